@@ -74,6 +74,14 @@ pub fn str_repr<I: IntoIterator<Item = u32>>(code_points: I) -> String {
 
 /// Appends Python's `repr(s)` for a Rust string.
 pub fn write_str_repr_of(out: &mut String, s: &str) {
+    // Fast path for the common case (identifiers, plain ASCII text): nothing to escape.
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b) && b != b'\'' && b != b'\\') {
+        out.reserve(s.len() + 2);
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
+        return;
+    }
     write_str_repr(out, s.chars().map(u32::from));
 }
 

@@ -1,12 +1,19 @@
 //! SyntaxError and compile-time warnings, carrying exactly the attributes
 //! CPython's SyntaxError objects have, and their display as CPython prints it.
 
-/// Which SyntaxError class.
+/// Which exception the front end raises. Almost always a SyntaxError class, but
+/// CPython's parser and compiler also give up on overly deep input with
+/// MemoryError (the parser's stack limit) or RecursionError ("maximum recursion
+/// depth exceeded during compilation"), and reject NUL bytes in a source string
+/// with ValueError; those have no location and print as `Kind: msg` alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    MemoryError,
+    RecursionError,
+    ValueError,
 }
 
 impl SyntaxErrorKind {
@@ -15,7 +22,15 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
+            SyntaxErrorKind::ValueError => "ValueError",
         }
+    }
+
+    /// True for SyntaxError and its subclasses, which carry a location.
+    pub fn is_syntax_error(self) -> bool {
+        matches!(self, SyntaxErrorKind::SyntaxError | SyntaxErrorKind::IndentationError | SyntaxErrorKind::TabError)
     }
 }
 
@@ -48,10 +63,18 @@ pub struct CompileWarning {
 }
 
 impl SyntaxError {
+    /// An error without a location (MemoryError, RecursionError, ValueError).
+    pub fn unlocated(kind: SyntaxErrorKind, msg: &str) -> SyntaxError {
+        SyntaxError { kind, msg: msg.to_string(), lineno: 0, offset: -1, end_lineno: 0, end_offset: -1, text: None }
+    }
+
     /// The text CPython 3.11 prints for this error when it is uncaught
     /// (`print_exception_file_and_line` + `print_error_text` of pythonrun.c),
     /// ending with `Kind: msg` and a newline.
     pub fn display(&self, filename: &str) -> String {
+        if !self.kind.is_syntax_error() {
+            return if self.msg.is_empty() { format!("{}\n", self.kind.name()) } else { format!("{}: {}\n", self.kind.name(), self.msg) };
+        }
         let mut out = format!("  File \"{}\", line {}\n", filename, self.lineno);
         if let Some(text) = &self.text {
             let is_subclass = self.kind != SyntaxErrorKind::SyntaxError;

@@ -3,7 +3,7 @@
 use crate::error::SyntaxError;
 
 /// Decodes a source file's bytes to text as CPython's tokenizer does.
-pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
-    let _ = bytes;
+pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError> {
+    let _ = (bytes, filename);
     unimplemented!("source decoding")
 }

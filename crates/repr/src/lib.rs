@@ -20,7 +20,7 @@ pub mod unicode;
 mod unicode_tables;
 
 pub use float::{
-    complex_repr, float_repr, push_decimal_i64, push_decimal_u32, push_decimal_u64, write_complex_repr,
-    write_float_r, write_float_repr, ReprFlags, ShortestDecimal,
+    complex_repr, float_repr, push_decimal_i64, push_decimal_u32, push_decimal_u64, write_complex_repr, write_float_r,
+    write_float_repr, ReprFlags, ShortestDecimal,
 };
 pub use text::{bytes_repr, str_repr, str_repr_of, write_bytes_repr, write_str_repr, write_str_repr_of};

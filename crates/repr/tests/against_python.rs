@@ -10,18 +10,14 @@ use std::process::{Command, Stdio};
 /// Runs `script` under python3.11 with `input` on stdin; its stdout split on `\n`.
 /// `None` when python3.11 is not installed.
 fn python_lines(script: &str, input: &str) -> Option<Vec<String>> {
-    let mut child = match Command::new("python3.11")
-        .args(["-c", script])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(_) => {
-            eprintln!("python3.11 not found: skipping the differential check");
-            return None;
-        }
-    };
+    let mut child =
+        match Command::new("python3.11").args(["-c", script]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() {
+            Ok(child) => child,
+            Err(_) => {
+                eprintln!("python3.11 not found: skipping the differential check");
+                return None;
+            }
+        };
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input = input.to_owned();
     // Write from another thread: python's output could fill the pipe before it has read everything.
@@ -148,7 +144,8 @@ fn float_repr_matches_python() {
 #[test]
 fn complex_repr_matches_python() {
     let mut rng = Rng(0x1234_5678_9ABC_DEF1);
-    let specials = [0.0, -0.0, 1.0, -1.0, 0.5, 1e16, 1e-5, 1e300, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -f64::NAN];
+    let specials =
+        [0.0, -0.0, 1.0, -1.0, 0.5, 1e16, 1e-5, 1e300, f64::INFINITY, f64::NEG_INFINITY, f64::NAN, -f64::NAN];
     let mut pairs = Vec::new();
     for &a in &specials {
         for &b in &specials {
@@ -206,10 +203,8 @@ fn str_repr_of_random_strings_matches_python() {
             .collect();
         strings.push(s);
     }
-    let input: String = strings
-        .iter()
-        .map(|s| s.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ") + "\n")
-        .collect();
+    let input: String =
+        strings.iter().map(|s| s.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(" ") + "\n").collect();
     let script = "import sys\n\
         out = [repr(''.join(chr(int(c)) for c in l.split())) for l in sys.stdin]\n\
         sys.stdout.buffer.write('\\n'.join(out).encode() + b'\\n')";
@@ -234,7 +229,8 @@ fn bytes_repr_matches_python() {
                 .collect(),
         );
     }
-    let input: String = samples.iter().map(|b| b.iter().map(|x| format!("{:02x}", x)).collect::<String>() + "\n").collect();
+    let input: String =
+        samples.iter().map(|b| b.iter().map(|x| format!("{:02x}", x)).collect::<String>() + "\n").collect();
     let script = "import sys\n\
         out = [repr(bytes.fromhex(l.strip())) for l in sys.stdin]\n\
         sys.stdout.write('\\n'.join(out) + '\\n')";

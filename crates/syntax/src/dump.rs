@@ -45,13 +45,26 @@ enum Task<'a> {
     /// Fixed text such as `Load()` or `None`.
     Text(&'static str),
     /// `name=`, preceded by `, ` unless it is the node's first field.
-    Field { name: &'static str, first: bool },
+    Field {
+        name: &'static str,
+        first: bool,
+    },
     /// The node's attributes (when asked for) and its `)`.
-    Close { loc: Option<Loc>, had_fields: bool },
+    Close {
+        loc: Option<Loc>,
+        had_fields: bool,
+    },
     /// The rest of a list; `first` means nothing of it has been written yet, not even `[`.
-    List { items: Seq<'a>, first: bool },
+    List {
+        items: Seq<'a>,
+        first: bool,
+    },
     /// The rest of a constant tuple: `(a, b)`, `(a,)`, `()`.
-    Tuple { items: &'a [Constant], first: bool, single: bool },
+    Tuple {
+        items: &'a [Constant],
+        first: bool,
+        single: bool,
+    },
     Int(i64),
     Ident(&'a str),
     Str(&'a str),
@@ -95,7 +108,11 @@ enum Seq<'a> {
 impl<'a> Seq<'a> {
     /// The first element as a task and the remaining elements.
     fn split_first(self) -> Option<(Task<'a>, Seq<'a>)> {
-        fn split<'a, T>(items: &'a [T], task: fn(&'a T) -> Task<'a>, rest: fn(&'a [T]) -> Seq<'a>) -> Option<(Task<'a>, Seq<'a>)> {
+        fn split<'a, T>(
+            items: &'a [T],
+            task: fn(&'a T) -> Task<'a>,
+            rest: fn(&'a [T]) -> Seq<'a>,
+        ) -> Option<(Task<'a>, Seq<'a>)> {
             items.split_first().map(|(head, tail)| (task(head), rest(tail)))
         }
         match self {
@@ -132,7 +149,8 @@ struct Dumper<'a> {
 
 impl<'a> Dumper<'a> {
     fn run(root: Task<'a>, include_attributes: bool) -> String {
-        let mut dumper = Dumper { out: String::with_capacity(4096), stack: Vec::with_capacity(256), include_attributes };
+        let mut dumper =
+            Dumper { out: String::with_capacity(4096), stack: Vec::with_capacity(256), include_attributes };
         dumper.stack.push(root);
         while let Some(task) = dumper.stack.pop() {
             dumper.step(task);
@@ -584,9 +602,7 @@ impl<'a> Dumper<'a> {
             }
             ExprKind::ListComp { elt, generators } => self.comprehension_expr("ListComp", loc, elt, generators),
             ExprKind::SetComp { elt, generators } => self.comprehension_expr("SetComp", loc, elt, generators),
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension_expr("GeneratorExp", loc, elt, generators)
-            }
+            ExprKind::GeneratorExp { elt, generators } => self.comprehension_expr("GeneratorExp", loc, elt, generators),
             ExprKind::DictComp { key, value, generators } => {
                 let mut n = self.begin("DictComp", Some(loc));
                 self.field(&mut n, "key", Task::Expr(key));
@@ -819,10 +835,17 @@ mod tests {
     #[test]
     fn optional_fields_left_out() {
         let loc = Loc::new(1, 0, 1, 5);
-        let slice = Expr::new(Loc::new(1, 2, 1, 4), ExprKind::Slice { lower: Some(Box::new(int(1, Loc::new(1, 2, 1, 3)))), upper: None, step: None });
+        let slice = Expr::new(
+            Loc::new(1, 2, 1, 4),
+            ExprKind::Slice { lower: Some(Box::new(int(1, Loc::new(1, 2, 1, 3)))), upper: None, step: None },
+        );
         let subscript = Expr::new(
             loc,
-            ExprKind::Subscript { value: Box::new(name("x", Loc::new(1, 0, 1, 1))), slice: Box::new(slice), ctx: ExprContext::Load },
+            ExprKind::Subscript {
+                value: Box::new(name("x", Loc::new(1, 0, 1, 1))),
+                slice: Box::new(slice),
+                ctx: ExprContext::Load,
+            },
         );
         assert_eq!(
             dump_expr(&subscript, false),
@@ -842,9 +865,15 @@ mod tests {
                 ],
             },
         };
-        let mapping = Pattern { loc: at(16, 21), kind: PatternKind::MatchMapping { keys: vec![], patterns: vec![], rest: Some("r".into()) } };
+        let mapping = Pattern {
+            loc: at(16, 21),
+            kind: PatternKind::MatchMapping { keys: vec![], patterns: vec![], rest: Some("r".into()) },
+        };
         let or = Pattern { loc: at(6, 21), kind: PatternKind::MatchOr { patterns: vec![sequence, mapping] } };
-        let pattern = Pattern { loc: at(6, 26), kind: PatternKind::MatchAs { pattern: Some(Box::new(or)), name: Some("y".into()) } };
+        let pattern = Pattern {
+            loc: at(6, 26),
+            kind: PatternKind::MatchAs { pattern: Some(Box::new(or)), name: Some("y".into()) },
+        };
         assert_eq!(
             dump_pattern(&pattern, true),
             "MatchAs(pattern=MatchOr(patterns=[MatchSequence(patterns=[MatchValue(value=Constant(value=1, lineno=2, \

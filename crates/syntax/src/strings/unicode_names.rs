@@ -168,3 +168,27 @@ mod tests {
         assert_eq!(lookup(b"CJK UNIFIED IDEOGRAPH-3134B"), None);
     }
 }
+
+/// Every name python3.11's `unicodedata` gives resolves to its character, in
+/// upper and lower case where CPython's lookup ignores case.
+#[cfg(test)]
+#[test]
+fn all_names_match_python() {
+    let script = "import unicodedata as u\nfor c in range(0x110000):\n    n = u.name(chr(c), None)\n    if n: print(c, n)";
+    let Ok(output) = std::process::Command::new("python3.11").args(["-c", script]).output() else {
+        eprintln!("python3.11 not found: skipping the comparison");
+        return;
+    };
+    let text = String::from_utf8(output.stdout).unwrap();
+    let mut count = 0;
+    for line in text.lines() {
+        let (cp, name) = line.split_once(' ').unwrap();
+        let cp: u32 = cp.parse().unwrap();
+        assert_eq!(lookup(name.as_bytes()), Some(cp), "{name}");
+        let computed = name.starts_with("HANGUL SYLLABLE ") || name.starts_with("CJK UNIFIED IDEOGRAPH-");
+        let lower = name.to_ascii_lowercase();
+        assert_eq!(lookup(lower.as_bytes()), if computed { None } else { Some(cp) }, "{lower}");
+        count += 1;
+    }
+    assert_eq!(count, 138_552);
+}

@@ -1,0 +1,51 @@
+//! Parser check: for each file named on stdin (one per line), prints
+//! `=== PATH` then either CPython's `ast.dump(..., include_attributes=True)`
+//! form of pyrite's tree or `ERROR kind|msg|lineno|offset|end_lineno|end_offset|text`.
+//! tools/parser_check.py prints the same for python3.11 and compares.
+//! Sources are decoded as UTF-8 (files in other encodings are skipped by the script).
+
+use std::io::{BufRead, Write};
+
+fn main() {
+    let paths: Vec<String> = std::io::stdin().lock().lines().map_while(Result::ok).collect();
+    let mode = match std::env::args().nth(1).as_deref() {
+        Some("eval") => pyrite_syntax::Mode::Eval,
+        Some("single") => pyrite_syntax::Mode::Single,
+        _ => pyrite_syntax::Mode::Exec,
+    };
+    let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        let mut total = 0.0;
+        for path in &paths {
+            let Ok(bytes) = std::fs::read(path) else { continue };
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let start = std::time::Instant::now();
+            let r = pyrite_syntax::parse(&text, mode);
+            total += start.elapsed().as_secs_f64();
+            let _ = writeln!(out, "=== {}", path);
+            match r {
+                Ok(p) => {
+                    let _ = writeln!(out, "{}", pyrite_syntax::dump::dump(&p.module, true));
+                }
+                Err(e) => {
+                    let _ = writeln!(
+                        out,
+                        "ERROR {}|{}|{}|{}|{}|{}|{:?}",
+                        e.kind.name(),
+                        e.msg,
+                        e.lineno,
+                        e.offset,
+                        e.end_lineno,
+                        e.end_offset,
+                        e.text
+                    );
+                }
+            }
+        }
+        eprintln!("parse time: {:.3}s", total);
+    });
+    if let Ok(w) = worker {
+        let _ = w.join();
+    }
+}

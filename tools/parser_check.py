@@ -5,7 +5,7 @@ Usage: tools/parser_check.py [--mode exec] [FILE|DIR ...]
 Runs `cargo run --example parser_check` once for all files; prints each differing
 file with the first differing line, then a summary.
 """
-import ast, os, subprocess, sys
+import ast, json, os, subprocess, sys
 
 def files_of(args):
     if not args:
@@ -31,9 +31,9 @@ def reference(path, mode):
         tree = compile(text, path, mode, ast.PyCF_ONLY_AST)
         return ast.dump(tree, include_attributes=True)
     except SyntaxError as e:
-        return 'ERROR %s|%s|%s|%s|%s|%s|%r' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, e.text)
+        return 'ERROR %s|%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, json.dumps(e.text) if e.text is not None else 'null')
     except (MemoryError, RecursionError) as e:
-        return 'ERROR %s|%s|0|0|0|0|None' % (type(e).__name__, '')
+        return 'ERROR %s|%s|0|0|0|0|null' % (type(e).__name__, '')
 
 def rust_repr_fix(s):
     return s

@@ -31,14 +31,17 @@ fn main() {
                 Err(e) => {
                     let _ = writeln!(
                         out,
-                        "ERROR {}|{}|{}|{}|{}|{}|{:?}",
+                        "ERROR {}|{}|{}|{}|{}|{}|{}",
                         e.kind.name(),
                         e.msg,
                         e.lineno,
                         e.offset,
                         e.end_lineno,
                         e.end_offset,
-                        e.text
+                        match &e.text {
+                            Some(t) => json_string(t),
+                            None => "null".to_string(),
+                        }
                     );
                 }
             }
@@ -48,4 +51,21 @@ fn main() {
     if let Ok(w) = worker {
         let _ = w.join();
     }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || !c.is_ascii() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -256,7 +256,7 @@ impl<'a> Parser<'a> {
             Some(n) => start + n,
             None => self.src.len(),
         };
-        let line = &self.src[start..end];
+        let line = self.src[start..end].strip_suffix('\r').unwrap_or(&self.src[start..end]);
         if self.tokenizer_line() <= lineno || self.fstring_origin.is_some() {
             let mut s = line.to_string();
             s.push('\n');

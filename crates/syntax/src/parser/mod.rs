@@ -521,12 +521,16 @@ macro_rules! rule {
         if !$p.enter() {
             return None;
         }
+        let rule_start = $p.pos;
         #[allow(clippy::redundant_closure_call)]
         let r = (|$q: &mut Self| -> Option<_> { $body })($p);
         $p.leave();
         if $p.failed() {
             None
         } else {
+            if r.is_none() {
+                $p.pos = rule_start;
+            }
             r
         }
     }};

@@ -28,7 +28,8 @@ impl<'a> Parser<'a> {
         }
         let last_token = self.fill.checked_sub(1).and_then(|i| self.toks.get(i).copied());
         // Second pass: the error indicator of the first pass stays up, as in pegen.
-        self.memo.clear();
+        self.memo_index.clear();
+        self.memo_entries.clear();
         self.pos = 0;
         self.invalid = true;
         let _ = self.start();

@@ -24,8 +24,6 @@ mod patterns;
 mod statements;
 mod targets;
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::ast::{Expr, ExprKind, Keyword as KeywordNode, Loc, Mod, Pattern, Stmt};
 use crate::error::{CompileWarning, SyntaxError};
@@ -114,10 +112,10 @@ pub(crate) enum MemoValue {
     /// Parsed once with success, value not kept.
     Seen,
     Fail,
-    Expr(Expr),
-    Stmt(Stmt),
+    Expr(Box<Expr>),
+    Stmt(Box<Stmt>),
     Stmts(Vec<Stmt>),
-    Pattern(Pattern),
+    Pattern(Box<Pattern>),
     Args(Box<CallArgs>),
 }
 
@@ -144,10 +142,10 @@ macro_rules! memoizable {
         }
     };
 }
-memoizable!(Expr, Expr, |x| x, |x: &Expr| x.clone());
-memoizable!(Stmt, Stmt, |x| x, |x: &Stmt| x.clone());
+memoizable!(Expr, Expr, Box::new, |x: &Box<Expr>| (**x).clone());
+memoizable!(Stmt, Stmt, Box::new, |x: &Box<Stmt>| (**x).clone());
 memoizable!(Vec<Stmt>, Stmts, |x| x, |x: &Vec<Stmt>| x.clone());
-memoizable!(Pattern, Pattern, |x| x, |x: &Pattern| x.clone());
+memoizable!(Pattern, Pattern, Box::new, |x: &Box<Pattern>| (**x).clone());
 memoizable!(CallArgs, Args, Box::new, |x: &Box<CallArgs>| (**x).clone());
 
 /// Rule identifiers for the memo table.
@@ -182,29 +180,8 @@ pub(crate) enum MemoRule {
     Attr,
 }
 
-/// A small multiplicative hasher for the memo keys (plain integers).
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(n as u64);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+/// Number of `MemoRule` variants.
+const MEMO_RULES: usize = MemoRule::Attr as usize + 1;
 
 pub(crate) struct MemoEntry {
     end: usize,
@@ -228,7 +205,10 @@ pub(crate) struct Parser<'a> {
     /// Set when the error indicator is up without a SyntaxError of its own (MemoryError).
     pub(crate) invalid: bool,
     level: u32,
-    memo: HashMap<(usize, u8), MemoEntry, BuildHasherDefault<KeyHasher>>,
+    /// Memo slots: `memo_index[pos * MEMO_RULES + rule]` is 1 + an index into
+    /// `memo_entries`, or 0 when empty (allocated on first use).
+    memo_index: Vec<u32>,
+    memo_entries: Vec<MemoEntry>,
     pub(crate) start_rule: StartRule,
     /// For an f-string sub-parser: (starting_lineno, starting_col_offset).
     pub(crate) fstring_origin: Option<(i64, i64)>,
@@ -272,7 +252,8 @@ impl<'a> Parser<'a> {
             err: None,
             invalid: false,
             level: 0,
-            memo: HashMap::default(),
+            memo_index: Vec::new(),
+            memo_entries: Vec::new(),
             start_rule,
             fstring_origin,
             warnings: Vec::new(),
@@ -318,7 +299,8 @@ impl<'a> Parser<'a> {
     pub(crate) fn memo_get<T: Memoizable>(&mut self, rule: MemoRule) -> Option<Option<T>> {
         // pegen fetches the current token before looking in the memo.
         self.peek();
-        let e = self.memo.get(&(self.pos, rule as u8))?;
+        let slot = *self.memo_index.get(self.pos * MEMO_RULES + rule as usize)?;
+        let e = self.memo_entries.get((slot as usize).checked_sub(1)?)?;
         match &e.value {
             MemoValue::Seen => None,
             v => {
@@ -334,14 +316,17 @@ impl<'a> Parser<'a> {
             return;
         }
         let end = self.pos;
-        match self.memo.entry((start, rule as u8)) {
-            std::collections::hash_map::Entry::Vacant(slot) => {
+        if self.memo_index.is_empty() {
+            self.memo_index = vec![0; (self.toks.len() + 1) * MEMO_RULES];
+        }
+        let Some(slot) = self.memo_index.get_mut(start * MEMO_RULES + rule as usize) else { return };
+        match (*slot as usize).checked_sub(1).and_then(|i| self.memo_entries.get_mut(i)) {
+            None => {
                 let value = if v.is_some() { MemoValue::Seen } else { MemoValue::Fail };
-                slot.insert(MemoEntry { end, value });
+                self.memo_entries.push(MemoEntry { end, value });
+                *slot = self.memo_entries.len() as u32;
             }
-            std::collections::hash_map::Entry::Occupied(mut slot) => {
-                *slot.get_mut() = MemoEntry { end, value: T::to_memo(v) };
-            }
+            Some(e) => *e = MemoEntry { end, value: T::to_memo(v) },
         }
     }
 

@@ -7,6 +7,8 @@ file with the first differing line, then a summary.
 """
 import ast, json, os, subprocess, sys
 
+STDLIB_NAMES = False
+
 def files_of(args):
     if not args:
         args = ['/root/.pyenv/versions/3.11.7/lib/python3.11']
@@ -28,9 +30,12 @@ def reference(path, mode):
     except UnicodeDecodeError:
         return None
     try:
-        tree = compile(text, path, mode, ast.PyCF_ONLY_AST)
+        # A filename that exists makes CPython re-read the error line from the
+        # file; pyrite's parser gives what compiling a string gives.
+        tree = compile(text, path if STDLIB_NAMES else '<snip>', mode, ast.PyCF_ONLY_AST)
         return ast.dump(tree, include_attributes=True)
     except SyntaxError as e:
+        if e.text is None: e.text = None
         return 'ERROR %s|%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, json.dumps(e.text) if e.text is not None else 'null')
     except (MemoryError, RecursionError) as e:
         return 'ERROR %s|%s|0|0|0|0|null' % (type(e).__name__, '')
@@ -43,6 +48,8 @@ def main():
     mode = 'exec'
     if args[:1] == ['--mode']:
         mode = args[1]; args = args[2:]
+    global STDLIB_NAMES
+    STDLIB_NAMES = not args
     files = [f for f in files_of(args)]
     refs = {}
     for f in files:

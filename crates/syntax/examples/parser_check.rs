@@ -73,6 +73,12 @@ fn json_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\x0c' => out.push_str("\\f"),
+            '\x08' => out.push_str("\\b"),
+            c if (c as u32) > 0xFFFF => {
+                let v = c as u32 - 0x10000;
+                out.push_str(&format!("\\u{:04x}\\u{:04x}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)));
+            }
             c if (c as u32) < 0x20 || !c.is_ascii() => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }

@@ -229,8 +229,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The line the tokenizer is reading: the last line of the last token fetched.
+    /// The line the tokenizer is reading: the last line of the last token fetched
+    /// (past every line once it has met the end of input).
     fn tokenizer_line(&self) -> i64 {
+        if self.fill > self.toks.len() {
+            // At the end of input the tokenizer is on the last line read.
+            return self.src.lines().count().max(1) as i64;
+        }
         match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
             Some(t) => t.end_lineno as i64,
             None => 1,
@@ -258,7 +263,7 @@ impl<'a> Parser<'a> {
             None => self.src.len(),
         };
         let line = self.src[start..end].strip_suffix('\r').unwrap_or(&self.src[start..end]);
-        if self.tokenizer_line() <= lineno || self.fstring_origin.is_some() {
+        if self.tokenizer_line() <= lineno {
             let mut s = line.to_string();
             s.push('\n');
             s

@@ -745,7 +745,8 @@ impl<'a> Parser<'a> {
             while p.at(T::String) {
                 p.pos += 1;
             }
-            if p.pos == start {
+            // A tokenizer error after the last STRING comes before the strings' own errors.
+            if p.pos == start || p.failed() {
                 return None;
             }
             p.concatenate_strings(start, p.pos)

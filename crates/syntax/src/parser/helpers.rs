@@ -155,7 +155,8 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         if let Some(e) = &mut tokens.error {
             e.lineno = (e.lineno as i64 + line0 - 1).max(0) as u32;
             e.end_lineno = (e.end_lineno as i64 + line0 - 1).max(0) as u32;
-            if !e.msg.starts_with("f-string: ") {
+            // Errors the tokenizer raises itself carry no "f-string: " prefix.
+            if !tokens.error_raised_by_tokenizer && !e.msg.starts_with("f-string: ") {
                 e.msg = format!("f-string: {}", e.msg);
             }
         }

@@ -149,7 +149,8 @@ impl<'a> Parser<'a> {
             self.raise_error_known_location(kind, 0, 0, 0, -1, msg);
             return;
         };
-        let (col, end_col) = if cpython_has_no_position(&t) {
+        let no_position = self.has_no_position(&t);
+        let (col, end_col) = if no_position {
             // pegen uses the tokenizer's cursor, already a 1-based offset here.
             (t.end_col as i64, -1)
         } else {
@@ -160,7 +161,7 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token.
     pub(crate) fn raise_at_token(&mut self, t: &Token, msg: String) {
-        let (col, end_col) = if cpython_has_no_position(t) { (-1, -1) } else { (t.col as i64, t.end_col as i64) };
+        let (col, end_col) = if self.has_no_position(t) { (-1, -1) } else { (t.col as i64, t.end_col as i64) };
         self.raise_known(SyntaxErrorKind::SyntaxError, t.lineno, col, t.end_lineno, end_col, msg);
     }
 
@@ -264,8 +265,13 @@ impl<'a> Parser<'a> {
         };
         let line = self.src[start..end].strip_suffix('\r').unwrap_or(&self.src[start..end]);
         if self.tokenizer_line() <= lineno {
+            // The tokenizer's buffer: the line with its newline, which exec input
+            // (and an f-string's expression) get even at the end of the source.
             let mut s = line.to_string();
-            s.push('\n');
+            let has_newline = end < self.src.len();
+            if has_newline || matches!(self.start_rule, StartRule::File | StartRule::FString) {
+                s.push('\n');
+            }
             s
         } else {
             line.to_string()
@@ -273,9 +279,13 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// INDENT, DEDENT and ENDMARKER have no text, so pegen gives them column -1.
-fn cpython_has_no_position(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
+impl<'a> Parser<'a> {
+    /// INDENT, DEDENT and ENDMARKER (also as the NEWLINE an interactive parse
+    /// makes of it) have no text, so pegen gives them column -1.
+    fn has_no_position(&self, t: &Token) -> bool {
+        matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
+            || self.eof_newlines.iter().any(|&i| self.toks.get(i) == Some(t))
+    }
 }
 
 /// pegen's `_PyPegen_byte_offset_to_character_offset`: the number of characters

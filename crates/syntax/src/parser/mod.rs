@@ -223,12 +223,17 @@ pub(crate) struct Parser<'a> {
     pub(crate) error_raised_by_tokenizer: bool,
     /// Bracket nesting level after each token (pegen's `token->level`), built on demand.
     pub(crate) token_levels: Vec<u32>,
+    /// Indexes of the NEWLINEs an interactive parse makes of the ENDMARKER (they
+    /// keep the ENDMARKER's lack of a position), or usize::MAX.
+    pub(crate) eof_newlines: [usize; 2],
 }
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a str, tokens: Tokens, start_rule: StartRule, fstring_origin: Option<(i64, i64)>) -> Parser<'a> {
         let error_raised_by_tokenizer = tokens.error_raised_by_tokenizer;
         let Tokens { tokens: mut toks, error, open_brackets_at_eof, .. } = tokens;
+        let mut eof_newline = usize::MAX;
+        let mut eof_newline2 = usize::MAX;
         if start_rule == StartRule::Interactive {
             // pegen turns the end of input of an interactive statement into a NEWLINE
             // (once input has started), then gives the ENDMARKER.
@@ -237,6 +242,18 @@ impl<'a> Parser<'a> {
                     if last.kind == TokenKind::EndMarker {
                         let n = toks.len();
                         toks[n - 1].kind = TokenKind::Newline;
+                        eof_newline = n - 1;
+                        // ... and closes the open indentation levels.
+                        let indents = toks.iter().filter(|t| t.kind == TokenKind::Indent).count();
+                        let dedents = toks.iter().filter(|t| t.kind == TokenKind::Dedent).count();
+                        for _ in dedents..indents {
+                            toks.push(Token { kind: TokenKind::Dedent, ..last });
+                        }
+                        // After a DEDENT the next end of input is a NEWLINE once more.
+                        if indents > dedents {
+                            eof_newline2 = toks.len();
+                            toks.push(Token { kind: TokenKind::Newline, ..last });
+                        }
                         toks.push(last);
                     }
                 }
@@ -261,6 +278,7 @@ impl<'a> Parser<'a> {
             tokenizer_done: false,
             error_raised_by_tokenizer,
             token_levels: Vec::new(),
+            eof_newlines: [eof_newline, eof_newline2],
         }
     }
 

@@ -255,27 +255,90 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (first_line, _) = self.fstring_origin.unwrap_or((1, 0));
-        let rel = if self.fstring_origin.is_some() { lineno - first_line + 1 } else { lineno };
-        let idx = (rel.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[idx];
-        let end = match self.src[start..].find('\n') {
-            Some(n) => start + n,
-            None => self.src.len(),
-        };
-        let line = self.src[start..end].strip_suffix('\r').unwrap_or(&self.src[start..end]);
-        if self.tokenizer_line() <= lineno {
-            // The tokenizer's buffer: the line with its newline, which exec input
-            // (and an f-string's expression) get even at the end of the source.
-            let mut s = line.to_string();
-            let has_newline = end < self.src.len();
+        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
+        let tok_line = self.tokenizer_line();
+        if tok_line <= lineno {
+            // The tokenizer's buffer: its current line, back to where a backslash
+            // continuation or a multi-line string started, with the newline that
+            // exec input (and an f-string's expression) get even at the end.
+            let last = (tok_line - first_line) as usize;
+            let first = if self.fill > self.toks.len() { last } else { self.buffer_first_line(last) };
+            let start = self.line_start(first);
+            let (end, has_newline) = self.line_end(last);
+            let mut s = self.src[start..end].replace("\r\n", "\n");
             if has_newline || matches!(self.start_rule, StartRule::File | StartRule::FString) {
                 s.push('\n');
             }
             s
         } else {
-            line.to_string()
+            let idx = (lineno - first_line).max(0) as usize;
+            let start = self.line_start(idx);
+            let (end, _) = self.line_end(idx);
+            let line = &self.src[start..end];
+            line.strip_suffix('\r').unwrap_or(line).to_string()
         }
+    }
+
+    /// Byte offset where the 0-based line `idx` starts (clamped to the last line).
+    fn line_start(&self, idx: usize) -> usize {
+        self.line_starts.get(idx).or(self.line_starts.last()).copied().unwrap_or(0)
+    }
+
+    /// End of the 0-based line `idx` before its newline (and a preceding `\r`),
+    /// and whether it has a newline.
+    fn line_end(&self, idx: usize) -> (usize, bool) {
+        let start = self.line_start(idx);
+        match self.src[start..].find('\n') {
+            Some(n) => {
+                let end = start + n;
+                let end = if self.src[..end].ends_with('\r') { end - 1 } else { end };
+                (end, true)
+            }
+            None => (self.src.len(), false),
+        }
+    }
+
+    /// The first line of the tokenizer's buffer when it is on the 0-based line
+    /// `idx`: lines joined by a backslash or spanned by a token stay in it.
+    fn buffer_first_line(&self, idx: usize) -> usize {
+        let mut line = idx;
+        while line > 0 && self.line_joined_to_previous(line) {
+            line -= 1;
+        }
+        line
+    }
+
+    /// Whether the tokenizer read the 0-based line `idx` while inside a token or
+    /// after a backslash continuation.
+    fn line_joined_to_previous(&self, idx: usize) -> bool {
+        let line_no = idx as u32 + 1;
+        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
+        let abs = line_no as i64 + first_line - 1;
+        // A token that starts before this line and ends on or after it.
+        let line_begin = self.line_start(idx) as u32;
+        let i = self.toks.partition_point(|t| t.start < line_begin);
+        if i > 0 {
+            if let Some(t) = self.toks.get(i - 1) {
+                if (t.lineno as i64) < abs && (t.end_lineno as i64) >= abs && t.end > t.start {
+                    return true;
+                }
+            }
+        }
+        // A backslash ending the previous line, outside tokens and comments.
+        let (prev_end, _) = self.line_end(idx - 1);
+        let prev_start = self.line_start(idx - 1);
+        let prev = &self.src[prev_start..prev_end];
+        if !prev.ends_with('\\') {
+            return false;
+        }
+        let backslash = prev_end - 1;
+        let j = self.toks.partition_point(|t| (t.start as usize) <= backslash);
+        let scan_from = match j.checked_sub(1).and_then(|k| self.toks.get(k)) {
+            Some(t) if (t.end as usize) > backslash => return false,
+            Some(t) if (t.end as usize) >= prev_start => t.end as usize,
+            _ => prev_start,
+        };
+        !self.src[scan_from..backslash].contains('#')
     }
 }
 

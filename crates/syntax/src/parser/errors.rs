@@ -310,7 +310,21 @@ impl<'a> Parser<'a> {
 
     /// Whether the tokenizer read the 0-based line `idx` while inside a token or
     /// after a backslash continuation.
-    fn line_joined_to_previous(&self, idx: usize) -> bool {
+    fn line_joined_to_previous(&self, mut idx: usize) -> bool {
+        loop {
+            if idx == 0 {
+                return false;
+            }
+            match self.join_kind(idx) {
+                Some(joined) => return joined,
+                None => idx -= 1,
+            }
+        }
+    }
+
+    /// Whether the 0-based line `idx` is read within the buffer of the line
+    /// before; `None` when that holds exactly if the line before is itself.
+    fn join_kind(&self, idx: usize) -> Option<bool> {
         let line_no = idx as u32 + 1;
         let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
         let abs = line_no as i64 + first_line - 1;
@@ -320,7 +334,7 @@ impl<'a> Parser<'a> {
         if i > 0 {
             if let Some(t) = self.toks.get(i - 1) {
                 if (t.lineno as i64) < abs && (t.end_lineno as i64) >= abs && t.end > t.start {
-                    return true;
+                    return Some(true);
                 }
             }
         }
@@ -329,16 +343,22 @@ impl<'a> Parser<'a> {
         let prev_start = self.line_start(idx - 1);
         let prev = &self.src[prev_start..prev_end];
         if !prev.ends_with('\\') {
-            return false;
+            return Some(false);
         }
         let backslash = prev_end - 1;
         let j = self.toks.partition_point(|t| (t.start as usize) <= backslash);
         let scan_from = match j.checked_sub(1).and_then(|k| self.toks.get(k)) {
-            Some(t) if (t.end as usize) > backslash => return false,
+            Some(t) if (t.end as usize) > backslash => return Some(false),
             Some(t) if (t.end as usize) >= prev_start => t.end as usize,
             _ => prev_start,
         };
-        !self.src[scan_from..backslash].contains('#')
+        // A backslash on a line of only whitespace keeps the buffer only when the
+        // tokenizer is already continuing a line (at the start of a logical line
+        // it is read while skipping indentation).
+        if scan_from == prev_start && self.src[prev_start..backslash].trim_start_matches([' ', '\t', '\x0c']).is_empty() {
+            return None;
+        }
+        Some(!self.src[scan_from..backslash].contains('#'))
     }
 }
 

@@ -5,7 +5,7 @@ Usage: tools/parser_check.py [--mode exec] [FILE|DIR ...]
 Runs `cargo run --example parser_check` once for all files; prints each differing
 file with the first differing line, then a summary.
 """
-import ast, json, os, subprocess, sys
+import ast, json, os, subprocess, sys, warnings
 
 STDLIB_NAMES = False
 
@@ -29,6 +29,18 @@ def reference(path, mode):
         text = data.decode('utf-8')
     except UnicodeDecodeError:
         return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        r = compile_one(text, path, mode)
+    # Warnings from the compiler's later passes (not the parser's) are left out.
+    ws = ['WARN %s|%s|%s' % (w.category.__name__, w.message, w.lineno) for w in caught
+          if not str(w.message).startswith(COMPILER_WARNINGS)]
+    return '\n'.join(ws + [r])
+
+COMPILER_WARNINGS = ('"is" with a literal', '"is not" with a literal', 'assertion is always true',
+                     "'", 'list indices', 'tuple indices', 'str indices', 'bytes indices')
+
+def compile_one(text, path, mode):
     try:
         # A filename that exists makes CPython re-read the error line from the
         # file; pyrite's parser gives what compiling a string gives.

@@ -21,13 +21,20 @@ fn main() {
             let Ok(bytes) = std::fs::read(path) else { continue };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let start = std::time::Instant::now();
-            let r = pyrite_syntax::parse(&text, mode);
+            let (r, warnings) = pyrite_syntax::parser::parse_with_warnings(&text, mode);
             total += start.elapsed().as_secs_f64();
             let _ = writeln!(out, "=== {}", path);
+            for w in &warnings {
+                let category = match w.category {
+                    pyrite_syntax::WarningCategory::SyntaxWarning => "SyntaxWarning",
+                    pyrite_syntax::WarningCategory::DeprecationWarning => "DeprecationWarning",
+                };
+                let _ = writeln!(out, "WARN {}|{}|{}", category, w.msg, w.lineno);
+            }
             match r {
-                Ok(p) => {
+                Ok(module) => {
                     if std::env::var_os("PARSER_CHECK_NO_DUMP").is_none() {
-                        let _ = writeln!(out, "{}", pyrite_syntax::dump::dump(&p.module, true));
+                        let _ = writeln!(out, "{}", pyrite_syntax::dump::dump(&module, true));
                     }
                 }
                 Err(e) => {

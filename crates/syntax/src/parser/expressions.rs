@@ -740,7 +740,12 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn strings(&mut self) -> Option<Expr> {
-        memo_rule!(self, MemoRule::Strings, |p| {
+        // Memoized at once (not on the second request): decoding twice would warn twice.
+        if let Some(r) = self.memo_get(MemoRule::Strings) {
+            return r;
+        }
+        let start = self.pos;
+        let r = rule!(self, |p| {
             let start = p.pos;
             while p.at(T::String) {
                 p.pos += 1;
@@ -750,7 +755,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.concatenate_strings(start, p.pos)
-        })
+        });
+        self.memo_store(MemoRule::Strings, start, &r);
+        r
     }
 
     pub(crate) fn list(&mut self) -> Option<Expr> {

@@ -165,7 +165,7 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         }
         let mut sub = Parser::new(expr, tokens, StartRule::FString, Some((line0, col0)));
         let r = sub.run();
-        for w in std::mem::take(&mut sub.warnings) {
+        for (_, w) in std::mem::take(&mut sub.warnings) {
             crate::strings::StringHost::warn(self, w).ok();
         }
         match r {
@@ -186,9 +186,9 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
     }
 
     fn warn(&mut self, warning: CompileWarning) -> Result<(), SyntaxError> {
-        // The default warnings filter shows one warning per message and line.
-        if !self.warnings.iter().any(|w| w.msg == warning.msg && w.lineno == warning.lineno && w.category == warning.category) {
-            self.warnings.push(warning);
+        // The second pass re-reads strings the first pass warned about already.
+        if !self.invalid {
+            self.warnings.push((self.fill, warning));
         }
         Ok(())
     }

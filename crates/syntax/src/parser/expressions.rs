@@ -819,16 +819,13 @@ impl<'a> Parser<'a> {
                 let (keys, values) = a.unwrap_or_default().into_iter().unzip();
                 Some(Expr::new(p.loc_from(start), ExprKind::Dict { keys, values }))
             });
-            if p.invalid {
-                alt!(p, {
-                    p.eat(T::Lbrace)?;
-                    p.invalid_double_starred_kvpairs();
-                    if p.failed() {
-                        return None;
-                    }
-                    None::<Expr>
-                });
-            }
+            // pegen guards only alternatives made of a lone invalid_ rule: this
+            // one runs in the first pass too.
+            alt!(p, {
+                p.eat(T::Lbrace)?;
+                p.invalid_double_starred_kvpairs();
+                None::<Expr>
+            });
             None
         })
     }

@@ -75,6 +75,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 pub(crate) enum TargetsType {
     StarTargets,
     DelTargets,

@@ -115,7 +115,6 @@ pub(crate) enum StartResult {
 /// What a call's parentheses hold: pegen's dummy `Call` node of the `arguments` rule.
 #[derive(Clone, Debug)]
 pub(crate) struct CallArgs {
-    pub loc: Loc,
     pub args: Vec<Expr>,
     pub keywords: Vec<KeywordNode>,
 }
@@ -140,6 +139,7 @@ pub(crate) trait Memoizable: Sized + Clone {
 
 macro_rules! memoizable {
     ($t:ty, $variant:ident, $wrap:expr, $unwrap:expr) => {
+        #[allow(clippy::borrowed_box)]
         impl Memoizable for $t {
             fn to_memo(v: &Option<Self>) -> MemoValue {
                 match v {

@@ -11,6 +11,7 @@ fn main() {
     let mode = match std::env::args().nth(1).as_deref() {
         Some("eval") => pyrite_syntax::Mode::Eval,
         Some("single") => pyrite_syntax::Mode::Single,
+        Some("func_type") => pyrite_syntax::Mode::FuncType,
         _ => pyrite_syntax::Mode::Exec,
     };
     let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {

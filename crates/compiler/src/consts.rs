@@ -1,0 +1,157 @@
+//! `co_consts` of one code unit: constants are merged by CPython's
+//! `_PyCode_ConstantKey` (type and value, with -0.0 distinct from 0.0, True
+//! distinct from 1, a frozenset equal to any other with the same items).
+
+use crate::fold::FROZENSET_KIND;
+use num_bigint::BigInt;
+use pyrite_bytecode::code::ConstValue;
+use pyrite_syntax::ast::Constant;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConstKey {
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(BigInt),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Vec<u8>),
+    Bytes(Vec<u8>),
+    Tuple(Vec<ConstKey>),
+    FrozenSet(Vec<ConstKey>),
+    Code(usize),
+}
+
+pub fn const_key(c: &ConstValue) -> ConstKey {
+    match c {
+        ConstValue::None => ConstKey::None,
+        ConstValue::Ellipsis => ConstKey::Ellipsis,
+        ConstValue::Bool(b) => ConstKey::Bool(*b),
+        ConstValue::Int(i) => ConstKey::Int(BigInt::from(*i)),
+        ConstValue::BigInt(b) => ConstKey::Int((**b).clone()),
+        ConstValue::Float(f) => ConstKey::Float(f.to_bits()),
+        ConstValue::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
+        ConstValue::Str(s) => ConstKey::Str(s.as_bytes().to_vec()),
+        ConstValue::Bytes(b) => ConstKey::Bytes(b.to_vec()),
+        ConstValue::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
+        ConstValue::FrozenSet(t) => {
+            let mut keys: Vec<ConstKey> = t.iter().map(const_key).collect();
+            keys.sort();
+            ConstKey::FrozenSet(keys)
+        }
+        ConstValue::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
+    }
+}
+
+/// Converts an AST constant (a folded frozenset is a tuple with kind
+/// [`FROZENSET_KIND`]).
+pub fn from_ast(c: &Constant, kind: Option<&str>) -> ConstValue {
+    match c {
+        Constant::None => ConstValue::None,
+        Constant::Bool(b) => ConstValue::Bool(*b),
+        Constant::Ellipsis => ConstValue::Ellipsis,
+        Constant::Int(i) => ConstValue::Int(*i),
+        Constant::BigInt(b) => ConstValue::BigInt(Rc::new((**b).clone())),
+        Constant::Float(f) => ConstValue::Float(*f),
+        Constant::Complex { real, imag } => ConstValue::Complex { real: *real, imag: *imag },
+        Constant::Str(s) => ConstValue::Str(Rc::new(s.clone())),
+        Constant::Bytes(b) => ConstValue::Bytes(Rc::from(b.as_slice())),
+        Constant::Tuple(items) => {
+            let items: Vec<ConstValue> = items.iter().map(|i| from_ast(i, None)).collect();
+            if kind == Some(FROZENSET_KIND) {
+                ConstValue::FrozenSet(Rc::from(items))
+            } else {
+                ConstValue::Tuple(Rc::from(items))
+            }
+        }
+    }
+}
+
+pub fn is_truthy(c: &ConstValue) -> bool {
+    match c {
+        ConstValue::None => false,
+        ConstValue::Bool(b) => *b,
+        ConstValue::Ellipsis => true,
+        ConstValue::Int(i) => *i != 0,
+        ConstValue::BigInt(b) => **b != BigInt::from(0),
+        ConstValue::Float(f) => *f != 0.0,
+        ConstValue::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+        ConstValue::Str(s) => !s.is_empty(),
+        ConstValue::Bytes(b) => !b.is_empty(),
+        ConstValue::Tuple(t) | ConstValue::FrozenSet(t) => !t.is_empty(),
+        ConstValue::Code(_) => true,
+    }
+}
+
+#[derive(Default)]
+pub struct ConstPool {
+    list: Vec<ConstValue>,
+    index: HashMap<ConstKey, usize>,
+}
+
+impl ConstPool {
+    pub fn add(&mut self, c: ConstValue) -> usize {
+        let key = const_key(&c);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.list.len();
+        self.list.push(c);
+        self.index.insert(key, i);
+        i
+    }
+
+    /// Adds a tuple made by the CFG optimizer: reused when an equal constant
+    /// is already present, appended otherwise.
+    pub fn add_folded_tuple(&mut self, items: Vec<ConstValue>) -> usize {
+        self.add(ConstValue::Tuple(Rc::from(items)))
+    }
+
+    pub fn get(&self, i: usize) -> ConstValue {
+        self.list.get(i).cloned().unwrap_or(ConstValue::None)
+    }
+
+    pub fn truncate(&mut self, n: usize) {
+        if n < self.list.len() {
+            self.list.truncate(n);
+            self.index.retain(|_, v| *v < n);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    pub fn into_vec(self) -> Vec<ConstValue> {
+        self.list
+    }
+}
+
+/// Python `==` between constant values, for frozenset de-duplication.
+pub fn py_eq_value(a: &ConstValue, b: &ConstValue) -> bool {
+    fn to_ast(c: &ConstValue) -> Option<Constant> {
+        Some(match c {
+            ConstValue::None => Constant::None,
+            ConstValue::Bool(b) => Constant::Bool(*b),
+            ConstValue::Ellipsis => Constant::Ellipsis,
+            ConstValue::Int(i) => Constant::Int(*i),
+            ConstValue::BigInt(b) => Constant::BigInt(Box::new((**b).clone())),
+            ConstValue::Float(f) => Constant::Float(*f),
+            ConstValue::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
+            ConstValue::Str(s) => Constant::Str((**s).clone()),
+            ConstValue::Bytes(b) => Constant::Bytes(b.to_vec()),
+            ConstValue::Tuple(t) => Constant::Tuple(t.iter().map(to_ast).collect::<Option<Vec<_>>>()?),
+            ConstValue::FrozenSet(_) | ConstValue::Code(_) => return None,
+        })
+    }
+    match (to_ast(a), to_ast(b)) {
+        (Some(x), Some(y)) => crate::constops::py_eq(&x, &y),
+        _ => false,
+    }
+}

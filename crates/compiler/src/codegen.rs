@@ -451,7 +451,8 @@ impl<'a> Compiler<'a> {
         let n = self.units.len();
         let u = &self.units[n - 1];
         let mut base: Option<String> = None;
-        if n > 1 {
+        // The module unit has no qualname: only units nested two deep get a prefix.
+        if n > 2 {
             let parent = &self.units[n - 2];
             let mut force_global = false;
             if matches!(u.scope_type, ScopeType::Function | ScopeType::AsyncFunction | ScopeType::Class) {

@@ -812,6 +812,22 @@ impl Cfg {
                 }
                 count -= 1;
             }
+            // Not safe when the two stores, or a store between them, target
+            // the same local (gh-104615, in 3.11.4).
+            let stores_to = |ins: &Instr| if ins.op == STORE_FAST { ins.arg } else { -1 };
+            let instrs = &self.blocks[b].instrs;
+            let (store_j, store_k) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+            if store_j >= 0 || store_k >= 0 {
+                if store_j == store_k {
+                    return;
+                }
+                for ins in &instrs[j + 1..k] {
+                    let s = stores_to(ins);
+                    if s >= 0 && (s == store_j || s == store_k) {
+                        return;
+                    }
+                }
+            }
             self.blocks[b].instrs[iu].op = NOP;
             self.blocks[b].instrs.swap(j, k);
             i -= 1;

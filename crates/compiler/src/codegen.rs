@@ -1386,7 +1386,7 @@ impl<'a> Compiler<'a> {
 
     fn try_star_except(&mut self, t: &'a Try) -> R {
         let body = self.new_block();
-        let mut except = self.new_block();
+        let except = self.new_block();
         let orelse = self.new_block();
         let end = self.new_block();
         let cleanup = self.new_block();
@@ -1406,8 +1406,9 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::ExceptionGroupHandler, NO_BLOCK, NO_BLOCK, Datum::None)?;
         for (i, h) in t.handlers.iter().enumerate() {
             self.set_loc(h.loc);
-            except = self.new_block();
-            let handle_match = self.new_block();
+            let except = self.new_block();
+            let except_with_error = self.new_block();
+            let no_match = self.new_block();
             if i == 0 {
                 self.addop_i(o::COPY, 1);
                 self.addop_i(o::BUILD_LIST, 0);
@@ -1417,11 +1418,8 @@ impl<'a> Compiler<'a> {
                 self.visit_expr(ty)?;
                 self.addop(o::CHECK_EG_MATCH);
                 self.addop_i(o::COPY, 1);
-                self.addop_j(POP_JUMP_IF_NOT_NONE, handle_match);
-                self.addop(o::POP_TOP);
-                self.addop_j(JUMP, except);
+                self.addop_j(POP_JUMP_IF_NONE, no_match);
             }
-            self.use_next_block(handle_match);
             let cleanup_end = self.new_block();
             let cleanup_body = self.new_block();
             match &h.name {
@@ -1450,9 +1448,17 @@ impl<'a> Compiler<'a> {
             }
             self.addop_i(o::LIST_APPEND, 3);
             self.addop(o::POP_TOP);
-            self.addop_j(JUMP, except);
+            self.addop_j(JUMP, except_with_error);
             self.use_next_block(except);
+            // Holds the location propagated from the body's end.
+            self.addop(o::NOP);
+            self.addop_j(JUMP, except_with_error);
+            self.use_next_block(no_match);
+            self.set_loc(h.loc);
+            self.addop(o::POP_TOP);
+            self.use_next_block(except_with_error);
             if i == n - 1 {
+                self.unset_loc();
                 self.addop_i(o::LIST_APPEND, 1);
                 self.addop_j(JUMP, reraise_star);
             }
@@ -3018,6 +3024,8 @@ impl<'a> Compiler<'a> {
                 self.addop(o::POP_TOP);
             }
             self.visit_stmts(&m.body)?;
+            // 3.11.7 makes this jump artificial (it takes the body's last location).
+            self.unset_loc();
             self.addop_j(JUMP, end);
             self.set_loc(m.pattern.loc);
             self.emit_and_reset_fail_pop(&mut pc);

@@ -21,7 +21,20 @@ pub enum ConstKey {
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    Code(usize),
+    Code(Box<CodeKey>),
+}
+
+/// What `code_richcompare` compares: equal code objects are one constant.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CodeKey {
+    name: String,
+    counts: (u32, u32, u32, u32, u32),
+    code: Vec<u8>,
+    consts: Vec<ConstKey>,
+    names: Vec<String>,
+    localsplusnames: Vec<String>,
+    linetable: Vec<u8>,
+    exceptiontable: Vec<u8>,
 }
 
 pub fn const_key(c: &ConstValue) -> ConstKey {
@@ -41,7 +54,16 @@ pub fn const_key(c: &ConstValue) -> ConstKey {
             keys.sort();
             ConstKey::FrozenSet(keys)
         }
-        ConstValue::Code(c) => ConstKey::Code(Rc::as_ptr(c) as usize),
+        ConstValue::Code(c) => ConstKey::Code(Box::new(CodeKey {
+            name: c.name.to_string(),
+            counts: (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno),
+            code: c.code.clone(),
+            consts: c.consts.iter().map(const_key).collect(),
+            names: c.names.iter().map(|n| n.to_string()).collect(),
+            localsplusnames: c.localsplusnames.iter().map(|n| n.to_string()).collect(),
+            linetable: c.linetable.clone(),
+            exceptiontable: c.exceptiontable.clone(),
+        })),
     }
 }
 

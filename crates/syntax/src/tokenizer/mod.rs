@@ -121,7 +121,10 @@ pub fn tokenize(source: &str) -> Tokens {
 
 /// Tokenizes `source` with explicit options.
 pub fn tokenize_with(source: &str, options: &TokenizeOptions) -> Tokens {
-    let normalized = Normalized::new(source, options.exec_input);
+    // A file gets a newline only after a last line lacking one; an empty
+    // file has no line at all.
+    let exec_input = options.exec_input && !(options.text_from_file && source.is_empty());
+    let normalized = Normalized::new(source, exec_input);
     let mut tokenizer = Tokenizer::new(&normalized.text, options);
     tokenizer.added_newline = normalized.added_newline;
     tokenizer.run();

@@ -69,7 +69,7 @@ def ser(node):
             parts += [str(node.lineno), str(node.col_offset), str(node.end_lineno), str(node.end_col_offset)]
         for f in node._fields:
             v = getattr(node, f)
-            if name == "Constant" and f == "value":
+            if name in ("Constant", "MatchSingleton") and f == "value":
                 parts.append(const(v))
             else:
                 parts.append(ser(v))
@@ -96,9 +96,31 @@ def expect(src, path):
     return err + " [" + " ".join("(%s %d)" % (s(str(w.message)), w.lineno) for w in ws) + "]"
 
 
+def corpus_sources(root):
+    """Every .py file under root, in order."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if name.endswith(".py"):
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    data = f.read()
+                try:
+                    yield data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+
+
 def main():
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tree", action="append", default=[],
+                    help="also take every .py file under this folder (e.g. tests/syntax, or the stdlib)")
+    ap.add_argument("--out", help="write here instead of testdata/cases.txt")
+    args = ap.parse_args()
     with open(os.path.join(HERE, "snippets.txt"), encoding="utf-8") as f:
         cases = [c.strip("\n") + "\n" for c in f.read().split("\n####\n") if c.strip()]
+    for root in args.tree:
+        cases.extend(corpus_sources(root))
     out = []
     tmp = tempfile.mkdtemp()
     path = os.path.join(tmp, "case.py")
@@ -106,13 +128,13 @@ def main():
     for src in cases:
         try:
             tree = ast.parse(src)
-        except SyntaxError:
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
             skipped += 1
             continue
         out.append("SRC " + s(src))
         out.append("AST " + ser(tree))
         out.append("EXP " + expect(src, path))
-    with open(os.path.join(HERE, "cases.txt"), "w", encoding="utf-8") as f:
+    with open(args.out or os.path.join(HERE, "cases.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(out) + "\n")
     print("%d cases written, %d skipped (parser errors)" % (len(out) // 3, skipped), file=sys.stderr)
 

@@ -584,9 +584,8 @@ fn expected(line: &str) -> String {
     format!("{} [{}]", err, warnings.join(" "))
 }
 
-#[test]
-fn matches_cpython_on_fixture_cases() {
-    let data = include_str!("testdata/cases.txt");
+/// Runs the cases of a fixture file; returns how many ran and the differences.
+fn run_fixture(data: &str) -> (usize, Vec<String>) {
     let lines: Vec<&str> = data.lines().collect();
     let mut failures = Vec::new();
     let mut count = 0;
@@ -596,18 +595,46 @@ fn matches_cpython_on_fixture_cases() {
         let source = {
             let chars: Vec<char> = src.chars().collect();
             let mut pos = 0;
-            decode_json_string(&chars, &mut pos).as_str().unwrap().to_string()
+            let decoded = decode_json_string(&chars, &mut pos);
+            match decoded.as_str() {
+                Some(s) => s.to_string(),
+                None => continue,
+            }
         };
         let module = Reader { toks: lex(tree.strip_prefix("AST ").unwrap()), pos: 0 }.module();
         let got = describe(&check_all(&module, &source));
         let want = expected(exp.strip_prefix("EXP ").unwrap());
         count += 1;
-        if std::env::var("SEM_SHOW").is_ok() { eprintln!("{}\n  {}", source.trim_end(), got); }
+        if std::env::var("SEM_SHOW").is_ok() {
+            eprintln!("{}\n  {}", source.trim_end(), got);
+        }
         if got != want {
-            failures.push(format!("--- {}\n  want {}\n  got  {}", source.trim_end(), want, got));
+            let shown: String = source.lines().take(40).collect::<Vec<_>>().join("\n");
+            failures.push(format!("--- {}\n  want {}\n  got  {}", shown, want, got));
         }
     }
+    (count, failures)
+}
+
+#[test]
+fn matches_cpython_on_fixture_cases() {
+    let (count, failures) = run_fixture(include_str!("testdata/cases.txt"));
     assert!(count > 100);
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), count, failures.join("\n"));
+}
+
+/// A larger fixture made by `tools/semantic_fixtures.py --tree DIR --out FILE`
+/// (the whole stdlib, say), run when SEMANTIC_FIXTURE names it.
+#[test]
+fn matches_cpython_on_external_fixture() {
+    let Ok(path) = std::env::var("SEMANTIC_FIXTURE") else { return };
+    let data = std::fs::read_to_string(&path).unwrap();
+    let (count, failures) = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run_fixture(&data))
+        .unwrap()
+        .join()
+        .unwrap();
     assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), count, failures.join("\n"));
 }
 

@@ -75,15 +75,22 @@ fn run(args: &[String]) -> u8 {
 
 /// Source bytes to a checked AST, with the compile-time checks CPython makes
 /// before running a module when `check` is set (`ast.parse` skips them).
+/// Warnings emitted before an error are printed, as CPython prints them.
 fn front_end(bytes: &[u8], filename: &str, check: bool) -> Result<pyrite_syntax::ast::Mod, SyntaxError> {
     let text = source::decode_source(bytes, filename)?;
     let parsed = parse(&text, Mode::Exec)?;
     let mut warnings = parsed.warnings;
+    let mut error = None;
     if check {
-        warnings.extend(semantic::check(&parsed.module, &text)?);
+        let checked = semantic::check_all(&parsed.module, &text);
+        warnings.extend(checked.warnings);
+        error = checked.error;
     }
     print_warnings(&warnings, filename, &text);
-    Ok(parsed.module)
+    match error {
+        Some(err) => Err(err),
+        None => Ok(parsed.module),
+    }
 }
 
 /// Compile-time warnings as the default `warnings` filters show them: SyntaxWarning

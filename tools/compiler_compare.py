@@ -2,13 +2,14 @@
 """Compare pyrite's compiler with python3.11's on a set of files.
 
 Usage:
-  compiler_compare.py FILE_OR_DIR... [--show N] [--keep DIR] [--optimize N]
+  compiler_compare.py FILE_OR_DIR... [--show N] [--keep DIR] [--optimize N] [--pyrite-parser]
 
 For every .py file, python3.11 exports the AST (tools/compiler_ast_export.py)
 and dumps its own code objects (tools/compiler_dump_reference.py); pyrite's
 `dump_code --batch` compiles the exported ASTs; the dumps are compared line
 for line. Prints the percentage of files whose whole dump is identical, and
-the first differing lines of up to N failing files.
+the first differing lines of up to N failing files. With --pyrite-parser,
+pyrite parses the sources itself instead of reading python3.11's AST.
 """
 import difflib
 import os
@@ -48,12 +49,15 @@ def main():
     keep = None
     optimize = 0
     paths = []
+    own_parser = False
     while args:
         a = args.pop(0)
         if a == "--show":
             show = int(args.pop(0))
         elif a == "--keep":
             keep = args.pop(0)
+        elif a == "--pyrite-parser":
+            own_parser = True
         elif a == "--optimize":
             optimize = int(args.pop(0))
         else:
@@ -85,7 +89,7 @@ def main():
     listfile = os.path.join(work, "list.txt")
     with open(listfile, "w") as f:
         for n, (i, path, ast_path) in enumerate(items):
-            f.write("%s %s\n" % (path, ast_path))
+            f.write("%s %s\n" % (path, "-" if own_parser else ast_path))
     outdir = os.path.join(work, "out")
     os.makedirs(outdir, exist_ok=True)
     cmd = [DUMP, "--optimize", str(optimize), "--batch", listfile, outdir]

@@ -6,8 +6,9 @@
 //!
 //! With `--ast`, the tree comes from tools/compiler_ast_export.py's output
 //! instead of pyrite's parser (FILE still names the code objects' filename).
-//! With `--batch LIST OUTDIR`, LIST holds lines `SOURCE AST_FILE`, and each
-//! dump is written to OUTDIR/<n>.txt (errors to OUTDIR/<n>.err).
+//! With `--batch LIST OUTDIR`, LIST holds lines `SOURCE AST_FILE` (AST_FILE
+//! `-` to use pyrite's parser), and each dump is written to OUTDIR/<n>.txt
+//! (errors to OUTDIR/<n>.err).
 
 mod ast_text;
 
@@ -140,14 +141,14 @@ fn dump_code(co: &CodeObject, out: &mut String) {
 }
 
 fn run_one(path: &str, ast_file: Option<&str>, mode: Mode, optimize: u8) -> Result<String, String> {
-    let module = match ast_file {
+    let module = match ast_file.filter(|a| *a != "-") {
         Some(a) => {
             let text = std::fs::read_to_string(a).map_err(|e| format!("{}: {}", a, e))?;
             ast_text::read_module(&text)?
         }
         None => {
             let bytes = std::fs::read(path).map_err(|e| format!("{}: {}", path, e))?;
-            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let text = pyrite_syntax::source::decode_source(&bytes, path).map_err(|e| e.display(path))?;
             let pmode = match mode {
                 Mode::Exec => pyrite_syntax::Mode::Exec,
                 Mode::Eval => pyrite_syntax::Mode::Eval,

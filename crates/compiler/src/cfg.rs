@@ -700,8 +700,8 @@ impl Cfg {
                 return;
             }
         }
-        let items: Vec<ConstValue> = (0..n).map(|k| pool.get(instrs[start + k].arg as usize)).collect();
-        let index = pool.add_folded_tuple(items);
+        let items: Vec<usize> = (0..n).map(|k| instrs[start + k].arg as usize).collect();
+        let index = pool.add_folded_tuple(&items);
         let instrs = &mut self.blocks[b].instrs;
         for k in 0..n {
             instrs[start + k].op = NOP;

@@ -4,7 +4,7 @@
 //! sequences, constant order, names and locations come out the same.
 
 use crate::cfg::{self, pseudo::*, AssembleInput, BlockId, Cfg, Instr, Loc32, NO_BLOCK};
-use crate::consts::{from_ast, ConstPool};
+use crate::consts::{const_key_ast, from_ast, ConstPool};
 use crate::fold::{docstring, FROZENSET_KIND};
 use crate::symtable::{node_key_expr, node_key_stmt, BlockType, NameScope, ScopeId, SymbolTable, DEF_FREE_CLASS, DEF_IMPORT};
 use crate::{mangle, unparse};
@@ -1154,8 +1154,10 @@ impl<'a> Compiler<'a> {
         match value {
             None => self.load_const(ConstValue::None),
             Some(v) if !preserve_tos => {
-                if let Some(c) = const_value(v) {
-                    self.load_const(c);
+                if let ExprKind::Constant { value, kind } = &v.kind {
+                    let key = const_key_ast(value, kind.as_deref());
+                    let i = self.u().consts.add_keyed(from_ast(value, kind.as_deref()), key);
+                    self.addop_i(o::LOAD_CONST, i);
                 }
             }
             _ => {}
@@ -1941,7 +1943,11 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
-            ExprKind::Constant { value, kind } => self.load_const(from_ast(value, kind.as_deref())),
+            ExprKind::Constant { value, kind } => {
+                let key = const_key_ast(value, kind.as_deref());
+                let i = self.u().consts.add_keyed(from_ast(value, kind.as_deref()), key);
+                self.addop_i(o::LOAD_CONST, i);
+            }
             ExprKind::JoinedStr { values } => self.joined_str(values)?,
             ExprKind::FormattedValue { value, conversion, format_spec } => {
                 self.visit_expr(value)?;

@@ -16,6 +16,9 @@ pub enum ConstKey {
     Bool(bool),
     Int(BigInt),
     Float(u64),
+    /// A NaN float or a complex with a NaN part: equal only to itself (the
+    /// AST node it came from), as CPython's constant keys compare NaNs.
+    NanObject(usize),
     Complex(u64, u64),
     Str(Vec<u8>),
     Bytes(Vec<u8>),
@@ -67,6 +70,27 @@ pub fn const_key(c: &ConstValue) -> ConstKey {
     }
 }
 
+/// The key of an AST constant; `NaN`s are keyed by their node's address.
+pub fn const_key_ast(c: &Constant, kind: Option<&str>) -> ConstKey {
+    match c {
+        Constant::Float(f) if f.is_nan() => ConstKey::NanObject(c as *const Constant as usize),
+        Constant::Complex { real, imag } if real.is_nan() || imag.is_nan() => {
+            ConstKey::NanObject(c as *const Constant as usize)
+        }
+        Constant::Tuple(items) => {
+            let keys: Vec<ConstKey> = items.iter().map(|i| const_key_ast(i, None)).collect();
+            if kind == Some(FROZENSET_KIND) {
+                let mut keys = keys;
+                keys.sort();
+                ConstKey::FrozenSet(keys)
+            } else {
+                ConstKey::Tuple(keys)
+            }
+        }
+        _ => const_key(&from_ast(c, kind)),
+    }
+}
+
 /// Converts an AST constant (a folded frozenset is a tuple with kind
 /// [`FROZENSET_KIND`]).
 pub fn from_ast(c: &Constant, kind: Option<&str>) -> ConstValue {
@@ -110,25 +134,33 @@ pub fn is_truthy(c: &ConstValue) -> bool {
 #[derive(Default)]
 pub struct ConstPool {
     list: Vec<ConstValue>,
+    keys: Vec<ConstKey>,
     index: HashMap<ConstKey, usize>,
 }
 
 impl ConstPool {
     pub fn add(&mut self, c: ConstValue) -> usize {
         let key = const_key(&c);
+        self.add_keyed(c, key)
+    }
+
+    pub fn add_keyed(&mut self, c: ConstValue, key: ConstKey) -> usize {
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
         let i = self.list.len();
         self.list.push(c);
+        self.keys.push(key.clone());
         self.index.insert(key, i);
         i
     }
 
-    /// Adds a tuple made by the CFG optimizer: reused when an equal constant
-    /// is already present, appended otherwise.
-    pub fn add_folded_tuple(&mut self, items: Vec<ConstValue>) -> usize {
-        self.add(ConstValue::Tuple(Rc::from(items)))
+    /// Adds the tuple of the constants at `items` (made by the CFG optimizer):
+    /// reused when an equal constant is already present, appended otherwise.
+    pub fn add_folded_tuple(&mut self, items: &[usize]) -> usize {
+        let values: Vec<ConstValue> = items.iter().map(|&i| self.get(i)).collect();
+        let key = ConstKey::Tuple(items.iter().map(|&i| self.keys.get(i).cloned().unwrap_or(ConstKey::None)).collect());
+        self.add_keyed(ConstValue::Tuple(Rc::from(values)), key)
     }
 
     pub fn get(&self, i: usize) -> ConstValue {
@@ -138,6 +170,7 @@ impl ConstPool {
     pub fn truncate(&mut self, n: usize) {
         if n < self.list.len() {
             self.list.truncate(n);
+            self.keys.truncate(n);
             self.index.retain(|_, v| *v < n);
         }
     }

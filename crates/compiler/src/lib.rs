@@ -11,6 +11,7 @@ pub mod cfg;
 pub mod codegen;
 pub mod constops;
 pub mod consts;
+pub mod dump;
 pub mod fold;
 pub mod symtable;
 pub mod unparse;

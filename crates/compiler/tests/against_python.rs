@@ -88,3 +88,35 @@ fn corpus_matches_python() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The deepest trees the recursion limit lets through compile within a
+/// thread of `stack` bytes (measured: see the test below).
+fn compile_deep(src: String, stack: usize) -> bool {
+    std::thread::Builder::new()
+        .stack_size(stack)
+        .spawn(move || {
+            let parsed = pyrite_syntax::parse(&src, pyrite_syntax::Mode::Exec).expect("parse");
+            let ok = compile(&parsed.module, "deep", Mode::Exec, 0).is_ok();
+            std::mem::forget(parsed);
+            ok
+        })
+        .expect("thread")
+        .join()
+        .unwrap_or(false)
+}
+
+#[test]
+fn deep_trees_fit_in_a_modest_stack() {
+    let n = 2990;
+    let cases = [
+        format!("x = {}", vec!["a"; n].join("+")),
+        format!("x = a{}", ".b".repeat(n - 10)),
+        format!("x = f{}", "()".repeat(n - 10)),
+        format!("x = {}a", "not ".repeat(n - 10)),
+        format!("x = a{}", "[0]".repeat(n - 10)),
+        format!("x = {}", vec!["a"; n].join(" if b else ")),
+    ];
+    for src in cases {
+        assert!(compile_deep(src, 8 << 20), "deep tree overflowed 8 MiB");
+    }
+}

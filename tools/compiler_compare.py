@@ -33,7 +33,7 @@ def collect(paths):
         if os.path.isdir(p):
             for dirpath, dirnames, filenames in os.walk(p):
                 dirnames.sort()
-                if "site-packages" in dirnames:
+                if "site-packages" in dirnames and not p.rstrip("/").endswith("site-packages"):
                     dirnames.remove("site-packages")
                 for f in sorted(filenames):
                     if f.endswith(".py"):

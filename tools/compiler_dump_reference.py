@@ -2,7 +2,7 @@
 """Print python3.11's code objects for a source file in the canonical text form
 that `cargo run -p pyrite-compiler --example dump_code` prints for pyrite's.
 
-Usage: compiler_dump_reference.py FILE [--mode exec|eval|single] [--optimize N]
+Usage: compiler_dump_reference.py FILE [--mode exec|eval|single] [--optimize N] [--flags N]
 
 The form lists every field the compiler decides (co_code as a disassembly with
 raw bytes, co_consts with canonical constant reprs, names, locals, flags, stack
@@ -122,6 +122,7 @@ def main():
     args = sys.argv[1:]
     mode = "exec"
     optimize = 0
+    flags = 0
     path = None
     while args:
         a = args.pop(0)
@@ -129,11 +130,13 @@ def main():
             mode = args.pop(0)
         elif a == "--optimize":
             optimize = int(args.pop(0))
+        elif a == "--flags":
+            flags = int(args.pop(0), 0)
         else:
             path = a
     with open(path, "rb") as f:
         src = f.read()
-    co = compile(src, path, mode, dont_inherit=True, optimize=optimize)
+    co = compile(src, path, mode, flags=flags, dont_inherit=True, optimize=optimize)
     out = []
     dump_code(co, out)
     sys.stdout.write("\n".join(out) + "\n")

@@ -225,6 +225,8 @@ struct Unit<'a> {
     firstlineno: i32,
     loc: Loc32,
     need_new_implicit_block: bool,
+    /// `ste_coroutine`, which top-level await can switch on for the module.
+    coroutine: bool,
 }
 
 struct PatternContext {
@@ -240,6 +242,7 @@ pub struct Compiler<'a> {
     optimize: u8,
     interactive: bool,
     future_flags: u32,
+    top_level_await: bool,
     units: Vec<Unit<'a>>,
     nestlevel: usize,
 }
@@ -337,6 +340,9 @@ pub struct CompileOptions {
     pub optimize: u8,
     pub interactive: bool,
     pub future_flags: u32,
+    /// PyCF_ALLOW_TOP_LEVEL_AWAIT: `await`, `async for` and `async with` at
+    /// module level make the module code a coroutine.
+    pub top_level_await: bool,
 }
 
 pub fn compile_module(
@@ -351,6 +357,7 @@ pub fn compile_module(
         optimize: opts.optimize,
         interactive: false,
         future_flags: opts.future_flags,
+        top_level_await: opts.top_level_await,
         units: Vec::new(),
         nestlevel: 0,
     };
@@ -427,6 +434,7 @@ impl<'a> Compiler<'a> {
             firstlineno: lineno,
             loc: Loc32 { lineno, end_lineno: lineno, col: 0, end_col: 0 },
             need_new_implicit_block: false,
+            coroutine: scope.coroutine,
         };
         unit.cur = unit.cfg.new_block();
         self.units.push(unit);
@@ -1135,7 +1143,7 @@ impl<'a> Compiler<'a> {
         if self.ste().kind != BlockType::Function {
             return Err(self.error("'return' outside function"));
         }
-        if value.is_some() && self.ste().coroutine && self.ste().generator {
+        if value.is_some() && self.ur().coroutine && self.ste().generator {
             return Err(self.error("'return' with value in async generator"));
         }
         if preserve_tos {
@@ -1228,7 +1236,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_for(&mut self, f: &'a For) -> R {
-        if self.ur().scope_type != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            self.u().coroutine = true;
+        } else if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async for' outside async function"));
         }
         let start = self.new_block();
@@ -1584,7 +1594,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_with(&mut self, s: &'a Stmt, w: &'a With, pos: usize) -> R {
-        if self.ur().scope_type != ScopeType::AsyncFunction {
+        if self.is_top_level_await() {
+            self.u().coroutine = true;
+        } else if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
         let item = &w.items[pos];
@@ -1930,11 +1942,13 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(false);
             }
             ExprKind::Await { value } => {
-                if self.ste().kind != BlockType::Function {
-                    return Err(self.error("'await' outside function"));
-                }
-                if !matches!(self.ur().scope_type, ScopeType::AsyncFunction | ScopeType::Comprehension) {
-                    return Err(self.error("'await' outside async function"));
+                if !self.is_top_level_await() {
+                    if self.ste().kind != BlockType::Function {
+                        return Err(self.error("'await' outside function"));
+                    }
+                    if !matches!(self.ur().scope_type, ScopeType::AsyncFunction | ScopeType::Comprehension) {
+                        return Err(self.error("'await' outside async function"));
+                    }
                 }
                 self.visit_expr(value)?;
                 self.addop_i(o::GET_AWAITABLE, 0);
@@ -2024,7 +2038,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn addop_yield(&mut self) {
-        if self.ste().generator && self.ste().coroutine {
+        if self.ste().generator && self.ur().coroutine {
             self.addop(o::ASYNC_GEN_WRAP);
         }
         self.addop(o::YIELD_VALUE);
@@ -2579,11 +2593,13 @@ impl<'a> Compiler<'a> {
         let ste = self.lookup_scope(node_key_expr(e))?;
         self.enter_scope(name, ScopeType::Comprehension, ste, e.loc.lineno);
         self.set_loc(e.loc);
-        let is_async_generator = self.ste().coroutine;
+        let is_async_generator = self.ur().coroutine;
+        let is_top_level_await = self.is_top_level_await_outer();
         if is_async_generator
             && kind != CompKind::GenExp
             && outer_scope_type != ScopeType::AsyncFunction
             && outer_scope_type != ScopeType::Comprehension
+            && !is_top_level_await
         {
             let err = self.error("asynchronous comprehension outside of an asynchronous function");
             self.exit_scope();
@@ -2604,6 +2620,9 @@ impl<'a> Compiler<'a> {
         }
         let co = self.assemble(true)?;
         self.exit_scope();
+        if is_top_level_await && is_async_generator {
+            self.u().coroutine = true;
+        }
         self.make_closure(co, 0)?;
         self.visit_expr(&outermost.iter)?;
         if outermost.is_async {
@@ -3063,13 +3082,14 @@ impl<'a> Compiler<'a> {
             if ste.nested {
                 f |= flags::NESTED;
             }
-            if ste.generator && !ste.coroutine {
+            let coroutine = self.ur().coroutine;
+            if ste.generator && !coroutine {
                 f |= flags::GENERATOR;
             }
-            if !ste.generator && ste.coroutine {
+            if !ste.generator && coroutine {
                 f |= flags::COROUTINE;
             }
-            if ste.generator && ste.coroutine {
+            if ste.generator && coroutine {
                 f |= flags::ASYNC_GENERATOR;
             }
             if ste.varargs {
@@ -3079,7 +3099,20 @@ impl<'a> Compiler<'a> {
                 f |= flags::VARKEYWORDS;
             }
         }
+        if self.is_top_level_await() && self.ur().coroutine && !ste.generator {
+            f |= flags::COROUTINE;
+        }
         f | self.future_flags
+    }
+
+    fn is_top_level_await(&self) -> bool {
+        self.top_level_await && self.ste().kind == BlockType::Module
+    }
+
+    /// IS_TOP_LEVEL_AWAIT evaluated in the unit that encloses the current one.
+    fn is_top_level_await_outer(&self) -> bool {
+        let n = self.units.len();
+        n >= 2 && self.top_level_await && self.st.scopes[self.units[n - 2].ste].kind == BlockType::Module
     }
 
     fn assemble(&mut self, add_none: bool) -> R<Rc<CodeObject>> {
@@ -3093,7 +3126,7 @@ impl<'a> Compiler<'a> {
         }
         let code_flags = self.compute_code_flags();
         let ste = self.ste();
-        let generator_like = ste.generator || ste.coroutine;
+        let generator_like = ste.generator || self.ur().coroutine;
         let filename = self.filename.clone();
         let u = self.u();
         let cell_to_local: Vec<Option<usize>> = u.cellvars.list.iter().map(|n| u.varnames.get(n)).collect();

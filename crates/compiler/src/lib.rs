@@ -38,12 +38,44 @@ pub enum Mode {
 /// compile-time limit, and SyntaxErrors of the scope pass. Deep trees recurse
 /// up to that limit: run on a thread with a large stack.
 pub fn compile(module: &ast::Mod, filename: &str, mode: Mode, optimize: u8) -> Result<Rc<CodeObject>, CompileError> {
+    compile_with_flags(module, filename, mode, optimize, CompileFlags::default())
+}
+
+/// `compile()`'s flags that change code generation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileFlags {
+    /// `CO_FUTURE_*` bits inherited from the calling code (`compile()` without
+    /// `dont_inherit`) or passed explicitly; merged with the module's own
+    /// `from __future__` imports.
+    pub future: u32,
+    /// `ast.PyCF_ALLOW_TOP_LEVEL_AWAIT`.
+    pub allow_top_level_await: bool,
+}
+
+pub const CO_FUTURE_BARRY_AS_BDFL: u32 = codegen::CO_FUTURE_BARRY_AS_BDFL;
+pub const CO_FUTURE_ANNOTATIONS: u32 = codegen::CO_FUTURE_ANNOTATIONS;
+/// The `CO_FUTURE_*` bits that pass from compiler flags into `co_flags` (PyCF_MASK).
+pub const PYCF_MASK: u32 = 0x20000 | 0x40000 | 0x80000 | 0x100000 | 0x200000 | 0x400000 | 0x800000 | 0x1000000;
+
+/// [`compile`] with `compile()`'s flags.
+pub fn compile_with_flags(
+    module: &ast::Mod,
+    filename: &str,
+    mode: Mode,
+    optimize: u8,
+    flags: CompileFlags,
+) -> Result<Rc<CodeObject>, CompileError> {
     let mut tree = module.clone();
-    let future_flags = future_features(&tree);
-    let future_annotations = future_flags & codegen::CO_FUTURE_ANNOTATIONS != 0;
+    let future_flags = (future_features(&tree) | flags.future) & PYCF_MASK;
+    let future_annotations = future_flags & CO_FUTURE_ANNOTATIONS != 0;
     fold::fold_module(&mut tree, optimize, future_annotations)?;
     let st = symtable::build(&tree, future_annotations)?;
-    let opts = codegen::CompileOptions { optimize, interactive: mode == Mode::Single, future_flags };
+    let opts = codegen::CompileOptions {
+        optimize,
+        interactive: mode == Mode::Single,
+        future_flags,
+        top_level_await: flags.allow_top_level_await,
+    };
     codegen::compile_module(&tree, &st, filename, opts)
 }
 

@@ -4,7 +4,7 @@
 //! optimize=N` selects the mode and optimization level. Skipped when
 //! python3.11 is not installed.
 
-use pyrite_compiler::{compile, dump::dump_code, Mode};
+use pyrite_compiler::{compile, compile_with_flags, dump::dump_code, CompileFlags, Mode};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -12,22 +12,25 @@ fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn options(src: &str) -> (String, u8) {
+fn options(src: &str) -> (String, u8, u32) {
     let mut mode = "exec".to_string();
     let mut optimize = 0;
+    let mut flags = 0;
     if let Some(rest) = src.lines().next().and_then(|l| l.strip_prefix("# compile:")) {
         for part in rest.split_whitespace() {
             if let Some(m) = part.strip_prefix("mode=") {
                 mode = m.to_string();
             } else if let Some(o) = part.strip_prefix("optimize=") {
                 optimize = o.parse().unwrap_or(0);
+            } else if let Some(f) = part.strip_prefix("flags=0x") {
+                flags = u32::from_str_radix(f, 16).unwrap_or(0);
             }
         }
     }
-    (mode, optimize)
+    (mode, optimize, flags)
 }
 
-fn pyrite_dump(path: &Path, src: &str, mode: &str, optimize: u8) -> String {
+fn pyrite_dump(path: &Path, src: &str, mode: &str, optimize: u8, flags: u32) -> String {
     let (pmode, cmode) = match mode {
         "eval" => (pyrite_syntax::Mode::Eval, Mode::Eval),
         "single" => (pyrite_syntax::Mode::Single, Mode::Single),
@@ -35,18 +38,20 @@ fn pyrite_dump(path: &Path, src: &str, mode: &str, optimize: u8) -> String {
     };
     let parsed = pyrite_syntax::parse(src, pmode).unwrap_or_else(|e| panic!("{}: {}", path.display(), e.msg));
     let name = path.to_string_lossy();
-    let co = compile(&parsed.module, &name, cmode, optimize).unwrap_or_else(|e| panic!("{}: {}", name, e.msg));
+    let cflags = CompileFlags { future: flags & pyrite_compiler::PYCF_MASK, allow_top_level_await: flags & 0x2000 != 0 };
+    let co = compile_with_flags(&parsed.module, &name, cmode, optimize, cflags)
+        .unwrap_or_else(|e| panic!("{}: {}", name, e.msg));
     let mut out = String::new();
     dump_code(&co, &mut out);
     out
 }
 
-fn reference_dump(path: &Path, mode: &str, optimize: u8) -> Option<String> {
+fn reference_dump(path: &Path, mode: &str, optimize: u8, flags: u32) -> Option<String> {
     let tool = repo_root().join("tools/compiler_dump_reference.py");
     let out = Command::new("python3.11")
         .arg(tool)
         .arg(path)
-        .args(["--mode", mode, "--optimize", &optimize.to_string()])
+        .args(["--mode", mode, "--optimize", &optimize.to_string(), "--flags", &flags.to_string()])
         .output()
         .ok()?;
     if !out.status.success() {
@@ -67,8 +72,8 @@ fn corpus_matches_python() {
     let mut failures = Vec::new();
     for path in files {
         let src = std::fs::read_to_string(&path).expect("read corpus file");
-        let (mode, optimize) = options(&src);
-        let Some(expected) = reference_dump(&path, &mode, optimize) else {
+        let (mode, optimize, flags) = options(&src);
+        let Some(expected) = reference_dump(&path, &mode, optimize, flags) else {
             eprintln!("python3.11 not available: skipping");
             return;
         };
@@ -76,7 +81,7 @@ fn corpus_matches_python() {
         let m = mode.clone();
         let got = std::thread::Builder::new()
             .stack_size(256 << 20)
-            .spawn(move || pyrite_dump(&p, &src, &m, optimize))
+            .spawn(move || pyrite_dump(&p, &src, &m, optimize, flags))
             .expect("thread")
             .join()
             .expect("compile thread");

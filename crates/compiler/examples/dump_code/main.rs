@@ -2,7 +2,9 @@
 //! canonical text form of tools/compiler_dump_reference.py, for comparison
 //! with python3.11.
 //!
-//! Usage: dump_code [--ast AST_FILE] [--mode exec|eval|single] [--optimize N] FILE...
+//! Usage: dump_code [--ast AST_FILE] [--mode exec|eval|single] [--optimize N] [--flags N] FILE...
+//!
+//! `--flags` takes `compile()`'s flags: CO_FUTURE_* bits and PyCF_ALLOW_TOP_LEVEL_AWAIT (0x2000).
 //!
 //! With `--ast`, the tree comes from tools/compiler_ast_export.py's output
 //! instead of pyrite's parser (FILE still names the code objects' filename).
@@ -13,9 +15,9 @@
 mod ast_text;
 
 use pyrite_compiler::dump::dump_code;
-use pyrite_compiler::{compile, Mode};
+use pyrite_compiler::{compile_with_flags, CompileFlags, Mode};
 
-fn run_one(path: &str, ast_file: Option<&str>, mode: Mode, optimize: u8) -> Result<String, String> {
+fn run_one(path: &str, ast_file: Option<&str>, mode: Mode, optimize: u8, flags: CompileFlags) -> Result<String, String> {
     let module = match ast_file.filter(|a| *a != "-") {
         Some(a) => {
             let text = std::fs::read_to_string(a).map_err(|e| format!("{}: {}", a, e))?;
@@ -34,7 +36,7 @@ fn run_one(path: &str, ast_file: Option<&str>, mode: Mode, optimize: u8) -> Resu
             parsed.map_err(|e| e.display(path))?.module
         }
     };
-    let co = compile(&module, path, mode, optimize).map_err(|e| e.display(path))?;
+    let co = compile_with_flags(&module, path, mode, optimize, flags).map_err(|e| e.display(path))?;
     let mut out = String::new();
     dump_code(&co, &mut out);
     std::mem::forget(module);
@@ -53,6 +55,7 @@ fn real_main() -> i32 {
     let mut optimize = 0;
     let mut ast_file: Option<String> = None;
     let mut batch: Option<(String, String)> = None;
+    let mut flags = CompileFlags::default();
     let mut files = Vec::new();
     while !args.is_empty() {
         let a = args.remove(0);
@@ -66,6 +69,15 @@ fn real_main() -> i32 {
                 }
             }
             "--optimize" if !args.is_empty() => optimize = args.remove(0).parse().unwrap_or(0),
+            "--flags" if !args.is_empty() => {
+                let v = args.remove(0);
+                let n = match v.strip_prefix("0x") {
+                    Some(h) => u32::from_str_radix(h, 16).unwrap_or(0),
+                    None => v.parse().unwrap_or(0),
+                };
+                flags.future = n & pyrite_compiler::PYCF_MASK;
+                flags.allow_top_level_await = n & 0x2000 != 0;
+            }
             "--batch" if args.len() >= 2 => {
                 let list = args.remove(0);
                 let dir = args.remove(0);
@@ -81,7 +93,7 @@ fn real_main() -> i32 {
         };
         for (n, line) in text.lines().enumerate() {
             let Some((src, ast)) = line.split_once(' ') else { continue };
-            let result = std::panic::catch_unwind(|| run_one(src, Some(ast), mode, optimize));
+            let result = std::panic::catch_unwind(|| run_one(src, Some(ast), mode, optimize, flags));
             let (ext, body) = match result {
                 Ok(Ok(s)) => ("txt", s),
                 Ok(Err(e)) => ("err", e),
@@ -93,7 +105,7 @@ fn real_main() -> i32 {
     }
     let mut status = 0;
     for f in &files {
-        match run_one(f, ast_file.as_deref(), mode, optimize) {
+        match run_one(f, ast_file.as_deref(), mode, optimize, flags) {
             Ok(s) => print!("{}", s),
             Err(e) => {
                 eprint!("{}", e);

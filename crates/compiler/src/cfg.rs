@@ -1383,3 +1383,59 @@ impl LineTable {
         self.lineno = l.lineno;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ins(op: u16, arg: i32, loc: Loc32) -> Instr {
+        Instr { op, arg, target: NO_BLOCK, except: NO_BLOCK, loc }
+    }
+
+    fn at(line: i32, col: i32, end_col: i32) -> Loc32 {
+        Loc32 { lineno: line, end_lineno: line, col, end_col }
+    }
+
+    #[test]
+    fn swaptimize_rewrites_a_run_to_the_same_permutation() {
+        // SWAP 3, SWAP 2, SWAP 3 exchange the second and third items; the
+        // cycle walk writes that as SWAP 2, SWAP 3, SWAP 2.
+        let mut cfg = Cfg { blocks: vec![Block::new()] };
+        let l = at(1, 0, 1);
+        cfg.blocks[0].instrs = vec![ins(SWAP, 3, l), ins(SWAP, 2, l), ins(SWAP, 3, l), ins(POP_TOP, 0, l)];
+        let mut ix = 0;
+        cfg.swaptimize(0, &mut ix);
+        assert_eq!(ix, 2);
+        let ops: Vec<(u16, i32)> = cfg.blocks[0].instrs.iter().map(|i| (i.op, i.arg)).collect();
+        assert_eq!(ops, vec![(SWAP, 2), (SWAP, 3), (SWAP, 2), (POP_TOP, 0)]);
+        // A run that cancels out becomes NOPs.
+        cfg.blocks[0].instrs = vec![ins(SWAP, 2, l), ins(NOP, 0, l), ins(SWAP, 2, l)];
+        let mut ix = 0;
+        cfg.swaptimize(0, &mut ix);
+        assert!(cfg.blocks[0].instrs.iter().all(|i| i.op == NOP));
+    }
+
+    #[test]
+    fn line_table_forms() {
+        let mut lt = LineTable { out: Vec::new(), lineno: 1 };
+        // short form (same line, small columns), one-line form, no-columns, none, long.
+        lt.entry(&ins(NOP, 0, at(1, 4, 9)), 1);
+        lt.entry(&ins(NOP, 0, at(2, 100, 120)), 1);
+        lt.entry(&ins(NOP, 0, Loc32 { lineno: 5, end_lineno: 5, col: -1, end_col: -1 }), 1);
+        lt.entry(&ins(NOP, 0, Loc32::UNSET), 2);
+        lt.entry(&ins(NOP, 0, Loc32 { lineno: 5, end_lineno: 7, col: 2, end_col: 3 }), 1);
+        assert_eq!(
+            lt.out,
+            vec![0x80, 0x45, 0x80 | (11 << 3), 100, 120, 0x80 | (13 << 3), 6, 0x80 | (15 << 3) | 1, 0x80 | (14 << 3), 0, 2, 3, 4]
+        );
+    }
+
+    #[test]
+    fn stack_effects_of_calls_and_jumps() {
+        assert_eq!(stack_effect(op::PRECALL as u16, 3, 0), Some(-3));
+        assert_eq!(stack_effect(op::FOR_ITER as u16, 0, 1), Some(-1));
+        assert_eq!(stack_effect(SETUP_CLEANUP, 0, 1), Some(2));
+        assert_eq!(stack_effect(op::MAKE_FUNCTION as u16, 0x0f, 0), Some(-4));
+        assert_eq!(stack_effect(op::CACHE as u16 + 200, 0, 0), None);
+    }
+}

@@ -263,6 +263,11 @@ fn error_at(msg: impl Into<String>, l: Loc32) -> SyntaxError {
     }
 }
 
+/// An AST that CPython's validator (`PyAST_Validate`) would reject with ValueError.
+fn malformed(msg: &str) -> SyntaxError {
+    SyntaxError::unlocated(SyntaxErrorKind::ValueError, msg)
+}
+
 fn is_const_expr(e: &Expr) -> bool {
     matches!(e.kind, ExprKind::Constant { .. })
 }
@@ -311,6 +316,16 @@ fn binop_arg(op: Operator, inplace: bool) -> i32 {
     } else {
         base
     }
+}
+
+fn check_compare(ops: &[CmpOp], comparators: &[Expr]) -> R {
+    if ops.is_empty() {
+        return Err(malformed("Compare with no comparators"));
+    }
+    if ops.len() != comparators.len() {
+        return Err(malformed("Compare has a different number of comparators and operands"));
+    }
+    Ok(())
 }
 
 /// Whether annotations appear in a block, statically (`find_ann`).
@@ -1092,6 +1107,9 @@ impl<'a> Compiler<'a> {
                 self.addop_i(o::RAISE_VARARGS, n);
                 Ok(())
             }
+            StmtKind::Try(t) | StmtKind::TryStar(t) if t.handlers.is_empty() && t.finalbody.is_empty() => {
+                Err(malformed("Try has neither except handlers nor finalbody"))
+            }
             StmtKind::Try(t) => {
                 if !t.finalbody.is_empty() {
                     self.try_finally(t, false)
@@ -1594,12 +1612,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn async_with(&mut self, s: &'a Stmt, w: &'a With, pos: usize) -> R {
+        let Some(item) = w.items.get(pos) else { return Err(malformed("empty items on AsyncWith")) };
         if self.is_top_level_await() {
             self.u().coroutine = true;
         } else if self.ur().scope_type != ScopeType::AsyncFunction {
             return Err(self.error("'async with' outside async function"));
         }
-        let item = &w.items[pos];
         let block = self.new_block();
         let final_ = self.new_block();
         let exit = self.new_block();
@@ -1643,7 +1661,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn with(&mut self, s: &'a Stmt, w: &'a With, pos: usize) -> R {
-        let item = &w.items[pos];
+        let Some(item) = w.items.get(pos) else { return Err(malformed("empty items on With")) };
         let block = self.new_block();
         let final_ = self.new_block();
         let exit = self.new_block();
@@ -1789,6 +1807,9 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => return self.jump_if(operand, next, !cond),
             ExprKind::BoolOp { op, values } => {
+                if values.len() < 2 {
+                    return Err(malformed("BoolOp with less than 2 values"));
+                }
                 let n = values.len() - 1;
                 let cond2 = *op == BoolOp::Or;
                 let next2 = if cond2 != cond { self.new_block() } else { next };
@@ -1813,6 +1834,7 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
             ExprKind::Compare { left, ops, comparators } => {
+                check_compare(ops, comparators)?;
                 self.set_loc(e.loc);
                 let n = ops.len() - 1;
                 if n > 0 {
@@ -2067,6 +2089,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn boolop(&mut self, op: BoolOp, values: &'a [Expr]) -> R {
+        if values.len() < 2 {
+            return Err(malformed("BoolOp with less than 2 values"));
+        }
         let jumpi = if op == BoolOp::And { o::JUMP_IF_FALSE_OR_POP } else { o::JUMP_IF_TRUE_OR_POP };
         let end = self.new_block();
         let n = values.len() - 1;
@@ -2201,6 +2226,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn dict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr]) -> R {
+        if keys.len() != values.len() {
+            return Err(malformed("Dict doesn't have the same number of keys as values"));
+        }
         let n = values.len();
         let mut have_dict = false;
         let mut elements = 0;
@@ -2246,6 +2274,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compare(&mut self, left: &'a Expr, ops: &'a [CmpOp], comparators: &'a [Expr]) -> R {
+        check_compare(ops, comparators)?;
         self.visit_expr(left)?;
         let n = ops.len() - 1;
         if n == 0 {
@@ -2589,7 +2618,7 @@ impl<'a> Compiler<'a> {
         val: Option<&'a Expr>,
     ) -> R {
         let outer_scope_type = self.ur().scope_type;
-        let Some(outermost) = generators.first() else { return Ok(()) };
+        let Some(outermost) = generators.first() else { return Err(malformed("comprehension with no generators")) };
         let ste = self.lookup_scope(node_key_expr(e))?;
         self.enter_scope(name, ScopeType::Comprehension, ste, e.loc.lineno);
         self.set_loc(e.loc);
@@ -3019,10 +3048,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn match_stmt(&mut self, subject: &'a Expr, cases: &'a [MatchCase]) -> R {
+        let Some(last) = cases.last() else { return Err(malformed("empty cases on Match")) };
         self.visit_expr(subject)?;
         let end = self.new_block();
         let ncases = cases.len();
-        let Some(last) = cases.last() else { return Ok(()) };
         let has_default = wildcard_check(&last.pattern) && ncases > 1;
         let mut pc = PatternContext { stores: Vec::new(), allow_irrefutable: false, fail_pop: Vec::new(), on_top: 0 };
         let n = ncases - has_default as usize;

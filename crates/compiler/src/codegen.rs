@@ -12,7 +12,7 @@ use pyrite_bytecode::code::{flags, local_kind, CodeObject, ConstValue};
 use pyrite_syntax::ast::*;
 use pyrite_syntax::pystr::PyStr;
 use pyrite_syntax::{SyntaxError, SyntaxErrorKind};
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 type R<T = ()> = Result<T, SyntaxError>;

@@ -4,9 +4,9 @@
 
 use crate::fold::FROZENSET_KIND;
 use num_bigint::BigInt;
-use pyrite_bytecode::code::ConstValue;
+use pyrite_bytecode::code::{CodeObject, ConstValue};
 use pyrite_syntax::ast::Constant;
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -24,20 +24,69 @@ pub enum ConstKey {
     Bytes(Vec<u8>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
-    Code(Box<CodeKey>),
+    Code(CodeKey),
 }
 
-/// What `code_richcompare` compares: equal code objects are one constant.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct CodeKey {
-    name: String,
-    counts: (u32, u32, u32, u32, u32),
-    code: Vec<u8>,
-    consts: Vec<ConstKey>,
-    names: Vec<String>,
-    localsplusnames: Vec<String>,
-    linetable: Vec<u8>,
-    exceptiontable: Vec<u8>,
+/// A code object as a constant key: equal when `code_richcompare` says so
+/// (name, counts, flags, first line, bytecode, constants by key, names,
+/// locals, line and exception tables), so that a body compiled twice (a
+/// `finally` block, a `while` test) yields one constant.
+#[derive(Clone, Debug)]
+pub struct CodeKey(pub Rc<CodeObject>);
+
+impl CodeKey {
+    fn fields(&self) -> impl PartialEq + PartialOrd + '_ {
+        let c = &*self.0;
+        (
+            &c.name,
+            (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno),
+            &c.code,
+            &c.names,
+            &c.localsplusnames,
+            &c.linetable,
+            &c.exceptiontable,
+        )
+    }
+
+    fn const_keys(&self) -> Vec<ConstKey> {
+        self.0.consts.iter().map(const_key).collect()
+    }
+}
+
+impl PartialEq for CodeKey {
+    fn eq(&self, other: &CodeKey) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || (self.fields() == other.fields() && self.const_keys() == other.const_keys())
+    }
+}
+
+impl Eq for CodeKey {}
+
+impl std::hash::Hash for CodeKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // A cheap subset of the compared fields.
+        self.0.name.hash(state);
+        self.0.firstlineno.hash(state);
+        self.0.code.len().hash(state);
+        self.0.linetable.hash(state);
+    }
+}
+
+impl PartialOrd for CodeKey {
+    fn partial_cmp(&self, other: &CodeKey) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for CodeKey {
+    fn cmp(&self, other: &CodeKey) -> std::cmp::Ordering {
+        if self == other {
+            return std::cmp::Ordering::Equal;
+        }
+        match self.fields().partial_cmp(&other.fields()) {
+            Some(std::cmp::Ordering::Equal) | None => self.const_keys().cmp(&other.const_keys()),
+            Some(o) => o,
+        }
+    }
 }
 
 pub fn const_key(c: &ConstValue) -> ConstKey {
@@ -57,16 +106,7 @@ pub fn const_key(c: &ConstValue) -> ConstKey {
             keys.sort();
             ConstKey::FrozenSet(keys)
         }
-        ConstValue::Code(c) => ConstKey::Code(Box::new(CodeKey {
-            name: c.name.to_string(),
-            counts: (c.argcount, c.posonlyargcount, c.kwonlyargcount, c.flags, c.firstlineno),
-            code: c.code.clone(),
-            consts: c.consts.iter().map(const_key).collect(),
-            names: c.names.iter().map(|n| n.to_string()).collect(),
-            localsplusnames: c.localsplusnames.iter().map(|n| n.to_string()).collect(),
-            linetable: c.linetable.clone(),
-            exceptiontable: c.exceptiontable.clone(),
-        })),
+        ConstValue::Code(c) => ConstKey::Code(CodeKey(c.clone())),
     }
 }
 

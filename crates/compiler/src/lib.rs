@@ -13,6 +13,7 @@ pub mod constops;
 pub mod consts;
 pub mod dump;
 pub mod fold;
+mod fxhash;
 pub mod symtable;
 pub mod unparse;
 

@@ -15,7 +15,7 @@
 use crate::mangle;
 use pyrite_syntax::ast::*;
 use pyrite_syntax::{SyntaxError, SyntaxErrorKind};
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 pub const DEF_GLOBAL: u32 = 1;
 pub const DEF_LOCAL: u32 = 2;
@@ -220,7 +220,7 @@ struct Builder {
 pub fn build(module: &Mod, future_annotations: bool) -> R<SymbolTable> {
     let mut b = Builder {
         scopes: Vec::new(),
-        blocks: HashMap::new(),
+        blocks: HashMap::default(),
         stack: Vec::new(),
         cur: 0,
         private: None,
@@ -983,8 +983,8 @@ fn analyze_name(
 }
 
 fn analyze(st: &mut SymbolTable) -> R {
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
+    let mut free = NameSet::default();
+    let mut global = NameSet::default();
     analyze_block(st, SymbolTable::TOP, None, &mut free, &mut global, 0)
 }
 
@@ -999,11 +999,11 @@ fn analyze_block(
     if depth > MAX_COMPILE_DEPTH {
         return Err(recursion_error());
     }
-    let mut local = NameSet::new();
-    let mut scopes: HashMap<String, NameScope> = HashMap::new();
-    let mut newglobal = NameSet::new();
-    let mut newfree = NameSet::new();
-    let mut newbound = NameSet::new();
+    let mut local = NameSet::default();
+    let mut scopes: HashMap<String, NameScope> = HashMap::default();
+    let mut newglobal = NameSet::default();
+    let mut newfree = NameSet::default();
+    let mut newbound = NameSet::default();
     let kind = st.scopes[id].kind;
 
     if kind == BlockType::Class {
@@ -1030,7 +1030,7 @@ fn analyze_block(
         newbound.insert("__class__".to_string());
     }
 
-    let mut allfree = NameSet::new();
+    let mut allfree = NameSet::default();
     let children = st.scopes[id].children.clone();
     for child in children {
         let mut temp_bound = newbound.clone();

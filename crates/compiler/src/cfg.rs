@@ -637,26 +637,22 @@ impl Cfg {
                     }
                     _ => {}
                 },
-                POP_JUMP_IF_NOT_NONE | POP_JUMP_IF_NONE => {
-                    if target_op == JUMP {
+                POP_JUMP_IF_NOT_NONE | POP_JUMP_IF_NONE
+                    if target_op == JUMP => {
                         i -= self.jump_thread(b, iu, inst.op) as isize;
                     }
-                }
-                POP_JUMP_IF_FALSE => {
-                    if target_op == JUMP {
+                POP_JUMP_IF_FALSE
+                    if target_op == JUMP => {
                         i -= self.jump_thread(b, iu, POP_JUMP_IF_FALSE) as isize;
                     }
-                }
-                POP_JUMP_IF_TRUE => {
-                    if target_op == JUMP {
+                POP_JUMP_IF_TRUE
+                    if target_op == JUMP => {
                         i -= self.jump_thread(b, iu, POP_JUMP_IF_TRUE) as isize;
                     }
-                }
-                JUMP => {
-                    if target_op == JUMP {
+                JUMP
+                    if target_op == JUMP => {
                         i -= self.jump_thread(b, iu, JUMP) as isize;
                     }
-                }
                 SWAP => {
                     if oparg == 1 {
                         self.blocks[b].instrs[iu].op = NOP;
@@ -667,13 +663,12 @@ impl Cfg {
                         i = ix as isize;
                     }
                 }
-                PUSH_NULL => {
-                    if nextop == LOAD_GLOBAL && (self.blocks[b].instrs[iu + 1].arg & 1) == 0 {
+                PUSH_NULL
+                    if nextop == LOAD_GLOBAL && (self.blocks[b].instrs[iu + 1].arg & 1) == 0 => {
                         self.blocks[b].instrs[iu].op = NOP;
                         self.blocks[b].instrs[iu].arg = 0;
                         self.blocks[b].instrs[iu + 1].arg |= 1;
                     }
-                }
                 _ => {}
             }
             i += 1;

@@ -5,7 +5,7 @@
 
 use crate::cfg::{self, pseudo::*, AssembleInput, BlockId, Cfg, Instr, Loc32, NO_BLOCK};
 use crate::consts::{const_key_ast, from_ast, ConstPool};
-use crate::fold::{docstring, FROZENSET_KIND};
+use crate::fold::docstring;
 use crate::symtable::{node_key_expr, node_key_stmt, BlockType, NameScope, ScopeId, SymbolTable, DEF_FREE_CLASS, DEF_IMPORT};
 use crate::{mangle, unparse};
 use pyrite_bytecode::code::{flags, local_kind, CodeObject, ConstValue};
@@ -1126,7 +1126,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_deref()),
             StmtKind::Import { names } => self.import(names),
-            StmtKind::ImportFrom { module, names, level } => self.from_import(module.as_deref(), names, *level),
+            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
             StmtKind::Global { .. } | StmtKind::Nonlocal { .. } => Ok(()),
             StmtKind::Expr { value } => self.stmt_expr(value),
             StmtKind::Pass => {
@@ -1157,7 +1157,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn return_stmt(&mut self, s: &'a Stmt, value: Option<&'a Expr>) -> R {
-        let preserve_tos = value.map_or(false, |v| !is_const_expr(v));
+        let preserve_tos = value.is_some_and(|v| !is_const_expr(v));
         if self.ste().kind != BlockType::Function {
             return Err(self.error("'return' outside function"));
         }
@@ -1172,7 +1172,7 @@ impl<'a> Compiler<'a> {
             self.set_loc(v.loc);
             self.addop(o::NOP);
         }
-        if value.map_or(true, |v| v.loc.lineno != s.loc.lineno) {
+        if value.is_none_or(|v| v.loc.lineno != s.loc.lineno) {
             self.set_loc(s.loc);
             self.addop(o::NOP);
         }
@@ -1561,7 +1561,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn from_import(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) -> R {
+    fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) -> R {
         self.load_const(ConstValue::Int(level as i64));
         let tuple: Vec<ConstValue> = names.iter().map(|a| str_const(&a.name)).collect();
         self.load_const(ConstValue::Tuple(Rc::from(tuple)));
@@ -2172,7 +2172,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in assignment"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking assignment"));
                 }
                 self.addop_i(o::UNPACK_EX, i + ((n - i - 1) << 8));
@@ -2199,7 +2199,7 @@ impl<'a> Compiler<'a> {
     fn subdict(&mut self, keys: &'a [Option<Expr>], values: &'a [Expr], begin: usize, end: usize) -> R {
         let n = end - begin;
         let big = n * 2 > STACK_USE_GUIDELINE;
-        let all_const = keys[begin..end].iter().all(|k| k.as_ref().map_or(false, is_const_expr));
+        let all_const = keys[begin..end].iter().all(|k| k.as_ref().is_some_and(is_const_expr));
         if n > 1 && !big && all_const {
             self.visit_exprs(&values[begin..end])?;
             let ks: Vec<ConstValue> = keys[begin..end].iter().filter_map(|k| k.as_ref().and_then(const_value)).collect();
@@ -2233,7 +2233,7 @@ impl<'a> Compiler<'a> {
         let mut have_dict = false;
         let mut elements = 0;
         for i in 0..n {
-            let is_unpacking = keys.get(i).map_or(true, |k| k.is_none());
+            let is_unpacking = keys.get(i).is_none_or(|k| k.is_none());
             if is_unpacking {
                 if elements > 0 {
                     self.subdict(keys, values, i - elements, i)?;
@@ -2727,7 +2727,7 @@ impl<'a> Compiler<'a> {
                 if seen_star {
                     return Err(self.error("multiple starred expressions in sequence pattern"));
                 }
-                if i >= (1 << 8) || n - i - 1 >= (i32::MAX as usize >> 8) {
+                if i >= (1 << 8) || n - i > (i32::MAX as usize >> 8) {
                     return Err(self.error("too many expressions in star-unpacking sequence pattern"));
                 }
                 self.addop_i(o::UNPACK_EX, i + ((n - i - 1) << 8));
@@ -3241,9 +3241,4 @@ fn dedup_set(items: Vec<ConstValue>) -> Vec<ConstValue> {
         }
     }
     out
-}
-
-#[allow(dead_code)]
-fn frozenset_kind() -> &'static str {
-    FROZENSET_KIND
 }

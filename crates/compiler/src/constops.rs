@@ -111,7 +111,7 @@ fn round_to_f64(q: &BigInt, exp: i64, sticky: bool) -> Option<f64> {
             return Some(0.0);
         }
         // lead == -1075: value in [2**-1075, 2**-1074)
-        let is_half = q.trailing_zeros().map_or(true, |tz| tz as i64 == qbits - 1) && !sticky;
+        let is_half = q.trailing_zeros().is_none_or(|tz| tz as i64 == qbits - 1) && !sticky;
         return Some(if is_half { 0.0 } else { 5e-324 });
     }
     let drop = qbits - prec;
@@ -661,7 +661,7 @@ fn int_float_eq(i: &BigInt, f: f64) -> bool {
     match int_to_f64(i) {
         Some(g) if g == f => {
             // Exact comparison: the float is an integer; compare as ints.
-            float_to_int(f).map_or(false, |fi| &fi == i)
+            float_to_int(f).is_some_and(|fi| &fi == i)
         }
         _ => false,
     }

@@ -35,7 +35,7 @@ pub enum ConstKey {
 pub struct CodeKey(pub Rc<CodeObject>);
 
 impl CodeKey {
-    fn fields(&self) -> impl PartialEq + PartialOrd + '_ {
+    fn fields(&self) -> impl PartialOrd + '_ {
         let c = &*self.0;
         (
             &c.name,

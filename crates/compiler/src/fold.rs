@@ -62,10 +62,6 @@ fn const_of(e: &Expr) -> Option<&Constant> {
     }
 }
 
-fn is_const(e: &Expr) -> bool {
-    matches!(e.kind, ExprKind::Constant { .. })
-}
-
 fn has_starred(elts: &[Expr]) -> bool {
     elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }))
 }
@@ -587,9 +583,4 @@ fn parse_format(chars: &[u32], pos: &mut usize, arg: &Expr) -> Option<Expr> {
         Some(Box::new(Expr::new(NO_LOC, ExprKind::Constant { value: Constant::Str(PyStr::from(buf)), kind: None })))
     };
     Some(Expr::new(arg.loc, ExprKind::FormattedValue { value: Box::new(arg.clone()), conversion: spec as i32, format_spec }))
-}
-
-#[allow(dead_code)]
-pub fn is_constant(e: &Expr) -> bool {
-    is_const(e)
 }

@@ -403,7 +403,7 @@ impl Builder {
                 }
                 self.visit_exprs(&c.decorator_list)?;
                 self.enter_block(&c.name, BlockType::Class, node_key_stmt(s), s.loc);
-                let saved = std::mem::replace(&mut self.private, Some(c.name.clone()));
+                let saved = self.private.replace(c.name.clone());
                 self.visit_stmts(&c.body)?;
                 self.private = saved;
                 self.exit_block();

@@ -66,7 +66,7 @@ fn corpus_matches_python() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("corpus directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map_or(false, |x| x == "py"))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
         .collect();
     files.sort();
     let mut failures = Vec::new();

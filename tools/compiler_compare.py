@@ -3,6 +3,7 @@
 
 Usage:
   compiler_compare.py FILE_OR_DIR... [--show N] [--keep DIR] [--optimize N] [--pyrite-parser]
+                      [--snippets single|eval]
 
 For every .py file, python3.11 exports the AST (tools/compiler_ast_export.py)
 and dumps its own code objects (tools/compiler_dump_reference.py); pyrite's
@@ -10,6 +11,9 @@ and dumps its own code objects (tools/compiler_dump_reference.py); pyrite's
 for line. Prints the percentage of files whose whole dump is identical, and
 the first differing lines of up to N failing files. With --pyrite-parser,
 pyrite parses the sources itself instead of reading python3.11's AST.
+With --snippets single, every top-level statement of every file becomes a case
+compiled in 'single' (interactive) mode; with --snippets eval, every top-level
+expression statement's expression becomes a case compiled in 'eval' mode.
 """
 import difflib
 import os
@@ -43,6 +47,35 @@ def collect(paths):
     return out
 
 
+def split_snippets(files, mode, outdir):
+    """Writes each top-level statement (or expression) of `files` to its own file."""
+    import ast
+    os.makedirs(outdir, exist_ok=True)
+    out = []
+    for path in files:
+        try:
+            src = open(path, encoding="utf-8").read()
+            tree = ast.parse(src)
+        except (SyntaxError, ValueError, UnicodeDecodeError, RecursionError, MemoryError):
+            continue
+        for st in tree.body:
+            node = st
+            if mode == "eval":
+                if not isinstance(st, ast.Expr):
+                    continue
+                node = st.value
+            seg = ast.get_source_segment(src, node)
+            if seg is None:
+                continue
+            if mode == "eval":
+                seg = "(" + seg + ")"
+            name = os.path.join(outdir, "%d.py" % len(out))
+            with open(name, "w", encoding="utf-8") as f:
+                f.write(seg + "\n")
+            out.append(name)
+    return out
+
+
 def main():
     args = sys.argv[1:]
     show = 5
@@ -50,12 +83,15 @@ def main():
     optimize = 0
     paths = []
     own_parser = False
+    snippets = None
     while args:
         a = args.pop(0)
         if a == "--show":
             show = int(args.pop(0))
         elif a == "--keep":
             keep = args.pop(0)
+        elif a == "--snippets":
+            snippets = args.pop(0)
         elif a == "--pyrite-parser":
             own_parser = True
         elif a == "--optimize":
@@ -65,14 +101,18 @@ def main():
     files = collect(paths)
     work = keep or tempfile.mkdtemp(prefix="pyrite-cmp-")
     os.makedirs(work, exist_ok=True)
+    mode = "exec"
+    if snippets:
+        mode = snippets
+        files = split_snippets(files, snippets, os.path.join(work, "snippets"))
     items = []
     skipped = 0
     for i, path in enumerate(files):
         try:
             with open(path, "rb") as f:
                 src = f.read()
-            tree = compile(src, path, "exec", 0x400, dont_inherit=True)
-            co = compile(src, path, "exec", dont_inherit=True, optimize=optimize)
+            tree = compile(src, path, mode, 0x400, dont_inherit=True)
+            co = compile(src, path, mode, dont_inherit=True, optimize=optimize)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             skipped += 1
             continue
@@ -92,7 +132,7 @@ def main():
             f.write("%s %s\n" % (path, "-" if own_parser else ast_path))
     outdir = os.path.join(work, "out")
     os.makedirs(outdir, exist_ok=True)
-    cmd = [DUMP, "--optimize", str(optimize), "--batch", listfile, outdir]
+    cmd = [DUMP, "--optimize", str(optimize), "--mode", mode, "--batch", listfile, outdir]
     subprocess.run(cmd, check=False)
     same = 0
     failures = []

@@ -584,3 +584,77 @@ fn parse_format(chars: &[u32], pos: &mut usize, arg: &Expr) -> Option<Expr> {
     };
     Some(Expr::new(arg.loc, ExprKind::FormattedValue { value: Box::new(arg.clone()), conversion: spec as i32, format_spec }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn l() -> Loc {
+        Loc::new(1, 0, 1, 1)
+    }
+
+    fn cst(c: Constant) -> Expr {
+        Expr::new(l(), ExprKind::Constant { value: c, kind: None })
+    }
+
+    fn name(id: &str) -> Expr {
+        Expr::new(l(), ExprKind::Name { id: id.into(), ctx: ExprContext::Load })
+    }
+
+    fn fold_expr(e: Expr) -> Expr {
+        let mut m = Mod::Expression { body: Box::new(e) };
+        fold_module(&mut m, 0, false).unwrap();
+        match m {
+            Mod::Expression { body } => *body,
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn percent_format_becomes_fstring() {
+        let e = Expr::new(
+            l(),
+            ExprKind::BinOp {
+                left: Box::new(cst(Constant::Str("a%sb%%%5r".into()))),
+                op: Operator::Mod,
+                right: Box::new(Expr::new(l(), ExprKind::Tuple { elts: vec![name("x"), name("y")], ctx: ExprContext::Load })),
+            },
+        );
+        let ExprKind::JoinedStr { values } = fold_expr(e).kind else { panic!("not folded") };
+        assert_eq!(values.len(), 4);
+        assert!(matches!(&values[1].kind, ExprKind::FormattedValue { conversion: 115, format_spec: None, .. }));
+        assert!(matches!(&values[2].kind, ExprKind::Constant { value: Constant::Str(s), .. } if s.as_str() == Some("b%")));
+        match &values[3].kind {
+            ExprKind::FormattedValue { conversion: 114, format_spec: Some(spec), .. } => {
+                assert!(matches!(&spec.kind, ExprKind::Constant { value: Constant::Str(s), .. } if s.as_str() == Some(">5")));
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    #[test]
+    fn membership_in_a_constant_set_is_a_frozenset() {
+        let set = Expr::new(l(), ExprKind::Set { elts: vec![cst(Constant::Int(1)), cst(Constant::Float(1.0)), cst(Constant::Int(2))] });
+        let e = Expr::new(l(), ExprKind::Compare { left: Box::new(name("x")), ops: vec![CmpOp::In], comparators: vec![set] });
+        let ExprKind::Compare { comparators, .. } = fold_expr(e).kind else { panic!() };
+        match &comparators[0].kind {
+            ExprKind::Constant { value: Constant::Tuple(items), kind } => {
+                assert_eq!(kind.as_deref(), Some(FROZENSET_KIND));
+                assert_eq!(items, &vec![Constant::Int(1), Constant::Int(2)]);
+            }
+            other => panic!("{:?}", other),
+        }
+    }
+
+    #[test]
+    fn not_of_is_becomes_is_not() {
+        let cmp = Expr::new(
+            Loc::new(1, 4, 1, 10),
+            ExprKind::Compare { left: Box::new(name("a")), ops: vec![CmpOp::Is], comparators: vec![name("b")] },
+        );
+        let e = Expr::new(l(), ExprKind::UnaryOp { op: UnaryOp::Not, operand: Box::new(cmp) });
+        let folded = fold_expr(e);
+        assert_eq!(folded.loc, Loc::new(1, 4, 1, 10));
+        assert!(matches!(folded.kind, ExprKind::Compare { ref ops, .. } if ops == &vec![CmpOp::IsNot]));
+    }
+}

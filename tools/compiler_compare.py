@@ -16,6 +16,7 @@ compiled in 'single' (interactive) mode; with --snippets eval, every top-level
 expression statement's expression becomes a case compiled in 'eval' mode.
 """
 import difflib
+import warnings
 import os
 import subprocess
 import sys
@@ -163,4 +164,5 @@ def main():
 
 if __name__ == "__main__":
     sys.setrecursionlimit(100000)
+    warnings.simplefilter("ignore")
     main()

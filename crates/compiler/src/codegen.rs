@@ -3096,6 +3096,8 @@ impl<'a> Compiler<'a> {
                 self.jump_if(g, end, false)?;
             }
             self.visit_stmts(&m.body)?;
+            // As after the other case bodies: what follows is artificial.
+            self.unset_loc();
         }
         self.use_next_block(end);
         Ok(())

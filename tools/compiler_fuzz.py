@@ -73,7 +73,15 @@ class Gen:
         r = self.r.random()
         if depth > 3 or r < 0.3:
             return [self.simple(ctx)]
-        k = self.r.randrange(11)
+        k = self.r.randrange(13)
+        if k == 11:
+            return ["class C%d(B, metaclass=M):" % self.r.randrange(9), "    __p = 1",
+                    "    def m(self, *a, **k):", "        return super().m(*a, **k) + self.__p",
+                    "    @staticmethod", "    def s(x=%s):" % self.expr(), "        return __class__"]
+        if k == 12:
+            return ["%s = f'{%s!r:>{%s}} %s'" % (self.name(), self.expr(), self.name(), "{x}"),
+                    "%s = [(w := %s) for %s in %s]" % (self.name(), self.expr(), self.name(), self.expr()),
+                    "g(*%s, %s, *%s, k=1, **%s)" % (self.name(), self.expr(), self.name(), self.name())]
         if k == 0:
             out = ["if %s:" % self.expr()] + self.indent(self.block(depth + 1, ctx))
             if self.r.random() < 0.5:
@@ -127,6 +135,16 @@ class Gen:
         if k == 8:
             out = ["class K%d:" % self.r.randrange(100)]
             return out + self.indent(self.block(depth + 1, set()))
+        if k == 10 and "func" not in ctx:
+            out = ["async def afn%d(a, *, k=1):" % self.r.randrange(100)]
+            body = self.block(depth + 1, {"func", "async"})
+            extra = self.r.choice([
+                ["async for %s in %s:" % (self.name(), self.expr()), "    %s" % self.simple({"func"})],
+                ["async with %s as %s:" % (self.expr(), self.name()), "    %s" % self.simple({"func"})],
+                ["%s = await %s" % (self.name(), self.expr())],
+                ["%s = [q async for q in %s if await q]" % (self.name(), self.expr())],
+            ])
+            return out + self.indent(body + extra)
         if k == 9 and "func" in ctx:
             return ["def inner():", "    nonlocal %s" % self.r.choice(["a", "b"]), "    %s = %s" % (self.r.choice(["a", "b"]), self.expr()),
                     "    return %s" % self.expr()]
@@ -139,7 +157,11 @@ class Gen:
         if "loop" in ctx:
             opts += ["break", "continue"] * 2
         if "func" in ctx:
-            opts += ["return %s" % self.expr(), "return", "yield %s" % self.expr()]
+            opts += ["return %s" % self.expr(), "return"]
+            if "async" in ctx:
+                opts += ["await %s" % self.expr()]
+            else:
+                opts += ["yield %s" % self.expr(), "x = yield from %s" % self.expr()]
         return self.r.choice(opts)
 
 

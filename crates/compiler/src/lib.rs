@@ -6,6 +6,16 @@
 //! ([`fold`], `Python/ast_opt.c`), scope analysis ([`symtable`],
 //! `Python/symtable.c`), code generation into basic blocks ([`codegen`]), and
 //! the CFG optimizer and assembler ([`cfg`]), all from `Python/compile.c`.
+//! Where 3.11.7 behaves differently from the 3.11.2 sources (except* handler
+//! layout, match-case locations, the static-swap fix of gh-104615), the
+//! compiler follows 3.11.7, the reference interpreter.
+//!
+//! Checking against CPython: [`dump::dump_code`] prints a code object tree in
+//! the canonical form of `tools/compiler_dump_reference.py`;
+//! `tools/compiler_compare.py DIR...` compares whole directories (with
+//! `--pyrite-parser`, `--optimize N`, `--snippets single|eval`), and
+//! `tools/compiler_fuzz.py` writes random programs for it. The corpus under
+//! `tests/corpus` is compared by `cargo test`.
 
 pub mod cfg;
 pub mod codegen;

@@ -808,9 +808,11 @@ impl<'a> Tokenizer<'a> {
         self.raise(err);
     }
 
-    /// Records an error the tokenizer raises; like `PyErr_SetObject` it
-    /// replaces an error raised before.
+    /// Records an error the tokenizer raises; the first one raised stays.
     fn raise(&mut self, err: SyntaxError) {
+        if self.done == Done::Error {
+            return;
+        }
         self.out.error = Some(err);
         self.out.error_raised_by_tokenizer = true;
         self.done = Done::Error;
@@ -1512,6 +1514,10 @@ impl<'a> Tokenizer<'a> {
                 self.cur += n;
             }
             let c = self.nextc();
+            if self.done == Done::Error {
+                // The next line was refused (a null byte).
+                return Step::Stop;
+            }
             if self.done == Done::Decode {
                 break;
             }

@@ -132,3 +132,31 @@ fn cookie_parsing_edges() {
     assert!(matches!(lookup_codec("u8"), Some(Codec::Utf8)));
     assert!(lookup_codec("no-such-codec").is_none());
 }
+
+/// `compile(bytes)`: expected values from python3.11.
+#[test]
+fn compile_bytes() {
+    let err = |b: &[u8]| {
+        let e = decode_bytes(b).unwrap_err();
+        assert_eq!((e.lineno, e.offset, e.text.as_deref()), (0, -1, None));
+        e.msg
+    };
+    assert_eq!(decode_bytes(b"x = 1 # \xff\n").unwrap().text, "x = 1 # \u{fffd}\n");
+    assert_eq!(decode_bytes(b"x = 1\n").unwrap().encoding, None);
+    assert_eq!(err(b"# coding: foobar\nx=1\n"), "unknown encoding: foobar");
+    assert_eq!(
+        err(b"# coding: ascii\nx = \"\xff\"\n"),
+        "'ascii' codec can't decode byte 0xff in position 21: ordinal not in range(128)"
+    );
+    assert_eq!(err(b"\xef\xbb\xbf# coding: latin-1\nx=1\n"), "encoding problem: iso-8859-1 with BOM");
+    assert_eq!(
+        err(b"# coding: rot13\nx=1\n"),
+        "'rot13' is not a text encoding; use codecs.decode() to handle arbitrary codecs"
+    );
+    let d = decode_bytes(b"# coding: latin-1\nx = \"\xff\"\n").unwrap();
+    assert_eq!(d.text, "# coding: latin-1\nx = \"\u{ff}\"\n");
+    assert_eq!(d.encoding.as_deref(), Some("iso-8859-1"));
+    assert_eq!(decode_bytes(b"#!python\n# coding: cp1252\nx = '\x80'\n").unwrap().text.lines().nth(2), Some("x = '\u{20ac}'"));
+    assert_eq!(decode_bytes(b"\xef\xbb\xbfx\n").unwrap().encoding.as_deref(), Some("utf-8"));
+    assert!(!decode_bytes(b"x\n").unwrap().tokenize_options().text_from_file);
+}

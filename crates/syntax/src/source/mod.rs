@@ -431,7 +431,7 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
         }
         Err(f) => f,
     };
-    let chunk_origin = start - 1;
+    let chunk_origin = start.saturating_sub(1);
     let bad = start + failure.at;
     let chunk = (bad - chunk_origin) / CHUNK_SIZE;
     if chunk == 0 {

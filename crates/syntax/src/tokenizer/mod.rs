@@ -275,6 +275,16 @@ pub fn identifier_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
     }
 }
 
+/// The text of a token as CPython's parser sees it: line ends inside it
+/// (a multi-line STRING token in a CRLF or CR source) read as `\n`.
+pub fn token_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
+    let text = source.get(token.start as usize..token.end as usize).unwrap_or("");
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// The source with CPython's newline translation applied: `\r\n` and lone
 /// `\r` become `\n`, and exec input gets a final `\n` if it lacks one.
 struct Normalized<'a> {

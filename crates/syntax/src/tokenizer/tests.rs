@@ -390,6 +390,7 @@ fn line_endings() {
         vec!["if", "x", ":", "", "", "y", "=", "'''a\r\nb'''", "", "", "z", "", "w", "", ""]
     );
     assert_eq!(t.tokens[7].end_lineno, 3);
+    assert_eq!(token_text(src, &t.tokens[7]), "'''a\nb'''");
     assert_eq!(t.tokens[7].end_col, 4);
     // Lines of error texts end in "\n".
     assert_eq!(error("if x:\r\n  a\r\n b\r\n").6, " b\n");

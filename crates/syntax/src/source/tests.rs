@@ -111,7 +111,7 @@ fn non_utf8_without_declaration() {
     );
     assert_eq!((e.lineno, e.offset, e.text), (0, 0, None));
     assert!(decode(b"x = 1 # \xff\n").unwrap().error_at_end.is_some());
-    assert_eq!(decode_source(b"\xff\n", "g.py").unwrap_err().msg.contains("in file g.py on line 1"), true);
+    assert!(decode_source(b"\xff\n", "g.py").unwrap_err().msg.contains("in file g.py on line 1"));
     // A NUL before the bad byte: the tokenizer refuses that line instead.
     let d = decode(b"x = \"\0\xff\"\n").unwrap();
     assert_eq!((d.text.as_str(), d.error_at_end), ("x = \"\0", None));

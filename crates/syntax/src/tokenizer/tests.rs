@@ -365,7 +365,8 @@ fn identifiers() {
     assert_eq!(identifier_text(src, &t.tokens[0]), "ñandú");
     assert_eq!(identifier_text(src, &t.tokens[2]), "Unicode");
     assert_eq!(identifier_text(src, &t.tokens[4]), "fi");
-    assert!(matches!(identifier_text("abc", &t.tokens[0]), Cow::Borrowed(_)) || true);
+    let ascii = tokenize("abc\n");
+    assert!(matches!(identifier_text("abc\n", &ascii.tokens[0]), Cow::Borrowed("abc")));
     assert_eq!(
         error("x = €\n"),
         ("SyntaxError", "invalid character '€' (U+20AC)".into(), 1, 5, 1, 5, "x = €".into())

@@ -10,7 +10,7 @@ for i, c in enumerate(cases):
     p = os.path.join(d, "c%04d.py" % i)
     with open(p, 'w', encoding='utf-8', newline='') as f: f.write(c)
     files.append(p)
-out = subprocess.run([TOOL, "--errors", "--string"] + files, capture_output=True, text=True).stdout.splitlines()
+out = subprocess.run([TOOL, "--errors", "--string"] + files, capture_output=True, text=True).stdout.split("\n")[:-1]
 bad = 0
 for c, line in zip(cases, out):
     try:

@@ -2,7 +2,9 @@ import random, subprocess, tempfile, os, sys, json
 TOOL = os.environ.get("TOKDUMP", "target/debug/examples/tokdump")
 PIECES = ["x", "1", "0", "_", "e", "j", ".", "'", '"', "'''", '"""', "\\", "\n", "\n", "\n", " ", "  ", "    ", "\t", "(", ")", "[", "]",
           "{", "}", "#", "if", "else", "0x", "0o", "0b", "é", "€", "\xa0", "\r\n", "\r", "\x0c", ":", "=", "+", "$",
-          "f", "rb", "9", "8", "\x01", "a", "or", "in", "not", "5", "1_0", "..."]
+          "f", "rb", "9", "8", "\x01", "a", "or", "in", "not", "5", "1_0", "...",
+          "\\\n", "async", "0_", "1e", "E", "J", "B", "U", "F", "R", "'x'", "if x:\n", "  pass\n", "\t\n", "\t ",
+          "((", "))", "[{", "}]", "\u00b2", "\u2028", "\ufeff", "\U0001d518", "x\u0301", "\x7f", "\x0b", "<>", "!", "->"]
 TOKMSG = ("invalid decimal", "invalid hex", "invalid octal", "invalid binary", "invalid imaginary", "invalid digit",
           "leading zeros", "unterminated", "unmatched", "closing parenthesis", "invalid character", "invalid non-printable",
           "too many", "unexpected character after line", "unindent does not match", "inconsistent use of tabs",
@@ -22,7 +24,7 @@ for i, c in enumerate(cases):
     files.append(p)
 out = []
 for i in range(0, len(files), 500):
-    out += subprocess.run([TOOL, "--errors", "--string"] + files[i:i+500], capture_output=True, text=True).stdout.splitlines()
+    out += subprocess.run([TOOL, "--errors", "--string"] + files[i:i+500], capture_output=True, text=True).stdout.split("\n")[:-1]
 import warnings
 warnings.simplefilter("ignore")
 bad = 0
@@ -40,6 +42,7 @@ for c, line in zip(cases, out):
         if exp is not None and expmsg.startswith(TOKMSG) and "was never closed" not in expmsg:
             bad += 1; print("MISSING", repr(c), "\n   cpy :", exp)
         continue
+    if "\t" not in line: print("BADLINE", repr(line), repr(c)); continue
     mine, raised = line.rsplit("\t", 1)
     if raised == "true":
         if mine != exp:

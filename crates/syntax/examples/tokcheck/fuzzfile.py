@@ -4,7 +4,9 @@ TOOL = os.environ.get("TOKDUMP", "target/debug/examples/tokdump")
 from concurrent.futures import ThreadPoolExecutor
 PIECES = ["x", "1", "0", "_", "e", "j", ".", "'", '"', "'''", '"""', "\\", "\n", "\n", "\n", " ", "  ", "    ", "\t", "(", ")", "[", "]",
           "{", "}", "#", "if", "else", "0x", "0o", "0b", "é", "€", "\xa0", "\r\n", "\r", "\x0c", ":", "=", "+", "$",
-          "f", "rb", "9", "8", "\x01", "a", "or", "in", "not", "5", "1_0", "...", "\0"]
+          "f", "rb", "9", "8", "\x01", "a", "or", "in", "not", "5", "1_0", "...", "\0",
+          "\\\n", "async", "0_", "1e", "J", "B", "'x'", "if x:\n", "  pass\n", "\t\n", "\t ",
+          "((", "))", "\u00b2", "\u2028", "\ufeff", "\U0001d518", "x\u0301", "\x7f", "<>", "!"]
 TOKMSG = ("invalid decimal", "invalid hex", "invalid octal", "invalid binary", "invalid imaginary", "invalid digit",
           "leading zeros", "unterminated", "unmatched", "closing parenthesis", "invalid character", "invalid non-printable",
           "too many", "unexpected character after line", "unindent does not match", "inconsistent use of tabs",
@@ -25,7 +27,7 @@ with ThreadPoolExecutor(2) as ex:
 files = [p for p, _ in res]
 out = []
 for i in range(0, len(files), 500):
-    out += subprocess.run([TOOL, "--errors"] + files[i:i+500], capture_output=True, text=True).stdout.splitlines()
+    out += subprocess.run([TOOL, "--errors"] + files[i:i+500], capture_output=True, text=True).stdout.split("\n")[:-1]
 bad = 0
 for (p, exp), c, line in zip(res, cases, out):
     if exp is not None and any(m in exp for m in ("'unexpected indent'", "'unexpected unindent'")):

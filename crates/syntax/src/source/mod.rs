@@ -55,6 +55,9 @@ pub struct DecodedSource {
     /// [`decode_bytes`] leaves it false, callers compiling the bytes of an
     /// existing file (importlib does) set it.
     pub text_from_file: bool,
+    /// The bytes began with a UTF-8 BOM (kept in the file's first line when
+    /// it serves as an error text).
+    pub bom: bool,
 }
 
 impl DecodedSource {
@@ -67,6 +70,7 @@ impl DecodedSource {
             columns_as_chars: self.encoding.is_some(),
             error_at_end: self.error_at_end.clone(),
             text_from_file: self.text_from_file,
+            bom: self.bom,
         }
     }
 }
@@ -99,6 +103,7 @@ fn error_without_location(msg: String) -> SyntaxError {
 /// errors CPython raises before reading any token (BOM and cookie problems);
 /// an undecodable later line gives `Ok` with `error_at_end`.
 pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, SyntaxError> {
+    let bom = bytes.starts_with(BOM);
     let (rest, mut encoding) = match bytes.strip_prefix(BOM) {
         Some(rest) => (rest, Some("utf-8".to_string())),
         None => (bytes, None),
@@ -140,7 +145,7 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
                     let error = check_utf8_line(&rest[pos..next], lineno, filename, &mut text);
                     if error.is_some() || text.ends_with('\0') {
                         // Tokenization cannot go past this line.
-                        return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true });
+                        return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true, bom });
                     }
                 } else {
                     text.push_str(&String::from_utf8_lossy(&rest[pos..next]));
@@ -155,7 +160,7 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
         // TODO: CPython then fails only where a token (not a comment) holds
         // the bad bytes; pyrite replaces them with U+FFFD.
         text.push_str(&String::from_utf8_lossy(remaining));
-        return Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true });
+        return Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true, bom });
     }
     match std::str::from_utf8(remaining) {
         Ok(s) => text.push_str(s),
@@ -170,10 +175,10 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
             lineno += count_lines(head);
             let (_, next) = line_end(remaining, line_start);
             let error = check_utf8_line(&remaining[line_start..next], lineno + 1, filename, &mut text);
-            return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true });
+            return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true, bom });
         }
     }
-    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true })
+    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true, bom })
 }
 
 /// Number of line ends (`\n`, `\r\n`, lone `\r`) in `bytes`.
@@ -417,6 +422,8 @@ fn decode_bytes_with(codec: Codec, bytes: &[u8], out: &mut String) -> Result<(),
 /// stream of that codec, which first decodes a chunk starting one byte
 /// before them.
 fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) -> Result<DecodedSource, SyntaxError> {
+    // Only reached without a BOM.
+    let bom = false;
     let problem = |cs: &str| error_without_location(format!("encoding problem: {}", cs));
     let codec = match lookup_codec(&cs) {
         Some(c @ (Codec::Utf8 | Codec::Latin1 | Codec::Ascii | Codec::Table(_))) => c,
@@ -427,7 +434,7 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
     let failure = match decode_bytes_with(codec, &rest[start..], &mut decoded) {
         Ok(()) => {
             text.push_str(&decoded);
-            return Ok(DecodedSource { text, encoding: Some(cs), error_at_end: None, text_from_file: true });
+            return Ok(DecodedSource { text, encoding: Some(cs), error_at_end: None, text_from_file: true, bom });
         }
         Err(f) => f,
     };
@@ -476,7 +483,7 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
         end_offset: -1,
         text: Some(line_text),
     };
-    Ok(DecodedSource { text, encoding: Some(cs), error_at_end: Some(error), text_from_file: true })
+    Ok(DecodedSource { text, encoding: Some(cs), error_at_end: Some(error), text_from_file: true, bom })
 }
 
 /// The SyntaxError CPython makes of an exception raised while setting up the
@@ -542,7 +549,7 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<DecodedSource, SyntaxError> {
         }
         _ => String::from_utf8_lossy(rest).into_owned(),
     };
-    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: false })
+    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: false, bom })
 }
 
 /// `\r\n` and lone `\r` as `\n`.

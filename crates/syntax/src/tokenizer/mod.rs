@@ -70,6 +70,8 @@ pub struct Tokens {
     /// Whether error texts come from the file (see
     /// [`TokenizeOptions::text_from_file`]).
     pub text_from_file: bool,
+    /// See [`TokenizeOptions::bom`].
+    pub bom: bool,
     /// For each line number L (index L; index 0 unused): the first line of
     /// CPython's tokenizer buffer (`tok->buf`) while L is the line read last.
     /// It is L itself unless L was reached inside a token (a multi-line
@@ -106,11 +108,14 @@ pub struct TokenizeOptions {
     /// its errors from the file's line (`_PyErr_ProgramDecodedTextObject`)
     /// rather than from the tokenizer's buffer as for `compile(str)`.
     pub text_from_file: bool,
+    /// The file began with a UTF-8 BOM: its first line, as an error text
+    /// read from the file, still holds it.
+    pub bom: bool,
 }
 
 impl Default for TokenizeOptions {
     fn default() -> Self {
-        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None, text_from_file: false }
+        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None, text_from_file: false, bom: false }
     }
 }
 
@@ -146,7 +151,7 @@ impl Tokens {
     pub fn error_text(&self, source: &str, current_line: u32, error_line: u32) -> String {
         let lines = SourceLines::new(source.as_bytes());
         let first = self.buffer_first_line.get(current_line as usize).copied().unwrap_or(current_line);
-        error_text(&lines, self.text_from_file, self.columns_as_chars, first, current_line, error_line)
+        error_text(&lines, self.text_from_file, self.bom, self.columns_as_chars, first, current_line, error_line)
     }
 
     /// A 1-based byte offset into `text` as pegen reports it: converted to
@@ -221,6 +226,7 @@ impl<'a> SourceLines<'a> {
 fn error_text(
     lines: &SourceLines,
     from_file: bool,
+    bom: bool,
     columns_as_chars: bool,
     buffer_first: u32,
     current_line: u32,
@@ -229,13 +235,16 @@ fn error_text(
     if from_file {
         if let Some((start, end)) = lines.line(error_line) {
             let raw = &lines.bytes[start..end];
-            let line: Vec<u8> = if raw.ends_with(b"\r\n") {
+            let mut line: Vec<u8> = if raw.ends_with(b"\r\n") {
                 [&raw[..raw.len() - 2], b"\n"].concat()
             } else if raw.ends_with(b"\r") {
                 [&raw[..raw.len() - 1], b"\n"].concat()
             } else {
                 raw.to_vec()
             };
+            if bom && error_line == 1 {
+                line.splice(0..0, *b"\xEF\xBB\xBF");
+            }
             // `err_programtext` reads a line in pieces of 999 bytes and
             // keeps the last one.
             let piece = if line.len() > 999 { &line[(line.len() - 1) / 999 * 999..] } else { &line[..] };
@@ -419,6 +428,7 @@ struct Tokenizer<'a> {
     /// Line number of `buf_start`.
     buf_line: u32,
     text_from_file: bool,
+    bom: bool,
     /// Whether the final `\n` of `buf` was added (not in the source).
     added_newline: bool,
     out: Tokens,
@@ -652,11 +662,13 @@ impl<'a> Tokenizer<'a> {
             decode_failed: false,
             buf_line: 0,
             text_from_file: options.text_from_file,
+            bom: options.bom,
             added_newline: false,
             out: Tokens {
                 tokens: Vec::with_capacity(buf.len() / 5 + 4),
                 columns_as_chars: options.columns_as_chars,
                 text_from_file: options.text_from_file,
+                bom: options.bom,
                 buffer_first_line: vec![0],
                 ..Tokens::default()
             },
@@ -848,7 +860,7 @@ impl<'a> Tokenizer<'a> {
             // The file lacks the newline the tokenizer added at its end.
             let text = if self.added_newline { &self.buf[..self.buf.len() - 1] } else { self.buf };
             let lines = SourceLines::new(text);
-            return error_text(&lines, true, self.columns_as_chars, self.buf_line, self.lineno, self.lineno);
+            return error_text(&lines, true, self.bom, self.columns_as_chars, self.buf_line, self.lineno, self.lineno);
         }
         // The tokenizer's buffer from `tok->buf` to the end of the line read.
         let bytes = self.buf.get(self.buf_start..self.inp).unwrap_or(&[]);

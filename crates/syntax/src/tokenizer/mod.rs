@@ -124,7 +124,7 @@ pub fn tokenize_with(source: &str, options: &TokenizeOptions) -> Tokens {
     // A file gets a newline only after a last line lacking one; an empty
     // file has no line at all.
     let exec_input = options.exec_input && !(options.text_from_file && source.is_empty());
-    let normalized = Normalized::new(source, exec_input);
+    let normalized = Normalized::new(source, exec_input, !options.text_from_file);
     let mut tokenizer = Tokenizer::new(&normalized.text, options);
     tokenizer.added_newline = normalized.added_newline;
     tokenizer.run();
@@ -275,6 +275,16 @@ pub fn identifier_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
     }
 }
 
+/// The text of a token as CPython's parser sees it: line ends inside it
+/// (a multi-line STRING token in a CRLF or CR source) read as `\n`.
+pub fn token_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
+    let text = source.get(token.start as usize..token.end as usize).unwrap_or("");
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// The source with CPython's newline translation applied: `\r\n` and lone
 /// `\r` become `\n`, and exec input gets a final `\n` if it lacks one.
 struct Normalized<'a> {
@@ -287,7 +297,9 @@ struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
-    fn new(source: &'a str, exec_input: bool) -> Self {
+    /// `string_quirk`: `translate_newlines` for a string (not a file)
+    /// appends a second newline after a final `\r\n`.
+    fn new(source: &'a str, exec_input: bool, string_quirk: bool) -> Self {
         let bytes = source.as_bytes();
         let needs_newline = exec_input && bytes.last() != Some(&b'\n') && bytes.last() != Some(&b'\r');
         if !bytes.contains(&b'\r') {
@@ -315,10 +327,11 @@ impl<'a> Normalized<'a> {
             }
             i += 1;
         }
-        if needs_newline {
+        let quirk = exec_input && string_quirk && bytes.ends_with(b"\r\n");
+        if needs_newline || quirk {
             text.push(b'\n');
         }
-        Normalized { text: Cow::Owned(text), crlf_at, added_newline: needs_newline }
+        Normalized { text: Cow::Owned(text), crlf_at, added_newline: needs_newline || quirk }
     }
 
     /// Maps token offsets from the normalized text back to the source. An
@@ -805,9 +818,11 @@ impl<'a> Tokenizer<'a> {
         self.raise(err);
     }
 
-    /// Records an error the tokenizer raises; like `PyErr_SetObject` it
-    /// replaces an error raised before.
+    /// Records an error the tokenizer raises; the first one raised stays.
     fn raise(&mut self, err: SyntaxError) {
+        if self.done == Done::Error {
+            return;
+        }
         self.out.error = Some(err);
         self.out.error_raised_by_tokenizer = true;
         self.done = Done::Error;
@@ -1238,7 +1253,8 @@ impl<'a> Tokenizer<'a> {
             self.out.warning_sites.push(WarningSite { token_index: self.out.tokens.len(), error });
             self.nextc();
             true
-        } else if is_identifier_char(c) {
+        } else if c < 128 && is_identifier_char(c) {
+            // A non-ASCII character is left to start the next token (3.11.7).
             self.backup(c);
             self.raise_error(format!("invalid {} literal", kind));
             false
@@ -1508,6 +1524,10 @@ impl<'a> Tokenizer<'a> {
                 self.cur += n;
             }
             let c = self.nextc();
+            if self.done == Done::Error {
+                // The next line was refused (a null byte).
+                return Step::Stop;
+            }
             if self.done == Done::Decode {
                 break;
             }

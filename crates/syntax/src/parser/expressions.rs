@@ -740,16 +740,24 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn strings(&mut self) -> Option<Expr> {
-        memo_rule!(self, MemoRule::Strings, |p| {
+        // Memoized at once (not on the second request): decoding twice would warn twice.
+        if let Some(r) = self.memo_get(MemoRule::Strings) {
+            return r;
+        }
+        let start = self.pos;
+        let r = rule!(self, |p| {
             let start = p.pos;
             while p.at(T::String) {
                 p.pos += 1;
             }
-            if p.pos == start {
+            // A tokenizer error after the last STRING comes before the strings' own errors.
+            if p.pos == start || p.failed() {
                 return None;
             }
             p.concatenate_strings(start, p.pos)
-        })
+        });
+        self.memo_store(MemoRule::Strings, start, &r);
+        r
     }
 
     pub(crate) fn list(&mut self) -> Option<Expr> {
@@ -811,16 +819,13 @@ impl<'a> Parser<'a> {
                 let (keys, values) = a.unwrap_or_default().into_iter().unzip();
                 Some(Expr::new(p.loc_from(start), ExprKind::Dict { keys, values }))
             });
-            if p.invalid {
-                alt!(p, {
-                    p.eat(T::Lbrace)?;
-                    p.invalid_double_starred_kvpairs();
-                    if p.failed() {
-                        return None;
-                    }
-                    None::<Expr>
-                });
-            }
+            // pegen guards only alternatives made of a lone invalid_ rule: this
+            // one runs in the first pass too.
+            alt!(p, {
+                p.eat(T::Lbrace)?;
+                p.invalid_double_starred_kvpairs();
+                None::<Expr>
+            });
             None
         })
     }

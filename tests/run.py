@@ -1,0 +1,188 @@
+#!/usr/bin/env python3.11
+"""pyrite's test runner: builds pyrite, runs the Rust unit tests, then every
+differential case and whole-library check.
+
+A case is any .py file under tests/<area>/ (folders and files whose name starts
+with '_' are support code, not cases). It is run as `python3.11 FILE` and as
+`pyrite FILE` from its own folder, with PYTHONHASHSEED=0 and PYRITE_STDLIB set to
+the reference interpreter's stdlib; stdout, stderr and the exit status must be
+identical. Expected output always comes from python3.11 at test time.
+
+A case listed in tests/known_failures.txt (path, then ' # reason') is expected to
+differ; it fails the run if it starts to match, so the list stays true.
+
+Checks over the whole reference stdlib live in tests/tools/ and run after the
+cases (see stdlib_ast.py).
+
+    python3.11 tests/run.py                 # everything
+    python3.11 tests/run.py syntax/hand     # cases whose path contains this
+    python3.11 tests/run.py --no-build --no-unit --no-checks -v
+"""
+
+import argparse
+import concurrent.futures
+import difflib
+import os
+import subprocess
+import sys
+import sysconfig
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+TESTS = os.path.join(ROOT, "tests")
+PYRITE = os.path.join(ROOT, "target", "release", "pyrite")
+REFERENCE = "python3.11"
+KNOWN_FAILURES = os.path.join(TESTS, "known_failures.txt")
+CASE_TIMEOUT = 60
+
+
+def reference_stdlib():
+    return sysconfig.get_path("stdlib")
+
+
+def case_env():
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env["PYRITE_STDLIB"] = reference_stdlib()
+    env.pop("PYTHONSTARTUP", None)
+    return env
+
+
+def find_cases(filters):
+    cases = []
+    for dirpath, dirnames, filenames in os.walk(TESTS):
+        rel_dir = os.path.relpath(dirpath, TESTS)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(("_", ".")) and not (rel_dir == "." and d == "tools"))
+        if rel_dir == ".":
+            continue
+        for name in sorted(filenames):
+            if name.endswith(".py") and not name.startswith("_"):
+                rel = os.path.join(rel_dir, name)
+                if not filters or any(f in rel for f in filters):
+                    cases.append(rel)
+    return cases
+
+
+def load_known_failures():
+    known = {}
+    if os.path.exists(KNOWN_FAILURES):
+        with open(KNOWN_FAILURES, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    path, _, reason = line.partition(" # ")
+                    known[path.strip()] = reason.strip()
+    return known
+
+
+def run_one(argv, cwd):
+    try:
+        proc = subprocess.run(argv, cwd=cwd, env=case_env(), capture_output=True, timeout=CASE_TIMEOUT)
+        return proc.returncode, proc.stdout, proc.stderr
+    except subprocess.TimeoutExpired as exc:
+        return "timeout", exc.stdout or b"", exc.stderr or b""
+
+
+def run_case(rel):
+    path = os.path.join(TESTS, rel)
+    cwd, name = os.path.split(path)
+    expected = run_one([REFERENCE, name], cwd)
+    actual = run_one([PYRITE, name], cwd)
+    return rel, expected, actual
+
+
+def describe_difference(expected, actual, limit=40):
+    lines = []
+    labels = ("exit status", "stdout", "stderr")
+    for label, exp, act in zip(labels, expected, actual):
+        if exp == act:
+            continue
+        if label == "exit status":
+            lines.append(f"  exit status: python3.11 {exp}, pyrite {act}")
+            continue
+        diff = difflib.unified_diff(
+            exp.decode("utf-8", "replace").splitlines(),
+            act.decode("utf-8", "replace").splitlines(),
+            "python3.11 " + label,
+            "pyrite " + label,
+            lineterm="",
+        )
+        diff = list(diff)
+        lines.extend("  " + d for d in diff[:limit])
+        if len(diff) > limit:
+            lines.append(f"  ... {len(diff) - limit} more diff lines")
+    return "\n".join(lines)
+
+
+def run_cases(cases, jobs, verbose):
+    known = load_known_failures()
+    failures, unexpected_passes, known_seen = [], [], 0
+    by_area = {}
+    start = time.time()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for rel, expected, actual in pool.map(run_case, cases):
+            area = rel.split(os.sep)[0]
+            passed = expected == actual
+            stats = by_area.setdefault(area, [0, 0])
+            stats[0] += passed
+            stats[1] += 1
+            if rel in known:
+                known_seen += 1
+                if passed:
+                    unexpected_passes.append(rel)
+                continue
+            if not passed:
+                failures.append(rel)
+                print(f"FAIL {rel}\n{describe_difference(expected, actual)}", flush=True)
+            elif verbose:
+                print(f"ok   {rel}", flush=True)
+    elapsed = time.time() - start
+    print(f"\n{len(cases)} cases in {elapsed:.0f}s:")
+    for area, (ok, total) in sorted(by_area.items()):
+        print(f"  {area:20} {ok}/{total} match python3.11")
+    if known_seen:
+        print(f"  ({known_seen} listed in tests/known_failures.txt)")
+    for rel in unexpected_passes:
+        print(f"UNEXPECTED PASS {rel}: remove it from tests/known_failures.txt")
+    return not failures and not unexpected_passes
+
+
+def run_checks(filters):
+    """The whole-library checks of tests/tools/check_*.py, each a script exiting 0 on success."""
+    tools = os.path.join(TESTS, "tools")
+    ok = True
+    for name in sorted(os.listdir(tools)):
+        if name.startswith("check_") and name.endswith(".py") and (not filters or any(f in name for f in filters)):
+            print(f"\n== {name}", flush=True)
+            proc = subprocess.run([sys.executable, os.path.join(tools, name), "--pyrite", PYRITE], env=case_env())
+            ok = ok and proc.returncode == 0
+    return ok
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("filters", nargs="*", help="run only cases whose path contains one of these")
+    parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--no-build", action="store_true")
+    parser.add_argument("--no-unit", action="store_true", help="skip the Rust unit tests")
+    parser.add_argument("--no-checks", action="store_true", help="skip the whole-stdlib checks")
+    parser.add_argument("--no-cases", action="store_true", help="skip the differential cases")
+    args = parser.parse_args()
+
+    ok = True
+    if not args.no_build:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    if not args.no_unit:
+        print("== cargo test", flush=True)
+        ok = subprocess.run(["cargo", "test", "--release", "--quiet", "--workspace"], cwd=ROOT).returncode == 0 and ok
+    if not args.no_cases:
+        ok = run_cases(find_cases(args.filters), args.jobs, args.verbose) and ok
+    if not args.no_checks:
+        ok = run_checks(args.filters) and ok
+    print("\nPASS" if ok else "\nFAIL")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

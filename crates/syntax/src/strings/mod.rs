@@ -40,7 +40,8 @@ pub trait StringHost {
 
 /// The `strings` rule's action (`_PyPegen_concatenate_strings`): turns the adjacent
 /// STRING tokens into one `Constant` (str or bytes) or `JoinedStr` expression.
-/// The texts are `&source[token.start..token.end]`.
+/// The texts are `tokenizer::token_text(source, token)` (`\r\n` and `\r` inside
+/// a token read as `\n`).
 pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[Token]) -> Result<Expr, SyntaxError> {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return Err(host.syntax_error("invalid syntax"));
@@ -49,7 +50,10 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
     let mut bytes_value: Option<Vec<u8>> = None;
     let mut joined = fstring::Joined::new();
     for (i, token) in tokens.iter().enumerate() {
-        let Some((text, literal)) = token_literal(source, token) else {
+        // Line ends inside a token read as `\n`, as CPython translates them.
+        let text = crate::tokenizer::token_text(source, token);
+        let text = text.as_ref();
+        let Some(literal) = split_literal(text) else {
             return Err(cx.host.syntax_error("invalid string literal"));
         };
         let body = &text[literal.body.clone()];
@@ -85,12 +89,6 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
 /// carets is printed).
 pub fn parse_number(text: &str) -> Result<Constant, String> {
     number::parse_number(text)
-}
-
-/// A STRING token's text and its parts.
-fn token_literal<'s>(source: &'s str, token: &Token) -> Option<(&'s str, Literal)> {
-    let text = source.get(token.start as usize..token.end as usize)?;
-    Some((text, split_literal(text)?))
 }
 
 /// The parts of a string token: its prefix letters and the body between the quotes.

@@ -81,12 +81,13 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
 }
 
 /// The value of a NUMBER token (`_PyPegen_number_token`): an int, a float or an
-/// imaginary number. The tokenizer has already checked the literal's form; the
-/// error is a message for a SyntaxError at the token (e.g. the int digit limit).
+/// imaginary number. The tokenizer has already checked the literal's form.
 ///
-/// The one error 3.11 gives here, the int digit limit, CPython locates at the
-/// token's lines with `offset` and `end_offset` 0 (no columns, so that no wall of
-/// carets is printed).
+/// The one error 3.11 gives here is the int digit limit: the error is the
+/// ValueError's message ("Exceeds the limit (4300 digits) ... to increase the
+/// limit"), to which the SyntaxError adds " - Consider hexadecimal for huge
+/// integer literals to avoid decimal conversion limits."; CPython locates it at
+/// the token's lines with no columns.
 pub fn parse_number(text: &str) -> Result<Constant, String> {
     number::parse_number(text)
 }

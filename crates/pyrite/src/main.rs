@@ -82,20 +82,20 @@ fn front_end(bytes: &[u8], filename: &str, check: bool) -> Result<pyrite_syntax:
     // unless an encoding is declared.
     let decoded = source::decode_file(bytes, filename)?;
     let tokens = pyrite_syntax::tokenizer::tokenize_with(&decoded.text, &decoded.tokenize_options());
-    let parsed = pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, Mode::Exec)?;
+    let (parsed, mut warnings) = pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, Mode::Exec);
     let text = decoded.text;
-    let mut warnings = parsed.warnings;
-    let mut error = None;
-    if check {
-        let checked = semantic::check_all(&parsed.module, &text);
-        warnings.extend(checked.warnings);
-        error = checked.error;
-    }
+    let result = parsed.and_then(|module| {
+        if check {
+            let checked = semantic::check_all(&module, &text);
+            warnings.extend(checked.warnings);
+            if let Some(err) = checked.error {
+                return Err(err);
+            }
+        }
+        Ok(module)
+    });
     print_warnings(&warnings, filename, &text);
-    match error {
-        Some(err) => Err(err),
-        None => Ok(parsed.module),
-    }
+    result
 }
 
 /// Compile-time warnings as the default `warnings` filters show them: SyntaxWarning

@@ -56,6 +56,8 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
         let Some(literal) = split_literal(text) else {
             return Err(cx.host.syntax_error("invalid string literal"));
         };
+        // Invariant: split_literal's range ends at quote bytes (ASCII), so it
+        // lies on char boundaries within `text`.
         let body = &text[literal.body.clone()];
         let value = if literal.fstring {
             None

@@ -657,9 +657,8 @@ mod tests {
 
     #[test]
     fn reprs() {
-        assert_eq!(str_repr(&"it's".into()), "\"it's\"");
-        assert_eq!(str_repr(&"a\nb".into()), "'a\\nb'");
-        assert_eq!(bytes_repr(b"a\x00'"), "b\"a\\x00'\"");
+        assert_eq!(repr(&Constant::Str("it's".into())), "\"it's\"");
+        assert_eq!(repr(&Constant::Bytes(b"a\x00'".to_vec())), "b\"a\\x00'\"");
         assert_eq!(repr(&Constant::Tuple(vec![int(1)])), "(1,)");
     }
 }

@@ -94,6 +94,9 @@ pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, Sy
 /// pegen's MAXSTACK: the rule nesting depth at which parsing gives up with MemoryError.
 const MAXSTACK: u32 = 6000;
 
+/// Rule nesting depth from which memoized results are kept at once.
+pub(crate) const EAGER_MEMO_LEVEL: u32 = 300;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum StartRule {
     File,
@@ -342,7 +345,11 @@ impl<'a> Parser<'a> {
 
     #[inline]
     pub(crate) fn memo_put<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>) {
-        self.memo_insert(rule, start, v, false)
+        // Deep in the rule nesting keep results at once, as pegen does: a result
+        // recomputed later could be recomputed at a greater depth, and pegen's
+        // depth limit must hit exactly where it hits in CPython.
+        let eager = self.level > EAGER_MEMO_LEVEL;
+        self.memo_insert(rule, start, v, eager)
     }
 
     /// Like `memo_put`, but keeps a successful result at once.
@@ -617,17 +624,19 @@ pub(crate) use memo_rule;
 
 
 /// A rule that pegen memoizes but that the first pass never asks for twice at
-/// one position (its callers reuse results): memoized in the second pass only.
+/// one position (its callers reuse results): memoized in the second pass, and
+/// deep in the rule nesting (see `memo_put`).
 macro_rules! memo2_rule {
     ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
-        if $p.invalid {
+        let use_memo = $p.invalid || $p.level > EAGER_MEMO_LEVEL;
+        if use_memo {
             if let Some(r) = $p.memo_get($rule) {
                 return r;
             }
         }
         let start = $p.pos;
         let r = rule!($p, |$q| $body);
-        if $p.invalid {
+        if use_memo {
             $p.memo_put($rule, start, &r);
         }
         r

@@ -5,7 +5,9 @@ Usage: tools/parser_check.py [--mode exec] [FILE|DIR ...]
 Runs `cargo run --example parser_check` once for all files; prints each differing
 file with the first differing line, then a summary.
 """
-import ast, json, os, subprocess, sys
+import ast, json, os, subprocess, sys, warnings
+
+STDLIB_NAMES = False
 
 def files_of(args):
     if not args:
@@ -27,10 +29,25 @@ def reference(path, mode):
         text = data.decode('utf-8')
     except UnicodeDecodeError:
         return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        r = compile_one(text, path, mode)
+    # Warnings from the compiler's later passes (not the parser's) are left out.
+    ws = ['WARN %s|%s|%s' % (w.category.__name__, w.message, w.lineno) for w in caught
+          if not str(w.message).startswith(COMPILER_WARNINGS)]
+    return '\n'.join(ws + [r])
+
+COMPILER_WARNINGS = ('"is" with a literal', '"is not" with a literal', 'assertion is always true',
+                     "'", 'list indices', 'tuple indices', 'str indices', 'bytes indices')
+
+def compile_one(text, path, mode):
     try:
-        tree = compile(text, path, mode, ast.PyCF_ONLY_AST)
+        # A filename that exists makes CPython re-read the error line from the
+        # file; pyrite's parser gives what compiling a string gives.
+        tree = compile(text, path if STDLIB_NAMES else '<snip>', mode, ast.PyCF_ONLY_AST)
         return ast.dump(tree, include_attributes=True)
     except SyntaxError as e:
+        if e.text is None: e.text = None
         return 'ERROR %s|%s|%s|%s|%s|%s|%s' % (type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, json.dumps(e.text) if e.text is not None else 'null')
     except (MemoryError, RecursionError) as e:
         return 'ERROR %s|%s|0|0|0|0|null' % (type(e).__name__, '')
@@ -43,6 +60,8 @@ def main():
     mode = 'exec'
     if args[:1] == ['--mode']:
         mode = args[1]; args = args[2:]
+    global STDLIB_NAMES
+    STDLIB_NAMES = not args
     files = [f for f in files_of(args)]
     refs = {}
     for f in files:

@@ -21,13 +21,20 @@ fn main() {
             let Ok(bytes) = std::fs::read(path) else { continue };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let start = std::time::Instant::now();
-            let r = pyrite_syntax::parse(&text, mode);
+            let (r, warnings) = pyrite_syntax::parser::parse_with_warnings(&text, mode);
             total += start.elapsed().as_secs_f64();
             let _ = writeln!(out, "=== {}", path);
+            for w in &warnings {
+                let category = match w.category {
+                    pyrite_syntax::WarningCategory::SyntaxWarning => "SyntaxWarning",
+                    pyrite_syntax::WarningCategory::DeprecationWarning => "DeprecationWarning",
+                };
+                let _ = writeln!(out, "WARN {}|{}|{}", category, w.msg, w.lineno);
+            }
             match r {
-                Ok(p) => {
+                Ok(module) => {
                     if std::env::var_os("PARSER_CHECK_NO_DUMP").is_none() {
-                        let _ = writeln!(out, "{}", pyrite_syntax::dump::dump(&p.module, true));
+                        let _ = writeln!(out, "{}", pyrite_syntax::dump::dump(&module, true));
                     }
                 }
                 Err(e) => {
@@ -73,6 +80,12 @@ fn json_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
+            '\x0c' => out.push_str("\\f"),
+            '\x08' => out.push_str("\\b"),
+            c if (c as u32) > 0xFFFF => {
+                let v = c as u32 - 0x10000;
+                out.push_str(&format!("\\u{:04x}\\u{:04x}", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF)));
+            }
             c if (c as u32) < 0x20 || !c.is_ascii() => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }

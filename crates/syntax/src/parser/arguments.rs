@@ -59,7 +59,7 @@ impl<'a> Parser<'a> {
 
     /// One positional item of `args`:
     /// `starred_expression | (assignment_expression | expression !':=') !'='`.
-    fn positional_arg(&mut self) -> Option<Expr> {
+    pub(crate) fn positional_arg(&mut self) -> Option<Expr> {
         let m = self.pos;
         if let Some(s) = self.starred_expression() {
             return Some(s);

@@ -149,7 +149,8 @@ impl<'a> Parser<'a> {
             self.raise_error_known_location(kind, 0, 0, 0, -1, msg);
             return;
         };
-        let (col, end_col) = if cpython_has_no_position(&t) {
+        let no_position = self.has_no_position(&t);
+        let (col, end_col) = if no_position {
             // pegen uses the tokenizer's cursor, already a 1-based offset here.
             (t.end_col as i64, -1)
         } else {
@@ -160,7 +161,7 @@ impl<'a> Parser<'a> {
 
     /// RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token.
     pub(crate) fn raise_at_token(&mut self, t: &Token, msg: String) {
-        let (col, end_col) = if cpython_has_no_position(t) { (-1, -1) } else { (t.col as i64, t.end_col as i64) };
+        let (col, end_col) = if self.has_no_position(t) { (-1, -1) } else { (t.col as i64, t.end_col as i64) };
         self.raise_known(SyntaxErrorKind::SyntaxError, t.lineno, col, t.end_lineno, end_col, msg);
     }
 
@@ -229,8 +230,13 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The line the tokenizer is reading: the last line of the last token fetched.
+    /// The line the tokenizer is reading: the last line of the last token fetched
+    /// (past every line once it has met the end of input).
     fn tokenizer_line(&self) -> i64 {
+        if self.fill > self.toks.len() {
+            // At the end of input the tokenizer is on the last line read.
+            return self.src.lines().count().max(1) as i64;
+        }
         match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
             Some(t) => t.end_lineno as i64,
             None => 1,
@@ -249,28 +255,120 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (first_line, _) = self.fstring_origin.unwrap_or((1, 0));
-        let rel = if self.fstring_origin.is_some() { lineno - first_line + 1 } else { lineno };
-        let idx = (rel.max(1) as usize - 1).min(self.line_starts.len() - 1);
-        let start = self.line_starts[idx];
-        let end = match self.src[start..].find('\n') {
-            Some(n) => start + n,
-            None => self.src.len(),
-        };
-        let line = self.src[start..end].strip_suffix('\r').unwrap_or(&self.src[start..end]);
-        if self.tokenizer_line() <= lineno || self.fstring_origin.is_some() {
-            let mut s = line.to_string();
-            s.push('\n');
+        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
+        let tok_line = self.tokenizer_line();
+        if tok_line <= lineno {
+            // The tokenizer's buffer: its current line, back to where a backslash
+            // continuation or a multi-line string started, with the newline that
+            // exec input (and an f-string's expression) get even at the end.
+            let last = (tok_line - first_line) as usize;
+            let first = if self.fill > self.toks.len() { last } else { self.buffer_first_line(last) };
+            let start = self.line_start(first);
+            let (end, has_newline) = self.line_end(last);
+            let mut s = self.src[start..end].replace("\r\n", "\n");
+            if has_newline || matches!(self.start_rule, StartRule::File | StartRule::FString) {
+                s.push('\n');
+            }
             s
         } else {
-            line.to_string()
+            let idx = (lineno - first_line).max(0) as usize;
+            let start = self.line_start(idx);
+            let (end, _) = self.line_end(idx);
+            let line = &self.src[start..end];
+            line.strip_suffix('\r').unwrap_or(line).to_string()
         }
+    }
+
+    /// Byte offset where the 0-based line `idx` starts (clamped to the last line).
+    fn line_start(&self, idx: usize) -> usize {
+        self.line_starts.get(idx).or(self.line_starts.last()).copied().unwrap_or(0)
+    }
+
+    /// End of the 0-based line `idx` before its newline (and a preceding `\r`),
+    /// and whether it has a newline.
+    fn line_end(&self, idx: usize) -> (usize, bool) {
+        let start = self.line_start(idx);
+        match self.src[start..].find('\n') {
+            Some(n) => {
+                let end = start + n;
+                let end = if self.src[..end].ends_with('\r') { end - 1 } else { end };
+                (end, true)
+            }
+            None => (self.src.len(), false),
+        }
+    }
+
+    /// The first line of the tokenizer's buffer when it is on the 0-based line
+    /// `idx`: lines joined by a backslash or spanned by a token stay in it.
+    fn buffer_first_line(&self, idx: usize) -> usize {
+        let mut line = idx;
+        while line > 0 && self.line_joined_to_previous(line) {
+            line -= 1;
+        }
+        line
+    }
+
+    /// Whether the tokenizer read the 0-based line `idx` while inside a token or
+    /// after a backslash continuation.
+    fn line_joined_to_previous(&self, mut idx: usize) -> bool {
+        loop {
+            if idx == 0 {
+                return false;
+            }
+            match self.join_kind(idx) {
+                Some(joined) => return joined,
+                None => idx -= 1,
+            }
+        }
+    }
+
+    /// Whether the 0-based line `idx` is read within the buffer of the line
+    /// before; `None` when that holds exactly if the line before is itself.
+    fn join_kind(&self, idx: usize) -> Option<bool> {
+        let line_no = idx as u32 + 1;
+        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
+        let abs = line_no as i64 + first_line - 1;
+        // A token that starts before this line and ends on or after it.
+        let line_begin = self.line_start(idx) as u32;
+        let i = self.toks.partition_point(|t| t.start < line_begin);
+        if i > 0 {
+            if let Some(t) = self.toks.get(i - 1) {
+                if (t.lineno as i64) < abs && (t.end_lineno as i64) >= abs && t.end > t.start {
+                    return Some(true);
+                }
+            }
+        }
+        // A backslash ending the previous line, outside tokens and comments.
+        let (prev_end, _) = self.line_end(idx - 1);
+        let prev_start = self.line_start(idx - 1);
+        let prev = &self.src[prev_start..prev_end];
+        if !prev.ends_with('\\') {
+            return Some(false);
+        }
+        let backslash = prev_end - 1;
+        let j = self.toks.partition_point(|t| (t.start as usize) <= backslash);
+        let scan_from = match j.checked_sub(1).and_then(|k| self.toks.get(k)) {
+            Some(t) if (t.end as usize) > backslash => return Some(false),
+            Some(t) if (t.end as usize) >= prev_start => t.end as usize,
+            _ => prev_start,
+        };
+        // A backslash on a line of only whitespace keeps the buffer only when the
+        // tokenizer is already continuing a line (at the start of a logical line
+        // it is read while skipping indentation).
+        if scan_from == prev_start && self.src[prev_start..backslash].trim_start_matches([' ', '\t', '\x0c']).is_empty() {
+            return None;
+        }
+        Some(!self.src[scan_from..backslash].contains('#'))
     }
 }
 
-/// INDENT, DEDENT and ENDMARKER have no text, so pegen gives them column -1.
-fn cpython_has_no_position(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
+impl<'a> Parser<'a> {
+    /// INDENT, DEDENT and ENDMARKER (also as the NEWLINE an interactive parse
+    /// makes of it) have no text, so pegen gives them column -1.
+    fn has_no_position(&self, t: &Token) -> bool {
+        matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
+            || self.eof_newlines.iter().any(|&i| self.toks.get(i) == Some(t))
+    }
 }
 
 /// pegen's `_PyPegen_byte_offset_to_character_offset`: the number of characters

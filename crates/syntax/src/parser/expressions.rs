@@ -1,13 +1,29 @@
 //! Expression rules, `expressions` through `dictcomp` in python.gram's order.
 
 use super::helpers::*;
-use super::{alt, attempt, invalid_alt, memo2_rule, memo_rule, rule, tok_loc, MemoRule, Parser};
+use super::{alt, attempt, invalid_alt, memo2_rule, memo_rule, rule, tok_loc, MemoRule, Parser, EAGER_MEMO_LEVEL};
 use crate::ast::{BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext::Load, ExprKind, Operator, UnaryOp};
 use crate::token::{Keyword as Kw, TokenKind as T};
 
 impl<'a> Parser<'a> {
-    /// `(',' item)*`, appended to `items`; stops before a comma not followed by an item.
+    /// Runs `f` one level deeper, as pegen's helper functions (`_loop`, `_gather`,
+    /// `_tmp`, a left-recursive rule's `_raw`) count in its depth limit.
+    #[inline]
+    pub(crate) fn nested<X>(&mut self, f: impl FnOnce(&mut Self) -> Option<X>) -> Option<X> {
+        if !self.enter() {
+            return None;
+        }
+        let r = f(self);
+        self.leave();
+        r
+    }
+
+    /// `(',' item)*` (pegen's `_loop0`), appended to `items`; stops before a
+    /// comma not followed by an item.
     pub(crate) fn comma_more<X>(&mut self, items: &mut Vec<X>, mut item: impl FnMut(&mut Self) -> Option<X>) {
+        if !self.enter() {
+            return;
+        }
         loop {
             let mark = self.pos;
             if self.eat(T::Comma).is_none() {
@@ -21,14 +37,22 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        self.leave();
     }
 
-    /// `','.item+`
+    /// `(',' c=item { c })*`: a loop over a group, one level deeper still.
+    pub(crate) fn comma_more_group<X>(&mut self, items: &mut Vec<X>, mut item: impl FnMut(&mut Self) -> Option<X>) {
+        self.comma_more(items, |p| p.nested(|p| item(p)))
+    }
+
+    /// `','.item+` (pegen's `_gather`).
     pub(crate) fn gather<X>(&mut self, mut item: impl FnMut(&mut Self) -> Option<X>) -> Option<Vec<X>> {
-        let first = item(self)?;
-        let mut v = vec![first];
-        self.comma_more(&mut v, item);
-        Some(v)
+        self.nested(|p| {
+            let first = item(p)?;
+            let mut v = vec![first];
+            p.comma_more(&mut v, item);
+            Some(v)
+        })
     }
 
     /// `item+`
@@ -44,6 +68,9 @@ impl<'a> Parser<'a> {
     /// `item*`
     pub(crate) fn repeat0<X>(&mut self, mut item: impl FnMut(&mut Self) -> Option<X>) -> Vec<X> {
         let mut v = Vec::new();
+        if !self.enter() {
+            return v;
+        }
         loop {
             let mark = self.pos;
             match item(self) {
@@ -54,6 +81,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        self.leave();
         v
     }
 
@@ -61,7 +89,7 @@ impl<'a> Parser<'a> {
     /// of `expressions` and `star_expressions`.
     fn tuple_or_single(&mut self, start: usize, first: Expr, item: impl FnMut(&mut Self) -> Option<Expr>) -> Option<Expr> {
         let mut elts = vec![first];
-        self.comma_more(&mut elts, item);
+        self.comma_more_group(&mut elts, item);
         if elts.len() > 1 {
             self.eat(T::Comma);
             return Some(tuple(elts, Load, self.loc_from(start)));
@@ -359,13 +387,13 @@ impl<'a> Parser<'a> {
     /// A left-recursive binary-operator rule, as the loop that grows pegen's seed.
     fn binary_loop(&mut self, operand: fn(&mut Self) -> Option<Expr>, op_of: fn(T) -> Option<Operator>) -> Option<Expr> {
         let start = self.pos;
-        let mut a = operand(self)?;
+        let mut a = self.nested(operand)?;
         loop {
             let mark = self.pos;
             let Some(t) = self.peek() else { break };
             let Some(op) = op_of(t.kind) else { break };
             self.pos += 1;
-            match operand(self) {
+            match self.nested(operand) {
                 Some(b) => {
                     a = Expr::new(self.loc_from(start), ExprKind::BinOp { left: Box::new(a), op, right: Box::new(b) });
                 }
@@ -487,10 +515,14 @@ impl<'a> Parser<'a> {
     pub(crate) fn primary(&mut self) -> Option<Expr> {
         memo2_rule!(self, MemoRule::Primary, |p| {
             let start = p.pos;
-            let mut a = p.atom()?;
+            let mut a = p.nested(|p| p.atom())?;
             loop {
                 let mark = p.pos;
+                if !p.enter() {
+                    return None;
+                }
                 let grown = p.primary_suffix(start, a);
+                p.leave();
                 match grown {
                     Ok(e) => a = e,
                     Err(e) => {
@@ -740,16 +772,24 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn strings(&mut self) -> Option<Expr> {
-        memo_rule!(self, MemoRule::Strings, |p| {
+        // Memoized at once (not on the second request): decoding twice would warn twice.
+        if let Some(r) = self.memo_get(MemoRule::Strings) {
+            return r;
+        }
+        let start = self.pos;
+        let r = rule!(self, |p| {
             let start = p.pos;
             while p.at(T::String) {
                 p.pos += 1;
             }
-            if p.pos == start {
+            // A tokenizer error after the last STRING comes before the strings' own errors.
+            if p.pos == start || p.failed() {
                 return None;
             }
             p.concatenate_strings(start, p.pos)
-        })
+        });
+        self.memo_store(MemoRule::Strings, start, &r);
+        r
     }
 
     pub(crate) fn list(&mut self) -> Option<Expr> {
@@ -811,16 +851,13 @@ impl<'a> Parser<'a> {
                 let (keys, values) = a.unwrap_or_default().into_iter().unzip();
                 Some(Expr::new(p.loc_from(start), ExprKind::Dict { keys, values }))
             });
-            if p.invalid {
-                alt!(p, {
-                    p.eat(T::Lbrace)?;
-                    p.invalid_double_starred_kvpairs();
-                    if p.failed() {
-                        return None;
-                    }
-                    None::<Expr>
-                });
-            }
+            // pegen guards only alternatives made of a lone invalid_ rule: this
+            // one runs in the first pass too.
+            alt!(p, {
+                p.eat(T::Lbrace)?;
+                p.invalid_double_starred_kvpairs();
+                None::<Expr>
+            });
             None
         })
     }

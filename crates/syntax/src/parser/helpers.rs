@@ -155,7 +155,8 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         if let Some(e) = &mut tokens.error {
             e.lineno = (e.lineno as i64 + line0 - 1).max(0) as u32;
             e.end_lineno = (e.end_lineno as i64 + line0 - 1).max(0) as u32;
-            if !e.msg.starts_with("f-string: ") {
+            // Errors the tokenizer raises itself carry no "f-string: " prefix.
+            if !tokens.error_raised_by_tokenizer && !e.msg.starts_with("f-string: ") {
                 e.msg = format!("f-string: {}", e.msg);
             }
         }
@@ -164,7 +165,7 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         }
         let mut sub = Parser::new(expr, tokens, StartRule::FString, Some((line0, col0)));
         let r = sub.run();
-        for w in std::mem::take(&mut sub.warnings) {
+        for (_, w) in std::mem::take(&mut sub.warnings) {
             crate::strings::StringHost::warn(self, w).ok();
         }
         match r {
@@ -185,9 +186,9 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
     }
 
     fn warn(&mut self, warning: CompileWarning) -> Result<(), SyntaxError> {
-        // The default warnings filter shows one warning per message and line.
-        if !self.warnings.iter().any(|w| w.msg == warning.msg && w.lineno == warning.lineno && w.category == warning.category) {
-            self.warnings.push(warning);
+        // The second pass re-reads strings the first pass warned about already.
+        if !self.invalid {
+            self.warnings.push((self.fill, warning));
         }
         Ok(())
     }

@@ -76,12 +76,25 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn invalid_arguments(&mut self) {
         irule!(self, |p| {
+            // 3.11.7's form of the first alternative (later than 3.11.2's `a=args ',' '*'`):
+            // ((','.positional+ ',' kwargs) | kwargs) ',' b='*'
             ialt!(p, {
-                let a = p.args()?;
+                let m = p.pos;
+                let with_positional = attempt!(p, {
+                    p.gather(|p| p.positional_arg())?;
+                    p.eat(T::Comma)?;
+                    p.kwargs()
+                });
+                if with_positional.is_none() {
+                    if p.failed() {
+                        return None;
+                    }
+                    p.pos = m;
+                    p.kwargs()?;
+                }
                 p.eat(T::Comma)?;
-                p.eat(T::Star)?;
-                Some(a)
-            } => |a| { p.raise_at(a.loc, "iterable argument unpacking follows keyword argument unpacking".into()) });
+                p.eat(T::Star)
+            } => |b| { p.raise_at_token(&b, "iterable argument unpacking follows keyword argument unpacking".into()) });
             ialt!(p, {
                 let a = p.expression()?;
                 let b = p.for_if_clauses()?;

@@ -52,13 +52,20 @@ pub struct Parsed {
 
 /// Parses decoded source text.
 pub fn parse(source: &str, mode: Mode) -> Result<Parsed, SyntaxError> {
+    let (result, warnings) = parse_with_warnings(source, mode);
+    result.map(|module| Parsed { module, warnings })
+}
+
+/// Parses decoded source text; the warnings come back also when parsing fails
+/// (CPython shows them before the SyntaxError).
+pub fn parse_with_warnings(source: &str, mode: Mode) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
     let options = crate::tokenizer::TokenizeOptions { exec_input: mode == Mode::Exec, ..Default::default() };
     let tokens = crate::tokenizer::tokenize_with(source, &options);
     parse_tokens(source, tokens, mode)
 }
 
 /// Parses an already tokenized source (the tokens must come from `source`).
-pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> Result<Parsed, SyntaxError> {
+pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
     let start = match mode {
         Mode::Exec => StartRule::File,
         Mode::Eval => StartRule::Eval,
@@ -69,19 +76,26 @@ pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> Result<Parsed, 
         tokens.warning_sites.iter().map(|s| s.token_index).zip(tokens.warnings.iter().cloned()).collect();
     let mut parser = Parser::new(source, tokens, start, None);
     let result = parser.run();
-    // The tokenizer's warnings are emitted only for tokens the parser fetched.
-    let mut warnings: Vec<CompileWarning> =
-        tokenizer_warnings.into_iter().filter(|(i, _)| *i < parser.fill).map(|(_, w)| w).collect();
-    warnings.append(&mut parser.warnings);
-    match result {
-        Ok(StartResult::Mod(module)) => Ok(Parsed { module, warnings }),
+    // The tokenizer's warnings are emitted only for tokens the parser fetched,
+    // when it fetches them: merged with the parser's in that order.
+    let mut timed: Vec<(usize, CompileWarning)> =
+        tokenizer_warnings.into_iter().filter(|(i, _)| *i < parser.fill).map(|(i, w)| (2 * i + 1, w)).collect();
+    timed.extend(parser.warnings.drain(..).map(|(fill, w)| (2 * fill, w)));
+    timed.sort_by_key(|(t, _)| *t);
+    let warnings: Vec<CompileWarning> = timed.into_iter().map(|(_, w)| w).collect();
+    let result = match result {
+        Ok(StartResult::Mod(module)) => Ok(module),
         Ok(StartResult::Expr(_)) => Err(parser.internal_error()),
         Err(e) => Err(e),
-    }
+    };
+    (result, warnings)
 }
 
 /// pegen's MAXSTACK: the rule nesting depth at which parsing gives up with MemoryError.
 const MAXSTACK: u32 = 6000;
+
+/// Rule nesting depth from which memoized results are kept at once.
+pub(crate) const EAGER_MEMO_LEVEL: u32 = 300;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum StartRule {
@@ -212,7 +226,8 @@ pub(crate) struct Parser<'a> {
     pub(crate) start_rule: StartRule,
     /// For an f-string sub-parser: (starting_lineno, starting_col_offset).
     pub(crate) fstring_origin: Option<(i64, i64)>,
-    pub(crate) warnings: Vec<CompileWarning>,
+    /// Warnings of the first pass, with the token count fetched when emitted.
+    pub(crate) warnings: Vec<(usize, CompileWarning)>,
     /// Byte offsets of line starts, built when an error needs a line's text.
     line_starts: Vec<usize>,
     /// Set when the parser hit the tokenizer's end (ENDMARKER fetched or tokenizer
@@ -223,12 +238,17 @@ pub(crate) struct Parser<'a> {
     pub(crate) error_raised_by_tokenizer: bool,
     /// Bracket nesting level after each token (pegen's `token->level`), built on demand.
     pub(crate) token_levels: Vec<u32>,
+    /// Indexes of the NEWLINEs an interactive parse makes of the ENDMARKER (they
+    /// keep the ENDMARKER's lack of a position), or usize::MAX.
+    pub(crate) eof_newlines: [usize; 2],
 }
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a str, tokens: Tokens, start_rule: StartRule, fstring_origin: Option<(i64, i64)>) -> Parser<'a> {
         let error_raised_by_tokenizer = tokens.error_raised_by_tokenizer;
         let Tokens { tokens: mut toks, error, open_brackets_at_eof, .. } = tokens;
+        let mut eof_newline = usize::MAX;
+        let mut eof_newline2 = usize::MAX;
         if start_rule == StartRule::Interactive {
             // pegen turns the end of input of an interactive statement into a NEWLINE
             // (once input has started), then gives the ENDMARKER.
@@ -237,6 +257,18 @@ impl<'a> Parser<'a> {
                     if last.kind == TokenKind::EndMarker {
                         let n = toks.len();
                         toks[n - 1].kind = TokenKind::Newline;
+                        eof_newline = n - 1;
+                        // ... and closes the open indentation levels.
+                        let indents = toks.iter().filter(|t| t.kind == TokenKind::Indent).count();
+                        let dedents = toks.iter().filter(|t| t.kind == TokenKind::Dedent).count();
+                        for _ in dedents..indents {
+                            toks.push(Token { kind: TokenKind::Dedent, ..last });
+                        }
+                        // After a DEDENT the next end of input is a NEWLINE once more.
+                        if indents > dedents {
+                            eof_newline2 = toks.len();
+                            toks.push(Token { kind: TokenKind::Newline, ..last });
+                        }
                         toks.push(last);
                     }
                 }
@@ -261,6 +293,7 @@ impl<'a> Parser<'a> {
             tokenizer_done: false,
             error_raised_by_tokenizer,
             token_levels: Vec::new(),
+            eof_newlines: [eof_newline, eof_newline2],
         }
     }
 
@@ -312,6 +345,19 @@ impl<'a> Parser<'a> {
 
     #[inline]
     pub(crate) fn memo_put<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>) {
+        // Deep in the rule nesting keep results at once, as pegen does: a result
+        // recomputed later could be recomputed at a greater depth, and pegen's
+        // depth limit must hit exactly where it hits in CPython.
+        let eager = self.level > EAGER_MEMO_LEVEL;
+        self.memo_insert(rule, start, v, eager)
+    }
+
+    /// Like `memo_put`, but keeps a successful result at once.
+    pub(crate) fn memo_store<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>) {
+        self.memo_insert(rule, start, v, true)
+    }
+
+    fn memo_insert<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>, eager: bool) {
         if self.err.is_some() {
             return;
         }
@@ -322,7 +368,13 @@ impl<'a> Parser<'a> {
         let Some(slot) = self.memo_index.get_mut(start * MEMO_RULES + rule as usize) else { return };
         match (*slot as usize).checked_sub(1).and_then(|i| self.memo_entries.get_mut(i)) {
             None => {
-                let value = if v.is_some() { MemoValue::Seen } else { MemoValue::Fail };
+                let value = if v.is_none() {
+                    MemoValue::Fail
+                } else if eager {
+                    T::to_memo(v)
+                } else {
+                    MemoValue::Seen
+                };
                 self.memo_entries.push(MemoEntry { end, value });
                 *slot = self.memo_entries.len() as u32;
             }
@@ -572,17 +624,19 @@ pub(crate) use memo_rule;
 
 
 /// A rule that pegen memoizes but that the first pass never asks for twice at
-/// one position (its callers reuse results): memoized in the second pass only.
+/// one position (its callers reuse results): memoized in the second pass, and
+/// deep in the rule nesting (see `memo_put`).
 macro_rules! memo2_rule {
     ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
-        if $p.invalid {
+        let use_memo = $p.invalid || $p.level > EAGER_MEMO_LEVEL;
+        if use_memo {
             if let Some(r) = $p.memo_get($rule) {
                 return r;
             }
         }
         let start = $p.pos;
         let r = rule!($p, |$q| $body);
-        if $p.invalid {
+        if use_memo {
             $p.memo_put($rule, start, &r);
         }
         r

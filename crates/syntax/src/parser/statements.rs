@@ -60,6 +60,9 @@ impl<'a> Parser<'a> {
     fn statements(&mut self) -> Option<Vec<Stmt>> {
         rule!(self, |p| {
             let mut body = Vec::new();
+            if !p.enter() {
+                return None;
+            }
             loop {
                 let mark = p.pos;
                 match p.statement() {
@@ -70,6 +73,7 @@ impl<'a> Parser<'a> {
                     }
                 }
             }
+            p.leave();
             if body.is_empty() {
                 // `statement+` needs one; a statement is never empty.
                 return None;
@@ -220,20 +224,20 @@ impl<'a> Parser<'a> {
             });
             // ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
             alt!(p, {
-                let a = match attempt!(p, {
-                    p.eat(T::Lpar)?;
-                    let b = p.single_target()?;
-                    p.eat(T::Rpar)?;
-                    Some(b)
-                }) {
-                    Some(a) => a,
-                    None => {
-                        if p.failed() {
-                            return None;
-                        }
-                        p.single_subscript_attribute_target()?
+                let a = p.nested(|p| {
+                    let m = p.pos;
+                    let paren = attempt!(p, {
+                        p.eat(T::Lpar)?;
+                        let b = p.single_target()?;
+                        p.eat(T::Rpar)?;
+                        Some(b)
+                    });
+                    if paren.is_some() || p.failed() {
+                        return paren;
                     }
-                };
+                    p.pos = m;
+                    p.single_subscript_attribute_target()
+                })?;
                 p.eat(T::Colon)?;
                 let b = p.expression()?;
                 let c = p.ann_value();

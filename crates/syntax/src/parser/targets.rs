@@ -14,7 +14,7 @@ impl<'a> Parser<'a> {
                 return Some(a);
             }
             let mut elts = vec![a];
-            p.comma_more(&mut elts, |p| p.star_target());
+            p.comma_more_group(&mut elts, |p| p.star_target());
             p.eat(T::Comma);
             Some(tuple(elts, Store, p.loc_from(start)))
         })
@@ -32,7 +32,7 @@ impl<'a> Parser<'a> {
         rule!(self, |p| {
             let a = p.star_target()?;
             let mut v = vec![a];
-            p.comma_more(&mut v, |p| p.star_target());
+            p.comma_more_group(&mut v, |p| p.star_target());
             if v.len() > 1 {
                 p.eat(T::Comma);
                 return Some(v);
@@ -152,13 +152,21 @@ impl<'a> Parser<'a> {
     pub(crate) fn t_primary(&mut self) -> Option<Expr> {
         memo_rule!(self, MemoRule::TPrimary, |p| {
             let start = p.pos;
-            let mut a = p.atom()?;
-            if !p.t_lookahead() {
-                return None;
-            }
+            let mut a = p.nested(|p| {
+                let a = p.atom()?;
+                if !p.t_lookahead() {
+                    return None;
+                }
+                Some(a)
+            })?;
             loop {
                 let mark = p.pos;
-                match p.t_primary_suffix(start, a) {
+                if !p.enter() {
+                    return None;
+                }
+                let grown = p.t_primary_suffix(start, a);
+                p.leave();
+                match grown {
                     Ok(e) => a = e,
                     Err(e) => {
                         a = e;

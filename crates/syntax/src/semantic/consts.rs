@@ -606,10 +606,10 @@ pub fn repr(c: &Constant) -> String {
         Constant::Ellipsis => "Ellipsis".into(),
         Constant::Int(i) => i.to_string(),
         Constant::BigInt(b) => b.to_string(),
-        Constant::Float(f) => float_repr(*f),
-        Constant::Complex { real, imag } => complex_repr(*real, *imag),
-        Constant::Str(s) => str_repr(s),
-        Constant::Bytes(b) => bytes_repr(b),
+        Constant::Float(f) => pyrite_repr::float_repr(*f),
+        Constant::Complex { real, imag } => pyrite_repr::complex_repr(*real, *imag),
+        Constant::Str(s) => pyrite_repr::str_repr(s.code_points()),
+        Constant::Bytes(b) => pyrite_repr::bytes_repr(b),
         Constant::Tuple(items) => {
             let parts: Vec<String> = items.iter().map(repr).collect();
             if parts.len() == 1 {
@@ -621,123 +621,7 @@ pub fn repr(c: &Constant) -> String {
     }
 }
 
-/// `float.__repr__`: shortest round-tripping digits, exponent notation
-/// outside 1e-4 <= |x| < 1e16.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    // Rust's `{:e}` prints the shortest round-tripping digits.
-    let sci = format!("{:e}", f);
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if negative { "-" } else { "" };
-    let point = exp + 1; // position of the decimal point within `digits`
-    if (-4..16).contains(&exp) {
-        let body = if point <= 0 {
-            format!("0.{}{}", "0".repeat((-point) as usize), digits)
-        } else if point as usize >= digits.len() {
-            format!("{}{}.0", digits, "0".repeat(point as usize - digits.len()))
-        } else {
-            format!("{}.{}", &digits[..point as usize], &digits[point as usize..])
-        };
-        format!("{}{}", sign, body)
-    } else {
-        let frac = if digits.len() > 1 { format!("{}.{}", &digits[..1], &digits[1..]) } else { digits.clone() };
-        format!("{}{}e{}{:02}", sign, frac, if exp < 0 { '-' } else { '+' }, exp.abs())
-    }
-}
 
-/// Like float repr but without the ".0" CPython's complex repr drops.
-fn complex_part(f: f64) -> String {
-    let s = float_repr(f);
-    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
-}
-
-pub fn complex_repr(real: f64, imag: f64) -> String {
-    if real == 0.0 && real.is_sign_positive() {
-        return format!("{}j", complex_part(imag));
-    }
-    let im = complex_part(imag);
-    let sign = if im.starts_with('-') { "" } else { "+" };
-    format!("({}{}{}j)", complex_part(real), sign, im)
-}
-
-/// `str.__repr__`: single quotes unless the text has a single quote and no double.
-pub fn str_repr(s: &PyStr) -> String {
-    let cps: Vec<u32> = s.code_points().collect();
-    let has_single = cps.contains(&('\'' as u32));
-    let has_double = cps.contains(&('"' as u32));
-    let quote = if has_single && !has_double { '"' } else { '\'' };
-    let mut out = String::new();
-    out.push(quote);
-    for cp in cps {
-        match cp {
-            0x5C => out.push_str("\\\\"),
-            0x0A => out.push_str("\\n"),
-            0x0D => out.push_str("\\r"),
-            0x09 => out.push_str("\\t"),
-            _ if cp == quote as u32 => {
-                out.push('\\');
-                out.push(quote);
-            }
-            _ if cp < 0x20 || cp == 0x7F => out.push_str(&format!("\\x{:02x}", cp)),
-            _ => match char::from_u32(cp) {
-                Some(c) if cp < 0x7F || is_printable(c) => out.push(c),
-                _ if cp <= 0xFF => out.push_str(&format!("\\x{:02x}", cp)),
-                _ if cp <= 0xFFFF => out.push_str(&format!("\\u{:04x}", cp)),
-                _ => out.push_str(&format!("\\U{:08x}", cp)),
-            },
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// An approximation of `str.isprintable` for one character: separators and
-/// control/format/unassigned characters are not printable.
-fn is_printable(c: char) -> bool {
-    let cp = c as u32;
-    if cp == 0x20 {
-        return true;
-    }
-    if c.is_whitespace() || c.is_control() {
-        return false;
-    }
-    !matches!(cp, 0x80..=0xA0 | 0xAD | 0x2028 | 0x2029 | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xFFF9..=0xFFFB | 0xE000..=0xF8FF | 0xF0000..=0x10FFFF)
-}
-
-pub fn bytes_repr(b: &[u8]) -> String {
-    let has_single = b.contains(&b'\'');
-    let has_double = b.contains(&b'"');
-    let quote = if has_single && !has_double { b'"' } else { b'\'' };
-    let mut out = String::from("b");
-    out.push(quote as char);
-    for &byte in b {
-        match byte {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            _ if byte == quote => {
-                out.push('\\');
-                out.push(quote as char);
-            }
-            0x20..=0x7E => out.push(byte as char),
-            _ => out.push_str(&format!("\\x{:02x}", byte)),
-        }
-    }
-    out.push(quote as char);
-    out
-}
 
 #[cfg(test)]
 mod tests {
@@ -745,20 +629,6 @@ mod tests {
 
     fn int(i: i64) -> Constant {
         Constant::Int(i)
-    }
-
-    #[test]
-    fn float_reprs_match_python() {
-        assert_eq!(float_repr(1.0), "1.0");
-        assert_eq!(float_repr(0.1), "0.1");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1.5e-5), "1.5e-05");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(123456789012345.6), "123456789012345.6");
-        assert_eq!(float_repr(-2.5), "-2.5");
-        assert_eq!(complex_repr(0.0, 2.0), "2j");
-        assert_eq!(complex_repr(1.0, -2.0), "(1-2j)");
-        assert_eq!(complex_repr(-0.0, 1.5), "(-0+1.5j)");
     }
 
     #[test]
@@ -787,9 +657,8 @@ mod tests {
 
     #[test]
     fn reprs() {
-        assert_eq!(str_repr(&"it's".into()), "\"it's\"");
-        assert_eq!(str_repr(&"a\nb".into()), "'a\\nb'");
-        assert_eq!(bytes_repr(b"a\x00'"), "b\"a\\x00'\"");
+        assert_eq!(repr(&Constant::Str("it's".into())), "\"it's\"");
+        assert_eq!(repr(&Constant::Bytes(b"a\x00'".to_vec())), "b\"a\\x00'\"");
         assert_eq!(repr(&Constant::Tuple(vec![int(1)])), "(1,)");
     }
 }

@@ -39,7 +39,7 @@ pub(crate) enum Codec {
     Unsupported,
 }
 
-/// A source file's text as CPython's tokenizer reads it.
+/// A source's text as CPython's tokenizer reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodedSource {
     /// The decoded text (up to a line that could not be decoded).
@@ -50,6 +50,14 @@ pub struct DecodedSource {
     /// The error CPython raises when the tokenizer reads the line after
     /// `text`.
     pub error_at_end: Option<SyntaxError>,
+    /// Whether pegen takes error texts from the file (see
+    /// [`TokenizeOptions::text_from_file`]): true from [`decode_file`];
+    /// [`decode_bytes`] leaves it false, callers compiling the bytes of an
+    /// existing file (importlib does) set it.
+    pub text_from_file: bool,
+    /// The bytes began with a UTF-8 BOM (kept in the file's first line when
+    /// it serves as an error text).
+    pub bom: bool,
 }
 
 impl DecodedSource {
@@ -61,7 +69,8 @@ impl DecodedSource {
             exec_input: true,
             columns_as_chars: self.encoding.is_some(),
             error_at_end: self.error_at_end.clone(),
-            text_from_file: true,
+            text_from_file: self.text_from_file,
+            bom: self.bom,
         }
     }
 }
@@ -94,6 +103,7 @@ fn error_without_location(msg: String) -> SyntaxError {
 /// errors CPython raises before reading any token (BOM and cookie problems);
 /// an undecodable later line gives `Ok` with `error_at_end`.
 pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, SyntaxError> {
+    let bom = bytes.starts_with(BOM);
     let (rest, mut encoding) = match bytes.strip_prefix(BOM) {
         Some(rest) => (rest, Some("utf-8".to_string())),
         None => (bytes, None),
@@ -135,7 +145,7 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
                     let error = check_utf8_line(&rest[pos..next], lineno, filename, &mut text);
                     if error.is_some() || text.ends_with('\0') {
                         // Tokenization cannot go past this line.
-                        return Ok(DecodedSource { text, encoding, error_at_end: error });
+                        return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true, bom });
                     }
                 } else {
                     text.push_str(&String::from_utf8_lossy(&rest[pos..next]));
@@ -150,7 +160,7 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
         // TODO: CPython then fails only where a token (not a comment) holds
         // the bad bytes; pyrite replaces them with U+FFFD.
         text.push_str(&String::from_utf8_lossy(remaining));
-        return Ok(DecodedSource { text, encoding, error_at_end: None });
+        return Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true, bom });
     }
     match std::str::from_utf8(remaining) {
         Ok(s) => text.push_str(s),
@@ -165,10 +175,10 @@ pub fn decode_file(bytes: &[u8], filename: &str) -> Result<DecodedSource, Syntax
             lineno += count_lines(head);
             let (_, next) = line_end(remaining, line_start);
             let error = check_utf8_line(&remaining[line_start..next], lineno + 1, filename, &mut text);
-            return Ok(DecodedSource { text, encoding, error_at_end: error });
+            return Ok(DecodedSource { text, encoding, error_at_end: error, text_from_file: true, bom });
         }
     }
-    Ok(DecodedSource { text, encoding, error_at_end: None })
+    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: true, bom })
 }
 
 /// Number of line ends (`\n`, `\r\n`, lone `\r`) in `bytes`.
@@ -356,7 +366,7 @@ struct DecodeFailure {
 }
 
 /// Decodes `bytes` with `codec` into `out`, stopping at the first failure.
-fn decode_bytes(codec: Codec, bytes: &[u8], out: &mut String) -> Result<(), DecodeFailure> {
+fn decode_bytes_with(codec: Codec, bytes: &[u8], out: &mut String) -> Result<(), DecodeFailure> {
     match codec {
         Codec::Utf8 => match std::str::from_utf8(bytes) {
             Ok(s) => {
@@ -412,6 +422,8 @@ fn decode_bytes(codec: Codec, bytes: &[u8], out: &mut String) -> Result<(), Deco
 /// stream of that codec, which first decodes a chunk starting one byte
 /// before them.
 fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) -> Result<DecodedSource, SyntaxError> {
+    // Only reached without a BOM.
+    let bom = false;
     let problem = |cs: &str| error_without_location(format!("encoding problem: {}", cs));
     let codec = match lookup_codec(&cs) {
         Some(c @ (Codec::Utf8 | Codec::Latin1 | Codec::Ascii | Codec::Table(_))) => c,
@@ -419,14 +431,14 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
     };
     let lineno_before = count_lines(&rest[..start]);
     let mut decoded = String::with_capacity(rest.len() - start);
-    let failure = match decode_bytes(codec, &rest[start..], &mut decoded) {
+    let failure = match decode_bytes_with(codec, &rest[start..], &mut decoded) {
         Ok(()) => {
             text.push_str(&decoded);
-            return Ok(DecodedSource { text, encoding: Some(cs), error_at_end: None });
+            return Ok(DecodedSource { text, encoding: Some(cs), error_at_end: None, text_from_file: true, bom });
         }
         Err(f) => f,
     };
-    let chunk_origin = start - 1;
+    let chunk_origin = start.saturating_sub(1);
     let bad = start + failure.at;
     let chunk = (bad - chunk_origin) / CHUNK_SIZE;
     if chunk == 0 {
@@ -445,7 +457,7 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
         }
         last_line.clear();
         // Invariant: these bytes precede the failure, so they decode.
-        let _ = decode_bytes(codec, &rest[line_start..next], &mut last_line);
+        let _ = decode_bytes_with(codec, &rest[line_start..next], &mut last_line);
         text.push_str(&last_line);
         lineno += 1;
         line_start = next;
@@ -471,5 +483,89 @@ fn decode_with_codec(rest: &[u8], start: usize, mut text: String, cs: String) ->
         end_offset: -1,
         text: Some(line_text),
     };
-    Ok(DecodedSource { text, encoding: Some(cs), error_at_end: Some(error) })
+    Ok(DecodedSource { text, encoding: Some(cs), error_at_end: Some(error), text_from_file: true, bom })
+}
+
+/// The SyntaxError CPython makes of an exception raised while setting up the
+/// tokenizer for a string (`_PyPegen_raise_tokenizer_init_error`): lineno 0,
+/// offset -1, no text.
+fn init_error(msg: String) -> SyntaxError {
+    SyntaxError { lineno: 0, offset: -1, ..error_without_location(msg) }
+}
+
+/// Decodes source bytes given to `compile()`/`exec()` (and by importlib for
+/// modules) as CPython's string tokenizer does (`decode_str`): a BOM or a
+/// cookie on line 1 or 2 names the encoding and the whole text is decoded
+/// at once; without them the bytes are taken as UTF-8 unchecked (pyrite
+/// replaces invalid sequences with U+FFFD). Errors have no location.
+pub fn decode_bytes(bytes: &[u8]) -> Result<DecodedSource, SyntaxError> {
+    let (rest, bom) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (rest, true),
+        None => (bytes, false),
+    };
+    // Lines 1 and 2 as `decode_str` sees them: only lines ending in a
+    // newline (the final one is added to exec input anyway).
+    let (end1, next1) = line_end(rest, 0);
+    let mut cookie = None;
+    if next1 > end1 || next1 == rest.len() {
+        cookie = coding_spec(&rest[..end1]);
+        if cookie.is_none() && !has_code(&rest[..end1]) && next1 < rest.len() {
+            let (end2, _) = line_end(rest, next1);
+            cookie = coding_spec(&rest[next1..end2]);
+        }
+    }
+    let encoding = match (&cookie, bom) {
+        (Some(cs), true) if cs != "utf-8" => {
+            return Err(init_error(format!("encoding problem: {} with BOM", cs)));
+        }
+        (Some(cs), _) => Some(cs.clone()),
+        (None, true) => Some("utf-8".to_string()),
+        (None, false) => None,
+    };
+    let text = match cookie.as_deref() {
+        Some(cs) if cs != "utf-8" => {
+            let codec = match lookup_codec(cs) {
+                None => return Err(init_error(format!("unknown encoding: {}", cs))),
+                Some(Codec::NotText) => {
+                    return Err(init_error(format!(
+                        "'{}' is not a text encoding; use codecs.decode() to handle arbitrary codecs",
+                        cs
+                    )))
+                }
+                Some(Codec::Unsupported) => return Err(init_error(format!("encoding problem: {}", cs))),
+                Some(c) => c,
+            };
+            // Positions in the codec's message count the text after newline
+            // translation.
+            let translated = translate_newlines(rest);
+            let mut out = String::with_capacity(translated.len());
+            if let Err(f) = decode_bytes_with(codec, &translated, &mut out) {
+                return Err(init_error(format!(
+                    "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
+                    f.codec_name, translated[f.at], f.at, f.reason
+                )));
+            }
+            out
+        }
+        _ => String::from_utf8_lossy(rest).into_owned(),
+    };
+    Ok(DecodedSource { text, encoding, error_at_end: None, text_from_file: false, bom })
+}
+
+/// `\r\n` and lone `\r` as `\n`.
+fn translate_newlines(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\r' {
+            out.push(b'\n');
+            if bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(bytes[i]);
+        }
+        i += 1;
+    }
+    out
 }

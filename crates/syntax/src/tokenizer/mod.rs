@@ -70,6 +70,8 @@ pub struct Tokens {
     /// Whether error texts come from the file (see
     /// [`TokenizeOptions::text_from_file`]).
     pub text_from_file: bool,
+    /// See [`TokenizeOptions::bom`].
+    pub bom: bool,
     /// For each line number L (index L; index 0 unused): the first line of
     /// CPython's tokenizer buffer (`tok->buf`) while L is the line read last.
     /// It is L itself unless L was reached inside a token (a multi-line
@@ -106,11 +108,14 @@ pub struct TokenizeOptions {
     /// its errors from the file's line (`_PyErr_ProgramDecodedTextObject`)
     /// rather than from the tokenizer's buffer as for `compile(str)`.
     pub text_from_file: bool,
+    /// The file began with a UTF-8 BOM: its first line, as an error text
+    /// read from the file, still holds it.
+    pub bom: bool,
 }
 
 impl Default for TokenizeOptions {
     fn default() -> Self {
-        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None, text_from_file: false }
+        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None, text_from_file: false, bom: false }
     }
 }
 
@@ -124,7 +129,7 @@ pub fn tokenize_with(source: &str, options: &TokenizeOptions) -> Tokens {
     // A file gets a newline only after a last line lacking one; an empty
     // file has no line at all.
     let exec_input = options.exec_input && !(options.text_from_file && source.is_empty());
-    let normalized = Normalized::new(source, exec_input);
+    let normalized = Normalized::new(source, exec_input, !options.text_from_file);
     let mut tokenizer = Tokenizer::new(&normalized.text, options);
     tokenizer.added_newline = normalized.added_newline;
     tokenizer.run();
@@ -146,7 +151,7 @@ impl Tokens {
     pub fn error_text(&self, source: &str, current_line: u32, error_line: u32) -> String {
         let lines = SourceLines::new(source.as_bytes());
         let first = self.buffer_first_line.get(current_line as usize).copied().unwrap_or(current_line);
-        error_text(&lines, self.text_from_file, self.columns_as_chars, first, current_line, error_line)
+        error_text(&lines, self.text_from_file, self.bom, self.columns_as_chars, first, current_line, error_line)
     }
 
     /// A 1-based byte offset into `text` as pegen reports it: converted to
@@ -221,6 +226,7 @@ impl<'a> SourceLines<'a> {
 fn error_text(
     lines: &SourceLines,
     from_file: bool,
+    bom: bool,
     columns_as_chars: bool,
     buffer_first: u32,
     current_line: u32,
@@ -229,13 +235,16 @@ fn error_text(
     if from_file {
         if let Some((start, end)) = lines.line(error_line) {
             let raw = &lines.bytes[start..end];
-            let line: Vec<u8> = if raw.ends_with(b"\r\n") {
+            let mut line: Vec<u8> = if raw.ends_with(b"\r\n") {
                 [&raw[..raw.len() - 2], b"\n"].concat()
             } else if raw.ends_with(b"\r") {
                 [&raw[..raw.len() - 1], b"\n"].concat()
             } else {
                 raw.to_vec()
             };
+            if bom && error_line == 1 {
+                line.splice(0..0, *b"\xEF\xBB\xBF");
+            }
             // `err_programtext` reads a line in pieces of 999 bytes and
             // keeps the last one.
             let piece = if line.len() > 999 { &line[(line.len() - 1) / 999 * 999..] } else { &line[..] };
@@ -275,6 +284,16 @@ pub fn identifier_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
     }
 }
 
+/// The text of a token as CPython's parser sees it: line ends inside it
+/// (a multi-line STRING token in a CRLF or CR source) read as `\n`.
+pub fn token_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
+    let text = source.get(token.start as usize..token.end as usize).unwrap_or("");
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// The source with CPython's newline translation applied: `\r\n` and lone
 /// `\r` become `\n`, and exec input gets a final `\n` if it lacks one.
 struct Normalized<'a> {
@@ -287,7 +306,9 @@ struct Normalized<'a> {
 }
 
 impl<'a> Normalized<'a> {
-    fn new(source: &'a str, exec_input: bool) -> Self {
+    /// `string_quirk`: `translate_newlines` for a string (not a file)
+    /// appends a second newline after a final `\r\n`.
+    fn new(source: &'a str, exec_input: bool, string_quirk: bool) -> Self {
         let bytes = source.as_bytes();
         let needs_newline = exec_input && bytes.last() != Some(&b'\n') && bytes.last() != Some(&b'\r');
         if !bytes.contains(&b'\r') {
@@ -315,10 +336,11 @@ impl<'a> Normalized<'a> {
             }
             i += 1;
         }
-        if needs_newline {
+        let quirk = exec_input && string_quirk && bytes.ends_with(b"\r\n");
+        if needs_newline || quirk {
             text.push(b'\n');
         }
-        Normalized { text: Cow::Owned(text), crlf_at, added_newline: needs_newline }
+        Normalized { text: Cow::Owned(text), crlf_at, added_newline: needs_newline || quirk }
     }
 
     /// Maps token offsets from the normalized text back to the source. An
@@ -406,6 +428,7 @@ struct Tokenizer<'a> {
     /// Line number of `buf_start`.
     buf_line: u32,
     text_from_file: bool,
+    bom: bool,
     /// Whether the final `\n` of `buf` was added (not in the source).
     added_newline: bool,
     out: Tokens,
@@ -639,11 +662,13 @@ impl<'a> Tokenizer<'a> {
             decode_failed: false,
             buf_line: 0,
             text_from_file: options.text_from_file,
+            bom: options.bom,
             added_newline: false,
             out: Tokens {
                 tokens: Vec::with_capacity(buf.len() / 5 + 4),
                 columns_as_chars: options.columns_as_chars,
                 text_from_file: options.text_from_file,
+                bom: options.bom,
                 buffer_first_line: vec![0],
                 ..Tokens::default()
             },
@@ -805,9 +830,11 @@ impl<'a> Tokenizer<'a> {
         self.raise(err);
     }
 
-    /// Records an error the tokenizer raises; like `PyErr_SetObject` it
-    /// replaces an error raised before.
+    /// Records an error the tokenizer raises; the first one raised stays.
     fn raise(&mut self, err: SyntaxError) {
+        if self.done == Done::Error {
+            return;
+        }
         self.out.error = Some(err);
         self.out.error_raised_by_tokenizer = true;
         self.done = Done::Error;
@@ -833,7 +860,7 @@ impl<'a> Tokenizer<'a> {
             // The file lacks the newline the tokenizer added at its end.
             let text = if self.added_newline { &self.buf[..self.buf.len() - 1] } else { self.buf };
             let lines = SourceLines::new(text);
-            return error_text(&lines, true, self.columns_as_chars, self.buf_line, self.lineno, self.lineno);
+            return error_text(&lines, true, self.bom, self.columns_as_chars, self.buf_line, self.lineno, self.lineno);
         }
         // The tokenizer's buffer from `tok->buf` to the end of the line read.
         let bytes = self.buf.get(self.buf_start..self.inp).unwrap_or(&[]);
@@ -1238,7 +1265,8 @@ impl<'a> Tokenizer<'a> {
             self.out.warning_sites.push(WarningSite { token_index: self.out.tokens.len(), error });
             self.nextc();
             true
-        } else if is_identifier_char(c) {
+        } else if c < 128 && is_identifier_char(c) {
+            // A non-ASCII character is left to start the next token (3.11.7).
             self.backup(c);
             self.raise_error(format!("invalid {} literal", kind));
             false
@@ -1508,6 +1536,10 @@ impl<'a> Tokenizer<'a> {
                 self.cur += n;
             }
             let c = self.nextc();
+            if self.done == Done::Error {
+                // The next line was refused (a null byte).
+                return Step::Stop;
+            }
             if self.done == Done::Decode {
                 break;
             }

@@ -46,8 +46,11 @@ pub enum Mode {
 ///
 /// Errors are the few that only code generation detects ("too many statically
 /// nested blocks", ...), RecursionError for trees nested beyond CPython's
-/// compile-time limit, and SyntaxErrors of the scope pass. Deep trees recurse
-/// up to that limit: run on a thread with a large stack.
+/// compile-time limit (3000 nodes, as `pyrite_syntax::semantic` checks), and
+/// SyntaxErrors of the scope pass. Trees within the limit compile on an 8 MiB
+/// stack; a deeper tree that did not go through the semantic checks is still
+/// copied (recursively) before the limit rejects it, so give such input a large
+/// stack, as the pyrite binary does.
 pub fn compile(module: &ast::Mod, filename: &str, mode: Mode, optimize: u8) -> Result<Rc<CodeObject>, CompileError> {
     compile_with_flags(module, filename, mode, optimize, CompileFlags::default())
 }

@@ -571,7 +571,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn addop_name(&mut self, opcode: u16, name: &str) {
-        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let mangled = mangle(self.ur().private.as_deref(), name);
         let i = self.u().names.add(&mangled);
         self.addop_i(opcode, i);
     }
@@ -778,7 +778,7 @@ impl<'a> Compiler<'a> {
     // ---- names --------------------------------------------------------------
 
     fn nameop(&mut self, name: &str, ctx: ExprContext) -> R {
-        let mangled = mangle(self.ur().private.as_deref(), name).into_owned();
+        let mangled = mangle(self.ur().private.as_deref(), name);
         let ste = self.ste();
         let scope = ste.scope_of(&mangled);
         let is_function = ste.kind == BlockType::Function;

@@ -6,6 +6,7 @@ use crate::fold::FROZENSET_KIND;
 use num_bigint::BigInt;
 use pyrite_bytecode::code::{CodeObject, ConstValue};
 use pyrite_syntax::ast::Constant;
+use pyrite_syntax::pystr::PyStr;
 use crate::fxhash::FxHashMap as HashMap;
 use std::rc::Rc;
 
@@ -20,8 +21,8 @@ pub enum ConstKey {
     /// AST node it came from), as CPython's constant keys compare NaNs.
     NanObject(usize),
     Complex(u64, u64),
-    Str(Vec<u8>),
-    Bytes(Vec<u8>),
+    Str(Rc<PyStr>),
+    Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
     Code(CodeKey),
@@ -98,8 +99,8 @@ pub fn const_key(c: &ConstValue) -> ConstKey {
         ConstValue::BigInt(b) => ConstKey::Int((**b).clone()),
         ConstValue::Float(f) => ConstKey::Float(f.to_bits()),
         ConstValue::Complex { real, imag } => ConstKey::Complex(real.to_bits(), imag.to_bits()),
-        ConstValue::Str(s) => ConstKey::Str(s.as_bytes().to_vec()),
-        ConstValue::Bytes(b) => ConstKey::Bytes(b.to_vec()),
+        ConstValue::Str(s) => ConstKey::Str(s.clone()),
+        ConstValue::Bytes(b) => ConstKey::Bytes(b.clone()),
         ConstValue::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
         ConstValue::FrozenSet(t) => {
             let mut keys: Vec<ConstKey> = t.iter().map(const_key).collect();

@@ -299,7 +299,7 @@ impl Builder {
     }
 
     fn add_def_in(&mut self, scope: ScopeId, name: &str, flag: u32, loc: Loc) -> R {
-        let mangled = mangle(self.private.as_deref(), name).into_owned();
+        let mangled = mangle(self.private.as_deref(), name);
         let ste = &mut self.scopes[scope];
         let mut val = match ste.symbols.get(&mangled) {
             Some(old) => {
@@ -321,7 +321,7 @@ impl Builder {
         }
         ste.symbols.set(&mangled, val);
         if flag & DEF_PARAM != 0 {
-            ste.varnames.push(mangled);
+            ste.varnames.push(mangled.into_owned());
         } else if flag & DEF_GLOBAL != 0 {
             let top = &mut self.scopes[SymbolTable::TOP].symbols;
             let v = flag | top.get(&mangled).unwrap_or(0);

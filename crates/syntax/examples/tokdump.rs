@@ -1,15 +1,20 @@
 //! Debugging aid: prints the tokens of each file given (or of stdin) one per
 //! line as `KIND lineno col end_lineno end_col start end`, then the error.
 //! With `--quiet`, prints only files whose tokenization fails.
-use pyrite_syntax::tokenizer::tokenize;
+use pyrite_syntax::source::decode_file;
+use pyrite_syntax::tokenizer::{tokenize_with, TokenizeOptions, Tokens};
 use std::io::Read;
 
 fn main() {
     let mut quiet = false;
     let mut errors = false;
+    let mut string_mode = false;
     let mut files = Vec::new();
     for a in std::env::args().skip(1) {
-        if a == "--errors" {
+        if a == "--string" {
+            // As compile(str): no decoding, texts from the buffer.
+            string_mode = true;
+        } else if a == "--errors" {
             errors = true;
         } else if a == "--quiet" {
             quiet = true;
@@ -21,20 +26,24 @@ fn main() {
     if files.is_empty() {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s).expect("stdin");
-        inputs.push(("<stdin>".to_string(), s));
+        inputs.push(("<stdin>".to_string(), s.into_bytes()));
     } else {
         for f in files {
             let bytes = std::fs::read(&f).expect("read");
-            match String::from_utf8(bytes) {
-                Ok(s) => inputs.push((f, s)),
-                Err(_) => eprintln!("{}: not UTF-8, skipped", f),
-            }
+            inputs.push((f, bytes));
         }
     }
     let t0 = std::time::Instant::now();
     let mut total = 0;
     for (name, src) in &inputs {
-        let toks = tokenize(src);
+        let toks = if string_mode {
+            tokenize_with(&String::from_utf8_lossy(src), &TokenizeOptions::default())
+        } else {
+            match decode_file(src, name) {
+            Ok(decoded) => tokenize_with(&decoded.text, &decoded.tokenize_options()),
+            Err(e) => Tokens { error: Some(e), error_raised_by_tokenizer: true, ..Tokens::default() },
+            }
+        };
         total += toks.tokens.len();
         if errors {
             // One line per input: the error's attributes, tab-separated.

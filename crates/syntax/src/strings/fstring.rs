@@ -77,6 +77,10 @@ struct Scan<'t> {
     pos: usize,
     /// The end of the body (the closing quotes' offset).
     end: usize,
+    /// Newlines counted so far for field locations: (up to this offset, how
+    /// many, where the last one is). Fields come in increasing order, so a
+    /// token with many fields is scanned once.
+    lines_seen: (usize, i32, Option<usize>),
 }
 
 impl Scan<'_> {
@@ -99,7 +103,7 @@ pub(crate) fn parse_fstring(
     body: std::ops::Range<usize>,
     raw: bool,
 ) -> Result<(), SyntaxError> {
-    let mut scan = Scan { token, text, raw, pos: body.start, end: body.end };
+    let mut scan = Scan { token, text, raw, pos: body.start, end: body.end, lines_seen: (0, 0, None) };
     let (first, last) = (*cx.first, *cx.last);
     concat_fstring(cx, joined, &mut scan, 0, &first, &last)
 }
@@ -364,7 +368,7 @@ fn find_expr_end(cx: &mut Context<'_>, scan: &mut Scan<'_>) -> Result<usize, Syn
 /// `(expr)` with CPython's position shift for the field at `brace`.
 fn compile_expr(
     cx: &mut Context<'_>,
-    scan: &Scan<'_>,
+    scan: &mut Scan<'_>,
     brace: usize,
     expr_start: usize,
     expr_end: usize,
@@ -378,7 +382,7 @@ fn compile_expr(
         }
         return Err(cx.host.syntax_error("f-string: empty expression not allowed"));
     }
-    let (lines, cols) = expr_location(bytes, brace);
+    let (lines, cols) = expr_location(bytes, brace, &mut scan.lines_seen);
     let token = scan.token;
     let starting_lineno = token.lineno as i32 + lines;
     let starting_col_offset = if lines != 0 { cols } else { token.col as i32 + cols };
@@ -397,7 +401,7 @@ fn compile_expr(
 /// token's first line, and the column shift for the expression's first line:
 /// the `{`'s column, or 0 when only whitespace follows it up to a newline (or
 /// up to the `}`).
-fn expr_location(text: &[u8], brace: usize) -> (i32, i32) {
+fn expr_location(text: &[u8], brace: usize, lines_seen: &mut (usize, i32, Option<usize>)) -> (i32, i32) {
     // The end of the text counts as a non-space (CPython meets the string's NUL).
     let mut newline_after_brace = false;
     for &b in text.get(brace + 1..).unwrap_or_default() {
@@ -410,11 +414,18 @@ fn expr_location(text: &[u8], brace: usize) -> (i32, i32) {
             _ => break,
         }
     }
-    let before = text.get(..brace).unwrap_or_default();
-    let lines = before.iter().filter(|&&b| b == b'\n').count() as i32;
+    let (seen_to, mut lines, mut last_newline) = *lines_seen;
+    let from = if seen_to <= brace { seen_to } else { (lines, last_newline) = (0, None); 0 };
+    for (i, &b) in text.get(from..brace).unwrap_or_default().iter().enumerate() {
+        if b == b'\n' {
+            lines += 1;
+            last_newline = Some(from + i);
+        }
+    }
+    *lines_seen = (brace, lines, last_newline);
     let mut cols = 0;
     if !newline_after_brace {
-        cols = match before.iter().rposition(|&b| b == b'\n') {
+        cols = match last_newline {
             Some(newline) => (brace - newline - 1) as i32,
             None => brace as i32,
         };

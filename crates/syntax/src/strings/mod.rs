@@ -40,7 +40,8 @@ pub trait StringHost {
 
 /// The `strings` rule's action (`_PyPegen_concatenate_strings`): turns the adjacent
 /// STRING tokens into one `Constant` (str or bytes) or `JoinedStr` expression.
-/// The texts are `&source[token.start..token.end]`.
+/// The texts are `tokenizer::token_text(source, token)` (`\r\n` and `\r` inside
+/// a token read as `\n`).
 pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[Token]) -> Result<Expr, SyntaxError> {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return Err(host.syntax_error("invalid syntax"));
@@ -49,9 +50,14 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
     let mut bytes_value: Option<Vec<u8>> = None;
     let mut joined = fstring::Joined::new();
     for (i, token) in tokens.iter().enumerate() {
-        let Some((text, literal)) = token_literal(source, token) else {
+        // Line ends inside a token read as `\n`, as CPython translates them.
+        let text = crate::tokenizer::token_text(source, token);
+        let text = text.as_ref();
+        let Some(literal) = split_literal(text) else {
             return Err(cx.host.syntax_error("invalid string literal"));
         };
+        // Invariant: split_literal's range ends at quote bytes (ASCII), so it
+        // lies on char boundaries within `text`.
         let body = &text[literal.body.clone()];
         let value = if literal.fstring {
             None
@@ -77,20 +83,15 @@ pub fn concatenate_strings(host: &mut dyn StringHost, source: &str, tokens: &[To
 }
 
 /// The value of a NUMBER token (`_PyPegen_number_token`): an int, a float or an
-/// imaginary number. The tokenizer has already checked the literal's form; the
-/// error is a message for a SyntaxError at the token (e.g. the int digit limit).
+/// imaginary number. The tokenizer has already checked the literal's form.
 ///
-/// The one error 3.11 gives here, the int digit limit, CPython locates at the
-/// token's lines with `offset` and `end_offset` 0 (no columns, so that no wall of
-/// carets is printed).
+/// The one error 3.11 gives here is the int digit limit: the error is the
+/// ValueError's message ("Exceeds the limit (4300 digits) ... to increase the
+/// limit"), to which the SyntaxError adds " - Consider hexadecimal for huge
+/// integer literals to avoid decimal conversion limits."; CPython locates it at
+/// the token's lines with no columns.
 pub fn parse_number(text: &str) -> Result<Constant, String> {
     number::parse_number(text)
-}
-
-/// A STRING token's text and its parts.
-fn token_literal<'s>(source: &'s str, token: &Token) -> Option<(&'s str, Literal)> {
-    let text = source.get(token.start as usize..token.end as usize)?;
-    Some((text, split_literal(text)?))
 }
 
 /// The parts of a string token: its prefix letters and the body between the quotes.

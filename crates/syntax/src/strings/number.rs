@@ -44,8 +44,7 @@ pub fn parse_number(text: &str) -> Result<Constant, String> {
         if bytes.len() > INT_MAX_STR_DIGITS {
             return Err(format!(
                 "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
-                 use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer \
-                 literals to avoid decimal conversion limits.",
+                 use sys.set_int_max_str_digits() to increase the limit",
                 bytes.len()
             ));
         }
@@ -141,8 +140,7 @@ mod tests {
         assert_eq!(
             err,
             "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use \
-             sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals \
-             to avoid decimal conversion limits."
+             sys.set_int_max_str_digits() to increase the limit"
         );
         // Other forms are not limited.
         assert!(parse_number(&"0".repeat(5000)).is_ok());

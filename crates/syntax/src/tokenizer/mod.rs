@@ -64,6 +64,19 @@ pub struct Tokens {
     /// match"/"too many levels", line continuation, unexpected EOF): those
     /// count only when the parser reaches them.
     pub error_raised_by_tokenizer: bool,
+    /// Whether pegen converts error columns from UTF-8 bytes to characters
+    /// (see [`TokenizeOptions::columns_as_chars`]).
+    pub columns_as_chars: bool,
+    /// Whether error texts come from the file (see
+    /// [`TokenizeOptions::text_from_file`]).
+    pub text_from_file: bool,
+    /// See [`TokenizeOptions::bom`].
+    pub bom: bool,
+    /// For each line number L (index L; index 0 unused): the first line of
+    /// CPython's tokenizer buffer (`tok->buf`) while L is the line read last.
+    /// It is L itself unless L was reached inside a token (a multi-line
+    /// string, a backslash continuation).
+    pub buffer_first_line: Vec<u32>,
 }
 
 /// Where a tokenizer warning is emitted.
@@ -91,11 +104,18 @@ pub struct TokenizeOptions {
     /// end of the text (a file read line by line): it becomes the error of
     /// whichever token needs that line.
     pub error_at_end: Option<SyntaxError>,
+    /// Source read from a file (`python3.11 FILE`): pegen takes the text of
+    /// its errors from the file's line (`_PyErr_ProgramDecodedTextObject`)
+    /// rather than from the tokenizer's buffer as for `compile(str)`.
+    pub text_from_file: bool,
+    /// The file began with a UTF-8 BOM: its first line, as an error text
+    /// read from the file, still holds it.
+    pub bom: bool,
 }
 
 impl Default for TokenizeOptions {
     fn default() -> Self {
-        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None }
+        TokenizeOptions { exec_input: true, columns_as_chars: true, error_at_end: None, text_from_file: false, bom: false }
     }
 }
 
@@ -106,12 +126,150 @@ pub fn tokenize(source: &str) -> Tokens {
 
 /// Tokenizes `source` with explicit options.
 pub fn tokenize_with(source: &str, options: &TokenizeOptions) -> Tokens {
-    let normalized = Normalized::new(source, options.exec_input);
+    // A file gets a newline only after a last line lacking one; an empty
+    // file has no line at all.
+    let exec_input = options.exec_input && !(options.text_from_file && source.is_empty());
+    let normalized = Normalized::new(source, exec_input, !options.text_from_file);
     let mut tokenizer = Tokenizer::new(&normalized.text, options);
+    tokenizer.added_newline = normalized.added_newline;
     tokenizer.run();
     let mut out = tokenizer.out;
     normalized.map_offsets_back(&mut out.tokens, source.len());
     out
+}
+
+impl Tokens {
+    /// The `text` pegen gives a SyntaxError located on line `error_line`,
+    /// when the last token the parser fetched ended on line `current_line`
+    /// (that token's `end_lineno`). `source` is the text that was tokenized.
+    ///
+    /// For `compile(str)`: the tokenizer's buffer (from `tok->buf` to the end
+    /// of the current line, newline included) if the error is on the current
+    /// line, else the error's line without its newline. From a file: the
+    /// file's line (CPython keeps only the last 999-byte piece of a longer
+    /// line), falling back to the former when there is none.
+    pub fn error_text(&self, source: &str, current_line: u32, error_line: u32) -> String {
+        let lines = SourceLines::new(source.as_bytes());
+        let first = self.buffer_first_line.get(current_line as usize).copied().unwrap_or(current_line);
+        error_text(&lines, self.text_from_file, self.bom, self.columns_as_chars, first, current_line, error_line)
+    }
+
+    /// A 1-based byte offset into `text` as pegen reports it: converted to
+    /// characters when `columns_as_chars`.
+    pub fn error_offset(&self, text: &str, offset: i64) -> i64 {
+        if self.columns_as_chars {
+            byte_offset_to_char_offset(text, offset)
+        } else {
+            offset
+        }
+    }
+}
+
+/// Line access over a text (any line endings) for error texts.
+struct SourceLines<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> SourceLines<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        SourceLines { bytes }
+    }
+
+    /// Byte range of line `lineno` (1-based) including its line end, if the
+    /// text has that line.
+    fn line(&self, lineno: u32) -> Option<(usize, usize)> {
+        if lineno == 0 {
+            return None;
+        }
+        let b = self.bytes;
+        let mut start = 0;
+        let mut n = 1;
+        loop {
+            if start >= b.len() {
+                return None;
+            }
+            let rest = &b[start..];
+            let end = match rest.iter().position(|&c| c == b'\n' || c == b'\r') {
+                None => b.len(),
+                Some(i) => {
+                    let e = start + i;
+                    if b[e] == b'\r' && b.get(e + 1) == Some(&b'\n') {
+                        e + 2
+                    } else {
+                        e + 1
+                    }
+                }
+            };
+            if n == lineno {
+                return Some((start, end));
+            }
+            n += 1;
+            start = end;
+        }
+    }
+
+    /// Lines `first..=last` with line ends as `\n`; `add_newline` supplies
+    /// the newline CPython's string tokenizer appends to a last line.
+    fn text(&self, first: u32, last: u32, add_newline: bool) -> Option<String> {
+        let (start, _) = self.line(first)?;
+        let (_, end) = self.line(last)?;
+        let mut out = String::from_utf8_lossy(&self.bytes[start..end]).replace("\r\n", "\n").replace('\r', "\n");
+        if add_newline && !out.ends_with('\n') {
+            out.push('\n');
+        }
+        Some(out)
+    }
+}
+
+/// See [`Tokens::error_text`]; `buffer_first` is the first line of the
+/// tokenizer's buffer.
+fn error_text(
+    lines: &SourceLines,
+    from_file: bool,
+    bom: bool,
+    columns_as_chars: bool,
+    buffer_first: u32,
+    current_line: u32,
+    error_line: u32,
+) -> String {
+    if from_file {
+        if let Some((start, end)) = lines.line(error_line) {
+            let raw = &lines.bytes[start..end];
+            let mut line: Vec<u8> = if raw.ends_with(b"\r\n") {
+                [&raw[..raw.len() - 2], b"\n"].concat()
+            } else if raw.ends_with(b"\r") {
+                [&raw[..raw.len() - 1], b"\n"].concat()
+            } else {
+                raw.to_vec()
+            };
+            if bom && error_line == 1 {
+                line.splice(0..0, *b"\xEF\xBB\xBF");
+            }
+            // `err_programtext` reads a line in pieces of 999 bytes and
+            // keeps the last one.
+            let piece = if line.len() > 999 { &line[(line.len() - 1) / 999 * 999..] } else { &line[..] };
+            if columns_as_chars {
+                return String::from_utf8_lossy(piece).into_owned();
+            }
+            // Without a declared encoding the piece must be valid UTF-8.
+            if let Ok(s) = std::str::from_utf8(piece) {
+                return s.to_string();
+            }
+        }
+    }
+    if current_line <= error_line && current_line > 0 {
+        if let Some(t) = lines.text(buffer_first.max(1), current_line, true) {
+            return t;
+        }
+    }
+    match lines.line(error_line) {
+        Some((start, end)) => {
+            let line = &lines.bytes[start..end];
+            let len = line.iter().position(|&c| c == b'\n' || c == b'\r').unwrap_or(line.len());
+            String::from_utf8_lossy(&line[..len]).into_owned()
+        }
+        None => String::new(),
+    }
 }
 
 /// The text of a NAME token as the parser uses it: non-ASCII identifiers are
@@ -126,6 +284,16 @@ pub fn identifier_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
     }
 }
 
+/// The text of a token as CPython's parser sees it: line ends inside it
+/// (a multi-line STRING token in a CRLF or CR source) read as `\n`.
+pub fn token_text<'a>(source: &'a str, token: &Token) -> Cow<'a, str> {
+    let text = source.get(token.start as usize..token.end as usize).unwrap_or("");
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// The source with CPython's newline translation applied: `\r\n` and lone
 /// `\r` become `\n`, and exec input gets a final `\n` if it lacks one.
 struct Normalized<'a> {
@@ -133,20 +301,24 @@ struct Normalized<'a> {
     /// Offsets (in `text`) of the `\n`s that stand for a `\r\n` pair: each
     /// one shifts later offsets by one byte when mapping back.
     crlf_at: Vec<usize>,
+    /// Whether a final `\n` was appended.
+    added_newline: bool,
 }
 
 impl<'a> Normalized<'a> {
-    fn new(source: &'a str, exec_input: bool) -> Self {
+    /// `string_quirk`: `translate_newlines` for a string (not a file)
+    /// appends a second newline after a final `\r\n`.
+    fn new(source: &'a str, exec_input: bool, string_quirk: bool) -> Self {
         let bytes = source.as_bytes();
         let needs_newline = exec_input && bytes.last() != Some(&b'\n') && bytes.last() != Some(&b'\r');
         if !bytes.contains(&b'\r') {
             if !needs_newline {
-                return Normalized { text: Cow::Borrowed(bytes), crlf_at: Vec::new() };
+                return Normalized { text: Cow::Borrowed(bytes), crlf_at: Vec::new(), added_newline: false };
             }
             let mut text = Vec::with_capacity(bytes.len() + 1);
             text.extend_from_slice(bytes);
             text.push(b'\n');
-            return Normalized { text: Cow::Owned(text), crlf_at: Vec::new() };
+            return Normalized { text: Cow::Owned(text), crlf_at: Vec::new(), added_newline: true };
         }
         let mut text = Vec::with_capacity(bytes.len() + 1);
         let mut crlf_at = Vec::new();
@@ -164,10 +336,11 @@ impl<'a> Normalized<'a> {
             }
             i += 1;
         }
-        if needs_newline {
+        let quirk = exec_input && string_quirk && bytes.ends_with(b"\r\n");
+        if needs_newline || quirk {
             text.push(b'\n');
         }
-        Normalized { text: Cow::Owned(text), crlf_at }
+        Normalized { text: Cow::Owned(text), crlf_at, added_newline: needs_newline || quirk }
     }
 
     /// Maps token offsets from the normalized text back to the source. An
@@ -252,6 +425,12 @@ struct Tokenizer<'a> {
     error_at_end: Option<SyntaxError>,
     /// Reading the line past the text met `error_at_end`.
     decode_failed: bool,
+    /// Line number of `buf_start`.
+    buf_line: u32,
+    text_from_file: bool,
+    bom: bool,
+    /// Whether the final `\n` of `buf` was added (not in the source).
+    added_newline: bool,
     out: Tokens,
 }
 
@@ -481,8 +660,16 @@ impl<'a> Tokenizer<'a> {
             columns_as_chars: options.columns_as_chars,
             error_at_end: options.error_at_end.clone(),
             decode_failed: false,
+            buf_line: 0,
+            text_from_file: options.text_from_file,
+            bom: options.bom,
+            added_newline: false,
             out: Tokens {
                 tokens: Vec::with_capacity(buf.len() / 5 + 4),
+                columns_as_chars: options.columns_as_chars,
+                text_from_file: options.text_from_file,
+                bom: options.bom,
+                buffer_first_line: vec![0],
                 ..Tokens::default()
             },
         }
@@ -566,6 +753,11 @@ impl<'a> Tokenizer<'a> {
         }
         if self.inp >= self.buf.len() {
             self.cur = self.inp;
+            if self.text_from_file && self.tok_start.is_none() {
+                // The file tokenizer empties its buffer before trying to read
+                // a line outside a token, so `tok->cur == tok->buf` now.
+                self.buf_start = self.cur;
+            }
             if self.error_at_end.is_some() {
                 self.done = Done::Decode;
                 self.decode_failed = true;
@@ -579,12 +771,14 @@ impl<'a> Tokenizer<'a> {
             Some(i) => start + i + 1,
             None => self.buf.len(),
         };
+        self.lineno += 1;
         if self.tok_start.is_none() {
             self.buf_start = start;
+            self.buf_line = self.lineno;
         }
+        self.out.buffer_first_line.push(self.buf_line);
         self.cur = start;
         self.line_start = start;
-        self.lineno += 1;
         self.inp = end;
         if let Some(nul) = self.first_nul {
             if nul >= start && nul < end {
@@ -636,9 +830,11 @@ impl<'a> Tokenizer<'a> {
         self.raise(err);
     }
 
-    /// Records an error the tokenizer raises; like `PyErr_SetObject` it
-    /// replaces an error raised before.
+    /// Records an error the tokenizer raises; the first one raised stays.
     fn raise(&mut self, err: SyntaxError) {
+        if self.done == Done::Error {
+            return;
+        }
         self.out.error = Some(err);
         self.out.error_raised_by_tokenizer = true;
         self.done = Done::Error;
@@ -658,9 +854,15 @@ impl<'a> Tokenizer<'a> {
         self.raise(err);
     }
 
-    /// The text pegen attaches to an error at the current line: the
-    /// tokenizer's buffer from `tok->buf` to the end of the line read.
+    /// The text pegen attaches to an error at the current line.
     fn pegen_text(&self) -> String {
+        if self.text_from_file {
+            // The file lacks the newline the tokenizer added at its end.
+            let text = if self.added_newline { &self.buf[..self.buf.len() - 1] } else { self.buf };
+            let lines = SourceLines::new(text);
+            return error_text(&lines, true, self.bom, self.columns_as_chars, self.buf_line, self.lineno, self.lineno);
+        }
+        // The tokenizer's buffer from `tok->buf` to the end of the line read.
         let bytes = self.buf.get(self.buf_start..self.inp).unwrap_or(&[]);
         String::from_utf8_lossy(bytes).into_owned()
     }
@@ -1063,7 +1265,8 @@ impl<'a> Tokenizer<'a> {
             self.out.warning_sites.push(WarningSite { token_index: self.out.tokens.len(), error });
             self.nextc();
             true
-        } else if is_identifier_char(c) {
+        } else if c < 128 && is_identifier_char(c) {
+            // A non-ASCII character is left to start the next token (3.11.7).
             self.backup(c);
             self.raise_error(format!("invalid {} literal", kind));
             false
@@ -1333,6 +1536,10 @@ impl<'a> Tokenizer<'a> {
                 self.cur += n;
             }
             let c = self.nextc();
+            if self.done == Done::Error {
+                // The next line was refused (a null byte).
+                return Step::Stop;
+            }
             if self.done == Done::Decode {
                 break;
             }

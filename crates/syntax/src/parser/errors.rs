@@ -277,7 +277,7 @@ impl<'a> Parser<'a> {
             // The tokenizer's buffer: its current line, back to where a backslash
             // continuation or a multi-line string started, with the newline that
             // exec input (and an f-string's expression) get even at the end.
-            let last = (tok_line - first_line) as usize;
+            let last = (tok_line - first_line).max(0) as usize;
             let first = if self.fill > self.toks.len() { last } else { self.buffer_first_line(last) };
             let start = self.line_start(first);
             let (end, has_newline) = self.line_end(last);

@@ -411,37 +411,43 @@ impl<'a> Parser<'a> {
         self.token_at(self.pos)
     }
 
+    #[inline]
     pub(crate) fn token_at(&mut self, i: usize) -> Option<Token> {
-        if i >= self.fill {
-            self.fill = i + 1;
-        }
-        match self.toks.get(i) {
-            Some(t) => {
+        if let Some(t) = self.toks.get(i) {
+            if i >= self.fill {
+                self.fill = i + 1;
                 if t.kind == TokenKind::EndMarker {
                     self.tokenizer_done = true;
                 }
-                Some(*t)
             }
-            None => {
-                self.tokenizer_done = true;
-                match self.tok_error.clone() {
-                    Some(e) => self.set_error(e),
-                    None if !self.open_brackets.is_empty() => {
-                        // End of input inside brackets: the tokenizer's error token.
-                        self.raise_unclosed_bracket();
-                    }
-                    None => match self.toks.last().copied() {
-                        // Past the ENDMARKER the tokenizer keeps giving ENDMARKER.
-                        Some(t) if t.kind == TokenKind::EndMarker => return Some(t),
-                        _ => {
-                            let e = self.internal_error();
-                            self.set_error(e);
-                        }
-                    },
-                }
-                None
-            }
+            return Some(*t);
         }
+        self.token_past_end(i)
+    }
+
+    /// Asking for a token past the last one: the tokenizer's error, or the end
+    /// of input inside brackets, or (past the ENDMARKER) the ENDMARKER again.
+    #[cold]
+    fn token_past_end(&mut self, i: usize) -> Option<Token> {
+        if i >= self.fill {
+            self.fill = i + 1;
+        }
+        self.tokenizer_done = true;
+        match self.tok_error.clone() {
+            Some(e) => self.set_error(e),
+            None if !self.open_brackets.is_empty() => {
+                // End of input inside brackets: the tokenizer's error token.
+                self.raise_unclosed_bracket();
+            }
+            None => match self.toks.last().copied() {
+                Some(t) if t.kind == TokenKind::EndMarker => return Some(t),
+                _ => {
+                    let e = self.internal_error();
+                    self.set_error(e);
+                }
+            },
+        }
+        None
     }
 
     /// The current token's kind (fetching it).

@@ -70,7 +70,9 @@ def main():
         if r is not None:
             refs[f] = r
     env = dict(os.environ, CARGO_TARGET_DIR='/work/targets/parser')
-    if STDLIB_NAMES:
+    if '--files' in sys.argv:
+        # `python3.11 FILE` reads the file with its own tokenizer: compare with
+        # the tests/ harness (tests/run.py) rather than with compile(str).
         env['PARSER_CHECK_AS_FILES'] = '1'
     p = subprocess.run(['cargo', 'run', '-q', '-j', '2', '-p', 'pyrite-syntax', '--example', 'parser_check', mode],
                        input='\n'.join(refs), capture_output=True, text=True, env=env,

@@ -109,18 +109,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A tokenizer error pegen raises itself (from the tokenizer's state) takes
-    /// its text from the file like the parser's errors do.
-    pub(crate) fn file_text_for_tokenizer_error(&mut self, mut e: SyntaxError) -> SyntaxError {
-        if self.text_from_file && !self.error_raised_by_tokenizer && self.start_rule == StartRule::File {
-            let lineno = e.lineno as i64;
-            if lineno >= 1 && (lineno as usize) <= self.physical_lines() {
-                e.text = Some(self.error_line(lineno));
-            }
-        }
-        e
-    }
-
     /// pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer
     /// error further on takes priority over a parser error; a bracket never
     /// closed does when it was opened before the line of the error.
@@ -137,6 +125,7 @@ impl<'a> Parser<'a> {
         }
         if let Some(b) = self.open_brackets.last().copied() {
             if b.lineno < current_line {
+                self.err = None;
                 self.raise_unclosed_bracket();
             }
         }
@@ -202,6 +191,11 @@ impl<'a> Parser<'a> {
 
     /// pegen's `_PyPegen_raise_error_known_location`: 1-based byte columns.
     fn raise_error_known_location(&mut self, kind: SyntaxErrorKind, lineno: i64, col: i64, end_lineno: i64, end_col: i64, msg: String) {
+        // An error already raised (a tokenizer error met inside a lookahead whose
+        // alternative then raises) is the one CPython reports.
+        if self.err.is_some() {
+            return;
+        }
         let (mut end_lineno, mut end_col) = (end_lineno, end_col);
         if end_col == CURRENT_POS {
             let (l, c) = self.tokenizer_cursor();
@@ -209,19 +203,31 @@ impl<'a> Parser<'a> {
             end_col = c;
         }
         let msg = if self.start_rule == StartRule::FString { format!("f-string: {}", msg) } else { msg };
-        let text = self.error_line(lineno);
         let (mut col, mut end_col) = (col, end_col);
-        if let Some((_, start_col)) = self.fstring_origin {
+        let (text, offset, end_offset) = if let Some((first_line, start_col)) = self.fstring_origin {
+            // The f-string sub-tokenizer has no encoding: pegen keeps byte offsets.
+            // Its lines count from the expression's first line.
             col -= start_col;
             end_col -= start_col;
-        }
-        let (offset, end_offset) = if self.start_rule == StartRule::FString {
-            // The f-string sub-tokenizer has no encoding: pegen keeps byte offsets.
-            (col, end_col)
+            let relative = |line: i64| (line - first_line + 1).max(0) as u32;
+            let current = self.tokenizer_line();
+            (self.text_info.error_text(self.src, relative(current), relative(lineno)), col, end_col)
         } else {
-            let c = byte_offset_to_character_offset(&text, col);
-            let e = if end_col > 0 { byte_offset_to_character_offset(&text, end_col) } else { end_col };
-            (c, e)
+            let current = self.tokenizer_line().max(0) as u32;
+            let mut text = self.text_info.error_text(self.src, current, lineno.max(0) as u32);
+            // eval/single input gets no newline appended: a buffer ending at a last
+            // line without one has none.
+            let appended = !self.text_info.text_from_file
+                && !matches!(self.start_rule, StartRule::File | StartRule::FString)
+                && !self.src.ends_with(['\n', '\r'])
+                && (current as i64) <= lineno
+                && current as usize >= self.physical_lines();
+            if appended && text.ends_with('\n') {
+                text.pop();
+            }
+            let c = self.text_info.error_offset(&text, col);
+            let e = if end_col > 0 { self.text_info.error_offset(&text, end_col) } else { end_col };
+            (text, c, e)
         };
         self.err = Some(Box::new(SyntaxError {
             kind,
@@ -255,46 +261,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// The `text` of a SyntaxError: pegen takes the tokenizer's current line
-    /// (with its newline) when the error is on it, else the line from the source
-    /// buffer (without the newline).
-    fn error_line(&mut self, lineno: i64) -> String {
-        self.build_line_starts();
-        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
-        if self.text_from_file && self.start_rule == StartRule::File && lineno >= 1 && (lineno as usize) <= self.physical_lines() {
-            // CPython reads the line from the file, newlines translated.
-            let idx = lineno as usize - 1;
-            let start = self.line_start(idx);
-            let (end, has_newline) = self.line_end(idx);
-            let mut s = self.src[start..end].to_string();
-            if has_newline {
-                s.push('\n');
-            }
-            return s;
-        }
-        let tok_line = self.tokenizer_line();
-        if tok_line <= lineno {
-            // The tokenizer's buffer: its current line, back to where a backslash
-            // continuation or a multi-line string started, with the newline that
-            // exec input (and an f-string's expression) get even at the end.
-            let last = (tok_line - first_line).max(0) as usize;
-            let first = if self.fill > self.toks.len() { last } else { self.buffer_first_line(last) };
-            let start = self.line_start(first);
-            let (end, has_newline) = self.line_end(last);
-            let mut s = self.src[start..end].replace("\r\n", "\n").replace('\r', "\n");
-            if has_newline || matches!(self.start_rule, StartRule::File | StartRule::FString) {
-                s.push('\n');
-            }
-            s
-        } else {
-            let idx = (lineno - first_line).max(0) as usize;
-            let start = self.line_start(idx);
-            let (end, _) = self.line_end(idx);
-            let line = &self.src[start..end];
-            line.strip_suffix('\r').unwrap_or(line).to_string()
-        }
-    }
-
     /// Line starts with CPython's universal newlines (`\n`, `\r\n`, lone `\r`).
     fn build_line_starts(&mut self) {
         if !self.line_starts.is_empty() {
@@ -325,83 +291,6 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Byte offset where the 0-based line `idx` starts (clamped to the last line).
-    fn line_start(&self, idx: usize) -> usize {
-        self.line_starts.get(idx).or(self.line_starts.last()).copied().unwrap_or(0)
-    }
-
-    /// End of the 0-based line `idx` before its newline (and a preceding `\r`),
-    /// and whether it has a newline.
-    fn line_end(&self, idx: usize) -> (usize, bool) {
-        let start = self.line_start(idx);
-        match self.src[start..].find(['\n', '\r']) {
-            Some(n) => (start + n, true),
-            None => (self.src.len(), false),
-        }
-    }
-
-    /// The first line of the tokenizer's buffer when it is on the 0-based line
-    /// `idx`: lines joined by a backslash or spanned by a token stay in it.
-    fn buffer_first_line(&self, idx: usize) -> usize {
-        let mut line = idx;
-        while line > 0 && self.line_joined_to_previous(line) {
-            line -= 1;
-        }
-        line
-    }
-
-    /// Whether the tokenizer read the 0-based line `idx` while inside a token or
-    /// after a backslash continuation.
-    fn line_joined_to_previous(&self, mut idx: usize) -> bool {
-        loop {
-            if idx == 0 {
-                return false;
-            }
-            match self.join_kind(idx) {
-                Some(joined) => return joined,
-                None => idx -= 1,
-            }
-        }
-    }
-
-    /// Whether the 0-based line `idx` is read within the buffer of the line
-    /// before; `None` when that holds exactly if the line before is itself.
-    fn join_kind(&self, idx: usize) -> Option<bool> {
-        let line_no = idx as u32 + 1;
-        let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
-        let abs = line_no as i64 + first_line - 1;
-        // A token that starts before this line and ends on or after it.
-        let line_begin = self.line_start(idx) as u32;
-        let i = self.toks.partition_point(|t| t.start < line_begin);
-        if i > 0 {
-            if let Some(t) = self.toks.get(i - 1) {
-                if (t.lineno as i64) < abs && (t.end_lineno as i64) >= abs && t.end > t.start {
-                    return Some(true);
-                }
-            }
-        }
-        // A backslash ending the previous line, outside tokens and comments.
-        let (prev_end, _) = self.line_end(idx - 1);
-        let prev_start = self.line_start(idx - 1);
-        let prev = &self.src[prev_start..prev_end];
-        if !prev.ends_with('\\') {
-            return Some(false);
-        }
-        let backslash = prev_end - 1;
-        let j = self.toks.partition_point(|t| (t.start as usize) <= backslash);
-        let scan_from = match j.checked_sub(1).and_then(|k| self.toks.get(k)) {
-            Some(t) if (t.end as usize) > backslash => return Some(false),
-            Some(t) if (t.end as usize) >= prev_start => t.end as usize,
-            _ => prev_start,
-        };
-        // A backslash on a line of only whitespace keeps the buffer only when the
-        // tokenizer is already continuing a line (at the start of a logical line
-        // it is read while skipping indentation).
-        if scan_from == prev_start && self.src[prev_start..backslash].trim_start_matches([' ', '\t', '\x0c']).is_empty() {
-            return None;
-        }
-        Some(!self.src[scan_from..backslash].contains('#'))
-    }
 }
 
 impl<'a> Parser<'a> {
@@ -411,19 +300,4 @@ impl<'a> Parser<'a> {
         matches!(t.kind, TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker)
             || self.eof_newlines.iter().any(|&i| self.toks.get(i) == Some(t))
     }
-}
-
-/// pegen's `_PyPegen_byte_offset_to_character_offset`: the number of characters
-/// in the first `col` bytes of the line (a cut character counts as one; past the
-/// end counts the terminating NUL).
-pub(crate) fn byte_offset_to_character_offset(line: &str, col: i64) -> i64 {
-    if col <= 0 {
-        return col.max(0);
-    }
-    let bytes = line.as_bytes();
-    let col = (col as usize).min(bytes.len() + 1);
-    if col > bytes.len() {
-        return line.chars().count() as i64 + 1;
-    }
-    String::from_utf8_lossy(&bytes[..col]).chars().count() as i64
 }

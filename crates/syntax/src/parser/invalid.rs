@@ -225,10 +225,15 @@ impl<'a> Parser<'a> {
         })
     }
 
-    /// A NAME token that is a soft keyword.
+    /// pegen's SOFT_KEYWORD token: a NAME that `_PyPegen_soft_keyword_token`
+    /// takes for a soft keyword. It compares only the NAME's length of bytes
+    /// (`strncmp`), so any prefix of "_", "case" or "match" counts.
     fn at_soft_keyword(&mut self) -> bool {
         match self.peek() {
-            Some(t) if t.kind == T::Name => matches!(self.text(&t), "_" | "case" | "match"),
+            Some(t) if t.kind == T::Name => {
+                let text = self.text(&t);
+                !text.is_empty() && ["_", "case", "match"].iter().any(|k| k.starts_with(text))
+            }
             _ => false,
         }
     }

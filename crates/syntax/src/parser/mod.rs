@@ -69,16 +69,14 @@ pub fn parse_with_warnings(source: &str, mode: Mode) -> (Result<Mod, SyntaxError
 /// as CPython re-reads it from the file (one line, with its newline), where a
 /// compiled string gives the tokenizer's buffer.
 pub fn parse_file_with_warnings(source: &str) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
-    let tokens = crate::tokenizer::tokenize(source);
-    parse_tokens_with(source, tokens, Mode::Exec, true)
+    let options = crate::tokenizer::TokenizeOptions { text_from_file: true, ..Default::default() };
+    let tokens = crate::tokenizer::tokenize_with(source, &options);
+    parse_tokens(source, tokens, Mode::Exec)
 }
 
-/// Parses an already tokenized source (the tokens must come from `source`).
+/// Parses an already tokenized source (the tokens must come from `source`;
+/// the tokenizer's options decide error texts and columns).
 pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
-    parse_tokens_with(source, tokens, mode, false)
-}
-
-fn parse_tokens_with(source: &str, tokens: Tokens, mode: Mode, text_from_file: bool) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
     let start = match mode {
         Mode::Exec => StartRule::File,
         Mode::Eval => StartRule::Eval,
@@ -88,7 +86,6 @@ fn parse_tokens_with(source: &str, tokens: Tokens, mode: Mode, text_from_file: b
     let tokenizer_warnings: Vec<(usize, CompileWarning)> =
         tokens.warning_sites.iter().map(|s| s.token_index).zip(tokens.warnings.iter().cloned()).collect();
     let mut parser = Parser::new(source, tokens, start, None);
-    parser.text_from_file = text_from_file;
     let result = parser.run();
     // The tokenizer's warnings are emitted only for tokens the parser fetched,
     // when it fetches them: merged with the parser's in that order.
@@ -255,14 +252,20 @@ pub(crate) struct Parser<'a> {
     /// Indexes of the NEWLINEs an interactive parse makes of the ENDMARKER (they
     /// keep the ENDMARKER's lack of a position), or usize::MAX.
     pub(crate) eof_newlines: [usize; 2],
-    /// Error texts come from the source file (see `parse_file_with_warnings`).
-    pub(crate) text_from_file: bool,
+    /// What the tokenizer knows for error texts and columns (its buffer lines,
+    /// file or string input, byte or character columns); tokens moved out.
+    pub(crate) text_info: Tokens,
 }
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a str, tokens: Tokens, start_rule: StartRule, fstring_origin: Option<(i64, i64)>) -> Parser<'a> {
         let error_raised_by_tokenizer = tokens.error_raised_by_tokenizer;
-        let Tokens { tokens: mut toks, error, open_brackets_at_eof, .. } = tokens;
+        let mut tokens = tokens;
+        let mut toks = std::mem::take(&mut tokens.tokens);
+        let error = tokens.error.take();
+        let open_brackets_at_eof = std::mem::take(&mut tokens.open_brackets_at_eof);
+        tokens.warnings.clear();
+        tokens.warning_sites.clear();
         let mut eof_newline = usize::MAX;
         let mut eof_newline2 = usize::MAX;
         if start_rule == StartRule::Interactive {
@@ -310,7 +313,7 @@ impl<'a> Parser<'a> {
             error_raised_by_tokenizer,
             token_levels: Vec::new(),
             eof_newlines: [eof_newline, eof_newline2],
-            text_from_file: false,
+            text_info: tokens,
         }
     }
 
@@ -408,40 +411,43 @@ impl<'a> Parser<'a> {
         self.token_at(self.pos)
     }
 
+    #[inline]
     pub(crate) fn token_at(&mut self, i: usize) -> Option<Token> {
-        if i >= self.fill {
-            self.fill = i + 1;
-        }
-        match self.toks.get(i) {
-            Some(t) => {
+        if let Some(t) = self.toks.get(i) {
+            if i >= self.fill {
+                self.fill = i + 1;
                 if t.kind == TokenKind::EndMarker {
                     self.tokenizer_done = true;
                 }
-                Some(*t)
             }
-            None => {
-                self.tokenizer_done = true;
-                match self.tok_error.clone() {
-                    Some(e) => {
-                        let e = self.file_text_for_tokenizer_error(e);
-                        self.set_error(e)
-                    }
-                    None if !self.open_brackets.is_empty() => {
-                        // End of input inside brackets: the tokenizer's error token.
-                        self.raise_unclosed_bracket();
-                    }
-                    None => match self.toks.last().copied() {
-                        // Past the ENDMARKER the tokenizer keeps giving ENDMARKER.
-                        Some(t) if t.kind == TokenKind::EndMarker => return Some(t),
-                        _ => {
-                            let e = self.internal_error();
-                            self.set_error(e);
-                        }
-                    },
-                }
-                None
-            }
+            return Some(*t);
         }
+        self.token_past_end(i)
+    }
+
+    /// Asking for a token past the last one: the tokenizer's error, or the end
+    /// of input inside brackets, or (past the ENDMARKER) the ENDMARKER again.
+    #[cold]
+    fn token_past_end(&mut self, i: usize) -> Option<Token> {
+        if i >= self.fill {
+            self.fill = i + 1;
+        }
+        self.tokenizer_done = true;
+        match self.tok_error.clone() {
+            Some(e) => self.set_error(e),
+            None if !self.open_brackets.is_empty() => {
+                // End of input inside brackets: the tokenizer's error token.
+                self.raise_unclosed_bracket();
+            }
+            None => match self.toks.last().copied() {
+                Some(t) if t.kind == TokenKind::EndMarker => return Some(t),
+                _ => {
+                    let e = self.internal_error();
+                    self.set_error(e);
+                }
+            },
+        }
+        None
     }
 
     /// The current token's kind (fetching it).

@@ -69,6 +69,10 @@ fn generic_and_specific_errors() {
         ("if x = 1: pass", ("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 4, 1, 9)),
         ("def f(:\n  pass\n", ("invalid syntax", 1, 7, 1, 8)),
         ("match x:\n case 1 as _: pass\n", ("cannot use '_' as a target", 2, 12, 2, 13)),
+        // pegen's SOFT_KEYWORD matches any prefix of a soft keyword (strncmp).
+        ("f(ma d)", ("invalid syntax", 1, 6, 1, 7)),
+        ("f(mb d)", ("invalid syntax. Perhaps you forgot a comma?", 1, 3, 1, 7)),
+        ("with(0,,):\n\x01", ("invalid non-printable character U+0001", 2, 1, 2, 1)),
     ];
     for (src, (msg, l, o, el, eo)) in cases {
         assert_eq!(err_tuple(src), (msg.to_string(), *l, *o, *el, *eo), "{:?}", src);

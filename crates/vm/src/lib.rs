@@ -1,0 +1,1 @@
+//! The pyrite virtual machine.

@@ -42,7 +42,7 @@ pub fn encode(entries: &[Entry]) -> Vec<u8> {
 pub fn decode(table: &[u8]) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut pos = 0;
-    let mut read = |pos: &mut usize| -> Option<u32> {
+    let read = |pos: &mut usize| -> Option<u32> {
         let mut b = *table.get(*pos)?;
         *pos += 1;
         let mut val = (b & 63) as u32;

@@ -1,0 +1,400 @@
+//! Heap objects: the common header, allocation and deallocation through the
+//! object's type, the optional pre-header of instances that have attributes,
+//! and typed references.
+//!
+//! Every heap object is a `#[repr(C)]` struct that starts with [`ObjHeader`].
+//! Which struct an object is, is given by its type's [`LayoutKind`]; a subclass
+//! of a builtin type (`class L(list)`) has the builtin's layout, so the
+//! builtin's methods work on its instances unchanged. Objects whose type gives
+//! them a `__dict__` carry a [`PreHeader`] just *before* the header (as CPython
+//! 3.11's managed dicts do), so attribute storage sits at a fixed negative
+//! offset whatever the size of the object itself.
+
+use crate::gil::GilCell;
+use crate::instance::InstanceAttrs;
+use crate::typeobj::{type_flags, TypeObject};
+use crate::value::Value;
+use std::alloc::Layout;
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+#[repr(C)]
+pub struct ObjHeader {
+    pub(crate) refcount: Cell<usize>,
+    pub(crate) ty: Cell<*const TypeObject>,
+}
+
+/// Refcount of statically allocated objects: never reaches zero.
+pub const IMMORTAL_REFCOUNT: usize = 1 << 60;
+
+impl ObjHeader {
+    pub(crate) fn new(ty: *const TypeObject) -> ObjHeader {
+        ObjHeader { refcount: Cell::new(1), ty: Cell::new(ty) }
+    }
+
+    pub(crate) const fn immortal(ty: *const TypeObject) -> ObjHeader {
+        ObjHeader { refcount: Cell::new(IMMORTAL_REFCOUNT), ty: Cell::new(ty) }
+    }
+}
+
+/// Which builtin struct an object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutKind {
+    /// Just the header (instances of `object`, None, NotImplemented, ...).
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Type,
+    Function,
+    BoundMethod,
+    Code,
+    Module,
+    Cell,
+    BuiltinFunction,
+    MethodDescr,
+    SlotWrapper,
+    MethodWrapper,
+    GetSetDescr,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Exception,
+    Traceback,
+    Range,
+    Slice,
+    Super,
+    /// Iterators over the builtin sequences and mappings.
+    SeqIter,
+    RangeIter,
+    DictIter,
+    /// enumerate, zip, map, filter, reversed, callable_iterator.
+    NativeIter,
+}
+
+/// A Rust struct that is the layout of some Python objects.
+///
+/// # Safety
+/// The struct is `#[repr(C)]`, starts with an `ObjHeader`, and every type whose
+/// `layout` is `KIND` allocates its instances as this struct.
+pub unsafe trait PyPayload: Sized {
+    const KIND: LayoutKind;
+}
+
+/// Attribute storage of objects with a `__dict__`, placed before the header.
+#[repr(C)]
+pub struct PreHeader {
+    pub(crate) attrs: UnsafeCell<InstanceAttrs>,
+    /// Reserved for the weakref list.
+    pub(crate) weakrefs: Cell<usize>,
+}
+
+const PRE: usize = std::mem::size_of::<PreHeader>();
+
+#[inline(always)]
+pub(crate) unsafe fn incref(p: NonNull<ObjHeader>) {
+    let rc = &(*p.as_ptr()).refcount;
+    rc.set(rc.get() + 1);
+}
+
+#[inline(always)]
+pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
+    let rc = &(*p.as_ptr()).refcount;
+    let n = rc.get() - 1;
+    rc.set(n);
+    if n == 0 {
+        dealloc(p);
+    }
+}
+
+/// Deallocation nesting beyond which objects are queued instead of freed at
+/// once, so that dropping a million-deep nested list cannot overflow the Rust
+/// stack (CPython's "trashcan").
+const TRASHCAN_DEPTH: usize = 64;
+
+struct Trashcan {
+    depth: usize,
+    pending: Vec<NonNull<ObjHeader>>,
+}
+
+static TRASHCAN: GilCell<Trashcan> = GilCell::new(Trashcan { depth: 0, pending: Vec::new() });
+
+#[inline(never)]
+pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    let can = TRASHCAN.as_ptr();
+    if (*can).depth >= TRASHCAN_DEPTH {
+        (*can).pending.push(p);
+        return;
+    }
+    (*can).depth += 1;
+    dealloc_now(p);
+    (*can).depth -= 1;
+    if (*can).depth == 0 {
+        while let Some(q) = (*can).pending.pop() {
+            (*can).depth += 1;
+            dealloc_now(q);
+            (*can).depth -= 1;
+        }
+    }
+}
+
+/// Frees the object through its type: the payload's fields are dropped, then
+/// the pre-header's attributes, then the memory, and last the type's reference.
+unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
+    let ty = (*p.as_ptr()).ty.get();
+    let kind = (*ty).layout;
+    let has_pre = (*ty).flags.get() & type_flags::HAS_DICT != 0;
+    let size = payload_size(kind, p.as_ptr());
+    // Keep the object alive (refcount 1) while its fields are dropped, so that
+    // nothing reached from them can free it a second time.
+    (*p.as_ptr()).refcount.set(1);
+    drop_payload(kind, p.as_ptr());
+    let base = if has_pre {
+        let pre = (p.as_ptr() as *mut u8).sub(PRE) as *mut PreHeader;
+        std::ptr::drop_in_place(pre);
+        pre as *mut u8
+    } else {
+        p.as_ptr() as *mut u8
+    };
+    let total = size + if has_pre { PRE } else { 0 };
+    // Invariant: this is the layout `alloc_raw` used for the same type and size.
+    std::alloc::dealloc(base, Layout::from_size_align_unchecked(total, 8));
+    // Instances hold a reference to their type (static types are immortal).
+    decref(NonNull::new_unchecked(ty as *mut ObjHeader));
+}
+
+/// Allocates `size` bytes for an object of `ty` (plus its pre-header when the
+/// type has one), with the header initialized. The payload after the header is
+/// uninitialized: the caller writes it before the object is used.
+pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeader> {
+    let has_pre = ty.flags.get() & type_flags::HAS_DICT != 0;
+    let total = size + if has_pre { PRE } else { 0 };
+    let layout = match Layout::from_size_align(total, 8) {
+        Ok(l) => l,
+        Err(_) => std::alloc::handle_alloc_error(Layout::new::<u64>()),
+    };
+    let mem = std::alloc::alloc(layout);
+    if mem.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    let obj = if has_pre {
+        std::ptr::write(
+            mem as *mut PreHeader,
+            PreHeader { attrs: UnsafeCell::new(InstanceAttrs::default()), weakrefs: Cell::new(0) },
+        );
+        mem.add(PRE)
+    } else {
+        mem
+    } as *mut ObjHeader;
+    incref(NonNull::from(&ty.header));
+    std::ptr::write(obj, ObjHeader::new(ty));
+    NonNull::new_unchecked(obj)
+}
+
+/// Allocates a fixed-size object of `ty`, whose layout must be `T`'s.
+/// `payload.header` is overwritten with the real header.
+pub(crate) fn alloc_object<T: PyPayload>(ty: &TypeObject, payload: T) -> Value {
+    debug_assert_eq!(ty.layout, T::KIND);
+    // SAFETY: `T` is the layout of `ty`'s instances (PyPayload contract); the
+    // header written by alloc_raw is kept by copying it into the payload.
+    unsafe {
+        let p = alloc_raw(ty, std::mem::size_of::<T>());
+        let header = std::ptr::read(p.as_ptr());
+        let obj = p.as_ptr() as *mut T;
+        std::ptr::write(obj, payload);
+        std::ptr::write(p.as_ptr(), header);
+        Value::from_owned_ptr(p)
+    }
+}
+
+/// The pre-header of an object whose type has `HAS_DICT`.
+#[inline(always)]
+pub(crate) unsafe fn pre_header<'a>(p: *const ObjHeader) -> &'a PreHeader {
+    &*((p as *const u8).sub(PRE) as *const PreHeader)
+}
+
+/// Bytes allocated for the object itself (without pre-header).
+unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
+    use crate::objects::*;
+    use std::mem::size_of;
+    match kind {
+        LayoutKind::Object => size_of::<ObjHeader>(),
+        LayoutKind::Int => size_of::<int::IntObject>(),
+        LayoutKind::Float => size_of::<float::FloatObject>(),
+        LayoutKind::Str => str::StrObject::alloc_size_of(p as *const str::StrObject),
+        LayoutKind::Bytes => size_of::<bytes::BytesObject>(),
+        LayoutKind::Tuple => tuple::TupleObject::alloc_size_of(p as *const tuple::TupleObject),
+        LayoutKind::List => size_of::<list::ListObject>(),
+        LayoutKind::Dict => size_of::<dict::DictObject>(),
+        LayoutKind::Type => size_of::<TypeObject>(),
+        LayoutKind::Function => size_of::<function::FunctionObject>(),
+        LayoutKind::BoundMethod => size_of::<function::BoundMethod>(),
+        LayoutKind::Code => size_of::<code::CodeObj>(),
+        LayoutKind::Module => size_of::<module::ModuleObject>(),
+        LayoutKind::Cell => size_of::<cell::CellObject>(),
+        LayoutKind::BuiltinFunction => size_of::<descr::BuiltinFunction>(),
+        LayoutKind::MethodDescr => size_of::<descr::MethodDescr>(),
+        LayoutKind::SlotWrapper => size_of::<descr::SlotWrapper>(),
+        LayoutKind::MethodWrapper => size_of::<descr::MethodWrapper>(),
+        LayoutKind::GetSetDescr => size_of::<descr::GetSetDescr>(),
+        LayoutKind::Property => size_of::<descr::Property>(),
+        LayoutKind::StaticMethod | LayoutKind::ClassMethod => size_of::<descr::FuncWrapper>(),
+        LayoutKind::Exception => size_of::<exception::ExceptionObject>(),
+        LayoutKind::Traceback => size_of::<exception::TracebackObject>(),
+        LayoutKind::Range => size_of::<range::RangeObject>(),
+        LayoutKind::Slice => size_of::<slice::SliceObject>(),
+        LayoutKind::Super => size_of::<superobj::SuperObject>(),
+        LayoutKind::SeqIter => size_of::<iter::SeqIter>(),
+        LayoutKind::RangeIter => size_of::<range::RangeIter>(),
+        LayoutKind::DictIter => size_of::<dict::DictIter>(),
+        LayoutKind::NativeIter => size_of::<iter::NativeIter>(),
+    }
+}
+
+/// Drops the fields of the payload (the header has nothing to drop).
+unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
+    use crate::objects::*;
+    use std::ptr::drop_in_place;
+    match kind {
+        LayoutKind::Object | LayoutKind::Float => {}
+        LayoutKind::Int => drop_in_place(p as *mut int::IntObject),
+        LayoutKind::Str => {} // code units are plain bytes
+        LayoutKind::Bytes => drop_in_place(p as *mut bytes::BytesObject),
+        LayoutKind::Tuple => tuple::TupleObject::drop_items(p as *mut tuple::TupleObject),
+        LayoutKind::List => drop_in_place(p as *mut list::ListObject),
+        LayoutKind::Dict => drop_in_place(p as *mut dict::DictObject),
+        LayoutKind::Type => drop_in_place(p as *mut TypeObject),
+        LayoutKind::Function => drop_in_place(p as *mut function::FunctionObject),
+        LayoutKind::BoundMethod => drop_in_place(p as *mut function::BoundMethod),
+        LayoutKind::Code => drop_in_place(p as *mut code::CodeObj),
+        LayoutKind::Module => drop_in_place(p as *mut module::ModuleObject),
+        LayoutKind::Cell => drop_in_place(p as *mut cell::CellObject),
+        LayoutKind::BuiltinFunction => drop_in_place(p as *mut descr::BuiltinFunction),
+        LayoutKind::MethodDescr => drop_in_place(p as *mut descr::MethodDescr),
+        LayoutKind::SlotWrapper => drop_in_place(p as *mut descr::SlotWrapper),
+        LayoutKind::MethodWrapper => drop_in_place(p as *mut descr::MethodWrapper),
+        LayoutKind::GetSetDescr => drop_in_place(p as *mut descr::GetSetDescr),
+        LayoutKind::Property => drop_in_place(p as *mut descr::Property),
+        LayoutKind::StaticMethod | LayoutKind::ClassMethod => drop_in_place(p as *mut descr::FuncWrapper),
+        LayoutKind::Exception => drop_in_place(p as *mut exception::ExceptionObject),
+        LayoutKind::Traceback => drop_in_place(p as *mut exception::TracebackObject),
+        LayoutKind::Range => drop_in_place(p as *mut range::RangeObject),
+        LayoutKind::Slice => drop_in_place(p as *mut slice::SliceObject),
+        LayoutKind::Super => drop_in_place(p as *mut superobj::SuperObject),
+        LayoutKind::SeqIter => drop_in_place(p as *mut iter::SeqIter),
+        LayoutKind::RangeIter => drop_in_place(p as *mut range::RangeIter),
+        LayoutKind::DictIter => drop_in_place(p as *mut dict::DictIter),
+        LayoutKind::NativeIter => drop_in_place(p as *mut iter::NativeIter),
+    }
+}
+
+/// An owned, typed reference to a heap object of layout `T`.
+#[repr(transparent)]
+pub struct PyRef<T: PyPayload> {
+    ptr: NonNull<T>,
+    _marker: PhantomData<*const T>,
+}
+
+impl<T: PyPayload> PyRef<T> {
+    /// # Safety
+    /// `p` points to a live object of layout `T` and the caller gives up one reference.
+    pub(crate) unsafe fn from_owned(p: NonNull<T>) -> PyRef<T> {
+        PyRef { ptr: p, _marker: PhantomData }
+    }
+
+    pub fn as_value(&self) -> Value {
+        Value::from_borrowed_ptr(self.ptr.cast())
+    }
+
+    pub fn into_value(self) -> Value {
+        let p = self.ptr.cast();
+        std::mem::forget(self);
+        Value::from_owned_ptr(p)
+    }
+
+    pub fn as_ptr(&self) -> *const T {
+        self.ptr.as_ptr()
+    }
+
+    pub fn ptr_eq(&self, other: &PyRef<T>) -> bool {
+        self.ptr == other.ptr
+    }
+}
+
+impl<T: PyPayload> Clone for PyRef<T> {
+    fn clone(&self) -> Self {
+        // SAFETY: a PyRef always refers to a live object.
+        unsafe { incref(self.ptr.cast()) };
+        PyRef { ptr: self.ptr, _marker: PhantomData }
+    }
+}
+
+impl<T: PyPayload> Drop for PyRef<T> {
+    fn drop(&mut self) {
+        // SAFETY: a PyRef owns one reference.
+        unsafe { decref(self.ptr.cast()) };
+    }
+}
+
+impl<T: PyPayload> std::ops::Deref for PyRef<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the object lives at least as long as this reference.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl Value {
+    /// The object's header, for pointer values.
+    #[inline(always)]
+    pub(crate) fn header(&self) -> Option<&ObjHeader> {
+        // SAFETY: a pointer Value refers to a live object for as long as it lives.
+        self.as_ptr().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The object as layout `T`, if its type has that layout.
+    #[inline(always)]
+    pub fn downcast_ref<T: PyPayload>(&self) -> Option<&T> {
+        let h = self.header()?;
+        // SAFETY: types are live while their instances are.
+        if unsafe { (*h.ty.get()).layout } == T::KIND {
+            Some(unsafe { &*(h as *const ObjHeader as *const T) })
+        } else {
+            None
+        }
+    }
+
+    /// A typed reference to the object, if its type has layout `T`.
+    pub fn downcast<T: PyPayload>(&self) -> Option<PyRef<T>> {
+        let r = self.downcast_ref::<T>()?;
+        let p = NonNull::from(r);
+        // SAFETY: live object of layout T; the new PyRef owns a new reference.
+        unsafe {
+            incref(p.cast());
+            Some(PyRef::from_owned(p))
+        }
+    }
+
+    /// The pre-header of an object whose type gives it a `__dict__`.
+    pub(crate) fn pre_header(&self) -> Option<&PreHeader> {
+        let h = self.header()?;
+        // SAFETY: the flag says the pre-header was allocated.
+        unsafe {
+            if (*h.ty.get()).flags.get() & type_flags::HAS_DICT != 0 {
+                Some(pre_header(h))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// A value's owned refcount, for tests and `sys.getrefcount`.
+pub fn refcount(v: &Value) -> Option<usize> {
+    v.header().map(|h| h.refcount.get())
+}

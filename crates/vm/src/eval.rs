@@ -790,9 +790,11 @@ impl Vm {
             // Exception handling: look for a handler in this frame, else pop
             // frames (adding traceback entries) until one has a handler or the
             // entry frame is left.
-            let (mut err, mut lookup_at, mut add_tb) = match unwind {
-                Unwind::Raise(e) => (e, instr_start as u32, true),
-                Unwind::Reraise(e, lasti) => (e, lasti.unwrap_or(instr_start as u32), false),
+            // The handler is looked up at the failing instruction; the offset
+            // pushed for the handler (`lasti`) is the one RERAISE restores.
+            let (mut err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
+                Unwind::Raise(e) => (e, instr_start as u32, instr_start as u32, true),
+                Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
             };
             if add_tb {
                 self.set_exception_context(&err);
@@ -801,7 +803,7 @@ impl Vm {
                 if add_tb {
                     self.add_traceback(&err, fi, lookup_at);
                 }
-                self.frames[fi].lasti = lookup_at;
+                self.frames[fi].lasti = lasti;
                 let handler = unsafe { (*code).find_handler(lookup_at) };
                 if let Some(h) = handler {
                     let target_sp = unsafe { lp.add((*code).nlocalsplus() + h.depth as usize) };
@@ -810,7 +812,7 @@ impl Vm {
                         drop(v);
                     }
                     if h.push_lasti {
-                        push!(Value::int(lookup_at as i64));
+                        push!(Value::int(lasti as i64));
                     }
                     push!(err.exc);
                     ip = h.target as usize;
@@ -830,8 +832,8 @@ impl Vm {
                 fi -= 1;
                 load_frame!();
                 lookup_at = self.frames[fi].lasti;
+                lasti = lookup_at;
                 add_tb = true;
-                err = err;
             }
         }
     }

@@ -23,6 +23,7 @@ pub mod object;
 pub mod objects;
 pub mod ops;
 pub mod slots;
+pub mod sysmodule;
 pub mod traceback;
 pub mod typeinit;
 pub mod typeobj;

@@ -662,9 +662,16 @@ pub(crate) fn c3_mro(this: &Value, bases: &[Value]) -> Result<Vec<Value>, String
             }
         }
         let Some(c) = candidate else {
-            let names: Vec<String> = bases.iter().map(|b| type_of_type(b).name_string()).collect();
+            // The heads still to merge, each once, as CPython's set_mro_error lists them.
+            let mut heads: Vec<Value> = Vec::new();
+            for s in &seqs {
+                if !heads.iter().any(|h| h.is(&s[0])) {
+                    heads.push(s[0].clone());
+                }
+            }
+            let names: Vec<String> = heads.iter().map(|b| type_of_type(b).name_string()).collect();
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };

@@ -81,6 +81,8 @@ impl Vm {
         let b = crate::builtins::make_builtins_module(&mut vm);
         vm.builtins_dict = b.downcast_ref::<ModuleObject>().map(|m| m.dict_value()).unwrap_or_else(DictObject::new_value);
         vm.builtins = b;
+        let argv: Vec<String> = std::env::args().skip(1).collect();
+        crate::sysmodule::make_sys_module(&mut vm, &argv);
         vm.stdout_line_buffered = is_tty(1);
         vm
     }

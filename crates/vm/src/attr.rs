@@ -3,7 +3,6 @@
 //! `type.__getattribute__` with metatype descriptors, and modules.
 
 use crate::exception::{ExcKind, PyResult};
-use crate::object::pre_header;
 use crate::objects::dict::DictObject;
 use crate::objects::module::ModuleObject;
 use crate::objects::str::StrObject;
@@ -266,7 +265,7 @@ pub fn module_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Valu
 pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
     let ty = type_of(obj);
     let getattro = ty.slots().getattro;
-    if getattro as usize == generic_getattr as usize {
+    if getattro as usize == generic_getattr as *const () as usize {
         if let Some(d) = ty.lookup(name) {
             let dt = type_of(&d);
             if dt.has_flag(type_flags::METHOD_DESCRIPTOR) {
@@ -277,13 +276,4 @@ pub fn load_method(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<(Value, O
         }
     }
     Ok((vm.getattr(obj, name)?, None))
-}
-
-/// Pre-header access for objects known to have one.
-pub(crate) unsafe fn attrs_of(obj: &Value) -> Option<*mut crate::instance::InstanceAttrs> {
-    let h = obj.header()?;
-    if (*h.ty.get()).flags.get() & type_flags::HAS_DICT == 0 {
-        return None;
-    }
-    Some(pre_header(h).attrs.get())
 }

@@ -3,7 +3,6 @@
 use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
 use crate::exception::{exc_type_value, ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::cell::CellObject;
-use crate::objects::code::CodeObj;
 use crate::objects::descr::new_builtin_function;
 use crate::objects::dict::DictObject;
 use crate::objects::function::FunctionObject;
@@ -629,7 +628,7 @@ pub fn frame_locals(vm: &mut Vm) -> Value {
         return f.locals.clone();
     }
     let d = DictObject::new_value();
-    let Some(code) = f.code.downcast_ref::<CodeObj>() else { return d };
+    let code = f.code();
     if let Some(dict) = d.downcast_ref::<DictObject>() {
         for i in 0..code.nlocalsplus() {
             // SAFETY: i < nlocalsplus, the frame's variables.
@@ -660,7 +659,7 @@ fn locals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn globals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "globals", kw)?;
     ArgSpec::range(vm, "globals", args, 0, 0, 0)?;
-    Ok(vm.frames.last().map(|f| f.globals.clone()).unwrap_or_else(DictObject::new_value))
+    Ok(vm.frames.last().map(|f| f.globals_value()).unwrap_or_else(DictObject::new_value))
 }
 
 fn vars(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {

@@ -15,7 +15,7 @@ use crate::vm::Vm;
 use pyrite_bytecode::code::flags;
 
 impl Vm {
-    /// Pushes a frame for `code`; slots are NULL. Checks the recursion limit.
+    /// Pushes a frame for module, class-body or exec code; variables start NULL.
     pub(crate) fn push_frame(
         &mut self,
         code: &Value,
@@ -25,19 +25,53 @@ impl Vm {
         locals: Value,
         is_entry: bool,
     ) -> PyResult<*mut Value> {
-        let Some(c) = code.downcast_ref::<CodeObj>() else {
-            return Err(self.new_error(ExcKind::SystemError, "frame without a code object"));
+        let (Some(c), Some(g), Some(b)) =
+            (code.downcast_ref::<CodeObj>(), globals.downcast_ref::<DictObject>(), builtins.downcast_ref::<DictObject>())
+        else {
+            return Err(self.new_error(ExcKind::SystemError, "frame needs a code object, a globals dict and a builtins dict"));
         };
+        let (c, g, b) = (c as *const CodeObj, g as *const DictObject, b as *const DictObject);
+        let owned = Some(Box::new([code.clone(), globals, builtins]));
+        self.push_frame_raw(c, g, b, func, owned, locals, is_entry)
+    }
+
+    /// Pushes a frame for a call of the Python function `func` (which keeps
+    /// the code, globals and builtins alive).
+    #[inline]
+    pub(crate) fn push_function_frame(&mut self, func: Value, is_entry: bool) -> PyResult<*mut Value> {
+        let Some(f) = func.downcast_ref::<FunctionObject>() else {
+            return Err(self.new_error(ExcKind::SystemError, "not a function"));
+        };
+        let c = f.code() as *const CodeObj;
+        let (g, b) = (f.globals_dict() as *const DictObject, f.builtins_dict() as *const DictObject);
+        self.push_frame_raw(c, g, b, func, None, Value::NULL, is_entry)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn push_frame_raw(
+        &mut self,
+        code: *const CodeObj,
+        globals: *const DictObject,
+        builtins: *const DictObject,
+        func: Value,
+        owned: Option<Box<[Value; 3]>>,
+        locals: Value,
+        is_entry: bool,
+    ) -> PyResult<*mut Value> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth += 1;
+        // SAFETY: `code` is kept alive by `func` or `owned`.
+        let c = unsafe { &*code };
         let (base, mark) = self.stack.alloc(c.frame_size(), c.nlocalsplus());
         self.frames.push(Frame {
-            code: code.clone(),
-            func,
+            code,
             globals,
             builtins,
+            func,
+            owned,
             locals,
             localsplus: base,
             stack_depth: 0,
@@ -50,9 +84,10 @@ impl Vm {
     }
 
     /// Pops the top frame, dropping whatever its slots still hold.
+    #[inline]
     pub(crate) fn pop_frame(&mut self) {
         if let Some(mut f) = self.frames.pop() {
-            let n = f.code.downcast_ref::<CodeObj>().map_or(0, |c| c.nlocalsplus()) + f.stack_depth;
+            let n = f.code().nlocalsplus() + f.stack_depth;
             // SAFETY: variables and the first `stack_depth` stack slots are live.
             unsafe { f.clear_slots(n) };
             self.stack.release(f.mark);
@@ -65,8 +100,7 @@ impl Vm {
         let Some(f) = func.downcast_ref::<FunctionObject>() else {
             return Err(self.type_error("not a function"));
         };
-        let code = f.code.clone();
-        let base = self.push_frame(&code, func.clone(), f.globals.clone(), f.builtins.clone(), Value::NULL, true)?;
+        let base = self.push_function_frame(func.clone(), true)?;
         if let Err(e) = self.bind_args(f, args, kwnames, base) {
             self.pop_frame();
             return Err(e);

@@ -52,9 +52,12 @@ enum Unwind {
 
 impl Vm {
     /// Runs the frame on top of the frame stack (an entry frame) until it returns.
+    #[allow(unused_assignments)]
     pub(crate) fn run_frame(&mut self) -> PyResult<Value> {
         let mut fi = self.frames.len() - 1;
         let mut code: *const CodeObj;
+        let mut globals: *const DictObject;
+        let mut builtins: *const DictObject;
         let mut units: *const u16;
         let mut lp: *mut Value;
         let mut sp: *mut Value;
@@ -62,16 +65,16 @@ impl Vm {
         let mut ip: usize;
         let mut instr_start: usize = 0;
         let mut kwnames = Value::NULL;
+        let mut ext: u32 = 0;
 
         // SAFETY (all macros): pointers come from the current frame record,
         // whose code object outlives it; see the module docs for bounds.
         macro_rules! load_frame {
             () => {{
                 let f = &self.frames[fi];
-                code = match f.code.downcast_ref::<CodeObj>() {
-                    Some(c) => c as *const CodeObj,
-                    None => return Err(self.new_error(ExcKind::SystemError, "frame without code")),
-                };
+                code = f.code;
+                globals = f.globals;
+                builtins = f.builtins;
                 units = unsafe { (*code).units_ptr() };
                 consts = unsafe { (*code).consts.as_ptr() };
                 lp = f.localsplus;
@@ -149,16 +152,14 @@ impl Vm {
                 instr_start = ip;
                 let word = unsafe { *units.add(ip) };
                 ip += 1;
-                let mut opcode = (word & 0xff) as u8;
-                let mut oparg = (word >> 8) as u32;
-                while opcode == op::EXTENDED_ARG || opcode == op::EXTENDED_ARG_QUICK {
-                    let w = unsafe { *units.add(ip) };
-                    instr_start = ip;
-                    ip += 1;
-                    opcode = (w & 0xff) as u8;
-                    oparg = (oparg << 8) | (w >> 8) as u32;
-                }
+                let opcode = (word & 0xff) as u8;
+                // EXTENDED_ARG prefixes accumulate into `ext` (zero otherwise).
+                let oparg = ext | (word >> 8) as u32;
+                ext = 0;
                 match opcode {
+                    op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
+                        ext = oparg << 8;
+                    }
                     op::NOP | op::RESUME | op::RESUME_QUICK => {}
                     op::CACHE => {
                         break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "executed a CACHE entry"));
@@ -345,7 +346,12 @@ impl Vm {
                     }
                     op::LOAD_GLOBAL => {
                         let name = name!(oparg >> 1);
-                        let v = tri!(self.load_global(fi, name));
+                        // SAFETY: the frame keeps both dicts alive.
+                        let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
+                        let v = match found {
+                            Some(v) => v,
+                            None => break 'dispatch Unwind::Raise(self.name_error(name)),
+                        };
                         if oparg & 1 != 0 {
                             push!(Value::NULL);
                         }
@@ -354,18 +360,15 @@ impl Vm {
                     }
                     op::STORE_GLOBAL => {
                         let v = pop!();
-                        let g = self.frames[fi].globals.clone();
-                        if let Some(d) = g.downcast_ref::<DictObject>() {
-                            tri!(d.set_item(self, name!(oparg).clone(), v));
-                        }
+                        // SAFETY: as LOAD_GLOBAL.
+                        let g = unsafe { &*globals };
+                        tri!(g.set_item(self, name!(oparg).clone(), v));
                     }
                     op::DELETE_GLOBAL => {
-                        let g = self.frames[fi].globals.clone();
-                        if let Some(d) = g.downcast_ref::<DictObject>() {
-                            if tri!(d.del_item(self, name!(oparg))).is_none() {
-                                let e = self.name_error(name!(oparg));
-                                break 'dispatch Unwind::Raise(e);
-                            }
+                        let g = unsafe { &*globals };
+                        if tri!(g.del_item(self, name!(oparg))).is_none() {
+                            let e = self.name_error(name!(oparg));
+                            break 'dispatch Unwind::Raise(e);
                         }
                     }
                     op::LOAD_NAME => {
@@ -435,23 +438,18 @@ impl Vm {
                         self.frames[fi].lasti = instr_start as u32;
                         if callable_is_py {
                             // Python-to-Python: push the frame and continue in this loop.
-                            let func = peek!(nargs + 1).clone();
-                            // SAFETY: exact function type.
-                            let f = unsafe { &*(func.ptr_unchecked() as *const FunctionObject) };
+                            // SAFETY: exact function type; the stack slot keeps it alive.
+                            let fptr = peek!(nargs + 1).ptr_unchecked() as *const FunctionObject;
+                            let f = unsafe { &*fptr };
                             let fcode = f.code();
                             let simple = nkw == 0
                                 && fcode.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
                                 && fcode.kwonlyargcount == 0
                                 && fcode.argcount as usize == nargs;
-                            let code_v = f.code.clone();
-                            let (globals, builtins) = (f.globals.clone(), f.builtins.clone());
                             let args_base = unsafe { sp.sub(nargs) };
-                            // Save the caller before the new frame exists.
-                            {
-                                let fr = &mut self.frames[fi];
-                                fr.resume_at = (ip + caches::CALL) as u32;
-                            }
-                            let base = match self.push_frame(&code_v, func.clone(), globals, builtins, Value::NULL, false) {
+                            self.frames[fi].resume_at = (ip + caches::CALL) as u32;
+                            let func = peek!(nargs + 1).clone();
+                            let base = match self.push_function_frame(func, false) {
                                 Ok(b) => b,
                                 Err(e) => break 'dispatch Unwind::Raise(e),
                             };
@@ -476,7 +474,6 @@ impl Vm {
                                 let v = pop!();
                                 drop(v);
                             }
-                            drop(func);
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
                             fi += 1;
@@ -522,6 +519,9 @@ impl Vm {
                     }
                     op::MAKE_FUNCTION => {
                         let codev = pop!();
+                        if codev.downcast_ref::<CodeObj>().is_none() {
+                            break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"));
+                        }
                         let closure = if oparg & 0x08 != 0 { pop!() } else { Value::NULL };
                         let annotations = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
                         let kwdefaults = if oparg & 0x02 != 0 { pop!() } else { Value::NULL };
@@ -695,8 +695,8 @@ impl Vm {
                         }
                     }
                     op::LOAD_BUILD_CLASS => {
-                        let b = self.frames[fi].builtins.clone();
-                        let bc = b.downcast_ref::<DictObject>().and_then(|d| d.get_str_key("__build_class__"));
+                        // SAFETY: the frame keeps its builtins alive.
+                        let bc = unsafe { (*builtins).get_str_key("__build_class__") };
                         match bc {
                             Some(f) => push!(f),
                             None => break 'dispatch Unwind::Raise(self.new_error(ExcKind::NameError, "__build_class__ not found")),
@@ -792,7 +792,7 @@ impl Vm {
             // entry frame is left.
             // The handler is looked up at the failing instruction; the offset
             // pushed for the handler (`lasti`) is the one RERAISE restores.
-            let (mut err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
+            let (err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
                 Unwind::Raise(e) => (e, instr_start as u32, instr_start as u32, true),
                 Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
             };
@@ -841,7 +841,7 @@ impl Vm {
     fn add_traceback(&mut self, err: &PyErr, fi: usize, lasti: u32) {
         if let Some(e) = err.exc.downcast_ref::<ExceptionObject>() {
             let prev = e.traceback();
-            let code = self.frames[fi].code.clone();
+            let code = self.frames[fi].code_value();
             e.set_traceback(new_traceback(prev, code, lasti));
         }
     }
@@ -897,17 +897,10 @@ impl Vm {
 
     fn load_global(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
         let f = &self.frames[fi];
-        if let Some(g) = f.globals.downcast_ref::<DictObject>() {
-            if let Some(v) = g.get_str(name) {
-                return Ok(v);
-            }
+        match f.globals().get_str(name).or_else(|| f.builtins().get_str(name)) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(name)),
         }
-        if let Some(b) = f.builtins.downcast_ref::<DictObject>() {
-            if let Some(v) = b.get_str(name) {
-                return Ok(v);
-            }
-        }
-        Err(self.name_error(name))
     }
 
     fn load_name(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
@@ -976,7 +969,7 @@ impl Vm {
     fn make_function(&mut self, fi: usize, codev: Value, closure: Value, annotations: Value, kwdefaults: Value, defaults: Value) -> Value {
         let f = &self.frames[fi];
         let qualname = codev.downcast_ref::<CodeObj>().map(|c| c.qualname.clone()).unwrap_or_else(none);
-        let func = crate::objects::function::new_function_with_closure(codev, f.globals.clone(), f.builtins.clone(), qualname, closure);
+        let func = crate::objects::function::new_function_with_closure(codev, f.globals_value(), f.builtins_value(), qualname, closure);
         if let Some(fo) = func.downcast_ref::<FunctionObject>() {
             FunctionObject::set_field(&fo.defaults, defaults);
             FunctionObject::set_field(&fo.kwdefaults, kwdefaults);

@@ -3,6 +3,8 @@
 //! value stack) in the data stack. The data stack is a list of chunks that
 //! never move, so the dispatch loop can keep raw pointers into a frame's slots.
 
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictObject;
 use crate::value::Value;
 use std::mem::MaybeUninit;
 
@@ -33,30 +35,38 @@ impl DataStack {
 
     /// Reserves `n` slots, the first `n_init` set to NULL. Returns their base
     /// and the mark to release them.
+    #[inline]
     pub fn alloc(&mut self, n: usize, n_init: usize) -> (*mut Value, StackMark) {
         let mark = StackMark { chunk: self.current, top: self.top };
-        let fits = self.chunks.get(self.current).is_some_and(|c| self.top + n <= c.len());
-        if !fits {
-            // Move to the next chunk (reusing it when it is big enough).
-            let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
-            let size = n.max(CHUNK_SLOTS);
-            if self.chunks.len() > next && self.chunks[next].len() < n {
-                self.chunks.truncate(next);
+        let base = match self.chunks.get_mut(self.current) {
+            Some(c) if self.top + n <= c.len() => {
+                // SAFETY: top + n is within the chunk.
+                unsafe { c.as_mut_ptr().add(self.top) as *mut Value }
             }
-            if self.chunks.len() <= next {
-                self.chunks.push((0..size).map(|_| MaybeUninit::uninit()).collect());
-            }
-            self.current = next;
-            self.top = 0;
-        }
-        let chunk = &mut self.chunks[self.current];
-        let base = chunk[self.top..].as_mut_ptr() as *mut Value;
+            _ => self.new_chunk(n),
+        };
         for i in 0..n_init.min(n) {
             // SAFETY: inside the chunk; the slot holds no live value.
             unsafe { base.add(i).write(Value::NULL) };
         }
         self.top += n;
         (base, mark)
+    }
+
+    /// Moves to the next chunk (reusing it when big enough) and returns its base.
+    #[cold]
+    fn new_chunk(&mut self, n: usize) -> *mut Value {
+        let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
+        let size = n.max(CHUNK_SLOTS);
+        if self.chunks.len() > next && self.chunks[next].len() < n {
+            self.chunks.truncate(next);
+        }
+        if self.chunks.len() <= next {
+            self.chunks.push((0..size).map(|_| MaybeUninit::uninit()).collect());
+        }
+        self.current = next;
+        self.top = 0;
+        self.chunks[next].as_mut_ptr() as *mut Value
     }
 
     /// Gives back the slots of the most recent allocation (their values must
@@ -74,12 +84,17 @@ impl Default for DataStack {
 }
 
 pub struct Frame {
-    /// The code object (a `CodeObj`).
-    pub(crate) code: Value,
-    /// The function being run (NULL for module and exec code).
+    /// The code being run; kept alive by `func` or `owned`.
+    pub(crate) code: *const CodeObj,
+    /// The globals dict; kept alive by `func` or `owned`.
+    pub(crate) globals: *const DictObject,
+    /// The builtins dict; kept alive by `func` or `owned`.
+    pub(crate) builtins: *const DictObject,
+    /// The function being run (NULL for module, class-body and exec code).
     pub(crate) func: Value,
-    pub(crate) globals: Value,
-    pub(crate) builtins: Value,
+    /// Owned code, globals and builtins of frames without a function (held, never read).
+    #[allow(dead_code)]
+    pub(crate) owned: Option<Box<[Value; 3]>>,
     /// The locals mapping of module and class bodies (NULL in functions).
     pub(crate) locals: Value,
     /// Base of the frame's slots: `nlocalsplus` variables, then the value stack.
@@ -96,6 +111,36 @@ pub struct Frame {
 }
 
 impl Frame {
+    #[inline(always)]
+    pub(crate) fn code(&self) -> &CodeObj {
+        // SAFETY: kept alive by `func` or `owned` for the frame's life.
+        unsafe { &*self.code }
+    }
+
+    pub(crate) fn code_value(&self) -> Value {
+        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.code().header))
+    }
+
+    #[inline(always)]
+    pub(crate) fn globals(&self) -> &DictObject {
+        // SAFETY: as `code`.
+        unsafe { &*self.globals }
+    }
+
+    pub(crate) fn globals_value(&self) -> Value {
+        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.globals().header))
+    }
+
+    #[inline(always)]
+    pub(crate) fn builtins(&self) -> &DictObject {
+        // SAFETY: as `code`.
+        unsafe { &*self.builtins }
+    }
+
+    pub(crate) fn builtins_value(&self) -> Value {
+        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.builtins().header))
+    }
+
     /// Drops the first `upto` slots (variables, then the live part of the stack).
     ///
     /// # Safety

@@ -177,7 +177,7 @@ fn inherit_slots(t: &TypeObject) {
         s.richcompare = bs.richcompare;
         s.hash = bs.hash;
     }
-    if s.getattro as usize == crate::attr::generic_getattr as usize {
+    if s.getattro as usize == crate::attr::generic_getattr as *const () as usize {
         s.getattro = bs.getattro;
     }
     for i in 0..NB_SLOTS {

@@ -6,7 +6,7 @@ use crate::object::{alloc_object, LayoutKind, ObjHeader, PyPayload};
 use crate::typeobj::{
     BinaryFn, BoolFn, CallFn, CompareOp, ContainsFn, DescrGetFn, DescrSetFn, GetAttrFn, HashFn, InitFn, IterNextFn,
     LenFn, NativeFn, RichCmpFn, SetAttrFn, SetItemFn, TypeObject, UnaryFn, BUILTIN_FUNCTION_TYPE, GETSET_DESCR_TYPE,
-    METHOD_DESCR_TYPE, METHOD_WRAPPER_TYPE, SLOT_WRAPPER_TYPE,
+    METHOD_WRAPPER_TYPE, SLOT_WRAPPER_TYPE,
 };
 use crate::value::Value;
 use crate::vm::Vm;

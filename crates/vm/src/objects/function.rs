@@ -39,6 +39,20 @@ impl FunctionObject {
         unsafe { self.code.downcast_ref::<CodeObj>().unwrap_unchecked() }
     }
 
+    /// `__globals__` as a dict.
+    #[inline(always)]
+    pub fn globals_dict(&self) -> &crate::objects::dict::DictObject {
+        // SAFETY: functions are only made with dict globals (see `new_function_with_closure`).
+        unsafe { self.globals.downcast_ref::<crate::objects::dict::DictObject>().unwrap_unchecked() }
+    }
+
+    /// `__builtins__` as a dict.
+    #[inline(always)]
+    pub fn builtins_dict(&self) -> &crate::objects::dict::DictObject {
+        // SAFETY: as `globals_dict`.
+        unsafe { self.builtins.downcast_ref::<crate::objects::dict::DictObject>().unwrap_unchecked() }
+    }
+
     pub fn defaults(&self) -> &Value {
         unsafe { &*self.defaults.get() }
     }
@@ -67,8 +81,12 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, qualname: Valu
     new_function_with_closure(code, globals, builtins, qualname, Value::NULL)
 }
 
-/// A function with its closure cells (a tuple, or NULL).
+/// A function with its closure cells (a tuple, or NULL). `code` must be a
+/// code object and `globals`/`builtins` dicts (replaced by empty dicts otherwise).
 pub fn new_function_with_closure(code: Value, globals: Value, builtins: Value, qualname: Value, closure: Value) -> Value {
+    use crate::objects::dict::DictObject;
+    let globals = if globals.downcast_ref::<DictObject>().is_some() { globals } else { DictObject::new_value() };
+    let builtins = if builtins.downcast_ref::<DictObject>().is_some() { builtins } else { DictObject::new_value() };
     let (name, doc) = match code.downcast_ref::<CodeObj>() {
         Some(c) => {
             // The docstring is the first constant when it is a str.

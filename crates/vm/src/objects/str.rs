@@ -3,7 +3,6 @@
 //! indexing are O(1); the hash (SipHash-1-3 over the stored code units, as
 //! CPython computes it) is cached. Lone surrogates are ordinary code points.
 
-use crate::exception::PyResult;
 use crate::gil::GilCell;
 use crate::hash;
 use crate::object::{alloc_raw, LayoutKind, ObjHeader, PyPayload};
@@ -420,10 +419,6 @@ pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
     } else {
         None
     }
-}
-
-pub(crate) fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(v.downcast_ref::<StrObject>().map_or(0, |s| s.len()))
 }
 
 #[cfg(test)]

@@ -912,7 +912,7 @@ fn super_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult
 /// Zero-argument super(): `__class__` cell and first argument of the calling frame.
 fn super_from_frame(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let Some(f) = vm.frames.last() else { return Err(vm.new_error(ExcKind::RuntimeError, "super(): no current frame")) };
-    let Some(code) = f.code.downcast_ref::<CodeObj>() else { return Err(vm.new_error(ExcKind::RuntimeError, "super(): no code object")) };
+    let code = f.code();
     if code.argcount == 0 && code.flags & pyrite_bytecode::code::flags::VARARGS == 0 {
         return Err(vm.new_error(ExcKind::RuntimeError, "super(): no arguments"));
     }

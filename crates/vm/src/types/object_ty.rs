@@ -81,10 +81,10 @@ fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyR
     let Some(t) = cls.downcast_ref::<TypeObject>() else { return Err(vm.type_error("object.__new__(X): X is not a type object")) };
     if has_excess_args(args, kwnames) {
         let s = t.slots();
-        if s.new.map(|f| f as usize) != Some(object_new as usize) {
+        if s.new.map(|f| f as usize) != Some(object_new as *const () as usize) {
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }
-        if s.init.map(|f| f as usize) == Some(object_init as usize) {
+        if s.init.map(|f| f as usize) == Some(object_init as *const () as usize) {
             let msg = format!("{}() takes no arguments", t.name_string());
             return Err(vm.type_error(msg));
         }
@@ -123,10 +123,10 @@ fn object_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> Py
     if has_excess_args(args, kwnames) {
         let t = type_of(obj);
         let s = t.slots();
-        if s.init.map(|f| f as usize) != Some(object_init as usize) {
+        if s.init.map(|f| f as usize) != Some(object_init as *const () as usize) {
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
-        if s.new.map(|f| f as usize) == Some(object_new as usize) {
+        if s.new.map(|f| f as usize) == Some(object_new as *const () as usize) {
             let msg = format!("{}() takes no arguments", t.name_string());
             return Err(vm.type_error(msg));
         }
@@ -415,10 +415,8 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
     }
     if dict.get_str_key("__module__").is_none() {
         if let Some(f) = vm.frames.last() {
-            if let Some(g) = f.globals.downcast_ref::<DictObject>() {
-                if let Some(n) = g.get_str_key("__name__") {
-                    dict.insert_str_key("__module__", n);
-                }
+            if let Some(n) = f.globals().get_str_key("__name__") {
+                dict.insert_str_key("__module__", n);
             }
         }
     }

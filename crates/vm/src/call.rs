@@ -7,6 +7,7 @@ use crate::frame::Frame;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObject;
 use crate::objects::function::FunctionObject;
+use crate::objects::generator::GeneratorObject;
 use crate::objects::str::{display_lossy, str_eq};
 use crate::objects::tuple::{empty_tuple, new_tuple, TupleObject};
 use crate::typeobj::KwNames;
@@ -73,6 +74,7 @@ impl Vm {
             func,
             owned,
             locals,
+            generator: Value::NULL,
             localsplus: base,
             stack_depth: 0,
             lasti: 0,
@@ -83,13 +85,62 @@ impl Vm {
         Ok(base)
     }
 
-    /// Pops the top frame, dropping whatever its slots still hold.
+    /// Pushes the frame of a suspended (or new) generator: its slots are the
+    /// generator's own storage.
+    pub(crate) fn push_generator_frame(&mut self, genv: &Value, gen: &GeneratorObject) -> PyResult<*mut Value> {
+        if self.depth >= self.recursion_limit {
+            return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        let f = gen.func();
+        let base = gen.storage_ptr();
+        let mark = self.stack.mark();
+        self.frames.push(Frame {
+            code: f.code() as *const CodeObj,
+            globals: f.globals_dict() as *const DictObject,
+            builtins: f.builtins_dict() as *const DictObject,
+            func: gen.func.clone(),
+            owned: None,
+            locals: Value::NULL,
+            generator: genv.clone(),
+            localsplus: base,
+            stack_depth: gen.stack_depth.get(),
+            lasti: gen.lasti.get(),
+            resume_at: gen.resume_at.get(),
+            mark,
+            is_entry: true,
+        });
+        Ok(base)
+    }
+
+    /// Pops the top frame, dropping whatever its slots still hold. A
+    /// generator's frame that yielded keeps its slots in the generator.
     #[inline]
     pub(crate) fn pop_frame(&mut self) {
         if let Some(mut f) = self.frames.pop() {
-            let n = f.code().nlocalsplus() + f.stack_depth;
+            let nlocals = f.code().nlocalsplus();
+            let live = nlocals + f.stack_depth;
+            if let Some(gen) = f.generator.downcast_ref::<GeneratorObject>() {
+                // SAFETY: the storage backs this frame; slots past `live` hold
+                // stale bits of popped values, which must not be dropped.
+                unsafe {
+                    let storage = &mut *gen.storage.get();
+                    for slot in storage.iter_mut().skip(live) {
+                        std::ptr::write(slot, Value::NULL);
+                    }
+                }
+                if self.yielded {
+                    gen.stack_depth.set(f.stack_depth);
+                    gen.resume_at.set(f.resume_at);
+                    gen.lasti.set(f.lasti);
+                } else {
+                    crate::objects::generator::clear_storage(gen);
+                }
+                self.depth -= 1;
+                return;
+            }
             // SAFETY: variables and the first `stack_depth` stack slots are live.
-            unsafe { f.clear_slots(n) };
+            unsafe { f.clear_slots(live) };
             self.stack.release(f.mark);
             self.depth -= 1;
         }

@@ -52,8 +52,15 @@ enum Unwind {
 
 impl Vm {
     /// Runs the frame on top of the frame stack (an entry frame) until it returns.
-    #[allow(unused_assignments)]
     pub(crate) fn run_frame(&mut self) -> PyResult<Value> {
+        self.run_frame_with(None)
+    }
+
+    /// Runs the top frame; with `pending`, first raises that exception at the
+    /// frame's current instruction (`generator.throw`).
+    #[allow(unused_assignments)]
+    pub(crate) fn run_frame_with(&mut self, pending: Option<PyErr>) -> PyResult<Value> {
+        let mut pending = pending;
         let mut fi = self.frames.len() - 1;
         let mut code: *const CodeObj;
         let mut globals: *const DictObject;
@@ -139,7 +146,11 @@ impl Vm {
 
         load_frame!();
         loop {
-            let unwind: Unwind = 'dispatch: loop {
+            let unwind: Unwind = if let Some(e) = pending.take() {
+                instr_start = ip.saturating_sub(1);
+                Unwind::Raise(e)
+            } else {
+              'dispatch: loop {
                 // Defined inside the labelled loop: labels are hygienic in macros.
                 macro_rules! tri {
                     ($e:expr) => {
@@ -280,9 +291,11 @@ impl Vm {
                         push!(it);
                     }
                     op::GET_YIELD_FROM_ITER => {
-                        let v = pop!();
-                        let it = tri!(self.iter(&v));
-                        push!(it);
+                        if !crate::objects::generator::is_generator(peek!(1)) {
+                            let v = pop!();
+                            let it = tri!(self.iter(&v));
+                            push!(it);
+                        }
                     }
                     op::FOR_ITER => {
                         let it = peek!(1);
@@ -516,6 +529,55 @@ impl Vm {
                         fi -= 1;
                         load_frame!();
                         push!(retval);
+                    }
+                    op::RETURN_GENERATOR => {
+                        // Move this frame's variables into a new generator and return it.
+                        let nl = unsafe { (*code).nlocalsplus() };
+                        let size = unsafe { (*code).frame_size() };
+                        let mut storage: Vec<Value> = Vec::with_capacity(size);
+                        for i in 0..nl {
+                            storage.push(local!(i).take());
+                        }
+                        storage.resize_with(size, || Value::NULL);
+                        let func = self.frames[fi].func.clone();
+                        let gen = crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
+                        let depth = stack_depth!();
+                        self.frames[fi].stack_depth = depth;
+                        let was_entry = self.frames[fi].is_entry;
+                        self.pop_frame();
+                        if was_entry {
+                            return Ok(gen);
+                        }
+                        fi -= 1;
+                        load_frame!();
+                        push!(gen);
+                    }
+                    op::YIELD_VALUE => {
+                        let retval = pop!();
+                        if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
+                            break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "yield outside a generator frame"));
+                        }
+                        let depth = stack_depth!();
+                        let fr = &mut self.frames[fi];
+                        fr.stack_depth = depth;
+                        fr.resume_at = ip as u32;
+                        fr.lasti = instr_start as u32;
+                        self.yielded = true;
+                        self.pop_frame();
+                        return Ok(retval);
+                    }
+                    op::SEND => {
+                        let v = pop!();
+                        let receiver = peek!(1).clone();
+                        self.frames[fi].lasti = instr_start as u32;
+                        let r = tri!(self.send_to(&receiver, v));
+                        match r {
+                            crate::objects::generator::GenResult::Yield(x) => push!(x),
+                            crate::objects::generator::GenResult::Return(x) => {
+                                set_peek!(1, x);
+                                jump_by!(oparg);
+                            }
+                        }
                     }
                     op::MAKE_FUNCTION => {
                         let codev = pop!();
@@ -785,6 +847,7 @@ impl Vm {
                         break 'dispatch Unwind::Raise(e);
                     }
                 }
+              }
             };
 
             // Exception handling: look for a handler in this frame, else pop
@@ -1273,6 +1336,28 @@ impl Vm {
         let exit_bound = self.bind_descriptor(&exit, Some(mgr), &owner)?;
         let res = self.call_unbound(&enter, mgr, &[])?;
         Ok((exit_bound, res))
+    }
+
+    /// `SEND`: resume a generator, or drive any iterator (`yield from`).
+    fn send_to(&mut self, receiver: &Value, v: Value) -> PyResult<crate::objects::generator::GenResult> {
+        use crate::objects::generator::GenResult;
+        if crate::objects::generator::is_generator(receiver) {
+            return self.gen_send(receiver, v, None);
+        }
+        if v.is_none() && type_of(receiver).slots().iternext.is_some() {
+            return match self.next(receiver)? {
+                Some(x) => Ok(GenResult::Yield(x)),
+                None => Ok(GenResult::Return(none())),
+            };
+        }
+        match self.call_method(receiver, "send", &[v]) {
+            Ok(x) => Ok(GenResult::Yield(x)),
+            Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                let val = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                Ok(GenResult::Return(val))
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// `IMPORT_NAME`: only modules already in `sys.modules` for now.

@@ -69,6 +69,11 @@ impl DataStack {
         self.chunks[next].as_mut_ptr() as *mut Value
     }
 
+    /// The current position, for frames that take no slots.
+    pub fn mark(&self) -> StackMark {
+        StackMark { chunk: self.current, top: self.top }
+    }
+
     /// Gives back the slots of the most recent allocation (their values must
     /// have been dropped already).
     pub fn release(&mut self, mark: StackMark) {
@@ -97,6 +102,8 @@ pub struct Frame {
     pub(crate) owned: Option<Box<[Value; 3]>>,
     /// The locals mapping of module and class bodies (NULL in functions).
     pub(crate) locals: Value,
+    /// The generator whose storage holds this frame's slots (NULL otherwise).
+    pub(crate) generator: Value,
     /// Base of the frame's slots: `nlocalsplus` variables, then the value stack.
     pub(crate) localsplus: *mut Value,
     /// Value-stack depth while the frame is not running.

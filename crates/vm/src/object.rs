@@ -75,6 +75,7 @@ pub enum LayoutKind {
     DictIter,
     /// enumerate, zip, map, filter, reversed, callable_iterator.
     NativeIter,
+    Generator,
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -253,6 +254,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::RangeIter => size_of::<range::RangeIter>(),
         LayoutKind::DictIter => size_of::<dict::DictIter>(),
         LayoutKind::NativeIter => size_of::<iter::NativeIter>(),
+        LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
     }
 }
 
@@ -290,6 +292,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::RangeIter => drop_in_place(p as *mut range::RangeIter),
         LayoutKind::DictIter => drop_in_place(p as *mut dict::DictIter),
         LayoutKind::NativeIter => drop_in_place(p as *mut iter::NativeIter),
+        LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
     }
 }
 

@@ -66,6 +66,7 @@ fn defs() -> Vec<Def> {
         d(&DICT_VALUES_TYPE, "dict_values", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_ITEMS_TYPE, "dict_items", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&TRACEBACK_TYPE, "traceback", L::Traceback, Some(&OBJECT_TYPE), 0),
+        d(&GENERATOR_TYPE, "generator", L::Generator, Some(&OBJECT_TYPE), 0),
     ]
 }
 

@@ -602,6 +602,7 @@ static_types!(
     DICT_VALUES_TYPE,
     DICT_ITEMS_TYPE,
     TRACEBACK_TYPE,
+    GENERATOR_TYPE,
 );
 
 /// `type(v)` as a reference.

@@ -32,6 +32,8 @@ pub struct Vm {
     /// `sys.modules`.
     pub(crate) modules: Value,
     pub int_max_str_digits: usize,
+    /// Set by YIELD_VALUE so that the generator's resumer knows it suspended.
+    pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
     repr_stack: Vec<u64>,
     stdout: Vec<u8>,
@@ -73,6 +75,7 @@ impl Vm {
             builtins_dict: Value::NULL,
             modules: DictObject::new_value(),
             int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
+            yielded: false,
             repr_stack: Vec::new(),
             stdout: Vec::with_capacity(8192),
             stdout_line_buffered: false,

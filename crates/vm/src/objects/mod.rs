@@ -7,6 +7,7 @@ pub mod descr;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -1147,3 +1147,108 @@ pub(crate) fn init() {
     add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti, None);
     let _ = (default_repr, split_kwargs);
 }
+
+// ---- generator ----
+
+fn gen_of(v: &Value) -> Option<&crate::objects::generator::GeneratorObject> {
+    v.downcast_ref::<crate::objects::generator::GeneratorObject>()
+}
+
+fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    vm.gen_next(g)
+}
+
+fn gen_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let q = gen_of(g).map(|x| display_lossy(&x.qualname())).unwrap_or_default();
+    Ok(vm.new_str(&format!("<generator object {} at {:#x}>", q, addr(g))))
+}
+
+fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
+    match vm.gen_send(&g, v, None)? {
+        crate::objects::generator::GenResult::Yield(x) => Ok(x),
+        crate::objects::generator::GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(crate::objects::generator::stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
+    let g = args[0].clone();
+    let typ = args[1].clone();
+    let exc = if let Some(val) = args.get(2).filter(|v| !v.is_none()) {
+        if typ.downcast_ref::<TypeObject>().is_some() && !type_of(val).is_subtype(type_of_type(&typ)) {
+            vm.call1(&typ, val.clone())?
+        } else {
+            val.clone()
+        }
+    } else {
+        typ
+    };
+    let err = match vm.instantiate_exception(exc, "exceptions must be classes or instances deriving from BaseException, not type") {
+        Ok(e) => e,
+        Err(e) => return Err(e),
+    };
+    match vm.gen_send(&g, none(), Some(err))? {
+        crate::objects::generator::GenResult::Yield(x) => Ok(x),
+        crate::objects::generator::GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(crate::objects::generator::stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_close_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
+    vm.gen_close(&g)?;
+    Ok(none())
+}
+
+fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.name()))
+}
+
+fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.qualname()))
+}
+
+fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| x.state.get() == crate::objects::generator::GenState::Running)))
+}
+
+fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| x.state.get() == crate::objects::generator::GenState::Suspended)))
+}
+
+fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+}
+
+fn gen_none(_vm: &mut Vm, _g: &Value) -> PyResult<Value> {
+    Ok(none())
+}
+
+pub(crate) fn init_generator() {
+    let s = GENERATOR_TYPE.get().slots_mut();
+    s.iter = Some(|_vm, v| Ok(v.clone()));
+    s.iternext = Some(gen_iternext);
+    s.repr = Some(gen_repr);
+    add_method(&GENERATOR_TYPE, "send", gen_send_method);
+    add_method(&GENERATOR_TYPE, "throw", gen_throw);
+    add_method(&GENERATOR_TYPE, "close", gen_close_method);
+    add_getset(&GENERATOR_TYPE, "__name__", gen_name, None);
+    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, None);
+    add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
+    add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
+    add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
+    add_getset(&GENERATOR_TYPE, "gi_frame", gen_none, None);
+    add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_none, None);
+}

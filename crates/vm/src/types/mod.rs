@@ -17,6 +17,7 @@ pub(crate) fn init_all() {
     seq::init();
     dict_ty::init();
     func_ty::init();
+    func_ty::init_generator();
     exc::init();
     crate::builtins::init_types();
 }

@@ -1126,6 +1126,8 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("tuple", &TUPLE_TYPE),
         ("list", &LIST_TYPE),
         ("dict", &DICT_TYPE),
+        ("set", &SET_TYPE),
+        ("frozenset", &FROZENSET_TYPE),
         ("range", &RANGE_TYPE),
         ("slice", &SLICE_TYPE),
         ("super", &SUPER_TYPE),

@@ -601,6 +601,32 @@ impl Vm {
                         let items: Vec<Value> = (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
                         push!(new_list(items));
                     }
+                    op::BUILD_SET => {
+                        let n = oparg as usize;
+                        let mut items: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                        items.reverse();
+                        let s = crate::objects::set::new_set();
+                        if let Some(so) = s.downcast_ref::<crate::objects::set::SetObject>() {
+                            for it in items {
+                                tri!(so.add(self, it));
+                            }
+                        }
+                        push!(s);
+                    }
+                    op::SET_ADD => {
+                        let v = pop!();
+                        let target = peek!(oparg as usize).clone();
+                        if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                            tri!(so.add(self, v));
+                        }
+                    }
+                    op::SET_UPDATE => {
+                        let iterable = pop!();
+                        let target = peek!(oparg as usize).clone();
+                        if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                            tri!(crate::types::set_ty::set_update(self, so, &iterable));
+                        }
+                    }
                     op::LIST_APPEND => {
                         let v = pop!();
                         if let Some(l) = peek!(oparg as usize).downcast_ref::<ListObject>() {

@@ -76,6 +76,7 @@ pub enum LayoutKind {
     /// enumerate, zip, map, filter, reversed, callable_iterator.
     NativeIter,
     Generator,
+    Set,
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -255,6 +256,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::DictIter => size_of::<dict::DictIter>(),
         LayoutKind::NativeIter => size_of::<iter::NativeIter>(),
         LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
+        LayoutKind::Set => size_of::<set::SetObject>(),
     }
 }
 
@@ -293,6 +295,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::DictIter => drop_in_place(p as *mut dict::DictIter),
         LayoutKind::NativeIter => drop_in_place(p as *mut iter::NativeIter),
         LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
+        LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
     }
 }
 

@@ -67,6 +67,8 @@ fn defs() -> Vec<Def> {
         d(&DICT_ITEMS_TYPE, "dict_items", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&TRACEBACK_TYPE, "traceback", L::Traceback, Some(&OBJECT_TYPE), 0),
         d(&GENERATOR_TYPE, "generator", L::Generator, Some(&OBJECT_TYPE), 0),
+        d(&SET_TYPE, "set", L::Set, Some(&OBJECT_TYPE), BASETYPE),
+        d(&FROZENSET_TYPE, "frozenset", L::Set, Some(&OBJECT_TYPE), BASETYPE),
     ]
 }
 

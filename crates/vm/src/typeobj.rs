@@ -603,6 +603,8 @@ static_types!(
     DICT_ITEMS_TYPE,
     TRACEBACK_TYPE,
     GENERATOR_TYPE,
+    SET_TYPE,
+    FROZENSET_TYPE,
 );
 
 /// `type(v)` as a reference.

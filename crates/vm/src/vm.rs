@@ -138,7 +138,7 @@ impl Vm {
 
     /// Loads a compiled module-level code object.
     pub fn load_code(&mut self, code: Rc<CodeObject>) -> PyResult<Value> {
-        new_code(code).map_err(|m| self.new_error(ExcKind::SystemError, m))
+        new_code(self, code).map_err(|m| self.new_error(ExcKind::SystemError, m))
     }
 
     /// A fresh `__main__`-style module dict with `__builtins__` set.

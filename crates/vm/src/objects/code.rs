@@ -9,6 +9,7 @@ use crate::objects::str::{intern, new_str};
 use crate::objects::tuple::new_tuple;
 use crate::typeobj::CODE_TYPE;
 use crate::value::Value;
+use crate::vm::Vm;
 use pyrite_bytecode::code::{local_kind, CodeObject, ConstValue};
 use pyrite_bytecode::exception_table::{self, Entry};
 use pyrite_bytecode::op;
@@ -89,7 +90,7 @@ impl CodeObj {
 }
 
 /// A constant as a value (nested code objects become code objects).
-pub fn const_to_value(c: &ConstValue) -> Result<Value, String> {
+pub fn const_to_value(vm: &mut Vm, c: &ConstValue) -> Result<Value, String> {
     use crate::objects::{bytes, int, singletons};
     Ok(match c {
         ConstValue::None => singletons::none(),
@@ -118,11 +119,22 @@ pub fn const_to_value(c: &ConstValue) -> Result<Value, String> {
         }
         ConstValue::Bytes(b) => bytes::new_bytes(b),
         ConstValue::Tuple(items) => {
-            let vals: Result<Vec<Value>, String> = items.iter().map(const_to_value).collect();
+            let vals: Result<Vec<Value>, String> = items.iter().map(|x| const_to_value(vm, x)).collect();
             new_tuple(vals?)
         }
-        ConstValue::FrozenSet(_) => return Err("frozenset constants are not supported yet".into()),
-        ConstValue::Code(code) => new_code(code.clone())?,
+        ConstValue::FrozenSet(items) => {
+            // Elements of constant frozensets are themselves constants: hashing
+            // and comparing them runs no Python code.
+            let vals: Result<Vec<Value>, String> = items.iter().map(|x| const_to_value(vm, x)).collect();
+            let fs = crate::objects::set::new_frozenset();
+            if let Some(so) = fs.downcast_ref::<crate::objects::set::SetObject>() {
+                for v in vals? {
+                    so.add(vm, v).map_err(|e| format!("{e:?}"))?;
+                }
+            }
+            fs
+        }
+        ConstValue::Code(code) => new_code(vm, code.clone())?,
     })
 }
 
@@ -147,13 +159,13 @@ fn names_index(opcode: u8, arg: u32) -> Option<u32> {
 
 /// Builds the runtime code object, checking every oparg that indexes a table
 /// or jumps, so that the dispatch loop can index without bounds checks.
-pub fn new_code(src: Rc<CodeObject>) -> Result<Value, String> {
+pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     let bytes = &src.code;
     if bytes.len() % 2 != 0 {
         return Err("co_code has an odd length".into());
     }
     let units: Box<[u16]> = bytes.chunks_exact(2).map(|c| c[0] as u16 | (c[1] as u16) << 8).collect();
-    let consts: Vec<Value> = src.consts.iter().map(const_to_value).collect::<Result<_, _>>()?;
+    let consts: Vec<Value> = src.consts.iter().map(|c| const_to_value(vm, c)).collect::<Result<_, _>>()?;
     let names: Vec<Value> = src.names.iter().map(|n| intern(n)).collect();
     let localsplusnames: Vec<Value> = src.localsplusnames.iter().map(|n| intern(n)).collect();
     if src.localspluskinds.len() != localsplusnames.len() {

@@ -492,6 +492,19 @@ impl DictObject {
         out
     }
 
+    /// Keys with their stored hashes, in order.
+    pub fn keys_with_hash(&self) -> Vec<(Value, i64)> {
+        let mut out = Vec::with_capacity(self.len());
+        if let Some(keys) = self.inner().keys.as_ref() {
+            for e in &keys.entries {
+                if !e.value.is_null() {
+                    out.push((e.key.clone(), e.hash));
+                }
+            }
+        }
+        out
+    }
+
     pub fn keys(&self) -> Vec<Value> {
         self.items().into_iter().map(|(k, _)| k).collect()
     }

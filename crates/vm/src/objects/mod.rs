@@ -13,6 +13,7 @@ pub mod iter;
 pub mod list;
 pub mod module;
 pub mod range;
+pub mod set;
 pub mod singletons;
 pub mod slice;
 pub mod str;

@@ -7,6 +7,7 @@ pub mod num;
 pub mod object_ty;
 pub mod printf;
 pub mod seq;
+pub mod set_ty;
 pub mod str_ty;
 
 /// Fills in every builtin type's slots and methods (start-up, once).
@@ -16,6 +17,7 @@ pub(crate) fn init_all() {
     str_ty::init();
     seq::init();
     dict_ty::init();
+    set_ty::init();
     func_ty::init();
     func_ty::init_generator();
     exc::init();

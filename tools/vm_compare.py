@@ -50,7 +50,7 @@ def run_one(binary, path, timeout):
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         json_path = tmp.name
     try:
-        exp = subprocess.run([sys.executable, EXPORT, name, json_path, "--filename", os.path.join(folder, name)], cwd=folder, capture_output=True)
+        exp = subprocess.run([sys.executable, EXPORT, name, json_path, "--filename", os.path.join(folder, name)], cwd=folder, env=env, capture_output=True)
         if exp.returncode != 0:
             return None, ref, exp
         got = subprocess.run([binary, json_path], cwd=folder, env=env, capture_output=True, timeout=timeout)

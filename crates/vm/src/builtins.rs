@@ -1109,8 +1109,16 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("__build_class__", build_class),
         ("__import__", import),
     ];
+    // METH_O builtins in CPython: their calls count toward the recursion limit.
+    const METH_O: &[&str] = &["repr", "abs", "ascii", "callable", "chr", "hash", "hex", "id", "oct", "ord", "bin"];
     for (name, f) in funcs {
-        dict.insert_str_key(name, new_builtin_function(name, *f, Some("builtins")));
+        let b = new_builtin_function(name, *f, Some("builtins"));
+        if METH_O.contains(name) {
+            if let Some(bf) = b.downcast_ref::<crate::objects::descr::BuiltinFunction>() {
+                bf.counts_recursion.set(true);
+            }
+        }
+        dict.insert_str_key(name, b);
     }
     // `exit`/`quit` come from site in CPython; scripts can use them.
     dict.insert_str_key("exit", new_builtin_function("exit", exit, Some("builtins")));

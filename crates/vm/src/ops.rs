@@ -361,9 +361,23 @@ impl Vm {
 
     /// Calls any callable with positional args followed by keyword values.
     pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-        if let Some(f) = callable.downcast_ref::<FunctionObject>() {
-            let _ = f;
+        if callable.downcast_ref::<FunctionObject>().is_some() {
             return self.call_python(callable, args, kwnames);
+        }
+        // Which calls count toward the recursion limit follows CPython 3.11
+        // in its specialized steady state: vectorcall builtins (except METH_O
+        // ones), method descriptors and bound methods do not; tp_call does.
+        let counted = match callable.downcast_ref::<crate::objects::descr::BuiltinFunction>() {
+            Some(b) => b.counts_recursion.get(),
+            None => {
+                callable.downcast_ref::<crate::objects::descr::MethodDescr>().is_none()
+                    && callable.downcast_ref::<crate::objects::function::BoundMethod>().is_none()
+            }
+        };
+        if !counted {
+            if let Some(f) = type_of(callable).slots().call {
+                return f(self, callable, args, kwnames);
+            }
         }
         match type_of(callable).slots().call {
             Some(f) => {

@@ -23,6 +23,9 @@ pub struct BuiltinFunction {
     pub(crate) self_: Value,
     /// `__module__` for module-level functions (e.g. "builtins").
     pub(crate) module: Option<&'static str>,
+    /// Whether a call counts toward the recursion limit: CPython checks it
+    /// for METH_O builtins even once specialized, not for METH_FASTCALL ones.
+    pub(crate) counts_recursion: std::cell::Cell<bool>,
 }
 
 unsafe impl PyPayload for BuiltinFunction {
@@ -32,14 +35,28 @@ unsafe impl PyPayload for BuiltinFunction {
 pub fn new_builtin_function(name: &'static str, func: NativeFn, module: Option<&'static str>) -> Value {
     alloc_object(
         BUILTIN_FUNCTION_TYPE.get(),
-        BuiltinFunction { header: ObjHeader::new(std::ptr::null()), name, func, self_: Value::NULL, module },
+        BuiltinFunction {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            func,
+            self_: Value::NULL,
+            module,
+            counts_recursion: std::cell::Cell::new(false),
+        },
     )
 }
 
 pub fn new_bound_builtin(name: &'static str, func: NativeFn, self_: Value) -> Value {
     alloc_object(
         BUILTIN_FUNCTION_TYPE.get(),
-        BuiltinFunction { header: ObjHeader::new(std::ptr::null()), name, func, self_, module: None },
+        BuiltinFunction {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            func,
+            self_,
+            module: None,
+            counts_recursion: std::cell::Cell::new(false),
+        },
     )
 }
 

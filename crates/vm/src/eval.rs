@@ -1491,7 +1491,103 @@ fn unused(_: &dyn Fn()) {
 #[cfg(test)]
 mod tests {
     use super::caches;
+    use crate::vm::Vm;
+    use pyrite_bytecode::code::{CodeObject, ConstValue};
     use pyrite_bytecode::{cache_entries, op};
+    use std::rc::Rc;
+
+    /// Assembles (opcode, oparg) pairs, adding each opcode's CACHE units.
+    fn assemble(ops: &[(u8, u8)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &(o, a) in ops {
+            out.push(o);
+            out.push(a);
+            for _ in 0..cache_entries(o) {
+                out.extend_from_slice(&[0, 0]);
+            }
+        }
+        out
+    }
+
+    /// `i = 0; f = 0.0
+    ///  while i < N: i += 1; f = f * 0.5 + 1.5`  as a module-level code object
+    /// using fast locals (hand-assembled 3.11 bytecode).
+    fn arith_loop(n: i64) -> CodeObject {
+        let body = [
+            (op::RESUME, 0),
+            (op::LOAD_CONST, 0),
+            (op::STORE_FAST, 0),
+            (op::LOAD_CONST, 3),
+            (op::STORE_FAST, 1),
+            // loop head (code unit 5)
+            (op::LOAD_FAST, 0),
+            (op::LOAD_CONST, 1),
+            (op::COMPARE_OP, 0),
+            (op::POP_JUMP_FORWARD_IF_FALSE, 14),
+            (op::LOAD_FAST, 0),
+            (op::LOAD_CONST, 2),
+            (op::BINARY_OP, 13),
+            (op::STORE_FAST, 0),
+            (op::LOAD_FAST, 1),
+            (op::LOAD_CONST, 4),
+            (op::BINARY_OP, 5),
+            (op::LOAD_CONST, 5),
+            (op::BINARY_OP, 0),
+            (op::STORE_FAST, 1),
+            (op::JUMP_BACKWARD, 20),
+            (op::LOAD_FAST, 0),
+            (op::RETURN_VALUE, 0),
+        ];
+        CodeObject {
+            argcount: 0,
+            flags: 0x3,
+            stacksize: 4,
+            firstlineno: 1,
+            code: assemble(&body),
+            consts: vec![
+                ConstValue::Int(0),
+                ConstValue::Int(n),
+                ConstValue::Int(1),
+                ConstValue::Float(0.0),
+                ConstValue::Float(0.5),
+                ConstValue::Float(1.5),
+            ],
+            localsplusnames: vec!["i".into(), "f".into()],
+            localspluskinds: vec![0x20, 0x20],
+            filename: "<test>".into(),
+            name: "<module>".into(),
+            qualname: "<module>".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn int_and_float_arithmetic_allocates_nothing() {
+        let mut vm = Vm::new_for_tests();
+        let globals = vm.new_module_globals("__test__");
+        let small = vm.load_code(Rc::new(arith_loop(10))).unwrap();
+        let big = vm.load_code(Rc::new(arith_loop(100_000))).unwrap();
+        let before = crate::object::allocation_count();
+        let r1 = vm.run_module_code(&small, &globals).unwrap();
+        let mid = crate::object::allocation_count();
+        let r2 = vm.run_module_code(&big, &globals).unwrap();
+        let after = crate::object::allocation_count();
+        assert_eq!(r1.as_small_int(), Some(10));
+        assert_eq!(r2.as_small_int(), Some(100_000));
+        // Running 100000 iterations allocates exactly what 10 iterations do.
+        assert_eq!(after - mid, mid - before);
+    }
+
+    #[test]
+    fn jump_offsets_in_the_test_loop_are_right() {
+        // The hand-assembled loop above: JUMP_BACKWARD lands on the loop head.
+        let code = arith_loop(1).code;
+        let units: Vec<(u8, u8)> = code.chunks(2).map(|c| (c[0], c[1])).collect();
+        let jb = units.iter().position(|u| u.0 == op::JUMP_BACKWARD).unwrap();
+        assert_eq!(units[jb + 1 - 20], (op::LOAD_FAST, 0));
+        let pj = units.iter().position(|u| u.0 == op::POP_JUMP_FORWARD_IF_FALSE).unwrap();
+        assert_eq!(units[pj + 1 + 14], (op::LOAD_FAST, 0));
+    }
 
     #[test]
     fn cache_sizes_match_the_opcode_table() {

@@ -24,6 +24,8 @@ pub mod objects;
 pub mod ops;
 pub mod slots;
 pub mod sysmodule;
+#[cfg(test)]
+mod tests;
 pub mod traceback;
 pub mod typeinit;
 pub mod typeobj;

@@ -170,6 +170,15 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
     decref(NonNull::new_unchecked(ty as *mut ObjHeader));
 }
 
+/// Heap objects allocated so far (for tests and statistics).
+static ALLOCATIONS: GilCell<u64> = GilCell::new(0);
+
+/// Number of heap objects allocated since start-up.
+pub fn allocation_count() -> u64 {
+    // SAFETY: GIL held by the caller (any Vm user).
+    unsafe { *ALLOCATIONS.get_mut() }
+}
+
 /// Allocates `size` bytes for an object of `ty` (plus its pre-header when the
 /// type has one), with the header initialized. The payload after the header is
 /// uninitialized: the caller writes it before the object is used.
@@ -180,6 +189,7 @@ pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeade
         Ok(l) => l,
         Err(_) => std::alloc::handle_alloc_error(Layout::new::<u64>()),
     };
+    *ALLOCATIONS.get_mut() += 1;
     let mem = std::alloc::alloc(layout);
     if mem.is_null() {
         std::alloc::handle_alloc_error(layout);

@@ -21,7 +21,7 @@ use crate::objects::range::RangeIter;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::tuple::{new_tuple, TupleObject};
-use crate::typeobj::{is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE, TUPLE_TYPE};
+use crate::typeobj::{is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE, STR_TYPE, TUPLE_TYPE};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
@@ -226,6 +226,20 @@ impl Vm {
                     op::BINARY_OP => {
                         let rhs = pop!();
                         let lhs = pop!();
+                        // `s = s + t` / `s += t` into the same local: append in place
+                        // when the local held the only other reference.
+                        if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
+                            let next = unsafe { *units.add(ip + caches::BINARY_OP) };
+                            if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
+                                let held = local!(next >> 8).take();
+                                drop(held);
+                                if let Some(r) = rhs.downcast_ref::<StrObject>() {
+                                    push!(crate::objects::str::append(lhs, r));
+                                    jump_by!(caches::BINARY_OP);
+                                    continue 'dispatch;
+                                }
+                            }
+                        }
                         let r = match fast_binop(oparg as usize, &lhs, &rhs) {
                             Some(r) => r,
                             None => tri!(self.binary_op(oparg as usize, &lhs, &rhs)),

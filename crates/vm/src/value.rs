@@ -170,7 +170,6 @@ impl Value {
 
     /// Gives up ownership without decrementing (pair with `from_raw_bits`).
     #[inline(always)]
-    #[allow(dead_code)]
     pub(crate) fn into_raw_bits(self) -> u64 {
         let b = self.bits;
         std::mem::forget(self);

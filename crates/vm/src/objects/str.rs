@@ -284,6 +284,44 @@ pub fn concat(parts: &[&StrObject]) -> Value {
     v
 }
 
+/// `lhs + rhs` reusing `lhs`'s memory when this is its only reference (the
+/// `s += t` loop idiom, as CPython's in-place unicode concatenation).
+pub fn append(lhs: Value, rhs: &StrObject) -> Value {
+    let Some(l) = lhs.downcast_ref::<StrObject>() else { return lhs };
+    let unique = crate::object::refcount(&lhs) == Some(1) && std::ptr::eq(crate::typeobj::type_of(&lhs), STR_TYPE.ptr());
+    if !unique || rhs.kind > l.kind || rhs.is_empty() {
+        return concat(&[l, rhs]);
+    }
+    let (old_len, kind) = (l.len, l.kind as usize);
+    let new_len = old_len + rhs.len;
+    let old_size = HEAD + old_len * kind;
+    let new_size = HEAD + new_len * kind;
+    let p = lhs.into_raw_bits();
+    // SAFETY: the only reference, of exact type str (no pre-header), whose
+    // allocation has exactly `old_size` bytes with alignment 8.
+    unsafe {
+        let v = Value::from_raw_bits(p);
+        let obj = v.ptr_unchecked() as *mut u8;
+        std::mem::forget(v);
+        let layout = std::alloc::Layout::from_size_align_unchecked(old_size, 8);
+        let newp = std::alloc::realloc(obj, layout, new_size);
+        if newp.is_null() {
+            std::alloc::handle_alloc_error(std::alloc::Layout::from_size_align_unchecked(new_size, 8));
+        }
+        let so = newp as *mut StrObject;
+        let data = newp.add(HEAD);
+        if rhs.kind as usize == kind {
+            std::ptr::copy_nonoverlapping(rhs.data().as_ptr(), data.add(old_len * kind), rhs.data().len());
+        } else {
+            write_cps(data.add(old_len * kind), kind as u8, rhs.code_points());
+        }
+        (*so).len = new_len;
+        (*so).hash.set(-1);
+        (*so).ascii = (*so).ascii && rhs.ascii;
+        Value::from_owned_ptr(std::ptr::NonNull::new_unchecked(newp as *mut ObjHeader))
+    }
+}
+
 pub fn repeat(s: &StrObject, n: usize) -> Value {
     let len = s.len * n;
     let (v, data) = StrObject::alloc(STR_TYPE.get(), len, s.kind, s.ascii);

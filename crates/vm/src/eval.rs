@@ -151,6 +151,11 @@ impl Vm {
                 Unwind::Raise(e)
             } else {
               'dispatch: loop {
+                // `__del__` of objects freed by the previous instruction.
+                if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                    self.frames[fi].lasti = instr_start as u32;
+                    self.run_pending_finalizers();
+                }
                 // Defined inside the labelled loop: labels are hygienic in macros.
                 macro_rules! tri {
                     ($e:expr) => {

@@ -145,10 +145,40 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
     }
 }
 
+/// Objects whose `__del__` is due, each holding one reference (GIL-protected).
+static PENDING_FINALIZERS: GilCell<Vec<NonNull<ObjHeader>>> = GilCell::new(Vec::new());
+/// Set when `PENDING_FINALIZERS` is non-empty, checked between instructions.
+pub(crate) static FINALIZERS_DUE: GilCell<bool> = GilCell::new(false);
+
+/// Takes the objects whose `__del__` must run now (each with one reference).
+pub(crate) fn take_pending_finalizers() -> Vec<Value> {
+    // SAFETY: GIL held.
+    unsafe {
+        *FINALIZERS_DUE.get_mut() = false;
+        std::mem::take(PENDING_FINALIZERS.get_mut()).into_iter().map(Value::from_owned_ptr).collect()
+    }
+}
+
+/// Bit 0 of the pre-header's weakref word: `__del__` already ran.
+const FINALIZED: usize = 1;
+
 /// Frees the object through its type: the payload's fields are dropped, then
 /// the pre-header's attributes, then the memory, and last the type's reference.
+/// An instance whose class defines `__del__` is first queued (kept alive) so
+/// that the VM runs the finalizer at the next instruction boundary, once.
 unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
     let ty = (*p.as_ptr()).ty.get();
+    let flags = (*ty).flags.get();
+    if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
+        let pre = pre_header(p.as_ptr());
+        if pre.weakrefs.get() & FINALIZED == 0 {
+            pre.weakrefs.set(pre.weakrefs.get() | FINALIZED);
+            (*p.as_ptr()).refcount.set(1);
+            PENDING_FINALIZERS.get_mut().push(p);
+            *FINALIZERS_DUE.get_mut() = true;
+            return;
+        }
+    }
     let kind = (*ty).layout;
     let has_pre = (*ty).flags.get() & type_flags::HAS_DICT != 0;
     let size = payload_size(kind, p.as_ptr());

@@ -225,8 +225,11 @@ pub fn update_slots(ty: &TypeObject) {
     // A Python __len__ without __bool__ decides truth through len; the
     // generic truth test already falls back to the len slot.
     ty.set_slots(slots);
-    let f = ty.flags.get();
-    ty.flags.set(if py_getattr { f | type_flags::PY_GETATTR } else { f & !type_flags::PY_GETATTR });
+    let has_del = ty.lookup_uncached(&crate::objects::str::intern("__del__")).is_some();
+    let mut f = ty.flags.get();
+    f = if py_getattr { f | type_flags::PY_GETATTR } else { f & !type_flags::PY_GETATTR };
+    f = if has_del { f | type_flags::HAS_FINALIZER } else { f & !type_flags::HAS_FINALIZER };
+    ty.flags.set(f);
 }
 
 /// Updates `ty` and every subclass (after a dunder changed).

@@ -44,6 +44,8 @@ pub mod type_flags {
     pub const PY_GETATTR: u32 = 1 << 16;
     /// Abstract methods present (instantiation refused).
     pub const IS_ABSTRACT: u32 = 1 << 17;
+    /// The class (or a base) defines `__del__`.
+    pub const HAS_FINALIZER: u32 = 1 << 18;
 }
 
 /// The six rich comparisons, numbered as `COMPARE_OP`'s oparg.

@@ -171,10 +171,18 @@ impl Vm {
             g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));
         }
         let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
+        self.run_pending_finalizers();
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        // Module teardown: the namespace goes away, running remaining finalizers.
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            let items = g.items();
+            g.clear();
+            drop(items);
+        }
+        self.run_pending_finalizers();
         self.flush_stdout();
         status
     }
@@ -205,6 +213,31 @@ impl Vm {
                     1
                 }
             },
+        }
+    }
+
+    /// Runs the `__del__` of objects that were freed; their exceptions are
+    /// reported as "Exception ignored in: ..." and otherwise ignored.
+    pub fn run_pending_finalizers(&mut self) {
+        loop {
+            let due = crate::object::take_pending_finalizers();
+            if due.is_empty() {
+                return;
+            }
+            for obj in due {
+                let saved = self.exc_info.clone();
+                if let Err(e) = self.call_special(&obj, "__del__", &[]) {
+                    let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
+                    let desc = match what {
+                        Some(d) => self.repr_string(&d).unwrap_or_default(),
+                        None => String::new(),
+                    };
+                    self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
+                    self.print_exception(&e);
+                }
+                self.exc_info = saved;
+                drop(obj);
+            }
         }
     }
 

@@ -18,6 +18,17 @@ unsafe impl PyPayload for ListObject {
     const KIND: LayoutKind = LayoutKind::List;
 }
 
+impl Drop for ListObject {
+    /// Items are released last to first, as CPython's list_dealloc does
+    /// (observable through `__del__`).
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
+    }
+}
+
 pub fn new_list(items: Vec<Value>) -> Value {
     new_list_typed(LIST_TYPE.get(), items)
 }

@@ -23,9 +23,10 @@ impl TupleObject {
         HEAD + (*p).len * std::mem::size_of::<Value>()
     }
 
+    /// Releases the items last to first, as CPython's tupledealloc does.
     pub(crate) unsafe fn drop_items(p: *mut TupleObject) {
         let items = (p as *mut u8).add(HEAD) as *mut Value;
-        for i in 0..(*p).len {
+        for i in (0..(*p).len).rev() {
             std::ptr::drop_in_place(items.add(i));
         }
     }

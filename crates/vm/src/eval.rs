@@ -875,6 +875,24 @@ impl Vm {
                         let v = tri!(self.import_from(&m, name!(oparg)));
                         push!(v);
                     }
+                    op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
+                        let flag = if opcode == op::MATCH_MAPPING { crate::typeobj::type_flags::MAPPING } else { crate::typeobj::type_flags::SEQUENCE };
+                        let b = type_of(peek!(1)).has_flag(flag);
+                        push!(Value::bool(b));
+                    }
+                    op::MATCH_KEYS => {
+                        let keys = peek!(1).clone();
+                        let subject = peek!(2).clone();
+                        let r = tri!(self.match_keys(&subject, &keys));
+                        push!(r);
+                    }
+                    op::MATCH_CLASS => {
+                        let names = pop!();
+                        let cls = pop!();
+                        let subject = peek!(1).clone();
+                        let r = tri!(self.match_class(&subject, &cls, oparg as usize, &names));
+                        set_peek!(1, r.unwrap_or_else(none));
+                    }
                     op::GET_LEN => {
                         let n = tri!(self.len(peek!(1)));
                         push!(Value::int(n as i64));
@@ -1381,6 +1399,100 @@ impl Vm {
         let exit_bound = self.bind_descriptor(&exit, Some(mgr), &owner)?;
         let res = self.call_unbound(&enter, mgr, &[])?;
         Ok((exit_bound, res))
+    }
+
+    /// `MATCH_KEYS`: the values of `keys` in the subject (via its `get`), or None.
+    fn match_keys(&mut self, subject: &Value, keys: &Value) -> PyResult<Value> {
+        let keys: Vec<Value> = keys.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+        if keys.is_empty() {
+            return Ok(new_tuple(Vec::new()));
+        }
+        let get = self.getattr_str(subject, "get")?;
+        let seen = crate::objects::set::new_set();
+        let dummy = self.call0(&crate::typeobj::OBJECT_TYPE.get().as_value())?;
+        let mut values = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(s) = seen.downcast_ref::<crate::objects::set::SetObject>() {
+                if s.contains(self, &key)? {
+                    let r = self.repr_string(&key)?;
+                    return Err(self.value_error(format!("mapping pattern checks duplicate key ({r})")));
+                }
+                s.add(self, key.clone())?;
+            }
+            let v = self.call(&get, &[key, dummy.clone()], None)?;
+            if v.is(&dummy) {
+                return Ok(none());
+            }
+            values.push(v);
+        }
+        Ok(new_tuple(values))
+    }
+
+    /// `MATCH_CLASS`: the attributes a class pattern extracts, or None on no match.
+    fn match_class(&mut self, subject: &Value, cls: &Value, nargs: usize, names: &Value) -> PyResult<Option<Value>> {
+        let Some(t) = cls.downcast_ref::<TypeObject>() else {
+            return Err(self.type_error("called match pattern must be a type"));
+        };
+        if !crate::builtins::isinstance(self, subject, cls)? {
+            return Ok(None);
+        }
+        let tname = t.name_string();
+        let mut seen: Vec<Value> = Vec::new();
+        let mut attrs: Vec<Value> = Vec::new();
+        let mut fetch = |vm: &mut Vm, name: &Value, seen: &mut Vec<Value>| -> PyResult<Option<Value>> {
+            if seen.iter().any(|s| crate::objects::str::str_eq(s, name)) {
+                let r = vm.repr_string(name)?;
+                return Err(vm.type_error(format!("{tname}() got multiple sub-patterns for attribute {r}")));
+            }
+            seen.push(name.clone());
+            vm.lookup_attr(subject, name)
+        };
+        if nargs > 0 {
+            let (match_args, match_self) = match self.lookup_attr(cls, &self.intern("__match_args__"))? {
+                Some(m) => {
+                    if !is_exact(&m, &TUPLE_TYPE) {
+                        let msg = format!("{}.__match_args__ must be a tuple (got {})", t.name_string(), self.type_name(&m));
+                        return Err(self.type_error(msg));
+                    }
+                    (m, false)
+                }
+                None => (new_tuple(Vec::new()), t.has_flag(crate::typeobj::type_flags::MATCH_SELF)),
+            };
+            let items: Vec<Value> = match_args.downcast_ref::<TupleObject>().map(|x| x.items().to_vec()).unwrap_or_default();
+            let allowed = if match_self { 1 } else { items.len() };
+            if allowed < nargs {
+                let msg = format!(
+                    "{}() accepts {} positional sub-pattern{} ({} given)",
+                    t.name_string(),
+                    allowed,
+                    if allowed == 1 { "" } else { "s" },
+                    nargs
+                );
+                return Err(self.type_error(msg));
+            }
+            if match_self {
+                attrs.push(subject.clone());
+            } else {
+                for name in items.iter().take(nargs) {
+                    if !is_exact(name, &crate::typeobj::STR_TYPE) {
+                        let msg = format!("__match_args__ elements must be strings (got {})", self.type_name(name));
+                        return Err(self.type_error(msg));
+                    }
+                    match fetch(self, name, &mut seen)? {
+                        Some(a) => attrs.push(a),
+                        None => return Ok(None),
+                    }
+                }
+            }
+        }
+        let kw: Vec<Value> = names.downcast_ref::<TupleObject>().map(|x| x.items().to_vec()).unwrap_or_default();
+        for name in kw {
+            match fetch(self, &name, &mut seen)? {
+                Some(a) => attrs.push(a),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(new_tuple(attrs)))
     }
 
     /// `SEND`: resume a generator, or drive any iterator (`yield from`).

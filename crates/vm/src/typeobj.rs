@@ -46,6 +46,13 @@ pub mod type_flags {
     pub const IS_ABSTRACT: u32 = 1 << 17;
     /// The class (or a base) defines `__del__`.
     pub const HAS_FINALIZER: u32 = 1 << 18;
+    /// `match` treats instances as mappings / sequences (Py_TPFLAGS_MAPPING/SEQUENCE).
+    pub const MAPPING: u32 = 1 << 19;
+    pub const SEQUENCE: u32 = 1 << 20;
+    /// A class pattern `C(x)` binds the subject itself (int, str, list, ...).
+    pub const MATCH_SELF: u32 = 1 << 21;
+    /// Flags a class statement's new type inherits from its base.
+    pub const INHERITED: u32 = SUBCLASS_MASK | MAPPING | SEQUENCE | MATCH_SELF;
 }
 
 /// The six rich comparisons, numbered as `COMPARE_OP`'s oparg.

@@ -383,7 +383,7 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
     let flags = type_flags::HEAPTYPE
         | type_flags::BASETYPE
         | type_flags::HAS_DICT
-        | (base.flags.get() & (type_flags::SUBCLASS_MASK | type_flags::METHOD_DESCRIPTOR));
+        | (base.flags.get() & (type_flags::INHERITED | type_flags::METHOD_DESCRIPTOR));
     let t = TypeObject {
         header: ObjHeader::new(std::ptr::null()),
         layout,

@@ -146,6 +146,10 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
         };
         return Err(vm.new_error(ExcKind::AttributeError, msg));
     }
+    if ty.has_flag(type_flags::NO_DICT) {
+        // Only `__slots__` (data descriptors, handled above) can be set.
+        return Err(vm.attribute_error(obj, name));
+    }
     let deleting = value.is_none();
     let existed = instance_set(vm, obj, name, value)?;
     if deleting && !existed {

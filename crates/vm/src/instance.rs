@@ -49,9 +49,24 @@ pub struct InstanceAttrs {
     pub(crate) order: Option<Box<Vec<u8>>>,
     /// The materialized `__dict__`; when set, `values` is unused.
     pub(crate) dict: Value,
+    /// `__slots__` values by slot index (NULL when unset), allocated on first use.
+    pub(crate) slots: Option<Box<[Value]>>,
 }
 
 impl InstanceAttrs {
+    pub fn slot(&self, i: usize) -> Option<Value> {
+        self.slots.as_ref()?.get(i).filter(|v| !v.is_null()).cloned()
+    }
+
+    /// Stores (or clears, with NULL) slot `i` of `n`; returns the old value.
+    pub fn set_slot(&mut self, i: usize, n: usize, v: Value) -> Value {
+        let s = self.slots.get_or_insert_with(|| (0..n.max(i + 1)).map(|_| Value::NULL).collect());
+        match s.get_mut(i) {
+            Some(slot) => std::mem::replace(slot, v),
+            None => v,
+        }
+    }
+
     pub fn has_dict(&self) -> bool {
         !self.dict.is_null()
     }

@@ -77,6 +77,7 @@ pub enum LayoutKind {
     NativeIter,
     Generator,
     Set,
+    MemberDescr,
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -297,6 +298,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::NativeIter => size_of::<iter::NativeIter>(),
         LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
         LayoutKind::Set => size_of::<set::SetObject>(),
+        LayoutKind::MemberDescr => size_of::<descr::MemberDescr>(),
     }
 }
 
@@ -336,6 +338,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::NativeIter => drop_in_place(p as *mut iter::NativeIter),
         LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
         LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
+        LayoutKind::MemberDescr => drop_in_place(p as *mut descr::MemberDescr),
     }
 }
 

@@ -69,6 +69,7 @@ fn defs() -> Vec<Def> {
         d(&GENERATOR_TYPE, "generator", L::Generator, Some(&OBJECT_TYPE), 0),
         d(&SET_TYPE, "set", L::Set, Some(&OBJECT_TYPE), BASETYPE | MATCH_SELF),
         d(&FROZENSET_TYPE, "frozenset", L::Set, Some(&OBJECT_TYPE), BASETYPE | MATCH_SELF),
+        d(&MEMBER_DESCR_TYPE, "member_descriptor", L::MemberDescr, Some(&OBJECT_TYPE), 0),
     ]
 }
 
@@ -159,6 +160,7 @@ fn make_exception_types() {
             slots: UnsafeCell::new(Slots::EMPTY),
             subclasses: UnsafeCell::new(Vec::new()),
             shared_keys: UnsafeCell::new(Default::default()),
+            nslots: Cell::new(0),
         };
         // Exception classes are immortal: leak the box.
         let p: &'static TypeObject = Box::leak(Box::new(t));

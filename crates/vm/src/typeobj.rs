@@ -51,6 +51,8 @@ pub mod type_flags {
     pub const SEQUENCE: u32 = 1 << 20;
     /// A class pattern `C(x)` binds the subject itself (int, str, list, ...).
     pub const MATCH_SELF: u32 = 1 << 21;
+    /// Instances take only `__slots__` attributes (no `__dict__`).
+    pub const NO_DICT: u32 = 1 << 22;
     /// Flags a class statement's new type inherits from its base.
     pub const INHERITED: u32 = SUBCLASS_MASK | MAPPING | SEQUENCE | MATCH_SELF;
 }
@@ -299,6 +301,8 @@ pub struct TypeObject {
     pub(crate) subclasses: UnsafeCell<Vec<*const TypeObject>>,
     /// Attribute names shared by the instances' inline attribute arrays.
     pub(crate) shared_keys: UnsafeCell<SharedKeys>,
+    /// Number of `__slots__` values instances carry (this class and its bases).
+    pub(crate) nslots: Cell<u32>,
 }
 
 unsafe impl PyPayload for TypeObject {
@@ -551,6 +555,7 @@ impl StaticType {
             slots: UnsafeCell::new(Slots::EMPTY),
             subclasses: UnsafeCell::new(Vec::new()),
             shared_keys: UnsafeCell::new(SharedKeys::default()),
+            nslots: Cell::new(0),
         };
         std::ptr::write(self.0.get() as *mut TypeObject, t);
     }
@@ -614,6 +619,7 @@ static_types!(
     GENERATOR_TYPE,
     SET_TYPE,
     FROZENSET_TYPE,
+    MEMBER_DESCR_TYPE,
 );
 
 /// `type(v)` as a reference.

@@ -241,3 +241,29 @@ pub fn new_func_wrapper(ty: &TypeObject, callable: Value) -> Value {
 pub fn func_wrapper_of(v: &Value) -> Option<&FuncWrapper> {
     v.downcast_ref::<FuncWrapper>()
 }
+
+/// `member_descriptor`: a `__slots__` entry. The value lives in the
+/// instance's attribute storage under the slot's name.
+#[repr(C)]
+pub struct MemberDescr {
+    pub(crate) header: ObjHeader,
+    pub(crate) name: Value,
+    pub(crate) owner: *const TypeObject,
+    /// Index in the instance's slot values.
+    pub(crate) index: usize,
+}
+
+unsafe impl PyPayload for MemberDescr {
+    const KIND: LayoutKind = LayoutKind::MemberDescr;
+}
+
+impl MemberDescr {
+    pub fn owner(&self) -> &TypeObject {
+        // SAFETY: the owning class keeps its dict (holding this descriptor) alive.
+        unsafe { &*self.owner }
+    }
+}
+
+pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize) -> Value {
+    alloc_object(crate::typeobj::MEMBER_DESCR_TYPE.get(), MemberDescr { header: ObjHeader::new(std::ptr::null()), name, owner, index })
+}

@@ -1252,3 +1252,68 @@ pub(crate) fn init_generator() {
     add_getset(&GENERATOR_TYPE, "gi_frame", gen_none, None);
     add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_none, None);
 }
+
+// ---- member descriptors (__slots__) ----
+
+fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(d.clone()) };
+    let Some(o) = obj else { return Ok(d.clone()) };
+    if !type_of(o).is_subtype(m.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            display_lossy(&m.name),
+            m.owner().name_string(),
+            vm.type_name(o)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let name = m.name.clone();
+    // SAFETY: the borrow ends before any Python code runs.
+    let v = o.pre_header().and_then(|pre| unsafe { (*pre.attrs.get()).slot(m.index) });
+    match v {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(o, &name)),
+    }
+}
+
+fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(()) };
+    if !type_of(obj).is_subtype(m.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            display_lossy(&m.name),
+            m.owner().name_string(),
+            vm.type_name(obj)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let name = m.name.clone();
+    let deleting = value.is_none();
+    let n = type_of(obj).nslots.get() as usize;
+    let Some(pre) = obj.pre_header() else { return Err(vm.attribute_error(obj, &name)) };
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe { (*pre.attrs.get()).set_slot(m.index, n, value.unwrap_or(Value::NULL)) };
+    let existed = !old.is_null();
+    drop(old);
+    if deleting && !existed {
+        return Err(vm.new_error(ExcKind::AttributeError, display_lossy(&name)));
+    }
+    Ok(())
+}
+
+fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(none()) };
+    Ok(vm.new_str(&format!("<member '{}' of '{}' objects>", display_lossy(&m.name), m.owner().name_string())))
+}
+
+fn member_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    Ok(d.downcast_ref::<MemberDescr>().map_or_else(none, |m| m.name.clone()))
+}
+
+pub(crate) fn init_member() {
+    let s = MEMBER_DESCR_TYPE.get().slots_mut();
+    s.descr_get = Some(member_get);
+    s.descr_set = Some(member_set);
+    s.repr = Some(member_repr);
+    add_getset(&MEMBER_DESCR_TYPE, "__name__", member_name, None);
+}

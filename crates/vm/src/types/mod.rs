@@ -20,6 +20,7 @@ pub(crate) fn init_all() {
     set_ty::init();
     func_ty::init();
     func_ty::init_generator();
+    func_ty::init_member();
     exc::init();
     crate::builtins::init_types();
 }

@@ -398,6 +398,7 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
         slots: UnsafeCell::new(*base.slots()),
         subclasses: UnsafeCell::new(Vec::new()),
         shared_keys: UnsafeCell::new(Default::default()),
+        nslots: Cell::new(0),
     };
     let tv = crate::object::alloc_object(meta_t, t);
     let t = tv.downcast_ref::<TypeObject>().expect("new type");
@@ -439,11 +440,53 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
     if dict.get_str_key("__eq__").is_some() && dict.get_str_key("__hash__").is_none() {
         dict.insert_str_key("__hash__", none());
     }
-    // Instances get `__dict__` unless a base already provides it.
+    // `__slots__`: member descriptors, and no `__dict__` unless asked for.
+    let mut wants_dict = true;
+    let base_slots = base.nslots.get() as usize;
+    let mut nslots = base_slots;
+    for b in &base_list {
+        if let Some(bt) = b.downcast_ref::<TypeObject>() {
+            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !base.is_subtype(bt) {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
+    }
+    if let Some(slots) = dict.get_str_key("__slots__") {
+        let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() { vec![slots.clone()] } else { vm.collect(&slots)? };
+        wants_dict = false;
+        for n in names {
+            let Some(ns_) = n.downcast_ref::<StrObject>() else {
+                let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
+                return Err(vm.type_error(msg));
+            };
+            let text = ns_.to_string_lossy();
+            if text == "__dict__" {
+                wants_dict = true;
+                continue;
+            }
+            if text == "__weakref__" {
+                continue;
+            }
+            if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) || !text.chars().all(|c| c == '_' || c.is_alphanumeric()) {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
+            let key = intern(&text);
+            if dict.get_str(&key).is_some() {
+                return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
+            }
+            dict.insert_str(&key, crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots));
+            nslots += 1;
+        }
+    }
+    // Instances get `__dict__` unless a base already provides it (or `__slots__` refuses it).
     let has_dict_descr = base_list.iter().any(|b| b.downcast_ref::<TypeObject>().is_some_and(|bt| bt.lookup(&intern("__dict__")).is_some()));
-    if !has_dict_descr && dict.get_str_key("__dict__").is_none() {
+    if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
         dict.insert_str_key("__dict__", dict_descriptor());
     }
+    if !wants_dict && !has_dict_descr {
+        t.flags.set(t.flags.get() | type_flags::NO_DICT);
+    }
+    t.nslots.set(nslots as u32);
     let classcell = dict.del_str(&intern("__classcell__"));
     // SAFETY: as above.
     unsafe { *t.dict.get() = dict_v.clone() };

@@ -171,3 +171,30 @@ class MyStr(str):
     pass
 print(MyStr("abc").upper(), MyStr("x") + "y", type(MyStr("q")).__name__)
 print(vars(Vec(5, 6)), Vec(5, 6).__dict__)
+class Slotted:
+    __slots__ = ("x", "y")
+    def __init__(self):
+        self.x = 1
+s = Slotted()
+print(s.x, Slotted.x, type(Slotted.x).__name__)
+for action in (lambda: s.y, lambda: setattr(s, "z", 1), lambda: s.__dict__):
+    try:
+        action()
+    except AttributeError as e:
+        print("AttributeError:", e)
+del s.x
+try:
+    del s.x
+except AttributeError as e:
+    print("AttributeError:", e)
+class SlottedChild(Slotted):
+    pass
+sc = SlottedChild()
+sc.z = 5
+print(sc.__dict__, Slotted.__slots__)
+try:
+    class Conflict:
+        __slots__ = ("a",)
+        a = 1
+except ValueError as e:
+    print("ValueError:", e)

@@ -47,7 +47,35 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     };
     let sep = text_of(vm, sep, "sep", " ")?;
     let end = text_of(vm, end, "end", "\n")?;
-    let file = file.filter(|f| !f.is_none());
+    let mut file = file.filter(|f| !f.is_none());
+    if file.is_none() {
+        // print() writes to sys.stdout, which a program may replace.
+        let sys = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys"));
+        let out = sys.and_then(|s| s.downcast_ref::<ModuleObject>().and_then(|m| m.dict().get_str_key("stdout")));
+        match out {
+            Some(o) if crate::sysmodule::is_native_stdout(&o) => {}
+            Some(o) if o.is_none() => return Ok(none()),
+            Some(o) => file = Some(o),
+            None => return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.stdout")),
+        }
+    }
+    if let Some(f) = file {
+        // A Python file object gets each piece through its own write() call.
+        let write = vm.getattr_str(&f, "write")?;
+        let sep_v = new_str(&sep);
+        for (i, a) in pos.iter().enumerate() {
+            if i > 0 {
+                vm.call1(&write, sep_v.clone())?;
+            }
+            let s = vm.str(a)?;
+            vm.call1(&write, s)?;
+        }
+        vm.call1(&write, new_str(&end))?;
+        if flush {
+            vm.call_method(&f, "flush", &[])?;
+        }
+        return Ok(none());
+    }
     let mut out: Vec<u8> = Vec::new();
     for (i, a) in pos.iter().enumerate() {
         if i > 0 {
@@ -55,39 +83,20 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         }
         let s = vm.str(a)?;
         if let Some(so) = s.downcast_ref::<StrObject>() {
-            if file.is_none() {
-                if so.to_utf8().is_none() {
-                    let pos = so.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
-                    return Err(vm.new_error(
-                        ExcKind::UnicodeEncodeError,
-                        format!(
-                            "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
-                            so.get(pos),
-                            pos
-                        ),
-                    ));
-                }
-                out.extend_from_slice(&so.to_generalized_utf8());
-            } else {
-                out.extend_from_slice(&so.to_generalized_utf8());
+            if so.to_utf8().is_none() {
+                let pos = so.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
+                return Err(vm.new_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", so.get(pos), pos),
+                ));
             }
+            out.extend_from_slice(&so.to_generalized_utf8());
         }
     }
     out.extend_from_slice(end.as_bytes());
-    match file {
-        None => {
-            vm.write_stdout(&out);
-            if flush {
-                vm.flush_stdout();
-            }
-        }
-        Some(f) => {
-            let text = new_str(&String::from_utf8_lossy(&out));
-            vm.call_method(&f, "write", &[text])?;
-            if flush {
-                vm.call_method(&f, "flush", &[])?;
-            }
-        }
+    vm.write_stdout(&out);
+    if flush {
+        vm.flush_stdout();
     }
     Ok(none())
 }

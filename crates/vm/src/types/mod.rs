@@ -23,4 +23,5 @@ pub(crate) fn init_all() {
     func_ty::init_member();
     exc::init();
     crate::builtins::init_types();
+    crate::sysmodule::init_stream_type();
 }

@@ -151,11 +151,6 @@ impl Vm {
                 Unwind::Raise(e)
             } else {
               'dispatch: loop {
-                // `__del__` of objects freed by the previous instruction.
-                if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
-                    self.frames[fi].lasti = instr_start as u32;
-                    self.run_pending_finalizers();
-                }
                 // Defined inside the labelled loop: labels are hygienic in macros.
                 macro_rules! tri {
                     ($e:expr) => {
@@ -177,9 +172,6 @@ impl Vm {
                         ext = oparg << 8;
                     }
                     op::NOP | op::RESUME | op::RESUME_QUICK => {}
-                    op::CACHE => {
-                        break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "executed a CACHE entry"));
-                    }
                     op::LOAD_FAST => {
                         let v = local!(oparg);
                         if v.is_null() {
@@ -198,14 +190,6 @@ impl Vm {
                         let old = std::mem::replace(local!(oparg), v);
                         drop(old);
                     }
-                    op::DELETE_FAST => {
-                        if local!(oparg).is_null() {
-                            let e = self.unbound_local(code, oparg);
-                            break 'dispatch Unwind::Raise(e);
-                        }
-                        let old = local!(oparg).take();
-                        drop(old);
-                    }
                     op::POP_TOP => {
                         let v = pop!();
                         drop(v);
@@ -218,16 +202,6 @@ impl Vm {
                     op::SWAP => unsafe {
                         std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
                     },
-                    op::UNARY_POSITIVE | op::UNARY_NEGATIVE | op::UNARY_INVERT => {
-                        let v = pop!();
-                        let r = tri!(self.unary_op(opcode, &v));
-                        push!(r);
-                    }
-                    op::UNARY_NOT => {
-                        let v = pop!();
-                        let b = tri!(self.is_true(&v));
-                        push!(Value::bool(!b));
-                    }
                     op::BINARY_OP => {
                         let rhs = pop!();
                         let lhs = pop!();
@@ -299,22 +273,10 @@ impl Vm {
                         tri!(self.setitem(&container, &sub, v));
                         jump_by!(caches::STORE_SUBSCR);
                     }
-                    op::DELETE_SUBSCR => {
-                        let sub = pop!();
-                        let container = pop!();
-                        tri!(self.delitem(&container, &sub));
-                    }
                     op::GET_ITER => {
                         let v = pop!();
                         let it = tri!(self.iter(&v));
                         push!(it);
-                    }
-                    op::GET_YIELD_FROM_ITER => {
-                        if !crate::objects::generator::is_generator(peek!(1)) {
-                            let v = pop!();
-                            let it = tri!(self.iter(&v));
-                            push!(it);
-                        }
                     }
                     op::FOR_ITER => {
                         let it = peek!(1);
@@ -337,6 +299,11 @@ impl Vm {
                     op::JUMP_FORWARD => jump_by!(oparg),
                     op::JUMP_BACKWARD | op::JUMP_BACKWARD_QUICK | op::JUMP_BACKWARD_NO_INTERRUPT => {
                         ip -= oparg as usize;
+                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                            self.frames[fi].lasti = instr_start as u32;
+                            self.frames[fi].stack_depth = stack_depth!();
+                            self.run_pending_finalizers();
+                        }
                     }
                     op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_BACKWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE => {
                         let v = pop!();
@@ -367,15 +334,6 @@ impl Vm {
                             }
                         }
                     }
-                    op::JUMP_IF_FALSE_OR_POP | op::JUMP_IF_TRUE_OR_POP => {
-                        let b = tri!(self.is_true(peek!(1)));
-                        if b == (opcode == op::JUMP_IF_TRUE_OR_POP) {
-                            jump_by!(oparg);
-                        } else {
-                            let v = pop!();
-                            drop(v);
-                        }
-                    }
                     op::LOAD_GLOBAL => {
                         let name = name!(oparg >> 1);
                         // SAFETY: the frame keeps both dicts alive.
@@ -390,19 +348,6 @@ impl Vm {
                         push!(v);
                         jump_by!(caches::LOAD_GLOBAL);
                     }
-                    op::STORE_GLOBAL => {
-                        let v = pop!();
-                        // SAFETY: as LOAD_GLOBAL.
-                        let g = unsafe { &*globals };
-                        tri!(g.set_item(self, name!(oparg).clone(), v));
-                    }
-                    op::DELETE_GLOBAL => {
-                        let g = unsafe { &*globals };
-                        if tri!(g.del_item(self, name!(oparg))).is_none() {
-                            let e = self.name_error(name!(oparg));
-                            break 'dispatch Unwind::Raise(e);
-                        }
-                    }
                     op::LOAD_NAME => {
                         let v = tri!(self.load_name(fi, name!(oparg)));
                         push!(v);
@@ -410,9 +355,6 @@ impl Vm {
                     op::STORE_NAME => {
                         let v = pop!();
                         tri!(self.store_name(fi, name!(oparg), v));
-                    }
-                    op::DELETE_NAME => {
-                        tri!(self.delete_name(fi, name!(oparg)));
                     }
                     op::LOAD_ATTR => {
                         let owner = pop!();
@@ -425,10 +367,6 @@ impl Vm {
                         let v = pop!();
                         tri!(self.setattr(&owner, name!(oparg), v));
                         jump_by!(caches::STORE_ATTR);
-                    }
-                    op::DELETE_ATTR => {
-                        let owner = pop!();
-                        tri!(self.delattr(&owner, name!(oparg)));
                     }
                     op::LOAD_METHOD => {
                         let owner = pop!();
@@ -461,6 +399,12 @@ impl Vm {
                         jump_by!(caches::PRECALL);
                     }
                     op::CALL => {
+                        // `__del__` of objects freed since the last call runs before this one.
+                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                            self.frames[fi].lasti = instr_start as u32;
+                            self.frames[fi].stack_depth = stack_depth!();
+                            self.run_pending_finalizers();
+                        }
                         let is_meth = !peek!(oparg as usize + 2).is_null();
                         let nargs = oparg as usize + usize::from(is_meth);
                         let kw = kwnames.take();
@@ -526,22 +470,15 @@ impl Vm {
                         push!(r);
                         jump_by!(caches::CALL);
                     }
-                    op::CALL_FUNCTION_EX => {
-                        let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
-                        let callargs = pop!();
-                        let func = pop!();
-                        let null = pop!();
-                        drop(null);
-                        self.frames[fi].lasti = instr_start as u32;
-                        let r = tri!(self.call_function_ex(&func, &callargs, &kwargs));
-                        push!(r);
-                    }
                     op::RETURN_VALUE => {
                         let retval = pop!();
                         let depth = stack_depth!();
                         self.frames[fi].stack_depth = depth;
                         let was_entry = self.frames[fi].is_entry;
                         self.pop_frame();
+                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                            self.run_pending_finalizers();
+                        }
                         if was_entry {
                             return Ok(retval);
                         }
@@ -585,31 +522,6 @@ impl Vm {
                         self.pop_frame();
                         return Ok(retval);
                     }
-                    op::SEND => {
-                        let v = pop!();
-                        let receiver = peek!(1).clone();
-                        self.frames[fi].lasti = instr_start as u32;
-                        let r = tri!(self.send_to(&receiver, v));
-                        match r {
-                            crate::objects::generator::GenResult::Yield(x) => push!(x),
-                            crate::objects::generator::GenResult::Return(x) => {
-                                set_peek!(1, x);
-                                jump_by!(oparg);
-                            }
-                        }
-                    }
-                    op::MAKE_FUNCTION => {
-                        let codev = pop!();
-                        if codev.downcast_ref::<CodeObj>().is_none() {
-                            break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"));
-                        }
-                        let closure = if oparg & 0x08 != 0 { pop!() } else { Value::NULL };
-                        let annotations = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
-                        let kwdefaults = if oparg & 0x02 != 0 { pop!() } else { Value::NULL };
-                        let defaults = if oparg & 0x01 != 0 { pop!() } else { Value::NULL };
-                        let f = self.make_function(fi, codev, closure, annotations, kwdefaults, defaults);
-                        push!(f);
-                    }
                     op::BUILD_TUPLE => {
                         let n = oparg as usize;
                         let items: Vec<Value> = (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
@@ -620,110 +532,11 @@ impl Vm {
                         let items: Vec<Value> = (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
                         push!(new_list(items));
                     }
-                    op::BUILD_SET => {
-                        let n = oparg as usize;
-                        let mut items: Vec<Value> = (0..n).map(|_| pop!()).collect();
-                        items.reverse();
-                        let s = crate::objects::set::new_set();
-                        if let Some(so) = s.downcast_ref::<crate::objects::set::SetObject>() {
-                            for it in items {
-                                tri!(so.add(self, it));
-                            }
-                        }
-                        push!(s);
-                    }
-                    op::SET_ADD => {
-                        let v = pop!();
-                        let target = peek!(oparg as usize).clone();
-                        if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
-                            tri!(so.add(self, v));
-                        }
-                    }
-                    op::SET_UPDATE => {
-                        let iterable = pop!();
-                        let target = peek!(oparg as usize).clone();
-                        if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
-                            tri!(crate::types::set_ty::set_update(self, so, &iterable));
-                        }
-                    }
                     op::LIST_APPEND => {
                         let v = pop!();
                         if let Some(l) = peek!(oparg as usize).downcast_ref::<ListObject>() {
                             l.push(v);
                         }
-                    }
-                    op::LIST_EXTEND => {
-                        let iterable = pop!();
-                        let target = peek!(oparg as usize).clone();
-                        tri!(self.list_extend(&target, &iterable));
-                    }
-                    op::LIST_TO_TUPLE => {
-                        let l = pop!();
-                        let items = l.downcast_ref::<ListObject>().map(|l| l.to_vec()).unwrap_or_default();
-                        push!(new_tuple(items));
-                    }
-                    op::BUILD_MAP => {
-                        let n = oparg as usize;
-                        let mut items: Vec<Value> = (0..2 * n).map(|_| pop!()).collect();
-                        items.reverse();
-                        let d = DictObject::with_capacity(n);
-                        if let Some(dict) = d.downcast_ref::<DictObject>() {
-                            let mut it = items.into_iter();
-                            while let (Some(k), Some(v)) = (it.next(), it.next()) {
-                                tri!(dict.set_item(self, k, v));
-                            }
-                        }
-                        push!(d);
-                    }
-                    op::BUILD_CONST_KEY_MAP => {
-                        let keys = pop!();
-                        let n = oparg as usize;
-                        let mut vals: Vec<Value> = (0..n).map(|_| pop!()).collect();
-                        vals.reverse();
-                        let d = DictObject::with_capacity(n);
-                        if let (Some(dict), Some(kt)) = (d.downcast_ref::<DictObject>(), keys.downcast_ref::<TupleObject>()) {
-                            for (k, v) in kt.items().iter().zip(vals) {
-                                tri!(dict.set_item(self, k.clone(), v));
-                            }
-                        }
-                        push!(d);
-                    }
-                    op::MAP_ADD => {
-                        let v = pop!();
-                        let k = pop!();
-                        let d = peek!(oparg as usize).clone();
-                        if let Some(dict) = d.downcast_ref::<DictObject>() {
-                            tri!(dict.set_item(self, k, v));
-                        }
-                    }
-                    op::DICT_UPDATE | op::DICT_MERGE => {
-                        let update = pop!();
-                        let d = peek!(oparg as usize).clone();
-                        if opcode == op::DICT_MERGE {
-                            let func = peek!(oparg as usize + 2).clone();
-                            tri!(self.dict_merge(&d, &update, Some(&func)));
-                        } else {
-                            tri!(self.dict_merge(&d, &update, None));
-                        }
-                    }
-                    op::BUILD_STRING => {
-                        let n = oparg as usize;
-                        let mut parts: Vec<Value> = (0..n).map(|_| pop!()).collect();
-                        parts.reverse();
-                        let refs: Vec<&StrObject> = parts.iter().filter_map(|p| p.downcast_ref::<StrObject>()).collect();
-                        push!(crate::objects::str::concat(&refs));
-                    }
-                    op::FORMAT_VALUE => {
-                        let spec = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
-                        let v = pop!();
-                        let r = tri!(self.format_value(v, oparg & 3, spec));
-                        push!(r);
-                    }
-                    op::BUILD_SLICE => {
-                        let step = if oparg == 3 { pop!() } else { none() };
-                        let stop = pop!();
-                        let start = pop!();
-                        push!(crate::objects::slice::new_slice(start, stop, step));
                     }
                     op::UNPACK_SEQUENCE => {
                         let seq = pop!();
@@ -732,28 +545,6 @@ impl Vm {
                             push!(v);
                         }
                         jump_by!(caches::UNPACK_SEQUENCE);
-                    }
-                    op::UNPACK_EX => {
-                        let seq = pop!();
-                        let items = tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
-                        for v in items.into_iter().rev() {
-                            push!(v);
-                        }
-                    }
-                    op::MAKE_CELL => {
-                        let initial = local!(oparg).take();
-                        *local!(oparg) = new_cell(initial);
-                    }
-                    op::COPY_FREE_VARS => {
-                        let func = self.frames[fi].func.clone();
-                        if let Some(f) = func.downcast_ref::<FunctionObject>() {
-                            if let Some(cl) = f.closure.downcast_ref::<TupleObject>() {
-                                let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
-                                for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
-                                    *local!(off + i) = c.clone();
-                                }
-                            }
-                        }
                     }
                     op::LOAD_CLOSURE => {
                         let v = local!(oparg).clone();
@@ -769,21 +560,6 @@ impl Vm {
                             }
                         }
                     }
-                    op::LOAD_CLASSDEREF => {
-                        let name = unsafe { (*code).localsplusnames[oparg as usize].clone() };
-                        let locals = self.frames[fi].locals.clone();
-                        let from_locals = match locals.downcast_ref::<DictObject>() {
-                            Some(d) => d.get_str(&name),
-                            None => tri!(self.mapping_get(&locals, &name)),
-                        };
-                        match from_locals.or_else(|| local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get())) {
-                            Some(v) => push!(v),
-                            None => {
-                                let e = self.unbound_deref(code, oparg);
-                                break 'dispatch Unwind::Raise(e);
-                            }
-                        }
-                    }
                     op::STORE_DEREF => {
                         let v = pop!();
                         if let Some(c) = local!(oparg).downcast_ref::<CellObject>() {
@@ -791,123 +567,14 @@ impl Vm {
                             drop(old);
                         }
                     }
-                    op::DELETE_DEREF => {
-                        let old = local!(oparg).downcast_ref::<CellObject>().map(|c| c.set(Value::NULL));
-                        match old {
-                            Some(o) if !o.is_null() => drop(o),
-                            _ => {
-                                let e = self.unbound_deref(code, oparg);
-                                break 'dispatch Unwind::Raise(e);
-                            }
-                        }
-                    }
-                    op::LOAD_BUILD_CLASS => {
-                        // SAFETY: the frame keeps its builtins alive.
-                        let bc = unsafe { (*builtins).get_str_key("__build_class__") };
-                        match bc {
-                            Some(f) => push!(f),
-                            None => break 'dispatch Unwind::Raise(self.new_error(ExcKind::NameError, "__build_class__ not found")),
-                        }
-                    }
-                    op::LOAD_ASSERTION_ERROR => push!(exc_type(ExcKind::AssertionError).as_value()),
-                    op::RAISE_VARARGS => {
-                        let cause = if oparg == 2 { pop!() } else { Value::NULL };
-                        let exc = if oparg >= 1 { pop!() } else { Value::NULL };
-                        if oparg == 0 {
-                            let cur = self.exc_info.clone();
-                            if cur.is_null() || cur.is_none() {
-                                break 'dispatch Unwind::Raise(self.new_error(ExcKind::RuntimeError, "No active exception to reraise"));
-                            }
-                            break 'dispatch Unwind::Reraise(PyErr::new(cur), None);
-                        }
-                        let e = match self.make_raise(exc, cause) {
-                            Ok(e) => e,
-                            Err(e) => e,
-                        };
-                        break 'dispatch Unwind::Raise(e);
-                    }
-                    op::PUSH_EXC_INFO => {
-                        let v = pop!();
-                        let prev = std::mem::replace(&mut self.exc_info, v.clone());
-                        push!(if prev.is_null() { none() } else { prev });
-                        push!(v);
-                    }
-                    op::POP_EXCEPT => {
-                        let v = pop!();
-                        let old = std::mem::replace(&mut self.exc_info, if v.is_none() { Value::NULL } else { v });
-                        drop(old);
-                    }
-                    op::CHECK_EXC_MATCH => {
-                        let right = pop!();
-                        let b = tri!(self.check_exc_match(peek!(1), &right));
-                        push!(Value::bool(b));
-                    }
-                    op::RERAISE => {
-                        let lasti = if oparg != 0 { peek!(oparg as usize + 1).as_small_int().map(|i| i as u32) } else { None };
-                        let exc = pop!();
-                        break 'dispatch Unwind::Reraise(PyErr::new(exc), lasti);
-                    }
-                    op::BEFORE_WITH => {
-                        let mgr = pop!();
-                        let (exit, res) = tri!(self.before_with(&mgr));
-                        push!(exit);
-                        push!(res);
-                    }
-                    op::WITH_EXCEPT_START => {
-                        let val = peek!(1).clone();
-                        let exit = peek!(4).clone();
-                        let ty = type_of(&val).as_value();
-                        let tb = val.downcast_ref::<ExceptionObject>().map(|e| e.traceback()).filter(|t| !t.is_null()).unwrap_or_else(none);
-                        let r = tri!(self.call(&exit, &[ty, val, tb], None));
-                        push!(r);
-                    }
-                    op::SETUP_ANNOTATIONS => {
-                        tri!(self.setup_annotations(fi));
-                    }
-                    op::IMPORT_NAME => {
-                        let fromlist = pop!();
-                        let level = pop!();
-                        let m = tri!(self.import_name(fi, name!(oparg), &fromlist, &level));
-                        push!(m);
-                    }
-                    op::IMPORT_FROM => {
-                        let m = peek!(1).clone();
-                        let v = tri!(self.import_from(&m, name!(oparg)));
-                        push!(v);
-                    }
-                    op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
-                        let flag = if opcode == op::MATCH_MAPPING { crate::typeobj::type_flags::MAPPING } else { crate::typeobj::type_flags::SEQUENCE };
-                        let b = type_of(peek!(1)).has_flag(flag);
-                        push!(Value::bool(b));
-                    }
-                    op::MATCH_KEYS => {
-                        let keys = peek!(1).clone();
-                        let subject = peek!(2).clone();
-                        let r = tri!(self.match_keys(&subject, &keys));
-                        push!(r);
-                    }
-                    op::MATCH_CLASS => {
-                        let names = pop!();
-                        let cls = pop!();
-                        let subject = peek!(1).clone();
-                        let r = tri!(self.match_class(&subject, &cls, oparg as usize, &names));
-                        set_peek!(1, r.unwrap_or_else(none));
-                    }
-                    op::GET_LEN => {
-                        let n = tri!(self.len(peek!(1)));
-                        push!(Value::int(n as i64));
-                    }
-                    op::PRINT_EXPR => {
-                        let v = pop!();
-                        if !v.is_none() {
-                            let r = tri!(self.repr_string(&v));
-                            self.write_stdout(format!("{r}\n").as_bytes());
-                        }
-                    }
                     _ => {
-                        let name = pyrite_bytecode::OPNAMES[opcode as usize];
-                        let e = self.new_error(ExcKind::SystemError, format!("pyrite cannot run opcode {name} yet"));
-                        break 'dispatch Unwind::Raise(e);
+                        let mut st = ColdRegs { sp, ip };
+                        let r = self.cold_op(fi, opcode, oparg, instr_start, &mut st);
+                        sp = st.sp;
+                        ip = st.ip;
+                        if let Err(u) = r {
+                            break 'dispatch u;
+                        }
                     }
                 }
               }
@@ -1439,7 +1106,7 @@ impl Vm {
         let tname = t.name_string();
         let mut seen: Vec<Value> = Vec::new();
         let mut attrs: Vec<Value> = Vec::new();
-        let mut fetch = |vm: &mut Vm, name: &Value, seen: &mut Vec<Value>| -> PyResult<Option<Value>> {
+        let fetch = |vm: &mut Vm, name: &Value, seen: &mut Vec<Value>| -> PyResult<Option<Value>> {
             if seen.iter().any(|s| crate::objects::str::str_eq(s, name)) {
                 let r = vm.repr_string(name)?;
                 return Err(vm.type_error(format!("{tname}() got multiple sub-patterns for attribute {r}")));
@@ -1562,6 +1229,432 @@ impl Vm {
         }
         if self.mapping_get(&locals, &key)?.is_none() {
             self.setitem(&locals, &key, DictObject::new_value())?;
+        }
+        Ok(())
+    }
+}
+
+/// Registers a cold instruction can change.
+struct ColdRegs {
+    sp: *mut Value,
+    ip: usize,
+}
+
+impl Vm {
+    /// The less frequent instructions, out of line so that the dispatch
+    /// loop's hot registers stay in machine registers.
+    #[inline(never)]
+    fn cold_op(&mut self, fi: usize, opcode: u8, oparg: u32, instr_start: usize, st: &mut ColdRegs) -> Result<(), Unwind> {
+        let code: *const CodeObj = self.frames[fi].code;
+        let lp: *mut Value = self.frames[fi].localsplus;
+        let globals: *const DictObject = self.frames[fi].globals;
+        let builtins: *const DictObject = self.frames[fi].builtins;
+        let _ = instr_start;
+        // SAFETY (all macros): as in `run_frame_with`.
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                unsafe {
+                    st.sp.write(v);
+                    st.sp = st.sp.add(1);
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                unsafe {
+                    st.sp = st.sp.sub(1);
+                    st.sp.read()
+                }
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                unsafe { &*st.sp.sub($n) }
+            };
+        }
+        macro_rules! set_peek {
+            ($n:expr, $v:expr) => {{
+                let v: Value = $v;
+                let old = unsafe { std::mem::replace(&mut *st.sp.sub($n), v) };
+                drop(old);
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { &mut *lp.add($i as usize) }
+            };
+        }
+        macro_rules! name {
+            ($i:expr) => {
+                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err(Unwind::Raise(e)),
+                }
+            };
+        }
+        macro_rules! jump_by {
+            ($n:expr) => {
+                st.ip += $n as usize
+            };
+        }
+        match opcode {
+            op::CACHE => {
+                return Err(Unwind::Raise(self.new_error(ExcKind::SystemError, "executed a CACHE entry")));
+            }
+            op::DELETE_FAST => {
+                if local!(oparg).is_null() {
+                    let e = self.unbound_local(code, oparg);
+                    return Err(Unwind::Raise(e));
+                }
+                let old = local!(oparg).take();
+                drop(old);
+            }
+            op::UNARY_POSITIVE | op::UNARY_NEGATIVE | op::UNARY_INVERT => {
+                let v = pop!();
+                let r = tri!(self.unary_op(opcode, &v));
+                push!(r);
+            }
+            op::UNARY_NOT => {
+                let v = pop!();
+                let b = tri!(self.is_true(&v));
+                push!(Value::bool(!b));
+            }
+            op::DELETE_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                tri!(self.delitem(&container, &sub));
+            }
+            op::GET_YIELD_FROM_ITER => {
+                if !crate::objects::generator::is_generator(peek!(1)) {
+                    let v = pop!();
+                    let it = tri!(self.iter(&v));
+                    push!(it);
+                }
+            }
+            op::JUMP_IF_FALSE_OR_POP | op::JUMP_IF_TRUE_OR_POP => {
+                let b = tri!(self.is_true(peek!(1)));
+                if b == (opcode == op::JUMP_IF_TRUE_OR_POP) {
+                    jump_by!(oparg);
+                } else {
+                    let v = pop!();
+                    drop(v);
+                }
+            }
+            op::STORE_GLOBAL => {
+                let v = pop!();
+                // SAFETY: as LOAD_GLOBAL.
+                let g = unsafe { &*globals };
+                tri!(g.set_item(self, name!(oparg).clone(), v));
+            }
+            op::DELETE_GLOBAL => {
+                let g = unsafe { &*globals };
+                if tri!(g.del_item(self, name!(oparg))).is_none() {
+                    let e = self.name_error(name!(oparg));
+                    return Err(Unwind::Raise(e));
+                }
+            }
+            op::DELETE_NAME => {
+                tri!(self.delete_name(fi, name!(oparg)));
+            }
+            op::DELETE_ATTR => {
+                let owner = pop!();
+                tri!(self.delattr(&owner, name!(oparg)));
+            }
+            op::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                let callargs = pop!();
+                let func = pop!();
+                let null = pop!();
+                drop(null);
+                self.frames[fi].lasti = instr_start as u32;
+                let r = tri!(self.call_function_ex(&func, &callargs, &kwargs));
+                push!(r);
+            }
+            op::SEND => {
+                let v = pop!();
+                let receiver = peek!(1).clone();
+                self.frames[fi].lasti = instr_start as u32;
+                let r = tri!(self.send_to(&receiver, v));
+                match r {
+                    crate::objects::generator::GenResult::Yield(x) => push!(x),
+                    crate::objects::generator::GenResult::Return(x) => {
+                        set_peek!(1, x);
+                        jump_by!(oparg);
+                    }
+                }
+            }
+            op::MAKE_FUNCTION => {
+                let codev = pop!();
+                if codev.downcast_ref::<CodeObj>().is_none() {
+                    return Err(Unwind::Raise(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object")));
+                }
+                let closure = if oparg & 0x08 != 0 { pop!() } else { Value::NULL };
+                let annotations = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
+                let kwdefaults = if oparg & 0x02 != 0 { pop!() } else { Value::NULL };
+                let defaults = if oparg & 0x01 != 0 { pop!() } else { Value::NULL };
+                let f = self.make_function(fi, codev, closure, annotations, kwdefaults, defaults);
+                push!(f);
+            }
+            op::BUILD_SET => {
+                let n = oparg as usize;
+                let mut items: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                items.reverse();
+                let s = crate::objects::set::new_set();
+                if let Some(so) = s.downcast_ref::<crate::objects::set::SetObject>() {
+                    for it in items {
+                        tri!(so.add(self, it));
+                    }
+                }
+                push!(s);
+            }
+            op::SET_ADD => {
+                let v = pop!();
+                let target = peek!(oparg as usize).clone();
+                if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                    tri!(so.add(self, v));
+                }
+            }
+            op::SET_UPDATE => {
+                let iterable = pop!();
+                let target = peek!(oparg as usize).clone();
+                if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                    tri!(crate::types::set_ty::set_update(self, so, &iterable));
+                }
+            }
+            op::LIST_EXTEND => {
+                let iterable = pop!();
+                let target = peek!(oparg as usize).clone();
+                tri!(self.list_extend(&target, &iterable));
+            }
+            op::LIST_TO_TUPLE => {
+                let l = pop!();
+                let items = l.downcast_ref::<ListObject>().map(|l| l.to_vec()).unwrap_or_default();
+                push!(new_tuple(items));
+            }
+            op::BUILD_MAP => {
+                let n = oparg as usize;
+                let mut items: Vec<Value> = (0..2 * n).map(|_| pop!()).collect();
+                items.reverse();
+                let d = DictObject::with_capacity(n);
+                if let Some(dict) = d.downcast_ref::<DictObject>() {
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(dict.set_item(self, k, v));
+                    }
+                }
+                push!(d);
+            }
+            op::BUILD_CONST_KEY_MAP => {
+                let keys = pop!();
+                let n = oparg as usize;
+                let mut vals: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                vals.reverse();
+                let d = DictObject::with_capacity(n);
+                if let (Some(dict), Some(kt)) = (d.downcast_ref::<DictObject>(), keys.downcast_ref::<TupleObject>()) {
+                    for (k, v) in kt.items().iter().zip(vals) {
+                        tri!(dict.set_item(self, k.clone(), v));
+                    }
+                }
+                push!(d);
+            }
+            op::MAP_ADD => {
+                let v = pop!();
+                let k = pop!();
+                let d = peek!(oparg as usize).clone();
+                if let Some(dict) = d.downcast_ref::<DictObject>() {
+                    tri!(dict.set_item(self, k, v));
+                }
+            }
+            op::DICT_UPDATE | op::DICT_MERGE => {
+                let update = pop!();
+                let d = peek!(oparg as usize).clone();
+                if opcode == op::DICT_MERGE {
+                    let func = peek!(oparg as usize + 2).clone();
+                    tri!(self.dict_merge(&d, &update, Some(&func)));
+                } else {
+                    tri!(self.dict_merge(&d, &update, None));
+                }
+            }
+            op::BUILD_STRING => {
+                let n = oparg as usize;
+                let mut parts: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                parts.reverse();
+                let refs: Vec<&StrObject> = parts.iter().filter_map(|p| p.downcast_ref::<StrObject>()).collect();
+                push!(crate::objects::str::concat(&refs));
+            }
+            op::FORMAT_VALUE => {
+                let spec = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
+                let v = pop!();
+                let r = tri!(self.format_value(v, oparg & 3, spec));
+                push!(r);
+            }
+            op::BUILD_SLICE => {
+                let step = if oparg == 3 { pop!() } else { none() };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::objects::slice::new_slice(start, stop, step));
+            }
+            op::UNPACK_EX => {
+                let seq = pop!();
+                let items = tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
+                for v in items.into_iter().rev() {
+                    push!(v);
+                }
+            }
+            op::MAKE_CELL => {
+                let initial = local!(oparg).take();
+                *local!(oparg) = new_cell(initial);
+            }
+            op::COPY_FREE_VARS => {
+                let func = self.frames[fi].func.clone();
+                if let Some(f) = func.downcast_ref::<FunctionObject>() {
+                    if let Some(cl) = f.closure.downcast_ref::<TupleObject>() {
+                        let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
+                        for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
+                            *local!(off + i) = c.clone();
+                        }
+                    }
+                }
+            }
+            op::LOAD_CLASSDEREF => {
+                let name = unsafe { (*code).localsplusnames[oparg as usize].clone() };
+                let locals = self.frames[fi].locals.clone();
+                let from_locals = match locals.downcast_ref::<DictObject>() {
+                    Some(d) => d.get_str(&name),
+                    None => tri!(self.mapping_get(&locals, &name)),
+                };
+                match from_locals.or_else(|| local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get())) {
+                    Some(v) => push!(v),
+                    None => {
+                        let e = self.unbound_deref(code, oparg);
+                        return Err(Unwind::Raise(e));
+                    }
+                }
+            }
+            op::DELETE_DEREF => {
+                let old = local!(oparg).downcast_ref::<CellObject>().map(|c| c.set(Value::NULL));
+                match old {
+                    Some(o) if !o.is_null() => drop(o),
+                    _ => {
+                        let e = self.unbound_deref(code, oparg);
+                        return Err(Unwind::Raise(e));
+                    }
+                }
+            }
+            op::LOAD_BUILD_CLASS => {
+                // SAFETY: the frame keeps its builtins alive.
+                let bc = unsafe { (*builtins).get_str_key("__build_class__") };
+                match bc {
+                    Some(f) => push!(f),
+                    None => return Err(Unwind::Raise(self.new_error(ExcKind::NameError, "__build_class__ not found"))),
+                }
+            }
+            op::LOAD_ASSERTION_ERROR => push!(exc_type(ExcKind::AssertionError).as_value()),
+            op::RAISE_VARARGS => {
+                let cause = if oparg == 2 { pop!() } else { Value::NULL };
+                let exc = if oparg >= 1 { pop!() } else { Value::NULL };
+                if oparg == 0 {
+                    let cur = self.exc_info.clone();
+                    if cur.is_null() || cur.is_none() {
+                        return Err(Unwind::Raise(self.new_error(ExcKind::RuntimeError, "No active exception to reraise")));
+                    }
+                    return Err(Unwind::Reraise(PyErr::new(cur), None));
+                }
+                let e = match self.make_raise(exc, cause) {
+                    Ok(e) => e,
+                    Err(e) => e,
+                };
+                return Err(Unwind::Raise(e));
+            }
+            op::PUSH_EXC_INFO => {
+                let v = pop!();
+                let prev = std::mem::replace(&mut self.exc_info, v.clone());
+                push!(if prev.is_null() { none() } else { prev });
+                push!(v);
+            }
+            op::POP_EXCEPT => {
+                let v = pop!();
+                let old = std::mem::replace(&mut self.exc_info, if v.is_none() { Value::NULL } else { v });
+                drop(old);
+            }
+            op::CHECK_EXC_MATCH => {
+                let right = pop!();
+                let b = tri!(self.check_exc_match(peek!(1), &right));
+                push!(Value::bool(b));
+            }
+            op::RERAISE => {
+                let lasti = if oparg != 0 { peek!(oparg as usize + 1).as_small_int().map(|i| i as u32) } else { None };
+                let exc = pop!();
+                return Err(Unwind::Reraise(PyErr::new(exc), lasti));
+            }
+            op::BEFORE_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(self.before_with(&mgr));
+                push!(exit);
+                push!(res);
+            }
+            op::WITH_EXCEPT_START => {
+                let val = peek!(1).clone();
+                let exit = peek!(4).clone();
+                let ty = type_of(&val).as_value();
+                let tb = val.downcast_ref::<ExceptionObject>().map(|e| e.traceback()).filter(|t| !t.is_null()).unwrap_or_else(none);
+                let r = tri!(self.call(&exit, &[ty, val, tb], None));
+                push!(r);
+            }
+            op::SETUP_ANNOTATIONS => {
+                tri!(self.setup_annotations(fi));
+            }
+            op::IMPORT_NAME => {
+                let fromlist = pop!();
+                let level = pop!();
+                let m = tri!(self.import_name(fi, name!(oparg), &fromlist, &level));
+                push!(m);
+            }
+            op::IMPORT_FROM => {
+                let m = peek!(1).clone();
+                let v = tri!(self.import_from(&m, name!(oparg)));
+                push!(v);
+            }
+            op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
+                let flag = if opcode == op::MATCH_MAPPING { crate::typeobj::type_flags::MAPPING } else { crate::typeobj::type_flags::SEQUENCE };
+                let b = type_of(peek!(1)).has_flag(flag);
+                push!(Value::bool(b));
+            }
+            op::MATCH_KEYS => {
+                let keys = peek!(1).clone();
+                let subject = peek!(2).clone();
+                let r = tri!(self.match_keys(&subject, &keys));
+                push!(r);
+            }
+            op::MATCH_CLASS => {
+                let names = pop!();
+                let cls = pop!();
+                let subject = peek!(1).clone();
+                let r = tri!(self.match_class(&subject, &cls, oparg as usize, &names));
+                set_peek!(1, r.unwrap_or_else(none));
+            }
+            op::GET_LEN => {
+                let n = tri!(self.len(peek!(1)));
+                push!(Value::int(n as i64));
+            }
+            op::PRINT_EXPR => {
+                let v = pop!();
+                if !v.is_none() {
+                    let r = tri!(self.repr_string(&v));
+                    self.write_stdout(format!("{r}\n").as_bytes());
+                }
+            }
+            _ => {
+                let name = pyrite_bytecode::OPNAMES[opcode as usize];
+                let e = self.new_error(ExcKind::SystemError, format!("pyrite cannot run opcode {name} yet"));
+                return Err(Unwind::Raise(e));
+            }
         }
         Ok(())
     }

@@ -337,6 +337,7 @@ impl TypeObject {
         unsafe { *self.slots.get() = s };
     }
 
+    #[allow(clippy::mut_from_ref)]
     pub(crate) fn slots_mut(&self) -> &mut Slots {
         // SAFETY: used only while building a type, before any caller holds `slots()`.
         unsafe { &mut *self.slots.get() }

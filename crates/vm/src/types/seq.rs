@@ -373,8 +373,7 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> Py
     }
     let i = vm.index_i64(key)?;
     let Some(ix) = normalize_index(i, l.len()) else {
-        let msg = if value.is_some() { "list assignment index out of range" } else { "list assignment index out of range" };
-        return Err(vm.new_error(ExcKind::IndexError, msg));
+        return Err(vm.new_error(ExcKind::IndexError, "list assignment index out of range"));
     };
     match value {
         Some(x) => {

@@ -6,7 +6,7 @@ python3.11 and exported (tools/vm_export_code.py), under pyrite's VM
 (`run_exported`), both from the program's own folder with PYTHONHASHSEED=0.
 stdout, stderr and exit status must match byte for byte.
 
-Usage: vm_compare.py [--release] [--no-build] [-v] [PATHS...]
+Usage: vm_compare.py [--release] [--no-build] [--binary RUN_EXPORTED] [-v] [PATHS...]
 PATHS are .py files or folders (default: crates/vm/tests/programs).
 """
 import argparse
@@ -66,8 +66,11 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--binary", help="run_exported to use (implies --no-build)")
     args = ap.parse_args()
-    if args.no_build:
+    if args.binary:
+        binary = args.binary
+    elif args.no_build:
         binary = os.path.join(target_dir(), "release" if args.release else "debug", "examples", "run_exported")
     else:
         binary = build(args.release)

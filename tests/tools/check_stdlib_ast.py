@@ -92,6 +92,7 @@ def main():
     parser.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--write-known", action="store_true", help="rewrite the known-failures list from this run")
     args = parser.parse_args()
+    args.pyrite = os.path.abspath(args.pyrite)
 
     stdlib = sysconfig.get_path("stdlib")
     files = stdlib_files(stdlib)

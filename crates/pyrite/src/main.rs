@@ -2,7 +2,7 @@
 
 mod cli;
 
-use pyrite_syntax::{dump, parse, semantic, source, Mode, SyntaxError};
+use pyrite_syntax::{dump, semantic, source, Mode, SyntaxError};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -75,15 +75,27 @@ fn run(args: &[String]) -> u8 {
 
 /// Source bytes to a checked AST, with the compile-time checks CPython makes
 /// before running a module when `check` is set (`ast.parse` skips them).
+/// Warnings emitted before an error are printed, as CPython prints them.
 fn front_end(bytes: &[u8], filename: &str, check: bool) -> Result<pyrite_syntax::ast::Mod, SyntaxError> {
-    let text = source::decode_source(bytes, filename)?;
-    let parsed = parse(&text, Mode::Exec)?;
-    let mut warnings = parsed.warnings;
-    if check {
-        warnings.extend(semantic::check(&parsed.module, &text)?);
-    }
+    // As `python3.11 FILE` reads it: line by line (a late decoding error comes
+    // after earlier tokenizer errors), error texts from the file, byte columns
+    // unless an encoding is declared.
+    let decoded = source::decode_file(bytes, filename)?;
+    let tokens = pyrite_syntax::tokenizer::tokenize_with(&decoded.text, &decoded.tokenize_options());
+    let (parsed, mut warnings) = pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, Mode::Exec);
+    let text = decoded.text;
+    let result = parsed.and_then(|module| {
+        if check {
+            let checked = semantic::check_all(&module, &text);
+            warnings.extend(checked.warnings);
+            if let Some(err) = checked.error {
+                return Err(err);
+            }
+        }
+        Ok(module)
+    });
     print_warnings(&warnings, filename, &text);
-    Ok(parsed.module)
+    result
 }
 
 /// Compile-time warnings as the default `warnings` filters show them: SyntaxWarning

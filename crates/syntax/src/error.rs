@@ -37,6 +37,7 @@ impl SyntaxErrorKind {
 /// A syntax error with CPython's attribute values: `lineno`/`end_lineno` 1-based,
 /// `offset`/`end_offset` 1-based *character* offsets into `text` (0 when CPython
 /// leaves them unset), `text` the offending source line including its newline.
+/// A `lineno` of 0 stands for CPython's `None` (no location at all).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub kind: SyntaxErrorKind,
@@ -72,7 +73,9 @@ impl SyntaxError {
     /// (`print_exception_file_and_line` + `print_error_text` of pythonrun.c),
     /// ending with `Kind: msg` and a newline.
     pub fn display(&self, filename: &str) -> String {
-        if !self.kind.is_syntax_error() {
+        // Without a line number (errors found while decoding the source) CPython
+        // cannot read the location attributes and prints the message alone.
+        if !self.kind.is_syntax_error() || self.lineno == 0 {
             return if self.msg.is_empty() { format!("{}\n", self.kind.name()) } else { format!("{}: {}\n", self.kind.name(), self.msg) };
         }
         let mut out = format!("  File \"{}\", line {}\n", filename, self.lineno);

@@ -1,0 +1,4 @@
+# compile: optimize=1
+"""doc kept"""
+assert False
+x = __debug__

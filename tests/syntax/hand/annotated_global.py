@@ -1,0 +1,5 @@
+limit = 10
+
+def configure():
+    global limit
+    limit: int = 20

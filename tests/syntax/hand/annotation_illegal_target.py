@@ -1,0 +1,4 @@
+def size():
+    return 1
+
+size(): int = 3

@@ -1,0 +1,3 @@
+import sys
+
+__debug__ = "-O" not in sys.argv

@@ -1,0 +1,3 @@
+def drain(queue):
+    async for item in queue:
+        print(item)

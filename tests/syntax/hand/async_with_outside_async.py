@@ -1,0 +1,3 @@
+def handle(lock):
+    async with lock:
+        pass

@@ -1,0 +1,4 @@
+from __future__ import annotations
+
+async def fetch() -> (await get_type()):
+    pass

@@ -1,0 +1,3 @@
+async def main(fetch):
+    handler = lambda url: await fetch(url)
+    return handler

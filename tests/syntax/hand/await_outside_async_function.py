@@ -1,0 +1,4 @@
+import asyncio
+
+def wait():
+    await asyncio.sleep(1)

@@ -1,0 +1,3 @@
+for item in range(3):
+    def stop():
+        break

@@ -1,0 +1,4 @@
+def find(items, target):
+    if target in items:
+        break
+    return None

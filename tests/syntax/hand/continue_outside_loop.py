@@ -1,0 +1,4 @@
+def skip(value):
+    if value is None:
+        continue
+    return value

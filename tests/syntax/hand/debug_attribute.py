@@ -1,0 +1,4 @@
+class Settings:
+    pass
+
+Settings.__debug__ = True

@@ -1,0 +1,1 @@
+config = {"level": 1, "debug"}

@@ -1,0 +1,2 @@
+parts = [{"a": 1}]
+merged = {**p for p in parts}

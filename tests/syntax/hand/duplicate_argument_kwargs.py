@@ -1,0 +1,2 @@
+def connect(host, *, options=None, **options):
+    pass

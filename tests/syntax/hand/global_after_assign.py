@@ -1,0 +1,6 @@
+state = "idle"
+
+def start():
+    state = "starting"
+    global state
+    print(state)

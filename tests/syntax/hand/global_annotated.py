@@ -1,0 +1,5 @@
+limit = 10
+
+def configure():
+    limit: int = 20
+    global limit

@@ -1,0 +1,4 @@
+def bump(count):
+    global count
+    count += 1
+    return count

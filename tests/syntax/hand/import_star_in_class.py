@@ -1,0 +1,2 @@
+class Helpers:
+    from math import *

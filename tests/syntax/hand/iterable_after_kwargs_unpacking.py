@@ -1,0 +1,3 @@
+opts = {}
+args = []
+print(**opts, *args)

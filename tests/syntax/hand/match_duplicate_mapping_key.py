@@ -1,0 +1,3 @@
+match {"id": 1}:
+    case {"id": a, "id": b}:
+        print(a, b)

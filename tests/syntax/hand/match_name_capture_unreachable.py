@@ -1,0 +1,6 @@
+command = "stop"
+match command:
+    case other:
+        print("unknown")
+    case "stop":
+        print("stopping")

@@ -1,0 +1,4 @@
+name = "x"
+match name:
+    case f"x":
+        print("x")

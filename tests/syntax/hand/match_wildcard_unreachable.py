@@ -1,0 +1,6 @@
+status = 404
+match status:
+    case _:
+        print("any")
+    case 200:
+        print("ok")

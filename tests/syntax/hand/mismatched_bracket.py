@@ -1,0 +1,1 @@
+result = max(1, 2}

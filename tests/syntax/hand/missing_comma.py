@@ -1,0 +1,1 @@
+colors = ["red" "green" 3 "blue"]

@@ -1,0 +1,6 @@
+def counter():
+    n = 0
+    def reset():
+        n = 0
+        nonlocal n
+    return reset

@@ -1,0 +1,3 @@
+class Config:
+    nonlocal name
+    name = "default"

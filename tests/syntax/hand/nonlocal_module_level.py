@@ -1,0 +1,2 @@
+nonlocal counter
+counter = 0

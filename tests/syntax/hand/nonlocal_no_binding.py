@@ -1,0 +1,5 @@
+def tracker():
+    def record():
+        nonlocal hits
+        hits += 1
+    return record

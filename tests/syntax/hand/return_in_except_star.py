@@ -1,0 +1,5 @@
+def fetch():
+    try:
+        return download()
+    except* TimeoutError:
+        return None

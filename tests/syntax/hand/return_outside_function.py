@@ -1,0 +1,4 @@
+import sys
+
+if len(sys.argv) > 1:
+    return sys.argv[1]

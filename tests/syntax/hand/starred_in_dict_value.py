@@ -1,0 +1,2 @@
+items = [1]
+d = {"k": *items}

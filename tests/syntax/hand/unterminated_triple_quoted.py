@@ -1,0 +1,2 @@
+doc = """Start of a docstring
+that never ends

@@ -1,0 +1,3 @@
+match (1, 2):
+    case (1, 2) as _:
+        pass

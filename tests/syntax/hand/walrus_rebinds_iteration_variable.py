@@ -1,0 +1,2 @@
+lines = ["a", "b"]
+stripped = [line := line.strip() for line in lines]

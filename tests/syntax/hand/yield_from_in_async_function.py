@@ -1,0 +1,2 @@
+async def stream(source):
+    yield from source

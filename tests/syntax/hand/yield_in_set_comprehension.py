@@ -1,0 +1,2 @@
+def numbers():
+    return {(yield n) for n in range(3)}

@@ -1,0 +1,5 @@
+def getLoggerClass():
+    """
+    Return the class to be used when instantiating a logger.
+    
+    return _loggerClass

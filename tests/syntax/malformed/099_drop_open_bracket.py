@@ -1,0 +1,6 @@
+def main():
+    tracer(False)
+    setup()
+    tracerTrue)
+    tick()
+    return "EVENTLOOP"

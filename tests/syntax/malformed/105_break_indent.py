@@ -1,0 +1,9 @@
+def close(self):
+    """Raise GeneratorExit inside generator.
+    """
+try:
+        self.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        pass
+    else:
+        raise RuntimeError("generator ignored GeneratorExit")

@@ -1,0 +1,8 @@
+class ValueTerminal(Terminal):
+
+    @property
+    def value(self):
+    return self
+
+    def startswith_fws(self):
+        return False

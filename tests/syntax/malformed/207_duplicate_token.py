@@ -1,0 +1,5 @@
+def parseFile(self, file):
+    try:
+        ExpatBuilder.parseFile(self self, file)
+    except ParseEscape:
+        pass

@@ -1,0 +1,5 @@
+class ContentType(ParameterizedHeaderValue ParameterizedHeaderValue):
+    token_type = 'content-type'
+    as_ew_allowed = False
+    maintype = 'text'
+    subtype = 'plain'

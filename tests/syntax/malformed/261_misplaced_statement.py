@@ -1,0 +1,6 @@
+@__mailfrom.setter
+def __mailfrom(self, value):
+    del self()
+    warn("Setting __mailfrom attribute on SMTPChannel is deprecated, "
+        "set 'mailfrom' instead", DeprecationWarning, 2)
+    self.mailfrom = value

@@ -1,0 +1,3 @@
+@property
+def exact_type(self):
+    

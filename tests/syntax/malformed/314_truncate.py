@@ -1,0 +1,2 @@
+def runtime_library_dir_option(self, dir):
+    

@@ -1,0 +1,5 @@
+def parseFile(self, file):
+    try:
+        ExpatBuilder.parseFile(self, file)
+     ParseEscape:
+        pass

@@ -1,0 +1,7 @@
+def makepath(*paths):
+    dir = os.path.join(*paths)
+    try:
+        dir = os.path.abspath(dir)
+    except OSError:
+        pass
+     dir, os.path.normcase(dir)

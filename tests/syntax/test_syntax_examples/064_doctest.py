@@ -1,0 +1,3 @@
+match x:
+    case y:
+       3 $ 3

@@ -1,0 +1,6 @@
+try:
+    print(1)
+    break
+    print(2)
+finally:
+    print(3)

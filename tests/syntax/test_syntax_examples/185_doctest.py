@@ -1,0 +1,2 @@
+while x.a = 3:
+   pass

@@ -1,0 +1,4 @@
+try:
+  pass
+except* A, B, C as blech:
+  pass

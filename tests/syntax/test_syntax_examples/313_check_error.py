@@ -1,0 +1,1 @@
+print(end1 + end2 = ' ')

@@ -4,9 +4,10 @@
 Each PROGRAM.py runs under `python3.11 PROGRAM.py` and, compiled by
 python3.11 and exported (tools/vm_export_code.py), under pyrite's VM
 (`run_exported`), both from the program's own folder with PYTHONHASHSEED=0.
-stdout, stderr and exit status must match byte for byte.
+With --source, pyrite's own parser and compiler compile the program instead
+(`run_source`). stdout, stderr and exit status must match byte for byte.
 
-Usage: vm_compare.py [--release] [--no-build] [--binary RUN_EXPORTED] [-v] [PATHS...]
+Usage: vm_compare.py [--release] [--no-build] [--source] [--binary EXAMPLE] [-v] [PATHS...]
 PATHS are .py files or folders (default: crates/vm/tests/programs).
 """
 import argparse
@@ -24,12 +25,12 @@ def target_dir():
     return os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
 
 
-def build(release):
-    cmd = ["cargo", "build", "-j2", "-q", "-p", "pyrite-vm", "--example", "run_exported"]
+def build(release, example):
+    cmd = ["cargo", "build", "-j2", "-q", "-p", "pyrite-vm", "--example", example]
     if release:
         cmd.append("--release")
     subprocess.run(cmd, cwd=ROOT, check=True)
-    return os.path.join(target_dir(), "release" if release else "debug", "examples", "run_exported")
+    return os.path.join(target_dir(), "release" if release else "debug", "examples", example)
 
 
 def collect(paths):
@@ -43,10 +44,13 @@ def collect(paths):
     return sorted(files)
 
 
-def run_one(binary, path, timeout):
+def run_one(binary, path, timeout, source=False):
     folder, name = os.path.split(os.path.abspath(path))
     env = dict(os.environ, PYTHONHASHSEED="0")
     ref = subprocess.run([sys.executable, name], cwd=folder, env=env, capture_output=True, timeout=timeout)
+    if source:
+        got = subprocess.run([binary, name], cwd=folder, env=env, capture_output=True, timeout=timeout)
+        return got, ref, None
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
         json_path = tmp.name
     try:
@@ -66,20 +70,22 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--timeout", type=float, default=60)
-    ap.add_argument("--binary", help="run_exported to use (implies --no-build)")
+    ap.add_argument("--source", action="store_true", help="compile with pyrite's compiler (run_source)")
+    ap.add_argument("--binary", help="the example binary to use (implies --no-build)")
     args = ap.parse_args()
+    example = "run_source" if args.source else "run_exported"
     if args.binary:
         binary = args.binary
     elif args.no_build:
-        binary = os.path.join(target_dir(), "release" if args.release else "debug", "examples", "run_exported")
+        binary = os.path.join(target_dir(), "release" if args.release else "debug", "examples", example)
     else:
-        binary = build(args.release)
+        binary = build(args.release, example)
     files = collect(args.paths)
     failed = []
     for f in files:
         rel = os.path.relpath(f, ROOT)
         try:
-            got, ref, exp_err = run_one(binary, f, args.timeout)
+            got, ref, exp_err = run_one(binary, f, args.timeout, args.source)
         except subprocess.TimeoutExpired:
             failed.append(rel)
             print(f"TIMEOUT {rel}")

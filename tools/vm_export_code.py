@@ -17,6 +17,10 @@ tested on what python3.11 itself compiles. The JSON is self-describing:
           | {"t": "str", "v": [code points]} | {"t": "bytes", "v": hex}
           | {"t": "tuple" | "frozenset", "v": [CONST]} | {"t": "code", "v": CODE}
 
+A frozenset's items are listed in the constant's iteration order; the VM
+builds constant frozensets twice as CPython's compiler does (from the listed
+order, then from that set's iteration order), which reproduces the table.
+
 Usage: vm_export_code.py SOURCE.py [OUT.json] [--filename NAME]
 """
 import json

@@ -125,11 +125,20 @@ pub fn const_to_value(vm: &mut Vm, c: &ConstValue) -> Result<Value, String> {
         ConstValue::FrozenSet(items) => {
             // Elements of constant frozensets are themselves constants: hashing
             // and comparing them runs no Python code.
+            // CPython builds the frozenset from the items in source order, then
+            // its constant merging rebuilds it from that set's iteration order;
+            // the table (hence the iteration order) is the second one's.
             let vals: Result<Vec<Value>, String> = items.iter().map(|x| const_to_value(vm, x)).collect();
+            let first = crate::objects::set::new_frozenset();
             let fs = crate::objects::set::new_frozenset();
-            if let Some(so) = fs.downcast_ref::<crate::objects::set::SetObject>() {
+            if let (Some(a), Some(b)) =
+                (first.downcast_ref::<crate::objects::set::SetObject>(), fs.downcast_ref::<crate::objects::set::SetObject>())
+            {
                 for v in vals? {
-                    so.add(vm, v).map_err(|e| format!("{e:?}"))?;
+                    a.add(vm, v).map_err(|e| format!("{e:?}"))?;
+                }
+                for (k, h) in a.entries() {
+                    b.add_hashed(vm, k, h).map_err(|e| format!("{e:?}"))?;
                 }
             }
             fs

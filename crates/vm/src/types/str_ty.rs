@@ -635,6 +635,46 @@ fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(map_chars(args, |c, out| out.extend(c.to_lowercase())))
 }
 
+/// Full case folding: lowercase, except characters whose fold differs from
+/// their lowercase (ß -> ss, ς -> σ, ...).
+fn str_casefold(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "casefold", kw)?;
+    ArgSpec::range(vm, "casefold", args, 1, 0, 0)?;
+    Ok(map_chars(args, |c, out| {
+        let special = match c {
+            'ſ' => Some('s'),
+            'µ' => Some('μ'),
+            'ς' => Some('σ'),
+            'ϐ' => Some('β'),
+            'ϑ' => Some('θ'),
+            'ϕ' => Some('φ'),
+            'ϖ' => Some('π'),
+            'ϰ' => Some('κ'),
+            'ϱ' => Some('ρ'),
+            'ϵ' => Some('ε'),
+            'ẛ' => Some('ṡ'),
+            '\u{1FBE}' | '\u{345}' => Some('ι'),
+            _ => None,
+        };
+        if let Some(f) = special {
+            out.push(f);
+            return;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.len() == 1 && lower.next() == Some(c) {
+            // Unchanged by lowercasing: a multi-character uppercase (ß -> SS) folds to its lowercase.
+            let upper: String = c.to_uppercase().collect();
+            if upper.chars().count() > 1 {
+                out.extend(upper.chars().flat_map(|u| u.to_lowercase()));
+                return;
+            }
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }))
+}
+
 fn str_swapcase(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "swapcase", kw)?;
     Ok(map_chars(args, |c, out| {
@@ -1145,7 +1185,7 @@ pub(crate) fn init() {
         ("rstrip", str_rstrip),
         ("upper", str_upper),
         ("lower", str_lower),
-        ("casefold", str_lower),
+        ("casefold", str_casefold),
         ("swapcase", str_swapcase),
         ("capitalize", str_capitalize),
         ("title", str_title),

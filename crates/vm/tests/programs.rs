@@ -1,7 +1,9 @@
 //! Runs the differential programs in `tests/programs` through
 //! `tools/vm_compare.py`: each is compiled (by python3.11, or by pyrite's own
 //! compiler), run on pyrite's VM (the `run_exported` / `run_source` examples,
-//! which `cargo test` builds) and compared with python3.11's own output.
+//! which a plain `cargo test -p pyrite-vm` builds; a run filtered with
+//! `--test programs` alone does not rebuild them) and compared with
+//! python3.11's own output.
 
 use std::path::PathBuf;
 use std::process::Command;

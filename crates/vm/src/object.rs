@@ -195,10 +195,103 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
         p.as_ptr() as *mut u8
     };
     let total = size + if has_pre { PRE } else { 0 };
-    // Invariant: this is the layout `alloc_raw` used for the same type and size.
-    std::alloc::dealloc(base, Layout::from_size_align_unchecked(total, 8));
+    // Invariant: this is the size `alloc_raw` used for the same type and size.
+    free_block(base, total);
     // Instances hold a reference to their type (static types are immortal).
     decref(NonNull::new_unchecked(ty as *mut ObjHeader));
+}
+
+/// Small blocks are recycled through per-size free lists (as CPython's
+/// pymalloc does for objects), which spares the system allocator the
+/// allocate/free churn of short-lived objects.
+const SMALL_LIMIT: usize = 512;
+const SIZE_CLASSES: usize = SMALL_LIMIT / 8;
+/// Blocks kept per size class before further frees go back to the system.
+const FREE_LIST_CAP: usize = 1 << 14;
+
+struct FreeLists {
+    heads: [*mut u8; SIZE_CLASSES],
+    counts: [usize; SIZE_CLASSES],
+}
+
+static FREE_LISTS: GilCell<FreeLists> =
+    GilCell::new(FreeLists { heads: [std::ptr::null_mut(); SIZE_CLASSES], counts: [0; SIZE_CLASSES] });
+
+/// Allocation sizes are multiples of 8 (the free lists' classes).
+#[inline(always)]
+pub(crate) fn round_size(total: usize) -> usize {
+    (total + 7) & !7
+}
+
+/// A block of at least `total` bytes, 8-aligned.
+///
+/// # Safety
+/// GIL held; the block is released with `free_block(p, total)`.
+#[inline]
+pub(crate) unsafe fn alloc_block(total: usize) -> *mut u8 {
+    let size = round_size(total.max(8));
+    if size <= SMALL_LIMIT {
+        let lists = FREE_LISTS.get_mut();
+        let class = size / 8 - 1;
+        let head = lists.heads[class];
+        if !head.is_null() {
+            // The first word of a free block links to the next one.
+            lists.heads[class] = *(head as *mut *mut u8);
+            lists.counts[class] -= 1;
+            return head;
+        }
+    }
+    let layout = match Layout::from_size_align(size, 8) {
+        Ok(l) => l,
+        Err(_) => std::alloc::handle_alloc_error(Layout::new::<u64>()),
+    };
+    let mem = std::alloc::alloc(layout);
+    if mem.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    mem
+}
+
+/// Releases a block from `alloc_block(total)`.
+///
+/// # Safety
+/// `p` came from `alloc_block` (or `realloc_block`) with the same `total`.
+#[inline]
+pub(crate) unsafe fn free_block(p: *mut u8, total: usize) {
+    let size = round_size(total.max(8));
+    if size <= SMALL_LIMIT {
+        let lists = FREE_LISTS.get_mut();
+        let class = size / 8 - 1;
+        if lists.counts[class] < FREE_LIST_CAP {
+            *(p as *mut *mut u8) = lists.heads[class];
+            lists.heads[class] = p;
+            lists.counts[class] += 1;
+            return;
+        }
+    }
+    std::alloc::dealloc(p, Layout::from_size_align_unchecked(size, 8));
+}
+
+/// Resizes a block from `alloc_block(old_total)` to hold `new_total` bytes.
+///
+/// # Safety
+/// As `free_block`; the contents up to the smaller size are kept.
+pub(crate) unsafe fn realloc_block(p: *mut u8, old_total: usize, new_total: usize) -> *mut u8 {
+    let (old, new) = (round_size(old_total.max(8)), round_size(new_total.max(8)));
+    if old == new {
+        return p;
+    }
+    if old <= SMALL_LIMIT || new <= SMALL_LIMIT {
+        let q = alloc_block(new_total);
+        std::ptr::copy_nonoverlapping(p, q, old.min(new));
+        free_block(p, old_total);
+        return q;
+    }
+    let q = std::alloc::realloc(p, Layout::from_size_align_unchecked(old, 8), new);
+    if q.is_null() {
+        std::alloc::handle_alloc_error(Layout::from_size_align_unchecked(new, 8));
+    }
+    q
 }
 
 /// Heap objects allocated so far (for tests and statistics).
@@ -216,15 +309,8 @@ pub fn allocation_count() -> u64 {
 pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeader> {
     let has_pre = ty.flags.get() & type_flags::HAS_DICT != 0;
     let total = size + if has_pre { PRE } else { 0 };
-    let layout = match Layout::from_size_align(total, 8) {
-        Ok(l) => l,
-        Err(_) => std::alloc::handle_alloc_error(Layout::new::<u64>()),
-    };
     *ALLOCATIONS.get_mut() += 1;
-    let mem = std::alloc::alloc(layout);
-    if mem.is_null() {
-        std::alloc::handle_alloc_error(layout);
-    }
+    let mem = alloc_block(total);
     let obj = if has_pre {
         std::ptr::write(
             mem as *mut PreHeader,

@@ -298,16 +298,12 @@ pub fn append(lhs: Value, rhs: &StrObject) -> Value {
     let new_size = HEAD + new_len * kind;
     let p = lhs.into_raw_bits();
     // SAFETY: the only reference, of exact type str (no pre-header), whose
-    // allocation has exactly `old_size` bytes with alignment 8.
+    // block was allocated for `old_size` bytes.
     unsafe {
         let v = Value::from_raw_bits(p);
         let obj = v.ptr_unchecked() as *mut u8;
         std::mem::forget(v);
-        let layout = std::alloc::Layout::from_size_align_unchecked(old_size, 8);
-        let newp = std::alloc::realloc(obj, layout, new_size);
-        if newp.is_null() {
-            std::alloc::handle_alloc_error(std::alloc::Layout::from_size_align_unchecked(new_size, 8));
-        }
+        let newp = crate::object::realloc_block(obj, old_size, new_size);
         let so = newp as *mut StrObject;
         let data = newp.add(HEAD);
         if rhs.kind as usize == kind {

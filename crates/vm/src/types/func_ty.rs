@@ -227,6 +227,16 @@ fn builtin_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResult
     if b.self_.is_null() {
         return (b.func)(vm, args, kw);
     }
+    // Short argument lists go on the stack: bound builtins (`lst.append`) are
+    // called often.
+    if args.len() < 4 {
+        let mut arr: [Value; 4] = [Value::NULL, Value::NULL, Value::NULL, Value::NULL];
+        arr[0] = b.self_.clone();
+        for (slot, a) in arr[1..].iter_mut().zip(args) {
+            *slot = a.clone();
+        }
+        return (b.func)(vm, &arr[..args.len() + 1], kw);
+    }
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(b.self_.clone());
     full.extend_from_slice(args);

@@ -321,6 +321,15 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
             None => Err(vm.new_error(ExcKind::IndexError, "list index out of range")),
         };
     }
+    if let (Some(l), Some(sl)) = (list_of(v), key.downcast_ref::<SliceObject>()) {
+        // Copy only the selected items (index conversion may run Python code,
+        // so it happens before the items are borrowed).
+        let (start, _stop, step, n) = slice_indices(vm, sl, l.len())?;
+        let out = l.with_items(|items| {
+            (0..n).filter_map(|k| items.get((start + k as i64 * step) as usize).cloned()).collect::<Vec<Value>>()
+        });
+        return Ok(new_list(out));
+    }
     let items = items_of(v);
     seq_index_or_slice(vm, &items, key, "list", new_list)
 }

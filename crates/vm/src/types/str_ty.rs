@@ -124,6 +124,20 @@ fn str_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 /// Indices of a slice object for a sequence of `len` items.
 pub fn slice_indices(vm: &mut Vm, sl: &SliceObject, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    // Fast path: bounds that are None or small ints.
+    let small = |v: &Value| -> Option<Option<i64>> {
+        if v.is_none() {
+            Some(None)
+        } else {
+            v.as_small_int().map(Some)
+        }
+    };
+    if let (Some(start), Some(stop), Some(step)) = (small(&sl.start), small(&sl.stop), small(&sl.step)) {
+        let step = step.unwrap_or(1);
+        if step != 0 {
+            return Ok(adjust_indices(start, stop, step, len));
+        }
+    }
     let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
         if v.is_none() {
             return Ok(None);

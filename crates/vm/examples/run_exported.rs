@@ -14,7 +14,10 @@ fn hex(s: &str) -> Result<Vec<u8>, String> {
     if s.len() % 2 != 0 {
         return Err("odd hex length".into());
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|e| e.to_string())).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).map_err(|e| e.to_string()))
+        .collect()
 }
 
 fn float_from_bits(s: &str) -> Result<f64, String> {
@@ -28,11 +31,17 @@ fn field<'a>(j: &'a Json, k: &str) -> Result<&'a Json, String> {
 }
 
 fn u32_field(j: &Json, k: &str) -> Result<u32, String> {
-    field(j, k)?.as_u64().map(|v| v as u32).ok_or_else(|| format!("{k} is not a number"))
+    field(j, k)?
+        .as_u64()
+        .map(|v| v as u32)
+        .ok_or_else(|| format!("{k} is not a number"))
 }
 
 fn str_field(j: &Json, k: &str) -> Result<Rc<str>, String> {
-    field(j, k)?.as_str().map(Rc::from).ok_or_else(|| format!("{k} is not a string"))
+    field(j, k)?
+        .as_str()
+        .map(Rc::from)
+        .ok_or_else(|| format!("{k} is not a string"))
 }
 
 fn str_list(j: &Json, k: &str) -> Result<Vec<Rc<str>>, String> {
@@ -40,7 +49,11 @@ fn str_list(j: &Json, k: &str) -> Result<Vec<Rc<str>>, String> {
         .as_array()
         .ok_or_else(|| format!("{k} is not a list"))?
         .iter()
-        .map(|v| v.as_str().map(Rc::from).ok_or_else(|| format!("{k} holds a non-string")))
+        .map(|v| {
+            v.as_str()
+                .map(Rc::from)
+                .ok_or_else(|| format!("{k} holds a non-string"))
+        })
         .collect()
 }
 
@@ -48,7 +61,11 @@ fn constant(j: &Json) -> Result<ConstValue, String> {
     let t = field(j, "t")?.as_str().ok_or("const tag")?;
     let v = j.get("v");
     let list = |v: Option<&Json>| -> Result<Vec<ConstValue>, String> {
-        v.and_then(|x| x.as_array()).ok_or("const list")?.iter().map(constant).collect()
+        v.and_then(|x| x.as_array())
+            .ok_or("const list")?
+            .iter()
+            .map(constant)
+            .collect()
     };
     Ok(match t {
         "none" => ConstValue::None,
@@ -93,7 +110,12 @@ fn code(j: &Json) -> Result<CodeObject, String> {
         stacksize: u32_field(j, "stacksize")?,
         firstlineno: u32_field(j, "firstlineno")?,
         code: hex(field(j, "code")?.as_str().ok_or("code")?)?,
-        consts: field(j, "consts")?.as_array().ok_or("consts")?.iter().map(constant).collect::<Result<_, _>>()?,
+        consts: field(j, "consts")?
+            .as_array()
+            .ok_or("consts")?
+            .iter()
+            .map(constant)
+            .collect::<Result<_, _>>()?,
         names: str_list(j, "names")?,
         localsplusnames: str_list(j, "localsplusnames")?,
         localspluskinds: hex(field(j, "localspluskinds")?.as_str().ok_or("kinds")?)?,
@@ -122,7 +144,9 @@ fn main() {
         std::process::exit(2);
     };
     // Deep recursion in Rust (re-entry from native code) needs a big stack, as the pyrite binary has.
-    let child = std::thread::Builder::new().stack_size(256 << 20).spawn(move || run(&path));
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(&path));
     let status = match child.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => code,
         Ok(Ok(Err(msg))) => {

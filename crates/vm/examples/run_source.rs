@@ -14,7 +14,8 @@ fn run(path: &str) -> Result<i32, String> {
     let text = pyrite_syntax::source::decode_source(&bytes, &filename).map_err(|e| format!("{e:?}"))?;
     let parsed = pyrite_syntax::parse(&text, pyrite_syntax::Mode::Exec).map_err(|e| format!("{e:?}"))?;
     pyrite_syntax::semantic::check(&parsed.module, &text).map_err(|e| format!("{e:?}"))?;
-    let code = pyrite_compiler::compile(&parsed.module, &filename, pyrite_compiler::Mode::Exec, 0).map_err(|e| format!("{e:?}"))?;
+    let code = pyrite_compiler::compile(&parsed.module, &filename, pyrite_compiler::Mode::Exec, 0)
+        .map_err(|e| format!("{e:?}"))?;
     let mut vm = pyrite_vm::Vm::new()?;
     Ok(vm.run_main(Rc::clone(&code)))
 }
@@ -24,7 +25,9 @@ fn main() {
         eprintln!("usage: run_source FILE.py");
         std::process::exit(2);
     };
-    let child = std::thread::Builder::new().stack_size(256 << 20).spawn(move || run(&path));
+    let child = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || run(&path));
     let status = match child.map(|h| h.join()) {
         Ok(Ok(Ok(code))) => code,
         Ok(Ok(Err(msg))) => {

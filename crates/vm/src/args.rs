@@ -9,14 +9,19 @@ use crate::vm::Vm;
 
 /// Positional arguments and (name, value) keyword pairs of a vectorcall.
 pub fn split_kwargs<'a>(args: &'a [Value], kwnames: KwNames<'a>) -> (&'a [Value], Vec<(&'a Value, &'a Value)>) {
-    let names: &[Value] = kwnames.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(&[], |t| t.items());
+    let names: &[Value] = kwnames
+        .and_then(|k| k.downcast_ref::<TupleObject>())
+        .map_or(&[], |t| t.items());
     let npos = args.len() - names.len().min(args.len());
     let kw = names.iter().zip(&args[npos..]).collect();
     (&args[..npos], kw)
 }
 
 pub fn check_no_kwargs(vm: &mut Vm, fname: &str, kwnames: KwNames) -> PyResult<()> {
-    if kwnames.and_then(|k| k.downcast_ref::<TupleObject>()).is_some_and(|t| !t.is_empty()) {
+    if kwnames
+        .and_then(|k| k.downcast_ref::<TupleObject>())
+        .is_some_and(|t| !t.is_empty())
+    {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
     }
     Ok(())
@@ -47,7 +52,10 @@ impl ArgSpec {
             let msg = if min == 1 && max == 1 {
                 format!("{fname}() takes exactly one argument ({n} given)")
             } else {
-                format!("{fname} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+                format!(
+                    "{fname} expected at least {min} argument{}, got {n}",
+                    if min == 1 { "" } else { "s" }
+                )
             };
             return Err(vm.type_error(msg));
         }
@@ -55,7 +63,10 @@ impl ArgSpec {
             let msg = match max {
                 0 => format!("{fname}() takes no arguments ({n} given)"),
                 1 if min == 1 => format!("{fname}() takes exactly one argument ({n} given)"),
-                _ => format!("{fname} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" }),
+                _ => format!(
+                    "{fname} expected at most {max} argument{}, got {n}",
+                    if max == 1 { "" } else { "s" }
+                ),
             };
             return Err(vm.type_error(msg));
         }
@@ -92,11 +103,18 @@ impl ArgSpec {
         }
         for (k, v) in kw {
             let Some(i) = names.iter().position(|n| str_eq(&vm.intern(n), k)) else {
-                let msg = format!("{fname}() got an unexpected keyword argument '{}'", crate::objects::str::display_lossy(k));
+                let msg = format!(
+                    "{fname}() got an unexpected keyword argument '{}'",
+                    crate::objects::str::display_lossy(k)
+                );
                 return Err(vm.type_error(msg));
             };
             if out[i].is_some() {
-                let msg = format!("argument for {fname}() given by name ('{}') and position ({})", names[i], i + 1);
+                let msg = format!(
+                    "argument for {fname}() given by name ('{}') and position ({})",
+                    names[i],
+                    i + 1
+                );
                 return Err(vm.type_error(msg));
             }
             out[i] = Some(v.clone());

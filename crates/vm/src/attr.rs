@@ -64,7 +64,9 @@ pub fn instance_set(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>
         }
         (*attrs_ptr).dict.clone()
     };
-    let Some(d) = dict.downcast_ref::<DictObject>() else { return Ok(false) };
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return Ok(false);
+    };
     match value {
         Some(v) => {
             d.set_item(vm, name.clone(), v)?;
@@ -170,7 +172,9 @@ pub fn type_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<V
             return get(vm, d, Some(obj), &owner).map(Some);
         }
     }
-    let Some(t) = obj.downcast_ref::<TypeObject>() else { return Ok(None) };
+    let Some(t) = obj.downcast_ref::<TypeObject>() else {
+        return Ok(None);
+    };
     if let Some(attr) = t.lookup(name) {
         if let Some(get) = type_of(&attr).slots().descr_get {
             return get(vm, &attr, None, obj).map(Some);
@@ -190,7 +194,9 @@ pub fn type_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<V
 /// `type.__setattr__`: refuses builtin types, updates slots for dunders and
 /// invalidates version tags.
 pub fn type_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(t) = obj.downcast_ref::<TypeObject>() else { return Ok(()) };
+    let Some(t) = obj.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
     if name.downcast_ref::<StrObject>().is_none() {
         let msg = format!("attribute name must be string, not '{}'", vm.type_name(name));
         return Err(vm.type_error(msg));
@@ -236,7 +242,9 @@ pub fn module_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option
     if let Some(v) = generic_getattr(vm, obj, name)? {
         return Ok(Some(v));
     }
-    let Some(m) = obj.downcast_ref::<ModuleObject>() else { return Ok(None) };
+    let Some(m) = obj.downcast_ref::<ModuleObject>() else {
+        return Ok(None);
+    };
     if let Some(v) = m.dict().get_str(name) {
         return Ok(Some(v));
     }
@@ -247,7 +255,9 @@ pub fn module_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option
 }
 
 pub fn module_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(m) = obj.downcast_ref::<ModuleObject>() else { return Ok(()) };
+    let Some(m) = obj.downcast_ref::<ModuleObject>() else {
+        return Ok(());
+    };
     if let Some(d) = type_of(obj).lookup(name) {
         if let Some(set) = type_of(&d).slots().descr_set {
             return set(vm, &d, obj, value);

@@ -50,8 +50,14 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let mut file = file.filter(|f| !f.is_none());
     if file.is_none() {
         // print() writes to sys.stdout, which a program may replace.
-        let sys = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys"));
-        let out = sys.and_then(|s| s.downcast_ref::<ModuleObject>().and_then(|m| m.dict().get_str_key("stdout")));
+        let sys = vm
+            .modules
+            .downcast_ref::<DictObject>()
+            .and_then(|m| m.get_str_key("sys"));
+        let out = sys.and_then(|s| {
+            s.downcast_ref::<ModuleObject>()
+                .and_then(|m| m.dict().get_str_key("stdout"))
+        });
         match out {
             Some(o) if crate::sysmodule::is_native_stdout(&o) => {}
             Some(o) if o.is_none() => return Ok(none()),
@@ -84,10 +90,17 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         let s = vm.str(a)?;
         if let Some(so) = s.downcast_ref::<StrObject>() {
             if so.to_utf8().is_none() {
-                let pos = so.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
+                let pos = so
+                    .code_points()
+                    .position(|c| (0xD800..0xE000).contains(&c))
+                    .unwrap_or(0);
                 return Err(vm.new_error(
                     ExcKind::UnicodeEncodeError,
-                    format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", so.get(pos), pos),
+                    format!(
+                        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+                        so.get(pos),
+                        pos
+                    ),
                 ));
             }
             out.extend_from_slice(&so.to_generalized_utf8());
@@ -117,7 +130,9 @@ fn repr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 /// `ascii(x)`: repr with non-ASCII characters escaped.
 pub fn ascii_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = vm.repr(v)?;
-    let Some(s) = r.downcast_ref::<StrObject>() else { return Ok(r) };
+    let Some(s) = r.downcast_ref::<StrObject>() else {
+        return Ok(r);
+    };
     if s.is_ascii() {
         return Ok(r.clone());
     }
@@ -285,7 +300,9 @@ fn minmax(vm: &mut Vm, args: &[Value], kwnames: KwNames, name: &str, op: Compare
         1 => vm.collect(&pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
             }
             pos.to_vec()
         }
@@ -419,7 +436,12 @@ fn radix(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, base: u32, prefix
     let i = vm.index(&x)?;
     let b = as_int(&i).map(|v| v.to_bigint()).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
-    let s = format!("{}{}{}", if neg { "-" } else { "" }, prefix, b.magnitude().to_str_radix(base));
+    let s = format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        b.magnitude().to_str_radix(base)
+    );
     Ok(new_str(&s))
 }
 
@@ -465,7 +487,11 @@ fn divmod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             return Ok(r);
         }
     }
-    let msg = format!("unsupported operand type(s) for divmod(): '{}' and '{}'", vm.type_name(&a), vm.type_name(&b));
+    let msg = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(&a),
+        vm.type_name(&b)
+    );
     Err(vm.type_error(msg))
 }
 
@@ -489,7 +515,9 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
             if eb.is_negative() {
                 // Modular inverse.
                 let inv = mod_inverse(&bb, &mb.abs());
-                let Some(inv) = inv else { return Err(vm.value_error("base is not invertible for the given modulus")) };
+                let Some(inv) = inv else {
+                    return Err(vm.value_error("base is not invertible for the given modulus"));
+                };
                 bb = inv;
                 eb = -eb;
             }
@@ -563,7 +591,13 @@ fn iter(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         if type_of(&args[0]).slots().call.is_none() {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(NativeIter::new(&CALLABLE_ITER_TYPE, args[0].clone(), args[1].clone(), Vec::new(), 0));
+        return Ok(NativeIter::new(
+            &CALLABLE_ITER_TYPE,
+            args[0].clone(),
+            args[1].clone(),
+            Vec::new(),
+            0,
+        ));
     }
     vm.iter(&args[0])
 }
@@ -632,7 +666,9 @@ fn hasattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 /// The current Python frame's locals as a dict.
 pub fn frame_locals(vm: &mut Vm) -> Value {
-    let Some(f) = vm.frames.last() else { return DictObject::new_value() };
+    let Some(f) = vm.frames.last() else {
+        return DictObject::new_value();
+    };
     if !f.locals.is_null() {
         return f.locals.clone();
     }
@@ -668,7 +704,11 @@ fn locals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn globals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "globals", kw)?;
     ArgSpec::range(vm, "globals", args, 0, 0, 0)?;
-    Ok(vm.frames.last().map(|f| f.globals_value()).unwrap_or_else(DictObject::new_value))
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| f.globals_value())
+        .unwrap_or_else(DictObject::new_value))
 }
 
 fn vars(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -751,7 +791,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
     let func = pos[0].clone();
-    let Some(f) = func.downcast_ref::<FunctionObject>() else { return Err(vm.type_error("__build_class__: func must be a function")) };
+    let Some(f) = func.downcast_ref::<FunctionObject>() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
     let name = pos[1].clone();
     if name.downcast_ref::<StrObject>().is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
@@ -768,7 +810,9 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         match vm.lookup_attr(b, &vm.intern("__mro_entries__"))? {
             Some(me) => {
                 let r = vm.call1(&me, new_tuple(orig_bases.clone()))?;
-                let Some(t) = r.downcast_ref::<TupleObject>() else { return Err(vm.type_error("__mro_entries__ must return a tuple")) };
+                let Some(t) = r.downcast_ref::<TupleObject>() else {
+                    return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                };
                 bases.extend(t.items().iter().cloned());
                 changed = true;
             }
@@ -792,10 +836,18 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
             None => TYPE_TYPE.get().as_value(),
         },
     };
-    let meta = if is_class { crate::types::object_ty::calculate_metaclass(vm, &meta, &bases)? } else { meta };
+    let meta = if is_class {
+        crate::types::object_ty::calculate_metaclass(vm, &meta, &bases)?
+    } else {
+        meta
+    };
     let bases_t = new_tuple(bases.clone());
     let (kwvals, kwnames_v): (Vec<Value>, Vec<Value>) = rest.iter().map(|(k, v)| (v.clone(), k.clone())).unzip();
-    let kwt = if kwnames_v.is_empty() { None } else { Some(new_tuple(kwnames_v.clone())) };
+    let kwt = if kwnames_v.is_empty() {
+        None
+    } else {
+        Some(new_tuple(kwnames_v.clone()))
+    };
     let ns = match vm.lookup_attr(&meta, &vm.intern("__prepare__"))? {
         Some(prep) => {
             let mut a = vec![name.clone(), bases_t.clone()];
@@ -805,7 +857,10 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         None => DictObject::new_value(),
     };
     if type_of(&ns).slots().getitem.is_none() {
-        let mn = meta.downcast_ref::<TypeObject>().map(|t| t.name_string()).unwrap_or_else(|| "<metaclass>".into());
+        let mn = meta
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.name_string())
+            .unwrap_or_else(|| "<metaclass>".into());
         let msg = format!("{}.__prepare__() must return a mapping, not {}", mn, vm.type_name(&ns));
         return Err(vm.type_error(msg));
     }
@@ -836,14 +891,24 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
 }
 
 fn import(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "__import__", args, kwnames, &["name", "globals", "locals", "fromlist", "level"], 5, 1)?;
+    let a = ArgSpec::parse(
+        vm,
+        "__import__",
+        args,
+        kwnames,
+        &["name", "globals", "locals", "fromlist", "level"],
+        5,
+        1,
+    )?;
     let name = a[0].clone().unwrap_or_else(none);
     let n = display_lossy(&name);
     if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|d| d.get_str_key(&n)) {
         return Ok(m);
     }
     let e = vm.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
-    if let Some(d) = crate::attr::instance_dict(&e.exc).and_then(|d| d.downcast_ref::<DictObject>().map(|x| x.copy_value())) {
+    if let Some(d) =
+        crate::attr::instance_dict(&e.exc).and_then(|d| d.downcast_ref::<DictObject>().map(|x| x.copy_value()))
+    {
         let _ = d;
     }
     Err(e)
@@ -873,7 +938,9 @@ fn enumerate_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) ->
 }
 
 fn enumerate_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(n) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(n) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let inner = n.a.clone();
     match vm.next(&inner)? {
         Some(v) => {
@@ -892,18 +959,29 @@ fn zip_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         if display_lossy(k) == "strict" {
             strict = vm.is_true(v)?;
         } else {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{}'", display_lossy(k))));
+            return Err(vm.type_error(format!(
+                "zip() got an unexpected keyword argument '{}'",
+                display_lossy(k)
+            )));
         }
     }
     let mut iters = Vec::with_capacity(pos.len());
     for p in pos {
         iters.push(vm.iter(p)?);
     }
-    Ok(NativeIter::new(&ZIP_TYPE, Value::NULL, Value::NULL, iters, i64::from(strict)))
+    Ok(NativeIter::new(
+        &ZIP_TYPE,
+        Value::NULL,
+        Value::NULL,
+        iters,
+        i64::from(strict),
+    ))
 }
 
 fn zip_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(z) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(z) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let iters = z.items.to_vec();
     if iters.is_empty() {
         return Ok(None);
@@ -917,12 +995,22 @@ fn zip_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 if strict {
                     if i > 0 {
                         let plural = if i == 1 { " " } else { "s 1-" };
-                        return Err(vm.value_error(format!("zip() argument {} is shorter than argument{}{}", i + 1, plural, i)));
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is shorter than argument{}{}",
+                            i + 1,
+                            plural,
+                            i
+                        )));
                     }
                     for (j, other) in iters.iter().enumerate().skip(1) {
                         if vm.next(other)?.is_some() {
                             let plural = if j == 1 { " " } else { "s 1-" };
-                            return Err(vm.value_error(format!("zip() argument {} is longer than argument{}{}", j + 1, plural, j)));
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is longer than argument{}{}",
+                                j + 1,
+                                plural,
+                                j
+                            )));
                         }
                     }
                 }
@@ -946,7 +1034,9 @@ fn map_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
 }
 
 fn map_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(m) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(m) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let f = m.a.clone();
     let iters = m.items.to_vec();
     let mut vals = Vec::with_capacity(iters.len());
@@ -967,7 +1057,9 @@ fn filter_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> Py
 }
 
 fn filter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(fl) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(fl) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let f = fl.a.clone();
     let inner = fl.b.clone();
     while let Some(v) = vm.next(&inner)? {
@@ -1000,7 +1092,9 @@ fn reversed_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> 
 }
 
 fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(r) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(r) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let i = r.n.get();
     if i <= 0 {
         return Ok(None);
@@ -1024,7 +1118,9 @@ fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
 }
 
 fn callable_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(c) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(c) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     if c.n.get() != 0 {
         return Ok(None);
     }
@@ -1053,7 +1149,12 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub(crate) fn init_types() {
     use crate::object::LayoutKind;
     for (st, name, next, new) in [
-        (&ENUMERATE_TYPE, "enumerate", enumerate_next as IterNextFn, Some(enumerate_new as NewFn)),
+        (
+            &ENUMERATE_TYPE,
+            "enumerate",
+            enumerate_next as IterNextFn,
+            Some(enumerate_new as NewFn),
+        ),
         (&ZIP_TYPE, "zip", zip_next, Some(zip_new)),
         (&MAP_TYPE, "map", map_next, Some(map_new)),
         (&FILTER_TYPE, "filter", filter_next, Some(filter_new)),
@@ -1075,8 +1176,12 @@ pub(crate) fn init_types() {
 
 pub fn make_builtins_module(vm: &mut Vm) -> Value {
     let m = new_module("builtins");
-    let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else { return m };
-    let Some(dict) = d.downcast_ref::<DictObject>() else { return m };
+    let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
+        return m;
+    };
+    let Some(dict) = d.downcast_ref::<DictObject>() else {
+        return m;
+    };
     dict.insert_str_key("__doc__", new_str("Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices."));
     let funcs: &[(&'static str, NativeFn)] = &[
         ("print", print),
@@ -1119,7 +1224,9 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("__import__", import),
     ];
     // METH_O builtins in CPython: their calls count toward the recursion limit.
-    const METH_O: &[&str] = &["repr", "abs", "ascii", "callable", "chr", "hash", "hex", "id", "oct", "ord", "bin"];
+    const METH_O: &[&str] = &[
+        "repr", "abs", "ascii", "callable", "chr", "hash", "hex", "id", "oct", "ord", "bin",
+    ];
     for (name, f) in funcs {
         let b = new_builtin_function(name, *f, Some("builtins"));
         if METH_O.contains(name) {
@@ -1174,6 +1281,9 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("builtins", m.clone());
     }
-    let _ = (IntView::Small(0), ExceptionObject::args as fn(&ExceptionObject) -> Value);
+    let _ = (
+        IntView::Small(0),
+        ExceptionObject::args as fn(&ExceptionObject) -> Value,
+    );
     m
 }

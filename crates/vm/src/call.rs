@@ -26,10 +26,15 @@ impl Vm {
         locals: Value,
         is_entry: bool,
     ) -> PyResult<*mut Value> {
-        let (Some(c), Some(g), Some(b)) =
-            (code.downcast_ref::<CodeObj>(), globals.downcast_ref::<DictObject>(), builtins.downcast_ref::<DictObject>())
-        else {
-            return Err(self.new_error(ExcKind::SystemError, "frame needs a code object, a globals dict and a builtins dict"));
+        let (Some(c), Some(g), Some(b)) = (
+            code.downcast_ref::<CodeObj>(),
+            globals.downcast_ref::<DictObject>(),
+            builtins.downcast_ref::<DictObject>(),
+        ) else {
+            return Err(self.new_error(
+                ExcKind::SystemError,
+                "frame needs a code object, a globals dict and a builtins dict",
+            ));
         };
         let (c, g, b) = (c as *const CodeObj, g as *const DictObject, b as *const DictObject);
         let owned = Some(Box::new([code.clone(), globals, builtins]));
@@ -44,7 +49,10 @@ impl Vm {
             return Err(self.new_error(ExcKind::SystemError, "not a function"));
         };
         let c = f.code() as *const CodeObj;
-        let (g, b) = (f.globals_dict() as *const DictObject, f.builtins_dict() as *const DictObject);
+        let (g, b) = (
+            f.globals_dict() as *const DictObject,
+            f.builtins_dict() as *const DictObject,
+        );
         self.push_frame_raw(c, g, b, func, None, Value::NULL, is_entry)
     }
 
@@ -173,9 +181,17 @@ impl Vm {
     }
 
     /// Fills `dest` (the new frame's first slots) from the call's arguments.
-    pub(crate) fn bind_args(&mut self, f: &FunctionObject, args: &[Value], kwnames: KwNames, dest: *mut Value) -> PyResult<()> {
+    pub(crate) fn bind_args(
+        &mut self,
+        f: &FunctionObject,
+        args: &[Value],
+        kwnames: KwNames,
+        dest: *mut Value,
+    ) -> PyResult<()> {
         let co = f.code();
-        let kwcount = kwnames.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
+        let kwcount = kwnames
+            .and_then(|k| k.downcast_ref::<TupleObject>())
+            .map_or(0, |t| t.len());
         let argcount = args.len() - kwcount;
         let co_argcount = co.argcount as usize;
         let total_args = co_argcount + co.kwonlyargcount as usize;
@@ -196,7 +212,11 @@ impl Vm {
             *slot(j) = a.clone();
         }
         if co.flags & flags::VARARGS != 0 {
-            *slot(total_args) = if argcount == n { empty_tuple() } else { new_tuple(args[n..argcount].to_vec()) };
+            *slot(total_args) = if argcount == n {
+                empty_tuple()
+            } else {
+                new_tuple(args[n..argcount].to_vec())
+            };
         }
         if let Some(kw) = kwnames.and_then(|k| k.downcast_ref::<TupleObject>()) {
             for (i, keyword) in kw.items().iter().enumerate() {
@@ -286,10 +306,21 @@ impl Vm {
         Ok(())
     }
 
-    fn missing_arguments(&mut self, f: &FunctionObject, co: &CodeObj, missing: usize, defcount: Option<usize>, dest: *mut Value) -> PyErr {
+    fn missing_arguments(
+        &mut self,
+        f: &FunctionObject,
+        co: &CodeObj,
+        missing: usize,
+        defcount: Option<usize>,
+        dest: *mut Value,
+    ) -> PyErr {
         let (kind, start, end) = match defcount {
             Some(d) => ("positional", 0, co.argcount as usize - d.min(co.argcount as usize)),
-            None => ("keyword-only", co.argcount as usize, (co.argcount + co.kwonlyargcount) as usize),
+            None => (
+                "keyword-only",
+                co.argcount as usize,
+                (co.argcount + co.kwonlyargcount) as usize,
+            ),
         };
         let mut names = Vec::new();
         for i in start..end {
@@ -309,7 +340,10 @@ impl Vm {
         };
         let _ = missing;
         let qn = display_lossy(f.qualname());
-        self.type_error(format!("{qn}() missing {len} required {kind} argument{}: {name_str}", if len == 1 { "" } else { "s" }))
+        self.type_error(format!(
+            "{qn}() missing {len} required {kind} argument{}: {name_str}",
+            if len == 1 { "" } else { "s" }
+        ))
     }
 
     fn too_many_positional(&mut self, f: &FunctionObject, co: &CodeObj, given: usize, dest: *mut Value) -> PyErr {

@@ -21,7 +21,10 @@ use crate::objects::range::RangeIter;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::tuple::{new_tuple, TupleObject};
-use crate::typeobj::{is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE, STR_TYPE, TUPLE_TYPE};
+use crate::typeobj::{
+    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE,
+    STR_TYPE, TUPLE_TYPE,
+};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
@@ -150,434 +153,448 @@ impl Vm {
                 instr_start = ip.saturating_sub(1);
                 Unwind::Raise(e)
             } else {
-              'dispatch: loop {
-                // Defined inside the labelled loop: labels are hygienic in macros.
-                macro_rules! tri {
-                    ($e:expr) => {
-                        match $e {
-                            Ok(v) => v,
-                            Err(e) => break 'dispatch Unwind::Raise(e),
-                        }
-                    };
-                }
-                instr_start = ip;
-                let word = unsafe { *units.add(ip) };
-                ip += 1;
-                let opcode = (word & 0xff) as u8;
-                // EXTENDED_ARG prefixes accumulate into `ext` (zero otherwise).
-                let oparg = ext | (word >> 8) as u32;
-                ext = 0;
-                match opcode {
-                    op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
-                        ext = oparg << 8;
-                    }
-                    op::NOP | op::RESUME | op::RESUME_QUICK => {}
-                    op::LOAD_FAST => {
-                        let v = local!(oparg);
-                        if v.is_null() {
-                            let e = self.unbound_local(code, oparg);
-                            break 'dispatch Unwind::Raise(e);
-                        }
-                        let v = v.clone();
-                        push!(v);
-                    }
-                    op::LOAD_CONST => {
-                        let v = konst!(oparg).clone();
-                        push!(v);
-                    }
-                    op::STORE_FAST => {
-                        let v = pop!();
-                        let old = std::mem::replace(local!(oparg), v);
-                        drop(old);
-                    }
-                    op::POP_TOP => {
-                        let v = pop!();
-                        drop(v);
-                    }
-                    op::PUSH_NULL => push!(Value::NULL),
-                    op::COPY => {
-                        let v = peek!(oparg as usize).clone();
-                        push!(v);
-                    }
-                    op::SWAP => unsafe {
-                        std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
-                    },
-                    op::BINARY_OP => {
-                        let rhs = pop!();
-                        let lhs = pop!();
-                        // `s = s + t` / `s += t` into the same local: append in place
-                        // when the local held the only other reference.
-                        if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
-                            let next = unsafe { *units.add(ip + caches::BINARY_OP) };
-                            if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
-                                let held = local!(next >> 8).take();
-                                drop(held);
-                                if let Some(r) = rhs.downcast_ref::<StrObject>() {
-                                    push!(crate::objects::str::append(lhs, r));
-                                    jump_by!(caches::BINARY_OP);
-                                    continue 'dispatch;
-                                }
-                            }
-                        }
-                        let r = match fast_binop(oparg as usize, &lhs, &rhs) {
-                            Some(r) => r,
-                            None => tri!(self.binary_op(oparg as usize, &lhs, &rhs)),
-                        };
-                        push!(r);
-                        jump_by!(caches::BINARY_OP);
-                    }
-                    op::COMPARE_OP => {
-                        let rhs = pop!();
-                        let lhs = pop!();
-                        let Some(cop) = CompareOp::from_oparg(oparg) else {
-                            break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "bad COMPARE_OP oparg"));
-                        };
-                        let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
-                            Value::bool(cop.test(a.cmp(&b)))
-                        } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
-                            Value::bool(match a.partial_cmp(&b) {
-                                Some(o) => cop.test(o),
-                                None => cop == CompareOp::Ne,
-                            })
-                        } else {
-                            tri!(self.compare(&lhs, &rhs, cop))
-                        };
-                        push!(r);
-                        jump_by!(caches::COMPARE_OP);
-                    }
-                    op::IS_OP => {
-                        let rhs = pop!();
-                        let lhs = pop!();
-                        push!(Value::bool(lhs.is(&rhs) != (oparg == 1)));
-                    }
-                    op::CONTAINS_OP => {
-                        let rhs = pop!();
-                        let lhs = pop!();
-                        let b = tri!(self.contains(&rhs, &lhs));
-                        push!(Value::bool(b != (oparg == 1)));
-                    }
-                    op::BINARY_SUBSCR => {
-                        let sub = pop!();
-                        let container = pop!();
-                        let r = match fast_subscr(&container, &sub) {
-                            Some(v) => v,
-                            None => tri!(self.getitem(&container, &sub)),
-                        };
-                        push!(r);
-                        jump_by!(caches::BINARY_SUBSCR);
-                    }
-                    op::STORE_SUBSCR => {
-                        let sub = pop!();
-                        let container = pop!();
-                        let v = pop!();
-                        tri!(self.setitem(&container, &sub, v));
-                        jump_by!(caches::STORE_SUBSCR);
-                    }
-                    op::GET_ITER => {
-                        let v = pop!();
-                        let it = tri!(self.iter(&v));
-                        push!(it);
-                    }
-                    op::FOR_ITER => {
-                        let it = peek!(1);
-                        let next = if is_exact(it, &RANGE_ITER_TYPE) {
-                            // SAFETY: exact range_iterator has the RangeIter layout.
-                            let r = unsafe { &*(it.ptr_unchecked() as *const RangeIter) };
-                            r.next_i64().map(Value::int)
-                        } else {
-                            tri!(self.next(it))
-                        };
-                        match next {
-                            Some(v) => push!(v),
-                            None => {
-                                let it = pop!();
-                                drop(it);
-                                jump_by!(oparg);
-                            }
-                        }
-                    }
-                    op::JUMP_FORWARD => jump_by!(oparg),
-                    op::JUMP_BACKWARD | op::JUMP_BACKWARD_QUICK | op::JUMP_BACKWARD_NO_INTERRUPT => {
-                        ip -= oparg as usize;
-                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
-                            self.frames[fi].lasti = instr_start as u32;
-                            self.frames[fi].stack_depth = stack_depth!();
-                            self.run_pending_finalizers();
-                        }
-                    }
-                    op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_BACKWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE => {
-                        let v = pop!();
-                        let b = if v.is_true_obj() {
-                            true
-                        } else if v.is_false_obj() {
-                            false
-                        } else {
-                            tri!(self.is_true(&v))
-                        };
-                        let want = matches!(opcode, op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE);
-                        if b == want {
-                            if matches!(opcode, op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE) {
-                                ip += oparg as usize;
-                            } else {
-                                ip -= oparg as usize;
-                            }
-                        }
-                    }
-                    op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_BACKWARD_IF_NONE | op::POP_JUMP_FORWARD_IF_NOT_NONE | op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                        let v = pop!();
-                        let want_none = matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_BACKWARD_IF_NONE);
-                        if v.is_none() == want_none {
-                            if matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_FORWARD_IF_NOT_NONE) {
-                                ip += oparg as usize;
-                            } else {
-                                ip -= oparg as usize;
-                            }
-                        }
-                    }
-                    op::LOAD_GLOBAL => {
-                        let name = name!(oparg >> 1);
-                        // SAFETY: the frame keeps both dicts alive.
-                        let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
-                        let v = match found {
-                            Some(v) => v,
-                            None => break 'dispatch Unwind::Raise(self.name_error(name)),
-                        };
-                        if oparg & 1 != 0 {
-                            push!(Value::NULL);
-                        }
-                        push!(v);
-                        jump_by!(caches::LOAD_GLOBAL);
-                    }
-                    op::LOAD_NAME => {
-                        let v = tri!(self.load_name(fi, name!(oparg)));
-                        push!(v);
-                    }
-                    op::STORE_NAME => {
-                        let v = pop!();
-                        tri!(self.store_name(fi, name!(oparg), v));
-                    }
-                    op::LOAD_ATTR => {
-                        let owner = pop!();
-                        let v = tri!(self.getattr(&owner, name!(oparg)));
-                        push!(v);
-                        jump_by!(caches::LOAD_ATTR);
-                    }
-                    op::STORE_ATTR => {
-                        let owner = pop!();
-                        let v = pop!();
-                        tri!(self.setattr(&owner, name!(oparg), v));
-                        jump_by!(caches::STORE_ATTR);
-                    }
-                    op::LOAD_METHOD => {
-                        let owner = pop!();
-                        let (m, self_) = tri!(crate::attr::load_method(self, &owner, name!(oparg)));
-                        match self_ {
-                            Some(s) => {
-                                push!(m);
-                                push!(s);
-                            }
-                            None => {
-                                push!(Value::NULL);
-                                push!(m);
-                            }
-                        }
-                        jump_by!(caches::LOAD_METHOD);
-                    }
-                    op::KW_NAMES => {
-                        kwnames = konst!(oparg).clone();
-                    }
-                    op::PRECALL => {
-                        let n = oparg as usize;
-                        if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
-                            // Unpack a bound method so the call passes self positionally.
-                            let m = peek!(n + 1).clone();
-                            if let Some(bm) = m.downcast_ref::<BoundMethod>() {
-                                set_peek!(n + 2, bm.func.clone());
-                                set_peek!(n + 1, bm.self_.clone());
-                            }
-                        }
-                        jump_by!(caches::PRECALL);
-                    }
-                    op::CALL => {
-                        // `__del__` of objects freed since the last call runs before this one.
-                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
-                            self.frames[fi].lasti = instr_start as u32;
-                            self.frames[fi].stack_depth = stack_depth!();
-                            self.run_pending_finalizers();
-                        }
-                        let is_meth = !peek!(oparg as usize + 2).is_null();
-                        let nargs = oparg as usize + usize::from(is_meth);
-                        let kw = kwnames.take();
-                        let nkw = kw.downcast_ref::<TupleObject>().map_or(0, |t| t.len());
-                        let entries = nargs + 2 - usize::from(is_meth);
-                        let callable_is_py = is_exact(peek!(nargs + 1), &FUNCTION_TYPE);
-                        self.frames[fi].lasti = instr_start as u32;
-                        if callable_is_py {
-                            // Python-to-Python: push the frame and continue in this loop.
-                            // SAFETY: exact function type; the stack slot keeps it alive.
-                            let fptr = peek!(nargs + 1).ptr_unchecked() as *const FunctionObject;
-                            let f = unsafe { &*fptr };
-                            let fcode = f.code();
-                            let simple = nkw == 0
-                                && fcode.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
-                                && fcode.kwonlyargcount == 0
-                                && fcode.argcount as usize == nargs;
-                            let args_base = unsafe { sp.sub(nargs) };
-                            self.frames[fi].resume_at = (ip + caches::CALL) as u32;
-                            let func = peek!(nargs + 1).clone();
-                            let base = match self.push_function_frame(func, false) {
-                                Ok(b) => b,
+                'dispatch: loop {
+                    // Defined inside the labelled loop: labels are hygienic in macros.
+                    macro_rules! tri {
+                        ($e:expr) => {
+                            match $e {
+                                Ok(v) => v,
                                 Err(e) => break 'dispatch Unwind::Raise(e),
-                            };
-                            if simple {
-                                // Move the arguments into the new frame's variables.
-                                unsafe { std::ptr::copy_nonoverlapping(args_base, base, nargs) };
-                                sp = args_base;
-                            } else {
-                                let args = unsafe { std::slice::from_raw_parts(args_base, nargs) };
-                                let kwv = if nkw > 0 { Some(&kw) } else { None };
-                                if let Err(e) = self.bind_args(f, args, kwv, base) {
-                                    self.pop_frame();
-                                    break 'dispatch Unwind::Raise(e);
-                                }
-                                for _ in 0..nargs {
-                                    let v = pop!();
-                                    drop(v);
-                                }
                             }
-                            // The callable and the NULL (or method) slot.
-                            for _ in 0..(entries - nargs) {
-                                let v = pop!();
-                                drop(v);
-                            }
-                            let depth = stack_depth!();
-                            self.frames[fi].stack_depth = depth;
-                            fi += 1;
-                            load_frame!();
-                            continue 'dispatch;
-                        }
-                        let result = {
-                            let callable = peek!(nargs + 1).clone();
-                            let args = unsafe { std::slice::from_raw_parts(sp.sub(nargs), nargs) };
-                            let kwv = if nkw > 0 { Some(&kw) } else { None };
-                            self.call(&callable, args, kwv)
                         };
-                        for _ in 0..entries {
+                    }
+                    instr_start = ip;
+                    let word = unsafe { *units.add(ip) };
+                    ip += 1;
+                    let opcode = (word & 0xff) as u8;
+                    // EXTENDED_ARG prefixes accumulate into `ext` (zero otherwise).
+                    let oparg = ext | (word >> 8) as u32;
+                    ext = 0;
+                    match opcode {
+                        op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
+                            ext = oparg << 8;
+                        }
+                        op::NOP | op::RESUME | op::RESUME_QUICK => {}
+                        op::LOAD_FAST => {
+                            let v = local!(oparg);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }
+                        op::LOAD_CONST => {
+                            let v = konst!(oparg).clone();
+                            push!(v);
+                        }
+                        op::STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(local!(oparg), v);
+                            drop(old);
+                        }
+                        op::POP_TOP => {
                             let v = pop!();
                             drop(v);
                         }
-                        let r = tri!(result);
-                        push!(r);
-                        jump_by!(caches::CALL);
-                    }
-                    op::RETURN_VALUE => {
-                        let retval = pop!();
-                        let depth = stack_depth!();
-                        self.frames[fi].stack_depth = depth;
-                        let was_entry = self.frames[fi].is_entry;
-                        self.pop_frame();
-                        if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
-                            self.run_pending_finalizers();
-                        }
-                        if was_entry {
-                            return Ok(retval);
-                        }
-                        fi -= 1;
-                        load_frame!();
-                        push!(retval);
-                    }
-                    op::RETURN_GENERATOR => {
-                        // Move this frame's variables into a new generator and return it.
-                        let nl = unsafe { (*code).nlocalsplus() };
-                        let size = unsafe { (*code).frame_size() };
-                        let mut storage: Vec<Value> = Vec::with_capacity(size);
-                        for i in 0..nl {
-                            storage.push(local!(i).take());
-                        }
-                        storage.resize_with(size, || Value::NULL);
-                        let func = self.frames[fi].func.clone();
-                        let gen = crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
-                        let depth = stack_depth!();
-                        self.frames[fi].stack_depth = depth;
-                        let was_entry = self.frames[fi].is_entry;
-                        self.pop_frame();
-                        if was_entry {
-                            return Ok(gen);
-                        }
-                        fi -= 1;
-                        load_frame!();
-                        push!(gen);
-                    }
-                    op::YIELD_VALUE => {
-                        let retval = pop!();
-                        if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
-                            break 'dispatch Unwind::Raise(self.new_error(ExcKind::SystemError, "yield outside a generator frame"));
-                        }
-                        let depth = stack_depth!();
-                        let fr = &mut self.frames[fi];
-                        fr.stack_depth = depth;
-                        fr.resume_at = ip as u32;
-                        fr.lasti = instr_start as u32;
-                        self.yielded = true;
-                        self.pop_frame();
-                        return Ok(retval);
-                    }
-                    op::BUILD_TUPLE => {
-                        let n = oparg as usize;
-                        let items: Vec<Value> = (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
-                        push!(new_tuple(items));
-                    }
-                    op::BUILD_LIST => {
-                        let n = oparg as usize;
-                        let items: Vec<Value> = (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
-                        push!(new_list(items));
-                    }
-                    op::LIST_APPEND => {
-                        let v = pop!();
-                        if let Some(l) = peek!(oparg as usize).downcast_ref::<ListObject>() {
-                            l.push(v);
-                        }
-                    }
-                    op::UNPACK_SEQUENCE => {
-                        let seq = pop!();
-                        let items = tri!(self.unpack_sequence(&seq, oparg as usize));
-                        for v in items.into_iter().rev() {
+                        op::PUSH_NULL => push!(Value::NULL),
+                        op::COPY => {
+                            let v = peek!(oparg as usize).clone();
                             push!(v);
                         }
-                        jump_by!(caches::UNPACK_SEQUENCE);
-                    }
-                    op::LOAD_CLOSURE => {
-                        let v = local!(oparg).clone();
-                        push!(v);
-                    }
-                    op::LOAD_DEREF => {
-                        let v = local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get());
-                        match v {
-                            Some(v) => push!(v),
-                            None => {
-                                let e = self.unbound_deref(code, oparg);
-                                break 'dispatch Unwind::Raise(e);
+                        op::SWAP => unsafe {
+                            std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
+                        },
+                        op::BINARY_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            // `s = s + t` / `s += t` into the same local: append in place
+                            // when the local held the only other reference.
+                            if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
+                                let next = unsafe { *units.add(ip + caches::BINARY_OP) };
+                                if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
+                                    let held = local!(next >> 8).take();
+                                    drop(held);
+                                    if let Some(r) = rhs.downcast_ref::<StrObject>() {
+                                        push!(crate::objects::str::append(lhs, r));
+                                        jump_by!(caches::BINARY_OP);
+                                        continue 'dispatch;
+                                    }
+                                }
+                            }
+                            let r = match fast_binop(oparg as usize, &lhs, &rhs) {
+                                Some(r) => r,
+                                None => tri!(self.binary_op(oparg as usize, &lhs, &rhs)),
+                            };
+                            push!(r);
+                            jump_by!(caches::BINARY_OP);
+                        }
+                        op::COMPARE_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            let Some(cop) = CompareOp::from_oparg(oparg) else {
+                                break 'dispatch Unwind::Raise(
+                                    self.new_error(ExcKind::SystemError, "bad COMPARE_OP oparg"),
+                                );
+                            };
+                            let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                                Value::bool(cop.test(a.cmp(&b)))
+                            } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+                                Value::bool(match a.partial_cmp(&b) {
+                                    Some(o) => cop.test(o),
+                                    None => cop == CompareOp::Ne,
+                                })
+                            } else {
+                                tri!(self.compare(&lhs, &rhs, cop))
+                            };
+                            push!(r);
+                            jump_by!(caches::COMPARE_OP);
+                        }
+                        op::IS_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            push!(Value::bool(lhs.is(&rhs) != (oparg == 1)));
+                        }
+                        op::CONTAINS_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            let b = tri!(self.contains(&rhs, &lhs));
+                            push!(Value::bool(b != (oparg == 1)));
+                        }
+                        op::BINARY_SUBSCR => {
+                            let sub = pop!();
+                            let container = pop!();
+                            let r = match fast_subscr(&container, &sub) {
+                                Some(v) => v,
+                                None => tri!(self.getitem(&container, &sub)),
+                            };
+                            push!(r);
+                            jump_by!(caches::BINARY_SUBSCR);
+                        }
+                        op::STORE_SUBSCR => {
+                            let sub = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            tri!(self.setitem(&container, &sub, v));
+                            jump_by!(caches::STORE_SUBSCR);
+                        }
+                        op::GET_ITER => {
+                            let v = pop!();
+                            let it = tri!(self.iter(&v));
+                            push!(it);
+                        }
+                        op::FOR_ITER => {
+                            let it = peek!(1);
+                            let next = if is_exact(it, &RANGE_ITER_TYPE) {
+                                // SAFETY: exact range_iterator has the RangeIter layout.
+                                let r = unsafe { &*(it.ptr_unchecked() as *const RangeIter) };
+                                r.next_i64().map(Value::int)
+                            } else {
+                                tri!(self.next(it))
+                            };
+                            match next {
+                                Some(v) => push!(v),
+                                None => {
+                                    let it = pop!();
+                                    drop(it);
+                                    jump_by!(oparg);
+                                }
+                            }
+                        }
+                        op::JUMP_FORWARD => jump_by!(oparg),
+                        op::JUMP_BACKWARD | op::JUMP_BACKWARD_QUICK | op::JUMP_BACKWARD_NO_INTERRUPT => {
+                            ip -= oparg as usize;
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
+                        }
+                        op::POP_JUMP_FORWARD_IF_FALSE
+                        | op::POP_JUMP_BACKWARD_IF_FALSE
+                        | op::POP_JUMP_FORWARD_IF_TRUE
+                        | op::POP_JUMP_BACKWARD_IF_TRUE => {
+                            let v = pop!();
+                            let b = if v.is_true_obj() {
+                                true
+                            } else if v.is_false_obj() {
+                                false
+                            } else {
+                                tri!(self.is_true(&v))
+                            };
+                            let want = matches!(opcode, op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE);
+                            if b == want {
+                                if matches!(opcode, op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE) {
+                                    ip += oparg as usize;
+                                } else {
+                                    ip -= oparg as usize;
+                                }
+                            }
+                        }
+                        op::POP_JUMP_FORWARD_IF_NONE
+                        | op::POP_JUMP_BACKWARD_IF_NONE
+                        | op::POP_JUMP_FORWARD_IF_NOT_NONE
+                        | op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                            let v = pop!();
+                            let want_none =
+                                matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_BACKWARD_IF_NONE);
+                            if v.is_none() == want_none {
+                                if matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_FORWARD_IF_NOT_NONE) {
+                                    ip += oparg as usize;
+                                } else {
+                                    ip -= oparg as usize;
+                                }
+                            }
+                        }
+                        op::LOAD_GLOBAL => {
+                            let name = name!(oparg >> 1);
+                            // SAFETY: the frame keeps both dicts alive.
+                            let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
+                            let v = match found {
+                                Some(v) => v,
+                                None => break 'dispatch Unwind::Raise(self.name_error(name)),
+                            };
+                            if oparg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                            push!(v);
+                            jump_by!(caches::LOAD_GLOBAL);
+                        }
+                        op::LOAD_NAME => {
+                            let v = tri!(self.load_name(fi, name!(oparg)));
+                            push!(v);
+                        }
+                        op::STORE_NAME => {
+                            let v = pop!();
+                            tri!(self.store_name(fi, name!(oparg), v));
+                        }
+                        op::LOAD_ATTR => {
+                            let owner = pop!();
+                            let v = tri!(self.getattr(&owner, name!(oparg)));
+                            push!(v);
+                            jump_by!(caches::LOAD_ATTR);
+                        }
+                        op::STORE_ATTR => {
+                            let owner = pop!();
+                            let v = pop!();
+                            tri!(self.setattr(&owner, name!(oparg), v));
+                            jump_by!(caches::STORE_ATTR);
+                        }
+                        op::LOAD_METHOD => {
+                            let owner = pop!();
+                            let (m, self_) = tri!(crate::attr::load_method(self, &owner, name!(oparg)));
+                            match self_ {
+                                Some(s) => {
+                                    push!(m);
+                                    push!(s);
+                                }
+                                None => {
+                                    push!(Value::NULL);
+                                    push!(m);
+                                }
+                            }
+                            jump_by!(caches::LOAD_METHOD);
+                        }
+                        op::KW_NAMES => {
+                            kwnames = konst!(oparg).clone();
+                        }
+                        op::PRECALL => {
+                            let n = oparg as usize;
+                            if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
+                                // Unpack a bound method so the call passes self positionally.
+                                let m = peek!(n + 1).clone();
+                                if let Some(bm) = m.downcast_ref::<BoundMethod>() {
+                                    set_peek!(n + 2, bm.func.clone());
+                                    set_peek!(n + 1, bm.self_.clone());
+                                }
+                            }
+                            jump_by!(caches::PRECALL);
+                        }
+                        op::CALL => {
+                            // `__del__` of objects freed since the last call runs before this one.
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
+                            let is_meth = !peek!(oparg as usize + 2).is_null();
+                            let nargs = oparg as usize + usize::from(is_meth);
+                            let kw = kwnames.take();
+                            let nkw = kw.downcast_ref::<TupleObject>().map_or(0, |t| t.len());
+                            let entries = nargs + 2 - usize::from(is_meth);
+                            let callable_is_py = is_exact(peek!(nargs + 1), &FUNCTION_TYPE);
+                            self.frames[fi].lasti = instr_start as u32;
+                            if callable_is_py {
+                                // Python-to-Python: push the frame and continue in this loop.
+                                // SAFETY: exact function type; the stack slot keeps it alive.
+                                let fptr = peek!(nargs + 1).ptr_unchecked() as *const FunctionObject;
+                                let f = unsafe { &*fptr };
+                                let fcode = f.code();
+                                let simple = nkw == 0
+                                    && fcode.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+                                    && fcode.kwonlyargcount == 0
+                                    && fcode.argcount as usize == nargs;
+                                let args_base = unsafe { sp.sub(nargs) };
+                                self.frames[fi].resume_at = (ip + caches::CALL) as u32;
+                                let func = peek!(nargs + 1).clone();
+                                let base = match self.push_function_frame(func, false) {
+                                    Ok(b) => b,
+                                    Err(e) => break 'dispatch Unwind::Raise(e),
+                                };
+                                if simple {
+                                    // Move the arguments into the new frame's variables.
+                                    unsafe { std::ptr::copy_nonoverlapping(args_base, base, nargs) };
+                                    sp = args_base;
+                                } else {
+                                    let args = unsafe { std::slice::from_raw_parts(args_base, nargs) };
+                                    let kwv = if nkw > 0 { Some(&kw) } else { None };
+                                    if let Err(e) = self.bind_args(f, args, kwv, base) {
+                                        self.pop_frame();
+                                        break 'dispatch Unwind::Raise(e);
+                                    }
+                                    for _ in 0..nargs {
+                                        let v = pop!();
+                                        drop(v);
+                                    }
+                                }
+                                // The callable and the NULL (or method) slot.
+                                for _ in 0..(entries - nargs) {
+                                    let v = pop!();
+                                    drop(v);
+                                }
+                                let depth = stack_depth!();
+                                self.frames[fi].stack_depth = depth;
+                                fi += 1;
+                                load_frame!();
+                                continue 'dispatch;
+                            }
+                            let result = {
+                                let callable = peek!(nargs + 1).clone();
+                                let args = unsafe { std::slice::from_raw_parts(sp.sub(nargs), nargs) };
+                                let kwv = if nkw > 0 { Some(&kw) } else { None };
+                                self.call(&callable, args, kwv)
+                            };
+                            for _ in 0..entries {
+                                let v = pop!();
+                                drop(v);
+                            }
+                            let r = tri!(result);
+                            push!(r);
+                            jump_by!(caches::CALL);
+                        }
+                        op::RETURN_VALUE => {
+                            let retval = pop!();
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            let was_entry = self.frames[fi].is_entry;
+                            self.pop_frame();
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.run_pending_finalizers();
+                            }
+                            if was_entry {
+                                return Ok(retval);
+                            }
+                            fi -= 1;
+                            load_frame!();
+                            push!(retval);
+                        }
+                        op::RETURN_GENERATOR => {
+                            // Move this frame's variables into a new generator and return it.
+                            let nl = unsafe { (*code).nlocalsplus() };
+                            let size = unsafe { (*code).frame_size() };
+                            let mut storage: Vec<Value> = Vec::with_capacity(size);
+                            for i in 0..nl {
+                                storage.push(local!(i).take());
+                            }
+                            storage.resize_with(size, || Value::NULL);
+                            let func = self.frames[fi].func.clone();
+                            let gen =
+                                crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            let was_entry = self.frames[fi].is_entry;
+                            self.pop_frame();
+                            if was_entry {
+                                return Ok(gen);
+                            }
+                            fi -= 1;
+                            load_frame!();
+                            push!(gen);
+                        }
+                        op::YIELD_VALUE => {
+                            let retval = pop!();
+                            if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
+                                break 'dispatch Unwind::Raise(
+                                    self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
+                                );
+                            }
+                            let depth = stack_depth!();
+                            let fr = &mut self.frames[fi];
+                            fr.stack_depth = depth;
+                            fr.resume_at = ip as u32;
+                            fr.lasti = instr_start as u32;
+                            self.yielded = true;
+                            self.pop_frame();
+                            return Ok(retval);
+                        }
+                        op::BUILD_TUPLE => {
+                            let n = oparg as usize;
+                            let items: Vec<Value> =
+                                (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
+                            push!(new_tuple(items));
+                        }
+                        op::BUILD_LIST => {
+                            let n = oparg as usize;
+                            let items: Vec<Value> =
+                                (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
+                            push!(new_list(items));
+                        }
+                        op::LIST_APPEND => {
+                            let v = pop!();
+                            if let Some(l) = peek!(oparg as usize).downcast_ref::<ListObject>() {
+                                l.push(v);
+                            }
+                        }
+                        op::UNPACK_SEQUENCE => {
+                            let seq = pop!();
+                            let items = tri!(self.unpack_sequence(&seq, oparg as usize));
+                            for v in items.into_iter().rev() {
+                                push!(v);
+                            }
+                            jump_by!(caches::UNPACK_SEQUENCE);
+                        }
+                        op::LOAD_CLOSURE => {
+                            let v = local!(oparg).clone();
+                            push!(v);
+                        }
+                        op::LOAD_DEREF => {
+                            let v = local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get());
+                            match v {
+                                Some(v) => push!(v),
+                                None => {
+                                    let e = self.unbound_deref(code, oparg);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                            }
+                        }
+                        op::STORE_DEREF => {
+                            let v = pop!();
+                            if let Some(c) = local!(oparg).downcast_ref::<CellObject>() {
+                                let old = c.set(v);
+                                drop(old);
+                            }
+                        }
+                        _ => {
+                            let mut st = ColdRegs { sp, ip };
+                            let r = self.cold_op(fi, opcode, oparg, instr_start, &mut st);
+                            sp = st.sp;
+                            ip = st.ip;
+                            if let Err(u) = r {
+                                break 'dispatch u;
                             }
                         }
                     }
-                    op::STORE_DEREF => {
-                        let v = pop!();
-                        if let Some(c) = local!(oparg).downcast_ref::<CellObject>() {
-                            let old = c.set(v);
-                            drop(old);
-                        }
-                    }
-                    _ => {
-                        let mut st = ColdRegs { sp, ip };
-                        let r = self.cold_op(fi, opcode, oparg, instr_start, &mut st);
-                        sp = st.sp;
-                        ip = st.ip;
-                        if let Err(u) = r {
-                            break 'dispatch u;
-                        }
-                    }
                 }
-              }
             };
 
             // Exception handling: look for a handler in this frame, else pop
@@ -646,12 +663,16 @@ impl Vm {
         if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
             return;
         }
-        let Some(new) = err.exc.downcast_ref::<ExceptionObject>() else { return };
+        let Some(new) = err.exc.downcast_ref::<ExceptionObject>() else {
+            return;
+        };
         // Break a cycle: if `err` is somewhere in handled's context chain, cut it out.
         let mut o = handled.clone();
         let mut steps = 0;
         loop {
-            let Some(oe) = o.downcast_ref::<ExceptionObject>() else { break };
+            let Some(oe) = o.downcast_ref::<ExceptionObject>() else {
+                break;
+            };
             let ctx = oe.context();
             if ctx.is_null() {
                 break;
@@ -672,19 +693,32 @@ impl Vm {
     fn unbound_local(&mut self, code: *const CodeObj, idx: u32) -> PyErr {
         // SAFETY: idx was validated against nlocalsplus.
         let name = unsafe { display_lossy(&(*code).localsplusnames[idx as usize]) };
-        self.new_error(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
+        self.new_error(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
     }
 
     fn unbound_deref(&mut self, code: *const CodeObj, idx: u32) -> PyErr {
         // SAFETY: idx was validated against nlocalsplus.
-        let (name, kind) = unsafe { (display_lossy(&(*code).localsplusnames[idx as usize]), (*code).localspluskinds[idx as usize]) };
+        let (name, kind) = unsafe {
+            (
+                display_lossy(&(*code).localsplusnames[idx as usize]),
+                (*code).localspluskinds[idx as usize],
+            )
+        };
         if kind & pyrite_bytecode::code::local_kind::FREE != 0 {
             self.new_error(
                 ExcKind::NameError,
-                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
             )
         } else {
-            self.new_error(ExcKind::UnboundLocalError, format!("cannot access local variable '{name}' where it is not associated with a value"))
+            self.new_error(
+                ExcKind::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
         }
     }
 
@@ -759,10 +793,27 @@ impl Vm {
         Ok(())
     }
 
-    fn make_function(&mut self, fi: usize, codev: Value, closure: Value, annotations: Value, kwdefaults: Value, defaults: Value) -> Value {
+    fn make_function(
+        &mut self,
+        fi: usize,
+        codev: Value,
+        closure: Value,
+        annotations: Value,
+        kwdefaults: Value,
+        defaults: Value,
+    ) -> Value {
         let f = &self.frames[fi];
-        let qualname = codev.downcast_ref::<CodeObj>().map(|c| c.qualname.clone()).unwrap_or_else(none);
-        let func = crate::objects::function::new_function_with_closure(codev, f.globals_value(), f.builtins_value(), qualname, closure);
+        let qualname = codev
+            .downcast_ref::<CodeObj>()
+            .map(|c| c.qualname.clone())
+            .unwrap_or_else(none);
+        let func = crate::objects::function::new_function_with_closure(
+            codev,
+            f.globals_value(),
+            f.builtins_value(),
+            qualname,
+            closure,
+        );
         if let Some(fo) = func.downcast_ref::<FunctionObject>() {
             FunctionObject::set_field(&fo.defaults, defaults);
             FunctionObject::set_field(&fo.kwdefaults, kwdefaults);
@@ -806,7 +857,10 @@ impl Vm {
         let items = match self.collect(iterable) {
             Ok(v) => v,
             Err(e) => {
-                if e.is_instance(ExcKind::TypeError) && type_of(iterable).slots().iter.is_none() && type_of(iterable).slots().getitem.is_none() {
+                if e.is_instance(ExcKind::TypeError)
+                    && type_of(iterable).slots().iter.is_none()
+                    && type_of(iterable).slots().getitem.is_none()
+                {
                     let msg = format!("Value after * must be an iterable, not {}", self.type_name(iterable));
                     return Err(self.type_error(msg));
                 }
@@ -821,14 +875,20 @@ impl Vm {
 
     /// `DICT_MERGE` (with `func` for the duplicate-keyword message) and `DICT_UPDATE`.
     fn dict_merge(&mut self, target: &Value, update: &Value, func: Option<&Value>) -> PyResult<()> {
-        let Some(d) = target.downcast_ref::<DictObject>() else { return Ok(()) };
+        let Some(d) = target.downcast_ref::<DictObject>() else {
+            return Ok(());
+        };
         let items: Vec<(Value, Value)> = if let Some(u) = update.downcast_ref::<DictObject>() {
             u.items()
         } else {
             let keys_fn = self.lookup_attr(update, &self.intern("keys"))?;
             let Some(keys_fn) = keys_fn else {
                 let msg = match func {
-                    Some(f) => format!("{} argument after ** must be a mapping, not {}", self.func_desc(f), self.type_name(update)),
+                    Some(f) => format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        self.func_desc(f),
+                        self.type_name(update)
+                    ),
                     None => format!("'{}' object is not a mapping", self.type_name(update)),
                 };
                 return Err(self.type_error(msg));
@@ -849,7 +909,11 @@ impl Vm {
                     return Err(self.type_error(msg));
                 }
                 if d.get_item(self, &k)?.is_some() {
-                    let msg = format!("{} got multiple values for keyword argument '{}'", self.func_desc(f), display_lossy(&k));
+                    let msg = format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        self.func_desc(f),
+                        display_lossy(&k)
+                    );
                     return Err(self.type_error(msg));
                 }
             }
@@ -875,13 +939,20 @@ impl Vm {
 
     fn call_function_ex(&mut self, func: &Value, callargs: &Value, kwargs: &Value) -> PyResult<Value> {
         let mut args: Vec<Value> = if is_exact(callargs, &TUPLE_TYPE) {
-            callargs.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default()
+            callargs
+                .downcast_ref::<TupleObject>()
+                .map(|t| t.items().to_vec())
+                .unwrap_or_default()
         } else {
             match self.collect(callargs) {
                 Ok(v) => v,
                 Err(e) => {
                     if type_of(callargs).slots().iter.is_none() && type_of(callargs).slots().getitem.is_none() {
-                        let msg = format!("{} argument after * must be an iterable, not {}", self.func_desc(func), self.type_name(callargs));
+                        let msg = format!(
+                            "{} argument after * must be an iterable, not {}",
+                            self.func_desc(func),
+                            self.type_name(callargs)
+                        );
                         return Err(self.type_error(msg));
                     }
                     return Err(e);
@@ -931,7 +1002,10 @@ impl Vm {
             let it = match self.iter(seq) {
                 Ok(it) => it,
                 Err(e) => {
-                    if e.is_instance(ExcKind::TypeError) && type_of(seq).slots().iter.is_none() && type_of(seq).slots().getitem.is_none() {
+                    if e.is_instance(ExcKind::TypeError)
+                        && type_of(seq).slots().iter.is_none()
+                        && type_of(seq).slots().getitem.is_none()
+                    {
                         let msg = format!("cannot unpack non-iterable {} object", self.type_name(seq));
                         return Err(self.type_error(msg));
                     }
@@ -969,7 +1043,10 @@ impl Vm {
         let items = match self.collect(seq) {
             Ok(v) => v,
             Err(e) => {
-                if e.is_instance(ExcKind::TypeError) && type_of(seq).slots().iter.is_none() && type_of(seq).slots().getitem.is_none() {
+                if e.is_instance(ExcKind::TypeError)
+                    && type_of(seq).slots().iter.is_none()
+                    && type_of(seq).slots().getitem.is_none()
+                {
                     let msg = format!("cannot unpack non-iterable {} object", self.type_name(seq));
                     return Err(self.type_error(msg));
                 }
@@ -977,7 +1054,11 @@ impl Vm {
             }
         };
         if items.len() < before + after {
-            let msg = format!("not enough values to unpack (expected at least {}, got {})", before + after, items.len());
+            let msg = format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            );
             return Err(self.value_error(msg));
         }
         let mut out = Vec::with_capacity(before + after + 1);
@@ -1001,7 +1082,8 @@ impl Vm {
             let c = if cause.is_none() {
                 none()
             } else {
-                self.instantiate_exception(cause, "exception causes must derive from BaseException")?.exc
+                self.instantiate_exception(cause, "exception causes must derive from BaseException")?
+                    .exc
             };
             if let Some(e) = exc.exc.downcast_ref::<ExceptionObject>() {
                 e.set_cause(c);
@@ -1047,7 +1129,9 @@ impl Vm {
             return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
         }
         let et = type_of(exc);
-        Ok(classes.iter().any(|c| c.downcast_ref::<TypeObject>().is_some_and(|t| et.is_subtype(t))))
+        Ok(classes
+            .iter()
+            .any(|c| c.downcast_ref::<TypeObject>().is_some_and(|t| et.is_subtype(t))))
     }
 
     fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
@@ -1056,9 +1140,15 @@ impl Vm {
         let exit = t.lookup_str(self, "__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
             let msg = if t.lookup_str(self, "__enter__").is_none() {
-                format!("'{}' object does not support the context manager protocol", t.name_string())
+                format!(
+                    "'{}' object does not support the context manager protocol",
+                    t.name_string()
+                )
             } else {
-                format!("'{}' object does not support the context manager protocol (missed __exit__ method)", t.name_string())
+                format!(
+                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                    t.name_string()
+                )
             };
             return Err(self.type_error(msg));
         };
@@ -1070,7 +1160,10 @@ impl Vm {
 
     /// `MATCH_KEYS`: the values of `keys` in the subject (via its `get`), or None.
     fn match_keys(&mut self, subject: &Value, keys: &Value) -> PyResult<Value> {
-        let keys: Vec<Value> = keys.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+        let keys: Vec<Value> = keys
+            .downcast_ref::<TupleObject>()
+            .map(|t| t.items().to_vec())
+            .unwrap_or_default();
         if keys.is_empty() {
             return Ok(new_tuple(Vec::new()));
         }
@@ -1118,14 +1211,24 @@ impl Vm {
             let (match_args, match_self) = match self.lookup_attr(cls, &self.intern("__match_args__"))? {
                 Some(m) => {
                     if !is_exact(&m, &TUPLE_TYPE) {
-                        let msg = format!("{}.__match_args__ must be a tuple (got {})", t.name_string(), self.type_name(&m));
+                        let msg = format!(
+                            "{}.__match_args__ must be a tuple (got {})",
+                            t.name_string(),
+                            self.type_name(&m)
+                        );
                         return Err(self.type_error(msg));
                     }
                     (m, false)
                 }
-                None => (new_tuple(Vec::new()), t.has_flag(crate::typeobj::type_flags::MATCH_SELF)),
+                None => (
+                    new_tuple(Vec::new()),
+                    t.has_flag(crate::typeobj::type_flags::MATCH_SELF),
+                ),
             };
-            let items: Vec<Value> = match_args.downcast_ref::<TupleObject>().map(|x| x.items().to_vec()).unwrap_or_default();
+            let items: Vec<Value> = match_args
+                .downcast_ref::<TupleObject>()
+                .map(|x| x.items().to_vec())
+                .unwrap_or_default();
             let allowed = if match_self { 1 } else { items.len() };
             if allowed < nargs {
                 let msg = format!(
@@ -1152,7 +1255,10 @@ impl Vm {
                 }
             }
         }
-        let kw: Vec<Value> = names.downcast_ref::<TupleObject>().map(|x| x.items().to_vec()).unwrap_or_default();
+        let kw: Vec<Value> = names
+            .downcast_ref::<TupleObject>()
+            .map(|x| x.items().to_vec())
+            .unwrap_or_default();
         for name in kw {
             match fetch(self, &name, &mut seen)? {
                 Some(a) => attrs.push(a),
@@ -1192,7 +1298,8 @@ impl Vm {
         let mods = self.modules.clone();
         if let Some(d) = mods.downcast_ref::<DictObject>() {
             if let Some(m) = d.get_str_key(&n) {
-                let want_top = fromlist.is_none() || fromlist.downcast_ref::<TupleObject>().is_some_and(|t| t.is_empty());
+                let want_top =
+                    fromlist.is_none() || fromlist.downcast_ref::<TupleObject>().is_some_and(|t| t.is_empty());
                 if want_top {
                     return Ok(d.get_str_key(&top).unwrap_or(m));
                 }
@@ -1212,7 +1319,11 @@ impl Vm {
                     Some(n) => display_lossy(&n),
                     None => "<unknown module name>".to_string(),
                 };
-                let msg = format!("cannot import name '{}' from '{}' (unknown location)", display_lossy(name), mname);
+                let msg = format!(
+                    "cannot import name '{}' from '{}' (unknown location)",
+                    display_lossy(name),
+                    mname
+                );
                 Err(self.new_error(ExcKind::ImportError, msg))
             }
         }
@@ -1244,7 +1355,14 @@ impl Vm {
     /// The less frequent instructions, out of line so that the dispatch
     /// loop's hot registers stay in machine registers.
     #[inline(never)]
-    fn cold_op(&mut self, fi: usize, opcode: u8, oparg: u32, instr_start: usize, st: &mut ColdRegs) -> Result<(), Unwind> {
+    fn cold_op(
+        &mut self,
+        fi: usize,
+        opcode: u8,
+        oparg: u32,
+        instr_start: usize,
+        st: &mut ColdRegs,
+    ) -> Result<(), Unwind> {
         let code: *const CodeObj = self.frames[fi].code;
         let lp: *mut Value = self.frames[fi].localsplus;
         let globals: *const DictObject = self.frames[fi].globals;
@@ -1305,7 +1423,9 @@ impl Vm {
         }
         match opcode {
             op::CACHE => {
-                return Err(Unwind::Raise(self.new_error(ExcKind::SystemError, "executed a CACHE entry")));
+                return Err(Unwind::Raise(
+                    self.new_error(ExcKind::SystemError, "executed a CACHE entry"),
+                ));
             }
             op::DELETE_FAST => {
                 if local!(oparg).is_null() {
@@ -1392,7 +1512,9 @@ impl Vm {
             op::MAKE_FUNCTION => {
                 let codev = pop!();
                 if codev.downcast_ref::<CodeObj>().is_none() {
-                    return Err(Unwind::Raise(self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object")));
+                    return Err(Unwind::Raise(
+                        self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"),
+                    ));
                 }
                 let closure = if oparg & 0x08 != 0 { pop!() } else { Value::NULL };
                 let annotations = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
@@ -1552,7 +1674,11 @@ impl Vm {
                 let bc = unsafe { (*builtins).get_str_key("__build_class__") };
                 match bc {
                     Some(f) => push!(f),
-                    None => return Err(Unwind::Raise(self.new_error(ExcKind::NameError, "__build_class__ not found"))),
+                    None => {
+                        return Err(Unwind::Raise(
+                            self.new_error(ExcKind::NameError, "__build_class__ not found"),
+                        ))
+                    }
                 }
             }
             op::LOAD_ASSERTION_ERROR => push!(exc_type(ExcKind::AssertionError).as_value()),
@@ -1562,7 +1688,9 @@ impl Vm {
                 if oparg == 0 {
                     let cur = self.exc_info.clone();
                     if cur.is_null() || cur.is_none() {
-                        return Err(Unwind::Raise(self.new_error(ExcKind::RuntimeError, "No active exception to reraise")));
+                        return Err(Unwind::Raise(
+                            self.new_error(ExcKind::RuntimeError, "No active exception to reraise"),
+                        ));
                     }
                     return Err(Unwind::Reraise(PyErr::new(cur), None));
                 }
@@ -1589,7 +1717,11 @@ impl Vm {
                 push!(Value::bool(b));
             }
             op::RERAISE => {
-                let lasti = if oparg != 0 { peek!(oparg as usize + 1).as_small_int().map(|i| i as u32) } else { None };
+                let lasti = if oparg != 0 {
+                    peek!(oparg as usize + 1).as_small_int().map(|i| i as u32)
+                } else {
+                    None
+                };
                 let exc = pop!();
                 return Err(Unwind::Reraise(PyErr::new(exc), lasti));
             }
@@ -1603,7 +1735,11 @@ impl Vm {
                 let val = peek!(1).clone();
                 let exit = peek!(4).clone();
                 let ty = type_of(&val).as_value();
-                let tb = val.downcast_ref::<ExceptionObject>().map(|e| e.traceback()).filter(|t| !t.is_null()).unwrap_or_else(none);
+                let tb = val
+                    .downcast_ref::<ExceptionObject>()
+                    .map(|e| e.traceback())
+                    .filter(|t| !t.is_null())
+                    .unwrap_or_else(none);
                 let r = tri!(self.call(&exit, &[ty, val, tb], None));
                 push!(r);
             }
@@ -1622,7 +1758,11 @@ impl Vm {
                 push!(v);
             }
             op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
-                let flag = if opcode == op::MATCH_MAPPING { crate::typeobj::type_flags::MAPPING } else { crate::typeobj::type_flags::SEQUENCE };
+                let flag = if opcode == op::MATCH_MAPPING {
+                    crate::typeobj::type_flags::MAPPING
+                } else {
+                    crate::typeobj::type_flags::SEQUENCE
+                };
                 let b = type_of(peek!(1)).has_flag(flag);
                 push!(Value::bool(b));
             }
@@ -1664,7 +1804,11 @@ impl Vm {
 #[inline(always)]
 fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
     use crate::typeobj::nb;
-    let op = if op >= crate::typeobj::NB_INPLACE { op - crate::typeobj::NB_INPLACE } else { op };
+    let op = if op >= crate::typeobj::NB_INPLACE {
+        op - crate::typeobj::NB_INPLACE
+    } else {
+        op
+    };
     if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
         return match op {
             nb::ADD => Some(Value::int(x + y)),

@@ -37,7 +37,11 @@ impl std::fmt::Debug for PyErr {
         let msg = self
             .exc
             .downcast_ref::<ExceptionObject>()
-            .and_then(|e| e.args().downcast_ref::<crate::objects::tuple::TupleObject>().and_then(|t| t.get(0).map(crate::objects::str::display_lossy)))
+            .and_then(|e| {
+                e.args()
+                    .downcast_ref::<crate::objects::tuple::TupleObject>()
+                    .and_then(|t| t.get(0).map(crate::objects::str::display_lossy))
+            })
             .unwrap_or_default();
         write!(f, "{t}: {msg}")
     }
@@ -242,5 +246,13 @@ unsafe impl PyPayload for TracebackObject {
 }
 
 pub fn new_traceback(next: Value, code: Value, lasti: u32) -> Value {
-    alloc_object(TRACEBACK_TYPE.get(), TracebackObject { header: ObjHeader::new(std::ptr::null()), next, code, lasti })
+    alloc_object(
+        TRACEBACK_TYPE.get(),
+        TracebackObject {
+            header: ObjHeader::new(std::ptr::null()),
+            next,
+            code,
+            lasti,
+        },
+    )
 }

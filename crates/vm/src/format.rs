@@ -60,7 +60,10 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
     }
     if i > start {
         let w: String = chars[start..i].iter().collect();
-        s.width = Some(w.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
+        s.width = Some(
+            w.parse()
+                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
+        );
     }
     if i < chars.len() && matches!(chars[i], ',' | '_') {
         s.grouping = Some(chars[i]);
@@ -79,7 +82,10 @@ pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
             return Err(vm.value_error("Format specifier missing precision"));
         }
         let p: String = chars[start..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| vm.value_error("Too many decimal digits in format string"))?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
+        );
     }
     if chars.len() - i > 1 {
         return Err(vm.value_error("Invalid format specifier"));
@@ -161,7 +167,12 @@ pub fn format_str(vm: &mut Vm, s: &str, spec: &Spec) -> PyResult<String> {
 pub fn format_int(vm: &mut Vm, v: IntView, spec: &Spec) -> PyResult<String> {
     let ty = spec.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        let f = v.to_f64().map_err(|_| vm.new_error(crate::exception::ExcKind::OverflowError, "int too large to convert to float"))?;
+        let f = v.to_f64().map_err(|_| {
+            vm.new_error(
+                crate::exception::ExcKind::OverflowError,
+                "int too large to convert to float",
+            )
+        })?;
         return format_float(vm, f, spec);
     }
     if spec.precision.is_some() {
@@ -182,7 +193,10 @@ pub fn format_int(vm: &mut Vm, v: IntView, spec: &Spec) -> PyResult<String> {
             }
             let cp = v.to_i64().filter(|c| (0..=0x10FFFF).contains(c));
             let Some(cp) = cp else {
-                return Err(vm.new_error(crate::exception::ExcKind::OverflowError, "%c arg not in range(0x110000)"));
+                return Err(vm.new_error(
+                    crate::exception::ExcKind::OverflowError,
+                    "%c arg not in range(0x110000)",
+                ));
             };
             let c = char::from_u32(cp as u32).unwrap_or('\u{FFFD}');
             return Ok(pad(spec, "", &c.to_string(), '>'));
@@ -255,7 +269,11 @@ fn float_body(x: f64, ty: char, prec: usize, alternate: bool, add_dot_0: bool) -
         }
         'e' => {
             let s = format!("{:.*e}", prec, x);
-            let s = if alternate && prec == 0 { s.replacen('e', ".e", 1) } else { s };
+            let s = if alternate && prec == 0 {
+                s.replacen('e', ".e", 1)
+            } else {
+                s
+            };
             fix_exponent(&s, upper)
         }
         'g' => {
@@ -321,7 +339,12 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec) -> PyResult<String> {
             Some(c) => float_body(ax, c, spec.precision.unwrap_or(6), spec.alternate, false),
         }
     };
-    if spec.no_neg_zero && negative && body.chars().all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%')) {
+    if spec.no_neg_zero
+        && negative
+        && body
+            .chars()
+            .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%'))
+    {
         negative = false;
     }
     let mut body = body;
@@ -331,7 +354,10 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &Spec) -> PyResult<String> {
         if int_part.chars().all(|c| c.is_ascii_digit()) {
             let mut ip = int_part.to_string();
             if spec.align == Some('=') && spec.fill == Some('0') {
-                let width = spec.width.unwrap_or(0).saturating_sub(rest.len() + usize::from(negative || spec.sign.is_some()) + usize::from(percent));
+                let width = spec
+                    .width
+                    .unwrap_or(0)
+                    .saturating_sub(rest.len() + usize::from(negative || spec.sign.is_some()) + usize::from(percent));
                 while group(&ip, sep, 3).len() < width {
                     ip.insert(0, '0');
                 }

@@ -30,14 +30,21 @@ pub struct StackMark {
 
 impl DataStack {
     pub fn new() -> DataStack {
-        DataStack { chunks: Vec::new(), current: 0, top: 0 }
+        DataStack {
+            chunks: Vec::new(),
+            current: 0,
+            top: 0,
+        }
     }
 
     /// Reserves `n` slots, the first `n_init` set to NULL. Returns their base
     /// and the mark to release them.
     #[inline]
     pub fn alloc(&mut self, n: usize, n_init: usize) -> (*mut Value, StackMark) {
-        let mark = StackMark { chunk: self.current, top: self.top };
+        let mark = StackMark {
+            chunk: self.current,
+            top: self.top,
+        };
         let base = match self.chunks.get_mut(self.current) {
             Some(c) if self.top + n <= c.len() => {
                 // SAFETY: top + n is within the chunk.
@@ -71,7 +78,10 @@ impl DataStack {
 
     /// The current position, for frames that take no slots.
     pub fn mark(&self) -> StackMark {
-        StackMark { chunk: self.current, top: self.top }
+        StackMark {
+            chunk: self.current,
+            top: self.top,
+        }
     }
 
     /// Gives back the slots of the most recent allocation (their values must

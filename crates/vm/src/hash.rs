@@ -54,7 +54,9 @@ fn secret_bytes(seed: HashSeed) -> [u8; 24] {
         }
         HashSeed::Random => {
             use std::io::Read;
-            let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
+            let ok = std::fs::File::open("/dev/urandom")
+                .and_then(|mut f| f.read_exact(&mut buf))
+                .is_ok();
             if !ok {
                 // No urandom: fall back to time and address entropy.
                 let t = std::time::SystemTime::now()
@@ -207,7 +209,7 @@ mod tests {
         assert_eq!(hash_f64(5e-324, 0), 16777216);
         assert_eq!(hash_f64(1e-300, 0), 482449582752280463);
         assert_eq!(hash_bigint(false, &[0, 1]), 8); // 2**64
-        // 2**100 + 12345
+                                                    // 2**100 + 12345
         assert_eq!(hash_bigint(false, &[12345, 1 << 36]), 549755826233);
     }
 }

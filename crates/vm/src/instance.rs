@@ -60,7 +60,9 @@ impl InstanceAttrs {
 
     /// Stores (or clears, with NULL) slot `i` of `n`; returns the old value.
     pub fn set_slot(&mut self, i: usize, n: usize, v: Value) -> Value {
-        let s = self.slots.get_or_insert_with(|| (0..n.max(i + 1)).map(|_| Value::NULL).collect());
+        let s = self
+            .slots
+            .get_or_insert_with(|| (0..n.max(i + 1)).map(|_| Value::NULL).collect());
         match s.get_mut(i) {
             Some(slot) => std::mem::replace(slot, v),
             None => v,

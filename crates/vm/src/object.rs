@@ -30,11 +30,17 @@ pub const IMMORTAL_REFCOUNT: usize = 1 << 60;
 
 impl ObjHeader {
     pub(crate) fn new(ty: *const TypeObject) -> ObjHeader {
-        ObjHeader { refcount: Cell::new(1), ty: Cell::new(ty) }
+        ObjHeader {
+            refcount: Cell::new(1),
+            ty: Cell::new(ty),
+        }
     }
 
     pub(crate) const fn immortal(ty: *const TypeObject) -> ObjHeader {
-        ObjHeader { refcount: Cell::new(IMMORTAL_REFCOUNT), ty: Cell::new(ty) }
+        ObjHeader {
+            refcount: Cell::new(IMMORTAL_REFCOUNT),
+            ty: Cell::new(ty),
+        }
     }
 }
 
@@ -125,7 +131,10 @@ struct Trashcan {
     pending: Vec<NonNull<ObjHeader>>,
 }
 
-static TRASHCAN: GilCell<Trashcan> = GilCell::new(Trashcan { depth: 0, pending: Vec::new() });
+static TRASHCAN: GilCell<Trashcan> = GilCell::new(Trashcan {
+    depth: 0,
+    pending: Vec::new(),
+});
 
 #[inline(never)]
 pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
@@ -156,7 +165,10 @@ pub(crate) fn take_pending_finalizers() -> Vec<Value> {
     // SAFETY: GIL held.
     unsafe {
         *FINALIZERS_DUE.get_mut() = false;
-        std::mem::take(PENDING_FINALIZERS.get_mut()).into_iter().map(Value::from_owned_ptr).collect()
+        std::mem::take(PENDING_FINALIZERS.get_mut())
+            .into_iter()
+            .map(Value::from_owned_ptr)
+            .collect()
     }
 }
 
@@ -214,8 +226,10 @@ struct FreeLists {
     counts: [usize; SIZE_CLASSES],
 }
 
-static FREE_LISTS: GilCell<FreeLists> =
-    GilCell::new(FreeLists { heads: [std::ptr::null_mut(); SIZE_CLASSES], counts: [0; SIZE_CLASSES] });
+static FREE_LISTS: GilCell<FreeLists> = GilCell::new(FreeLists {
+    heads: [std::ptr::null_mut(); SIZE_CLASSES],
+    counts: [0; SIZE_CLASSES],
+});
 
 /// Allocation sizes are multiples of 8 (the free lists' classes).
 #[inline(always)]
@@ -314,7 +328,10 @@ pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeade
     let obj = if has_pre {
         std::ptr::write(
             mem as *mut PreHeader,
-            PreHeader { attrs: UnsafeCell::new(InstanceAttrs::default()), weakrefs: Cell::new(0) },
+            PreHeader {
+                attrs: UnsafeCell::new(InstanceAttrs::default()),
+                weakrefs: Cell::new(0),
+            },
         );
         mem.add(PRE)
     } else {
@@ -439,7 +456,10 @@ impl<T: PyPayload> PyRef<T> {
     /// # Safety
     /// `p` points to a live object of layout `T` and the caller gives up one reference.
     pub(crate) unsafe fn from_owned(p: NonNull<T>) -> PyRef<T> {
-        PyRef { ptr: p, _marker: PhantomData }
+        PyRef {
+            ptr: p,
+            _marker: PhantomData,
+        }
     }
 
     pub fn as_value(&self) -> Value {
@@ -465,7 +485,10 @@ impl<T: PyPayload> Clone for PyRef<T> {
     fn clone(&self) -> Self {
         // SAFETY: a PyRef always refers to a live object.
         unsafe { incref(self.ptr.cast()) };
-        PyRef { ptr: self.ptr, _marker: PhantomData }
+        PyRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 

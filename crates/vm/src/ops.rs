@@ -141,7 +141,11 @@ impl Vm {
         }
         let sym = nb::SYMBOLS[op];
         let msg = if op == nb::POWER && !inplace {
-            format!("unsupported operand type(s) for ** or pow(): '{}' and '{}'", ta.name_string(), tb.name_string())
+            format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                ta.name_string(),
+                tb.name_string()
+            )
         } else {
             format!(
                 "unsupported operand type(s) for {}{}: '{}' and '{}'",
@@ -371,7 +375,9 @@ impl Vm {
             Some(b) => b.counts_recursion.get(),
             None => {
                 callable.downcast_ref::<crate::objects::descr::MethodDescr>().is_none()
-                    && callable.downcast_ref::<crate::objects::function::BoundMethod>().is_none()
+                    && callable
+                        .downcast_ref::<crate::objects::function::BoundMethod>()
+                        .is_none()
             }
         };
         if !counted {
@@ -407,7 +413,10 @@ impl Vm {
         self.depth += 1;
         if self.depth > self.recursion_limit {
             self.depth -= 1;
-            return Err(self.new_error(ExcKind::RecursionError, format!("maximum recursion depth exceeded{context}")));
+            return Err(self.new_error(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{context}"),
+            ));
         }
         Ok(())
     }
@@ -445,7 +454,10 @@ impl Vm {
         let msg = if let Some(t) = obj.downcast_ref::<TypeObject>() {
             format!("type object '{}' has no attribute '{}'", t.name_string(), n)
         } else if let Some(m) = obj.downcast_ref::<crate::objects::module::ModuleObject>() {
-            let mname = m.dict().get_str_key("__name__").map(|v| crate::objects::str::display_lossy(&v));
+            let mname = m
+                .dict()
+                .get_str_key("__name__")
+                .map(|v| crate::objects::str::display_lossy(&v));
             match mname {
                 Some(mn) => format!("module '{mn}' has no attribute '{n}'"),
                 None => format!("module has no attribute '{n}'"),
@@ -495,7 +507,9 @@ impl Vm {
     /// Looks a special method up on the type (not the instance) and binds it.
     pub fn lookup_special(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let t = type_of(obj);
-        let Some(d) = t.lookup_str(self, name) else { return Ok(None) };
+        let Some(d) = t.lookup_str(self, name) else {
+            return Ok(None);
+        };
         let owner = t.as_value();
         Ok(Some(self.bind_descriptor(&d, Some(obj), &owner)?))
     }
@@ -503,7 +517,9 @@ impl Vm {
     /// Calls `type(obj).<name>(obj, *args)`; `Ok(None)` when the type lacks it.
     pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
         let t = type_of(obj);
-        let Some(d) = t.lookup_str(self, name) else { return Ok(None) };
+        let Some(d) = t.lookup_str(self, name) else {
+            return Ok(None);
+        };
         self.call_unbound(&d, obj, args).map(Some)
     }
 

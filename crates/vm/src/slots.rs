@@ -182,7 +182,12 @@ pub fn update_slots(ty: &TypeObject) {
     }
     let vm_names: Vec<(SlotId, Vec<Value>)> = all_slot_ids()
         .into_iter()
-        .map(|id| (id, slot_names(id).into_iter().map(crate::objects::str::intern).collect()))
+        .map(|id| {
+            (
+                id,
+                slot_names(id).into_iter().map(crate::objects::str::intern).collect(),
+            )
+        })
         .collect();
     let mut slots = match ty.base() {
         Some(b) => *b.slots(),
@@ -193,7 +198,9 @@ pub fn update_slots(ty: &TypeObject) {
     for (id, names) in &vm_names {
         let mut found: Option<(&TypeObject, Value)> = None;
         'mro: for t in &mro {
-            let Some(tt) = t.downcast_ref::<TypeObject>() else { continue };
+            let Some(tt) = t.downcast_ref::<TypeObject>() else {
+                continue;
+            };
             for n in names {
                 if let Some(v) = tt.dict().get_str(n) {
                     found = Some((tt, v));
@@ -227,8 +234,16 @@ pub fn update_slots(ty: &TypeObject) {
     ty.set_slots(slots);
     let has_del = ty.lookup_uncached(&crate::objects::str::intern("__del__")).is_some();
     let mut f = ty.flags.get();
-    f = if py_getattr { f | type_flags::PY_GETATTR } else { f & !type_flags::PY_GETATTR };
-    f = if has_del { f | type_flags::HAS_FINALIZER } else { f & !type_flags::HAS_FINALIZER };
+    f = if py_getattr {
+        f | type_flags::PY_GETATTR
+    } else {
+        f & !type_flags::PY_GETATTR
+    };
+    f = if has_del {
+        f | type_flags::HAS_FINALIZER
+    } else {
+        f & !type_flags::HAS_FINALIZER
+    };
     ty.flags.set(f);
 }
 
@@ -309,7 +324,9 @@ fn slot_getattr_hook(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<
         (Ok(Some(v)), _) => Ok(Some(v)),
         (Ok(None), Some(ga)) => vm.call_unbound(&ga, obj, std::slice::from_ref(name)).map(Some),
         (Ok(None), None) => Ok(None),
-        (Err(e), Some(ga)) if e.is_instance(ExcKind::AttributeError) => vm.call_unbound(&ga, obj, std::slice::from_ref(name)).map(Some),
+        (Err(e), Some(ga)) if e.is_instance(ExcKind::AttributeError) => {
+            vm.call_unbound(&ga, obj, std::slice::from_ref(name)).map(Some)
+        }
         (Err(e), _) => Err(e),
     }
 }
@@ -452,8 +469,12 @@ fn slot_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 fn slot_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let Some(t) = cls.downcast_ref::<TypeObject>() else { return Err(vm.type_error("__new__ of non-type")) };
-    let Some(newf) = t.lookup_str(vm, "__new__") else { return Err(vm.type_error("no __new__")) };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("__new__ of non-type"));
+    };
+    let Some(newf) = t.lookup_str(vm, "__new__") else {
+        return Err(vm.type_error("no __new__"));
+    };
     // __new__ is a staticmethod: unwrap it and pass the class first.
     let f = match newf.downcast_ref::<crate::objects::descr::FuncWrapper>() {
         Some(w) => w.callable(),
@@ -467,8 +488,13 @@ fn slot_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
 
 fn slot_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
     let t = type_of(obj);
-    let Some(init) = t.lookup_str(vm, "__init__") else { return Ok(()) };
-    let r = if init.downcast_ref::<crate::objects::function::FunctionObject>().is_some() {
+    let Some(init) = t.lookup_str(vm, "__init__") else {
+        return Ok(());
+    };
+    let r = if init
+        .downcast_ref::<crate::objects::function::FunctionObject>()
+        .is_some()
+    {
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(obj.clone());
         full.extend_from_slice(args);

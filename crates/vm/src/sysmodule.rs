@@ -32,7 +32,10 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
     if (n as usize) <= vm.depth {
-        let msg = format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.depth);
+        let msg = format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.depth
+        );
         return Err(vm.new_error(ExcKind::RecursionError, msg));
     }
     vm.recursion_limit = n.min(1 << 30) as usize;
@@ -44,7 +47,11 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
     if e.is_null() || e.is_none() {
         return Ok(new_tuple(vec![none(), none(), none()]));
     }
-    let tb = e.downcast_ref::<ExceptionObject>().map(|x| x.traceback()).filter(|t| !t.is_null()).unwrap_or_else(none);
+    let tb = e
+        .downcast_ref::<ExceptionObject>()
+        .map(|x| x.traceback())
+        .filter(|t| !t.is_null())
+        .unwrap_or_else(none);
     Ok(new_tuple(vec![type_of(&e).as_value(), e.clone(), tb]))
 }
 
@@ -92,7 +99,8 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 pub(crate) static STREAM_TYPE: crate::typeobj::StaticType = crate::typeobj::StaticType::new();
 
 fn stream_fd(v: &Value) -> i64 {
-    v.downcast_ref::<crate::objects::iter::NativeIter>().map_or(1, |n| n.n.get())
+    v.downcast_ref::<crate::objects::iter::NativeIter>()
+        .map_or(1, |n| n.n.get())
 }
 
 fn stream_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -104,7 +112,11 @@ fn stream_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     };
     if t.to_utf8().is_none() {
         let pos = t.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
-        let msg = format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", t.get(pos), pos);
+        let msg = format!(
+            "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+            t.get(pos),
+            pos
+        );
         return Err(vm.new_error(ExcKind::UnicodeEncodeError, msg));
     }
     let bytes = t.to_generalized_utf8();
@@ -125,11 +137,13 @@ fn stream_flush(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 
 fn stream_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let name = if stream_fd(v) == 2 { "<stderr>" } else { "<stdout>" };
-    Ok(new_str(&format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")))
-        .map(|s| {
-            let _ = vm;
-            s
-        })
+    Ok(new_str(&format!(
+        "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
+    )))
+    .map(|s| {
+        let _ = vm;
+        s
+    })
 }
 
 fn stream_true(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -143,7 +157,13 @@ fn stream_fileno(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
 pub(crate) fn init_stream_type() {
     use crate::typeobj::{type_flags, OBJECT_TYPE};
     // SAFETY: start-up, once.
-    unsafe { STREAM_TYPE.init(crate::object::LayoutKind::NativeIter, type_flags::BASETYPE, Some(&OBJECT_TYPE)) };
+    unsafe {
+        STREAM_TYPE.init(
+            crate::object::LayoutKind::NativeIter,
+            type_flags::BASETYPE,
+            Some(&OBJECT_TYPE),
+        )
+    };
     crate::typeinit::finish_static(STREAM_TYPE.get(), "TextIOWrapper");
     let s = STREAM_TYPE.get().slots_mut();
     *s = *OBJECT_TYPE.get().slots();
@@ -163,8 +183,12 @@ pub(crate) fn is_native_stdout(v: &Value) -> bool {
 
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
-    let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else { return m };
-    let Some(dict) = d.downcast_ref::<DictObject>() else { return m };
+    let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
+        return m;
+    };
+    let Some(dict) = d.downcast_ref::<DictObject>() else {
+        return m;
+    };
     let funcs: &[(&'static str, NativeFn)] = &[
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),
@@ -186,13 +210,39 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     dict.insert_str_key("stderr", stderr.clone());
     dict.insert_str_key("__stderr__", stderr);
     dict.insert_str_key("maxsize", Value::int(i64::MAX));
-    dict.insert_str_key("byteorder", new_str(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    dict.insert_str_key("platform", new_str(if cfg!(target_os = "linux") { "linux" } else { std::env::consts::OS }));
+    dict.insert_str_key(
+        "byteorder",
+        new_str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    dict.insert_str_key(
+        "platform",
+        new_str(if cfg!(target_os = "linux") {
+            "linux"
+        } else {
+            std::env::consts::OS
+        }),
+    );
     dict.insert_str_key("argv", new_list(argv.iter().map(|a| new_str(a)).collect()));
     dict.insert_str_key("modules", vm.modules.clone());
-    dict.insert_str_key("version_info", new_tuple(vec![Value::int(3), Value::int(11), Value::int(7), new_str("final"), Value::int(0)]));
+    dict.insert_str_key(
+        "version_info",
+        new_tuple(vec![
+            Value::int(3),
+            Value::int(11),
+            Value::int(7),
+            new_str("final"),
+            Value::int(0),
+        ]),
+    );
     dict.insert_str_key("hexversion", Value::int(0x030B07F0));
-    dict.insert_str_key("builtin_module_names", new_tuple(vec![new_str("builtins"), new_str("sys")]));
+    dict.insert_str_key(
+        "builtin_module_names",
+        new_tuple(vec![new_str("builtins"), new_str("sys")]),
+    );
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("sys", m.clone());
     }

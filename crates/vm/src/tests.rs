@@ -23,7 +23,13 @@ fn make_class(vm: &mut Vm, name: &str, bases: &[&Value], attrs: &[(&str, Value)]
 }
 
 fn mro_names(v: &Value) -> Vec<String> {
-    v.downcast_ref::<TypeObject>().unwrap().mro().items().iter().map(|t| type_of_type_name(t)).collect()
+    v.downcast_ref::<TypeObject>()
+        .unwrap()
+        .mro()
+        .items()
+        .iter()
+        .map(|t| type_of_type_name(t))
+        .collect()
 }
 
 fn type_of_type_name(t: &Value) -> String {
@@ -43,7 +49,10 @@ fn c3_mro_of_a_diamond_and_its_error() {
     let bases = new_tuple(vec![b.clone(), a.clone(), c.clone()]);
     let err = vm.call(&TYPE_TYPE.get().as_value(), &[n, bases, ns], None).unwrap_err();
     let msg = vm.str_string(&err.exc).unwrap();
-    assert_eq!(msg, "Cannot create a consistent method resolution\norder (MRO) for bases A, C");
+    assert_eq!(
+        msg,
+        "Cannot create a consistent method resolution\norder (MRO) for bases A, C"
+    );
 }
 
 #[test]
@@ -51,7 +60,10 @@ fn version_tags_change_with_the_type_or_a_base() {
     let mut vm = Vm::new_for_tests();
     let a = make_class(&mut vm, "A", &[], &[("x", Value::int(1))]);
     let b = make_class(&mut vm, "B", &[&a], &[]);
-    let (at, bt) = (a.downcast_ref::<TypeObject>().unwrap(), b.downcast_ref::<TypeObject>().unwrap());
+    let (at, bt) = (
+        a.downcast_ref::<TypeObject>().unwrap(),
+        b.downcast_ref::<TypeObject>().unwrap(),
+    );
     let (va, vb) = (at.version_tag(), bt.version_tag());
     assert!(va != 0 && vb != 0 && va != vb);
     let x = vm.intern("x");
@@ -62,8 +74,13 @@ fn version_tags_change_with_the_type_or_a_base() {
     // The method cache does not serve the stale value.
     assert_eq!(bt.lookup(&x).and_then(|v| v.as_small_int()), Some(2));
     // Builtin types are immutable.
-    let err = vm.setattr(&OBJECT_TYPE.get().as_value(), &x, Value::int(0)).unwrap_err();
-    assert_eq!(vm.str_string(&err.exc).unwrap(), "cannot set 'x' attribute of immutable type 'object'");
+    let err = vm
+        .setattr(&OBJECT_TYPE.get().as_value(), &x, Value::int(0))
+        .unwrap_err();
+    assert_eq!(
+        vm.str_string(&err.exc).unwrap(),
+        "cannot set 'x' attribute of immutable type 'object'"
+    );
 }
 
 #[test]
@@ -82,14 +99,26 @@ fn instances_share_keys_and_keep_their_own_order() {
     assert_eq!(vm.getattr(&q, &x).unwrap().as_small_int(), Some(4));
     // __dict__ shows each instance's own insertion order.
     let qd = crate::attr::instance_dict(&q).unwrap();
-    let order: Vec<String> = qd.downcast_ref::<DictObject>().unwrap().keys().iter().map(display_lossy).collect();
+    let order: Vec<String> = qd
+        .downcast_ref::<DictObject>()
+        .unwrap()
+        .keys()
+        .iter()
+        .map(display_lossy)
+        .collect();
     assert_eq!(order, ["y", "x"]);
     // Deleting then re-adding moves the attribute last.
     vm.delattr(&p, &x).unwrap();
     assert!(vm.lookup_attr(&p, &x).unwrap().is_none());
     vm.setattr(&p, &x, Value::int(5)).unwrap();
     let pd = crate::attr::instance_dict(&p).unwrap();
-    let order: Vec<String> = pd.downcast_ref::<DictObject>().unwrap().keys().iter().map(display_lossy).collect();
+    let order: Vec<String> = pd
+        .downcast_ref::<DictObject>()
+        .unwrap()
+        .keys()
+        .iter()
+        .map(display_lossy)
+        .collect();
     assert_eq!(order, ["y", "x"]);
     let err = vm.delattr(&p, &vm.intern("nope")).unwrap_err();
     assert_eq!(vm.str_string(&err.exc).unwrap(), "'P' object has no attribute 'nope'");
@@ -120,14 +149,24 @@ fn binary_ops_and_comparisons_through_slots() {
     use crate::typeobj::{nb, CompareOp};
     let big = vm.binary_op(nb::POWER, &Value::int(2), &Value::int(100)).unwrap();
     assert_eq!(vm.repr_string(&big).unwrap(), "1267650600228229401496703205376");
-    let f = vm.binary_op(nb::TRUE_DIVIDE, &Value::int(1), &Value::float(4.0)).unwrap();
+    let f = vm
+        .binary_op(nb::TRUE_DIVIDE, &Value::int(1), &Value::float(4.0))
+        .unwrap();
     assert_eq!(f.as_float(), Some(0.25));
     let s = vm.binary_op(nb::ADD, &vm.new_str("ab"), &vm.new_str("cd")).unwrap();
     assert_eq!(vm.repr_string(&s).unwrap(), "'abcd'");
     let err = vm.binary_op(nb::ADD, &Value::int(1), &vm.new_str("x")).unwrap_err();
-    assert_eq!(vm.str_string(&err.exc).unwrap(), "unsupported operand type(s) for +: 'int' and 'str'");
-    assert!(vm.compare_bool(&Value::int(3), &Value::float(3.0), CompareOp::Eq).unwrap());
+    assert_eq!(
+        vm.str_string(&err.exc).unwrap(),
+        "unsupported operand type(s) for +: 'int' and 'str'"
+    );
+    assert!(vm
+        .compare_bool(&Value::int(3), &Value::float(3.0), CompareOp::Eq)
+        .unwrap());
     assert!(vm.compare_bool(&big, &Value::float(1e30), CompareOp::Gt).unwrap());
     let err = vm.compare(&Value::int(1), &vm.new_str("a"), CompareOp::Lt).unwrap_err();
-    assert_eq!(vm.str_string(&err.exc).unwrap(), "'<' not supported between instances of 'int' and 'str'");
+    assert_eq!(
+        vm.str_string(&err.exc).unwrap(),
+        "'<' not supported between instances of 'int' and 'str'"
+    );
 }

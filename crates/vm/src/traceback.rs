@@ -59,7 +59,9 @@ fn print_tb(tb: &Value, out: &mut String) {
     let mut last: Option<(u64, Option<u32>, u64)> = None;
     let mut cnt = 0usize;
     for (code, lasti) in &entries {
-        let Some(c) = code.downcast_ref::<CodeObj>() else { continue };
+        let Some(c) = code.downcast_ref::<CodeObj>() else {
+            continue;
+        };
         let line = c.line_of(*lasti);
         let key = (c.filename.bits(), line, c.name.bits());
         if last != Some(key) || line.is_none() {
@@ -81,7 +83,11 @@ fn print_tb(tb: &Value, out: &mut String) {
 
 fn repeated(out: &mut String, cnt: usize) {
     let n = cnt - TB_RECURSIVE_CUTOFF;
-    out.push_str(&format!("  [Previous line repeated {} more time{}]\n", n, if n > 1 { "s" } else { "" }));
+    out.push_str(&format!(
+        "  [Previous line repeated {} more time{}]\n",
+        n,
+        if n > 1 { "s" } else { "" }
+    ));
 }
 
 fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
@@ -92,24 +98,39 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
         Some(l) => l as i64,
         None => -1,
     };
-    out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, lineno_text, display_lossy(&c.name)));
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        filename,
+        lineno_text,
+        display_lossy(&c.name)
+    ));
     let Some(lineno) = lineno else { return };
     if filename.starts_with('<') && filename.ends_with('>') {
         return;
     }
-    let Some(source_line) = read_line(&filename, lineno) else { return };
+    let Some(source_line) = read_line(&filename, lineno) else {
+        return;
+    };
     let chars: Vec<char> = source_line.chars().collect();
-    let lead = chars.iter().take_while(|&&ch| ch == ' ' || ch == '\t' || ch == '\x0c').count();
+    let lead = chars
+        .iter()
+        .take_while(|&&ch| ch == ' ' || ch == '\t' || ch == '\x0c')
+        .count();
     let stripped: String = chars[lead..].iter().collect();
     out.push_str("    ");
     out.push_str(&stripped);
     out.push('\n');
     let Some(p) = pos else { return };
-    let (Some(start_line), Some(end_line), Some(start_col), Some(end_col)) = (p.lineno, p.end_lineno, p.col, p.end_col) else {
+    let (Some(start_line), Some(end_line), Some(start_col), Some(end_col)) = (p.lineno, p.end_lineno, p.col, p.end_col)
+    else {
         return;
     };
-    let Some(mut start_offset) = byte_to_char(&source_line, start_col as usize) else { return };
-    let Some(mut end_offset) = byte_to_char(&source_line, end_col as usize) else { return };
+    let Some(mut start_offset) = byte_to_char(&source_line, start_col as usize) else {
+        return;
+    };
+    let Some(mut end_offset) = byte_to_char(&source_line, end_col as usize) else {
+        return;
+    };
     let mut anchors: Option<(usize, usize)> = None;
     if start_line == end_line {
         if start_offset <= end_offset && end_offset <= chars.len() {
@@ -169,7 +190,10 @@ fn read_line(filename: &str, lineno: u32) -> Option<String> {
     let text = String::from_utf8_lossy(&data);
     // Universal newlines: \r\n and \r end lines too.
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
-    normalized.split('\n').nth(lineno.checked_sub(1)? as usize).map(|s| s.to_string())
+    normalized
+        .split('\n')
+        .nth(lineno.checked_sub(1)? as usize)
+        .map(|s| s.to_string())
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,15 +227,19 @@ fn scan(seg: &[char]) -> Option<Vec<(usize, usize, Tok)>> {
             }
             let word: String = seg[start..i].iter().collect();
             // String prefix?
-            if i < n && (seg[i] == '\'' || seg[i] == '"') && word.len() <= 2 && word.chars().all(|ch| "rRbBfFuU".contains(ch)) {
+            if i < n
+                && (seg[i] == '\'' || seg[i] == '"')
+                && word.len() <= 2
+                && word.chars().all(|ch| "rRbBfFuU".contains(ch))
+            {
                 i = scan_string(seg, i)?;
                 toks.push((start, i, Tok::Operand));
                 continue;
             }
             const KW: &[&str] = &[
-                "if", "else", "lambda", "or", "and", "not", "in", "is", "for", "async", "await", "yield", "return", "del",
-                "pass", "import", "from", "as", "with", "while", "def", "class", "raise", "assert", "global", "nonlocal",
-                "try", "except", "finally", "break", "continue", "elif",
+                "if", "else", "lambda", "or", "and", "not", "in", "is", "for", "async", "await", "yield", "return",
+                "del", "pass", "import", "from", "as", "with", "while", "def", "class", "raise", "assert", "global",
+                "nonlocal", "try", "except", "finally", "break", "continue", "elif",
             ];
             if KW.contains(&word.as_str()) {
                 toks.push((start, i, Tok::Keyword(word)));
@@ -225,7 +253,11 @@ fn scan(seg: &[char]) -> Option<Vec<(usize, usize, Tok)>> {
                 let d = seg[i];
                 if d.is_ascii_alphanumeric() || d == '.' || d == '_' {
                     // Exponent sign belongs to the number.
-                    if (d == 'e' || d == 'E') && i + 1 < n && (seg[i + 1] == '+' || seg[i + 1] == '-') && !seg[start..i].iter().any(|&x| x == 'x' || x == 'X') {
+                    if (d == 'e' || d == 'E')
+                        && i + 1 < n
+                        && (seg[i + 1] == '+' || seg[i + 1] == '-')
+                        && !seg[start..i].iter().any(|&x| x == 'x' || x == 'X')
+                    {
                         i += 2;
                         continue;
                     }
@@ -253,10 +285,21 @@ fn scan(seg: &[char]) -> Option<Vec<(usize, usize, Tok)>> {
             continue;
         }
         const OPS3: &[&str] = &["**=", "//=", ">>=", "<<=", "..."];
-        const OPS2: &[&str] = &["**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=", "^="];
+        const OPS2: &[&str] = &[
+            "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", ":=", "+=", "-=", "*=", "/=", "%=", "@=", "&=", "|=",
+            "^=",
+        ];
         let rest: String = seg[i..n.min(i + 3)].iter().collect();
         if let Some(op) = OPS3.iter().find(|o| rest.starts_with(*o)) {
-            toks.push((i, i + 3, if *op == "..." { Tok::Operand } else { Tok::Op(op.to_string()) }));
+            toks.push((
+                i,
+                i + 3,
+                if *op == "..." {
+                    Tok::Operand
+                } else {
+                    Tok::Op(op.to_string())
+                },
+            ));
             i += 3;
             continue;
         }
@@ -442,7 +485,10 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
         None => format!("<unknown>.{qualname}"),
     };
     let text = match vm.str(exc) {
-        Ok(s) => s.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default(),
+        Ok(s) => s
+            .downcast_ref::<StrObject>()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default(),
         Err(_) => "<exception str() failed>".to_string(),
     };
     if text.is_empty() {

@@ -22,35 +22,149 @@ struct Def {
 fn defs() -> Vec<Def> {
     use type_flags::*;
     use LayoutKind as L;
-    let d = |st, name, layout, base, flags| Def { st, name, layout, base, flags };
+    let d = |st, name, layout, base, flags| Def {
+        st,
+        name,
+        layout,
+        base,
+        flags,
+    };
     vec![
         d(&OBJECT_TYPE, "object", L::Object, None, BASETYPE),
-        d(&TYPE_TYPE, "type", L::Type, Some(&OBJECT_TYPE), BASETYPE | TYPE_SUBCLASS),
-        d(&INT_TYPE, "int", L::Int, Some(&OBJECT_TYPE), BASETYPE | INT_SUBCLASS | MATCH_SELF),
+        d(
+            &TYPE_TYPE,
+            "type",
+            L::Type,
+            Some(&OBJECT_TYPE),
+            BASETYPE | TYPE_SUBCLASS,
+        ),
+        d(
+            &INT_TYPE,
+            "int",
+            L::Int,
+            Some(&OBJECT_TYPE),
+            BASETYPE | INT_SUBCLASS | MATCH_SELF,
+        ),
         d(&BOOL_TYPE, "bool", L::Int, Some(&INT_TYPE), INT_SUBCLASS | MATCH_SELF),
-        d(&FLOAT_TYPE, "float", L::Float, Some(&OBJECT_TYPE), BASETYPE | MATCH_SELF),
-        d(&STR_TYPE, "str", L::Str, Some(&OBJECT_TYPE), BASETYPE | STR_SUBCLASS | MATCH_SELF),
-        d(&BYTES_TYPE, "bytes", L::Bytes, Some(&OBJECT_TYPE), BASETYPE | BYTES_SUBCLASS | MATCH_SELF),
-        d(&TUPLE_TYPE, "tuple", L::Tuple, Some(&OBJECT_TYPE), BASETYPE | TUPLE_SUBCLASS | MATCH_SELF | SEQUENCE),
-        d(&LIST_TYPE, "list", L::List, Some(&OBJECT_TYPE), BASETYPE | LIST_SUBCLASS | MATCH_SELF | SEQUENCE),
-        d(&DICT_TYPE, "dict", L::Dict, Some(&OBJECT_TYPE), BASETYPE | DICT_SUBCLASS | MATCH_SELF | MAPPING),
+        d(
+            &FLOAT_TYPE,
+            "float",
+            L::Float,
+            Some(&OBJECT_TYPE),
+            BASETYPE | MATCH_SELF,
+        ),
+        d(
+            &STR_TYPE,
+            "str",
+            L::Str,
+            Some(&OBJECT_TYPE),
+            BASETYPE | STR_SUBCLASS | MATCH_SELF,
+        ),
+        d(
+            &BYTES_TYPE,
+            "bytes",
+            L::Bytes,
+            Some(&OBJECT_TYPE),
+            BASETYPE | BYTES_SUBCLASS | MATCH_SELF,
+        ),
+        d(
+            &TUPLE_TYPE,
+            "tuple",
+            L::Tuple,
+            Some(&OBJECT_TYPE),
+            BASETYPE | TUPLE_SUBCLASS | MATCH_SELF | SEQUENCE,
+        ),
+        d(
+            &LIST_TYPE,
+            "list",
+            L::List,
+            Some(&OBJECT_TYPE),
+            BASETYPE | LIST_SUBCLASS | MATCH_SELF | SEQUENCE,
+        ),
+        d(
+            &DICT_TYPE,
+            "dict",
+            L::Dict,
+            Some(&OBJECT_TYPE),
+            BASETYPE | DICT_SUBCLASS | MATCH_SELF | MAPPING,
+        ),
         d(&NONE_TYPE, "NoneType", L::Object, Some(&OBJECT_TYPE), 0),
-        d(&NOTIMPLEMENTED_TYPE, "NotImplementedType", L::Object, Some(&OBJECT_TYPE), 0),
+        d(
+            &NOTIMPLEMENTED_TYPE,
+            "NotImplementedType",
+            L::Object,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
         d(&ELLIPSIS_TYPE, "ellipsis", L::Object, Some(&OBJECT_TYPE), 0),
-        d(&FUNCTION_TYPE, "function", L::Function, Some(&OBJECT_TYPE), HAS_DICT | METHOD_DESCRIPTOR),
+        d(
+            &FUNCTION_TYPE,
+            "function",
+            L::Function,
+            Some(&OBJECT_TYPE),
+            HAS_DICT | METHOD_DESCRIPTOR,
+        ),
         d(&METHOD_TYPE, "method", L::BoundMethod, Some(&OBJECT_TYPE), 0),
         d(&CODE_TYPE, "code", L::Code, Some(&OBJECT_TYPE), 0),
         d(&MODULE_TYPE, "module", L::Module, Some(&OBJECT_TYPE), BASETYPE),
         d(&CELL_TYPE, "cell", L::Cell, Some(&OBJECT_TYPE), 0),
-        d(&BUILTIN_FUNCTION_TYPE, "builtin_function_or_method", L::BuiltinFunction, Some(&OBJECT_TYPE), 0),
-        d(&METHOD_DESCR_TYPE, "method_descriptor", L::MethodDescr, Some(&OBJECT_TYPE), METHOD_DESCRIPTOR),
-        d(&CLASSMETHOD_DESCR_TYPE, "classmethod_descriptor", L::MethodDescr, Some(&OBJECT_TYPE), 0),
-        d(&SLOT_WRAPPER_TYPE, "wrapper_descriptor", L::SlotWrapper, Some(&OBJECT_TYPE), METHOD_DESCRIPTOR),
-        d(&METHOD_WRAPPER_TYPE, "method-wrapper", L::MethodWrapper, Some(&OBJECT_TYPE), 0),
-        d(&GETSET_DESCR_TYPE, "getset_descriptor", L::GetSetDescr, Some(&OBJECT_TYPE), 0),
+        d(
+            &BUILTIN_FUNCTION_TYPE,
+            "builtin_function_or_method",
+            L::BuiltinFunction,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
+        d(
+            &METHOD_DESCR_TYPE,
+            "method_descriptor",
+            L::MethodDescr,
+            Some(&OBJECT_TYPE),
+            METHOD_DESCRIPTOR,
+        ),
+        d(
+            &CLASSMETHOD_DESCR_TYPE,
+            "classmethod_descriptor",
+            L::MethodDescr,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
+        d(
+            &SLOT_WRAPPER_TYPE,
+            "wrapper_descriptor",
+            L::SlotWrapper,
+            Some(&OBJECT_TYPE),
+            METHOD_DESCRIPTOR,
+        ),
+        d(
+            &METHOD_WRAPPER_TYPE,
+            "method-wrapper",
+            L::MethodWrapper,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
+        d(
+            &GETSET_DESCR_TYPE,
+            "getset_descriptor",
+            L::GetSetDescr,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
         d(&PROPERTY_TYPE, "property", L::Property, Some(&OBJECT_TYPE), BASETYPE),
-        d(&STATICMETHOD_TYPE, "staticmethod", L::StaticMethod, Some(&OBJECT_TYPE), BASETYPE | HAS_DICT),
-        d(&CLASSMETHOD_TYPE, "classmethod", L::StaticMethod, Some(&OBJECT_TYPE), BASETYPE | HAS_DICT),
+        d(
+            &STATICMETHOD_TYPE,
+            "staticmethod",
+            L::StaticMethod,
+            Some(&OBJECT_TYPE),
+            BASETYPE | HAS_DICT,
+        ),
+        d(
+            &CLASSMETHOD_TYPE,
+            "classmethod",
+            L::StaticMethod,
+            Some(&OBJECT_TYPE),
+            BASETYPE | HAS_DICT,
+        ),
         d(&RANGE_TYPE, "range", L::Range, Some(&OBJECT_TYPE), SEQUENCE),
         d(&RANGE_ITER_TYPE, "range_iterator", L::RangeIter, Some(&OBJECT_TYPE), 0),
         d(&SLICE_TYPE, "slice", L::Slice, Some(&OBJECT_TYPE), 0),
@@ -59,17 +173,47 @@ fn defs() -> Vec<Def> {
         d(&TUPLE_ITER_TYPE, "tuple_iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&STR_ITER_TYPE, "str_ascii_iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&SEQ_ITER_TYPE, "iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),
-        d(&DICT_KEYITER_TYPE, "dict_keyiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
-        d(&DICT_VALUEITER_TYPE, "dict_valueiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
-        d(&DICT_ITEMITER_TYPE, "dict_itemiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
+        d(
+            &DICT_KEYITER_TYPE,
+            "dict_keyiterator",
+            L::DictIter,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
+        d(
+            &DICT_VALUEITER_TYPE,
+            "dict_valueiterator",
+            L::DictIter,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
+        d(
+            &DICT_ITEMITER_TYPE,
+            "dict_itemiterator",
+            L::DictIter,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
         d(&DICT_KEYS_TYPE, "dict_keys", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_VALUES_TYPE, "dict_values", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_ITEMS_TYPE, "dict_items", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&TRACEBACK_TYPE, "traceback", L::Traceback, Some(&OBJECT_TYPE), 0),
         d(&GENERATOR_TYPE, "generator", L::Generator, Some(&OBJECT_TYPE), 0),
         d(&SET_TYPE, "set", L::Set, Some(&OBJECT_TYPE), BASETYPE | MATCH_SELF),
-        d(&FROZENSET_TYPE, "frozenset", L::Set, Some(&OBJECT_TYPE), BASETYPE | MATCH_SELF),
-        d(&MEMBER_DESCR_TYPE, "member_descriptor", L::MemberDescr, Some(&OBJECT_TYPE), 0),
+        d(
+            &FROZENSET_TYPE,
+            "frozenset",
+            L::Set,
+            Some(&OBJECT_TYPE),
+            BASETYPE | MATCH_SELF,
+        ),
+        d(
+            &MEMBER_DESCR_TYPE,
+            "member_descriptor",
+            L::MemberDescr,
+            Some(&OBJECT_TYPE),
+            0,
+        ),
     ]
 }
 
@@ -149,7 +293,9 @@ fn make_exception_types() {
         let t = TypeObject {
             header: ObjHeader::immortal(TYPE_TYPE.ptr()),
             layout: LayoutKind::Exception,
-            flags: Cell::new(type_flags::BASETYPE | type_flags::HAS_DICT | type_flags::BASE_EXC_SUBCLASS | type_flags::IMMUTABLE),
+            flags: Cell::new(
+                type_flags::BASETYPE | type_flags::HAS_DICT | type_flags::BASE_EXC_SUBCLASS | type_flags::IMMUTABLE,
+            ),
             version_tag: Cell::new(0),
             name: UnsafeCell::new(Value::NULL),
             qualname: UnsafeCell::new(Value::NULL),
@@ -177,7 +323,10 @@ fn inherit_slots(t: &TypeObject) {
     macro_rules! inherit {
         ($($f:ident),*) => { $( if s.$f.is_none() { s.$f = bs.$f; } )* };
     }
-    inherit!(repr, str, setattro, descr_get, descr_set, call, iter, iternext, bool, len, getitem, setitem, contains, new, init, neg, pos, invert, abs, index, int, float, concat, repeat);
+    inherit!(
+        repr, str, setattro, descr_get, descr_set, call, iter, iternext, bool, len, getitem, setitem, contains, new,
+        init, neg, pos, invert, abs, index, int, float, concat, repeat
+    );
     if s.richcompare.is_none() && s.hash.is_none() {
         s.richcompare = bs.richcompare;
         s.hash = bs.hash;
@@ -238,7 +387,14 @@ pub(crate) fn add_slot_wrappers(t: &'static TypeObject) {
     }
     if differs(s.richcompare, b.richcompare, |f| f as usize) {
         if let Some(f) = s.richcompare {
-            for op in [CompareOp::Lt, CompareOp::Le, CompareOp::Eq, CompareOp::Ne, CompareOp::Gt, CompareOp::Ge] {
+            for op in [
+                CompareOp::Lt,
+                CompareOp::Le,
+                CompareOp::Eq,
+                CompareOp::Ne,
+                CompareOp::Gt,
+                CompareOp::Ge,
+            ] {
                 add(op.dunder(), SlotFn::RichCmp(f, op));
             }
         }
@@ -331,7 +487,11 @@ pub(crate) fn add_slot_wrappers(t: &'static TypeObject) {
     if differs(s.new, b.new, |f| f as usize) && s.new.is_some() {
         let key = intern("__new__");
         if dict.get_str(&key).is_none() {
-            let f = crate::objects::descr::new_bound_builtin("__new__", crate::types::object_ty::tp_new_wrapper, t.as_value());
+            let f = crate::objects::descr::new_bound_builtin(
+                "__new__",
+                crate::types::object_ty::tp_new_wrapper,
+                t.as_value(),
+            );
             dict.insert_str(&key, f);
         }
     }

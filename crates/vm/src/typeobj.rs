@@ -409,7 +409,10 @@ impl TypeObject {
             return true;
         }
         let op = other as *const TypeObject;
-        self.mro().items().iter().any(|t| t.ptr_unchecked() as *const TypeObject == op)
+        self.mro()
+            .items()
+            .iter()
+            .any(|t| t.ptr_unchecked() as *const TypeObject == op)
     }
 
     /// The type's current version tag, assigning a fresh one if invalid;
@@ -453,7 +456,11 @@ impl TypeObject {
         let cache = unsafe { METHOD_CACHE.get_mut() };
         let e = &cache[slot];
         if version != 0 && e.version == version && e.name.bits() == nbits {
-            return if e.value == 0 { None } else { Some(unsafe { borrowed_bits(e.value) }) };
+            return if e.value == 0 {
+                None
+            } else {
+                Some(unsafe { borrowed_bits(e.value) })
+            };
         }
         let found = self.lookup_uncached(name);
         if version != 0 {
@@ -508,7 +515,11 @@ pub(crate) fn init_method_cache() {
     // SAFETY: called once at start-up with the GIL held.
     let cache = unsafe { METHOD_CACHE.get_mut() };
     if cache.is_empty() {
-        cache.extend((0..METHOD_CACHE_SIZE).map(|_| CacheEntry { version: 0, name: Value::NULL, value: 0 }));
+        cache.extend((0..METHOD_CACHE_SIZE).map(|_| CacheEntry {
+            version: 0,
+            name: Value::NULL,
+            value: 0,
+        }));
     }
 }
 

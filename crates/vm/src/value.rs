@@ -40,11 +40,17 @@ pub struct Value {
 
 impl Value {
     /// The VM-internal "no value".
-    pub const NULL: Value = Value { bits: NULL_BITS, _not_send: PhantomData };
+    pub const NULL: Value = Value {
+        bits: NULL_BITS,
+        _not_send: PhantomData,
+    };
 
     #[inline(always)]
     const fn from_bits(bits: u64) -> Value {
-        Value { bits, _not_send: PhantomData }
+        Value {
+            bits,
+            _not_send: PhantomData,
+        }
     }
 
     /// The raw word; equal bits mean the same value for `is` purposes.
@@ -56,7 +62,11 @@ impl Value {
     #[inline(always)]
     pub fn float(f: f64) -> Value {
         if f.is_nan() {
-            Value::from_bits(if f.is_sign_negative() { CANONICAL_NEG_NAN } else { CANONICAL_NAN })
+            Value::from_bits(if f.is_sign_negative() {
+                CANONICAL_NEG_NAN
+            } else {
+                CANONICAL_NAN
+            })
         } else {
             Value::from_bits(f.to_bits())
         }
@@ -238,7 +248,16 @@ mod tests {
 
     #[test]
     fn floats_round_trip() {
-        for f in [0.0, -0.0, 1.5, -1e300, f64::INFINITY, f64::NEG_INFINITY, f64::MIN_POSITIVE, 5e-324] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            5e-324,
+        ] {
             let v = Value::float(f);
             assert!(v.is_float() && !v.is_ptr() && !v.is_small_int() && !v.is_null());
             assert_eq!(v.as_float().unwrap().to_bits(), f.to_bits());

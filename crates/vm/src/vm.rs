@@ -82,7 +82,10 @@ impl Vm {
             _gil: guard,
         };
         let b = crate::builtins::make_builtins_module(&mut vm);
-        vm.builtins_dict = b.downcast_ref::<ModuleObject>().map(|m| m.dict_value()).unwrap_or_else(DictObject::new_value);
+        vm.builtins_dict = b
+            .downcast_ref::<ModuleObject>()
+            .map(|m| m.dict_value())
+            .unwrap_or_else(DictObject::new_value);
         vm.builtins = b;
         let argv: Vec<String> = std::env::args().skip(1).collect();
         crate::sysmodule::make_sys_module(&mut vm, &argv);
@@ -144,7 +147,10 @@ impl Vm {
     /// A fresh `__main__`-style module dict with `__builtins__` set.
     pub fn new_module_globals(&mut self, name: &str) -> Value {
         let m = new_module(name);
-        let d = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()).unwrap_or_else(DictObject::new_value);
+        let d = m
+            .downcast_ref::<ModuleObject>()
+            .map(|m| m.dict_value())
+            .unwrap_or_else(DictObject::new_value);
         if let Some(dict) = d.downcast_ref::<DictObject>() {
             dict.insert_str_key("__builtins__", self.builtins.clone());
         }
@@ -198,10 +204,11 @@ impl Vm {
     }
 
     fn system_exit_status(&mut self, e: &PyErr) -> i32 {
-        let code = e
-            .exc
-            .downcast_ref::<ExceptionObject>()
-            .and_then(|x| x.args().downcast_ref::<crate::objects::tuple::TupleObject>().and_then(|t| if t.len() == 1 { t.get(0).cloned() } else { None }));
+        let code = e.exc.downcast_ref::<ExceptionObject>().and_then(|x| {
+            x.args()
+                .downcast_ref::<crate::objects::tuple::TupleObject>()
+                .and_then(|t| if t.len() == 1 { t.get(0).cloned() } else { None })
+        });
         match code {
             None => 0,
             Some(c) if c.is_none() => 0,

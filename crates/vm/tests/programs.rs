@@ -26,7 +26,11 @@ fn compare(example: &str, extra: &[&str]) {
         .output()
         .expect("python3.11 must be on PATH (the reference interpreter)");
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "programs differ from python3.11:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "programs differ from python3.11:\n{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Code objects compiled by python3.11 itself.

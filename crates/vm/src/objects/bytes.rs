@@ -23,7 +23,14 @@ pub fn new_bytes(data: &[u8]) -> Value {
 }
 
 pub fn new_bytes_typed(ty: &TypeObject, data: Box<[u8]>) -> Value {
-    alloc_object(ty, BytesObject { header: ObjHeader::new(std::ptr::null()), hash: Cell::new(-1), data })
+    alloc_object(
+        ty,
+        BytesObject {
+            header: ObjHeader::new(std::ptr::null()),
+            hash: Cell::new(-1),
+            data,
+        },
+    )
 }
 
 impl BytesObject {

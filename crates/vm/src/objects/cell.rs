@@ -17,7 +17,13 @@ unsafe impl PyPayload for CellObject {
 }
 
 pub fn new_cell(v: Value) -> Value {
-    alloc_object(CELL_TYPE.get(), CellObject { header: ObjHeader::new(std::ptr::null()), value: UnsafeCell::new(v) })
+    alloc_object(
+        CELL_TYPE.get(),
+        CellObject {
+            header: ObjHeader::new(std::ptr::null()),
+            value: UnsafeCell::new(v),
+        },
+    )
 }
 
 impl CellObject {

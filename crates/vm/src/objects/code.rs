@@ -71,7 +71,10 @@ impl CodeObj {
 
     /// The handler for the instruction at code-unit `offset`.
     pub fn find_handler(&self, offset: u32) -> Option<Entry> {
-        self.exception_entries.iter().find(|e| e.start <= offset && offset < e.end).copied()
+        self.exception_entries
+            .iter()
+            .find(|e| e.start <= offset && offset < e.end)
+            .copied()
     }
 
     /// Line number of the instruction at code-unit `offset` (None for "no line").
@@ -131,9 +134,10 @@ pub fn const_to_value(vm: &mut Vm, c: &ConstValue) -> Result<Value, String> {
             let vals: Result<Vec<Value>, String> = items.iter().map(|x| const_to_value(vm, x)).collect();
             let first = crate::objects::set::new_frozenset();
             let fs = crate::objects::set::new_frozenset();
-            if let (Some(a), Some(b)) =
-                (first.downcast_ref::<crate::objects::set::SetObject>(), fs.downcast_ref::<crate::objects::set::SetObject>())
-            {
+            if let (Some(a), Some(b)) = (
+                first.downcast_ref::<crate::objects::set::SetObject>(),
+                fs.downcast_ref::<crate::objects::set::SetObject>(),
+            ) {
                 for v in vals? {
                     a.add(vm, v).map_err(|e| format!("{e:?}"))?;
                 }
@@ -173,8 +177,15 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     if bytes.len() % 2 != 0 {
         return Err("co_code has an odd length".into());
     }
-    let units: Box<[u16]> = bytes.chunks_exact(2).map(|c| c[0] as u16 | (c[1] as u16) << 8).collect();
-    let consts: Vec<Value> = src.consts.iter().map(|c| const_to_value(vm, c)).collect::<Result<_, _>>()?;
+    let units: Box<[u16]> = bytes
+        .chunks_exact(2)
+        .map(|c| c[0] as u16 | (c[1] as u16) << 8)
+        .collect();
+    let consts: Vec<Value> = src
+        .consts
+        .iter()
+        .map(|c| const_to_value(vm, c))
+        .collect::<Result<_, _>>()?;
     let names: Vec<Value> = src.names.iter().map(|n| intern(n)).collect();
     let localsplusnames: Vec<Value> = src.localsplusnames.iter().map(|n| intern(n)).collect();
     if src.localspluskinds.len() != localsplusnames.len() {
@@ -198,8 +209,15 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
                     return Err(bad("constant index out of range"));
                 }
             }
-            op::LOAD_FAST | op::STORE_FAST | op::DELETE_FAST | op::MAKE_CELL | op::LOAD_CLOSURE | op::LOAD_DEREF
-            | op::STORE_DEREF | op::DELETE_DEREF | op::LOAD_CLASSDEREF => {
+            op::LOAD_FAST
+            | op::STORE_FAST
+            | op::DELETE_FAST
+            | op::MAKE_CELL
+            | op::LOAD_CLOSURE
+            | op::LOAD_DEREF
+            | op::STORE_DEREF
+            | op::DELETE_DEREF
+            | op::LOAD_CLASSDEREF => {
                 if arg >= nlocalsplus {
                     return Err(bad("local index out of range"));
                 }
@@ -218,7 +236,7 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
             | op::JUMP_IF_TRUE_OR_POP
             | op::FOR_ITER
             | op::SEND => {
-                if next + arg > n {
+                if next + arg >= n {
                     return Err(bad("jump out of range"));
                 }
             }
@@ -241,6 +259,33 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
         }
         i = next as usize;
     }
+    // The last instruction must not fall through past the end of the code
+    // (CPython's compiler always ends with a return, raise or jump).
+    let mut last_op = None;
+    let mut k = 0usize;
+    while k < units.len() {
+        let o = (units[k] & 0xff) as u8;
+        if o != op::EXTENDED_ARG {
+            last_op = Some(o);
+        }
+        k += 1 + pyrite_bytecode::cache_entries(o);
+    }
+    if !matches!(
+        last_op,
+        Some(
+            op::RETURN_VALUE
+                | op::RERAISE
+                | op::RAISE_VARARGS
+                | op::JUMP_BACKWARD
+                | op::JUMP_BACKWARD_NO_INTERRUPT
+                | op::JUMP_FORWARD
+        )
+    ) {
+        return Err(format!(
+            "invalid code object {}: the last instruction falls through",
+            src.name
+        ));
+    }
     let exception_entries: Vec<Entry> = exception_table::decode(&src.exceptiontable);
     for e in &exception_entries {
         if e.target >= n || e.end > n || e.depth > src.stacksize {
@@ -248,7 +293,10 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
         }
     }
     let kinds = &src.localspluskinds;
-    let nlocals = kinds.iter().filter(|&&k| k & local_kind::LOCAL != 0 || k & 0x0e != 0).count() as u32;
+    let nlocals = kinds
+        .iter()
+        .filter(|&&k| k & local_kind::LOCAL != 0 || k & 0x0e != 0)
+        .count() as u32;
     let ncells = kinds.iter().filter(|&&k| k & local_kind::CELL != 0).count() as u32;
     let nfrees = kinds.iter().filter(|&&k| k & local_kind::FREE != 0).count() as u32;
     let code = CodeObj {

@@ -2,6 +2,7 @@
 //! of builtin types, slot wrappers (`int.__add__`) and their bound form,
 //! getset descriptors, property, staticmethod and classmethod.
 
+use crate::exception::PyResult;
 use crate::object::{alloc_object, LayoutKind, ObjHeader, PyPayload};
 use crate::typeobj::{
     BinaryFn, BoolFn, CallFn, CompareOp, ContainsFn, DescrGetFn, DescrSetFn, GetAttrFn, HashFn, InitFn, IterNextFn,
@@ -10,7 +11,6 @@ use crate::typeobj::{
 };
 use crate::value::Value;
 use crate::vm::Vm;
-use crate::exception::PyResult;
 use std::cell::UnsafeCell;
 
 /// `builtin_function_or_method`: a native function, possibly bound to `self_`.
@@ -75,7 +75,15 @@ unsafe impl PyPayload for MethodDescr {
 }
 
 pub fn new_method_descr(ty: &TypeObject, name: &'static str, func: NativeFn, owner: *const TypeObject) -> Value {
-    alloc_object(ty, MethodDescr { header: ObjHeader::new(std::ptr::null()), name, func, owner })
+    alloc_object(
+        ty,
+        MethodDescr {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            func,
+            owner,
+        },
+    )
 }
 
 impl MethodDescr {
@@ -132,7 +140,15 @@ impl SlotWrapper {
 }
 
 pub fn new_slot_wrapper(name: &'static str, owner: *const TypeObject, slot: SlotFn) -> Value {
-    alloc_object(SLOT_WRAPPER_TYPE.get(), SlotWrapper { header: ObjHeader::new(std::ptr::null()), name, owner, slot })
+    alloc_object(
+        SLOT_WRAPPER_TYPE.get(),
+        SlotWrapper {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            owner,
+            slot,
+        },
+    )
 }
 
 /// `method-wrapper`: a slot wrapper bound to an instance (`(1).__add__`).
@@ -148,7 +164,14 @@ unsafe impl PyPayload for MethodWrapper {
 }
 
 pub fn new_method_wrapper(descr: Value, self_: Value) -> Value {
-    alloc_object(METHOD_WRAPPER_TYPE.get(), MethodWrapper { header: ObjHeader::new(std::ptr::null()), descr, self_ })
+    alloc_object(
+        METHOD_WRAPPER_TYPE.get(),
+        MethodWrapper {
+            header: ObjHeader::new(std::ptr::null()),
+            descr,
+            self_,
+        },
+    )
 }
 
 pub type GetterFn = fn(&mut Vm, &Value) -> PyResult<Value>;
@@ -176,7 +199,16 @@ impl GetSetDescr {
 }
 
 pub fn new_getset(name: &'static str, owner: *const TypeObject, get: GetterFn, set: Option<SetterFn>) -> Value {
-    alloc_object(GETSET_DESCR_TYPE.get(), GetSetDescr { header: ObjHeader::new(std::ptr::null()), name, owner, get, set })
+    alloc_object(
+        GETSET_DESCR_TYPE.get(),
+        GetSetDescr {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            owner,
+            get,
+            set,
+        },
+    )
 }
 
 /// `property`.
@@ -234,7 +266,13 @@ impl FuncWrapper {
 pub fn new_func_wrapper(ty: &TypeObject, callable: Value) -> Value {
     // classmethod shares staticmethod's struct; the layout check compares kinds,
     // so both types use the StaticMethod kind for allocation.
-    alloc_object(ty, FuncWrapper { header: ObjHeader::new(std::ptr::null()), callable: UnsafeCell::new(callable) })
+    alloc_object(
+        ty,
+        FuncWrapper {
+            header: ObjHeader::new(std::ptr::null()),
+            callable: UnsafeCell::new(callable),
+        },
+    )
 }
 
 /// The wrapped callable of a staticmethod or classmethod object.
@@ -265,5 +303,13 @@ impl MemberDescr {
 }
 
 pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize) -> Value {
-    alloc_object(crate::typeobj::MEMBER_DESCR_TYPE.get(), MemberDescr { header: ObjHeader::new(std::ptr::null()), name, owner, index })
+    alloc_object(
+        crate::typeobj::MEMBER_DESCR_TYPE.get(),
+        MemberDescr {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            owner,
+            index,
+        },
+    )
 }

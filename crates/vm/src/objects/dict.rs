@@ -201,7 +201,13 @@ impl DictObject {
         } else {
             None
         };
-        alloc_object(ty, DictObject { header: ObjHeader::new(std::ptr::null()), inner: UnsafeCell::new(DictInner { keys, used: 0 }) })
+        alloc_object(
+            ty,
+            DictObject {
+                header: ObjHeader::new(std::ptr::null()),
+                inner: UnsafeCell::new(DictInner { keys, used: 0 }),
+            },
+        )
     }
 
     #[inline(always)]
@@ -243,7 +249,9 @@ impl DictObject {
 
     /// Inserts with an exact str key (no Python code can run).
     pub fn insert_str(&self, key: &Value, value: Value) {
-        let Some(s) = key.downcast_ref::<StrObject>() else { return };
+        let Some(s) = key.downcast_ref::<StrObject>() else {
+            return;
+        };
         let hash = s.hash();
         if let Some(keys) = self.inner().keys.as_ref() {
             if let Some(ix) = keys.lookup_str(s, key.bits(), hash) {
@@ -354,7 +362,8 @@ impl DictObject {
                         None => {
                             let r = vm.rich_eq_bool(&ekey, key)?;
                             // Did __eq__ change the dict under us?
-                            let same_table = self.inner().keys.as_ref().map(|k| &**k as *const DictKeys) == Some(keys_ptr);
+                            let same_table =
+                                self.inner().keys.as_ref().map(|k| &**k as *const DictKeys) == Some(keys_ptr);
                             if !same_table {
                                 return Ok(Probe::Restart);
                             }
@@ -403,7 +412,11 @@ impl DictObject {
     pub fn set_item_hashed(&self, vm: &mut Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
         match self.find(vm, &key, hash)? {
             Some(ix) => {
-                let old = self.inner_mut().keys.as_mut().map(|k| std::mem::replace(&mut k.entries[ix].value, value));
+                let old = self
+                    .inner_mut()
+                    .keys
+                    .as_mut()
+                    .map(|k| std::mem::replace(&mut k.entries[ix].value, value));
                 drop(old);
             }
             None => self.insert_new(hash, key, value),
@@ -414,7 +427,9 @@ impl DictObject {
     /// Removes `key`; returns its value, or None when absent.
     pub fn del_item(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        let Some(ix) = self.find(vm, key, hash)? else { return Ok(None) };
+        let Some(ix) = self.find(vm, key, hash)? else {
+            return Ok(None);
+        };
         Ok(self.remove_entry(ix, hash))
     }
 
@@ -518,7 +533,9 @@ impl DictObject {
 
     /// The keys version for caches (0: none available).
     pub fn keys_version(&self) -> u32 {
-        let Some(keys) = self.inner().keys.as_ref() else { return 0 };
+        let Some(keys) = self.inner().keys.as_ref() else {
+            return 0;
+        };
         let v = keys.version.get();
         if v != 0 {
             return v;
@@ -631,7 +648,9 @@ pub fn new_dict_iter(ty: &TypeObject, dict: Value) -> Value {
 
 /// Next (key, value) of a dict iterator, with CPython's mutation errors.
 pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
-    let Some(d) = it.dict.downcast_ref::<DictObject>() else { return Ok(None) };
+    let Some(d) = it.dict.downcast_ref::<DictObject>() else {
+        return Ok(None);
+    };
     if it.used.get() != d.len() as isize {
         it.used.set(-1);
         return Err(vm.new_error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
@@ -672,7 +691,12 @@ mod tests {
         let keys: Vec<i64> = dict.keys().iter().map(|k| k.as_small_int().unwrap()).collect();
         let want: Vec<i64> = (0..100).filter(|i| i % 2 == 1).map(|i| i * 7).collect();
         assert_eq!(keys, want);
-        assert_eq!(dict.get_item(&mut vm, &Value::int(7)).unwrap().and_then(|v| v.as_small_int()), Some(1));
+        assert_eq!(
+            dict.get_item(&mut vm, &Value::int(7))
+                .unwrap()
+                .and_then(|v| v.as_small_int()),
+            Some(1)
+        );
         assert!(dict.get_item(&mut vm, &Value::int(0)).unwrap().is_none());
         // Re-inserting a deleted key appends it at the end.
         dict.set_item(&mut vm, Value::int(0), Value::int(-1)).unwrap();

@@ -22,7 +22,13 @@ unsafe impl PyPayload for FloatObject {
 }
 
 pub fn new_float_subclass(ty: &TypeObject, f: f64) -> Value {
-    alloc_object(ty, FloatObject { header: ObjHeader::new(std::ptr::null()), value: f })
+    alloc_object(
+        ty,
+        FloatObject {
+            header: ObjHeader::new(std::ptr::null()),
+            value: f,
+        },
+    )
 }
 
 /// The value of a float or float-subclass instance.
@@ -225,7 +231,8 @@ pub fn parse_float(text: &str) -> Option<f64> {
             let bytes = body.as_bytes();
             for (k, &c) in bytes.iter().enumerate() {
                 if c == b'_' {
-                    let ok = k > 0 && bytes[k - 1].is_ascii_digit() && bytes.get(k + 1).is_some_and(|d| d.is_ascii_digit());
+                    let ok =
+                        k > 0 && bytes[k - 1].is_ascii_digit() && bytes.get(k + 1).is_some_and(|d| d.is_ascii_digit());
                     if !ok {
                         return None;
                     }
@@ -255,7 +262,10 @@ mod tests {
     #[test]
     fn int_float_comparison_is_exact() {
         let big = BigInt::from(1u64 << 53) + 1;
-        assert_eq!(cmp_int_float(IntView::Big(&big), 9007199254740992.0), Some(Ordering::Greater));
+        assert_eq!(
+            cmp_int_float(IntView::Big(&big), 9007199254740992.0),
+            Some(Ordering::Greater)
+        );
         assert_eq!(cmp_int_float(IntView::Small(3), 3.5), Some(Ordering::Less));
         assert_eq!(cmp_int_float(IntView::Small(3), f64::NAN), None);
     }

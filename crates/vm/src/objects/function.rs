@@ -43,14 +43,22 @@ impl FunctionObject {
     #[inline(always)]
     pub fn globals_dict(&self) -> &crate::objects::dict::DictObject {
         // SAFETY: functions are only made with dict globals (see `new_function_with_closure`).
-        unsafe { self.globals.downcast_ref::<crate::objects::dict::DictObject>().unwrap_unchecked() }
+        unsafe {
+            self.globals
+                .downcast_ref::<crate::objects::dict::DictObject>()
+                .unwrap_unchecked()
+        }
     }
 
     /// `__builtins__` as a dict.
     #[inline(always)]
     pub fn builtins_dict(&self) -> &crate::objects::dict::DictObject {
         // SAFETY: as `globals_dict`.
-        unsafe { self.builtins.downcast_ref::<crate::objects::dict::DictObject>().unwrap_unchecked() }
+        unsafe {
+            self.builtins
+                .downcast_ref::<crate::objects::dict::DictObject>()
+                .unwrap_unchecked()
+        }
     }
 
     pub fn defaults(&self) -> &Value {
@@ -83,15 +91,31 @@ pub fn new_function(code: Value, globals: Value, builtins: Value, qualname: Valu
 
 /// A function with its closure cells (a tuple, or NULL). `code` must be a
 /// code object and `globals`/`builtins` dicts (replaced by empty dicts otherwise).
-pub fn new_function_with_closure(code: Value, globals: Value, builtins: Value, qualname: Value, closure: Value) -> Value {
+pub fn new_function_with_closure(
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    qualname: Value,
+    closure: Value,
+) -> Value {
     use crate::objects::dict::DictObject;
-    let globals = if globals.downcast_ref::<DictObject>().is_some() { globals } else { DictObject::new_value() };
-    let builtins = if builtins.downcast_ref::<DictObject>().is_some() { builtins } else { DictObject::new_value() };
+    let globals = if globals.downcast_ref::<DictObject>().is_some() {
+        globals
+    } else {
+        DictObject::new_value()
+    };
+    let builtins = if builtins.downcast_ref::<DictObject>().is_some() {
+        builtins
+    } else {
+        DictObject::new_value()
+    };
     let (name, doc) = match code.downcast_ref::<CodeObj>() {
         Some(c) => {
             // The docstring is the first constant when it is a str.
             let doc = match c.consts.first() {
-                Some(d) if d.downcast_ref::<crate::objects::str::StrObject>().is_some() && has_docstring(c) => d.clone(),
+                Some(d) if d.downcast_ref::<crate::objects::str::StrObject>().is_some() && has_docstring(c) => {
+                    d.clone()
+                }
                 _ => crate::objects::singletons::none(),
             };
             (c.name.clone(), doc)
@@ -99,7 +123,9 @@ pub fn new_function_with_closure(code: Value, globals: Value, builtins: Value, q
         None => (crate::objects::singletons::none(), crate::objects::singletons::none()),
     };
     let module = match globals.downcast_ref::<crate::objects::dict::DictObject>() {
-        Some(g) => g.get_str_key("__name__").unwrap_or_else(crate::objects::singletons::none),
+        Some(g) => g
+            .get_str_key("__name__")
+            .unwrap_or_else(crate::objects::singletons::none),
         None => crate::objects::singletons::none(),
     };
     alloc_object(
@@ -142,5 +168,12 @@ unsafe impl PyPayload for BoundMethod {
 }
 
 pub fn new_bound_method(func: Value, self_: Value) -> Value {
-    alloc_object(METHOD_TYPE.get(), BoundMethod { header: ObjHeader::new(std::ptr::null()), func, self_ })
+    alloc_object(
+        METHOD_TYPE.get(),
+        BoundMethod {
+            header: ObjHeader::new(std::ptr::null()),
+            func,
+            self_,
+        },
+    )
 }

@@ -172,7 +172,10 @@ impl Vm {
 
     /// `next(gen)`: the next yielded value, or None when it returned.
     pub fn gen_next(&mut self, genv: &Value) -> PyResult<Option<Value>> {
-        if genv.downcast_ref::<GeneratorObject>().is_some_and(|g| g.state.get() == GenState::Finished) {
+        if genv
+            .downcast_ref::<GeneratorObject>()
+            .is_some_and(|g| g.state.get() == GenState::Finished)
+        {
             return Ok(None);
         }
         match self.gen_send(genv, none(), None)? {
@@ -183,7 +186,9 @@ impl Vm {
 
     /// `gen.close()`.
     pub fn gen_close(&mut self, genv: &Value) -> PyResult<()> {
-        let Some(gen) = genv.downcast_ref::<GeneratorObject>() else { return Ok(()) };
+        let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
+            return Ok(());
+        };
         match gen.state.get() {
             GenState::Created => {
                 gen.state.set(GenState::Finished);
@@ -215,7 +220,10 @@ pub fn is_generator(v: &Value) -> bool {
 }
 
 pub fn stop_iteration_with(vm: &mut Vm, value: Value) -> PyErr {
-    let e = crate::exception::new_exception(exc_type(ExcKind::StopIteration), crate::objects::tuple::new_tuple(vec![value.clone()]));
+    let e = crate::exception::new_exception(
+        exc_type(ExcKind::StopIteration),
+        crate::objects::tuple::new_tuple(vec![value.clone()]),
+    );
     if let Some(d) = crate::attr::instance_dict(&e) {
         if let Some(dd) = d.downcast_ref::<crate::objects::dict::DictObject>() {
             dd.insert_str_key("value", value);

@@ -116,7 +116,13 @@ impl Value {
 }
 
 fn new_big(b: BigInt) -> Value {
-    alloc_object(INT_TYPE.get(), IntObject { header: ObjHeader::new(std::ptr::null()), value: IntRepr::Big(b) })
+    alloc_object(
+        INT_TYPE.get(),
+        IntObject {
+            header: ObjHeader::new(std::ptr::null()),
+            value: IntRepr::Big(b),
+        },
+    )
 }
 
 /// An exact int from a BigInt, inline when it fits.
@@ -135,7 +141,13 @@ pub fn new_int_subclass(ty: &TypeObject, v: IntView) -> Value {
         IntView::Small(i) => IntRepr::Small(i),
         IntView::Big(b) => IntRepr::Big(b.clone()),
     };
-    alloc_object(ty, IntObject { header: ObjHeader::new(std::ptr::null()), value })
+    alloc_object(
+        ty,
+        IntObject {
+            header: ObjHeader::new(std::ptr::null()),
+            value,
+        },
+    )
 }
 
 pub fn int_from_u64(u: u64) -> Value {
@@ -231,12 +243,26 @@ pub fn int_binop(vm: &mut Vm, op: usize, a: IntView, b: IntView) -> PyResult<Val
                 if y < 0 {
                     return Err(vm.new_error(ExcKind::ValueError, "negative shift count"));
                 }
-                Value::int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Value::int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             nb::POWER => return int_pow(vm, a, b),
             _ => Value::NULL,
         })
-        .and_then(|v| if v.is_null() { Ok(crate::objects::singletons::not_implemented()) } else { Ok(v) });
+        .and_then(|v| {
+            if v.is_null() {
+                Ok(crate::objects::singletons::not_implemented())
+            } else {
+                Ok(v)
+            }
+        });
     }
     let (x, y) = (a.to_bigint(), b.to_bigint());
     Ok(match op {
@@ -248,7 +274,11 @@ pub fn int_binop(vm: &mut Vm, op: usize, a: IntView, b: IntView) -> PyResult<Val
         nb::XOR => int_from_big(x ^ y),
         nb::FLOOR_DIVIDE | nb::REMAINDER => {
             if y.is_zero() {
-                let msg = if op == nb::REMAINDER { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let msg = if op == nb::REMAINDER {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                };
                 return Err(zero_div(vm, msg));
             }
             let (q, r) = floor_divmod_big(&x, &y);
@@ -290,8 +320,12 @@ fn shift_big(vm: &mut Vm, x: BigInt, s: i64, left: bool) -> PyResult<Value> {
 fn int_pow(vm: &mut Vm, a: IntView, b: IntView) -> PyResult<Value> {
     if b.is_negative() {
         // Negative exponent: float result.
-        let x = a.to_f64().map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?;
-        let y = b.to_f64().map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?;
+        let x = a
+            .to_f64()
+            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?;
+        let y = b
+            .to_f64()
+            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?;
         return crate::objects::float::float_pow(vm, x, y);
     }
     if let (IntView::Small(x), IntView::Small(y)) = (a, b) {
@@ -337,7 +371,11 @@ pub fn int_true_divide(vm: &mut Vm, a: IntView, b: IntView) -> PyResult<Value> {
     // Scale so that the integer quotient has 55 significant bits (2 guard
     // bits), remember whether anything was lost (sticky bit), then round once.
     let shift = 55 - (x.bits() as i64 - y.bits() as i64);
-    let (num, den) = if shift >= 0 { (&x << shift as usize, y.clone()) } else { (x.clone(), &y << (-shift) as usize) };
+    let (num, den) = if shift >= 0 {
+        (&x << shift as usize, y.clone())
+    } else {
+        (x.clone(), &y << (-shift) as usize)
+    };
     use num_integer::Integer;
     let (q, r) = num.div_rem(&den);
     let mut q = q.to_u64().unwrap_or(u64::MAX);
@@ -352,7 +390,11 @@ pub fn int_true_divide(vm: &mut Vm, a: IntView, b: IntView) -> PyResult<Value> {
         return Err(vm.new_error(ExcKind::OverflowError, "integer division result too large for a float"));
     }
     // Number of significand bits available at this exponent.
-    let prec = if exp - 1 >= -1022 { 53 } else { (53 - (-1022 - (exp - 1))).max(0) };
+    let prec = if exp - 1 >= -1022 {
+        53
+    } else {
+        (53 - (-1022 - (exp - 1))).max(0)
+    };
     let drop = qbits - prec;
     let mut m = q;
     let mut e2 = -shift;
@@ -366,7 +408,11 @@ pub fn int_true_divide(vm: &mut Vm, a: IntView, b: IntView) -> PyResult<Value> {
         e2 += drop;
     }
     let f = (m as f64) * 2f64.powi(e2.clamp(-1100, 1100) as i32);
-    let f = if e2 < -1000 { (m as f64) * 2f64.powi((e2 + 100) as i32) * 2f64.powi(-100) } else { f };
+    let f = if e2 < -1000 {
+        (m as f64) * 2f64.powi((e2 + 100) as i32) * 2f64.powi(-100)
+    } else {
+        f
+    };
     if f.is_infinite() {
         return Err(vm.new_error(ExcKind::OverflowError, "integer division result too large for a float"));
     }
@@ -463,8 +509,9 @@ pub fn parse_int(text: &str, base: u32) -> Option<BigInt> {
 fn unicode_decimal(c: char) -> Option<u32> {
     let cp = c as u32;
     // Common Nd blocks laid out as runs of ten.
-    const STARTS: [u32; 12] =
-        [0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE];
+    const STARTS: [u32; 12] = [
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE,
+    ];
     for s in STARTS {
         if cp >= s && cp < s + 10 {
             return Some(cp - s);
@@ -496,7 +543,13 @@ mod tests {
         let mut vm = Vm::new_for_tests();
         let big = int_binop(&mut vm, nb::MULTIPLY, IntView::Small(1 << 40), IntView::Small(1 << 40)).unwrap();
         assert!(!big.is_small_int());
-        let back = int_binop(&mut vm, nb::FLOOR_DIVIDE, as_int(&big).unwrap(), IntView::Small(1 << 40)).unwrap();
+        let back = int_binop(
+            &mut vm,
+            nb::FLOOR_DIVIDE,
+            as_int(&big).unwrap(),
+            IntView::Small(1 << 40),
+        )
+        .unwrap();
         assert_eq!(back.as_small_int(), Some(1 << 40));
         let r = int_binop(&mut vm, nb::REMAINDER, IntView::Small(-7), IntView::Small(2)).unwrap();
         assert_eq!(r.as_small_int(), Some(1));
@@ -504,9 +557,15 @@ mod tests {
         assert_eq!(q.as_small_int(), Some(-4));
         assert!(int_binop(&mut vm, nb::FLOOR_DIVIDE, IntView::Small(1), IntView::Small(0)).is_err());
         let s = int_binop(&mut vm, nb::LSHIFT, IntView::Small(1), IntView::Small(100)).unwrap();
-        assert_eq!(int_to_decimal(&mut vm, as_int(&s).unwrap()).unwrap(), "1267650600228229401496703205376");
+        assert_eq!(
+            int_to_decimal(&mut vm, as_int(&s).unwrap()).unwrap(),
+            "1267650600228229401496703205376"
+        );
         let p = int_binop(&mut vm, nb::POWER, IntView::Small(3), IntView::Small(50)).unwrap();
-        assert_eq!(int_to_decimal(&mut vm, as_int(&p).unwrap()).unwrap(), "717897987691852588770249");
+        assert_eq!(
+            int_to_decimal(&mut vm, as_int(&p).unwrap()).unwrap(),
+            "717897987691852588770249"
+        );
     }
 
     #[test]

@@ -19,7 +19,14 @@ unsafe impl PyPayload for SeqIter {
 }
 
 pub fn new_seq_iter(ty: &TypeObject, seq: Value) -> Value {
-    alloc_object(ty, SeqIter { header: ObjHeader::new(std::ptr::null()), seq: UnsafeCell::new(seq), index: Cell::new(0) })
+    alloc_object(
+        ty,
+        SeqIter {
+            header: ObjHeader::new(std::ptr::null()),
+            seq: UnsafeCell::new(seq),
+            index: Cell::new(0),
+        },
+    )
 }
 
 impl SeqIter {
@@ -55,7 +62,13 @@ impl NativeIter {
     pub fn new(ty: &'static crate::typeobj::StaticType, a: Value, b: Value, items: Vec<Value>, n: i64) -> Value {
         alloc_object(
             ty.get(),
-            NativeIter { header: ObjHeader::new(std::ptr::null()), a, b, items: items.into_boxed_slice(), n: Cell::new(n) },
+            NativeIter {
+                header: ObjHeader::new(std::ptr::null()),
+                a,
+                b,
+                items: items.into_boxed_slice(),
+                n: Cell::new(n),
+            },
         )
     }
 }

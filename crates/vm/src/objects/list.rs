@@ -34,7 +34,13 @@ pub fn new_list(items: Vec<Value>) -> Value {
 }
 
 pub fn new_list_typed(ty: &TypeObject, items: Vec<Value>) -> Value {
-    alloc_object(ty, ListObject { header: ObjHeader::new(std::ptr::null()), items: UnsafeCell::new(items) })
+    alloc_object(
+        ty,
+        ListObject {
+            header: ObjHeader::new(std::ptr::null()),
+            items: UnsafeCell::new(items),
+        },
+    )
 }
 
 impl ListObject {

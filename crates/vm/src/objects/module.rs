@@ -38,5 +38,11 @@ pub fn new_module(name: &str) -> Value {
         dict.insert_str_key("__loader__", none());
         dict.insert_str_key("__spec__", none());
     }
-    alloc_object(MODULE_TYPE.get(), ModuleObject { header: ObjHeader::new(std::ptr::null()), dict: d })
+    alloc_object(
+        MODULE_TYPE.get(),
+        ModuleObject {
+            header: ObjHeader::new(std::ptr::null()),
+            dict: d,
+        },
+    )
 }

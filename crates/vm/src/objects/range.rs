@@ -38,7 +38,16 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> u64 {
 
 pub fn new_range(start: i64, stop: i64, step: i64) -> Value {
     let len = range_len(start, stop, step);
-    alloc_object(RANGE_TYPE.get(), RangeObject { header: ObjHeader::new(std::ptr::null()), start, stop, step, len })
+    alloc_object(
+        RANGE_TYPE.get(),
+        RangeObject {
+            header: ObjHeader::new(std::ptr::null()),
+            start,
+            stop,
+            step,
+            len,
+        },
+    )
 }
 
 impl RangeObject {
@@ -62,7 +71,12 @@ unsafe impl PyPayload for RangeIter {
 pub fn new_range_iter(r: &RangeObject) -> Value {
     alloc_object(
         RANGE_ITER_TYPE.get(),
-        RangeIter { header: ObjHeader::new(std::ptr::null()), next: Cell::new(r.start), step: r.step, remaining: Cell::new(r.len) },
+        RangeIter {
+            header: ObjHeader::new(std::ptr::null()),
+            next: Cell::new(r.start),
+            step: r.step,
+            remaining: Cell::new(r.len),
+        },
     )
 }
 

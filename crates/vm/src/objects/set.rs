@@ -24,7 +24,10 @@ pub struct SetEntry {
 }
 
 impl SetEntry {
-    const UNUSED: SetEntry = SetEntry { key: Value::NULL, hash: 0 };
+    const UNUSED: SetEntry = SetEntry {
+        key: Value::NULL,
+        hash: 0,
+    };
 
     fn is_unused(&self) -> bool {
         self.key.is_null() && self.hash == 0
@@ -51,7 +54,12 @@ pub struct SetTable {
 
 impl SetTable {
     fn new() -> SetTable {
-        SetTable { table: vec![SetEntry::UNUSED; MINSIZE], fill: 0, used: 0, finger: 0 }
+        SetTable {
+            table: vec![SetEntry::UNUSED; MINSIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
 
     fn mask(&self) -> usize {
@@ -111,7 +119,14 @@ unsafe impl PyPayload for SetObject {
 }
 
 pub fn new_set_typed(ty: &TypeObject) -> Value {
-    alloc_object(ty, SetObject { header: ObjHeader::new(std::ptr::null()), inner: UnsafeCell::new(SetTable::new()), hash: Cell::new(-1) })
+    alloc_object(
+        ty,
+        SetObject {
+            header: ObjHeader::new(std::ptr::null()),
+            inner: UnsafeCell::new(SetTable::new()),
+            hash: Cell::new(-1),
+        },
+    )
 }
 
 pub fn new_set() -> Value {
@@ -126,7 +141,10 @@ pub fn new_frozenset() -> Value {
 enum Found {
     Active(usize),
     /// Not present; the first free slot on the probe path (dummy or unused).
-    Absent { slot: usize, unused: bool },
+    Absent {
+        slot: usize,
+        unused: bool,
+    },
     Restart,
 }
 
@@ -261,7 +279,13 @@ impl SetObject {
         match self.find(vm, key, hash)? {
             Found::Active(j) => {
                 let t = self.t_mut();
-                let old = std::mem::replace(&mut t.table[j], SetEntry { key: Value::NULL, hash: -1 });
+                let old = std::mem::replace(
+                    &mut t.table[j],
+                    SetEntry {
+                        key: Value::NULL,
+                        hash: -1,
+                    },
+                );
                 t.used -= 1;
                 drop(old);
                 Ok(true)
@@ -277,11 +301,21 @@ impl SetObject {
 
     /// Active entries in table order (key, hash).
     pub fn entries(&self) -> Vec<(Value, i64)> {
-        self.t().table.iter().filter(|e| e.is_active()).map(|e| (e.key.clone(), e.hash)).collect()
+        self.t()
+            .table
+            .iter()
+            .filter(|e| e.is_active())
+            .map(|e| (e.key.clone(), e.hash))
+            .collect()
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.t().table.iter().filter(|e| e.is_active()).map(|e| e.key.clone()).collect()
+        self.t()
+            .table
+            .iter()
+            .filter(|e| e.is_active())
+            .map(|e| e.key.clone())
+            .collect()
     }
 
     /// The active entry at or after table index `pos`.
@@ -312,7 +346,13 @@ impl SetObject {
         while !t.table[i].is_active() {
             i = if i >= mask { 0 } else { i + 1 };
         }
-        let old = std::mem::replace(&mut t.table[i], SetEntry { key: Value::NULL, hash: -1 });
+        let old = std::mem::replace(
+            &mut t.table[i],
+            SetEntry {
+                key: Value::NULL,
+                hash: -1,
+            },
+        );
         t.used -= 1;
         t.finger = i + 1;
         Some(old.key)

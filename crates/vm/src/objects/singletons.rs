@@ -28,12 +28,17 @@ impl StaticObject<ObjHeader> {
 }
 
 pub static NONE: StaticObject<ObjHeader> = StaticObject(ObjHeader::immortal(NONE_TYPE.ptr_const()));
-pub static NOT_IMPLEMENTED: StaticObject<ObjHeader> = StaticObject(ObjHeader::immortal(NOTIMPLEMENTED_TYPE.ptr_const()));
+pub static NOT_IMPLEMENTED: StaticObject<ObjHeader> =
+    StaticObject(ObjHeader::immortal(NOTIMPLEMENTED_TYPE.ptr_const()));
 pub static ELLIPSIS: StaticObject<ObjHeader> = StaticObject(ObjHeader::immortal(ELLIPSIS_TYPE.ptr_const()));
-pub static TRUE: StaticObject<IntObject> =
-    StaticObject(IntObject { header: ObjHeader::immortal(BOOL_TYPE.ptr_const()), value: IntRepr::Small(1) });
-pub static FALSE: StaticObject<IntObject> =
-    StaticObject(IntObject { header: ObjHeader::immortal(BOOL_TYPE.ptr_const()), value: IntRepr::Small(0) });
+pub static TRUE: StaticObject<IntObject> = StaticObject(IntObject {
+    header: ObjHeader::immortal(BOOL_TYPE.ptr_const()),
+    value: IntRepr::Small(1),
+});
+pub static FALSE: StaticObject<IntObject> = StaticObject(IntObject {
+    header: ObjHeader::immortal(BOOL_TYPE.ptr_const()),
+    value: IntRepr::Small(0),
+});
 
 #[inline(always)]
 pub fn none() -> Value {
@@ -78,7 +83,8 @@ impl Value {
 
     #[inline(always)]
     pub fn is_not_implemented(&self) -> bool {
-        self.as_ptr().is_some_and(|p| p.as_ptr() as u64 == addr_of(&NOT_IMPLEMENTED))
+        self.as_ptr()
+            .is_some_and(|p| p.as_ptr() as u64 == addr_of(&NOT_IMPLEMENTED))
     }
 
     #[inline(always)]

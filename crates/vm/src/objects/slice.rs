@@ -17,7 +17,15 @@ unsafe impl PyPayload for SliceObject {
 }
 
 pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-    alloc_object(SLICE_TYPE.get(), SliceObject { header: ObjHeader::new(std::ptr::null()), start, stop, step })
+    alloc_object(
+        SLICE_TYPE.get(),
+        SliceObject {
+            header: ObjHeader::new(std::ptr::null()),
+            start,
+            stop,
+            step,
+        },
+    )
 }
 
 /// `slice.indices(len)`: (start, stop, step, slicelength) with Python's clamping.

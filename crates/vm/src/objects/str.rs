@@ -77,7 +77,12 @@ impl StrObject {
     #[inline(always)]
     pub fn data(&self) -> &[u8] {
         // SAFETY: `len * kind` bytes follow the struct (see `alloc`).
-        unsafe { std::slice::from_raw_parts((self as *const StrObject as *const u8).add(HEAD), self.len * self.kind as usize) }
+        unsafe {
+            std::slice::from_raw_parts(
+                (self as *const StrObject as *const u8).add(HEAD),
+                self.len * self.kind as usize,
+            )
+        }
     }
 
     /// Code point at `i` (< len).
@@ -109,7 +114,9 @@ impl StrObject {
     pub fn to_utf8(&self) -> Option<std::borrow::Cow<'_, str>> {
         if self.ascii {
             // SAFETY: ASCII bytes are UTF-8.
-            return Some(std::borrow::Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(self.data()) }));
+            return Some(std::borrow::Cow::Borrowed(unsafe {
+                std::str::from_utf8_unchecked(self.data())
+            }));
         }
         let mut s = String::with_capacity(self.len * 2);
         for cp in self.code_points() {
@@ -120,7 +127,9 @@ impl StrObject {
 
     /// UTF-8 with surrogates replaced by U+FFFD, for messages.
     pub fn to_string_lossy(&self) -> String {
-        self.code_points().map(|cp| char::from_u32(cp).unwrap_or('\u{FFFD}')).collect()
+        self.code_points()
+            .map(|cp| char::from_u32(cp).unwrap_or('\u{FFFD}'))
+            .collect()
     }
 
     /// UTF-8 with lone surrogates encoded as three bytes each (for output with
@@ -287,8 +296,11 @@ pub fn concat(parts: &[&StrObject]) -> Value {
 /// `lhs + rhs` reusing `lhs`'s memory when this is its only reference (the
 /// `s += t` loop idiom, as CPython's in-place unicode concatenation).
 pub fn append(lhs: Value, rhs: &StrObject) -> Value {
-    let Some(l) = lhs.downcast_ref::<StrObject>() else { return lhs };
-    let unique = crate::object::refcount(&lhs) == Some(1) && std::ptr::eq(crate::typeobj::type_of(&lhs), STR_TYPE.ptr());
+    let Some(l) = lhs.downcast_ref::<StrObject>() else {
+        return lhs;
+    };
+    let unique =
+        crate::object::refcount(&lhs) == Some(1) && std::ptr::eq(crate::typeobj::type_of(&lhs), STR_TYPE.ptr());
     if !unique || rhs.kind > l.kind || rhs.is_empty() {
         return concat(&[l, rhs]);
     }
@@ -339,7 +351,11 @@ pub struct StrBuilder {
 
 impl StrBuilder {
     pub fn new() -> StrBuilder {
-        StrBuilder { cps: Vec::new(), ascii_bytes: Vec::new(), all_ascii: true }
+        StrBuilder {
+            cps: Vec::new(),
+            ascii_bytes: Vec::new(),
+            all_ascii: true,
+        }
     }
 
     pub fn push_str(&mut self, s: &str) {
@@ -399,7 +415,9 @@ pub fn str_eq(a: &Value, b: &Value) -> bool {
 
 /// The string's text for messages (surrogates replaced); "" for non-str.
 pub fn display_lossy(v: &Value) -> String {
-    v.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default()
+    v.downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default()
 }
 
 /// The interning table: one object per distinct identifier-like text.
@@ -477,7 +495,10 @@ mod tests {
         let w = d.downcast_ref::<StrObject>().unwrap();
         assert_eq!((w.len(), w.kind(), w.to_utf8().is_none()), (2, 2, true));
         let e = concat(&[s, t]);
-        assert_eq!(e.downcast_ref::<StrObject>().unwrap().to_utf8().unwrap(), "abc\u{100}bc");
+        assert_eq!(
+            e.downcast_ref::<StrObject>().unwrap().to_utf8().unwrap(),
+            "abc\u{100}bc"
+        );
         assert!(intern("spam").is(&intern("spam")));
         drop(vm);
     }

@@ -34,7 +34,12 @@ impl TupleObject {
     #[inline(always)]
     pub fn items(&self) -> &[Value] {
         // SAFETY: `len` initialized Values follow the struct; tuples are immutable.
-        unsafe { std::slice::from_raw_parts((self as *const TupleObject as *const u8).add(HEAD) as *const Value, self.len) }
+        unsafe {
+            std::slice::from_raw_parts(
+                (self as *const TupleObject as *const u8).add(HEAD) as *const Value,
+                self.len,
+            )
+        }
     }
 
     #[inline(always)]

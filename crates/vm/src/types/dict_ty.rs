@@ -21,7 +21,9 @@ pub fn key_error(key: Value) -> PyErr {
 }
 
 fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(d) = dict_of(v) else { return Ok(vm.new_str("{}")) };
+    let Some(d) = dict_of(v) else {
+        return Ok(vm.new_str("{}"));
+    };
     if d.is_empty() {
         return Ok(vm.new_str("{}"));
     }
@@ -53,7 +55,9 @@ fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
+        return Ok(not_implemented());
+    };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(not_implemented());
     }
@@ -155,7 +159,10 @@ pub fn dict_update_from(vm: &mut Vm, d: &DictObject, arg: Option<&Value>, kw: &[
                     Err(e) => return Err(e),
                 };
                 if pair.len() != 2 {
-                    let msg = format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len());
+                    let msg = format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    );
                     return Err(vm.value_error(msg));
                 }
                 let mut it = pair.into_iter();
@@ -185,7 +192,8 @@ fn dict_get(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "get", kw)?;
     ArgSpec::range(vm, "get", args, 1, 1, 2)?;
     let Some(d) = dict_of(&args[0]) else { return Ok(none()) };
-    Ok(d.get_item(vm, &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+    Ok(d.get_item(vm, &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -215,7 +223,9 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "popitem", kw)?;
-    let Some(d) = args.first().and_then(dict_of) else { return Ok(none()) };
+    let Some(d) = args.first().and_then(dict_of) else {
+        return Ok(none());
+    };
     let Some((k, _)) = d.items().into_iter().last() else {
         return Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty"));
     };
@@ -248,7 +258,9 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         let msg = format!("update expected at most 1 argument, got {}", pos.len() - 1);
         return Err(vm.type_error(msg));
     }
-    let Some(d) = pos.first().and_then(dict_of) else { return Ok(none()) };
+    let Some(d) = pos.first().and_then(dict_of) else {
+        return Ok(none());
+    };
     dict_update_from(vm, d, pos.get(1), &kw)?;
     Ok(none())
 }
@@ -263,7 +275,10 @@ fn dict_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "copy", kw)?;
-    Ok(args.first().and_then(dict_of).map_or_else(DictObject::new_value, |d| d.copy_value()))
+    Ok(args
+        .first()
+        .and_then(dict_of)
+        .map_or_else(DictObject::new_value, |d| d.copy_value()))
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -279,7 +294,9 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
+        return Ok(not_implemented());
+    };
     let r = x.copy_value();
     if let Some(rd) = dict_of(&r) {
         rd.update_from(vm, y)?;
@@ -288,7 +305,9 @@ fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(x) = dict_of(a) else { return Ok(not_implemented()) };
+    let Some(x) = dict_of(a) else {
+        return Ok(not_implemented());
+    };
     dict_update_from(vm, x, Some(b), &[])?;
     Ok(a.clone())
 }
@@ -296,17 +315,23 @@ fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 // ---- iterators and views ----
 
 fn dict_keyiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(di) = it.downcast_ref::<DictIter>() else { return Ok(None) };
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
     Ok(dict_iter_next(vm, di)?.map(|(k, _)| k))
 }
 
 fn dict_valueiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(di) = it.downcast_ref::<DictIter>() else { return Ok(None) };
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
     Ok(dict_iter_next(vm, di)?.map(|(_, v)| v))
 }
 
 fn dict_itemiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(di) = it.downcast_ref::<DictIter>() else { return Ok(None) };
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
     Ok(dict_iter_next(vm, di)?.map(|(k, v)| new_tuple(vec![k, v])))
 }
 
@@ -353,7 +378,9 @@ fn keys_view_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
 
 fn items_view_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let d = view_dict(v);
-    let Some(t) = item.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) else { return Ok(false) };
+    let Some(t) = item.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) else {
+        return Ok(false);
+    };
     let Some(dd) = dict_of(&d) else { return Ok(false) };
     match dd.get_item(vm, &t.items()[0])? {
         Some(val) => vm.rich_eq_bool(&val, &t.items()[1]),
@@ -380,7 +407,10 @@ fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
 }
 
 fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let n = args.first().and_then(|v| v.downcast_ref::<DictIter>()).map_or(0, |d| d.remaining.get());
+    let n = args
+        .first()
+        .and_then(|v| v.downcast_ref::<DictIter>())
+        .map_or(0, |d| d.remaining.get());
     Ok(Value::int(n as i64))
 }
 

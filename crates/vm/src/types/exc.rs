@@ -19,7 +19,10 @@ fn exc_of(v: &Value) -> Option<&ExceptionObject> {
 }
 
 fn args_items(v: &Value) -> Vec<Value> {
-    exc_of(v).map(|e| e.args()).and_then(|a| a.downcast_ref::<TupleObject>().map(|t| t.items().to_vec())).unwrap_or_default()
+    exc_of(v)
+        .map(|e| e.args())
+        .and_then(|a| a.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()))
+        .unwrap_or_default()
 }
 
 fn set_attr_raw(obj: &Value, name: &str, v: Value) {
@@ -31,7 +34,9 @@ fn set_attr_raw(obj: &Value, name: &str, v: Value) {
 }
 
 fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let Some(t) = cls.downcast_ref::<TypeObject>() else { return Err(vm.type_error("exception class required")) };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("exception class required"));
+    };
     let (pos, _kw) = split_kwargs(args, kwnames);
     Ok(new_exception(t, new_tuple(pos.to_vec())))
 }
@@ -39,9 +44,14 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
 fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let t = type_of(obj);
-    let accepts_kw = [ExcKind::ImportError, ExcKind::ModuleNotFoundError, ExcKind::AttributeError, ExcKind::NameError]
-        .iter()
-        .any(|k| t.is_subtype(exc_type(*k)));
+    let accepts_kw = [
+        ExcKind::ImportError,
+        ExcKind::ModuleNotFoundError,
+        ExcKind::AttributeError,
+        ExcKind::NameError,
+    ]
+    .iter()
+    .any(|k| t.is_subtype(exc_type(*k)));
     if !kw.is_empty() && !accepts_kw && !t.is_heap_type() {
         let msg = format!("{}() takes no keyword arguments", t.name_string());
         return Err(vm.type_error(msg));
@@ -160,7 +170,9 @@ fn exc_args_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn exc_args_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(val) = value else { return Err(vm.type_error("args may not be deleted")) };
+    let Some(val) = value else {
+        return Err(vm.type_error("args may not be deleted"));
+    };
     let items = vm.collect(&val)?;
     if let Some(e) = exc_of(v) {
         e.set_args(new_tuple(items));
@@ -181,7 +193,9 @@ fn exc_tb_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn exc_tb_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(val) = value else { return Err(vm.type_error("__traceback__ may not be deleted")) };
+    let Some(val) = value else {
+        return Err(vm.type_error("__traceback__ may not be deleted"));
+    };
     if !val.is_none() && val.downcast_ref::<crate::exception::TracebackObject>().is_none() {
         return Err(vm.type_error("__traceback__ must be a traceback or None"));
     }
@@ -203,7 +217,9 @@ fn check_exc_or_none(vm: &mut Vm, val: &Value, what: &str) -> PyResult<()> {
 }
 
 fn exc_cause_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(val) = value else { return Err(vm.type_error("__cause__ may not be deleted")) };
+    let Some(val) = value else {
+        return Err(vm.type_error("__cause__ may not be deleted"));
+    };
     check_exc_or_none(vm, &val, "cause")?;
     if let Some(e) = exc_of(v) {
         e.set_cause(if val.is_none() { Value::NULL } else { val });
@@ -217,7 +233,9 @@ fn exc_context_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn exc_context_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(val) = value else { return Err(vm.type_error("__context__ may not be deleted")) };
+    let Some(val) = value else {
+        return Err(vm.type_error("__context__ may not be deleted"));
+    };
     check_exc_or_none(vm, &val, "context")?;
     if let Some(e) = exc_of(v) {
         e.set_context(if val.is_none() { Value::NULL } else { val });

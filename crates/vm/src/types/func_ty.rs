@@ -48,7 +48,10 @@ fn function_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResul
 macro_rules! func_field {
     ($get:ident, $set:ident, $field:ident, $what:expr) => {
         fn $get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-            Ok(func_of(v).map(|f| unsafe { (*f.$field.get()).clone() }).filter(|x| !x.is_null()).unwrap_or_else(none))
+            Ok(func_of(v)
+                .map(|f| unsafe { (*f.$field.get()).clone() })
+                .filter(|x| !x.is_null())
+                .unwrap_or_else(none))
         }
         fn $set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
             if let Some(f) = func_of(v) {
@@ -65,7 +68,9 @@ func_field!(func_kwdefaults_get, func_kwdefaults_set, kwdefaults, "__kwdefaults_
 func_field!(func_doc_get, func_doc_set, doc, "__doc__");
 
 fn func_module_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(func_of(v).map(|f| unsafe { (*f.module.get()).clone() }).unwrap_or_else(none))
+    Ok(func_of(v)
+        .map(|f| unsafe { (*f.module.get()).clone() })
+        .unwrap_or_else(none))
 }
 
 fn func_module_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
@@ -120,7 +125,10 @@ fn func_builtins_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn func_closure_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(func_of(v).map(|f| f.closure.clone()).filter(|c| !c.is_null()).unwrap_or_else(none))
+    Ok(func_of(v)
+        .map(|f| f.closure.clone())
+        .filter(|c| !c.is_null())
+        .unwrap_or_else(none))
 }
 
 fn func_annotations_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -131,7 +139,10 @@ fn func_annotations_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     // 3.11 stores annotations as a flat tuple (name, value, ...) until asked.
     let d = DictObject::new_value();
-    if let (Some(dd), Some(t)) = (d.downcast_ref::<DictObject>(), a.downcast_ref::<crate::objects::tuple::TupleObject>()) {
+    if let (Some(dd), Some(t)) = (
+        d.downcast_ref::<DictObject>(),
+        a.downcast_ref::<crate::objects::tuple::TupleObject>(),
+    ) {
         let items = t.items();
         for pair in items.chunks(2) {
             if let [k, val] = pair {
@@ -164,7 +175,9 @@ fn method_of(v: &Value) -> Option<&BoundMethod> {
 }
 
 fn method_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(bm) = method_of(m) else { return Err(vm.type_error("not a method")) };
+    let Some(bm) = method_of(m) else {
+        return Err(vm.type_error("not a method"));
+    };
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(bm.self_.clone());
     full.extend_from_slice(args);
@@ -184,7 +197,9 @@ fn method_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
 }
 
 fn method_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (method_of(a), method_of(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (method_of(a), method_of(b)) else {
+        return Ok(not_implemented());
+    };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(not_implemented());
     }
@@ -223,7 +238,9 @@ fn builtin_of(v: &Value) -> Option<&BuiltinFunction> {
 }
 
 fn builtin_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(b) = builtin_of(f) else { return Err(vm.type_error("not a builtin")) };
+    let Some(b) = builtin_of(f) else {
+        return Err(vm.type_error("not a builtin"));
+    };
     if b.self_.is_null() {
         return (b.func)(vm, args, kw);
     }
@@ -249,10 +266,19 @@ fn builtin_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
         return Ok(vm.new_str(&format!("<built-in function {}>", b.name)));
     }
     if let Some(t) = b.self_.downcast_ref::<TypeObject>() {
-        return Ok(vm.new_str(&format!("<built-in method {} of type object at {:#x}>", b.name, addr(&t.as_value()))));
+        return Ok(vm.new_str(&format!(
+            "<built-in method {} of type object at {:#x}>",
+            b.name,
+            addr(&t.as_value())
+        )));
     }
     let tn = vm.type_name(&b.self_);
-    Ok(vm.new_str(&format!("<built-in method {} of {} object at {:#x}>", b.name, tn, addr(&b.self_))))
+    Ok(vm.new_str(&format!(
+        "<built-in method {} of {} object at {:#x}>",
+        b.name,
+        tn,
+        addr(&b.self_)
+    )))
 }
 
 fn builtin_name(vm: &mut Vm, f: &Value) -> PyResult<Value> {
@@ -291,8 +317,12 @@ fn method_descr_of(v: &Value) -> Option<&MethodDescr> {
 }
 
 fn method_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
-    let Some(md) = method_descr_of(d) else { return Ok(d.clone()) };
-    let Some(o) = obj.filter(|o| !o.is_none() || std::ptr::eq(md.owner(), NONE_TYPE.get())) else { return Ok(d.clone()) };
+    let Some(md) = method_descr_of(d) else {
+        return Ok(d.clone());
+    };
+    let Some(o) = obj.filter(|o| !o.is_none() || std::ptr::eq(md.owner(), NONE_TYPE.get())) else {
+        return Ok(d.clone());
+    };
     if !type_of(o).is_subtype(md.owner()) {
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
@@ -306,9 +336,15 @@ fn method_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value)
 }
 
 fn method_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(md) = method_descr_of(d) else { return Err(vm.type_error("not a method descriptor")) };
+    let Some(md) = method_descr_of(d) else {
+        return Err(vm.type_error("not a method descriptor"));
+    };
     let Some(self_) = args.first() else {
-        let msg = format!("unbound method {}.{}() needs an argument", md.owner().name_string(), md.name);
+        let msg = format!(
+            "unbound method {}.{}() needs an argument",
+            md.owner().name_string(),
+            md.name
+        );
         return Err(vm.type_error(msg));
     };
     if !type_of(self_).is_subtype(md.owner()) {
@@ -324,8 +360,14 @@ fn method_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
 }
 
 fn method_descr_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    let Some(md) = method_descr_of(d) else { return Ok(none()) };
-    Ok(vm.new_str(&format!("<method '{}' of '{}' objects>", md.name, md.owner().name_string())))
+    let Some(md) = method_descr_of(d) else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<method '{}' of '{}' objects>",
+        md.name,
+        md.owner().name_string()
+    )))
 }
 
 fn descr_name(vm: &mut Vm, d: &Value) -> PyResult<Value> {
@@ -368,7 +410,9 @@ fn descr_objclass(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
 }
 
 fn classmethod_descr_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
-    let Some(md) = method_descr_of(d) else { return Ok(d.clone()) };
+    let Some(md) = method_descr_of(d) else {
+        return Ok(d.clone());
+    };
     let cls = match obj {
         Some(o) if owner.is_none() => type_of(o).as_value(),
         _ => owner.clone(),
@@ -377,7 +421,9 @@ fn classmethod_descr_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &V
 }
 
 fn classmethod_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(md) = method_descr_of(d) else { return Err(vm.type_error("not a descriptor")) };
+    let Some(md) = method_descr_of(d) else {
+        return Err(vm.type_error("not a descriptor"));
+    };
     (md.func)(vm, args, kw)
 }
 
@@ -501,7 +547,10 @@ pub fn call_slot(vm: &mut Vm, slot: SlotFn, name: &str, self_: &Value, args: &[V
                 return Err(vm.type_error("__get__(None, None) is invalid"));
             }
             let obj = if args[0].is_none() { None } else { Some(&args[0]) };
-            let owner = args.get(1).cloned().unwrap_or_else(|| obj.map(|o| type_of(o).as_value()).unwrap_or_else(none));
+            let owner = args
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| obj.map(|o| type_of(o).as_value()).unwrap_or_else(none));
             f(vm, self_, obj, &owner)
         }
         SlotFn::DescrSet(f) => {
@@ -520,9 +569,15 @@ pub fn call_slot(vm: &mut Vm, slot: SlotFn, name: &str, self_: &Value, args: &[V
 }
 
 fn slot_wrapper_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(sw) = d.downcast_ref::<SlotWrapper>() else { return Err(vm.type_error("not a slot wrapper")) };
+    let Some(sw) = d.downcast_ref::<SlotWrapper>() else {
+        return Err(vm.type_error("not a slot wrapper"));
+    };
     let Some(self_) = args.first() else {
-        let msg = format!("descriptor '{}' of '{}' object needs an argument", sw.name, sw.owner().name_string());
+        let msg = format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            sw.name,
+            sw.owner().name_string()
+        );
         return Err(vm.type_error(msg));
     };
     if !type_of(self_).is_subtype(sw.owner()) {
@@ -545,28 +600,47 @@ fn slot_wrapper_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value
 }
 
 fn slot_wrapper_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    let Some(sw) = d.downcast_ref::<SlotWrapper>() else { return Ok(none()) };
-    Ok(vm.new_str(&format!("<slot wrapper '{}' of '{}' objects>", sw.name, sw.owner().name_string())))
+    let Some(sw) = d.downcast_ref::<SlotWrapper>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<slot wrapper '{}' of '{}' objects>",
+        sw.name,
+        sw.owner().name_string()
+    )))
 }
 
 fn method_wrapper_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(mw) = m.downcast_ref::<MethodWrapper>() else { return Err(vm.type_error("not a method-wrapper")) };
-    let Some(sw) = mw.descr.downcast_ref::<SlotWrapper>() else { return Err(vm.type_error("bad method-wrapper")) };
+    let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
+        return Err(vm.type_error("not a method-wrapper"));
+    };
+    let Some(sw) = mw.descr.downcast_ref::<SlotWrapper>() else {
+        return Err(vm.type_error("bad method-wrapper"));
+    };
     let self_ = mw.self_.clone();
     call_slot(vm, sw.slot, sw.name, &self_, args, kw)
 }
 
 fn method_wrapper_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
-    let Some(mw) = m.downcast_ref::<MethodWrapper>() else { return Ok(none()) };
+    let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
+        return Ok(none());
+    };
     let name = mw.descr.downcast_ref::<SlotWrapper>().map_or("?", |s| s.name);
     let tn = vm.type_name(&mw.self_);
-    Ok(vm.new_str(&format!("<method-wrapper '{}' of {} object at {:#x}>", name, tn, addr(&mw.self_))))
+    Ok(vm.new_str(&format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        name,
+        tn,
+        addr(&mw.self_)
+    )))
 }
 
 // ---- getset ----
 
 fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
-    let Some(gs) = d.downcast_ref::<GetSetDescr>() else { return Ok(d.clone()) };
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(d.clone());
+    };
     match obj {
         None => Ok(d.clone()),
         Some(o) => {
@@ -585,19 +659,31 @@ fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> Py
 }
 
 fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(gs) = d.downcast_ref::<GetSetDescr>() else { return Ok(()) };
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(());
+    };
     match gs.set {
         Some(f) => f(vm, obj, value),
         None => {
-            let msg = format!("attribute '{}' of '{}' objects is not writable", gs.name, gs.owner().name_string());
+            let msg = format!(
+                "attribute '{}' of '{}' objects is not writable",
+                gs.name,
+                gs.owner().name_string()
+            );
             Err(vm.new_error(ExcKind::AttributeError, msg))
         }
     }
 }
 
 fn getset_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    let Some(gs) = d.downcast_ref::<GetSetDescr>() else { return Ok(none()) };
-    Ok(vm.new_str(&format!("<attribute '{}' of '{}' objects>", gs.name, gs.owner().name_string())))
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<attribute '{}' of '{}' objects>",
+        gs.name,
+        gs.owner().name_string()
+    )))
 }
 
 // ---- property ----
@@ -643,7 +729,9 @@ fn property_name(vm: &mut Vm, p: &Property) -> String {
 
 fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
     let Some(p) = prop_of(d) else { return Ok(d.clone()) };
-    let Some(o) = obj.filter(|o| !o.is_none()) else { return Ok(d.clone()) };
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(d.clone());
+    };
     let fget = Property::field(&p.fget);
     if fget.is_none() {
         let name = property_name(vm, p);
@@ -683,7 +771,11 @@ fn property_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> Py
 fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
     let [pv, f] = ArgSpec::exact::<2>(vm, "property", args, 1)?;
     let Some(p) = prop_of(&pv) else { return Ok(none()) };
-    let mut parts = [Property::field(&p.fget), Property::field(&p.fset), Property::field(&p.fdel)];
+    let mut parts = [
+        Property::field(&p.fget),
+        Property::field(&p.fset),
+        Property::field(&p.fdel),
+    ];
     parts[which] = f;
     let doc = Property::field(&p.doc);
     let cls = type_of(&pv).as_value();
@@ -751,7 +843,11 @@ fn staticmethod_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
 
 fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
     let f = func_wrapper_of(d).map_or_else(none, |w| w.callable());
-    let cls = if owner.is_none() { obj.map(|o| type_of(o).as_value()).unwrap_or_else(none) } else { owner.clone() };
+    let cls = if owner.is_none() {
+        obj.map(|o| type_of(o).as_value()).unwrap_or_else(none)
+    } else {
+        owner.clone()
+    };
     Ok(new_bound_method(f, cls))
 }
 
@@ -816,15 +912,32 @@ code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
 code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
 code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
 code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
-code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(&c.source.exceptiontable));
+code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
+    &c.source.exceptiontable
+));
 code_attr!(code_varnames, |c| new_tuple(
-    c.localsplusnames.iter().zip(c.localspluskinds.iter()).filter(|(_, &k)| k & 0x20 != 0).map(|(n, _)| n.clone()).collect()
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x20 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
 ));
 code_attr!(code_cellvars, |c| new_tuple(
-    c.localsplusnames.iter().zip(c.localspluskinds.iter()).filter(|(_, &k)| k & 0x40 != 0).map(|(n, _)| n.clone()).collect()
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x40 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
 ));
 code_attr!(code_freevars, |c| new_tuple(
-    c.localsplusnames.iter().zip(c.localspluskinds.iter()).filter(|(_, &k)| k & 0x80 != 0).map(|(n, _)| n.clone()).collect()
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x80 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
 ));
 
 fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -843,17 +956,30 @@ fn cell_contents_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<
 }
 
 fn cell_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(c) = v.downcast_ref::<CellObject>() else { return Ok(none()) };
+    let Some(c) = v.downcast_ref::<CellObject>() else {
+        return Ok(none());
+    };
     let s = match c.get() {
         None => format!("<cell at {:#x}: empty>", addr(v)),
-        Some(x) => format!("<cell at {:#x}: {} object at {:#x}>", addr(v), vm.type_name(&x), addr(&x)),
+        Some(x) => format!(
+            "<cell at {:#x}: {} object at {:#x}>",
+            addr(v),
+            vm.type_name(&x),
+            addr(&x)
+        ),
     };
     Ok(vm.new_str(&s))
 }
 
 fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(m) = v.downcast_ref::<ModuleObject>() else { return Ok(none()) };
-    let name = m.dict().get_str_key("__name__").map(|n| display_lossy(&n)).unwrap_or_else(|| "?".into());
+    let Some(m) = v.downcast_ref::<ModuleObject>() else {
+        return Ok(none());
+    };
+    let name = m
+        .dict()
+        .get_str_key("__name__")
+        .map(|n| display_lossy(&n))
+        .unwrap_or_else(|| "?".into());
     let s = if let Some(f) = m.dict().get_str_key("__file__") {
         format!("<module '{}' from '{}'>", name, display_lossy(&f))
     } else if name == "builtins" || name == "sys" {
@@ -914,14 +1040,18 @@ fn super_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult
     } else {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     };
-    let Some(so) = obj.downcast_ref::<SuperObject>() else { return Ok(()) };
+    let Some(so) = obj.downcast_ref::<SuperObject>() else {
+        return Ok(());
+    };
     so.set(ty.clone(), if inst.is_none() { Value::NULL } else { inst }, obj_type);
     Ok(())
 }
 
 /// Zero-argument super(): `__class__` cell and first argument of the calling frame.
 fn super_from_frame(vm: &mut Vm) -> PyResult<(Value, Value)> {
-    let Some(f) = vm.frames.last() else { return Err(vm.new_error(ExcKind::RuntimeError, "super(): no current frame")) };
+    let Some(f) = vm.frames.last() else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "super(): no current frame"));
+    };
     let code = f.code();
     if code.argcount == 0 && code.flags & pyrite_bytecode::code::flags::VARARGS == 0 {
         return Err(vm.new_error(ExcKind::RuntimeError, "super(): no arguments"));
@@ -953,11 +1083,16 @@ fn super_from_frame(vm: &mut Vm) -> PyResult<(Value, Value)> {
 }
 
 fn super_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-    let Some(so) = obj.downcast_ref::<SuperObject>() else { return Ok(None) };
+    let Some(so) = obj.downcast_ref::<SuperObject>() else {
+        return Ok(None);
+    };
     let (sty, sobj, sobj_type) = (so.ty(), so.obj(), so.obj_type());
     let skip = display_lossy(name) == "__class__";
     if !sobj_type.is_null() && !skip {
-        let start = sobj_type.downcast_ref::<TypeObject>().map(|t| t.mro().items().to_vec()).unwrap_or_default();
+        let start = sobj_type
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.mro().items().to_vec())
+            .unwrap_or_default();
         let mut found_self = false;
         for t in &start {
             if !found_self {
@@ -966,7 +1101,9 @@ fn super_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Val
                 }
                 continue;
             }
-            let Some(tt) = t.downcast_ref::<TypeObject>() else { continue };
+            let Some(tt) = t.downcast_ref::<TypeObject>() else {
+                continue;
+            };
             if let Some(res) = tt.dict().get_str(name) {
                 if let Some(get) = type_of(&res).slots().descr_get {
                     let inst = if sobj.is(&sobj_type) { None } else { Some(&sobj) };
@@ -980,13 +1117,22 @@ fn super_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Val
 }
 
 fn super_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(so) = v.downcast_ref::<SuperObject>() else { return Ok(none()) };
-    let tn = so.ty().downcast_ref::<TypeObject>().map(|t| t.name_string()).unwrap_or_else(|| "NULL".into());
+    let Some(so) = v.downcast_ref::<SuperObject>() else {
+        return Ok(none());
+    };
+    let tn = so
+        .ty()
+        .downcast_ref::<TypeObject>()
+        .map(|t| t.name_string())
+        .unwrap_or_else(|| "NULL".into());
     let ot = so.obj_type();
     let s = if ot.is_null() {
         format!("<super: <class '{tn}'>, NULL>")
     } else {
-        let on = ot.downcast_ref::<TypeObject>().map(|t| t.name_string()).unwrap_or_default();
+        let on = ot
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.name_string())
+            .unwrap_or_default();
         format!("<super: <class '{tn}'>, <{on} object>>")
     };
     Ok(vm.new_str(&s))
@@ -997,7 +1143,10 @@ fn super_thisclass(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<SuperObject>().map(|s| s.obj()).filter(|x| !x.is_null()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<SuperObject>()
+        .map(|s| s.obj())
+        .filter(|x| !x.is_null())
+        .unwrap_or_else(none))
 }
 
 // ---- traceback ----
@@ -1007,7 +1156,10 @@ fn tb_of(v: &Value) -> Option<&TracebackObject> {
 }
 
 fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v).map(|t| t.next.clone()).filter(|n| !n.is_null()).unwrap_or_else(none))
+    Ok(tb_of(v)
+        .map(|t| t.next.clone())
+        .filter(|n| !n.is_null())
+        .unwrap_or_else(none))
 }
 
 fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1025,17 +1177,37 @@ pub(crate) fn init() {
     s.repr = Some(function_repr);
     s.descr_get = Some(function_get);
     s.call = Some(function_call);
-    add_getset(&FUNCTION_TYPE, "__defaults__", func_defaults_get, Some(func_defaults_set));
-    add_getset(&FUNCTION_TYPE, "__kwdefaults__", func_kwdefaults_get, Some(func_kwdefaults_set));
+    add_getset(
+        &FUNCTION_TYPE,
+        "__defaults__",
+        func_defaults_get,
+        Some(func_defaults_set),
+    );
+    add_getset(
+        &FUNCTION_TYPE,
+        "__kwdefaults__",
+        func_kwdefaults_get,
+        Some(func_kwdefaults_set),
+    );
     add_getset(&FUNCTION_TYPE, "__doc__", func_doc_get, Some(func_doc_set));
     add_getset(&FUNCTION_TYPE, "__module__", func_module_get, Some(func_module_set));
     add_getset(&FUNCTION_TYPE, "__name__", func_name_get, Some(func_name_set));
-    add_getset(&FUNCTION_TYPE, "__qualname__", func_qualname_get, Some(func_qualname_set));
+    add_getset(
+        &FUNCTION_TYPE,
+        "__qualname__",
+        func_qualname_get,
+        Some(func_qualname_set),
+    );
     add_getset(&FUNCTION_TYPE, "__code__", func_code_get, None);
     add_getset(&FUNCTION_TYPE, "__globals__", func_globals_get, None);
     add_getset(&FUNCTION_TYPE, "__builtins__", func_builtins_get, None);
     add_getset(&FUNCTION_TYPE, "__closure__", func_closure_get, None);
-    add_getset(&FUNCTION_TYPE, "__annotations__", func_annotations_get, Some(func_annotations_set));
+    add_getset(
+        &FUNCTION_TYPE,
+        "__annotations__",
+        func_annotations_get,
+        Some(func_annotations_set),
+    );
     add_getset(&FUNCTION_TYPE, "__dict__", func_dict_get, None);
 
     let s = METHOD_TYPE.get().slots_mut();
@@ -1074,7 +1246,12 @@ pub(crate) fn init() {
     s.descr_get = Some(getset_get);
     s.descr_set = Some(getset_set);
     s.repr = Some(getset_repr);
-    for st in [&METHOD_DESCR_TYPE, &CLASSMETHOD_DESCR_TYPE, &SLOT_WRAPPER_TYPE, &GETSET_DESCR_TYPE] {
+    for st in [
+        &METHOD_DESCR_TYPE,
+        &CLASSMETHOD_DESCR_TYPE,
+        &SLOT_WRAPPER_TYPE,
+        &GETSET_DESCR_TYPE,
+    ] {
         add_getset(st, "__name__", descr_name, None);
         add_getset(st, "__qualname__", descr_qualname, None);
         add_getset(st, "__objclass__", descr_objclass, None);
@@ -1200,7 +1377,10 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     } else {
         typ
     };
-    let err = match vm.instantiate_exception(exc, "exceptions must be classes or instances deriving from BaseException, not type") {
+    let err = match vm.instantiate_exception(
+        exc,
+        "exceptions must be classes or instances deriving from BaseException, not type",
+    ) {
         Ok(e) => e,
         Err(e) => return Err(e),
     };
@@ -1231,11 +1411,15 @@ fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
 }
 
 fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(Value::bool(gen_of(g).is_some_and(|x| x.state.get() == crate::objects::generator::GenState::Running)))
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == crate::objects::generator::GenState::Running
+    })))
 }
 
 fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(Value::bool(gen_of(g).is_some_and(|x| x.state.get() == crate::objects::generator::GenState::Suspended)))
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == crate::objects::generator::GenState::Suspended
+    })))
 }
 
 fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
@@ -1266,7 +1450,9 @@ pub(crate) fn init_generator() {
 // ---- member descriptors (__slots__) ----
 
 fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
-    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(d.clone()) };
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(d.clone());
+    };
     let Some(o) = obj else { return Ok(d.clone()) };
     if !type_of(o).is_subtype(m.owner()) {
         let msg = format!(
@@ -1279,7 +1465,9 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> Py
     }
     let name = m.name.clone();
     // SAFETY: the borrow ends before any Python code runs.
-    let v = o.pre_header().and_then(|pre| unsafe { (*pre.attrs.get()).slot(m.index) });
+    let v = o
+        .pre_header()
+        .and_then(|pre| unsafe { (*pre.attrs.get()).slot(m.index) });
     match v {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(o, &name)),
@@ -1287,7 +1475,9 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> Py
 }
 
 fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(()) };
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(());
+    };
     if !type_of(obj).is_subtype(m.owner()) {
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
@@ -1300,7 +1490,9 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     let name = m.name.clone();
     let deleting = value.is_none();
     let n = type_of(obj).nslots.get() as usize;
-    let Some(pre) = obj.pre_header() else { return Err(vm.attribute_error(obj, &name)) };
+    let Some(pre) = obj.pre_header() else {
+        return Err(vm.attribute_error(obj, &name));
+    };
     // SAFETY: the old value is dropped after the borrow ends.
     let old = unsafe { (*pre.attrs.get()).set_slot(m.index, n, value.unwrap_or(Value::NULL)) };
     let existed = !old.is_null();
@@ -1312,8 +1504,14 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
 }
 
 fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
-    let Some(m) = d.downcast_ref::<MemberDescr>() else { return Ok(none()) };
-    Ok(vm.new_str(&format!("<member '{}' of '{}' objects>", display_lossy(&m.name), m.owner().name_string())))
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<member '{}' of '{}' objects>",
+        display_lossy(&m.name),
+        m.owner().name_string()
+    )))
 }
 
 fn member_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {

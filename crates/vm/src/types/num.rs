@@ -16,7 +16,9 @@ use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
 
 fn int_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(i) = as_int(v) else { return Ok(not_implemented()) };
+    let Some(i) = as_int(v) else {
+        return Ok(not_implemented());
+    };
     let s = int_to_decimal(vm, i)?;
     Ok(vm.new_str(&s))
 }
@@ -26,7 +28,9 @@ fn int_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn int_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let Some(x) = as_int(a) else { return Ok(not_implemented()) };
+    let Some(x) = as_int(a) else {
+        return Ok(not_implemented());
+    };
     if let Some(y) = as_int(b) {
         return Ok(Value::bool(op.test(x.cmp(y))));
     }
@@ -35,7 +39,9 @@ fn int_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResul
 
 /// int's number slots (both operands must be ints, else NotImplemented).
 fn int_nb<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else {
+        return Ok(not_implemented());
+    };
     int_binop(vm, OP, x, y)
 }
 
@@ -104,7 +110,9 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
             parse_int_or_error(vm, x, &text, base as u32)?
         }
     };
-    let Some(t) = cls.downcast_ref::<TypeObject>() else { return Ok(value) };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Ok(value);
+    };
     if std::ptr::eq(t, INT_TYPE.get()) {
         return Ok(value);
     }
@@ -165,7 +173,10 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
     if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
         return vm.index(&r);
     }
-    let msg = format!("int() argument must be a string, a bytes-like object or a real number, not '{}'", vm.type_name(x));
+    let msg = format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        vm.type_name(x)
+    );
     Err(vm.type_error(msg))
 }
 
@@ -186,11 +197,16 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 fn int_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
     let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
-    let spec_s = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     if spec_s.is_empty() {
         return vm.str(&v);
     }
-    let Some(iv) = as_int(&v) else { return Err(vm.type_error("descriptor '__format__' requires an int")) };
+    let Some(iv) = as_int(&v) else {
+        return Err(vm.type_error("descriptor '__format__' requires an int"));
+    };
     let spec = parse_spec(vm, &spec_s)?;
     let s = format_int(vm, iv, &spec)?;
     Ok(vm.new_str(&s))
@@ -241,7 +257,9 @@ fn int_round(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     }
     // Round half to even at 10**(-nd).
     let x = as_int(&v).map(|i| i.to_bigint()).unwrap_or_default();
-    let Some(p) = u32::try_from(-nd).ok().filter(|&p| p < 100_000) else { return Ok(Value::int(0)) };
+    let Some(p) = u32::try_from(-nd).ok().filter(|&p| p < 100_000) else {
+        return Ok(Value::int(0));
+    };
     let m = num_traits::pow::Pow::pow(BigInt::from(10), p);
     use num_integer::Integer;
     let (q, r) = x.div_mod_floor(&m);
@@ -274,7 +292,11 @@ fn int_trunc_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
 // ---- bool ----
 
 fn bool_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(crate::objects::str::intern(if v.is_true_obj() { "True" } else { "False" }))
+    Ok(crate::objects::str::intern(if v.is_true_obj() {
+        "True"
+    } else {
+        "False"
+    }))
 }
 
 fn bool_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
@@ -317,7 +339,9 @@ fn float_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn float_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let Some(x) = as_float(a) else { return Ok(not_implemented()) };
+    let Some(x) = as_float(a) else {
+        return Ok(not_implemented());
+    };
     let ord = if let Some(y) = as_float(b) {
         x.partial_cmp(&y)
     } else if let Some(i) = as_int(b) {
@@ -335,8 +359,12 @@ fn float_nb<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Valu
     if as_float(a).is_none() && as_float(b).is_none() {
         return Ok(not_implemented());
     }
-    let Some(x) = float_operand(vm, a)? else { return Ok(not_implemented()) };
-    let Some(y) = float_operand(vm, b)? else { return Ok(not_implemented()) };
+    let Some(x) = float_operand(vm, a)? else {
+        return Ok(not_implemented());
+    };
+    let Some(y) = float_operand(vm, b)? else {
+        return Ok(not_implemented());
+    };
     float_binop(vm, OP, x, y)
 }
 
@@ -379,7 +407,9 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     if let Some(i) = as_int(x) {
-        return i.to_f64().map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
+        return i
+            .to_f64()
+            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
     }
     if let Some(s) = x.downcast_ref::<StrObject>() {
         let text = s.to_string_lossy();
@@ -397,7 +427,11 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         return match as_float(&r) {
             Some(f) => Ok(f),
             None => {
-                let msg = format!("{}.__float__ returned non-float (type {})", t.name_string(), vm.type_name(&r));
+                let msg = format!(
+                    "{}.__float__ returned non-float (type {})",
+                    t.name_string(),
+                    vm.type_name(&r)
+                );
                 Err(vm.type_error(msg))
             }
         };
@@ -406,14 +440,20 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
         let i = vm.index(x)?;
         return float_from_object(vm, &i);
     }
-    let msg = format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x));
+    let msg = format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(x)
+    );
     Err(vm.type_error(msg))
 }
 
 fn float_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
     let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
-    let spec_s = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     if spec_s.is_empty() {
         return vm.str(&v);
     }
@@ -628,7 +668,10 @@ pub(crate) fn init() {
     add_method(&FLOAT_TYPE, "__getnewargs__", float_getnewargs);
     add_getset(&FLOAT_TYPE, "real", float_real, None);
     add_getset(&FLOAT_TYPE, "imag", float_imag, None);
-    let _ = (ToPrimitive::to_i64 as fn(&BigInt) -> Option<i64>, Signed::abs as fn(&BigInt) -> BigInt);
+    let _ = (
+        ToPrimitive::to_i64 as fn(&BigInt) -> Option<i64>,
+        Signed::abs as fn(&BigInt) -> BigInt,
+    );
 }
 
 #[cfg(test)]

@@ -35,7 +35,9 @@ pub fn type_module_name(t: &TypeObject) -> Option<String> {
     if !t.is_heap_type() {
         return Some("builtins".into());
     }
-    t.dict().get_str_key("__module__").and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()))
+    t.dict()
+        .get_str_key("__module__")
+        .and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()))
 }
 
 fn object_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -61,7 +63,9 @@ fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
         CompareOp::Eq => Ok(if a.is(b) { Value::bool(true) } else { not_implemented() }),
         CompareOp::Ne => {
             // Delegate to __eq__ and invert unless NotImplemented.
-            let Some(f) = type_of(a).slots().richcompare else { return Ok(not_implemented()) };
+            let Some(f) = type_of(a).slots().richcompare else {
+                return Ok(not_implemented());
+            };
             let r = f(vm, a, b, CompareOp::Eq)?;
             if r.is_not_implemented() {
                 return Ok(r);
@@ -74,11 +78,16 @@ fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
 }
 
 fn has_excess_args(args: &[Value], kwnames: KwNames) -> bool {
-    !args.is_empty() || kwnames.and_then(|k| k.downcast_ref::<TupleObject>()).is_some_and(|t| !t.is_empty())
+    !args.is_empty()
+        || kwnames
+            .and_then(|k| k.downcast_ref::<TupleObject>())
+            .is_some_and(|t| !t.is_empty())
 }
 
 fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let Some(t) = cls.downcast_ref::<TypeObject>() else { return Err(vm.type_error("object.__new__(X): X is not a type object")) };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
     if has_excess_args(args, kwnames) {
         let s = t.slots();
         if s.new.map(|f| f as usize) != Some(object_new as *const () as usize) {
@@ -90,7 +99,11 @@ fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyR
         }
     }
     if t.layout != LayoutKind::Object {
-        let msg = format!("object.__new__({}) is not safe, use {}.__new__()", t.name_string(), t.name_string());
+        let msg = format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name_string(),
+            t.name_string()
+        );
         return Err(vm.type_error(msg));
     }
     if t.has_flag(type_flags::IS_ABSTRACT) {
@@ -145,11 +158,21 @@ pub fn tp_new_wrapper(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult
         return Err(vm.type_error(msg));
     };
     let Some(cls) = cls_v.downcast_ref::<TypeObject>() else {
-        let msg = format!("{}.__new__(X): X is not a type object ({})", owner.name_string(), vm.type_name(cls_v));
+        let msg = format!(
+            "{}.__new__(X): X is not a type object ({})",
+            owner.name_string(),
+            vm.type_name(cls_v)
+        );
         return Err(vm.type_error(msg));
     };
     if !cls.is_subtype(owner) {
-        let msg = format!("{}.__new__({}): {} is not a subtype of {}", owner.name_string(), cls.name_string(), cls.name_string(), owner.name_string());
+        let msg = format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name_string(),
+            cls.name_string(),
+            cls.name_string(),
+            owner.name_string()
+        );
         return Err(vm.type_error(msg));
     }
     let Some(newf) = owner.slots().new else {
@@ -163,7 +186,9 @@ fn object_class_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(v) = value else { return Err(vm.type_error("can't delete __class__ attribute")) };
+    let Some(v) = value else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
     let Some(newt) = v.downcast_ref::<TypeObject>() else {
         let msg = format!("__class__ must be set to a class, not '{}' object", vm.type_name(&v));
         return Err(vm.type_error(msg));
@@ -174,7 +199,11 @@ fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<
         && newt.layout == old.layout
         && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT);
     if !compatible {
-        let msg = format!("__class__ assignment: '{}' object layout differs from '{}'", newt.name_string(), old.name_string());
+        let msg = format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            newt.name_string(),
+            old.name_string()
+        );
         return Err(vm.type_error(msg));
     }
     // Attribute values are indexed by the old class's shared keys: move them to a dict first.
@@ -185,7 +214,9 @@ fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<
     // The instance now holds a reference to its new type instead of the old one.
     std::mem::forget(v.clone());
     // SAFETY: oldp was a live type the instance held a reference to.
-    drop(Value::from_owned_ptr(unsafe { std::ptr::NonNull::new_unchecked(oldp as *mut ObjHeader) }));
+    drop(Value::from_owned_ptr(unsafe {
+        std::ptr::NonNull::new_unchecked(oldp as *mut ObjHeader)
+    }));
     Ok(())
 }
 
@@ -200,7 +231,9 @@ fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(d) = value else { return Err(vm.type_error("cannot delete __dict__")) };
+    let Some(d) = value else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
     if d.downcast_ref::<DictObject>().is_none() {
         let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&d));
         return Err(vm.type_error(msg));
@@ -254,7 +287,9 @@ fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Valu
 // ---- type ----
 
 fn type_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(crate::objects::str::new_str("<type>")) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(crate::objects::str::new_str("<type>"));
+    };
     let module = type_module_name(t);
     let s = match module {
         Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, display_lossy(t.qualname())),
@@ -265,7 +300,9 @@ fn type_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `type.__call__`: `cls.__new__` then, for an instance of `cls`, `__init__`.
 pub fn type_call(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let Some(t) = cls.downcast_ref::<TypeObject>() else { return Err(vm.type_error("type_call on non-type")) };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("type_call on non-type"));
+    };
     if std::ptr::eq(t, TYPE_TYPE.get()) && args.len() == 1 && kwnames.is_none() {
         return Ok(type_of(&args[0]).as_value());
     }
@@ -325,7 +362,9 @@ pub fn calculate_metaclass(vm: &mut Vm, meta: &Value, bases: &[Value]) -> PyResu
     let mut winner = meta.clone();
     for b in bases {
         let bt = type_of(b).as_value();
-        let (Some(w), Some(t)) = (winner.downcast_ref::<TypeObject>(), bt.downcast_ref::<TypeObject>()) else { continue };
+        let (Some(w), Some(t)) = (winner.downcast_ref::<TypeObject>(), bt.downcast_ref::<TypeObject>()) else {
+            continue;
+        };
         if w.is_subtype(t) {
             continue;
         }
@@ -341,10 +380,22 @@ pub fn calculate_metaclass(vm: &mut Vm, meta: &Value, bases: &[Value]) -> PyResu
 }
 
 /// `type.__new__(meta, name, bases, ns, **kwargs)`.
-pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns: &Value, kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let mut base_list: Vec<Value> = bases.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+pub fn new_heap_type(
+    vm: &mut Vm,
+    meta: &Value,
+    name: &Value,
+    bases: &Value,
+    ns: &Value,
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
+    let mut base_list: Vec<Value> = bases
+        .downcast_ref::<TupleObject>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
     let meta = calculate_metaclass(vm, meta, &base_list)?;
-    let Some(meta_t) = meta.downcast_ref::<TypeObject>() else { return Err(vm.type_error("metaclass is not a type")) };
+    let Some(meta_t) = meta.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("metaclass is not a type"));
+    };
     if base_list.is_empty() {
         base_list.push(OBJECT_TYPE.get().as_value());
     }
@@ -452,7 +503,11 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
         }
     }
     if let Some(slots) = dict.get_str_key("__slots__") {
-        let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() { vec![slots.clone()] } else { vm.collect(&slots)? };
+        let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() {
+            vec![slots.clone()]
+        } else {
+            vm.collect(&slots)?
+        };
         wants_dict = false;
         for n in names {
             let Some(ns_) = n.downcast_ref::<StrObject>() else {
@@ -467,19 +522,27 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
             if text == "__weakref__" {
                 continue;
             }
-            if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic()) || !text.chars().all(|c| c == '_' || c.is_alphanumeric()) {
+            if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                || !text.chars().all(|c| c == '_' || c.is_alphanumeric())
+            {
                 return Err(vm.type_error("__slots__ must be identifiers"));
             }
             let key = intern(&text);
             if dict.get_str(&key).is_some() {
                 return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
             }
-            dict.insert_str(&key, crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots));
+            dict.insert_str(
+                &key,
+                crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots),
+            );
             nslots += 1;
         }
     }
     // Instances get `__dict__` unless a base already provides it (or `__slots__` refuses it).
-    let has_dict_descr = base_list.iter().any(|b| b.downcast_ref::<TypeObject>().is_some_and(|bt| bt.lookup(&intern("__dict__")).is_some()));
+    let has_dict_descr = base_list.iter().any(|b| {
+        b.downcast_ref::<TypeObject>()
+            .is_some_and(|bt| bt.lookup(&intern("__dict__")).is_some())
+    });
     if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
         dict.insert_str_key("__dict__", dict_descriptor());
     }
@@ -522,7 +585,9 @@ pub fn new_heap_type(vm: &mut Vm, meta: &Value, name: &Value, bases: &Value, ns:
     let mro_items: Vec<Value> = t.mro().items().to_vec();
     let key = intern("__init_subclass__");
     for m in mro_items.iter().skip(1) {
-        let Some(mt) = m.downcast_ref::<TypeObject>() else { continue };
+        let Some(mt) = m.downcast_ref::<TypeObject>() else {
+            continue;
+        };
         if let Some(f) = mt.dict().get_str(&key) {
             let bound = vm.bind_descriptor(&f, None, &tv)?;
             let bound = if f.downcast_ref::<crate::objects::descr::MethodDescr>().is_some() {
@@ -552,21 +617,35 @@ fn solid_of(t: &TypeObject) -> &TypeObject {
 }
 
 fn type_name_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<TypeObject>().map(|t| t.name().clone()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.name().clone())
+        .unwrap_or_else(none))
 }
 
 fn type_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
     let Some(n) = value else {
-        let msg = format!("cannot delete '__name__' attribute of immutable type '{}'", t.name_string());
+        let msg = format!(
+            "cannot delete '__name__' attribute of immutable type '{}'",
+            t.name_string()
+        );
         return Err(vm.type_error(msg));
     };
     if t.has_flag(type_flags::IMMUTABLE) {
-        let msg = format!("cannot set '__name__' attribute of immutable type '{}'", t.name_string());
+        let msg = format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            t.name_string()
+        );
         return Err(vm.type_error(msg));
     }
     if n.downcast_ref::<StrObject>().is_none() {
-        let msg = format!("can only assign string to {}.__name__, not '{}'", t.name_string(), vm.type_name(&n));
+        let msg = format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name_string(),
+            vm.type_name(&n)
+        );
         return Err(vm.type_error(msg));
     }
     let old = unsafe { std::mem::replace(&mut *t.name.get(), n) };
@@ -575,11 +654,15 @@ fn type_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
 }
 
 fn type_qualname_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<TypeObject>().map(|t| t.qualname().clone()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.qualname().clone())
+        .unwrap_or_else(none))
 }
 
 fn type_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
     match value {
         Some(q) if q.downcast_ref::<StrObject>().is_some() && !t.has_flag(type_flags::IMMUTABLE) => {
             let old = unsafe { std::mem::replace(&mut *t.qualname.get(), q) };
@@ -587,31 +670,44 @@ fn type_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<(
             Ok(())
         }
         _ => {
-            let msg = format!("cannot set '__qualname__' attribute of immutable type '{}'", t.name_string());
+            let msg = format!(
+                "cannot set '__qualname__' attribute of immutable type '{}'",
+                t.name_string()
+            );
             Err(vm.type_error(msg))
         }
     }
 }
 
 fn type_mro_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<TypeObject>().map(|t| t.mro_value()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.mro_value())
+        .unwrap_or_else(none))
 }
 
 fn type_bases_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<TypeObject>().map(|t| t.bases_value()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.bases_value())
+        .unwrap_or_else(none))
 }
 
 fn type_base_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(v.downcast_ref::<TypeObject>().and_then(|t| t.base().map(|b| b.as_value())).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .and_then(|t| t.base().map(|b| b.as_value()))
+        .unwrap_or_else(none))
 }
 
 fn type_dict_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     // A copy stands in for the read-only mappingproxy.
-    Ok(v.downcast_ref::<TypeObject>().map(|t| t.dict().copy_value()).unwrap_or_else(none))
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.dict().copy_value())
+        .unwrap_or_else(none))
 }
 
 fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(none()) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(none());
+    };
     if !t.is_heap_type() {
         return Ok(vm.intern("builtins"));
     }
@@ -625,9 +721,14 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn type_module_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
     if t.has_flag(type_flags::IMMUTABLE) {
-        let msg = format!("cannot set '__module__' attribute of immutable type '{}'", t.name_string());
+        let msg = format!(
+            "cannot set '__module__' attribute of immutable type '{}'",
+            t.name_string()
+        );
         return Err(vm.type_error(msg));
     }
     match value {
@@ -641,14 +742,20 @@ fn type_module_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()>
 }
 
 fn type_doc_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(none()) };
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(none());
+    };
     let d = t.dict().get_str_key("__doc__").unwrap_or_else(none);
     // A descriptor stored as __doc__ is bound with no instance.
     Ok(d)
 }
 
 fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let items = args.first().and_then(|v| v.downcast_ref::<TypeObject>()).map(|t| t.mro().items().to_vec()).unwrap_or_default();
+    let items = args
+        .first()
+        .and_then(|v| v.downcast_ref::<TypeObject>())
+        .map(|t| t.mro().items().to_vec())
+        .unwrap_or_default();
     Ok(crate::objects::list::new_list(items))
 }
 
@@ -668,13 +775,20 @@ fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> 
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [cls, inst] = ArgSpec::exact::<2>(vm, "__instancecheck__", args, 1)?;
-    Ok(Value::bool(cls.downcast_ref::<TypeObject>().is_some_and(|t| type_of(&inst).is_subtype(t))))
+    Ok(Value::bool(
+        cls.downcast_ref::<TypeObject>()
+            .is_some_and(|t| type_of(&inst).is_subtype(t)),
+    ))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [cls, sub] = ArgSpec::exact::<2>(vm, "__subclasscheck__", args, 1)?;
-    let Some(s) = sub.downcast_ref::<TypeObject>() else { return Err(vm.type_error("issubclass() arg 1 must be a class")) };
-    Ok(Value::bool(cls.downcast_ref::<TypeObject>().is_some_and(|t| s.is_subtype(t))))
+    let Some(s) = sub.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::bool(
+        cls.downcast_ref::<TypeObject>().is_some_and(|t| s.is_subtype(t)),
+    ))
 }
 
 fn type_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {

@@ -15,9 +15,8 @@ use crate::vm::Vm;
 pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Value> {
     let cps: Vec<u32> = fmt.code_points().collect();
     let tuple_items: Option<Vec<Value>> = args.downcast_ref::<TupleObject>().map(|t| t.items().to_vec());
-    let is_mapping = tuple_items.is_none()
-        && args.downcast_ref::<StrObject>().is_none()
-        && type_of(args).slots().getitem.is_some();
+    let is_mapping =
+        tuple_items.is_none() && args.downcast_ref::<StrObject>().is_none() && type_of(args).slots().getitem.is_some();
     let items: Vec<Value> = tuple_items.clone().unwrap_or_else(|| vec![args.clone()]);
     let mut next = 0usize;
     let mut used_mapping = false;
@@ -161,7 +160,14 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 }
                 sp.precision = None;
                 sp.sign = None;
-                crate::format::format_str(vm, &body, &Spec { align: Some(sp.align.unwrap_or('>')), ..sp })?
+                crate::format::format_str(
+                    vm,
+                    &body,
+                    &Spec {
+                        align: Some(sp.align.unwrap_or('>')),
+                        ..sp
+                    },
+                )?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let iv = if let Some(f) = as_float(&v) {
@@ -187,7 +193,16 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 });
                 let prec = sp.precision.take();
                 let iv = as_int(&iv).ok_or_else(|| vm.type_error("integer required"))?;
-                let mut s = format_int(vm, iv, &Spec { width: None, fill: None, align: None, ..sp.clone() })?;
+                let mut s = format_int(
+                    vm,
+                    iv,
+                    &Spec {
+                        width: None,
+                        fill: None,
+                        align: None,
+                        ..sp.clone()
+                    },
+                )?;
                 if let Some(p) = prec {
                     let neg = s.starts_with('-');
                     let digits: String = s.chars().filter(|c| c.is_ascii_hexdigit()).collect();
@@ -203,7 +218,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 let f = match as_float(&v) {
                     Some(f) => f,
                     None => match as_int(&v) {
-                        Some(i) => i.to_f64().map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?,
+                        Some(i) => i
+                            .to_f64()
+                            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?,
                         None => {
                             if type_of(&v).slots().float.is_some() || type_of(&v).slots().index.is_some() {
                                 crate::types::num::float_from_object(vm, &v)?
@@ -225,7 +242,11 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 let c = if let Some(s) = v.downcast_ref::<StrObject>().filter(|s| s.len() == 1) {
                     s.to_string_lossy()
                 } else if let Some(i) = as_int(&v) {
-                    match i.to_i64().filter(|c| (0..=0x10FFFF).contains(c)).and_then(|c| char::from_u32(c as u32)) {
+                    match i
+                        .to_i64()
+                        .filter(|c| (0..=0x10FFFF).contains(c))
+                        .and_then(|c| char::from_u32(c as u32))
+                    {
                         Some(c) => c.to_string(),
                         None => return Err(vm.new_error(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
                     }
@@ -236,7 +257,10 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
             }
             _ => {
                 let idx = i - 1;
-                return Err(vm.value_error(format!("unsupported format character '{}' (0x{:x}) at index {}", conv, conv as u32, idx)));
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    conv, conv as u32, idx
+                )));
             }
         };
         let _ = start;
@@ -302,7 +326,14 @@ enum AutoNumber {
     Manual,
 }
 
-fn format_with(vm: &mut Vm, cps: &[u32], pos: &[Value], kw: &Value, auto: &mut AutoNumber, depth: u32) -> PyResult<Value> {
+fn format_with(
+    vm: &mut Vm,
+    cps: &[u32],
+    pos: &[Value],
+    kw: &Value,
+    auto: &mut AutoNumber,
+    depth: u32,
+) -> PyResult<Value> {
     if depth == 0 {
         return Err(vm.value_error("Max string recursion exceeded"));
     }
@@ -346,7 +377,11 @@ fn format_with(vm: &mut Vm, cps: &[u32], pos: &[Value], kw: &Value, auto: &mut A
             j += 1;
         }
         if j >= n {
-            return Err(vm.value_error(if depth_b > 1 { "unmatched '{' in format spec" } else { "Single '{' encountered in format string" }));
+            return Err(vm.value_error(if depth_b > 1 {
+                "unmatched '{' in format spec"
+            } else {
+                "Single '{' encountered in format string"
+            }));
         }
         let field = &cps[start..j];
         i = j + 1;
@@ -404,14 +439,21 @@ fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mu
     let (head, mut rest) = text.split_at(first_end);
     let mut obj = if head.is_empty() {
         let idx = match auto {
-            AutoNumber::Manual => return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering")),
+            AutoNumber::Manual => {
+                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
             AutoNumber::Unknown => 0,
             AutoNumber::Auto(n) => *n,
         };
         *auto = AutoNumber::Auto(idx + 1);
         match pos.get(idx) {
             Some(v) => v.clone(),
-            None => return Err(vm.new_error(ExcKind::IndexError, format!("Replacement index {idx} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.new_error(
+                    ExcKind::IndexError,
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                ))
+            }
         }
     } else if let Ok(idx) = head.parse::<usize>() {
         if let AutoNumber::Auto(_) = auto {
@@ -420,14 +462,22 @@ fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mu
         *auto = AutoNumber::Manual;
         match pos.get(idx) {
             Some(v) => v.clone(),
-            None => return Err(vm.new_error(ExcKind::IndexError, format!("Replacement index {idx} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.new_error(
+                    ExcKind::IndexError,
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                ))
+            }
         }
     } else {
         let key = new_str(head);
         match kw.downcast_ref::<DictObject>().and_then(|d| d.get_str(&key)) {
             Some(v) => v,
             None => {
-                let e = crate::exception::new_exception(crate::exception::exc_type(ExcKind::KeyError), crate::objects::tuple::new_tuple(vec![key]));
+                let e = crate::exception::new_exception(
+                    crate::exception::exc_type(ExcKind::KeyError),
+                    crate::objects::tuple::new_tuple(vec![key]),
+                );
                 return Err(crate::exception::PyErr::new(e));
             }
         }
@@ -439,7 +489,9 @@ fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mu
             obj = vm.getattr(&obj, &attr)?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let Some(end) = r.find(']') else { return Err(vm.value_error("Missing ']' in format string")) };
+            let Some(end) = r.find(']') else {
+                return Err(vm.value_error("Missing ']' in format string"));
+            };
             let key_text = &r[..end];
             let key = match key_text.parse::<i64>() {
                 Ok(i) => Value::int(i),

@@ -76,10 +76,18 @@ fn seq_compare(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult
     Ok(Value::bool(op.test(a.len().cmp(&b.len()))))
 }
 
-fn seq_index_or_slice(vm: &mut Vm, items: &[Value], key: &Value, what: &str, make: fn(Vec<Value>) -> Value) -> PyResult<Value> {
+fn seq_index_or_slice(
+    vm: &mut Vm,
+    items: &[Value],
+    key: &Value,
+    what: &str,
+    make: fn(Vec<Value>) -> Value,
+) -> PyResult<Value> {
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, items.len())?;
-        let out: Vec<Value> = (0..n).map(|k| items[(start + k as i64 * step) as usize].clone()).collect();
+        let out: Vec<Value> = (0..n)
+            .map(|k| items[(start + k as i64 * step) as usize].clone())
+            .collect();
         return Ok(make(out));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
@@ -292,14 +300,18 @@ fn list_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
 }
 
 fn list_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(l) = list_of(a) else { return Ok(not_implemented()) };
+    let Some(l) = list_of(a) else {
+        return Ok(not_implemented());
+    };
     let items = vm.collect(b)?;
     l.extend(items);
     Ok(a.clone())
 }
 
 fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
-    let Some(l) = list_of(a) else { return Ok(not_implemented()) };
+    let Some(l) = list_of(a) else {
+        return Ok(not_implemented());
+    };
     if as_int(n).is_none() && type_of(n).slots().index.is_none() {
         return Ok(not_implemented());
     }
@@ -326,7 +338,9 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         // so it happens before the items are borrowed).
         let (start, _stop, step, n) = slice_indices(vm, sl, l.len())?;
         let out = l.with_items(|items| {
-            (0..n).filter_map(|k| items.get((start + k as i64 * step) as usize).cloned()).collect::<Vec<Value>>()
+            (0..n)
+                .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
+                .collect::<Vec<Value>>()
         });
         return Ok(new_list(out));
     }
@@ -347,15 +361,28 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> Py
                     let mut idx: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                     idx.sort_unstable();
                     let items = l.to_vec();
-                    let keep: Vec<Value> = items.into_iter().enumerate().filter(|(i, _)| idx.binary_search(i).is_err()).map(|(_, x)| x).collect();
+                    let keep: Vec<Value> = items
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| idx.binary_search(i).is_err())
+                        .map(|(_, x)| x)
+                        .collect();
                     let old = l.replace_all(keep);
                     drop(old);
                 }
             }
             Some(val) => {
-                let seq = if val.is(v) { l.to_vec() } else { vm.collect(&val).map_err(|e| {
-                    if e.is_instance(ExcKind::TypeError) { vm.type_error("can only assign an iterable") } else { e }
-                })? };
+                let seq = if val.is(v) {
+                    l.to_vec()
+                } else {
+                    vm.collect(&val).map_err(|e| {
+                        if e.is_instance(ExcKind::TypeError) {
+                            vm.type_error("can only assign an iterable")
+                        } else {
+                            e
+                        }
+                    })?
+                };
                 if step == 1 {
                     let stop = stop.max(start);
                     let removed = l.splice(start as usize, stop as usize, seq);
@@ -536,7 +563,11 @@ fn list_reverse(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 /// Stable merge sort with a fallible less-than (which may run Python code).
-pub fn merge_sort(vm: &mut Vm, items: &mut Vec<(Value, Value)>, lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>) -> PyResult<()> {
+pub fn merge_sort(
+    vm: &mut Vm,
+    items: &mut Vec<(Value, Value)>,
+    lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<()> {
     let n = items.len();
     if n < 2 {
         return Ok(());
@@ -587,7 +618,9 @@ pub fn merge_sort(vm: &mut Vm, items: &mut Vec<(Value, Value)>, lt: &mut dyn FnM
 
 /// `list.sort(*, key=None, reverse=False)`.
 pub fn list_sort(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let Some(l) = args.first().and_then(list_of) else { return Ok(none()) };
+    let Some(l) = args.first().and_then(list_of) else {
+        return Ok(none());
+    };
     let a = ArgSpec::parse(vm, "sort", &args[1..], kw, &["key", "reverse"], 0, 0)?;
     let key = a[0].clone().filter(|k| !k.is_none());
     let reverse = match &a[1] {
@@ -641,7 +674,9 @@ pub fn list_sort(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 // ---- iterators ----
 
 fn seq_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(si) = it.downcast_ref::<SeqIter>() else { return Ok(None) };
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
     let seq = si.seq();
     let i = si.index.get();
     let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
@@ -664,7 +699,9 @@ fn seq_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
 }
 
 fn generic_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(si) = it.downcast_ref::<SeqIter>() else { return Ok(None) };
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
     let seq = si.seq();
     if seq.is_null() {
         return Ok(None);
@@ -688,7 +725,9 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let Some(si) = args.first().and_then(|v| v.downcast_ref::<SeqIter>()) else { return Ok(Value::int(0)) };
+    let Some(si) = args.first().and_then(|v| v.downcast_ref::<SeqIter>()) else {
+        return Ok(Value::int(0));
+    };
     let seq = si.seq();
     let len = if let Some(l) = seq.downcast_ref::<ListObject>() {
         l.len()
@@ -741,8 +780,14 @@ fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyR
 }
 
 fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(r) = range_of(v) else { return Ok(vm.new_str("range()")) };
-    let s = if r.step == 1 { format!("range({}, {})", r.start, r.stop) } else { format!("range({}, {}, {})", r.start, r.stop, r.step) };
+    let Some(r) = range_of(v) else {
+        return Ok(vm.new_str("range()"));
+    };
+    let s = if r.step == 1 {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    };
     Ok(vm.new_str(&s))
 }
 
@@ -788,7 +833,13 @@ fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 
 fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
     let Some(r) = range_of(v) else { return Ok(false) };
-    if let Some(i) = x.as_small_int().or_else(|| if crate::objects::int::is_bool(x) { as_int(x).and_then(|i| i.to_i64()) } else { None }) {
+    if let Some(i) = x.as_small_int().or_else(|| {
+        if crate::objects::int::is_bool(x) {
+            as_int(x).and_then(|i| i.to_i64())
+        } else {
+            None
+        }
+    }) {
         if r.len == 0 {
             return Ok(false);
         }
@@ -809,7 +860,9 @@ fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
 }
 
 fn range_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (range_of(a), range_of(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (range_of(a), range_of(b)) else {
+        return Ok(not_implemented());
+    };
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(not_implemented());
     }
@@ -859,20 +912,33 @@ fn range_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn range_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    Ok(it.downcast_ref::<RangeIter>().and_then(|r| r.next_i64()).map(Value::int))
+    Ok(it
+        .downcast_ref::<RangeIter>()
+        .and_then(|r| r.next_i64())
+        .map(Value::int))
 }
 
 fn range_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let n = args.first().and_then(|v| v.downcast_ref::<RangeIter>()).map_or(0, |r| r.remaining.get());
+    let n = args
+        .first()
+        .and_then(|v| v.downcast_ref::<RangeIter>())
+        .map_or(0, |r| r.remaining.get());
     Ok(Value::int(n as i64))
 }
 
 // ---- slice ----
 
 fn slice_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(s) = v.downcast_ref::<SliceObject>() else { return Ok(vm.new_str("slice()")) };
+    let Some(s) = v.downcast_ref::<SliceObject>() else {
+        return Ok(vm.new_str("slice()"));
+    };
     let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-    let text = format!("slice({}, {}, {})", vm.repr_string(&a)?, vm.repr_string(&b)?, vm.repr_string(&c)?);
+    let text = format!(
+        "slice({}, {}, {})",
+        vm.repr_string(&a)?,
+        vm.repr_string(&b)?,
+        vm.repr_string(&c)?
+    );
     Ok(vm.new_str(&text))
 }
 
@@ -914,7 +980,9 @@ fn slice_indices_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<V
     if len < 0 {
         return Err(vm.value_error("length should not be negative"));
     }
-    let Some(sl) = s.downcast_ref::<SliceObject>() else { return Ok(none()) };
+    let Some(sl) = s.downcast_ref::<SliceObject>() else {
+        return Ok(none());
+    };
     let (a, b, c, _) = slice_indices(vm, sl, len as usize)?;
     Ok(new_tuple(vec![Value::int(a), Value::int(b), Value::int(c)]))
 }

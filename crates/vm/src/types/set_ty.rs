@@ -92,7 +92,11 @@ fn set_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     vm.repr_leave(v);
     res?;
     let body = format!("{{{}}}", parts.join(", "));
-    Ok(vm.new_str(&if is_exact(v, &SET_TYPE) { body } else { format!("{tname}({body})") }))
+    Ok(vm.new_str(&if is_exact(v, &SET_TYPE) {
+        body
+    } else {
+        format!("{tname}({body})")
+    }))
 }
 
 fn set_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -113,11 +117,19 @@ fn set_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
 
 fn set_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let n = set_of(v).map_or(0, |s| s.len());
-    Ok(NativeIter::new(&SET_ITER_TYPE, v.clone(), Value::int(n as i64), Vec::new(), 0))
+    Ok(NativeIter::new(
+        &SET_ITER_TYPE,
+        v.clone(),
+        Value::int(n as i64),
+        Vec::new(),
+        0,
+    ))
 }
 
 fn set_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(ni) = it.downcast_ref::<NativeIter>() else { return Ok(None) };
+    let Some(ni) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
     let Some(s) = set_of(&ni.a) else { return Ok(None) };
     if ni.b.as_small_int() != Some(s.len() as i64) {
         ni.n.set(i64::MAX / 2);
@@ -160,7 +172,9 @@ fn issubset(vm: &mut Vm, a: &SetObject, b: &SetObject) -> PyResult<bool> {
 }
 
 fn set_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (set_of(a), set_of(b)) else { return Ok(not_implemented()) };
+    let (Some(x), Some(y)) = (set_of(a), set_of(b)) else {
+        return Ok(not_implemented());
+    };
     Ok(Value::bool(match op {
         CompareOp::Eq => x.len() == y.len() && issubset(vm, x, y)?,
         CompareOp::Ne => !(x.len() == y.len() && issubset(vm, x, y)?),
@@ -176,7 +190,9 @@ fn intersection(vm: &mut Vm, v: &Value, other: &Value) -> PyResult<Value> {
         return set_copy(vm, v);
     }
     let result = new_like(v);
-    let (Some(rs), Some(so)) = (set_of(&result), set_of(v)) else { return Ok(result) };
+    let (Some(rs), Some(so)) = (set_of(&result), set_of(v)) else {
+        return Ok(result);
+    };
     if let Some(o) = set_of(other) {
         let (small, big) = if o.len() > so.len() { (so, o) } else { (o, so) };
         for (k, h) in small.entries() {
@@ -272,7 +288,11 @@ fn symmetric_difference_update(vm: &mut Vm, s: &SetObject, sv: &Value, other: &V
 }
 
 fn symmetric_difference(vm: &mut Vm, v: &Value, other: &Value) -> PyResult<Value> {
-    let base = if is_frozen(v) { FROZENSET_TYPE.get() } else { SET_TYPE.get() };
+    let base = if is_frozen(v) {
+        FROZENSET_TYPE.get()
+    } else {
+        SET_TYPE.get()
+    };
     let r = set_from(vm, base, Some(other))?;
     if let Some(rs) = set_of(&r) {
         symmetric_difference_update(vm, rs, &r, v)?;
@@ -303,7 +323,9 @@ fn nb_op<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> 
 }
 
 fn nb_iop<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let (Some(s), Some(_)) = (set_of(a), set_of(b)) else { return Ok(not_implemented()) };
+    let (Some(s), Some(_)) = (set_of(a), set_of(b)) else {
+        return Ok(not_implemented());
+    };
     match OP {
         nb::OR => set_update(vm, s, b)?,
         nb::AND => {
@@ -412,7 +434,11 @@ fn multi(vm: &mut Vm, args: &[Value], f: fn(&mut Vm, &Value, &Value) -> PyResult
         None => return Ok(none()),
     };
     for o in &args[1..] {
-        let other = if set_of(o).is_some() { o.clone() } else { set_from(vm, SET_TYPE.get(), Some(o))? };
+        let other = if set_of(o).is_some() {
+            o.clone()
+        } else {
+            set_from(vm, SET_TYPE.get(), Some(o))?
+        };
         acc = f(vm, &acc, &other)?;
     }
     Ok(acc)
@@ -536,7 +562,11 @@ fn m_isdisjoint(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn set_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let n = args.first().and_then(|v| v.downcast_ref::<NativeIter>()).and_then(|ni| set_of(&ni.a).map(|s| s.len())).unwrap_or(0);
+    let n = args
+        .first()
+        .and_then(|v| v.downcast_ref::<NativeIter>())
+        .and_then(|ni| set_of(&ni.a).map(|s| s.len()))
+        .unwrap_or(0);
     Ok(Value::int(n as i64))
 }
 

@@ -9,7 +9,10 @@ use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::new_list;
 use crate::objects::singletons::not_implemented;
 use crate::objects::slice::{adjust_indices, SliceObject};
-use crate::objects::str::{concat, new_char, new_str, new_str_from_cps, new_str_from_cps_typed, normalize_index, repeat, substring, StrBuilder, StrObject};
+use crate::objects::str::{
+    concat, new_char, new_str, new_str_from_cps, new_str_from_cps_typed, normalize_index, repeat, substring,
+    StrBuilder, StrObject,
+};
 use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeinit::{add_method, add_staticmethod};
 use crate::typeobj::*;
@@ -226,13 +229,18 @@ pub fn rfind_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) 
     if end < n || start > end - n {
         return None;
     }
-    (start..=end - n).rev().find(|&i| (0..n).all(|k| hay.get(i + k) == needle.get(k)))
+    (start..=end - n)
+        .rev()
+        .find(|&i| (0..n).all(|k| hay.get(i + k) == needle.get(k)))
 }
 
 fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     let s = s_of(v);
     let Some(n) = item.downcast_ref::<StrObject>() else {
-        let msg = format!("'in <string>' requires string as left operand, not {}", vm.type_name(item));
+        let msg = format!(
+            "'in <string>' requires string as left operand, not {}",
+            vm.type_name(item)
+        );
         return Err(vm.type_error(msg));
     };
     Ok(find_cps(s, n, 0, s.len()).is_some())
@@ -243,9 +251,13 @@ fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn str_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(si) = it.downcast_ref::<SeqIter>() else { return Ok(None) };
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
     let seq = si.seq();
-    let Some(s) = seq.downcast_ref::<StrObject>() else { return Ok(None) };
+    let Some(s) = seq.downcast_ref::<StrObject>() else {
+        return Ok(None);
+    };
     let i = si.index.get();
     if i < s.len() {
         si.index.set(i + 1);
@@ -291,7 +303,11 @@ pub fn decode_utf8(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
                 "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
                 data[pos],
                 pos,
-                if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" }
+                if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else {
+                    "invalid start byte"
+                }
             );
             Err(vm.new_error(ExcKind::UnicodeDecodeError, msg))
         }
@@ -338,17 +354,25 @@ fn str_find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyRe
     if start > end || start > s.len() {
         return Ok(None);
     }
-    Ok(if reverse { rfind_cps(s, sub, start, end) } else { find_cps(s, sub, start, end) })
+    Ok(if reverse {
+        rfind_cps(s, sub, start, end)
+    } else {
+        find_cps(s, sub, start, end)
+    })
 }
 
 fn str_find(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "find", kw)?;
-    Ok(Value::int(str_find_impl(vm, args, "find", false)?.map_or(-1, |i| i as i64)))
+    Ok(Value::int(
+        str_find_impl(vm, args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn str_rfind(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "rfind", kw)?;
-    Ok(Value::int(str_find_impl(vm, args, "rfind", true)?.map_or(-1, |i| i as i64)))
+    Ok(Value::int(
+        str_find_impl(vm, args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
 }
 
 fn str_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -402,8 +426,12 @@ fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResu
     let arg = &args[1];
     if let Some(t) = arg.downcast_ref::<TupleObject>() {
         for item in t.items() {
-            let p = str_arg(vm, item, &format!("tuple for {name} must only contain str, not"))
-                .map_err(|_| vm.type_error(format!("tuple for {name} must only contain str, not {}", vm.type_name(item))))?;
+            let p = str_arg(vm, item, &format!("tuple for {name} must only contain str, not")).map_err(|_| {
+                vm.type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    vm.type_name(item)
+                ))
+            })?;
             if test(p) {
                 return Ok(Value::bool(true));
             }
@@ -413,7 +441,10 @@ fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResu
     match arg.downcast_ref::<StrObject>() {
         Some(p) => Ok(Value::bool(test(p))),
         None => {
-            let msg = format!("{name} first arg must be str or a tuple of str, not {}", vm.type_name(arg));
+            let msg = format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                vm.type_name(arg)
+            );
             Err(vm.type_error(msg))
         }
     }
@@ -743,20 +774,32 @@ fn str_title(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn char_test(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, f: impl Fn(char) -> bool) -> PyResult<Value> {
     check_no_kwargs(vm, name, kw)?;
     let s = self_str(args);
-    Ok(Value::bool(!s.is_empty() && s.code_points().all(|cp| char::from_u32(cp).is_some_and(&f))))
+    Ok(Value::bool(
+        !s.is_empty() && s.code_points().all(|cp| char::from_u32(cp).is_some_and(&f)),
+    ))
 }
 
 fn str_isdigit(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isdigit", |c| c.is_ascii_digit() || (c.is_numeric() && c.to_digit(10).is_some()) || ('\u{B2}'..='\u{B3}').contains(&c) || c == '\u{B9}' || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok())
+    char_test(vm, a, k, "isdigit", |c| {
+        c.is_ascii_digit()
+            || (c.is_numeric() && c.to_digit(10).is_some())
+            || ('\u{B2}'..='\u{B3}').contains(&c)
+            || c == '\u{B9}'
+            || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok()
+    })
 }
 
 fn str_isdecimal(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isdecimal", |c| c.is_ascii_digit() || (c.is_numeric() && (c as u32 >= 0x660) && char_decimal(c)))
+    char_test(vm, a, k, "isdecimal", |c| {
+        c.is_ascii_digit() || (c.is_numeric() && (c as u32 >= 0x660) && char_decimal(c))
+    })
 }
 
 fn char_decimal(c: char) -> bool {
     let cp = c as u32;
-    const STARTS: [u32; 12] = [0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE];
+    const STARTS: [u32; 12] = [
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE,
+    ];
     STARTS.iter().any(|&s| cp >= s && cp < s + 10)
 }
 
@@ -785,14 +828,18 @@ fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "isupper", kw)?;
     let s = self_str(args);
     let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
-    Ok(Value::bool(chars.iter().any(|c| c.is_uppercase()) && !chars.iter().any(|c| c.is_lowercase())))
+    Ok(Value::bool(
+        chars.iter().any(|c| c.is_uppercase()) && !chars.iter().any(|c| c.is_lowercase()),
+    ))
 }
 
 fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "islower", kw)?;
     let s = self_str(args);
     let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
-    Ok(Value::bool(chars.iter().any(|c| c.is_lowercase()) && !chars.iter().any(|c| c.is_uppercase())))
+    Ok(Value::bool(
+        chars.iter().any(|c| c.is_lowercase()) && !chars.iter().any(|c| c.is_uppercase()),
+    ))
 }
 
 fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -800,7 +847,9 @@ fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
     let s = self_str(args);
     let mut it = s.code_points().map(char::from_u32);
     let ok = match it.next() {
-        Some(Some(c)) if c == '_' || c.is_alphabetic() => it.all(|c| c.is_some_and(|c| c == '_' || c.is_alphanumeric())),
+        Some(Some(c)) if c == '_' || c.is_alphabetic() => {
+            it.all(|c| c.is_some_and(|c| c == '_' || c.is_alphanumeric()))
+        }
         _ => false,
     };
     Ok(Value::bool(ok))
@@ -926,10 +975,18 @@ fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, right: bool) -> PyRes
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = if right { rfind_cps(s, sep, 0, s.len()) } else { find_cps(s, sep, 0, s.len()) };
+    let found = if right {
+        rfind_cps(s, sep, 0, s.len())
+    } else {
+        find_cps(s, sep, 0, s.len())
+    };
     let empty = new_str("");
     Ok(match found {
-        Some(i) => new_tuple(vec![substring(s, 0, i), sepv.clone(), substring(s, i + sep.len(), s.len() - i - sep.len())]),
+        Some(i) => new_tuple(vec![
+            substring(s, 0, i),
+            sepv.clone(),
+            substring(s, i + sep.len(), s.len() - i - sep.len()),
+        ]),
         None if right => new_tuple(vec![empty.clone(), empty, sv.clone()]),
         None => new_tuple(vec![sv.clone(), empty.clone(), empty]),
     })
@@ -958,7 +1015,10 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let mut start = 0;
     while i < cps.len() {
         let c = cps[i];
-        let is_break = matches!(c, 0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029);
+        let is_break = matches!(
+            c,
+            0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
+        );
         if is_break {
             let mut end = i + 1;
             if c == 0x0D && cps.get(i + 1) == Some(&0x0A) {
@@ -979,7 +1039,10 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "encode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
-    let enc = a[0].as_ref().map(crate::objects::str::display_lossy).unwrap_or_else(|| "utf-8".into());
+    let enc = a[0]
+        .as_ref()
+        .map(crate::objects::str::display_lossy)
+        .unwrap_or_else(|| "utf-8".into());
     let s = self_str(args);
     let norm = enc.to_ascii_lowercase().replace('_', "-");
     match norm.as_str() {
@@ -989,7 +1052,11 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
                 let pos = s.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
                 Err(vm.new_error(
                     ExcKind::UnicodeEncodeError,
-                    format!("'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed", s.get(pos), pos),
+                    format!(
+                        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+                        s.get(pos),
+                        pos
+                    ),
                 ))
             }
         },
@@ -999,7 +1066,13 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             for (i, cp) in s.code_points().enumerate() {
                 if cp >= limit {
                     let name = if norm == "ascii" { "ascii" } else { "latin-1" };
-                    let esc = if cp < 0x100 { format!("\\x{cp:02x}") } else if cp < 0x10000 { format!("\\u{cp:04x}") } else { format!("\\U{cp:08x}") };
+                    let esc = if cp < 0x100 {
+                        format!("\\x{cp:02x}")
+                    } else if cp < 0x10000 {
+                        format!("\\u{cp:04x}")
+                    } else {
+                        format!("\\U{cp:08x}")
+                    };
                     return Err(vm.new_error(
                         ExcKind::UnicodeEncodeError,
                         format!("'{name}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})"),
@@ -1020,7 +1093,10 @@ fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kw)?;
     let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
-    let spec_s = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default();
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
     let s = s_of(&v);
     if spec_s.is_empty() {
         return vm.str(&v);
@@ -1112,12 +1188,18 @@ fn bytes_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
 
 fn bytes_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let _ = ArgSpec::parse(vm, "decode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
-    let data = args[0].downcast_ref::<BytesObject>().map(|b| b.data().to_vec()).unwrap_or_default();
+    let data = args[0]
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
     decode_utf8(vm, &data)
 }
 
 fn bytes_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let data = v.downcast_ref::<BytesObject>().map(|b| b.data().to_vec()).unwrap_or_default();
+    let data = v
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, data.len())?;
         let out: Vec<u8> = (0..n).map(|k| data[(start + k as i64 * step) as usize]).collect();
@@ -1131,7 +1213,10 @@ fn bytes_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn bytes_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let x = a.downcast_ref::<BytesObject>().map(|b| b.data().to_vec()).unwrap_or_default();
+    let x = a
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
     let Some(y) = b.downcast_ref::<BytesObject>() else {
         let msg = format!("can't concat {} to bytes", vm.type_name(b));
         return Err(vm.type_error(msg));
@@ -1146,7 +1231,9 @@ fn bytes_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyR
     match (&a[0], &a[1]) {
         (None, _) => Ok(crate::objects::bytes::new_bytes(b"")),
         (Some(s), Some(_)) if s.downcast_ref::<StrObject>().is_some() => str_encode(vm, &[s.clone()], None),
-        (Some(s), None) if s.downcast_ref::<StrObject>().is_some() => Err(vm.type_error("string argument without an encoding")),
+        (Some(s), None) if s.downcast_ref::<StrObject>().is_some() => {
+            Err(vm.type_error("string argument without an encoding"))
+        }
         (Some(n), _) if as_int(n).is_some() => {
             let k = vm.index_i64(n)?;
             if k < 0 {

@@ -75,7 +75,6 @@ impl Vm {
         let mut ip: usize;
         let mut instr_start: usize = 0;
         let mut kwnames = Value::NULL;
-        let mut ext: u32 = 0;
 
         // SAFETY (all macros): pointers come from the current frame record,
         // whose code object outlives it; see the module docs for bounds.
@@ -166,14 +165,14 @@ impl Vm {
                     instr_start = ip;
                     let word = unsafe { *units.add(ip) };
                     ip += 1;
-                    let opcode = (word & 0xff) as u8;
-                    // EXTENDED_ARG prefixes accumulate into `ext` (zero otherwise).
-                    let oparg = ext | (word >> 8) as u32;
-                    ext = 0;
+                    let mut opcode = (word & 0xff) as u8;
+                    let mut oparg = (word >> 8) as u32;
+                    if opcode == op::EXTENDED_ARG {
+                        // SAFETY: validated code never ends in EXTENDED_ARG prefixes.
+                        (opcode, oparg) = unsafe { decode_extended(units, &mut ip, oparg) };
+                        instr_start = ip - 1;
+                    }
                     match opcode {
-                        op::EXTENDED_ARG | op::EXTENDED_ARG_QUICK => {
-                            ext = oparg << 8;
-                        }
                         op::NOP | op::RESUME | op::RESUME_QUICK => {}
                         op::LOAD_FAST => {
                             let v = local!(oparg);
@@ -275,7 +274,22 @@ impl Vm {
                             let sub = pop!();
                             let container = pop!();
                             let v = pop!();
-                            tri!(self.setitem(&container, &sub, v));
+                            // list[int] = v without the slot call.
+                            let stored = match (container.downcast_ref::<ListObject>(), sub.as_small_int()) {
+                                (Some(l), Some(i)) if is_exact(&container, &LIST_TYPE) => {
+                                    match crate::objects::str::normalize_index(i, l.len()) {
+                                        Some(ix) => {
+                                            l.set(ix, v);
+                                            None
+                                        }
+                                        None => Some(v),
+                                    }
+                                }
+                                _ => Some(v),
+                            };
+                            if let Some(v) = stored {
+                                tri!(self.setitem(&container, &sub, v));
+                            }
                             jump_by!(caches::STORE_SUBSCR);
                         }
                         op::GET_ITER => {
@@ -557,9 +571,30 @@ impl Vm {
                         }
                         op::UNPACK_SEQUENCE => {
                             let seq = pop!();
-                            let items = tri!(self.unpack_sequence(&seq, oparg as usize));
-                            for v in items.into_iter().rev() {
-                                push!(v);
+                            let n = oparg as usize;
+                            // Exact tuples and lists of the right length: push their items directly.
+                            let mut direct = false;
+                            if is_exact(&seq, &TUPLE_TYPE) {
+                                if let Some(t) = seq.downcast_ref::<TupleObject>().filter(|t| t.len() == n) {
+                                    for i in (0..n).rev() {
+                                        push!(t.items()[i].clone());
+                                    }
+                                    direct = true;
+                                }
+                            } else if is_exact(&seq, &LIST_TYPE) {
+                                if let Some(l) = seq.downcast_ref::<ListObject>().filter(|l| l.len() == n) {
+                                    for i in (0..n).rev() {
+                                        // In range: the length was just checked and nothing ran since.
+                                        push!(l.get(i).unwrap_or(Value::NULL));
+                                    }
+                                    direct = true;
+                                }
+                            }
+                            if !direct {
+                                let items = tri!(self.unpack_sequence(&seq, n));
+                                for v in items.into_iter().rev() {
+                                    push!(v);
+                                }
                             }
                             jump_by!(caches::UNPACK_SEQUENCE);
                         }
@@ -1797,6 +1832,21 @@ impl Vm {
             }
         }
         Ok(())
+    }
+}
+
+/// Reads the instruction after EXTENDED_ARG prefixes: (opcode, full oparg).
+#[cold]
+unsafe fn decode_extended(units: *const u16, ip: &mut usize, first: u32) -> (u8, u32) {
+    let mut oparg = first;
+    loop {
+        let w = *units.add(*ip);
+        *ip += 1;
+        let o = (w & 0xff) as u8;
+        oparg = (oparg << 8) | (w >> 8) as u32;
+        if o != pyrite_bytecode::op::EXTENDED_ARG && o != pyrite_bytecode::op::EXTENDED_ARG_QUICK {
+            return (o, oparg);
+        }
     }
 }
 

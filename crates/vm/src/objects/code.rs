@@ -265,9 +265,7 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     let mut k = 0usize;
     while k < units.len() {
         let o = (units[k] & 0xff) as u8;
-        if o != op::EXTENDED_ARG {
-            last_op = Some(o);
-        }
+        last_op = Some(o);
         k += 1 + pyrite_bytecode::cache_entries(o);
     }
     if !matches!(

@@ -8,7 +8,7 @@ With --source, pyrite's own parser and compiler compile the program instead
 (`run_source`). stdout, stderr and exit status must match byte for byte.
 
 Usage: vm_compare.py [--release] [--no-build] [--source] [--binary EXAMPLE] [-v] [PATHS...]
-PATHS are .py files or folders (default: crates/vm/tests/programs).
+PATHS are .py files or folders (default: tests/core).
 """
 import argparse
 import os
@@ -18,7 +18,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXPORT = os.path.join(ROOT, "tools", "vm_export_code.py")
-DEFAULT = os.path.join(ROOT, "crates", "vm", "tests", "programs")
+DEFAULT = os.path.join(ROOT, "tests", "core")
 
 
 def target_dir():

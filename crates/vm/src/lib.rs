@@ -58,7 +58,8 @@
 //! `examples/run_exported.rs` runs them, `examples/run_source.rs` runs a file
 //! through pyrite's own parser and compiler; `tools/vm_compare.py` compares
 //! either with python3.11 (stdout, stderr, exit status) on the programs in
-//! `tests/programs`, which `cargo test` runs; `tools/vm_bench.py` times the
+//! the repository's `tests/core` (which the test runner also runs through the
+//! `pyrite` binary); `tools/vm_bench.py` times the
 //! programs in `benches/programs` against python3.11.
 
 pub mod args;

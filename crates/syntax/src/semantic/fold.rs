@@ -65,7 +65,7 @@ pub fn docstring(body: &[Stmt]) -> Option<&PyStr> {
 /// during compilation": some chain of nested statements, expressions and
 /// patterns is longer than [`MAX_DEPTH`]. Annotations are skipped under
 /// `from __future__ import annotations`, as the optimizer skips them.
-pub(crate) fn too_deep(module: &Mod, future_annotations: bool) -> bool {
+fn too_deep(module: &Mod, future_annotations: bool) -> bool {
     let mut d = Depth { annotations: !future_annotations, exceeded: false };
     match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => d.stmts(body, 0),

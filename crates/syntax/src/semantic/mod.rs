@@ -5,7 +5,8 @@
 //! error of the first failing pass wins:
 //! 1. `future.c`: the `from __future__ import` rules ([`future`]);
 //! 2. `ast_opt.c`: constant folding, which also gives up with RecursionError on
-//!    trees nested deeper than the compiler's limit ([`fold`]);
+//!    trees nested deeper than the compiler's limit ([`fold`], with the
+//!    constants' Python semantics in [`consts`]; the compiler folds with it too);
 //! 3. `symtable.c`: scopes of names: global/nonlocal rules, duplicate
 //!    arguments, assignment expressions in comprehensions, ... ([`symtable`]);
 //! 4. `compile.c`: code generation, which rejects 'return' outside function,

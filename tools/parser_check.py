@@ -61,7 +61,8 @@ def main():
     if args[:1] == ['--mode']:
         mode = args[1]; args = args[2:]
     global STDLIB_NAMES
-    STDLIB_NAMES = not args
+    STDLIB_NAMES = not args or '--files' in args
+    args = [a for a in args if a != '--files']
     files = [f for f in files_of(args)]
     refs = {}
     for f in files:
@@ -69,6 +70,8 @@ def main():
         if r is not None:
             refs[f] = r
     env = dict(os.environ, CARGO_TARGET_DIR='/work/targets/parser')
+    if STDLIB_NAMES:
+        env['PARSER_CHECK_AS_FILES'] = '1'
     p = subprocess.run(['cargo', 'run', '-q', '-j', '2', '-p', 'pyrite-syntax', '--example', 'parser_check', mode],
                        input='\n'.join(refs), capture_output=True, text=True, env=env,
                        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

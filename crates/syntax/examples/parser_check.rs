@@ -11,6 +11,7 @@ fn main() {
     let mode = match std::env::args().nth(1).as_deref() {
         Some("eval") => pyrite_syntax::Mode::Eval,
         Some("single") => pyrite_syntax::Mode::Single,
+        Some("func_type") => pyrite_syntax::Mode::FuncType,
         _ => pyrite_syntax::Mode::Exec,
     };
     let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
@@ -21,7 +22,11 @@ fn main() {
             let Ok(bytes) = std::fs::read(path) else { continue };
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let start = std::time::Instant::now();
-            let (r, warnings) = pyrite_syntax::parser::parse_with_warnings(&text, mode);
+            let (r, warnings) = if std::env::var_os("PARSER_CHECK_AS_FILES").is_some() {
+                pyrite_syntax::parser::parse_file_with_warnings(&text)
+            } else {
+                pyrite_syntax::parser::parse_with_warnings(&text, mode)
+            };
             total += start.elapsed().as_secs_f64();
             let _ = writeln!(out, "=== {}", path);
             for w in &warnings {

@@ -60,6 +60,10 @@ impl<'a> Parser<'a> {
     /// One positional item of `args`:
     /// `starred_expression | (assignment_expression | expression !':=') !'='`.
     pub(crate) fn positional_arg(&mut self) -> Option<Expr> {
+        self.nested(|p| p.positional_arg_inner())
+    }
+
+    fn positional_arg_inner(&mut self) -> Option<Expr> {
         let m = self.pos;
         if let Some(s) = self.starred_expression() {
             return Some(s);
@@ -77,7 +81,6 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn args(&mut self) -> Option<CallArgs> {
         rule!(self, |p| {
-            let start = p.pos;
             alt!(p, {
                 let mut args = p.gather(|p| p.positional_arg())?;
                 let b = attempt!(p, {
@@ -96,7 +99,7 @@ impl<'a> Parser<'a> {
                         }
                     }
                 }
-                Some(CallArgs { loc: p.loc_from(start), args, keywords })
+                Some(CallArgs { args, keywords })
             });
             let a = p.kwargs()?;
             let mut args = Vec::new();
@@ -107,7 +110,7 @@ impl<'a> Parser<'a> {
                     KeywordOrStarred::Keyword(k) => keywords.push(k),
                 }
             }
-            Some(CallArgs { loc: p.loc_from(start), args, keywords })
+            Some(CallArgs { args, keywords })
         })
     }
 

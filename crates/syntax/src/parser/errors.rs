@@ -109,6 +109,18 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A tokenizer error pegen raises itself (from the tokenizer's state) takes
+    /// its text from the file like the parser's errors do.
+    pub(crate) fn file_text_for_tokenizer_error(&mut self, mut e: SyntaxError) -> SyntaxError {
+        if self.text_from_file && !self.error_raised_by_tokenizer && self.start_rule == StartRule::File {
+            let lineno = e.lineno as i64;
+            if lineno >= 1 && (lineno as usize) <= self.physical_lines() {
+                e.text = Some(self.error_line(lineno));
+            }
+        }
+        e
+    }
+
     /// pegen's `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer
     /// error further on takes priority over a parser error; a bracket never
     /// closed does when it was opened before the line of the error.
@@ -232,10 +244,10 @@ impl<'a> Parser<'a> {
 
     /// The line the tokenizer is reading: the last line of the last token fetched
     /// (past every line once it has met the end of input).
-    fn tokenizer_line(&self) -> i64 {
+    fn tokenizer_line(&mut self) -> i64 {
         if self.fill > self.toks.len() {
             // At the end of input the tokenizer is on the last line read.
-            return self.src.lines().count().max(1) as i64;
+            return self.physical_lines().max(1) as i64;
         }
         match self.fill.checked_sub(1).and_then(|i| self.toks.get(i)) {
             Some(t) => t.end_lineno as i64,
@@ -247,25 +259,29 @@ impl<'a> Parser<'a> {
     /// (with its newline) when the error is on it, else the line from the source
     /// buffer (without the newline).
     fn error_line(&mut self, lineno: i64) -> String {
-        if self.line_starts.is_empty() {
-            self.line_starts.push(0);
-            for (i, b) in self.src.bytes().enumerate() {
-                if b == b'\n' {
-                    self.line_starts.push(i + 1);
-                }
-            }
-        }
+        self.build_line_starts();
         let first_line = self.fstring_origin.map(|(l, _)| l).unwrap_or(1);
+        if self.text_from_file && self.start_rule == StartRule::File && lineno >= 1 && (lineno as usize) <= self.physical_lines() {
+            // CPython reads the line from the file, newlines translated.
+            let idx = lineno as usize - 1;
+            let start = self.line_start(idx);
+            let (end, has_newline) = self.line_end(idx);
+            let mut s = self.src[start..end].to_string();
+            if has_newline {
+                s.push('\n');
+            }
+            return s;
+        }
         let tok_line = self.tokenizer_line();
         if tok_line <= lineno {
             // The tokenizer's buffer: its current line, back to where a backslash
             // continuation or a multi-line string started, with the newline that
             // exec input (and an f-string's expression) get even at the end.
-            let last = (tok_line - first_line) as usize;
+            let last = (tok_line - first_line).max(0) as usize;
             let first = if self.fill > self.toks.len() { last } else { self.buffer_first_line(last) };
             let start = self.line_start(first);
             let (end, has_newline) = self.line_end(last);
-            let mut s = self.src[start..end].replace("\r\n", "\n");
+            let mut s = self.src[start..end].replace("\r\n", "\n").replace('\r', "\n");
             if has_newline || matches!(self.start_rule, StartRule::File | StartRule::FString) {
                 s.push('\n');
             }
@@ -279,6 +295,36 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Line starts with CPython's universal newlines (`\n`, `\r\n`, lone `\r`).
+    fn build_line_starts(&mut self) {
+        if !self.line_starts.is_empty() {
+            return;
+        }
+        self.line_starts.push(0);
+        let bytes = self.src.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => self.line_starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => self.line_starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    /// The number of lines, a last line without a newline included.
+    fn physical_lines(&mut self) -> usize {
+        self.build_line_starts();
+        let n = self.line_starts.len();
+        // A source ending with a newline has no line after it.
+        if self.line_starts.last() == Some(&self.src.len()) {
+            n - 1
+        } else {
+            n
+        }
+    }
+
     /// Byte offset where the 0-based line `idx` starts (clamped to the last line).
     fn line_start(&self, idx: usize) -> usize {
         self.line_starts.get(idx).or(self.line_starts.last()).copied().unwrap_or(0)
@@ -288,12 +334,8 @@ impl<'a> Parser<'a> {
     /// and whether it has a newline.
     fn line_end(&self, idx: usize) -> (usize, bool) {
         let start = self.line_start(idx);
-        match self.src[start..].find('\n') {
-            Some(n) => {
-                let end = start + n;
-                let end = if self.src[..end].ends_with('\r') { end - 1 } else { end };
-                (end, true)
-            }
+        match self.src[start..].find(['\n', '\r']) {
+            Some(n) => (start + n, true),
             None => (self.src.len(), false),
         }
     }

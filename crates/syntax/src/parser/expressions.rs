@@ -269,20 +269,13 @@ impl<'a> Parser<'a> {
             let start = p.pos;
             let a = p.conjunction()?;
             let mut values = vec![a];
-            loop {
-                let mark = p.pos;
-                let next = attempt!(p, {
+            let more = p.repeat0(|p| {
+                p.nested(|p| {
                     p.eat_kw(Kw::Or)?;
                     p.conjunction()
-                });
-                match next {
-                    Some(c) => values.push(c),
-                    None => {
-                        p.pos = mark;
-                        break;
-                    }
-                }
-            }
+                })
+            });
+            values.extend(more);
             if values.len() == 1 {
                 return values.pop();
             }
@@ -295,20 +288,13 @@ impl<'a> Parser<'a> {
             let start = p.pos;
             let a = p.inversion()?;
             let mut values = vec![a];
-            loop {
-                let mark = p.pos;
-                let next = attempt!(p, {
+            let more = p.repeat0(|p| {
+                p.nested(|p| {
                     p.eat_kw(Kw::And)?;
                     p.inversion()
-                });
-                match next {
-                    Some(c) => values.push(c),
-                    None => {
-                        p.pos = mark;
-                        break;
-                    }
-                }
-            }
+                })
+            });
+            values.extend(more);
             if values.len() == 1 {
                 return values.pop();
             }
@@ -353,18 +339,22 @@ impl<'a> Parser<'a> {
                 T::GreaterEqual => CmpOp::GtE,
                 T::Greater => CmpOp::Gt,
                 T::Keyword(Kw::Not) => {
-                    p.pos += 1;
-                    p.eat_kw(Kw::In)?;
-                    let a = p.bitwise_or()?;
-                    return Some((CmpOp::NotIn, a));
+                    return p.nested(|p| {
+                        p.pos += 1;
+                        p.eat_kw(Kw::In)?;
+                        let a = p.bitwise_or()?;
+                        Some((CmpOp::NotIn, a))
+                    });
                 }
                 T::Keyword(Kw::In) => CmpOp::In,
                 T::Keyword(Kw::Is) => {
                     p.pos += 1;
                     let after_is = p.pos;
-                    let isnot = attempt!(p, {
-                        p.eat_kw(Kw::Not)?;
-                        p.bitwise_or()
+                    let isnot = p.nested(|p| {
+                        attempt!(p, {
+                            p.eat_kw(Kw::Not)?;
+                            p.bitwise_or()
+                        })
                     });
                     if let Some(a) = isnot {
                         return Some((CmpOp::IsNot, a));
@@ -373,13 +363,13 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     p.pos = after_is;
-                    let a = p.bitwise_or()?;
+                    let a = p.nested(|p| p.bitwise_or())?;
                     return Some((CmpOp::Is, a));
                 }
                 _ => return None,
             };
             p.pos += 1;
-            let a = p.bitwise_or()?;
+            let a = p.nested(|p| p.bitwise_or())?;
             Some((op, a))
         })
     }
@@ -615,11 +605,12 @@ impl<'a> Parser<'a> {
                         return None;
                     }
                     p.pos = start;
-                    p.starred_expression()?
+                    // `','.(slice | starred_expression)+`: a gather over a group.
+                    p.nested(|p| p.nested(|p| p.starred_expression()))?
                 }
             };
             let mut elts = vec![first];
-            p.comma_more(&mut elts, |p| {
+            p.comma_more_group(&mut elts, |p| {
                 let m = p.pos;
                 if let Some(s) = p.slice() {
                     return Some(s);
@@ -689,21 +680,22 @@ impl<'a> Parser<'a> {
                 }
                 T::String => p.strings(),
                 T::Number => p.number(),
-                T::Lpar => {
+                // `&'(' (tuple | group | genexp)` and the like: groups.
+                T::Lpar => p.nested(|p| {
                     alt!(p, { p.tuple() });
                     alt!(p, { p.group() });
                     p.genexp()
-                }
-                T::Lsqb => {
+                }),
+                T::Lsqb => p.nested(|p| {
                     alt!(p, { p.list() });
                     p.listcomp()
-                }
-                T::Lbrace => {
+                }),
+                T::Lbrace => p.nested(|p| {
                     alt!(p, { p.dict() });
                     alt!(p, { p.set() });
                     alt!(p, { p.dictcomp() });
                     p.setcomp()
-                }
+                }),
                 T::Ellipsis => {
                     p.pos += 1;
                     let _ = start;
@@ -738,17 +730,17 @@ impl<'a> Parser<'a> {
         rule!(self, |p| {
             alt!(p, {
                 p.eat(T::Lpar)?;
-                let m = p.pos;
-                let a = match p.yield_expr() {
-                    Some(y) => y,
-                    None => {
-                        if p.failed() {
-                            return None;
-                        }
-                        p.pos = m;
-                        p.named_expression()?
+                let a = p.nested(|p| {
+                    let m = p.pos;
+                    if let Some(y) = p.yield_expr() {
+                        return Some(y);
                     }
-                };
+                    if p.failed() {
+                        return None;
+                    }
+                    p.pos = m;
+                    p.named_expression()
+                })?;
                 p.eat(T::Rpar)?;
                 Some(a)
             });
@@ -809,16 +801,18 @@ impl<'a> Parser<'a> {
         rule!(self, |p| {
             let start = p.pos;
             p.eat(T::Lpar)?;
-            let elts = attempt!(p, {
-                let y = p.star_named_expression()?;
-                p.eat(T::Comma)?;
-                let z = p.star_named_expressions();
-                if p.failed() {
-                    return None;
-                }
-                let mut v = vec![y];
-                v.extend(z.unwrap_or_default());
-                Some(v)
+            let elts = p.nested(|p| {
+                attempt!(p, {
+                    let y = p.star_named_expression()?;
+                    p.eat(T::Comma)?;
+                    let z = p.star_named_expressions();
+                    if p.failed() {
+                        return None;
+                    }
+                    let mut v = vec![y];
+                    v.extend(z.unwrap_or_default());
+                    Some(v)
+                })
             });
             if p.failed() {
                 return None;
@@ -910,8 +904,10 @@ impl<'a> Parser<'a> {
                 cut = true;
                 let iter = p.disjunction()?;
                 let ifs = p.repeat0(|p| {
-                    p.eat_kw(Kw::If)?;
-                    p.disjunction()
+                    p.nested(|p| {
+                        p.eat_kw(Kw::If)?;
+                        p.disjunction()
+                    })
                 });
                 Some(Comprehension { target, iter, ifs, is_async })
             });
@@ -971,6 +967,10 @@ impl<'a> Parser<'a> {
 
     /// `(assignment_expression | expression !':=')`
     pub(crate) fn assignment_expression_or_expression(&mut self) -> Option<Expr> {
+        self.nested(|p| p.assignment_expression_or_expression_inner())
+    }
+
+    fn assignment_expression_or_expression_inner(&mut self) -> Option<Expr> {
         let m = self.pos;
         if let Some(a) = self.assignment_expression() {
             return Some(a);

@@ -75,6 +75,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[allow(clippy::enum_variant_names)]
 pub(crate) enum TargetsType {
     StarTargets,
     DelTargets,
@@ -163,9 +164,23 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         for b in &mut tokens.open_brackets_at_eof {
             b.lineno = (b.lineno as i64 + line0 - 1).max(0) as u32;
         }
+        let tokenizer_warnings: Vec<(usize, CompileWarning)> =
+            tokens.warning_sites.iter().map(|s| s.token_index).zip(tokens.warnings.iter().cloned()).collect();
         let mut sub = Parser::new(expr, tokens, StartRule::FString, Some((line0, col0)));
         let r = sub.run();
-        for (_, w) in std::mem::take(&mut sub.warnings) {
+        // The sub-tokenizer's warnings (for the tokens fetched, lines made absolute)
+        // and the sub-parser's, in the order they were emitted.
+        let mut timed: Vec<(usize, CompileWarning)> = tokenizer_warnings
+            .into_iter()
+            .filter(|(i, _)| *i < sub.fill)
+            .map(|(i, mut w)| {
+                w.lineno = (w.lineno as i64 + line0 - 1).max(0) as u32;
+                (2 * i + 1, w)
+            })
+            .collect();
+        timed.extend(std::mem::take(&mut sub.warnings).into_iter().map(|(fill, w)| (2 * fill, w)));
+        timed.sort_by_key(|(t, _)| *t);
+        for (_, w) in timed {
             crate::strings::StringHost::warn(self, w).ok();
         }
         match r {

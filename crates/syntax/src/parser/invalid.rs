@@ -643,9 +643,7 @@ impl<'a> Parser<'a> {
             } => |a| { p.raise_at_token(&a, "var-positional argument cannot have default value".into()) });
             ialt!(p, {
                 p.eat(T::Star)?;
-                if p.param_no_default_or_comma(k).is_none() {
-                    return None;
-                }
+                p.param_no_default_or_comma(k)?;
                 let _ = p.repeat0(|p| p.param_maybe_default(k));
                 let a = p.eat(T::Star)?;
                 p.param_no_default_or_comma(k)?;

@@ -64,8 +64,21 @@ pub fn parse_with_warnings(source: &str, mode: Mode) -> (Result<Mod, SyntaxError
     parse_tokens(source, tokens, mode)
 }
 
+/// Parses the text of a source file in exec mode. The only difference from
+/// `parse_with_warnings(source, Mode::Exec)`: a SyntaxError's `text` is the line
+/// as CPython re-reads it from the file (one line, with its newline), where a
+/// compiled string gives the tokenizer's buffer.
+pub fn parse_file_with_warnings(source: &str) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
+    let tokens = crate::tokenizer::tokenize(source);
+    parse_tokens_with(source, tokens, Mode::Exec, true)
+}
+
 /// Parses an already tokenized source (the tokens must come from `source`).
 pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
+    parse_tokens_with(source, tokens, mode, false)
+}
+
+fn parse_tokens_with(source: &str, tokens: Tokens, mode: Mode, text_from_file: bool) -> (Result<Mod, SyntaxError>, Vec<CompileWarning>) {
     let start = match mode {
         Mode::Exec => StartRule::File,
         Mode::Eval => StartRule::Eval,
@@ -75,6 +88,7 @@ pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, Sy
     let tokenizer_warnings: Vec<(usize, CompileWarning)> =
         tokens.warning_sites.iter().map(|s| s.token_index).zip(tokens.warnings.iter().cloned()).collect();
     let mut parser = Parser::new(source, tokens, start, None);
+    parser.text_from_file = text_from_file;
     let result = parser.run();
     // The tokenizer's warnings are emitted only for tokens the parser fetched,
     // when it fetches them: merged with the parser's in that order.
@@ -115,7 +129,6 @@ pub(crate) enum StartResult {
 /// What a call's parentheses hold: pegen's dummy `Call` node of the `arguments` rule.
 #[derive(Clone, Debug)]
 pub(crate) struct CallArgs {
-    pub loc: Loc,
     pub args: Vec<Expr>,
     pub keywords: Vec<KeywordNode>,
 }
@@ -140,6 +153,7 @@ pub(crate) trait Memoizable: Sized + Clone {
 
 macro_rules! memoizable {
     ($t:ty, $variant:ident, $wrap:expr, $unwrap:expr) => {
+        #[allow(clippy::borrowed_box)]
         impl Memoizable for $t {
             fn to_memo(v: &Option<Self>) -> MemoValue {
                 match v {
@@ -241,6 +255,8 @@ pub(crate) struct Parser<'a> {
     /// Indexes of the NEWLINEs an interactive parse makes of the ENDMARKER (they
     /// keep the ENDMARKER's lack of a position), or usize::MAX.
     pub(crate) eof_newlines: [usize; 2],
+    /// Error texts come from the source file (see `parse_file_with_warnings`).
+    pub(crate) text_from_file: bool,
 }
 
 impl<'a> Parser<'a> {
@@ -294,6 +310,7 @@ impl<'a> Parser<'a> {
             error_raised_by_tokenizer,
             token_levels: Vec::new(),
             eof_newlines: [eof_newline, eof_newline2],
+            text_from_file: false,
         }
     }
 
@@ -405,7 +422,10 @@ impl<'a> Parser<'a> {
             None => {
                 self.tokenizer_done = true;
                 match self.tok_error.clone() {
-                    Some(e) => self.set_error(e),
+                    Some(e) => {
+                        let e = self.file_text_for_tokenizer_error(e);
+                        self.set_error(e)
+                    }
                     None if !self.open_brackets.is_empty() => {
                         // End of input inside brackets: the tokenizer's error token.
                         self.raise_unclosed_bracket();

@@ -252,9 +252,11 @@ impl<'a> Parser<'a> {
             // (star_targets '=')+ (yield_expr | star_expressions) !'='
             alt!(p, {
                 let targets = p.repeat1(|p| {
-                    let z = p.star_targets()?;
-                    p.eat(T::Equal)?;
-                    Some(z)
+                    p.nested(|p| {
+                        let z = p.star_targets()?;
+                        p.eat(T::Equal)?;
+                        Some(z)
+                    })
                 })?;
                 let b = p.yield_or_star_expressions()?;
                 if p.at(T::Equal) {
@@ -281,14 +283,21 @@ impl<'a> Parser<'a> {
 
     /// `['=' d=annotated_rhs { d }]`
     fn ann_value(&mut self) -> Option<Expr> {
-        attempt!(self, {
-            self.eat(T::Equal)?;
-            self.yield_or_star_expressions()
+        // A group, then the `annotated_rhs` rule.
+        self.nested(|p| {
+            attempt!(p, {
+                p.eat(T::Equal)?;
+                p.nested(|p| p.yield_or_star_expressions_inner())
+            })
         })
     }
 
     /// `yield_expr | star_expressions` (also `annotated_rhs`).
     pub(crate) fn yield_or_star_expressions(&mut self) -> Option<Expr> {
+        self.nested(|p| p.yield_or_star_expressions_inner())
+    }
+
+    fn yield_or_star_expressions_inner(&mut self) -> Option<Expr> {
         let m = self.pos;
         if let Some(y) = self.yield_expr() {
             return Some(y);
@@ -340,9 +349,11 @@ impl<'a> Parser<'a> {
             let after = p.pos;
             let with_exc = attempt!(p, {
                 let a = p.expression()?;
-                let b = attempt!(p, {
-                    p.eat_kw(Kw::From)?;
-                    p.expression()
+                let b = p.nested(|p| {
+                    attempt!(p, {
+                        p.eat_kw(Kw::From)?;
+                        p.expression()
+                    })
                 });
                 if p.failed() {
                     return None;
@@ -407,9 +418,11 @@ impl<'a> Parser<'a> {
             let start = p.pos;
             p.eat_kw(Kw::Assert)?;
             let a = p.expression()?;
-            let b = attempt!(p, {
-                p.eat(T::Comma)?;
-                p.expression()
+            let b = p.nested(|p| {
+                attempt!(p, {
+                    p.eat(T::Comma)?;
+                    p.expression()
+                })
             });
             if p.failed() {
                 return None;
@@ -573,10 +586,12 @@ impl<'a> Parser<'a> {
     fn decorators(&mut self) -> Option<Vec<Expr>> {
         rule!(self, |p| {
             p.repeat1(|p| {
-                p.eat(T::At)?;
-                let f = p.named_expression()?;
-                p.eat(T::Newline)?;
-                Some(f)
+                p.nested(|p| {
+                    p.eat(T::At)?;
+                    let f = p.named_expression()?;
+                    p.eat(T::Newline)?;
+                    Some(f)
+                })
             })
         })
     }
@@ -601,14 +616,16 @@ impl<'a> Parser<'a> {
             let start = p.pos;
             p.eat_kw(Kw::Class)?;
             let (_, name) = p.name_ident()?;
-            let b = attempt!(p, {
-                p.eat(T::Lpar)?;
-                let z = p.arguments();
-                if p.failed() {
-                    return None;
-                }
-                p.eat(T::Rpar)?;
-                Some(z)
+            let b = p.nested(|p| {
+                attempt!(p, {
+                    p.eat(T::Lpar)?;
+                    let z = p.arguments();
+                    if p.failed() {
+                        return None;
+                    }
+                    p.eat(T::Rpar)?;
+                    Some(z)
+                })
             });
             if p.failed() {
                 return None;
@@ -651,9 +668,11 @@ impl<'a> Parser<'a> {
                 return None;
             }
             p.eat(T::Rpar)?;
-            let returns = attempt!(p, {
-                p.eat(T::Rarrow)?;
-                p.expression()
+            let returns = p.nested(|p| {
+                attempt!(p, {
+                    p.eat(T::Rarrow)?;
+                    p.expression()
+                })
             });
             if p.failed() {
                 return None;
@@ -918,9 +937,11 @@ impl<'a> Parser<'a> {
 
     /// `['as' NAME]`
     pub(crate) fn as_name(&mut self) -> Option<String> {
-        attempt!(self, {
-            self.eat_kw(Kw::As)?;
-            self.name_ident().map(|(_, n)| n)
+        self.nested(|p| {
+            attempt!(p, {
+                p.eat_kw(Kw::As)?;
+                p.name_ident().map(|(_, n)| n)
+            })
         })
     }
 

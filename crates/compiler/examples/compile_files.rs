@@ -35,7 +35,8 @@ fn main() {
                         let a = Instant::now();
                         let mut tree = p.module.clone();
                         let b = Instant::now();
-                        let ok1 = pyrite_compiler::fold::fold_module(&mut tree, 0, false).is_ok();
+                        let options = pyrite_syntax::semantic::fold::FoldOptions::default();
+                        let ok1 = pyrite_syntax::semantic::fold::fold_in_place(&mut tree, options).is_ok();
                         let c = Instant::now();
                         let st = pyrite_compiler::symtable::build(&tree, false);
                         let d = Instant::now();

@@ -5,7 +5,7 @@
 
 use crate::cfg::{self, pseudo::*, AssembleInput, BlockId, Cfg, Instr, Loc32, NO_BLOCK};
 use crate::consts::{const_key_ast, from_ast, ConstPool};
-use crate::fold::docstring;
+use pyrite_syntax::semantic::fold::docstring;
 use crate::symtable::{node_key_expr, node_key_stmt, BlockType, NameScope, ScopeId, SymbolTable, DEF_FREE_CLASS, DEF_IMPORT};
 use crate::{mangle, unparse};
 use pyrite_bytecode::code::{flags, local_kind, CodeObject, ConstValue};
@@ -286,7 +286,7 @@ fn wildcard_star_check(p: &Pattern) -> bool {
 
 fn const_value(e: &Expr) -> Option<ConstValue> {
     match &e.kind {
-        ExprKind::Constant { value, kind } => Some(from_ast(value, kind.as_deref())),
+        ExprKind::Constant { value, .. } => Some(from_ast(value)),
         _ => None,
     }
 }
@@ -1180,9 +1180,9 @@ impl<'a> Compiler<'a> {
         match value {
             None => self.load_const(ConstValue::None),
             Some(v) if !preserve_tos => {
-                if let ExprKind::Constant { value, kind } = &v.kind {
-                    let key = const_key_ast(value, kind.as_deref());
-                    let i = self.u().consts.add_keyed(from_ast(value, kind.as_deref()), key);
+                if let ExprKind::Constant { value, .. } = &v.kind {
+                    let key = const_key_ast(value);
+                    let i = self.u().consts.add_keyed(from_ast(value), key);
                     self.addop_i(o::LOAD_CONST, i);
                 }
             }
@@ -1979,9 +1979,9 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
             ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
-            ExprKind::Constant { value, kind } => {
-                let key = const_key_ast(value, kind.as_deref());
-                let i = self.u().consts.add_keyed(from_ast(value, kind.as_deref()), key);
+            ExprKind::Constant { value, .. } => {
+                let key = const_key_ast(value);
+                let i = self.u().consts.add_keyed(from_ast(value), key);
                 self.addop_i(o::LOAD_CONST, i);
             }
             ExprKind::JoinedStr { values } => self.joined_str(values)?,
@@ -2794,7 +2794,7 @@ impl<'a> Compiler<'a> {
                 self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
             }
             PatternKind::MatchSingleton { value } => {
-                self.load_const(from_ast(value, None));
+                self.load_const(from_ast(value));
                 self.addcompare(CmpOp::Is);
                 self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
             }

@@ -2,7 +2,6 @@
 //! `_PyCode_ConstantKey` (type and value, with -0.0 distinct from 0.0, True
 //! distinct from 1, a frozenset equal to any other with the same items).
 
-use crate::fold::FROZENSET_KIND;
 use num_bigint::BigInt;
 use pyrite_bytecode::code::{CodeObject, ConstValue};
 use pyrite_syntax::ast::Constant;
@@ -112,29 +111,24 @@ pub fn const_key(c: &ConstValue) -> ConstKey {
 }
 
 /// The key of an AST constant; `NaN`s are keyed by their node's address.
-pub fn const_key_ast(c: &Constant, kind: Option<&str>) -> ConstKey {
+pub fn const_key_ast(c: &Constant) -> ConstKey {
     match c {
         Constant::Float(f) if f.is_nan() => ConstKey::NanObject(c as *const Constant as usize),
         Constant::Complex { real, imag } if real.is_nan() || imag.is_nan() => {
             ConstKey::NanObject(c as *const Constant as usize)
         }
-        Constant::Tuple(items) => {
-            let keys: Vec<ConstKey> = items.iter().map(|i| const_key_ast(i, None)).collect();
-            if kind == Some(FROZENSET_KIND) {
-                let mut keys = keys;
-                keys.sort();
-                ConstKey::FrozenSet(keys)
-            } else {
-                ConstKey::Tuple(keys)
-            }
+        Constant::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key_ast).collect()),
+        Constant::FrozenSet(items) => {
+            let mut keys: Vec<ConstKey> = items.iter().map(const_key_ast).collect();
+            keys.sort();
+            ConstKey::FrozenSet(keys)
         }
-        _ => const_key(&from_ast(c, kind)),
+        _ => const_key(&from_ast(c)),
     }
 }
 
-/// Converts an AST constant (a folded frozenset is a tuple with kind
-/// [`FROZENSET_KIND`]).
-pub fn from_ast(c: &Constant, kind: Option<&str>) -> ConstValue {
+/// The `co_consts` value of an AST constant.
+pub fn from_ast(c: &Constant) -> ConstValue {
     match c {
         Constant::None => ConstValue::None,
         Constant::Bool(b) => ConstValue::Bool(*b),
@@ -145,14 +139,8 @@ pub fn from_ast(c: &Constant, kind: Option<&str>) -> ConstValue {
         Constant::Complex { real, imag } => ConstValue::Complex { real: *real, imag: *imag },
         Constant::Str(s) => ConstValue::Str(Rc::new(s.clone())),
         Constant::Bytes(b) => ConstValue::Bytes(Rc::from(b.as_slice())),
-        Constant::Tuple(items) => {
-            let items: Vec<ConstValue> = items.iter().map(|i| from_ast(i, None)).collect();
-            if kind == Some(FROZENSET_KIND) {
-                ConstValue::FrozenSet(Rc::from(items))
-            } else {
-                ConstValue::Tuple(Rc::from(items))
-            }
-        }
+        Constant::Tuple(items) => ConstValue::Tuple(items.iter().map(from_ast).collect()),
+        Constant::FrozenSet(items) => ConstValue::FrozenSet(items.iter().map(from_ast).collect()),
     }
 }
 
@@ -243,11 +231,12 @@ pub fn py_eq_value(a: &ConstValue, b: &ConstValue) -> bool {
             ConstValue::Str(s) => Constant::Str((**s).clone()),
             ConstValue::Bytes(b) => Constant::Bytes(b.to_vec()),
             ConstValue::Tuple(t) => Constant::Tuple(t.iter().map(to_ast).collect::<Option<Vec<_>>>()?),
-            ConstValue::FrozenSet(_) | ConstValue::Code(_) => return None,
+            ConstValue::FrozenSet(t) => Constant::FrozenSet(t.iter().map(to_ast).collect::<Option<Vec<_>>>()?),
+            ConstValue::Code(_) => return None,
         })
     }
     match (to_ast(a), to_ast(b)) {
-        (Some(x), Some(y)) => crate::constops::py_eq(&x, &y),
+        (Some(x), Some(y)) => pyrite_syntax::semantic::consts::py_eq(&x, &y),
         _ => false,
     }
 }

@@ -3,7 +3,8 @@
 //! exception tables as CPython's own compiler.
 //!
 //! Passes, as in CPython: constant folding on a copy of the tree
-//! ([`fold`], `Python/ast_opt.c`), scope analysis ([`symtable`],
+//! (`pyrite_syntax::semantic::fold`, `Python/ast_opt.c`, shared with the
+//! front end's compile-time checks), scope analysis ([`symtable`],
 //! `Python/symtable.c`), code generation into basic blocks ([`codegen`]), and
 //! the CFG optimizer and assembler ([`cfg`]), all from `Python/compile.c`.
 //! Where 3.11.7 behaves differently from the 3.11.2 sources (except* handler
@@ -19,16 +20,15 @@
 
 pub mod cfg;
 pub mod codegen;
-pub mod constops;
 pub mod consts;
 pub mod dump;
-pub mod fold;
 mod fxhash;
 pub mod symtable;
 pub mod unparse;
 
 use pyrite_bytecode::code::CodeObject;
 use pyrite_syntax::ast;
+use pyrite_syntax::semantic::fold;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -48,9 +48,8 @@ pub enum Mode {
 /// nested blocks", ...), RecursionError for trees nested beyond CPython's
 /// compile-time limit (3000 nodes, as `pyrite_syntax::semantic` checks), and
 /// SyntaxErrors of the scope pass. Trees within the limit compile on an 8 MiB
-/// stack; a deeper tree that did not go through the semantic checks is still
-/// copied (recursively) before the limit rejects it, so give such input a large
-/// stack, as the pyrite binary does.
+/// stack; deeper ones are rejected by a walk that stops at the limit, before
+/// anything copies or recurses through the whole tree.
 pub fn compile(module: &ast::Mod, filename: &str, mode: Mode, optimize: u8) -> Result<Rc<CodeObject>, CompileError> {
     compile_with_flags(module, filename, mode, optimize, CompileFlags::default())
 }
@@ -79,10 +78,9 @@ pub fn compile_with_flags(
     optimize: u8,
     flags: CompileFlags,
 ) -> Result<Rc<CodeObject>, CompileError> {
-    let mut tree = module.clone();
-    let future_flags = (future_features(&tree) | flags.future) & PYCF_MASK;
+    let future_flags = (future_features(module) | flags.future) & PYCF_MASK;
     let future_annotations = future_flags & CO_FUTURE_ANNOTATIONS != 0;
-    fold::fold_module(&mut tree, optimize, future_annotations)?;
+    let tree = fold::fold(module, fold::FoldOptions { optimize, future_annotations })?;
     let st = symtable::build(&tree, future_annotations)?;
     let opts = codegen::CompileOptions {
         optimize,
@@ -101,7 +99,7 @@ pub fn future_features(module: &ast::Mod) -> u32 {
         _ => return 0,
     };
     let mut flags = 0;
-    let start = if fold::is_docstring(body) { 1 } else { 0 };
+    let start = if fold::docstring(body).is_some() { 1 } else { 0 };
     let mut done = false;
     let mut prev_line = 0;
     for s in body.iter().skip(start) {

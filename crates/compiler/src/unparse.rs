@@ -83,6 +83,8 @@ fn constant(out: &mut Out, c: &Constant) {
             repr_str(out, &cps);
         }
         Constant::Bytes(b) => push(out, &pyrite_repr::bytes_repr(b)),
+        // Only tuples are written item by item; a frozenset is its plain repr.
+        Constant::FrozenSet(_) => push(out, &pyrite_syntax::semantic::consts::repr(c)),
     }
 }
 

@@ -178,8 +178,12 @@ pub enum Constant {
     Complex { real: f64, imag: f64 },
     Str(PyStr),
     Bytes(Vec<u8>),
-    /// A tuple or frozenset of constants: never produced by the parser, made by constant folding.
+    /// A tuple of constants: never produced by the parser, made by constant folding.
     Tuple(Vec<Constant>),
+    /// A frozenset made by constant folding (`x in {1, 2}`, `for x in {1, 2}`):
+    /// the distinct items in the order CPython inserts them, equal ones (`1`,
+    /// `1.0`, `True`) reduced to the first.
+    FrozenSet(Vec<Constant>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -59,11 +59,12 @@ enum Task<'a> {
         items: Seq<'a>,
         first: bool,
     },
-    /// The rest of a constant tuple: `(a, b)`, `(a,)`, `()`.
-    Tuple {
+    /// The rest of the items of a constant tuple or frozenset, the opening
+    /// bracket already written: `(a, b)`, `(a,)`, `()`, `frozenset({a, b})`.
+    ConstItems {
         items: &'a [Constant],
         first: bool,
-        single: bool,
+        close: &'static str,
     },
     Int(i64),
     Ident(&'a str),
@@ -219,17 +220,14 @@ impl<'a> Dumper<'a> {
                     }
                 }
             }
-            Task::Tuple { items, first, single } => {
-                if first {
-                    self.out.push('(');
-                }
+            Task::ConstItems { items, first, close } => {
                 match items.split_first() {
-                    None => self.out.push_str(if single { ",)" } else { ")" }),
+                    None => self.out.push_str(close),
                     Some((head, rest)) => {
                         if !first {
                             self.out.push_str(", ");
                         }
-                        self.stack.push(Task::Tuple { items: rest, first: false, single });
+                        self.stack.push(Task::ConstItems { items: rest, first: false, close });
                         self.stack.push(Task::Constant(head));
                     }
                 }
@@ -330,7 +328,17 @@ impl<'a> Dumper<'a> {
             },
             Constant::Bytes(b) => write_bytes_repr(out, b),
             Constant::Tuple(items) => {
-                self.stack.push(Task::Tuple { items, first: true, single: items.len() == 1 });
+                out.push('(');
+                let close = if items.len() == 1 { ",)" } else { ")" };
+                self.stack.push(Task::ConstItems { items, first: true, close });
+            }
+            // Python's repr lists a set's items in its hash table's order, which
+            // the AST does not model (for str items it depends on
+            // PYTHONHASHSEED); the items are printed in insertion order.
+            Constant::FrozenSet(items) if items.is_empty() => out.push_str("frozenset()"),
+            Constant::FrozenSet(items) => {
+                out.push_str("frozenset({");
+                self.stack.push(Task::ConstItems { items, first: true, close: "})" });
             }
         }
     }
@@ -883,6 +891,25 @@ mod tests {
              end_col_offset=21)], lineno=2, col_offset=6, end_lineno=2, end_col_offset=21), name='y', lineno=2, \
              col_offset=6, end_lineno=2, end_col_offset=26)"
         );
+    }
+
+    #[test]
+    fn folded_tuple_and_frozenset_constants() {
+        // python3.11: ast.dump(ast.Constant(value=...)) for these values.
+        let cases = [
+            (Constant::Tuple(vec![]), "Constant(value=())"),
+            (Constant::Tuple(vec![Constant::Int(1)]), "Constant(value=(1,))"),
+            (Constant::FrozenSet(vec![]), "Constant(value=frozenset())"),
+            (Constant::FrozenSet(vec![Constant::Int(1), Constant::Int(2)]), "Constant(value=frozenset({1, 2}))"),
+            (
+                Constant::Tuple(vec![Constant::Int(1), Constant::FrozenSet(vec![Constant::Str("a".into())])]),
+                "Constant(value=(1, frozenset({'a'})))",
+            ),
+        ];
+        for (value, expected) in cases {
+            let e = Expr::new(Loc::default(), ExprKind::Constant { value, kind: None });
+            assert_eq!(dump_expr(&e, false), expected);
+        }
     }
 
     #[test]

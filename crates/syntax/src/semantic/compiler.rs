@@ -375,7 +375,7 @@ impl<'a> Compiler<'a> {
         self.annotation(&f.returns)?;
         let scope = if is_async { Scope::AsyncFunction } else { Scope::Function };
         self.enter_scope(scope, stmt_key(s), firstlineno);
-        let skip = if super::future::has_docstring(&f.body) { 1 } else { 0 };
+        let skip = if super::fold::docstring(&f.body).is_some() { 1 } else { 0 };
         for stmt in f.body.iter().skip(skip) {
             self.stmt(stmt)?;
         }
@@ -731,7 +731,8 @@ impl<'a> Compiler<'a> {
     fn check_subscripter(&mut self, value: &Expr) {
         let warn = match &value.kind {
             ExprKind::Constant { value: c, .. } => {
-                matches!(c, Constant::None | Constant::Ellipsis | Constant::Float(_) | Constant::Complex { .. }) || consts::is_int_like(c)
+                matches!(c, Constant::None | Constant::Ellipsis | Constant::Float(_) | Constant::Complex { .. } | Constant::FrozenSet(_))
+                    || consts::is_int_like(c)
             }
             ExprKind::Set { .. } | ExprKind::SetComp { .. } | ExprKind::GeneratorExp { .. } | ExprKind::Lambda { .. } => true,
             _ => false,
@@ -1079,7 +1080,7 @@ impl<'a> Compiler<'a> {
                 for key in keys {
                     match &key.kind {
                         ExprKind::Constant { value, .. } => {
-                            if seen.iter().any(|s| consts::set_equal(s, value)) {
+                            if seen.iter().any(|s| consts::py_eq(s, value)) {
                                 return Err(self.error(format!("mapping pattern checks duplicate key ({})", consts::repr(value))));
                             }
                             seen.push(value);

@@ -1,7 +1,8 @@
 //! `from __future__ import ...` at the top of a module (`Python/future.c`).
 
+use super::fold::docstring;
 use super::{Features, SourceLines};
-use crate::ast::{Constant, ExprKind, Mod, Stmt, StmtKind};
+use crate::ast::{Mod, StmtKind};
 use crate::error::{SyntaxError, SyntaxErrorKind};
 
 const ACCEPTED: &[&str] = &[
@@ -16,12 +17,6 @@ const ACCEPTED: &[&str] = &[
     "generator_stop",
     "annotations",
 ];
-
-/// True when the first statement is a docstring (`_PyAST_GetDocString`).
-pub(crate) fn has_docstring(body: &[Stmt]) -> bool {
-    matches!(body.first(), Some(Stmt { kind: StmtKind::Expr { value }, .. })
-        if matches!(value.kind, ExprKind::Constant { value: Constant::Str(_), .. }))
-}
 
 /// future.c's errors carry a start only: `end_offset` stays None (0 here).
 fn error(lines: &SourceLines, msg: String, lineno: u32, offset: i64) -> SyntaxError {
@@ -42,7 +37,7 @@ pub(crate) fn check(module: &Mod, lines: &SourceLines) -> Result<Features, Synta
         Mod::Module { body, .. } | Mod::Interactive { body } => body,
         _ => return Ok(features),
     };
-    let start = if has_docstring(body) { 1 } else { 0 };
+    let start = if docstring(body).is_some() { 1 } else { 0 };
     let mut done = false;
     let mut prev_line = 0;
     for stmt in body.iter().skip(start) {

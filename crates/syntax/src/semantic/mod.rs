@@ -5,7 +5,8 @@
 //! error of the first failing pass wins:
 //! 1. `future.c`: the `from __future__ import` rules ([`future`]);
 //! 2. `ast_opt.c`: constant folding, which also gives up with RecursionError on
-//!    trees nested deeper than the compiler's limit ([`fold`]);
+//!    trees nested deeper than the compiler's limit ([`fold`], with the
+//!    constants' Python semantics in [`consts`]; the compiler folds with it too);
 //! 3. `symtable.c`: scopes of names: global/nonlocal rules, duplicate
 //!    arguments, assignment expressions in comprehensions, ... ([`symtable`]);
 //! 4. `compile.c`: code generation, which rejects 'return' outside function,
@@ -20,8 +21,8 @@
 //! it back from the file.
 
 mod compiler;
-mod consts;
-mod fold;
+pub mod consts;
+pub mod fold;
 mod future;
 mod symtable;
 
@@ -56,11 +57,12 @@ pub fn check_all(module: &ast::Mod, source: &str) -> Checked {
         Ok(features) => features,
         Err(err) => return Checked { warnings: Vec::new(), error: Some(err) },
     };
-    if fold::too_deep(module, features.annotations) {
-        return Checked { warnings: Vec::new(), error: Some(recursion_error()) };
-    }
-    let mut folded = module.clone();
-    fold::fold_module(&mut folded, features.annotations);
+    // Not run with -O: __debug__ is True.
+    let options = fold::FoldOptions { optimize: 0, future_annotations: features.annotations };
+    let folded = match fold::fold(module, options) {
+        Ok(folded) => folded,
+        Err(err) => return Checked { warnings: Vec::new(), error: Some(err) },
+    };
     let table = match symtable::build(&folded, &features, &lines) {
         Ok(table) => table,
         Err(err) => return Checked { warnings: Vec::new(), error: Some(err) },
@@ -165,8 +167,11 @@ pub(crate) struct Pos {
 impl Pos {
     pub const UNSET: Pos = Pos { lineno: -1, col: -1, end_lineno: -1, end_col: -1 };
 
+    /// The position of a node; the optimizer's made-up nodes
+    /// ([`fold::NO_LOC`]) have -1 everywhere, as in CPython.
     pub fn of(loc: ast::Loc) -> Pos {
-        Pos { lineno: loc.lineno as i64, col: loc.col_offset as i64, end_lineno: loc.end_lineno as i64, end_col: loc.end_col_offset as i64 }
+        let signed = |n: u32| n as i32 as i64;
+        Pos { lineno: signed(loc.lineno), col: signed(loc.col_offset), end_lineno: signed(loc.end_lineno), end_col: signed(loc.end_col_offset) }
     }
 }
 

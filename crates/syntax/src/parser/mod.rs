@@ -1,4 +1,6 @@
-//! The PEG parser, written rule for rule after CPython 3.11's `Grammar/python.gram`.
+//! The PEG parser, written rule for rule after CPython 3.11's `Grammar/python.gram`
+//! (3.11.7's where it differs from the 3.11.2 sources), producing CPython's AST
+//! with pegen's node positions and SyntaxErrors.
 //!
 //! Structure (as pegen's generated parser):
 //! - every grammar rule is a method; alternatives are tried in grammar order and the
@@ -7,13 +9,18 @@
 //!   which every rule fails at once;
 //! - left-recursive rules are loops that grow the seed;
 //! - a first pass runs without the `invalid_*` rules; when it fails, a second pass
-//!   with them switched on looks for a specific message (see [`errors`]).
+//!   with them switched on looks for a specific message (see [`errors`]);
+//! - the depth limit counts what pegen counts (rules and its `_loop`/`_gather`/
+//!   `_tmp`/`_raw` helpers on the paths deep input takes), so "too deep" gives
+//!   MemoryError at the same input as CPython.
 //!
-//! Where the grammar asks for the same sub-rule at the same position in several
-//! alternatives, the methods parse it once and reuse the result (what pegen gets
-//! from `(memo)`); this is the same language, and the tokens looked at stay the
-//! same. In the second pass the memoized rules of the grammar are also memoized
-//! here, so that the `invalid_*` rules' backtracking stays polynomial.
+//! Memoization: the AST is owned (no arena), so keeping a result means cloning it.
+//! Where one rule would ask for a sub-rule twice at one position, the methods parse
+//! it once and reuse it. pegen's `(memo)` rules are memoized lazily: a success is
+//! only marked on its first request and stored on the second (failures at once),
+//! which keeps backtracking polynomial without copying results used once; deep in
+//! the nesting, and for `strings` (whose warnings must come once), results are kept
+//! at once as pegen does.
 
 mod arguments;
 mod errors;

@@ -375,7 +375,10 @@ impl<'a> Parser<'a> {
         // Deep in the rule nesting keep results at once, as pegen does: a result
         // recomputed later could be recomputed at a greater depth, and pegen's
         // depth limit must hit exactly where it hits in CPython.
-        let eager = self.level > EAGER_MEMO_LEVEL;
+        // The second pass asks for most results several times: keep them at once
+        // (but not whole statements and blocks, rarely asked for again).
+        let statements = matches!(rule, MemoRule::Block | MemoRule::SimpleStmt);
+        let eager = (self.invalid && !statements) || self.level > EAGER_MEMO_LEVEL;
         self.memo_insert(rule, start, v, eager)
     }
 
@@ -676,6 +679,27 @@ macro_rules! memo2_rule {
     }};
 }
 pub(crate) use memo2_rule;
+
+/// A rule that pegen memoizes but that is asked for only once per position in
+/// both passes here (its only callers are memoized): memoized deep in the
+/// nesting only (see `memo_put`).
+macro_rules! memo_deep_rule {
+    ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
+        let use_memo = $p.level > EAGER_MEMO_LEVEL;
+        if use_memo {
+            if let Some(r) = $p.memo_get($rule) {
+                return r;
+            }
+        }
+        let start = $p.pos;
+        let r = rule!($p, |$q| $body);
+        if use_memo {
+            $p.memo_put($rule, start, &r);
+        }
+        r
+    }};
+}
+pub(crate) use memo_deep_rule;
 
 /// Tries an `invalid_*` rule (second pass only): it either raises an error, which
 /// ends the enclosing rule, or fails and the enclosing rule goes on.

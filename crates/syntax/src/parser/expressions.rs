@@ -661,7 +661,6 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn atom(&mut self) -> Option<Expr> {
         rule!(self, |p| {
-            let start = p.pos;
             let t = p.peek()?;
             let constant = |c: Constant| Some(Expr::new(tok_loc(&t), ExprKind::Constant { value: c, kind: None }));
             match t.kind {
@@ -698,7 +697,6 @@ impl<'a> Parser<'a> {
                 }),
                 T::Ellipsis => {
                     p.pos += 1;
-                    let _ = start;
                     constant(Constant::Ellipsis)
                 }
                 _ => None,

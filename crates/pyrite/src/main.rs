@@ -64,13 +64,24 @@ fn run(args: &[String]) -> u8 {
             Err(err) => report_syntax_error(&err, script),
         };
     }
-    match front_end(&bytes, &display_name, true) {
-        Ok(_) => {
-            eprintln!("pyrite: {}: parsed; running code is not implemented yet", display_name);
-            3
+    let module = match front_end(&bytes, &display_name, true) {
+        Ok(module) => module,
+        Err(err) => return report_syntax_error(&err, &display_name),
+    };
+    let code = match pyrite_compiler::compile(&module, &display_name, pyrite_compiler::Mode::Exec, 0) {
+        Ok(code) => code,
+        Err(err) => return report_syntax_error(&err, &display_name),
+    };
+    drop(module);
+    let mut vm = match pyrite_vm::Vm::new() {
+        Ok(vm) => vm,
+        Err(msg) => {
+            eprintln!("pyrite: {}", msg);
+            return 1;
         }
-        Err(err) => report_syntax_error(&err, &display_name),
-    }
+    };
+    // Exit statuses above 255 wrap as the OS reports them.
+    vm.run_main(code) as u8
 }
 
 /// Source bytes to a checked AST, with the compile-time checks CPython makes

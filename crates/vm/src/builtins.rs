@@ -1,0 +1,1289 @@
+//! The `builtins` module.
+
+use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
+use crate::exception::{exc_type_value, ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::objects::cell::CellObject;
+use crate::objects::descr::new_builtin_function;
+use crate::objects::dict::DictObject;
+use crate::objects::function::FunctionObject;
+use crate::objects::int::{as_int, int_from_big, IntView};
+use crate::objects::iter::NativeIter;
+use crate::objects::list::{new_list, ListObject};
+use crate::objects::module::{new_module, ModuleObject};
+use crate::objects::singletons::{ellipsis, none, not_implemented};
+use crate::objects::str::{display_lossy, new_char, new_str, StrObject};
+use crate::objects::tuple::{new_tuple, TupleObject};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    let mut sep: Option<Value> = None;
+    let mut end: Option<Value> = None;
+    let mut file: Option<Value> = None;
+    let mut flush = false;
+    for (k, v) in kw {
+        match display_lossy(k).as_str() {
+            "sep" => sep = Some(v.clone()),
+            "end" => end = Some(v.clone()),
+            "file" => file = Some(v.clone()),
+            "flush" => flush = vm.is_true(v)?,
+            other => return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let text_of = |vm: &mut Vm, v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
+        match v {
+            None => Ok(default.to_string()),
+            Some(x) if x.is_none() => Ok(default.to_string()),
+            Some(x) => match x.downcast_ref::<StrObject>() {
+                Some(s) => Ok(s.to_string_lossy()),
+                None => {
+                    let msg = format!("{what} must be None or a string, not {}", vm.type_name(&x));
+                    Err(vm.type_error(msg))
+                }
+            },
+        }
+    };
+    let sep = text_of(vm, sep, "sep", " ")?;
+    let end = text_of(vm, end, "end", "\n")?;
+    let mut file = file.filter(|f| !f.is_none());
+    if file.is_none() {
+        // print() writes to sys.stdout, which a program may replace.
+        let sys = vm
+            .modules
+            .downcast_ref::<DictObject>()
+            .and_then(|m| m.get_str_key("sys"));
+        let out = sys.and_then(|s| {
+            s.downcast_ref::<ModuleObject>()
+                .and_then(|m| m.dict().get_str_key("stdout"))
+        });
+        match out {
+            Some(o) if crate::sysmodule::is_native_stdout(&o) => {}
+            Some(o) if o.is_none() => return Ok(none()),
+            Some(o) => file = Some(o),
+            None => return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.stdout")),
+        }
+    }
+    if let Some(f) = file {
+        // A Python file object gets each piece through its own write() call.
+        let write = vm.getattr_str(&f, "write")?;
+        let sep_v = new_str(&sep);
+        for (i, a) in pos.iter().enumerate() {
+            if i > 0 {
+                vm.call1(&write, sep_v.clone())?;
+            }
+            let s = vm.str(a)?;
+            vm.call1(&write, s)?;
+        }
+        vm.call1(&write, new_str(&end))?;
+        if flush {
+            vm.call_method(&f, "flush", &[])?;
+        }
+        return Ok(none());
+    }
+    let mut out: Vec<u8> = Vec::new();
+    for (i, a) in pos.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep.as_bytes());
+        }
+        let s = vm.str(a)?;
+        if let Some(so) = s.downcast_ref::<StrObject>() {
+            if so.to_utf8().is_none() {
+                let pos = so
+                    .code_points()
+                    .position(|c| (0xD800..0xE000).contains(&c))
+                    .unwrap_or(0);
+                return Err(vm.new_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!(
+                        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+                        so.get(pos),
+                        pos
+                    ),
+                ));
+            }
+            out.extend_from_slice(&so.to_generalized_utf8());
+        }
+    }
+    out.extend_from_slice(end.as_bytes());
+    vm.write_stdout(&out);
+    if flush {
+        vm.flush_stdout();
+    }
+    Ok(none())
+}
+
+fn len(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "len", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "len", args, 0)?;
+    let n = vm.len(&x)?;
+    Ok(Value::int(n as i64))
+}
+
+fn repr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "repr", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "repr", args, 0)?;
+    vm.repr(&x)
+}
+
+/// `ascii(x)`: repr with non-ASCII characters escaped.
+pub fn ascii_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let r = vm.repr(v)?;
+    let Some(s) = r.downcast_ref::<StrObject>() else {
+        return Ok(r);
+    };
+    if s.is_ascii() {
+        return Ok(r.clone());
+    }
+    let mut out = String::with_capacity(s.len());
+    for cp in s.code_points() {
+        if cp < 0x80 {
+            out.push(cp as u8 as char);
+        } else if cp < 0x100 {
+            out.push_str(&format!("\\x{cp:02x}"));
+        } else if cp < 0x10000 {
+            out.push_str(&format!("\\u{cp:04x}"));
+        } else {
+            out.push_str(&format!("\\U{cp:08x}"));
+        }
+    }
+    Ok(new_str(&out))
+}
+
+fn ascii(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "ascii", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "ascii", args, 0)?;
+    ascii_of(vm, &x)
+}
+
+/// `format(value, spec)`: `type(value).__format__(value, spec)`.
+pub fn format(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<Value> {
+    let r = match vm.call_special(v, "__format__", std::slice::from_ref(spec))? {
+        Some(r) => r,
+        None => return Err(vm.type_error("object has no __format__")),
+    };
+    if r.downcast_ref::<StrObject>().is_none() {
+        let msg = format!("__format__ must return a str, not {}", vm.type_name(&r));
+        return Err(vm.type_error(msg));
+    }
+    Ok(r)
+}
+
+fn format_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "format", kw)?;
+    ArgSpec::range(vm, "format", args, 0, 1, 2)?;
+    let spec = args.get(1).cloned().unwrap_or_else(|| new_str(""));
+    if spec.downcast_ref::<StrObject>().is_none() {
+        let msg = format!("format() argument 2 must be str, not {}", vm.type_name(&spec));
+        return Err(vm.type_error(msg));
+    }
+    format(vm, &args[0], &spec)
+}
+
+/// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
+pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if type_of(obj).as_value().is(cls) {
+        return Ok(true);
+    }
+    if let Some(t) = cls.downcast_ref::<TypeObject>() {
+        if is_exact(cls, &TYPE_TYPE) {
+            return Ok(type_of(obj).is_subtype(t));
+        }
+    }
+    if let Some(tup) = cls.downcast_ref::<TupleObject>() {
+        vm.enter_recursion(" in __instancecheck__")?;
+        let mut r = Ok(false);
+        for c in tup.items().to_vec() {
+            match isinstance(vm, obj, &c) {
+                Ok(true) => {
+                    r = Ok(true);
+                    break;
+                }
+                Ok(false) => {}
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        vm.leave_recursion();
+        return r;
+    }
+    if let Some(check) = type_of(cls).lookup_str(vm, "__instancecheck__") {
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(obj))?;
+        return vm.is_true(&r);
+    }
+    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+}
+
+fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isinstance", kw)?;
+    let [obj, cls] = ArgSpec::exact::<2>(vm, "isinstance", args, 0)?;
+    Ok(Value::bool(isinstance(vm, &obj, &cls)?))
+}
+
+pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if let (Some(s), Some(c)) = (sub.downcast_ref::<TypeObject>(), cls.downcast_ref::<TypeObject>()) {
+        if is_exact(cls, &TYPE_TYPE) {
+            return Ok(s.is_subtype(c));
+        }
+    }
+    if let Some(tup) = cls.downcast_ref::<TupleObject>() {
+        for c in tup.items().to_vec() {
+            if issubclass(vm, sub, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(check) = type_of(cls).lookup_str(vm, "__subclasscheck__") {
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(sub))?;
+        return vm.is_true(&r);
+    }
+    if sub.downcast_ref::<TypeObject>().is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+}
+
+fn issubclass_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "issubclass", kw)?;
+    let [sub, cls] = ArgSpec::exact::<2>(vm, "issubclass", args, 0)?;
+    if sub.downcast_ref::<TypeObject>().is_none() {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(Value::bool(issubclass(vm, &sub, &cls)?))
+}
+
+fn hash(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "hash", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "hash", args, 0)?;
+    Ok(Value::int(vm.hash(&x)?))
+}
+
+fn id(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "id", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "id", args, 0)?;
+    let a = x.as_ptr().map_or(x.bits(), |p| p.as_ptr() as u64);
+    Ok(crate::objects::int::int_from_u64(a))
+}
+
+fn abs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "abs", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "abs", args, 0)?;
+    if let Some(i) = x.as_small_int() {
+        return Ok(Value::int(i.abs()));
+    }
+    match type_of(&x).slots().abs {
+        Some(f) => f(vm, &x),
+        None => {
+            let msg = format!("bad operand type for abs(): '{}'", vm.type_name(&x));
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn minmax(vm: &mut Vm, args: &[Value], kwnames: KwNames, name: &str, op: CompareOp) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    let mut key: Option<Value> = None;
+    let mut default: Option<Value> = None;
+    for (k, v) in kw {
+        match display_lossy(k).as_str() {
+            "key" => key = Some(v.clone()).filter(|k| !k.is_none()),
+            "default" => default = Some(v.clone()),
+            other => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let items = match pos.len() {
+        0 => return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0"))),
+        1 => vm.collect(&pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for it in items {
+        let k = match &key {
+            Some(f) => vm.call1(f, it.clone())?,
+            None => it.clone(),
+        };
+        best = match best {
+            None => Some((k, it)),
+            Some((bk, bv)) => {
+                if vm.compare_bool(&k, &bk, op)? {
+                    Some((k, it))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    minmax(vm, args, kw, "min", CompareOp::Lt)
+}
+
+fn max(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    minmax(vm, args, kw, "max", CompareOp::Gt)
+}
+
+fn sum(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "sum", args, kwnames, &["iterable", "start"], 2, 1)?;
+    let iterable = a[0].clone().unwrap_or_else(none);
+    let start = a[1].clone().unwrap_or_else(|| Value::int(0));
+    if start.downcast_ref::<StrObject>().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    if start.downcast_ref::<crate::objects::bytes::BytesObject>().is_some() {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
+    let it = vm.iter(&iterable)?;
+    let mut acc = start;
+    while let Some(x) = vm.next(&it)? {
+        acc = match (acc.as_small_int(), x.as_small_int()) {
+            (Some(p), Some(q)) => Value::int(p + q),
+            _ => match (acc.as_float(), x.as_float()) {
+                (Some(p), Some(q)) => Value::float(p + q),
+                _ => vm.binary_op(nb::ADD, &acc, &x)?,
+            },
+        };
+    }
+    Ok(acc)
+}
+
+fn sorted(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() != 1 {
+        let msg = format!("sorted expected 1 argument, got {}", pos.len());
+        return Err(vm.type_error(msg));
+    }
+    let items = vm.collect(&pos[0])?;
+    let l = new_list(items);
+    let mut margs = vec![l.clone()];
+    let mut names = Vec::new();
+    for (k, v) in kw {
+        names.push(k.clone());
+        margs.push(v.clone());
+    }
+    let kwt = if names.is_empty() { None } else { Some(new_tuple(names)) };
+    crate::types::seq::list_sort(vm, &margs, kwt.as_ref())?;
+    Ok(l)
+}
+
+fn callable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "callable", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "callable", args, 0)?;
+    Ok(Value::bool(type_of(&x).slots().call.is_some()))
+}
+
+fn chr_(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "chr", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "chr", args, 0)?;
+    if as_int(&x).is_none() && type_of(&x).slots().index.is_none() {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&x));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index(&x)?;
+    match as_int(&i).and_then(|v| v.to_i64()) {
+        Some(c) if (0..=0x10FFFF).contains(&c) => Ok(new_char(c as u32)),
+        Some(_) => Err(vm.value_error("chr() arg not in range(0x110000)")),
+        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int")),
+    }
+}
+
+fn ord(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "ord", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "ord", args, 0)?;
+    if let Some(s) = x.downcast_ref::<StrObject>() {
+        if s.len() == 1 {
+            return Ok(Value::int(s.get(0) as i64));
+        }
+        let msg = format!("ord() expected a character, but string of length {} found", s.len());
+        return Err(vm.type_error(msg));
+    }
+    if let Some(b) = x.downcast_ref::<crate::objects::bytes::BytesObject>() {
+        if b.len() == 1 {
+            return Ok(Value::int(b.data()[0] as i64));
+        }
+        let msg = format!("ord() expected a character, but string of length {} found", b.len());
+        return Err(vm.type_error(msg));
+    }
+    let msg = format!("ord() expected string of length 1, but {} found", vm.type_name(&x));
+    Err(vm.type_error(msg))
+}
+
+fn radix(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    check_no_kwargs(vm, name, kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, name, args, 0)?;
+    if as_int(&x).is_none() && type_of(&x).slots().index.is_none() {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&x));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index(&x)?;
+    let b = as_int(&i).map(|v| v.to_bigint()).unwrap_or_default();
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let s = format!(
+        "{}{}{}",
+        if neg { "-" } else { "" },
+        prefix,
+        b.magnitude().to_str_radix(base)
+    );
+    Ok(new_str(&s))
+}
+
+fn hex(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    radix(vm, a, k, "hex", 16, "0x")
+}
+
+fn oct(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    radix(vm, a, k, "oct", 8, "0o")
+}
+
+fn bin(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    radix(vm, a, k, "bin", 2, "0b")
+}
+
+fn divmod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "divmod", kw)?;
+    let [a, b] = ArgSpec::exact::<2>(vm, "divmod", args, 0)?;
+    if let (Some(x), Some(y)) = (as_int(&a), as_int(&b)) {
+        if y.is_zero() {
+            return Err(vm.new_error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+        }
+        let q = crate::objects::int::int_binop(vm, nb::FLOOR_DIVIDE, x, y)?;
+        let r = crate::objects::int::int_binop(vm, nb::REMAINDER, x, y)?;
+        return Ok(new_tuple(vec![q, r]));
+    }
+    let fa = crate::objects::float::float_operand(vm, &a)?;
+    let fb = crate::objects::float::float_operand(vm, &b)?;
+    if let (Some(x), Some(y)) = (fa, fb) {
+        if y == 0.0 {
+            return Err(vm.new_error(ExcKind::ZeroDivisionError, "float divmod()"));
+        }
+        let (q, r) = crate::objects::float::float_divmod(x, y);
+        return Ok(new_tuple(vec![Value::float(q), Value::float(r)]));
+    }
+    if let Some(r) = vm.call_special(&a, "__divmod__", std::slice::from_ref(&b))? {
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    if let Some(r) = vm.call_special(&b, "__rdivmod__", std::slice::from_ref(&a))? {
+        if !r.is_not_implemented() {
+            return Ok(r);
+        }
+    }
+    let msg = format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(&a),
+        vm.type_name(&b)
+    );
+    Err(vm.type_error(msg))
+}
+
+fn pow(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "pow", args, kwnames, &["base", "exp", "mod"], 3, 2)?;
+    let base = a[0].clone().unwrap_or_else(none);
+    let exp = a[1].clone().unwrap_or_else(none);
+    match a[2].clone().filter(|m| !m.is_none()) {
+        None => vm.binary_op(nb::POWER, &base, &exp),
+        Some(m) => {
+            let (Some(b), Some(e), Some(md)) = (as_int(&base), as_int(&exp), as_int(&m)) else {
+                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+            };
+            if md.is_zero() {
+                return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+            }
+            let mut bb = b.to_bigint();
+            let mut eb = e.to_bigint();
+            let mb = md.to_bigint();
+            use num_traits::Signed;
+            if eb.is_negative() {
+                // Modular inverse.
+                let inv = mod_inverse(&bb, &mb.abs());
+                let Some(inv) = inv else {
+                    return Err(vm.value_error("base is not invertible for the given modulus"));
+                };
+                bb = inv;
+                eb = -eb;
+            }
+            let mabs = mb.abs();
+            let mut r = bb.modpow(&eb, &mabs);
+            use num_traits::Zero;
+            if mb.is_negative() && !r.is_zero() {
+                r -= &mabs;
+            }
+            if !mb.is_negative() && r.is_negative() {
+                r += &mabs;
+            }
+            Ok(int_from_big(r))
+        }
+    }
+}
+
+fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{One, Zero};
+    let e = a.mod_floor(m).extended_gcd(m);
+    if !e.gcd.is_one() {
+        return None;
+    }
+    let _ = num_bigint::BigInt::zero();
+    Some(e.x.mod_floor(m))
+}
+
+fn round(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "round", args, kwnames, &["number", "ndigits"], 2, 1)?;
+    let number = a[0].clone().unwrap_or_else(none);
+    let t = type_of(&number);
+    let Some(r) = t.lookup_str(vm, "__round__") else {
+        let msg = format!("type {} doesn't define __round__ method", t.name_string());
+        return Err(vm.type_error(msg));
+    };
+    match a[1].clone().filter(|n| !n.is_none()) {
+        None => vm.call_unbound(&r, &number, &[]),
+        Some(n) => vm.call_unbound(&r, &number, &[n]),
+    }
+}
+
+fn any(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "any", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "any", args, 0)?;
+    let it = vm.iter(&x)?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.is_true(&v)? {
+            return Ok(Value::bool(true));
+        }
+    }
+    Ok(Value::bool(false))
+}
+
+fn all(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "all", kw)?;
+    let [x] = ArgSpec::exact::<1>(vm, "all", args, 0)?;
+    let it = vm.iter(&x)?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.is_true(&v)? {
+            return Ok(Value::bool(false));
+        }
+    }
+    Ok(Value::bool(true))
+}
+
+fn iter(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "iter", kw)?;
+    ArgSpec::range(vm, "iter", args, 0, 1, 2)?;
+    if args.len() == 2 {
+        if type_of(&args[0]).slots().call.is_none() {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(NativeIter::new(
+            &CALLABLE_ITER_TYPE,
+            args[0].clone(),
+            args[1].clone(),
+            Vec::new(),
+            0,
+        ));
+    }
+    vm.iter(&args[0])
+}
+
+fn next(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "next", kw)?;
+    ArgSpec::range(vm, "next", args, 0, 1, 2)?;
+    let it = &args[0];
+    if type_of(it).slots().iternext.is_none() {
+        let msg = format!("'{}' object is not an iterator", vm.type_name(it));
+        return Err(vm.type_error(msg));
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_error_noargs(ExcKind::StopIteration)),
+        },
+    }
+}
+
+fn attr_name(vm: &mut Vm, name: &Value, fname: &str) -> PyResult<Value> {
+    if name.downcast_ref::<StrObject>().is_none() {
+        let msg = if fname == "getattr" || fname == "hasattr" || fname == "setattr" || fname == "delattr" {
+            format!("attribute name must be string, not '{}'", vm.type_name(name))
+        } else {
+            format!("{fname}(): attribute name must be string")
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(crate::objects::str::intern_value(name))
+}
+
+fn getattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "getattr", kw)?;
+    ArgSpec::range(vm, "getattr", args, 0, 2, 3)?;
+    let name = attr_name(vm, &args[1], "getattr")?;
+    match args.get(2) {
+        None => vm.getattr(&args[0], &name),
+        Some(d) => Ok(vm.lookup_attr(&args[0], &name)?.unwrap_or_else(|| d.clone())),
+    }
+}
+
+fn setattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "setattr", kw)?;
+    let [o, n, v] = ArgSpec::exact::<3>(vm, "setattr", args, 0)?;
+    let name = attr_name(vm, &n, "setattr")?;
+    vm.setattr(&o, &name, v)?;
+    Ok(none())
+}
+
+fn delattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "delattr", kw)?;
+    let [o, n] = ArgSpec::exact::<2>(vm, "delattr", args, 0)?;
+    let name = attr_name(vm, &n, "delattr")?;
+    vm.delattr(&o, &name)?;
+    Ok(none())
+}
+
+fn hasattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "hasattr", kw)?;
+    let [o, n] = ArgSpec::exact::<2>(vm, "hasattr", args, 0)?;
+    let name = attr_name(vm, &n, "hasattr")?;
+    Ok(Value::bool(vm.lookup_attr(&o, &name)?.is_some()))
+}
+
+/// The current Python frame's locals as a dict.
+pub fn frame_locals(vm: &mut Vm) -> Value {
+    let Some(f) = vm.frames.last() else {
+        return DictObject::new_value();
+    };
+    if !f.locals.is_null() {
+        return f.locals.clone();
+    }
+    let d = DictObject::new_value();
+    let code = f.code();
+    if let Some(dict) = d.downcast_ref::<DictObject>() {
+        for i in 0..code.nlocalsplus() {
+            // SAFETY: i < nlocalsplus, the frame's variables.
+            let v = unsafe { (*f.localsplus.add(i)).clone() };
+            let kind = code.localspluskinds[i];
+            let v = if kind & 0xC0 != 0 {
+                match v.downcast_ref::<CellObject>() {
+                    Some(c) => c.get().unwrap_or(Value::NULL),
+                    None => v,
+                }
+            } else {
+                v
+            };
+            if !v.is_null() {
+                dict.insert_str(&code.localsplusnames[i], v);
+            }
+        }
+    }
+    d
+}
+
+fn locals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "locals", kw)?;
+    ArgSpec::range(vm, "locals", args, 0, 0, 0)?;
+    Ok(frame_locals(vm))
+}
+
+fn globals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "globals", kw)?;
+    ArgSpec::range(vm, "globals", args, 0, 0, 0)?;
+    Ok(vm
+        .frames
+        .last()
+        .map(|f| f.globals_value())
+        .unwrap_or_else(DictObject::new_value))
+}
+
+fn vars(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "vars", kw)?;
+    ArgSpec::range(vm, "vars", args, 0, 0, 1)?;
+    match args.first() {
+        None => Ok(frame_locals(vm)),
+        Some(o) => match vm.lookup_attr(o, &vm.intern("__dict__"))? {
+            Some(d) => Ok(d),
+            None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+        },
+    }
+}
+
+fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "dir", kw)?;
+    ArgSpec::range(vm, "dir", args, 0, 0, 1)?;
+    let names = match args.first() {
+        None => {
+            let l = frame_locals(vm);
+            vm.collect(&l)?
+        }
+        Some(o) => {
+            let r = match o.downcast_ref::<TypeObject>() {
+                Some(t) => {
+                    let d = DictObject::new_value();
+                    if let Some(dd) = d.downcast_ref::<DictObject>() {
+                        for base in t.mro().items().to_vec() {
+                            if let Some(bt) = base.downcast_ref::<TypeObject>() {
+                                dd.update_from(vm, bt.dict())?;
+                            }
+                        }
+                    }
+                    new_list(d.downcast_ref::<DictObject>().map(|x| x.keys()).unwrap_or_default())
+                }
+                None => match vm.call_special(o, "__dir__", &[])? {
+                    Some(r) => r,
+                    None => new_list(Vec::new()),
+                },
+            };
+            vm.collect(&r)?
+        }
+    };
+    let l = new_list(names);
+    crate::types::seq::list_sort(vm, &[l.clone()], None)?;
+    Ok(l)
+}
+
+fn exit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "exit", kw)?;
+    let e = vm.call(&exc_type_value(ExcKind::SystemExit), args, None)?;
+    Err(PyErr::new(e))
+}
+
+fn input(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "input", kw)?;
+    ArgSpec::range(vm, "input", args, 0, 0, 1)?;
+    if let Some(p) = args.first() {
+        let s = vm.str_string(p)?;
+        vm.write_stdout(s.as_bytes());
+    }
+    vm.flush_stdout();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            Ok(new_str(&line))
+        }
+        Err(e) => Err(vm.new_error(ExcKind::OSError, e.to_string())),
+    }
+}
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let func = pos[0].clone();
+    let Some(f) = func.downcast_ref::<FunctionObject>() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let name = pos[1].clone();
+    if name.downcast_ref::<StrObject>().is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
+    let orig_bases: Vec<Value> = pos[2..].to_vec();
+    // PEP 560: non-type bases may supply replacements.
+    let mut bases: Vec<Value> = Vec::with_capacity(orig_bases.len());
+    let mut changed = false;
+    for b in &orig_bases {
+        if b.downcast_ref::<TypeObject>().is_some() {
+            bases.push(b.clone());
+            continue;
+        }
+        match vm.lookup_attr(b, &vm.intern("__mro_entries__"))? {
+            Some(me) => {
+                let r = vm.call1(&me, new_tuple(orig_bases.clone()))?;
+                let Some(t) = r.downcast_ref::<TupleObject>() else {
+                    return Err(vm.type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend(t.items().iter().cloned());
+                changed = true;
+            }
+            None => bases.push(b.clone()),
+        }
+    }
+    let mut meta: Option<Value> = None;
+    let mut rest: Vec<(Value, Value)> = Vec::new();
+    for (k, v) in kw {
+        if display_lossy(k) == "metaclass" {
+            meta = Some(v.clone());
+        } else {
+            rest.push((k.clone(), v.clone()));
+        }
+    }
+    let is_class = meta.as_ref().is_none_or(|m| m.downcast_ref::<TypeObject>().is_some());
+    let meta = match meta {
+        Some(m) => m,
+        None => match bases.first() {
+            Some(b) => type_of(b).as_value(),
+            None => TYPE_TYPE.get().as_value(),
+        },
+    };
+    let meta = if is_class {
+        crate::types::object_ty::calculate_metaclass(vm, &meta, &bases)?
+    } else {
+        meta
+    };
+    let bases_t = new_tuple(bases.clone());
+    let (kwvals, kwnames_v): (Vec<Value>, Vec<Value>) = rest.iter().map(|(k, v)| (v.clone(), k.clone())).unzip();
+    let kwt = if kwnames_v.is_empty() {
+        None
+    } else {
+        Some(new_tuple(kwnames_v.clone()))
+    };
+    let ns = match vm.lookup_attr(&meta, &vm.intern("__prepare__"))? {
+        Some(prep) => {
+            let mut a = vec![name.clone(), bases_t.clone()];
+            a.extend(kwvals.iter().cloned());
+            vm.call(&prep, &a, kwt.as_ref())?
+        }
+        None => DictObject::new_value(),
+    };
+    if type_of(&ns).slots().getitem.is_none() {
+        let mn = meta
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.name_string())
+            .unwrap_or_else(|| "<metaclass>".into());
+        let msg = format!("{}.__prepare__() must return a mapping, not {}", mn, vm.type_name(&ns));
+        return Err(vm.type_error(msg));
+    }
+    let code = f.code.clone();
+    let cell = vm.run_code_with_locals(code, f.globals.clone(), f.builtins.clone(), ns.clone(), func.clone())?;
+    if changed {
+        vm.setitem(&ns, &vm.intern("__orig_bases__"), new_tuple(orig_bases))?;
+    }
+    let mut a = vec![name, bases_t, ns];
+    a.extend(kwvals);
+    let cls = vm.call(&meta, &a, kwt.as_ref())?;
+    if let Some(c) = cell.downcast_ref::<CellObject>() {
+        if let Some(v) = c.get() {
+            if !v.is(&cls) {
+                if cls.downcast_ref::<TypeObject>().is_some() {
+                    let msg = format!(
+                        "__class__ set to {} defining {} as {}",
+                        vm.repr_string(&v)?,
+                        display_lossy(&pos[1]),
+                        vm.repr_string(&cls)?
+                    );
+                    return Err(vm.type_error(msg));
+                }
+            }
+        }
+    }
+    Ok(cls)
+}
+
+fn import(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(
+        vm,
+        "__import__",
+        args,
+        kwnames,
+        &["name", "globals", "locals", "fromlist", "level"],
+        5,
+        1,
+    )?;
+    let name = a[0].clone().unwrap_or_else(none);
+    let n = display_lossy(&name);
+    if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|d| d.get_str_key(&n)) {
+        return Ok(m);
+    }
+    let e = vm.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
+    if let Some(d) =
+        crate::attr::instance_dict(&e.exc).and_then(|d| d.downcast_ref::<DictObject>().map(|x| x.copy_value()))
+    {
+        let _ = d;
+    }
+    Err(e)
+}
+
+pub(crate) static ENUMERATE_TYPE: StaticType = StaticType::new();
+pub(crate) static ZIP_TYPE: StaticType = StaticType::new();
+pub(crate) static MAP_TYPE: StaticType = StaticType::new();
+pub(crate) static FILTER_TYPE: StaticType = StaticType::new();
+pub(crate) static REVERSED_TYPE: StaticType = StaticType::new();
+pub(crate) static CALLABLE_ITER_TYPE: StaticType = StaticType::new();
+
+fn enumerate_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "enumerate", args, kwnames, &["iterable", "start"], 2, 1)?;
+    let it = vm.iter(a[0].as_ref().unwrap_or(&none()))?;
+    let start = match &a[1] {
+        Some(s) => {
+            if as_int(s).is_none() {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(s));
+                return Err(vm.type_error(msg));
+            }
+            vm.index_i64(s)?
+        }
+        None => 0,
+    };
+    Ok(NativeIter::new(&ENUMERATE_TYPE, it, Value::NULL, Vec::new(), start))
+}
+
+fn enumerate_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(n) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    let inner = n.a.clone();
+    match vm.next(&inner)? {
+        Some(v) => {
+            let i = n.n.get();
+            n.n.set(i + 1);
+            Ok(Some(new_tuple(vec![Value::int(i), v])))
+        }
+        None => Ok(None),
+    }
+}
+
+fn zip_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    let mut strict = false;
+    for (k, v) in kw {
+        if display_lossy(k) == "strict" {
+            strict = vm.is_true(v)?;
+        } else {
+            return Err(vm.type_error(format!(
+                "zip() got an unexpected keyword argument '{}'",
+                display_lossy(k)
+            )));
+        }
+    }
+    let mut iters = Vec::with_capacity(pos.len());
+    for p in pos {
+        iters.push(vm.iter(p)?);
+    }
+    Ok(NativeIter::new(
+        &ZIP_TYPE,
+        Value::NULL,
+        Value::NULL,
+        iters,
+        i64::from(strict),
+    ))
+}
+
+fn zip_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(z) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    let iters = z.items.to_vec();
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    let strict = z.n.get() != 0;
+    let mut out = Vec::with_capacity(iters.len());
+    for (i, inner) in iters.iter().enumerate() {
+        match vm.next(inner)? {
+            Some(v) => out.push(v),
+            None => {
+                if strict {
+                    if i > 0 {
+                        let plural = if i == 1 { " " } else { "s 1-" };
+                        return Err(vm.value_error(format!(
+                            "zip() argument {} is shorter than argument{}{}",
+                            i + 1,
+                            plural,
+                            i
+                        )));
+                    }
+                    for (j, other) in iters.iter().enumerate().skip(1) {
+                        if vm.next(other)?.is_some() {
+                            let plural = if j == 1 { " " } else { "s 1-" };
+                            return Err(vm.value_error(format!(
+                                "zip() argument {} is longer than argument{}{}",
+                                j + 1,
+                                plural,
+                                j
+                            )));
+                        }
+                    }
+                }
+                return Ok(None);
+            }
+        }
+    }
+    Ok(Some(new_tuple(out)))
+}
+
+fn map_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "map", kwnames)?;
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(args.len() - 1);
+    for p in &args[1..] {
+        iters.push(vm.iter(p)?);
+    }
+    Ok(NativeIter::new(&MAP_TYPE, args[0].clone(), Value::NULL, iters, 0))
+}
+
+fn map_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(m) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    let f = m.a.clone();
+    let iters = m.items.to_vec();
+    let mut vals = Vec::with_capacity(iters.len());
+    for inner in &iters {
+        match vm.next(inner)? {
+            Some(v) => vals.push(v),
+            None => return Ok(None),
+        }
+    }
+    vm.call(&f, &vals, None).map(Some)
+}
+
+fn filter_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "filter", kwnames)?;
+    let [f, seq] = ArgSpec::exact::<2>(vm, "filter", args, 0)?;
+    let it = vm.iter(&seq)?;
+    Ok(NativeIter::new(&FILTER_TYPE, f, it, Vec::new(), 0))
+}
+
+fn filter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(fl) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    let f = fl.a.clone();
+    let inner = fl.b.clone();
+    while let Some(v) = vm.next(&inner)? {
+        let keep = if f.is_none() {
+            vm.is_true(&v)?
+        } else {
+            let r = vm.call1(&f, v.clone())?;
+            vm.is_true(&r)?
+        };
+        if keep {
+            return Ok(Some(v));
+        }
+    }
+    Ok(None)
+}
+
+fn reversed_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "reversed", kwnames)?;
+    let [seq] = ArgSpec::exact::<1>(vm, "reversed", args, 0)?;
+    if let Some(r) = vm.call_special(&seq, "__reversed__", &[])? {
+        return Ok(r);
+    }
+    let t = type_of(&seq);
+    if t.slots().getitem.is_none() || t.slots().len.is_none() || seq.downcast_ref::<DictObject>().is_some() {
+        let msg = format!("'{}' object is not reversible", t.name_string());
+        return Err(vm.type_error(msg));
+    }
+    let n = vm.len(&seq)?;
+    Ok(NativeIter::new(&REVERSED_TYPE, seq, Value::NULL, Vec::new(), n as i64))
+}
+
+fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(r) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    let i = r.n.get();
+    if i <= 0 {
+        return Ok(None);
+    }
+    r.n.set(i - 1);
+    let seq = r.a.clone();
+    if let Some(l) = seq.downcast_ref::<ListObject>() {
+        return Ok(l.get((i - 1) as usize).or_else(|| {
+            r.n.set(0);
+            None
+        }));
+    }
+    match vm.getitem(&seq, &Value::int(i - 1)) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(ExcKind::IndexError) || e.is_instance(ExcKind::StopIteration) => {
+            r.n.set(0);
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn callable_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(c) = it.downcast_ref::<NativeIter>() else {
+        return Ok(None);
+    };
+    if c.n.get() != 0 {
+        return Ok(None);
+    }
+    let f = c.a.clone();
+    let sentinel = c.b.clone();
+    let v = match vm.call0(&f) {
+        Ok(v) => v,
+        Err(e) if e.is_instance(ExcKind::StopIteration) => {
+            c.n.set(1);
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    if vm.rich_eq_bool(&v, &sentinel)? {
+        c.n.set(1);
+        return Ok(None);
+    }
+    Ok(Some(v))
+}
+
+fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+/// Registers the iterator types of this module (called with the other builtin types).
+pub(crate) fn init_types() {
+    use crate::object::LayoutKind;
+    for (st, name, next, new) in [
+        (
+            &ENUMERATE_TYPE,
+            "enumerate",
+            enumerate_next as IterNextFn,
+            Some(enumerate_new as NewFn),
+        ),
+        (&ZIP_TYPE, "zip", zip_next, Some(zip_new)),
+        (&MAP_TYPE, "map", map_next, Some(map_new)),
+        (&FILTER_TYPE, "filter", filter_next, Some(filter_new)),
+        (&REVERSED_TYPE, "reversed", reversed_next, Some(reversed_new)),
+        (&CALLABLE_ITER_TYPE, "callable_iterator", callable_iter_next, None),
+    ] {
+        // SAFETY: start-up, once.
+        unsafe { st.init(LayoutKind::NativeIter, type_flags::BASETYPE, Some(&OBJECT_TYPE)) };
+        crate::typeinit::finish_static(st.get(), name);
+        let s = st.get().slots_mut();
+        *s = *OBJECT_TYPE.get().slots();
+        s.iter = Some(self_iter);
+        s.iternext = Some(next);
+        s.new = new;
+        s.init = None;
+        crate::typeinit::add_slot_wrappers(st.get());
+    }
+}
+
+pub fn make_builtins_module(vm: &mut Vm) -> Value {
+    let m = new_module("builtins");
+    let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
+        return m;
+    };
+    let Some(dict) = d.downcast_ref::<DictObject>() else {
+        return m;
+    };
+    dict.insert_str_key("__doc__", new_str("Built-in functions, exceptions, and other objects.\n\nNoteworthy: None is the `nil' object; Ellipsis represents `...' in slices."));
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("format", format_builtin),
+        ("isinstance", isinstance_builtin),
+        ("issubclass", issubclass_builtin),
+        ("hash", hash),
+        ("id", id),
+        ("abs", abs),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("callable", callable),
+        ("chr", chr_),
+        ("ord", ord),
+        ("hex", hex),
+        ("oct", oct),
+        ("bin", bin),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("round", round),
+        ("any", any),
+        ("all", all),
+        ("iter", iter),
+        ("next", next),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("hasattr", hasattr),
+        ("locals", locals),
+        ("globals", globals),
+        ("vars", vars),
+        ("dir", dir),
+        ("input", input),
+        ("__build_class__", build_class),
+        ("__import__", import),
+    ];
+    // METH_O builtins in CPython: their calls count toward the recursion limit.
+    const METH_O: &[&str] = &[
+        "repr", "abs", "ascii", "callable", "chr", "hash", "hex", "id", "oct", "ord", "bin",
+    ];
+    for (name, f) in funcs {
+        let b = new_builtin_function(name, *f, Some("builtins"));
+        if METH_O.contains(name) {
+            if let Some(bf) = b.downcast_ref::<crate::objects::descr::BuiltinFunction>() {
+                bf.counts_recursion.set(true);
+            }
+        }
+        dict.insert_str_key(name, b);
+    }
+    // `exit`/`quit` come from site in CPython; scripts can use them.
+    dict.insert_str_key("exit", new_builtin_function("exit", exit, Some("builtins")));
+    dict.insert_str_key("quit", new_builtin_function("quit", exit, Some("builtins")));
+    let types: &[(&str, &'static StaticType)] = &[
+        ("object", &OBJECT_TYPE),
+        ("type", &TYPE_TYPE),
+        ("int", &INT_TYPE),
+        ("bool", &BOOL_TYPE),
+        ("float", &FLOAT_TYPE),
+        ("str", &STR_TYPE),
+        ("bytes", &BYTES_TYPE),
+        ("tuple", &TUPLE_TYPE),
+        ("list", &LIST_TYPE),
+        ("dict", &DICT_TYPE),
+        ("set", &SET_TYPE),
+        ("frozenset", &FROZENSET_TYPE),
+        ("range", &RANGE_TYPE),
+        ("slice", &SLICE_TYPE),
+        ("super", &SUPER_TYPE),
+        ("property", &PROPERTY_TYPE),
+        ("staticmethod", &STATICMETHOD_TYPE),
+        ("classmethod", &CLASSMETHOD_TYPE),
+        ("enumerate", &ENUMERATE_TYPE),
+        ("zip", &ZIP_TYPE),
+        ("map", &MAP_TYPE),
+        ("filter", &FILTER_TYPE),
+        ("reversed", &REVERSED_TYPE),
+    ];
+    for (name, t) in types {
+        dict.insert_str_key(name, t.get().as_value());
+    }
+    for kind in ExcKind::ALL {
+        dict.insert_str_key(kind.name(), exc_type_value(*kind));
+    }
+    dict.insert_str_key("EnvironmentError", exc_type_value(ExcKind::OSError));
+    dict.insert_str_key("IOError", exc_type_value(ExcKind::OSError));
+    dict.insert_str_key("None", none());
+    dict.insert_str_key("Ellipsis", ellipsis());
+    dict.insert_str_key("NotImplemented", not_implemented());
+    dict.insert_str_key("True", Value::bool(true));
+    dict.insert_str_key("False", Value::bool(false));
+    dict.insert_str_key("__debug__", Value::bool(true));
+    if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
+        mods.insert_str_key("builtins", m.clone());
+    }
+    let _ = (
+        IntView::Small(0),
+        ExceptionObject::args as fn(&ExceptionObject) -> Value,
+    );
+    m
+}

@@ -1,0 +1,2025 @@
+//! The dispatch loop: CPython 3.11's `co_code` executed directly, inline
+//! CACHE units skipped in place (the specializer will use them), handlers
+//! found through the exception table, and Python-to-Python calls and returns
+//! switching frames inside the same loop (no Rust recursion).
+//!
+//! Registers (`ip`, `sp`, the slot base, constants) live in locals; the
+//! frame record is written back only when the frame is left or inspected.
+//! Invariants the unsafe code relies on: opargs were range-checked when the
+//! code object was made (`objects::code::new_code`), and the value stack never
+//! exceeds `co_stacksize` (the compiler computes it, as CPython's does).
+
+use crate::exception::{exc_type, new_traceback, ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::objects::cell::{new_cell, CellObject};
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictObject;
+use crate::objects::float::float_binop;
+use crate::objects::function::{BoundMethod, FunctionObject};
+use crate::objects::int::int_binop;
+use crate::objects::list::{new_list, ListObject};
+use crate::objects::range::RangeIter;
+use crate::objects::singletons::{none, not_implemented};
+use crate::objects::str::{display_lossy, StrObject};
+use crate::objects::tuple::{new_tuple, TupleObject};
+use crate::typeobj::{
+    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE,
+    STR_TYPE, TUPLE_TYPE,
+};
+use crate::value::Value;
+use crate::vm::Vm;
+use pyrite_bytecode::code::flags as co_flags;
+use pyrite_bytecode::op;
+
+/// Inline cache sizes of CPython 3.11 (checked against the opcode table in tests).
+pub(crate) mod caches {
+    pub const BINARY_SUBSCR: usize = 4;
+    pub const STORE_SUBSCR: usize = 1;
+    pub const UNPACK_SEQUENCE: usize = 1;
+    pub const STORE_ATTR: usize = 4;
+    pub const LOAD_ATTR: usize = 4;
+    pub const COMPARE_OP: usize = 2;
+    pub const LOAD_GLOBAL: usize = 5;
+    pub const BINARY_OP: usize = 1;
+    pub const LOAD_METHOD: usize = 10;
+    pub const PRECALL: usize = 1;
+    pub const CALL: usize = 4;
+}
+
+/// How control left an instruction that failed.
+enum Unwind {
+    /// A new exception: add a traceback entry for this frame and chain context.
+    Raise(PyErr),
+    /// `RERAISE`: no new traceback entry; handler lookup at `lasti` when given.
+    Reraise(PyErr, Option<u32>),
+}
+
+impl Vm {
+    /// Runs the frame on top of the frame stack (an entry frame) until it returns.
+    pub(crate) fn run_frame(&mut self) -> PyResult<Value> {
+        self.run_frame_with(None)
+    }
+
+    /// Runs the top frame; with `pending`, first raises that exception at the
+    /// frame's current instruction (`generator.throw`).
+    #[allow(unused_assignments)]
+    pub(crate) fn run_frame_with(&mut self, pending: Option<PyErr>) -> PyResult<Value> {
+        let mut pending = pending;
+        let mut fi = self.frames.len() - 1;
+        let mut code: *const CodeObj;
+        let mut globals: *const DictObject;
+        let mut builtins: *const DictObject;
+        let mut units: *const u16;
+        let mut lp: *mut Value;
+        let mut sp: *mut Value;
+        let mut consts: *const Value;
+        let mut ip: usize;
+        let mut instr_start: usize = 0;
+        let mut kwnames = Value::NULL;
+
+        // SAFETY (all macros): pointers come from the current frame record,
+        // whose code object outlives it; see the module docs for bounds.
+        macro_rules! load_frame {
+            () => {{
+                let f = &self.frames[fi];
+                code = f.code;
+                globals = f.globals;
+                builtins = f.builtins;
+                units = unsafe { (*code).units_ptr() };
+                consts = unsafe { (*code).consts.as_ptr() };
+                lp = f.localsplus;
+                sp = unsafe { lp.add((*code).nlocalsplus() + f.stack_depth) };
+                ip = f.resume_at as usize;
+            }};
+        }
+        macro_rules! stack_depth {
+            () => {
+                unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as usize }
+            };
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                unsafe {
+                    sp = sp.sub(1);
+                    sp.read()
+                }
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                unsafe { &*sp.sub($n) }
+            };
+        }
+        macro_rules! set_peek {
+            ($n:expr, $v:expr) => {{
+                let v: Value = $v;
+                let old = unsafe { std::mem::replace(&mut *sp.sub($n), v) };
+                drop(old);
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { &mut *lp.add($i as usize) }
+            };
+        }
+        macro_rules! name {
+            ($i:expr) => {
+                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+            };
+        }
+        macro_rules! konst {
+            ($i:expr) => {
+                unsafe { &*consts.add($i as usize) }
+            };
+        }
+        macro_rules! jump_by {
+            ($n:expr) => {
+                ip += $n as usize
+            };
+        }
+
+        load_frame!();
+        loop {
+            let unwind: Unwind = if let Some(e) = pending.take() {
+                instr_start = ip.saturating_sub(1);
+                Unwind::Raise(e)
+            } else {
+                'dispatch: loop {
+                    // Defined inside the labelled loop: labels are hygienic in macros.
+                    macro_rules! tri {
+                        ($e:expr) => {
+                            match $e {
+                                Ok(v) => v,
+                                Err(e) => break 'dispatch Unwind::Raise(e),
+                            }
+                        };
+                    }
+                    instr_start = ip;
+                    let word = unsafe { *units.add(ip) };
+                    ip += 1;
+                    let mut opcode = (word & 0xff) as u8;
+                    let mut oparg = (word >> 8) as u32;
+                    if opcode == op::EXTENDED_ARG {
+                        // SAFETY: validated code never ends in EXTENDED_ARG prefixes.
+                        (opcode, oparg) = unsafe { decode_extended(units, &mut ip, oparg) };
+                        instr_start = ip - 1;
+                    }
+                    match opcode {
+                        op::NOP | op::RESUME | op::RESUME_QUICK => {}
+                        op::LOAD_FAST => {
+                            let v = local!(oparg);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }
+                        op::LOAD_CONST => {
+                            let v = konst!(oparg).clone();
+                            push!(v);
+                        }
+                        op::STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(local!(oparg), v);
+                            drop(old);
+                        }
+                        op::POP_TOP => {
+                            let v = pop!();
+                            drop(v);
+                        }
+                        op::PUSH_NULL => push!(Value::NULL),
+                        op::COPY => {
+                            let v = peek!(oparg as usize).clone();
+                            push!(v);
+                        }
+                        op::SWAP => unsafe {
+                            std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
+                        },
+                        op::BINARY_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            // `s = s + t` / `s += t` into the same local: append in place
+                            // when the local held the only other reference.
+                            if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
+                                let next = unsafe { *units.add(ip + caches::BINARY_OP) };
+                                if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
+                                    let held = local!(next >> 8).take();
+                                    drop(held);
+                                    if let Some(r) = rhs.downcast_ref::<StrObject>() {
+                                        push!(crate::objects::str::append(lhs, r));
+                                        jump_by!(caches::BINARY_OP);
+                                        continue 'dispatch;
+                                    }
+                                }
+                            }
+                            let r = match fast_binop(oparg as usize, &lhs, &rhs) {
+                                Some(r) => r,
+                                None => tri!(self.binary_op(oparg as usize, &lhs, &rhs)),
+                            };
+                            push!(r);
+                            jump_by!(caches::BINARY_OP);
+                        }
+                        op::COMPARE_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            let Some(cop) = CompareOp::from_oparg(oparg) else {
+                                break 'dispatch Unwind::Raise(
+                                    self.new_error(ExcKind::SystemError, "bad COMPARE_OP oparg"),
+                                );
+                            };
+                            let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
+                                Value::bool(cop.test(a.cmp(&b)))
+                            } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
+                                Value::bool(match a.partial_cmp(&b) {
+                                    Some(o) => cop.test(o),
+                                    None => cop == CompareOp::Ne,
+                                })
+                            } else {
+                                tri!(self.compare(&lhs, &rhs, cop))
+                            };
+                            push!(r);
+                            jump_by!(caches::COMPARE_OP);
+                        }
+                        op::IS_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            push!(Value::bool(lhs.is(&rhs) != (oparg == 1)));
+                        }
+                        op::CONTAINS_OP => {
+                            let rhs = pop!();
+                            let lhs = pop!();
+                            let b = tri!(self.contains(&rhs, &lhs));
+                            push!(Value::bool(b != (oparg == 1)));
+                        }
+                        op::BINARY_SUBSCR => {
+                            let sub = pop!();
+                            let container = pop!();
+                            let r = match fast_subscr(&container, &sub) {
+                                Some(v) => v,
+                                None => tri!(self.getitem(&container, &sub)),
+                            };
+                            push!(r);
+                            jump_by!(caches::BINARY_SUBSCR);
+                        }
+                        op::STORE_SUBSCR => {
+                            let sub = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            // list[int] = v without the slot call.
+                            let stored = match (container.downcast_ref::<ListObject>(), sub.as_small_int()) {
+                                (Some(l), Some(i)) if is_exact(&container, &LIST_TYPE) => {
+                                    match crate::objects::str::normalize_index(i, l.len()) {
+                                        Some(ix) => {
+                                            l.set(ix, v);
+                                            None
+                                        }
+                                        None => Some(v),
+                                    }
+                                }
+                                _ => Some(v),
+                            };
+                            if let Some(v) = stored {
+                                tri!(self.setitem(&container, &sub, v));
+                            }
+                            jump_by!(caches::STORE_SUBSCR);
+                        }
+                        op::GET_ITER => {
+                            let v = pop!();
+                            let it = tri!(self.iter(&v));
+                            push!(it);
+                        }
+                        op::FOR_ITER => {
+                            let it = peek!(1);
+                            let next = if is_exact(it, &RANGE_ITER_TYPE) {
+                                // SAFETY: exact range_iterator has the RangeIter layout.
+                                let r = unsafe { &*(it.ptr_unchecked() as *const RangeIter) };
+                                r.next_i64().map(Value::int)
+                            } else {
+                                tri!(self.next(it))
+                            };
+                            match next {
+                                Some(v) => push!(v),
+                                None => {
+                                    let it = pop!();
+                                    drop(it);
+                                    jump_by!(oparg);
+                                }
+                            }
+                        }
+                        op::JUMP_FORWARD => jump_by!(oparg),
+                        op::JUMP_BACKWARD | op::JUMP_BACKWARD_QUICK | op::JUMP_BACKWARD_NO_INTERRUPT => {
+                            ip -= oparg as usize;
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
+                        }
+                        op::POP_JUMP_FORWARD_IF_FALSE
+                        | op::POP_JUMP_BACKWARD_IF_FALSE
+                        | op::POP_JUMP_FORWARD_IF_TRUE
+                        | op::POP_JUMP_BACKWARD_IF_TRUE => {
+                            let v = pop!();
+                            let b = if v.is_true_obj() {
+                                true
+                            } else if v.is_false_obj() {
+                                false
+                            } else {
+                                tri!(self.is_true(&v))
+                            };
+                            let want = matches!(opcode, op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE);
+                            if b == want {
+                                if matches!(opcode, op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE) {
+                                    ip += oparg as usize;
+                                } else {
+                                    ip -= oparg as usize;
+                                }
+                            }
+                        }
+                        op::POP_JUMP_FORWARD_IF_NONE
+                        | op::POP_JUMP_BACKWARD_IF_NONE
+                        | op::POP_JUMP_FORWARD_IF_NOT_NONE
+                        | op::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                            let v = pop!();
+                            let want_none =
+                                matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_BACKWARD_IF_NONE);
+                            if v.is_none() == want_none {
+                                if matches!(opcode, op::POP_JUMP_FORWARD_IF_NONE | op::POP_JUMP_FORWARD_IF_NOT_NONE) {
+                                    ip += oparg as usize;
+                                } else {
+                                    ip -= oparg as usize;
+                                }
+                            }
+                        }
+                        op::LOAD_GLOBAL => {
+                            let name = name!(oparg >> 1);
+                            // SAFETY: the frame keeps both dicts alive.
+                            let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
+                            let v = match found {
+                                Some(v) => v,
+                                None => break 'dispatch Unwind::Raise(self.name_error(name)),
+                            };
+                            if oparg & 1 != 0 {
+                                push!(Value::NULL);
+                            }
+                            push!(v);
+                            jump_by!(caches::LOAD_GLOBAL);
+                        }
+                        op::LOAD_NAME => {
+                            let v = tri!(self.load_name(fi, name!(oparg)));
+                            push!(v);
+                        }
+                        op::STORE_NAME => {
+                            let v = pop!();
+                            tri!(self.store_name(fi, name!(oparg), v));
+                        }
+                        op::LOAD_ATTR => {
+                            let owner = pop!();
+                            let v = tri!(self.getattr(&owner, name!(oparg)));
+                            push!(v);
+                            jump_by!(caches::LOAD_ATTR);
+                        }
+                        op::STORE_ATTR => {
+                            let owner = pop!();
+                            let v = pop!();
+                            tri!(self.setattr(&owner, name!(oparg), v));
+                            jump_by!(caches::STORE_ATTR);
+                        }
+                        op::LOAD_METHOD => {
+                            let owner = pop!();
+                            let (m, self_) = tri!(crate::attr::load_method(self, &owner, name!(oparg)));
+                            match self_ {
+                                Some(s) => {
+                                    push!(m);
+                                    push!(s);
+                                }
+                                None => {
+                                    push!(Value::NULL);
+                                    push!(m);
+                                }
+                            }
+                            jump_by!(caches::LOAD_METHOD);
+                        }
+                        op::KW_NAMES => {
+                            kwnames = konst!(oparg).clone();
+                        }
+                        op::PRECALL => {
+                            let n = oparg as usize;
+                            if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
+                                // Unpack a bound method so the call passes self positionally.
+                                let m = peek!(n + 1).clone();
+                                if let Some(bm) = m.downcast_ref::<BoundMethod>() {
+                                    set_peek!(n + 2, bm.func.clone());
+                                    set_peek!(n + 1, bm.self_.clone());
+                                }
+                            }
+                            jump_by!(caches::PRECALL);
+                        }
+                        op::CALL => {
+                            // `__del__` of objects freed since the last call runs before this one.
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
+                            let is_meth = !peek!(oparg as usize + 2).is_null();
+                            let nargs = oparg as usize + usize::from(is_meth);
+                            let kw = kwnames.take();
+                            let nkw = kw.downcast_ref::<TupleObject>().map_or(0, |t| t.len());
+                            let entries = nargs + 2 - usize::from(is_meth);
+                            let callable_is_py = is_exact(peek!(nargs + 1), &FUNCTION_TYPE);
+                            self.frames[fi].lasti = instr_start as u32;
+                            if callable_is_py {
+                                // Python-to-Python: push the frame and continue in this loop.
+                                // SAFETY: exact function type; the stack slot keeps it alive.
+                                let fptr = peek!(nargs + 1).ptr_unchecked() as *const FunctionObject;
+                                let f = unsafe { &*fptr };
+                                let fcode = f.code();
+                                let simple = nkw == 0
+                                    && fcode.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+                                    && fcode.kwonlyargcount == 0
+                                    && fcode.argcount as usize == nargs;
+                                let args_base = unsafe { sp.sub(nargs) };
+                                self.frames[fi].resume_at = (ip + caches::CALL) as u32;
+                                let func = peek!(nargs + 1).clone();
+                                let base = match self.push_function_frame(func, false) {
+                                    Ok(b) => b,
+                                    Err(e) => break 'dispatch Unwind::Raise(e),
+                                };
+                                if simple {
+                                    // Move the arguments into the new frame's variables.
+                                    unsafe { std::ptr::copy_nonoverlapping(args_base, base, nargs) };
+                                    sp = args_base;
+                                } else {
+                                    let args = unsafe { std::slice::from_raw_parts(args_base, nargs) };
+                                    let kwv = if nkw > 0 { Some(&kw) } else { None };
+                                    if let Err(e) = self.bind_args(f, args, kwv, base) {
+                                        self.pop_frame();
+                                        break 'dispatch Unwind::Raise(e);
+                                    }
+                                    for _ in 0..nargs {
+                                        let v = pop!();
+                                        drop(v);
+                                    }
+                                }
+                                // The callable and the NULL (or method) slot.
+                                for _ in 0..(entries - nargs) {
+                                    let v = pop!();
+                                    drop(v);
+                                }
+                                let depth = stack_depth!();
+                                self.frames[fi].stack_depth = depth;
+                                fi += 1;
+                                load_frame!();
+                                continue 'dispatch;
+                            }
+                            let result = {
+                                let callable = peek!(nargs + 1).clone();
+                                let args = unsafe { std::slice::from_raw_parts(sp.sub(nargs), nargs) };
+                                let kwv = if nkw > 0 { Some(&kw) } else { None };
+                                self.call(&callable, args, kwv)
+                            };
+                            for _ in 0..entries {
+                                let v = pop!();
+                                drop(v);
+                            }
+                            let r = tri!(result);
+                            push!(r);
+                            jump_by!(caches::CALL);
+                        }
+                        op::RETURN_VALUE => {
+                            let retval = pop!();
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            let was_entry = self.frames[fi].is_entry;
+                            self.pop_frame();
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.run_pending_finalizers();
+                            }
+                            if was_entry {
+                                return Ok(retval);
+                            }
+                            fi -= 1;
+                            load_frame!();
+                            push!(retval);
+                        }
+                        op::RETURN_GENERATOR => {
+                            // Move this frame's variables into a new generator and return it.
+                            let nl = unsafe { (*code).nlocalsplus() };
+                            let size = unsafe { (*code).frame_size() };
+                            let mut storage: Vec<Value> = Vec::with_capacity(size);
+                            for i in 0..nl {
+                                storage.push(local!(i).take());
+                            }
+                            storage.resize_with(size, || Value::NULL);
+                            let func = self.frames[fi].func.clone();
+                            let gen =
+                                crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            let was_entry = self.frames[fi].is_entry;
+                            self.pop_frame();
+                            if was_entry {
+                                return Ok(gen);
+                            }
+                            fi -= 1;
+                            load_frame!();
+                            push!(gen);
+                        }
+                        op::YIELD_VALUE => {
+                            let retval = pop!();
+                            if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
+                                break 'dispatch Unwind::Raise(
+                                    self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
+                                );
+                            }
+                            let depth = stack_depth!();
+                            let fr = &mut self.frames[fi];
+                            fr.stack_depth = depth;
+                            fr.resume_at = ip as u32;
+                            fr.lasti = instr_start as u32;
+                            self.yielded = true;
+                            self.pop_frame();
+                            return Ok(retval);
+                        }
+                        op::BUILD_TUPLE => {
+                            let n = oparg as usize;
+                            let items: Vec<Value> =
+                                (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
+                            push!(new_tuple(items));
+                        }
+                        op::BUILD_LIST => {
+                            let n = oparg as usize;
+                            let items: Vec<Value> =
+                                (0..n).map(|_| pop!()).collect::<Vec<_>>().into_iter().rev().collect();
+                            push!(new_list(items));
+                        }
+                        op::LIST_APPEND => {
+                            let v = pop!();
+                            if let Some(l) = peek!(oparg as usize).downcast_ref::<ListObject>() {
+                                l.push(v);
+                            }
+                        }
+                        op::UNPACK_SEQUENCE => {
+                            let seq = pop!();
+                            let n = oparg as usize;
+                            // Exact tuples and lists of the right length: push their items directly.
+                            let mut direct = false;
+                            if is_exact(&seq, &TUPLE_TYPE) {
+                                if let Some(t) = seq.downcast_ref::<TupleObject>().filter(|t| t.len() == n) {
+                                    for i in (0..n).rev() {
+                                        push!(t.items()[i].clone());
+                                    }
+                                    direct = true;
+                                }
+                            } else if is_exact(&seq, &LIST_TYPE) {
+                                if let Some(l) = seq.downcast_ref::<ListObject>().filter(|l| l.len() == n) {
+                                    for i in (0..n).rev() {
+                                        // In range: the length was just checked and nothing ran since.
+                                        push!(l.get(i).unwrap_or(Value::NULL));
+                                    }
+                                    direct = true;
+                                }
+                            }
+                            if !direct {
+                                let items = tri!(self.unpack_sequence(&seq, n));
+                                for v in items.into_iter().rev() {
+                                    push!(v);
+                                }
+                            }
+                            jump_by!(caches::UNPACK_SEQUENCE);
+                        }
+                        op::LOAD_CLOSURE => {
+                            let v = local!(oparg).clone();
+                            push!(v);
+                        }
+                        op::LOAD_DEREF => {
+                            let v = local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get());
+                            match v {
+                                Some(v) => push!(v),
+                                None => {
+                                    let e = self.unbound_deref(code, oparg);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                            }
+                        }
+                        op::STORE_DEREF => {
+                            let v = pop!();
+                            if let Some(c) = local!(oparg).downcast_ref::<CellObject>() {
+                                let old = c.set(v);
+                                drop(old);
+                            }
+                        }
+                        _ => {
+                            let mut st = ColdRegs { sp, ip };
+                            let r = self.cold_op(fi, opcode, oparg, instr_start, &mut st);
+                            sp = st.sp;
+                            ip = st.ip;
+                            if let Err(u) = r {
+                                break 'dispatch u;
+                            }
+                        }
+                    }
+                }
+            };
+
+            // Exception handling: look for a handler in this frame, else pop
+            // frames (adding traceback entries) until one has a handler or the
+            // entry frame is left.
+            // The handler is looked up at the failing instruction; the offset
+            // pushed for the handler (`lasti`) is the one RERAISE restores.
+            let (err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
+                Unwind::Raise(e) => (e, instr_start as u32, instr_start as u32, true),
+                Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
+            };
+            if add_tb {
+                self.set_exception_context(&err);
+            }
+            loop {
+                if add_tb {
+                    self.add_traceback(&err, fi, lookup_at);
+                }
+                self.frames[fi].lasti = lasti;
+                let handler = unsafe { (*code).find_handler(lookup_at) };
+                if let Some(h) = handler {
+                    let target_sp = unsafe { lp.add((*code).nlocalsplus() + h.depth as usize) };
+                    while sp > target_sp {
+                        let v = pop!();
+                        drop(v);
+                    }
+                    if h.push_lasti {
+                        push!(Value::int(lasti as i64));
+                    }
+                    push!(err.exc);
+                    ip = h.target as usize;
+                    break;
+                }
+                // No handler here: leave the frame.
+                while stack_depth!() > 0 {
+                    let v = pop!();
+                    drop(v);
+                }
+                self.frames[fi].stack_depth = 0;
+                let was_entry = self.frames[fi].is_entry;
+                self.pop_frame();
+                if was_entry {
+                    return Err(err);
+                }
+                fi -= 1;
+                load_frame!();
+                lookup_at = self.frames[fi].lasti;
+                lasti = lookup_at;
+                add_tb = true;
+            }
+        }
+    }
+
+    fn add_traceback(&mut self, err: &PyErr, fi: usize, lasti: u32) {
+        if let Some(e) = err.exc.downcast_ref::<ExceptionObject>() {
+            let prev = e.traceback();
+            let code = self.frames[fi].code_value();
+            e.set_traceback(new_traceback(prev, code, lasti));
+        }
+    }
+
+    /// Chains the exception being handled as `__context__` of a new one,
+    /// breaking cycles as CPython's `_PyErr_SetObject` does.
+    pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
+        let handled = self.exc_info.clone();
+        if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
+            return;
+        }
+        let Some(new) = err.exc.downcast_ref::<ExceptionObject>() else {
+            return;
+        };
+        // Break a cycle: if `err` is somewhere in handled's context chain, cut it out.
+        let mut o = handled.clone();
+        let mut steps = 0;
+        loop {
+            let Some(oe) = o.downcast_ref::<ExceptionObject>() else {
+                break;
+            };
+            let ctx = oe.context();
+            if ctx.is_null() {
+                break;
+            }
+            if ctx.is(&err.exc) {
+                oe.set_context(Value::NULL);
+                break;
+            }
+            o = ctx;
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        new.set_context(handled);
+    }
+
+    fn unbound_local(&mut self, code: *const CodeObj, idx: u32) -> PyErr {
+        // SAFETY: idx was validated against nlocalsplus.
+        let name = unsafe { display_lossy(&(*code).localsplusnames[idx as usize]) };
+        self.new_error(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
+        )
+    }
+
+    fn unbound_deref(&mut self, code: *const CodeObj, idx: u32) -> PyErr {
+        // SAFETY: idx was validated against nlocalsplus.
+        let (name, kind) = unsafe {
+            (
+                display_lossy(&(*code).localsplusnames[idx as usize]),
+                (*code).localspluskinds[idx as usize],
+            )
+        };
+        if kind & pyrite_bytecode::code::local_kind::FREE != 0 {
+            self.new_error(
+                ExcKind::NameError,
+                format!(
+                    "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+                ),
+            )
+        } else {
+            self.new_error(
+                ExcKind::UnboundLocalError,
+                format!("cannot access local variable '{name}' where it is not associated with a value"),
+            )
+        }
+    }
+
+    fn load_global(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
+        let f = &self.frames[fi];
+        match f.globals().get_str(name).or_else(|| f.builtins().get_str(name)) {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(name)),
+        }
+    }
+
+    fn load_name(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
+        let locals = self.frames[fi].locals.clone();
+        if locals.is_null() {
+            let msg = format!("no locals when loading {}", self.repr_string(name)?);
+            return Err(self.new_error(ExcKind::SystemError, msg));
+        }
+        if is_exact(&locals, &DICT_TYPE) {
+            if let Some(d) = locals.downcast_ref::<DictObject>() {
+                if let Some(v) = d.get_str(name) {
+                    return Ok(v);
+                }
+            }
+        } else if let Some(v) = self.mapping_get(&locals, name)? {
+            return Ok(v);
+        }
+        self.load_global(fi, name)
+    }
+
+    /// `mapping[key]` with KeyError turned into None.
+    pub(crate) fn mapping_get(&mut self, mapping: &Value, key: &Value) -> PyResult<Option<Value>> {
+        if let Some(d) = mapping.downcast_ref::<DictObject>() {
+            if is_exact(mapping, &DICT_TYPE) {
+                return d.get_item(self, key);
+            }
+        }
+        match self.getitem(mapping, key) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.is_instance(ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn store_name(&mut self, fi: usize, name: &Value, v: Value) -> PyResult<()> {
+        let locals = self.frames[fi].locals.clone();
+        if is_exact(&locals, &DICT_TYPE) {
+            if let Some(d) = locals.downcast_ref::<DictObject>() {
+                d.insert_str(name, v);
+                return Ok(());
+            }
+        }
+        if locals.is_null() {
+            let msg = format!("no locals found when storing {}", self.repr_string(name)?);
+            return Err(self.new_error(ExcKind::SystemError, msg));
+        }
+        self.setitem(&locals, name, v)
+    }
+
+    fn delete_name(&mut self, fi: usize, name: &Value) -> PyResult<()> {
+        let locals = self.frames[fi].locals.clone();
+        let removed = match locals.downcast_ref::<DictObject>() {
+            Some(d) if is_exact(&locals, &DICT_TYPE) => d.del_item(self, name)?.is_some(),
+            _ => match self.delitem(&locals, name) {
+                Ok(()) => true,
+                Err(e) if e.is_instance(ExcKind::KeyError) => false,
+                Err(e) => return Err(e),
+            },
+        };
+        if !removed {
+            return Err(self.name_error(name));
+        }
+        Ok(())
+    }
+
+    fn make_function(
+        &mut self,
+        fi: usize,
+        codev: Value,
+        closure: Value,
+        annotations: Value,
+        kwdefaults: Value,
+        defaults: Value,
+    ) -> Value {
+        let f = &self.frames[fi];
+        let qualname = codev
+            .downcast_ref::<CodeObj>()
+            .map(|c| c.qualname.clone())
+            .unwrap_or_else(none);
+        let func = crate::objects::function::new_function_with_closure(
+            codev,
+            f.globals_value(),
+            f.builtins_value(),
+            qualname,
+            closure,
+        );
+        if let Some(fo) = func.downcast_ref::<FunctionObject>() {
+            FunctionObject::set_field(&fo.defaults, defaults);
+            FunctionObject::set_field(&fo.kwdefaults, kwdefaults);
+            FunctionObject::set_field(&fo.annotations, annotations);
+        }
+        func
+    }
+
+    fn unary_op(&mut self, opcode: u8, v: &Value) -> PyResult<Value> {
+        if let Some(i) = v.as_small_int() {
+            match opcode {
+                op::UNARY_NEGATIVE => return Ok(Value::int(-i)),
+                op::UNARY_INVERT => return Ok(Value::int(!i)),
+                op::UNARY_POSITIVE => return Ok(v.clone()),
+                _ => {}
+            }
+        }
+        if let Some(f) = v.as_float() {
+            match opcode {
+                op::UNARY_NEGATIVE => return Ok(Value::float(-f)),
+                op::UNARY_POSITIVE => return Ok(v.clone()),
+                _ => {}
+            }
+        }
+        let slots = type_of(v).slots();
+        let (slot, sym) = match opcode {
+            op::UNARY_NEGATIVE => (slots.neg, "-"),
+            op::UNARY_POSITIVE => (slots.pos, "+"),
+            _ => (slots.invert, "~"),
+        };
+        match slot {
+            Some(f) => f(self, v),
+            None => {
+                let msg = format!("bad operand type for unary {}: '{}'", sym, self.type_name(v));
+                Err(self.type_error(msg))
+            }
+        }
+    }
+
+    fn list_extend(&mut self, target: &Value, iterable: &Value) -> PyResult<()> {
+        let items = match self.collect(iterable) {
+            Ok(v) => v,
+            Err(e) => {
+                if e.is_instance(ExcKind::TypeError)
+                    && type_of(iterable).slots().iter.is_none()
+                    && type_of(iterable).slots().getitem.is_none()
+                {
+                    let msg = format!("Value after * must be an iterable, not {}", self.type_name(iterable));
+                    return Err(self.type_error(msg));
+                }
+                return Err(e);
+            }
+        };
+        if let Some(l) = target.downcast_ref::<ListObject>() {
+            l.extend(items);
+        }
+        Ok(())
+    }
+
+    /// `DICT_MERGE` (with `func` for the duplicate-keyword message) and `DICT_UPDATE`.
+    fn dict_merge(&mut self, target: &Value, update: &Value, func: Option<&Value>) -> PyResult<()> {
+        let Some(d) = target.downcast_ref::<DictObject>() else {
+            return Ok(());
+        };
+        let items: Vec<(Value, Value)> = if let Some(u) = update.downcast_ref::<DictObject>() {
+            u.items()
+        } else {
+            let keys_fn = self.lookup_attr(update, &self.intern("keys"))?;
+            let Some(keys_fn) = keys_fn else {
+                let msg = match func {
+                    Some(f) => format!(
+                        "{} argument after ** must be a mapping, not {}",
+                        self.func_desc(f),
+                        self.type_name(update)
+                    ),
+                    None => format!("'{}' object is not a mapping", self.type_name(update)),
+                };
+                return Err(self.type_error(msg));
+            };
+            let keys = self.call0(&keys_fn)?;
+            let keys = self.collect(&keys)?;
+            let mut out = Vec::with_capacity(keys.len());
+            for k in keys {
+                let v = self.getitem(update, &k)?;
+                out.push((k, v));
+            }
+            out
+        };
+        for (k, v) in items {
+            if let Some(f) = func {
+                if k.downcast_ref::<StrObject>().is_none() {
+                    let msg = format!("{} keywords must be strings", self.func_desc(f));
+                    return Err(self.type_error(msg));
+                }
+                if d.get_item(self, &k)?.is_some() {
+                    let msg = format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        self.func_desc(f),
+                        display_lossy(&k)
+                    );
+                    return Err(self.type_error(msg));
+                }
+            }
+            d.set_item(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// "f()" / "C.m()" as call errors name a callable.
+    pub(crate) fn func_desc(&mut self, f: &Value) -> String {
+        if let Some(fo) = f.downcast_ref::<FunctionObject>() {
+            return format!("{}()", display_lossy(fo.qualname()));
+        }
+        if let Some(b) = f.downcast_ref::<crate::objects::descr::BuiltinFunction>() {
+            return format!("{}()", b.name);
+        }
+        if let Some(bm) = f.downcast_ref::<BoundMethod>() {
+            let inner = bm.func.clone();
+            return self.func_desc(&inner);
+        }
+        format!("{} object", self.type_name(f))
+    }
+
+    fn call_function_ex(&mut self, func: &Value, callargs: &Value, kwargs: &Value) -> PyResult<Value> {
+        let mut args: Vec<Value> = if is_exact(callargs, &TUPLE_TYPE) {
+            callargs
+                .downcast_ref::<TupleObject>()
+                .map(|t| t.items().to_vec())
+                .unwrap_or_default()
+        } else {
+            match self.collect(callargs) {
+                Ok(v) => v,
+                Err(e) => {
+                    if type_of(callargs).slots().iter.is_none() && type_of(callargs).slots().getitem.is_none() {
+                        let msg = format!(
+                            "{} argument after * must be an iterable, not {}",
+                            self.func_desc(func),
+                            self.type_name(callargs)
+                        );
+                        return Err(self.type_error(msg));
+                    }
+                    return Err(e);
+                }
+            }
+        };
+        if kwargs.is_null() {
+            return self.call(func, &args, None);
+        }
+        let items = match kwargs.downcast_ref::<DictObject>() {
+            Some(d) => d.items(),
+            None => Vec::new(),
+        };
+        if items.is_empty() {
+            return self.call(func, &args, None);
+        }
+        let mut names = Vec::with_capacity(items.len());
+        for (k, v) in items {
+            names.push(k);
+            args.push(v);
+        }
+        let kw = new_tuple(names);
+        self.call(func, &args, Some(&kw))
+    }
+
+    fn format_value(&mut self, v: Value, conversion: u32, spec: Value) -> PyResult<Value> {
+        let v = match conversion {
+            1 => self.str(&v)?,
+            2 => self.repr(&v)?,
+            3 => crate::builtins::ascii_of(self, &v)?,
+            _ => v,
+        };
+        let spec_empty = spec.is_null() || spec.downcast_ref::<StrObject>().is_some_and(|s| s.is_empty());
+        if spec_empty && is_exact(&v, &crate::typeobj::STR_TYPE) {
+            return Ok(v);
+        }
+        let spec = if spec.is_null() { self.new_str("") } else { spec };
+        crate::builtins::format(self, &v, &spec)
+    }
+
+    fn unpack_sequence(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = if let Some(t) = seq.downcast_ref::<TupleObject>().filter(|_| is_exact(seq, &TUPLE_TYPE)) {
+            t.items().to_vec()
+        } else if let Some(l) = seq.downcast_ref::<ListObject>().filter(|_| is_exact(seq, &LIST_TYPE)) {
+            l.to_vec()
+        } else {
+            let it = match self.iter(seq) {
+                Ok(it) => it,
+                Err(e) => {
+                    if e.is_instance(ExcKind::TypeError)
+                        && type_of(seq).slots().iter.is_none()
+                        && type_of(seq).slots().getitem.is_none()
+                    {
+                        let msg = format!("cannot unpack non-iterable {} object", self.type_name(seq));
+                        return Err(self.type_error(msg));
+                    }
+                    return Err(e);
+                }
+            };
+            let mut out = Vec::with_capacity(n);
+            while out.len() < n {
+                match self.next(&it)? {
+                    Some(v) => out.push(v),
+                    None => {
+                        let msg = format!("not enough values to unpack (expected {}, got {})", n, out.len());
+                        return Err(self.value_error(msg));
+                    }
+                }
+            }
+            if self.next(&it)?.is_some() {
+                let msg = format!("too many values to unpack (expected {n})");
+                return Err(self.value_error(msg));
+            }
+            return Ok(out);
+        };
+        if items.len() != n {
+            let msg = if items.len() < n {
+                format!("not enough values to unpack (expected {}, got {})", n, items.len())
+            } else {
+                format!("too many values to unpack (expected {n})")
+            };
+            return Err(self.value_error(msg));
+        }
+        Ok(items)
+    }
+
+    fn unpack_ex(&mut self, seq: &Value, before: usize, after: usize) -> PyResult<Vec<Value>> {
+        let items = match self.collect(seq) {
+            Ok(v) => v,
+            Err(e) => {
+                if e.is_instance(ExcKind::TypeError)
+                    && type_of(seq).slots().iter.is_none()
+                    && type_of(seq).slots().getitem.is_none()
+                {
+                    let msg = format!("cannot unpack non-iterable {} object", self.type_name(seq));
+                    return Err(self.type_error(msg));
+                }
+                return Err(e);
+            }
+        };
+        if items.len() < before + after {
+            let msg = format!(
+                "not enough values to unpack (expected at least {}, got {})",
+                before + after,
+                items.len()
+            );
+            return Err(self.value_error(msg));
+        }
+        let mut out = Vec::with_capacity(before + after + 1);
+        let mut it = items.into_iter();
+        for _ in 0..before {
+            out.extend(it.next());
+        }
+        let rest: Vec<Value> = it.collect();
+        let split = rest.len() - after;
+        let mut rest = rest;
+        let tail = rest.split_off(split);
+        out.push(new_list(rest));
+        out.extend(tail);
+        Ok(out)
+    }
+
+    /// The exception a `raise` statement raises (or the TypeError it causes).
+    fn make_raise(&mut self, exc: Value, cause: Value) -> Result<PyErr, PyErr> {
+        let exc = self.instantiate_exception(exc, "exceptions must derive from BaseException")?;
+        if !cause.is_null() {
+            let c = if cause.is_none() {
+                none()
+            } else {
+                self.instantiate_exception(cause, "exception causes must derive from BaseException")?
+                    .exc
+            };
+            if let Some(e) = exc.exc.downcast_ref::<ExceptionObject>() {
+                e.set_cause(c);
+                e.suppress_context.set(true);
+            }
+        }
+        Ok(exc)
+    }
+
+    /// An exception instance from a raise operand (a class is called with no arguments).
+    pub(crate) fn instantiate_exception(&mut self, v: Value, msg: &str) -> Result<PyErr, PyErr> {
+        let base = exc_type(ExcKind::BaseException);
+        if let Some(t) = v.downcast_ref::<TypeObject>() {
+            if t.is_subtype(base) {
+                let inst = self.call0(&v)?;
+                if !type_of(&inst).is_subtype(base) {
+                    let m = format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        self.repr_string(&v)?,
+                        self.type_name(&inst)
+                    );
+                    return Err(self.type_error(m));
+                }
+                return Ok(PyErr::new(inst));
+            }
+            return Err(self.type_error(msg));
+        }
+        if type_of(&v).is_subtype(base) {
+            return Ok(PyErr::new(v));
+        }
+        Err(self.type_error(msg))
+    }
+
+    fn check_exc_match(&mut self, exc: &Value, right: &Value) -> PyResult<bool> {
+        let base = exc_type(ExcKind::BaseException);
+        let ok_class = |v: &Value| v.downcast_ref::<TypeObject>().is_some_and(|t| t.is_subtype(base));
+        let classes: Vec<Value> = if let Some(t) = right.downcast_ref::<TupleObject>() {
+            t.items().to_vec()
+        } else {
+            vec![right.clone()]
+        };
+        if !classes.iter().all(ok_class) {
+            return Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+        let et = type_of(exc);
+        Ok(classes
+            .iter()
+            .any(|c| c.downcast_ref::<TypeObject>().is_some_and(|t| et.is_subtype(t))))
+    }
+
+    fn before_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let t = type_of(mgr);
+        let enter = t.lookup_str(self, "__enter__");
+        let exit = t.lookup_str(self, "__exit__");
+        let (Some(enter), Some(exit)) = (enter, exit) else {
+            let msg = if t.lookup_str(self, "__enter__").is_none() {
+                format!(
+                    "'{}' object does not support the context manager protocol",
+                    t.name_string()
+                )
+            } else {
+                format!(
+                    "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                    t.name_string()
+                )
+            };
+            return Err(self.type_error(msg));
+        };
+        let owner = t.as_value();
+        let exit_bound = self.bind_descriptor(&exit, Some(mgr), &owner)?;
+        let res = self.call_unbound(&enter, mgr, &[])?;
+        Ok((exit_bound, res))
+    }
+
+    /// `MATCH_KEYS`: the values of `keys` in the subject (via its `get`), or None.
+    fn match_keys(&mut self, subject: &Value, keys: &Value) -> PyResult<Value> {
+        let keys: Vec<Value> = keys
+            .downcast_ref::<TupleObject>()
+            .map(|t| t.items().to_vec())
+            .unwrap_or_default();
+        if keys.is_empty() {
+            return Ok(new_tuple(Vec::new()));
+        }
+        let get = self.getattr_str(subject, "get")?;
+        let seen = crate::objects::set::new_set();
+        let dummy = self.call0(&crate::typeobj::OBJECT_TYPE.get().as_value())?;
+        let mut values = Vec::with_capacity(keys.len());
+        for key in keys {
+            if let Some(s) = seen.downcast_ref::<crate::objects::set::SetObject>() {
+                if s.contains(self, &key)? {
+                    let r = self.repr_string(&key)?;
+                    return Err(self.value_error(format!("mapping pattern checks duplicate key ({r})")));
+                }
+                s.add(self, key.clone())?;
+            }
+            let v = self.call(&get, &[key, dummy.clone()], None)?;
+            if v.is(&dummy) {
+                return Ok(none());
+            }
+            values.push(v);
+        }
+        Ok(new_tuple(values))
+    }
+
+    /// `MATCH_CLASS`: the attributes a class pattern extracts, or None on no match.
+    fn match_class(&mut self, subject: &Value, cls: &Value, nargs: usize, names: &Value) -> PyResult<Option<Value>> {
+        let Some(t) = cls.downcast_ref::<TypeObject>() else {
+            return Err(self.type_error("called match pattern must be a type"));
+        };
+        if !crate::builtins::isinstance(self, subject, cls)? {
+            return Ok(None);
+        }
+        let tname = t.name_string();
+        let mut seen: Vec<Value> = Vec::new();
+        let mut attrs: Vec<Value> = Vec::new();
+        let fetch = |vm: &mut Vm, name: &Value, seen: &mut Vec<Value>| -> PyResult<Option<Value>> {
+            if seen.iter().any(|s| crate::objects::str::str_eq(s, name)) {
+                let r = vm.repr_string(name)?;
+                return Err(vm.type_error(format!("{tname}() got multiple sub-patterns for attribute {r}")));
+            }
+            seen.push(name.clone());
+            vm.lookup_attr(subject, name)
+        };
+        if nargs > 0 {
+            let (match_args, match_self) = match self.lookup_attr(cls, &self.intern("__match_args__"))? {
+                Some(m) => {
+                    if !is_exact(&m, &TUPLE_TYPE) {
+                        let msg = format!(
+                            "{}.__match_args__ must be a tuple (got {})",
+                            t.name_string(),
+                            self.type_name(&m)
+                        );
+                        return Err(self.type_error(msg));
+                    }
+                    (m, false)
+                }
+                None => (
+                    new_tuple(Vec::new()),
+                    t.has_flag(crate::typeobj::type_flags::MATCH_SELF),
+                ),
+            };
+            let items: Vec<Value> = match_args
+                .downcast_ref::<TupleObject>()
+                .map(|x| x.items().to_vec())
+                .unwrap_or_default();
+            let allowed = if match_self { 1 } else { items.len() };
+            if allowed < nargs {
+                let msg = format!(
+                    "{}() accepts {} positional sub-pattern{} ({} given)",
+                    t.name_string(),
+                    allowed,
+                    if allowed == 1 { "" } else { "s" },
+                    nargs
+                );
+                return Err(self.type_error(msg));
+            }
+            if match_self {
+                attrs.push(subject.clone());
+            } else {
+                for name in items.iter().take(nargs) {
+                    if !is_exact(name, &crate::typeobj::STR_TYPE) {
+                        let msg = format!("__match_args__ elements must be strings (got {})", self.type_name(name));
+                        return Err(self.type_error(msg));
+                    }
+                    match fetch(self, name, &mut seen)? {
+                        Some(a) => attrs.push(a),
+                        None => return Ok(None),
+                    }
+                }
+            }
+        }
+        let kw: Vec<Value> = names
+            .downcast_ref::<TupleObject>()
+            .map(|x| x.items().to_vec())
+            .unwrap_or_default();
+        for name in kw {
+            match fetch(self, &name, &mut seen)? {
+                Some(a) => attrs.push(a),
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(new_tuple(attrs)))
+    }
+
+    /// `SEND`: resume a generator, or drive any iterator (`yield from`).
+    fn send_to(&mut self, receiver: &Value, v: Value) -> PyResult<crate::objects::generator::GenResult> {
+        use crate::objects::generator::GenResult;
+        if crate::objects::generator::is_generator(receiver) {
+            return self.gen_send(receiver, v, None);
+        }
+        if v.is_none() && type_of(receiver).slots().iternext.is_some() {
+            return match self.next(receiver)? {
+                Some(x) => Ok(GenResult::Yield(x)),
+                None => Ok(GenResult::Return(none())),
+            };
+        }
+        match self.call_method(receiver, "send", &[v]) {
+            Ok(x) => Ok(GenResult::Yield(x)),
+            Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                let val = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                Ok(GenResult::Return(val))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `IMPORT_NAME`: only modules already in `sys.modules` for now.
+    fn import_name(&mut self, fi: usize, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
+        let _ = (fi, fromlist, level);
+        let n = display_lossy(name);
+        let top = n.split('.').next().unwrap_or("").to_string();
+        let mods = self.modules.clone();
+        if let Some(d) = mods.downcast_ref::<DictObject>() {
+            if let Some(m) = d.get_str_key(&n) {
+                let want_top =
+                    fromlist.is_none() || fromlist.downcast_ref::<TupleObject>().is_some_and(|t| t.is_empty());
+                if want_top {
+                    return Ok(d.get_str_key(&top).unwrap_or(m));
+                }
+                return Ok(m);
+            }
+        }
+        let e = self.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
+        crate::types::exc::set_name_error_name(self, &e, &self.new_str(&n));
+        Err(e)
+    }
+
+    fn import_from(&mut self, module: &Value, name: &Value) -> PyResult<Value> {
+        match self.lookup_attr(module, name)? {
+            Some(v) => Ok(v),
+            None => {
+                let mname = match self.lookup_attr(module, &self.intern("__name__"))? {
+                    Some(n) => display_lossy(&n),
+                    None => "<unknown module name>".to_string(),
+                };
+                let msg = format!(
+                    "cannot import name '{}' from '{}' (unknown location)",
+                    display_lossy(name),
+                    mname
+                );
+                Err(self.new_error(ExcKind::ImportError, msg))
+            }
+        }
+    }
+
+    fn setup_annotations(&mut self, fi: usize) -> PyResult<()> {
+        let locals = self.frames[fi].locals.clone();
+        let key = self.intern("__annotations__");
+        if let Some(d) = locals.downcast_ref::<DictObject>() {
+            if d.get_str(&key).is_none() {
+                d.insert_str(&key, DictObject::new_value());
+            }
+            return Ok(());
+        }
+        if self.mapping_get(&locals, &key)?.is_none() {
+            self.setitem(&locals, &key, DictObject::new_value())?;
+        }
+        Ok(())
+    }
+}
+
+/// Registers a cold instruction can change.
+struct ColdRegs {
+    sp: *mut Value,
+    ip: usize,
+}
+
+impl Vm {
+    /// The less frequent instructions, out of line so that the dispatch
+    /// loop's hot registers stay in machine registers.
+    #[inline(never)]
+    fn cold_op(
+        &mut self,
+        fi: usize,
+        opcode: u8,
+        oparg: u32,
+        instr_start: usize,
+        st: &mut ColdRegs,
+    ) -> Result<(), Unwind> {
+        let code: *const CodeObj = self.frames[fi].code;
+        let lp: *mut Value = self.frames[fi].localsplus;
+        let globals: *const DictObject = self.frames[fi].globals;
+        let builtins: *const DictObject = self.frames[fi].builtins;
+        let _ = instr_start;
+        // SAFETY (all macros): as in `run_frame_with`.
+        macro_rules! push {
+            ($v:expr) => {{
+                let v: Value = $v;
+                unsafe {
+                    st.sp.write(v);
+                    st.sp = st.sp.add(1);
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {
+                unsafe {
+                    st.sp = st.sp.sub(1);
+                    st.sp.read()
+                }
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                unsafe { &*st.sp.sub($n) }
+            };
+        }
+        macro_rules! set_peek {
+            ($n:expr, $v:expr) => {{
+                let v: Value = $v;
+                let old = unsafe { std::mem::replace(&mut *st.sp.sub($n), v) };
+                drop(old);
+            }};
+        }
+        macro_rules! local {
+            ($i:expr) => {
+                unsafe { &mut *lp.add($i as usize) }
+            };
+        }
+        macro_rules! name {
+            ($i:expr) => {
+                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+            };
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err(Unwind::Raise(e)),
+                }
+            };
+        }
+        macro_rules! jump_by {
+            ($n:expr) => {
+                st.ip += $n as usize
+            };
+        }
+        match opcode {
+            op::CACHE => {
+                return Err(Unwind::Raise(
+                    self.new_error(ExcKind::SystemError, "executed a CACHE entry"),
+                ));
+            }
+            op::DELETE_FAST => {
+                if local!(oparg).is_null() {
+                    let e = self.unbound_local(code, oparg);
+                    return Err(Unwind::Raise(e));
+                }
+                let old = local!(oparg).take();
+                drop(old);
+            }
+            op::UNARY_POSITIVE | op::UNARY_NEGATIVE | op::UNARY_INVERT => {
+                let v = pop!();
+                let r = tri!(self.unary_op(opcode, &v));
+                push!(r);
+            }
+            op::UNARY_NOT => {
+                let v = pop!();
+                let b = tri!(self.is_true(&v));
+                push!(Value::bool(!b));
+            }
+            op::DELETE_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                tri!(self.delitem(&container, &sub));
+            }
+            op::GET_YIELD_FROM_ITER => {
+                if !crate::objects::generator::is_generator(peek!(1)) {
+                    let v = pop!();
+                    let it = tri!(self.iter(&v));
+                    push!(it);
+                }
+            }
+            op::JUMP_IF_FALSE_OR_POP | op::JUMP_IF_TRUE_OR_POP => {
+                let b = tri!(self.is_true(peek!(1)));
+                if b == (opcode == op::JUMP_IF_TRUE_OR_POP) {
+                    jump_by!(oparg);
+                } else {
+                    let v = pop!();
+                    drop(v);
+                }
+            }
+            op::STORE_GLOBAL => {
+                let v = pop!();
+                // SAFETY: as LOAD_GLOBAL.
+                let g = unsafe { &*globals };
+                tri!(g.set_item(self, name!(oparg).clone(), v));
+            }
+            op::DELETE_GLOBAL => {
+                let g = unsafe { &*globals };
+                if tri!(g.del_item(self, name!(oparg))).is_none() {
+                    let e = self.name_error(name!(oparg));
+                    return Err(Unwind::Raise(e));
+                }
+            }
+            op::DELETE_NAME => {
+                tri!(self.delete_name(fi, name!(oparg)));
+            }
+            op::DELETE_ATTR => {
+                let owner = pop!();
+                tri!(self.delattr(&owner, name!(oparg)));
+            }
+            op::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                let callargs = pop!();
+                let func = pop!();
+                let null = pop!();
+                drop(null);
+                self.frames[fi].lasti = instr_start as u32;
+                let r = tri!(self.call_function_ex(&func, &callargs, &kwargs));
+                push!(r);
+            }
+            op::SEND => {
+                let v = pop!();
+                let receiver = peek!(1).clone();
+                self.frames[fi].lasti = instr_start as u32;
+                let r = tri!(self.send_to(&receiver, v));
+                match r {
+                    crate::objects::generator::GenResult::Yield(x) => push!(x),
+                    crate::objects::generator::GenResult::Return(x) => {
+                        set_peek!(1, x);
+                        jump_by!(oparg);
+                    }
+                }
+            }
+            op::MAKE_FUNCTION => {
+                let codev = pop!();
+                if codev.downcast_ref::<CodeObj>().is_none() {
+                    return Err(Unwind::Raise(
+                        self.new_error(ExcKind::SystemError, "MAKE_FUNCTION needs a code object"),
+                    ));
+                }
+                let closure = if oparg & 0x08 != 0 { pop!() } else { Value::NULL };
+                let annotations = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
+                let kwdefaults = if oparg & 0x02 != 0 { pop!() } else { Value::NULL };
+                let defaults = if oparg & 0x01 != 0 { pop!() } else { Value::NULL };
+                let f = self.make_function(fi, codev, closure, annotations, kwdefaults, defaults);
+                push!(f);
+            }
+            op::BUILD_SET => {
+                let n = oparg as usize;
+                let mut items: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                items.reverse();
+                let s = crate::objects::set::new_set();
+                if let Some(so) = s.downcast_ref::<crate::objects::set::SetObject>() {
+                    for it in items {
+                        tri!(so.add(self, it));
+                    }
+                }
+                push!(s);
+            }
+            op::SET_ADD => {
+                let v = pop!();
+                let target = peek!(oparg as usize).clone();
+                if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                    tri!(so.add(self, v));
+                }
+            }
+            op::SET_UPDATE => {
+                let iterable = pop!();
+                let target = peek!(oparg as usize).clone();
+                if let Some(so) = target.downcast_ref::<crate::objects::set::SetObject>() {
+                    tri!(crate::types::set_ty::set_update(self, so, &iterable));
+                }
+            }
+            op::LIST_EXTEND => {
+                let iterable = pop!();
+                let target = peek!(oparg as usize).clone();
+                tri!(self.list_extend(&target, &iterable));
+            }
+            op::LIST_TO_TUPLE => {
+                let l = pop!();
+                let items = l.downcast_ref::<ListObject>().map(|l| l.to_vec()).unwrap_or_default();
+                push!(new_tuple(items));
+            }
+            op::BUILD_MAP => {
+                let n = oparg as usize;
+                let mut items: Vec<Value> = (0..2 * n).map(|_| pop!()).collect();
+                items.reverse();
+                let d = DictObject::with_capacity(n);
+                if let Some(dict) = d.downcast_ref::<DictObject>() {
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(dict.set_item(self, k, v));
+                    }
+                }
+                push!(d);
+            }
+            op::BUILD_CONST_KEY_MAP => {
+                let keys = pop!();
+                let n = oparg as usize;
+                let mut vals: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                vals.reverse();
+                let d = DictObject::with_capacity(n);
+                if let (Some(dict), Some(kt)) = (d.downcast_ref::<DictObject>(), keys.downcast_ref::<TupleObject>()) {
+                    for (k, v) in kt.items().iter().zip(vals) {
+                        tri!(dict.set_item(self, k.clone(), v));
+                    }
+                }
+                push!(d);
+            }
+            op::MAP_ADD => {
+                let v = pop!();
+                let k = pop!();
+                let d = peek!(oparg as usize).clone();
+                if let Some(dict) = d.downcast_ref::<DictObject>() {
+                    tri!(dict.set_item(self, k, v));
+                }
+            }
+            op::DICT_UPDATE | op::DICT_MERGE => {
+                let update = pop!();
+                let d = peek!(oparg as usize).clone();
+                if opcode == op::DICT_MERGE {
+                    let func = peek!(oparg as usize + 2).clone();
+                    tri!(self.dict_merge(&d, &update, Some(&func)));
+                } else {
+                    tri!(self.dict_merge(&d, &update, None));
+                }
+            }
+            op::BUILD_STRING => {
+                let n = oparg as usize;
+                let mut parts: Vec<Value> = (0..n).map(|_| pop!()).collect();
+                parts.reverse();
+                let refs: Vec<&StrObject> = parts.iter().filter_map(|p| p.downcast_ref::<StrObject>()).collect();
+                push!(crate::objects::str::concat(&refs));
+            }
+            op::FORMAT_VALUE => {
+                let spec = if oparg & 0x04 != 0 { pop!() } else { Value::NULL };
+                let v = pop!();
+                let r = tri!(self.format_value(v, oparg & 3, spec));
+                push!(r);
+            }
+            op::BUILD_SLICE => {
+                let step = if oparg == 3 { pop!() } else { none() };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::objects::slice::new_slice(start, stop, step));
+            }
+            op::UNPACK_EX => {
+                let seq = pop!();
+                let items = tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
+                for v in items.into_iter().rev() {
+                    push!(v);
+                }
+            }
+            op::MAKE_CELL => {
+                let initial = local!(oparg).take();
+                *local!(oparg) = new_cell(initial);
+            }
+            op::COPY_FREE_VARS => {
+                let func = self.frames[fi].func.clone();
+                if let Some(f) = func.downcast_ref::<FunctionObject>() {
+                    if let Some(cl) = f.closure.downcast_ref::<TupleObject>() {
+                        let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
+                        for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
+                            *local!(off + i) = c.clone();
+                        }
+                    }
+                }
+            }
+            op::LOAD_CLASSDEREF => {
+                let name = unsafe { (*code).localsplusnames[oparg as usize].clone() };
+                let locals = self.frames[fi].locals.clone();
+                let from_locals = match locals.downcast_ref::<DictObject>() {
+                    Some(d) => d.get_str(&name),
+                    None => tri!(self.mapping_get(&locals, &name)),
+                };
+                match from_locals.or_else(|| local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get())) {
+                    Some(v) => push!(v),
+                    None => {
+                        let e = self.unbound_deref(code, oparg);
+                        return Err(Unwind::Raise(e));
+                    }
+                }
+            }
+            op::DELETE_DEREF => {
+                let old = local!(oparg).downcast_ref::<CellObject>().map(|c| c.set(Value::NULL));
+                match old {
+                    Some(o) if !o.is_null() => drop(o),
+                    _ => {
+                        let e = self.unbound_deref(code, oparg);
+                        return Err(Unwind::Raise(e));
+                    }
+                }
+            }
+            op::LOAD_BUILD_CLASS => {
+                // SAFETY: the frame keeps its builtins alive.
+                let bc = unsafe { (*builtins).get_str_key("__build_class__") };
+                match bc {
+                    Some(f) => push!(f),
+                    None => {
+                        return Err(Unwind::Raise(
+                            self.new_error(ExcKind::NameError, "__build_class__ not found"),
+                        ))
+                    }
+                }
+            }
+            op::LOAD_ASSERTION_ERROR => push!(exc_type(ExcKind::AssertionError).as_value()),
+            op::RAISE_VARARGS => {
+                let cause = if oparg == 2 { pop!() } else { Value::NULL };
+                let exc = if oparg >= 1 { pop!() } else { Value::NULL };
+                if oparg == 0 {
+                    let cur = self.exc_info.clone();
+                    if cur.is_null() || cur.is_none() {
+                        return Err(Unwind::Raise(
+                            self.new_error(ExcKind::RuntimeError, "No active exception to reraise"),
+                        ));
+                    }
+                    return Err(Unwind::Reraise(PyErr::new(cur), None));
+                }
+                let e = match self.make_raise(exc, cause) {
+                    Ok(e) => e,
+                    Err(e) => e,
+                };
+                return Err(Unwind::Raise(e));
+            }
+            op::PUSH_EXC_INFO => {
+                let v = pop!();
+                let prev = std::mem::replace(&mut self.exc_info, v.clone());
+                push!(if prev.is_null() { none() } else { prev });
+                push!(v);
+            }
+            op::POP_EXCEPT => {
+                let v = pop!();
+                let old = std::mem::replace(&mut self.exc_info, if v.is_none() { Value::NULL } else { v });
+                drop(old);
+            }
+            op::CHECK_EXC_MATCH => {
+                let right = pop!();
+                let b = tri!(self.check_exc_match(peek!(1), &right));
+                push!(Value::bool(b));
+            }
+            op::RERAISE => {
+                let lasti = if oparg != 0 {
+                    peek!(oparg as usize + 1).as_small_int().map(|i| i as u32)
+                } else {
+                    None
+                };
+                let exc = pop!();
+                return Err(Unwind::Reraise(PyErr::new(exc), lasti));
+            }
+            op::BEFORE_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(self.before_with(&mgr));
+                push!(exit);
+                push!(res);
+            }
+            op::WITH_EXCEPT_START => {
+                let val = peek!(1).clone();
+                let exit = peek!(4).clone();
+                let ty = type_of(&val).as_value();
+                let tb = val
+                    .downcast_ref::<ExceptionObject>()
+                    .map(|e| e.traceback())
+                    .filter(|t| !t.is_null())
+                    .unwrap_or_else(none);
+                let r = tri!(self.call(&exit, &[ty, val, tb], None));
+                push!(r);
+            }
+            op::SETUP_ANNOTATIONS => {
+                tri!(self.setup_annotations(fi));
+            }
+            op::IMPORT_NAME => {
+                let fromlist = pop!();
+                let level = pop!();
+                let m = tri!(self.import_name(fi, name!(oparg), &fromlist, &level));
+                push!(m);
+            }
+            op::IMPORT_FROM => {
+                let m = peek!(1).clone();
+                let v = tri!(self.import_from(&m, name!(oparg)));
+                push!(v);
+            }
+            op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
+                let flag = if opcode == op::MATCH_MAPPING {
+                    crate::typeobj::type_flags::MAPPING
+                } else {
+                    crate::typeobj::type_flags::SEQUENCE
+                };
+                let b = type_of(peek!(1)).has_flag(flag);
+                push!(Value::bool(b));
+            }
+            op::MATCH_KEYS => {
+                let keys = peek!(1).clone();
+                let subject = peek!(2).clone();
+                let r = tri!(self.match_keys(&subject, &keys));
+                push!(r);
+            }
+            op::MATCH_CLASS => {
+                let names = pop!();
+                let cls = pop!();
+                let subject = peek!(1).clone();
+                let r = tri!(self.match_class(&subject, &cls, oparg as usize, &names));
+                set_peek!(1, r.unwrap_or_else(none));
+            }
+            op::GET_LEN => {
+                let n = tri!(self.len(peek!(1)));
+                push!(Value::int(n as i64));
+            }
+            op::PRINT_EXPR => {
+                let v = pop!();
+                if !v.is_none() {
+                    let r = tri!(self.repr_string(&v));
+                    self.write_stdout(format!("{r}\n").as_bytes());
+                }
+            }
+            _ => {
+                let name = pyrite_bytecode::OPNAMES[opcode as usize];
+                let e = self.new_error(ExcKind::SystemError, format!("pyrite cannot run opcode {name} yet"));
+                return Err(Unwind::Raise(e));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads the instruction after EXTENDED_ARG prefixes: (opcode, full oparg).
+#[cold]
+unsafe fn decode_extended(units: *const u16, ip: &mut usize, first: u32) -> (u8, u32) {
+    let mut oparg = first;
+    loop {
+        let w = *units.add(*ip);
+        *ip += 1;
+        let o = (w & 0xff) as u8;
+        oparg = (oparg << 8) | (w >> 8) as u32;
+        if o != pyrite_bytecode::op::EXTENDED_ARG && o != pyrite_bytecode::op::EXTENDED_ARG_QUICK {
+            return (o, oparg);
+        }
+    }
+}
+
+/// Arithmetic on two small ints or two floats without leaving the loop.
+#[inline(always)]
+fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
+    use crate::typeobj::nb;
+    let op = if op >= crate::typeobj::NB_INPLACE {
+        op - crate::typeobj::NB_INPLACE
+    } else {
+        op
+    };
+    if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+        return match op {
+            nb::ADD => Some(Value::int(x + y)),
+            nb::SUBTRACT => Some(Value::int(x - y)),
+            nb::MULTIPLY => x.checked_mul(y).map(Value::int),
+            nb::AND => Some(Value::int(x & y)),
+            nb::OR => Some(Value::int(x | y)),
+            nb::XOR => Some(Value::int(x ^ y)),
+            nb::FLOOR_DIVIDE if y > 0 => Some(Value::int(x.div_euclid(y))),
+            nb::REMAINDER if y > 0 => Some(Value::int(x.rem_euclid(y))),
+            _ => None,
+        };
+    }
+    if let (Some(x), Some(y)) = (a.as_float(), b.as_float()) {
+        return match op {
+            nb::ADD => Some(Value::float(x + y)),
+            nb::SUBTRACT => Some(Value::float(x - y)),
+            nb::MULTIPLY => Some(Value::float(x * y)),
+            nb::TRUE_DIVIDE if y != 0.0 => Some(Value::float(x / y)),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// `list[int]` and `tuple[int]` for exact types.
+#[inline(always)]
+fn fast_subscr(container: &Value, sub: &Value) -> Option<Value> {
+    let i = sub.as_small_int()?;
+    if is_exact(container, &LIST_TYPE) {
+        let l = container.downcast_ref::<ListObject>()?;
+        let idx = crate::objects::str::normalize_index(i, l.len())?;
+        return l.get(idx);
+    }
+    if is_exact(container, &TUPLE_TYPE) {
+        let t = container.downcast_ref::<TupleObject>()?;
+        let idx = crate::objects::str::normalize_index(i, t.len())?;
+        return t.get(idx).cloned();
+    }
+    None
+}
+
+#[allow(dead_code)]
+fn unused(_: &dyn Fn()) {
+    let _ = (int_binop, float_binop, not_implemented);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::caches;
+    use crate::vm::Vm;
+    use pyrite_bytecode::code::{CodeObject, ConstValue};
+    use pyrite_bytecode::{cache_entries, op};
+    use std::rc::Rc;
+
+    /// Assembles (opcode, oparg) pairs, adding each opcode's CACHE units.
+    fn assemble(ops: &[(u8, u8)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for &(o, a) in ops {
+            out.push(o);
+            out.push(a);
+            for _ in 0..cache_entries(o) {
+                out.extend_from_slice(&[0, 0]);
+            }
+        }
+        out
+    }
+
+    /// `i = 0; f = 0.0
+    ///  while i < N: i += 1; f = f * 0.5 + 1.5`  as a module-level code object
+    /// using fast locals (hand-assembled 3.11 bytecode).
+    fn arith_loop(n: i64) -> CodeObject {
+        let body = [
+            (op::RESUME, 0),
+            (op::LOAD_CONST, 0),
+            (op::STORE_FAST, 0),
+            (op::LOAD_CONST, 3),
+            (op::STORE_FAST, 1),
+            // loop head (code unit 5)
+            (op::LOAD_FAST, 0),
+            (op::LOAD_CONST, 1),
+            (op::COMPARE_OP, 0),
+            (op::POP_JUMP_FORWARD_IF_FALSE, 14),
+            (op::LOAD_FAST, 0),
+            (op::LOAD_CONST, 2),
+            (op::BINARY_OP, 13),
+            (op::STORE_FAST, 0),
+            (op::LOAD_FAST, 1),
+            (op::LOAD_CONST, 4),
+            (op::BINARY_OP, 5),
+            (op::LOAD_CONST, 5),
+            (op::BINARY_OP, 0),
+            (op::STORE_FAST, 1),
+            (op::JUMP_BACKWARD, 20),
+            (op::LOAD_FAST, 0),
+            (op::RETURN_VALUE, 0),
+        ];
+        CodeObject {
+            argcount: 0,
+            flags: 0x3,
+            stacksize: 4,
+            firstlineno: 1,
+            code: assemble(&body),
+            consts: vec![
+                ConstValue::Int(0),
+                ConstValue::Int(n),
+                ConstValue::Int(1),
+                ConstValue::Float(0.0),
+                ConstValue::Float(0.5),
+                ConstValue::Float(1.5),
+            ],
+            localsplusnames: vec!["i".into(), "f".into()],
+            localspluskinds: vec![0x20, 0x20],
+            filename: "<test>".into(),
+            name: "<module>".into(),
+            qualname: "<module>".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn int_and_float_arithmetic_allocates_nothing() {
+        let mut vm = Vm::new_for_tests();
+        let globals = vm.new_module_globals("__test__");
+        let small = vm.load_code(Rc::new(arith_loop(10))).unwrap();
+        let big = vm.load_code(Rc::new(arith_loop(100_000))).unwrap();
+        let before = crate::object::allocation_count();
+        let r1 = vm.run_module_code(&small, &globals).unwrap();
+        let mid = crate::object::allocation_count();
+        let r2 = vm.run_module_code(&big, &globals).unwrap();
+        let after = crate::object::allocation_count();
+        assert_eq!(r1.as_small_int(), Some(10));
+        assert_eq!(r2.as_small_int(), Some(100_000));
+        // Running 100000 iterations allocates exactly what 10 iterations do.
+        assert_eq!(after - mid, mid - before);
+    }
+
+    #[test]
+    fn jump_offsets_in_the_test_loop_are_right() {
+        // The hand-assembled loop above: JUMP_BACKWARD lands on the loop head.
+        let code = arith_loop(1).code;
+        let units: Vec<(u8, u8)> = code.chunks(2).map(|c| (c[0], c[1])).collect();
+        let jb = units.iter().position(|u| u.0 == op::JUMP_BACKWARD).unwrap();
+        assert_eq!(units[jb + 1 - 20], (op::LOAD_FAST, 0));
+        let pj = units.iter().position(|u| u.0 == op::POP_JUMP_FORWARD_IF_FALSE).unwrap();
+        assert_eq!(units[pj + 1 + 14], (op::LOAD_FAST, 0));
+    }
+
+    #[test]
+    fn cache_sizes_match_the_opcode_table() {
+        assert_eq!(caches::BINARY_SUBSCR, cache_entries(op::BINARY_SUBSCR));
+        assert_eq!(caches::STORE_SUBSCR, cache_entries(op::STORE_SUBSCR));
+        assert_eq!(caches::UNPACK_SEQUENCE, cache_entries(op::UNPACK_SEQUENCE));
+        assert_eq!(caches::STORE_ATTR, cache_entries(op::STORE_ATTR));
+        assert_eq!(caches::LOAD_ATTR, cache_entries(op::LOAD_ATTR));
+        assert_eq!(caches::COMPARE_OP, cache_entries(op::COMPARE_OP));
+        assert_eq!(caches::LOAD_GLOBAL, cache_entries(op::LOAD_GLOBAL));
+        assert_eq!(caches::BINARY_OP, cache_entries(op::BINARY_OP));
+        assert_eq!(caches::LOAD_METHOD, cache_entries(op::LOAD_METHOD));
+        assert_eq!(caches::PRECALL, cache_entries(op::PRECALL));
+        assert_eq!(caches::CALL, cache_entries(op::CALL));
+        assert_eq!(cache_entries(op::FOR_ITER), 0);
+    }
+}

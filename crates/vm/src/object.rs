@@ -1,0 +1,558 @@
+//! Heap objects: the common header, allocation and deallocation through the
+//! object's type, the optional pre-header of instances that have attributes,
+//! and typed references.
+//!
+//! Every heap object is a `#[repr(C)]` struct that starts with [`ObjHeader`].
+//! Which struct an object is, is given by its type's [`LayoutKind`]; a subclass
+//! of a builtin type (`class L(list)`) has the builtin's layout, so the
+//! builtin's methods work on its instances unchanged. Objects whose type gives
+//! them a `__dict__` carry a [`PreHeader`] just *before* the header (as CPython
+//! 3.11's managed dicts do), so attribute storage sits at a fixed negative
+//! offset whatever the size of the object itself.
+
+use crate::gil::GilCell;
+use crate::instance::InstanceAttrs;
+use crate::typeobj::{type_flags, TypeObject};
+use crate::value::Value;
+use std::alloc::Layout;
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::ptr::NonNull;
+
+#[repr(C)]
+pub struct ObjHeader {
+    pub(crate) refcount: Cell<usize>,
+    pub(crate) ty: Cell<*const TypeObject>,
+}
+
+/// Refcount of statically allocated objects: never reaches zero.
+pub const IMMORTAL_REFCOUNT: usize = 1 << 60;
+
+impl ObjHeader {
+    pub(crate) fn new(ty: *const TypeObject) -> ObjHeader {
+        ObjHeader {
+            refcount: Cell::new(1),
+            ty: Cell::new(ty),
+        }
+    }
+
+    pub(crate) const fn immortal(ty: *const TypeObject) -> ObjHeader {
+        ObjHeader {
+            refcount: Cell::new(IMMORTAL_REFCOUNT),
+            ty: Cell::new(ty),
+        }
+    }
+}
+
+/// Which builtin struct an object is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LayoutKind {
+    /// Just the header (instances of `object`, None, NotImplemented, ...).
+    Object,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Type,
+    Function,
+    BoundMethod,
+    Code,
+    Module,
+    Cell,
+    BuiltinFunction,
+    MethodDescr,
+    SlotWrapper,
+    MethodWrapper,
+    GetSetDescr,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Exception,
+    Traceback,
+    Range,
+    Slice,
+    Super,
+    /// Iterators over the builtin sequences and mappings.
+    SeqIter,
+    RangeIter,
+    DictIter,
+    /// enumerate, zip, map, filter, reversed, callable_iterator.
+    NativeIter,
+    Generator,
+    Set,
+    MemberDescr,
+}
+
+/// A Rust struct that is the layout of some Python objects.
+///
+/// # Safety
+/// The struct is `#[repr(C)]`, starts with an `ObjHeader`, and every type whose
+/// `layout` is `KIND` allocates its instances as this struct.
+pub unsafe trait PyPayload: Sized {
+    const KIND: LayoutKind;
+}
+
+/// Attribute storage of objects with a `__dict__`, placed before the header.
+#[repr(C)]
+pub struct PreHeader {
+    pub(crate) attrs: UnsafeCell<InstanceAttrs>,
+    /// Reserved for the weakref list.
+    pub(crate) weakrefs: Cell<usize>,
+}
+
+const PRE: usize = std::mem::size_of::<PreHeader>();
+
+#[inline(always)]
+pub(crate) unsafe fn incref(p: NonNull<ObjHeader>) {
+    let rc = &(*p.as_ptr()).refcount;
+    rc.set(rc.get() + 1);
+}
+
+#[inline(always)]
+pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
+    let rc = &(*p.as_ptr()).refcount;
+    let n = rc.get() - 1;
+    rc.set(n);
+    if n == 0 {
+        dealloc(p);
+    }
+}
+
+/// Deallocation nesting beyond which objects are queued instead of freed at
+/// once, so that dropping a million-deep nested list cannot overflow the Rust
+/// stack (CPython's "trashcan").
+const TRASHCAN_DEPTH: usize = 64;
+
+struct Trashcan {
+    depth: usize,
+    pending: Vec<NonNull<ObjHeader>>,
+}
+
+static TRASHCAN: GilCell<Trashcan> = GilCell::new(Trashcan {
+    depth: 0,
+    pending: Vec::new(),
+});
+
+#[inline(never)]
+pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    let can = TRASHCAN.as_ptr();
+    if (*can).depth >= TRASHCAN_DEPTH {
+        (*can).pending.push(p);
+        return;
+    }
+    (*can).depth += 1;
+    dealloc_now(p);
+    (*can).depth -= 1;
+    if (*can).depth == 0 {
+        while let Some(q) = (*can).pending.pop() {
+            (*can).depth += 1;
+            dealloc_now(q);
+            (*can).depth -= 1;
+        }
+    }
+}
+
+/// Objects whose `__del__` is due, each holding one reference (GIL-protected).
+static PENDING_FINALIZERS: GilCell<Vec<NonNull<ObjHeader>>> = GilCell::new(Vec::new());
+/// Set when `PENDING_FINALIZERS` is non-empty, checked between instructions.
+pub(crate) static FINALIZERS_DUE: GilCell<bool> = GilCell::new(false);
+
+/// Takes the objects whose `__del__` must run now (each with one reference).
+pub(crate) fn take_pending_finalizers() -> Vec<Value> {
+    // SAFETY: GIL held.
+    unsafe {
+        *FINALIZERS_DUE.get_mut() = false;
+        std::mem::take(PENDING_FINALIZERS.get_mut())
+            .into_iter()
+            .map(Value::from_owned_ptr)
+            .collect()
+    }
+}
+
+/// Bit 0 of the pre-header's weakref word: `__del__` already ran.
+const FINALIZED: usize = 1;
+
+/// Frees the object through its type: the payload's fields are dropped, then
+/// the pre-header's attributes, then the memory, and last the type's reference.
+/// An instance whose class defines `__del__` is first queued (kept alive) so
+/// that the VM runs the finalizer at the next instruction boundary, once.
+unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
+    let ty = (*p.as_ptr()).ty.get();
+    let flags = (*ty).flags.get();
+    if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
+        let pre = pre_header(p.as_ptr());
+        if pre.weakrefs.get() & FINALIZED == 0 {
+            pre.weakrefs.set(pre.weakrefs.get() | FINALIZED);
+            (*p.as_ptr()).refcount.set(1);
+            PENDING_FINALIZERS.get_mut().push(p);
+            *FINALIZERS_DUE.get_mut() = true;
+            return;
+        }
+    }
+    let kind = (*ty).layout;
+    let has_pre = (*ty).flags.get() & type_flags::HAS_DICT != 0;
+    let size = payload_size(kind, p.as_ptr());
+    // Keep the object alive (refcount 1) while its fields are dropped, so that
+    // nothing reached from them can free it a second time.
+    (*p.as_ptr()).refcount.set(1);
+    drop_payload(kind, p.as_ptr());
+    let base = if has_pre {
+        let pre = (p.as_ptr() as *mut u8).sub(PRE) as *mut PreHeader;
+        std::ptr::drop_in_place(pre);
+        pre as *mut u8
+    } else {
+        p.as_ptr() as *mut u8
+    };
+    let total = size + if has_pre { PRE } else { 0 };
+    // Invariant: this is the size `alloc_raw` used for the same type and size.
+    free_block(base, total);
+    // Instances hold a reference to their type (static types are immortal).
+    decref(NonNull::new_unchecked(ty as *mut ObjHeader));
+}
+
+/// Small blocks are recycled through per-size free lists (as CPython's
+/// pymalloc does for objects), which spares the system allocator the
+/// allocate/free churn of short-lived objects.
+const SMALL_LIMIT: usize = 512;
+const SIZE_CLASSES: usize = SMALL_LIMIT / 8;
+/// Blocks kept per size class before further frees go back to the system.
+const FREE_LIST_CAP: usize = 1 << 14;
+
+struct FreeLists {
+    heads: [*mut u8; SIZE_CLASSES],
+    counts: [usize; SIZE_CLASSES],
+}
+
+static FREE_LISTS: GilCell<FreeLists> = GilCell::new(FreeLists {
+    heads: [std::ptr::null_mut(); SIZE_CLASSES],
+    counts: [0; SIZE_CLASSES],
+});
+
+/// Allocation sizes are multiples of 8 (the free lists' classes).
+#[inline(always)]
+pub(crate) fn round_size(total: usize) -> usize {
+    (total + 7) & !7
+}
+
+/// A block of at least `total` bytes, 8-aligned.
+///
+/// # Safety
+/// GIL held; the block is released with `free_block(p, total)`.
+#[inline]
+pub(crate) unsafe fn alloc_block(total: usize) -> *mut u8 {
+    let size = round_size(total.max(8));
+    if size <= SMALL_LIMIT {
+        let lists = FREE_LISTS.get_mut();
+        let class = size / 8 - 1;
+        let head = lists.heads[class];
+        if !head.is_null() {
+            // The first word of a free block links to the next one.
+            lists.heads[class] = *(head as *mut *mut u8);
+            lists.counts[class] -= 1;
+            return head;
+        }
+    }
+    let layout = match Layout::from_size_align(size, 8) {
+        Ok(l) => l,
+        Err(_) => std::alloc::handle_alloc_error(Layout::new::<u64>()),
+    };
+    let mem = std::alloc::alloc(layout);
+    if mem.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    mem
+}
+
+/// Releases a block from `alloc_block(total)`.
+///
+/// # Safety
+/// `p` came from `alloc_block` (or `realloc_block`) with the same `total`.
+#[inline]
+pub(crate) unsafe fn free_block(p: *mut u8, total: usize) {
+    let size = round_size(total.max(8));
+    if size <= SMALL_LIMIT {
+        let lists = FREE_LISTS.get_mut();
+        let class = size / 8 - 1;
+        if lists.counts[class] < FREE_LIST_CAP {
+            *(p as *mut *mut u8) = lists.heads[class];
+            lists.heads[class] = p;
+            lists.counts[class] += 1;
+            return;
+        }
+    }
+    std::alloc::dealloc(p, Layout::from_size_align_unchecked(size, 8));
+}
+
+/// Resizes a block from `alloc_block(old_total)` to hold `new_total` bytes.
+///
+/// # Safety
+/// As `free_block`; the contents up to the smaller size are kept.
+pub(crate) unsafe fn realloc_block(p: *mut u8, old_total: usize, new_total: usize) -> *mut u8 {
+    let (old, new) = (round_size(old_total.max(8)), round_size(new_total.max(8)));
+    if old == new {
+        return p;
+    }
+    if old <= SMALL_LIMIT || new <= SMALL_LIMIT {
+        let q = alloc_block(new_total);
+        std::ptr::copy_nonoverlapping(p, q, old.min(new));
+        free_block(p, old_total);
+        return q;
+    }
+    let q = std::alloc::realloc(p, Layout::from_size_align_unchecked(old, 8), new);
+    if q.is_null() {
+        std::alloc::handle_alloc_error(Layout::from_size_align_unchecked(new, 8));
+    }
+    q
+}
+
+/// Heap objects allocated so far (for tests and statistics).
+static ALLOCATIONS: GilCell<u64> = GilCell::new(0);
+
+/// Number of heap objects allocated since start-up.
+pub fn allocation_count() -> u64 {
+    // SAFETY: GIL held by the caller (any Vm user).
+    unsafe { *ALLOCATIONS.get_mut() }
+}
+
+/// Allocates `size` bytes for an object of `ty` (plus its pre-header when the
+/// type has one), with the header initialized. The payload after the header is
+/// uninitialized: the caller writes it before the object is used.
+pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeader> {
+    let has_pre = ty.flags.get() & type_flags::HAS_DICT != 0;
+    let total = size + if has_pre { PRE } else { 0 };
+    *ALLOCATIONS.get_mut() += 1;
+    let mem = alloc_block(total);
+    let obj = if has_pre {
+        std::ptr::write(
+            mem as *mut PreHeader,
+            PreHeader {
+                attrs: UnsafeCell::new(InstanceAttrs::default()),
+                weakrefs: Cell::new(0),
+            },
+        );
+        mem.add(PRE)
+    } else {
+        mem
+    } as *mut ObjHeader;
+    incref(NonNull::from(&ty.header));
+    std::ptr::write(obj, ObjHeader::new(ty));
+    NonNull::new_unchecked(obj)
+}
+
+/// Allocates a fixed-size object of `ty`, whose layout must be `T`'s.
+/// `payload.header` is overwritten with the real header.
+pub(crate) fn alloc_object<T: PyPayload>(ty: &TypeObject, payload: T) -> Value {
+    debug_assert_eq!(ty.layout, T::KIND);
+    // SAFETY: `T` is the layout of `ty`'s instances (PyPayload contract); the
+    // header written by alloc_raw is kept by copying it into the payload.
+    unsafe {
+        let p = alloc_raw(ty, std::mem::size_of::<T>());
+        let header = std::ptr::read(p.as_ptr());
+        let obj = p.as_ptr() as *mut T;
+        std::ptr::write(obj, payload);
+        std::ptr::write(p.as_ptr(), header);
+        Value::from_owned_ptr(p)
+    }
+}
+
+/// The pre-header of an object whose type has `HAS_DICT`.
+#[inline(always)]
+pub(crate) unsafe fn pre_header<'a>(p: *const ObjHeader) -> &'a PreHeader {
+    &*((p as *const u8).sub(PRE) as *const PreHeader)
+}
+
+/// Bytes allocated for the object itself (without pre-header).
+unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
+    use crate::objects::*;
+    use std::mem::size_of;
+    match kind {
+        LayoutKind::Object => size_of::<ObjHeader>(),
+        LayoutKind::Int => size_of::<int::IntObject>(),
+        LayoutKind::Float => size_of::<float::FloatObject>(),
+        LayoutKind::Str => str::StrObject::alloc_size_of(p as *const str::StrObject),
+        LayoutKind::Bytes => size_of::<bytes::BytesObject>(),
+        LayoutKind::Tuple => tuple::TupleObject::alloc_size_of(p as *const tuple::TupleObject),
+        LayoutKind::List => size_of::<list::ListObject>(),
+        LayoutKind::Dict => size_of::<dict::DictObject>(),
+        LayoutKind::Type => size_of::<TypeObject>(),
+        LayoutKind::Function => size_of::<function::FunctionObject>(),
+        LayoutKind::BoundMethod => size_of::<function::BoundMethod>(),
+        LayoutKind::Code => size_of::<code::CodeObj>(),
+        LayoutKind::Module => size_of::<module::ModuleObject>(),
+        LayoutKind::Cell => size_of::<cell::CellObject>(),
+        LayoutKind::BuiltinFunction => size_of::<descr::BuiltinFunction>(),
+        LayoutKind::MethodDescr => size_of::<descr::MethodDescr>(),
+        LayoutKind::SlotWrapper => size_of::<descr::SlotWrapper>(),
+        LayoutKind::MethodWrapper => size_of::<descr::MethodWrapper>(),
+        LayoutKind::GetSetDescr => size_of::<descr::GetSetDescr>(),
+        LayoutKind::Property => size_of::<descr::Property>(),
+        LayoutKind::StaticMethod | LayoutKind::ClassMethod => size_of::<descr::FuncWrapper>(),
+        LayoutKind::Exception => size_of::<exception::ExceptionObject>(),
+        LayoutKind::Traceback => size_of::<exception::TracebackObject>(),
+        LayoutKind::Range => size_of::<range::RangeObject>(),
+        LayoutKind::Slice => size_of::<slice::SliceObject>(),
+        LayoutKind::Super => size_of::<superobj::SuperObject>(),
+        LayoutKind::SeqIter => size_of::<iter::SeqIter>(),
+        LayoutKind::RangeIter => size_of::<range::RangeIter>(),
+        LayoutKind::DictIter => size_of::<dict::DictIter>(),
+        LayoutKind::NativeIter => size_of::<iter::NativeIter>(),
+        LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
+        LayoutKind::Set => size_of::<set::SetObject>(),
+        LayoutKind::MemberDescr => size_of::<descr::MemberDescr>(),
+    }
+}
+
+/// Drops the fields of the payload (the header has nothing to drop).
+unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
+    use crate::objects::*;
+    use std::ptr::drop_in_place;
+    match kind {
+        LayoutKind::Object | LayoutKind::Float => {}
+        LayoutKind::Int => drop_in_place(p as *mut int::IntObject),
+        LayoutKind::Str => {} // code units are plain bytes
+        LayoutKind::Bytes => drop_in_place(p as *mut bytes::BytesObject),
+        LayoutKind::Tuple => tuple::TupleObject::drop_items(p as *mut tuple::TupleObject),
+        LayoutKind::List => drop_in_place(p as *mut list::ListObject),
+        LayoutKind::Dict => drop_in_place(p as *mut dict::DictObject),
+        LayoutKind::Type => drop_in_place(p as *mut TypeObject),
+        LayoutKind::Function => drop_in_place(p as *mut function::FunctionObject),
+        LayoutKind::BoundMethod => drop_in_place(p as *mut function::BoundMethod),
+        LayoutKind::Code => drop_in_place(p as *mut code::CodeObj),
+        LayoutKind::Module => drop_in_place(p as *mut module::ModuleObject),
+        LayoutKind::Cell => drop_in_place(p as *mut cell::CellObject),
+        LayoutKind::BuiltinFunction => drop_in_place(p as *mut descr::BuiltinFunction),
+        LayoutKind::MethodDescr => drop_in_place(p as *mut descr::MethodDescr),
+        LayoutKind::SlotWrapper => drop_in_place(p as *mut descr::SlotWrapper),
+        LayoutKind::MethodWrapper => drop_in_place(p as *mut descr::MethodWrapper),
+        LayoutKind::GetSetDescr => drop_in_place(p as *mut descr::GetSetDescr),
+        LayoutKind::Property => drop_in_place(p as *mut descr::Property),
+        LayoutKind::StaticMethod | LayoutKind::ClassMethod => drop_in_place(p as *mut descr::FuncWrapper),
+        LayoutKind::Exception => drop_in_place(p as *mut exception::ExceptionObject),
+        LayoutKind::Traceback => drop_in_place(p as *mut exception::TracebackObject),
+        LayoutKind::Range => drop_in_place(p as *mut range::RangeObject),
+        LayoutKind::Slice => drop_in_place(p as *mut slice::SliceObject),
+        LayoutKind::Super => drop_in_place(p as *mut superobj::SuperObject),
+        LayoutKind::SeqIter => drop_in_place(p as *mut iter::SeqIter),
+        LayoutKind::RangeIter => drop_in_place(p as *mut range::RangeIter),
+        LayoutKind::DictIter => drop_in_place(p as *mut dict::DictIter),
+        LayoutKind::NativeIter => drop_in_place(p as *mut iter::NativeIter),
+        LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
+        LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
+        LayoutKind::MemberDescr => drop_in_place(p as *mut descr::MemberDescr),
+    }
+}
+
+/// An owned, typed reference to a heap object of layout `T`.
+#[repr(transparent)]
+pub struct PyRef<T: PyPayload> {
+    ptr: NonNull<T>,
+    _marker: PhantomData<*const T>,
+}
+
+impl<T: PyPayload> PyRef<T> {
+    /// # Safety
+    /// `p` points to a live object of layout `T` and the caller gives up one reference.
+    pub(crate) unsafe fn from_owned(p: NonNull<T>) -> PyRef<T> {
+        PyRef {
+            ptr: p,
+            _marker: PhantomData,
+        }
+    }
+
+    pub fn as_value(&self) -> Value {
+        Value::from_borrowed_ptr(self.ptr.cast())
+    }
+
+    pub fn into_value(self) -> Value {
+        let p = self.ptr.cast();
+        std::mem::forget(self);
+        Value::from_owned_ptr(p)
+    }
+
+    pub fn as_ptr(&self) -> *const T {
+        self.ptr.as_ptr()
+    }
+
+    pub fn ptr_eq(&self, other: &PyRef<T>) -> bool {
+        self.ptr == other.ptr
+    }
+}
+
+impl<T: PyPayload> Clone for PyRef<T> {
+    fn clone(&self) -> Self {
+        // SAFETY: a PyRef always refers to a live object.
+        unsafe { incref(self.ptr.cast()) };
+        PyRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
+    }
+}
+
+impl<T: PyPayload> Drop for PyRef<T> {
+    fn drop(&mut self) {
+        // SAFETY: a PyRef owns one reference.
+        unsafe { decref(self.ptr.cast()) };
+    }
+}
+
+impl<T: PyPayload> std::ops::Deref for PyRef<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the object lives at least as long as this reference.
+        unsafe { self.ptr.as_ref() }
+    }
+}
+
+impl Value {
+    /// The object's header, for pointer values.
+    #[inline(always)]
+    pub(crate) fn header(&self) -> Option<&ObjHeader> {
+        // SAFETY: a pointer Value refers to a live object for as long as it lives.
+        self.as_ptr().map(|p| unsafe { &*p.as_ptr() })
+    }
+
+    /// The object as layout `T`, if its type has that layout.
+    #[inline(always)]
+    pub fn downcast_ref<T: PyPayload>(&self) -> Option<&T> {
+        let h = self.header()?;
+        // SAFETY: types are live while their instances are.
+        if unsafe { (*h.ty.get()).layout } == T::KIND {
+            Some(unsafe { &*(h as *const ObjHeader as *const T) })
+        } else {
+            None
+        }
+    }
+
+    /// A typed reference to the object, if its type has layout `T`.
+    pub fn downcast<T: PyPayload>(&self) -> Option<PyRef<T>> {
+        let r = self.downcast_ref::<T>()?;
+        let p = NonNull::from(r);
+        // SAFETY: live object of layout T; the new PyRef owns a new reference.
+        unsafe {
+            incref(p.cast());
+            Some(PyRef::from_owned(p))
+        }
+    }
+
+    /// The pre-header of an object whose type gives it a `__dict__`.
+    pub(crate) fn pre_header(&self) -> Option<&PreHeader> {
+        let h = self.header()?;
+        // SAFETY: the flag says the pre-header was allocated.
+        unsafe {
+            if (*h.ty.get()).flags.get() & type_flags::HAS_DICT != 0 {
+                Some(pre_header(h))
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// A value's owned refcount, for tests and `sys.getrefcount`.
+pub fn refcount(v: &Value) -> Option<usize> {
+    v.header().map(|h| h.refcount.get())
+}

@@ -1,0 +1,48 @@
+//! Module objects: a namespace dict and a name.
+
+use crate::object::{alloc_object, LayoutKind, ObjHeader, PyPayload};
+use crate::objects::dict::DictObject;
+use crate::typeobj::MODULE_TYPE;
+use crate::value::Value;
+
+#[repr(C)]
+pub struct ModuleObject {
+    pub(crate) header: ObjHeader,
+    pub(crate) dict: Value,
+}
+
+unsafe impl PyPayload for ModuleObject {
+    const KIND: LayoutKind = LayoutKind::Module;
+}
+
+impl ModuleObject {
+    pub fn dict(&self) -> &DictObject {
+        // SAFETY: set to a dict at creation, never replaced.
+        unsafe { self.dict.downcast_ref::<DictObject>().unwrap_unchecked() }
+    }
+
+    pub fn dict_value(&self) -> Value {
+        self.dict.clone()
+    }
+}
+
+/// A module named `name` with `__name__`, `__doc__`, `__package__`,
+/// `__loader__` and `__spec__` set as CPython's module_init_dict does.
+pub fn new_module(name: &str) -> Value {
+    let d = DictObject::new_value();
+    if let Some(dict) = d.downcast_ref::<DictObject>() {
+        let none = crate::objects::singletons::none;
+        dict.insert_str_key("__name__", crate::objects::str::new_str(name));
+        dict.insert_str_key("__doc__", none());
+        dict.insert_str_key("__package__", none());
+        dict.insert_str_key("__loader__", none());
+        dict.insert_str_key("__spec__", none());
+    }
+    alloc_object(
+        MODULE_TYPE.get(),
+        ModuleObject {
+            header: ObjHeader::new(std::ptr::null()),
+            dict: d,
+        },
+    )
+}

@@ -1,0 +1,476 @@
+//! Slots and methods of dict, its views and iterators.
+
+use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
+use crate::exception::{exc_type, new_exception, ExcKind, PyErr, PyResult};
+use crate::objects::dict::{dict_iter_next, new_dict_iter, DictIter, DictObject};
+use crate::objects::iter::{new_seq_iter, SeqIter};
+use crate::objects::list::new_list;
+use crate::objects::singletons::{none, not_implemented};
+use crate::objects::tuple::{new_tuple, TupleObject};
+use crate::typeinit::{add_classmethod, add_method};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn dict_of(v: &Value) -> Option<&DictObject> {
+    v.downcast_ref::<DictObject>()
+}
+
+pub fn key_error(key: Value) -> PyErr {
+    PyErr::new(new_exception(exc_type(ExcKind::KeyError), new_tuple(vec![key])))
+}
+
+fn dict_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(d) = dict_of(v) else {
+        return Ok(vm.new_str("{}"));
+    };
+    if d.is_empty() {
+        return Ok(vm.new_str("{}"));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(vm.new_str("{...}"));
+    }
+    let mut out = String::from("{");
+    let mut res = Ok(());
+    for (i, (k, val)) in d.items().into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match vm.repr_string(&k).and_then(|ks| Ok((ks, vm.repr_string(&val)?))) {
+            Ok((ks, vs)) => {
+                out.push_str(&ks);
+                out.push_str(": ");
+                out.push_str(&vs);
+            }
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.repr_leave(v);
+    res?;
+    out.push('}');
+    Ok(vm.new_str(&out))
+}
+
+fn dict_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
+        return Ok(not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let mut eq = x.len() == y.len();
+    if eq {
+        for (k, v) in x.items() {
+            match y.get_item(vm, &k)? {
+                Some(w) => {
+                    if !vm.rich_eq_bool(&v, &w)? {
+                        eq = false;
+                        break;
+                    }
+                }
+                None => {
+                    eq = false;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn dict_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let Some(d) = dict_of(v) else { return Ok(none()) };
+    if let Some(x) = d.get_item(vm, key)? {
+        return Ok(x);
+    }
+    if !is_exact(v, &DICT_TYPE) {
+        if let Some(r) = vm.call_special(v, "__missing__", std::slice::from_ref(key))? {
+            return Ok(r);
+        }
+    }
+    Err(key_error(key.clone()))
+}
+
+fn dict_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(d) = dict_of(v) else { return Ok(()) };
+    match value {
+        Some(x) => d.set_item(vm, key.clone(), x),
+        None => match d.del_item(vm, key)? {
+            Some(old) => {
+                drop(old);
+                Ok(())
+            }
+            None => Err(key_error(key.clone())),
+        },
+    }
+}
+
+fn dict_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(dict_of(v).map_or(0, |d| d.len()))
+}
+
+fn dict_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
+    match dict_of(v) {
+        Some(d) => Ok(d.get_item(vm, key)?.is_some()),
+        None => Ok(false),
+    }
+}
+
+fn dict_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_dict_iter(DICT_KEYITER_TYPE.get(), v.clone()))
+}
+
+fn dict_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(DICT_TYPE.get());
+    Ok(DictObject::new_typed(t, 0))
+}
+
+/// `dict.update` semantics: a mapping (has keys()) or an iterable of pairs, then keywords.
+pub fn dict_update_from(vm: &mut Vm, d: &DictObject, arg: Option<&Value>, kw: &[(&Value, &Value)]) -> PyResult<()> {
+    if let Some(a) = arg {
+        if let Some(src) = dict_of(a) {
+            if is_exact(a, &DICT_TYPE) {
+                d.update_from(vm, src)?;
+            } else {
+                let keys = vm.call_method(a, "keys", &[])?;
+                for k in vm.collect(&keys)? {
+                    let v = vm.getitem(a, &k)?;
+                    d.set_item(vm, k, v)?;
+                }
+            }
+        } else if vm.lookup_attr(a, &vm.intern("keys"))?.is_some() {
+            let keys = vm.call_method(a, "keys", &[])?;
+            for k in vm.collect(&keys)? {
+                let v = vm.getitem(a, &k)?;
+                d.set_item(vm, k, v)?;
+            }
+        } else {
+            let items = vm.collect(a)?;
+            for (i, item) in items.iter().enumerate() {
+                let pair = match vm.collect(item) {
+                    Ok(p) => p,
+                    Err(e) if e.is_instance(ExcKind::TypeError) => {
+                        let msg = format!("cannot convert dictionary update sequence element #{i} to a sequence");
+                        return Err(vm.type_error(msg));
+                    }
+                    Err(e) => return Err(e),
+                };
+                if pair.len() != 2 {
+                    let msg = format!(
+                        "dictionary update sequence element #{i} has length {}; 2 is required",
+                        pair.len()
+                    );
+                    return Err(vm.value_error(msg));
+                }
+                let mut it = pair.into_iter();
+                if let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    d.set_item(vm, k, v)?;
+                }
+            }
+        }
+    }
+    for (k, v) in kw {
+        d.set_item(vm, (*k).clone(), (*v).clone())?;
+    }
+    Ok(())
+}
+
+fn dict_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() > 1 {
+        let msg = format!("dict expected at most 1 argument, got {}", pos.len());
+        return Err(vm.type_error(msg));
+    }
+    let Some(d) = dict_of(obj) else { return Ok(()) };
+    dict_update_from(vm, d, pos.first(), &kw)
+}
+
+fn dict_get(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "get", kw)?;
+    ArgSpec::range(vm, "get", args, 1, 1, 2)?;
+    let Some(d) = dict_of(&args[0]) else { return Ok(none()) };
+    Ok(d.get_item(vm, &args[1])?
+        .unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none)))
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "setdefault", kw)?;
+    ArgSpec::range(vm, "setdefault", args, 1, 1, 2)?;
+    let Some(d) = dict_of(&args[0]) else { return Ok(none()) };
+    if let Some(v) = d.get_item(vm, &args[1])? {
+        return Ok(v);
+    }
+    let dv = args.get(2).cloned().unwrap_or_else(none);
+    d.set_item(vm, args[1].clone(), dv.clone())?;
+    Ok(dv)
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "pop", kw)?;
+    ArgSpec::range(vm, "pop", args, 1, 1, 2)?;
+    let Some(d) = dict_of(&args[0]) else { return Ok(none()) };
+    match d.del_item(vm, &args[1])? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(dv) => Ok(dv.clone()),
+            None => Err(key_error(args[1].clone())),
+        },
+    }
+}
+
+fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "popitem", kw)?;
+    let Some(d) = args.first().and_then(dict_of) else {
+        return Ok(none());
+    };
+    let Some((k, _)) = d.items().into_iter().last() else {
+        return Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty"));
+    };
+    let v = d.del_item(vm, &k)?.unwrap_or_else(none);
+    Ok(new_tuple(vec![k, v]))
+}
+
+fn view(ty: &'static StaticType, args: &[Value]) -> PyResult<Value> {
+    Ok(new_seq_iter(ty.get(), args.first().cloned().unwrap_or_else(none)))
+}
+
+fn dict_keys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "keys", kw)?;
+    view(&DICT_KEYS_TYPE, args)
+}
+
+fn dict_values(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "values", kw)?;
+    view(&DICT_VALUES_TYPE, args)
+}
+
+fn dict_items(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "items", kw)?;
+    view(&DICT_ITEMS_TYPE, args)
+}
+
+fn dict_update(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() > 2 {
+        let msg = format!("update expected at most 1 argument, got {}", pos.len() - 1);
+        return Err(vm.type_error(msg));
+    }
+    let Some(d) = pos.first().and_then(dict_of) else {
+        return Ok(none());
+    };
+    dict_update_from(vm, d, pos.get(1), &kw)?;
+    Ok(none())
+}
+
+fn dict_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "clear", kw)?;
+    if let Some(d) = args.first().and_then(dict_of) {
+        d.clear();
+    }
+    Ok(none())
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "copy", kw)?;
+    Ok(args
+        .first()
+        .and_then(dict_of)
+        .map_or_else(DictObject::new_value, |d| d.copy_value()))
+}
+
+fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "fromkeys", kw)?;
+    ArgSpec::range(vm, "fromkeys", args, 1, 1, 2)?;
+    let cls = args[0].clone();
+    let d = vm.call0(&cls)?;
+    let value = args.get(2).cloned().unwrap_or_else(none);
+    for k in vm.collect(&args[1])? {
+        vm.setitem(&d, &k, value.clone())?;
+    }
+    Ok(d)
+}
+
+fn dict_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (dict_of(a), dict_of(b)) else {
+        return Ok(not_implemented());
+    };
+    let r = x.copy_value();
+    if let Some(rd) = dict_of(&r) {
+        rd.update_from(vm, y)?;
+    }
+    Ok(r)
+}
+
+fn dict_ior(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(x) = dict_of(a) else {
+        return Ok(not_implemented());
+    };
+    dict_update_from(vm, x, Some(b), &[])?;
+    Ok(a.clone())
+}
+
+// ---- iterators and views ----
+
+fn dict_keyiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_iter_next(vm, di)?.map(|(k, _)| k))
+}
+
+fn dict_valueiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_iter_next(vm, di)?.map(|(_, v)| v))
+}
+
+fn dict_itemiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_iter_next(vm, di)?.map(|(k, v)| new_tuple(vec![k, v])))
+}
+
+fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn view_dict(v: &Value) -> Value {
+    v.downcast_ref::<SeqIter>().map(|s| s.seq()).unwrap_or_else(none)
+}
+
+fn view_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(dict_of(&view_dict(v)).map_or(0, |d| d.len()))
+}
+
+fn keys_view_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_dict_iter(DICT_KEYITER_TYPE.get(), view_dict(v)))
+}
+
+fn values_view_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_dict_iter(DICT_VALUEITER_TYPE.get(), view_dict(v)))
+}
+
+fn items_view_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_dict_iter(DICT_ITEMITER_TYPE.get(), view_dict(v)))
+}
+
+fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let name = vm.type_name(v);
+    if !vm.repr_enter(v) {
+        return Ok(vm.new_str("..."));
+    }
+    let items = vm.collect(v);
+    vm.repr_leave(v);
+    let l = new_list(items?);
+    let inner = vm.repr_string(&l)?;
+    Ok(vm.new_str(&format!("{name}({inner})")))
+}
+
+fn keys_view_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
+    let d = view_dict(v);
+    dict_contains(vm, &d, key)
+}
+
+fn items_view_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let d = view_dict(v);
+    let Some(t) = item.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) else {
+        return Ok(false);
+    };
+    let Some(dd) = dict_of(&d) else { return Ok(false) };
+    match dd.get_item(vm, &t.items()[0])? {
+        Some(val) => vm.rich_eq_bool(&val, &t.items()[1]),
+        None => Ok(false),
+    }
+}
+
+fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || type_of(b).slots().len.is_none() {
+        return Ok(not_implemented());
+    }
+    let la = vm.len(a)?;
+    let lb = vm.len(b)?;
+    let mut eq = la == lb;
+    if eq {
+        for x in vm.collect(a)? {
+            if !vm.contains(b, &x)? {
+                eq = false;
+                break;
+            }
+        }
+    }
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let n = args
+        .first()
+        .and_then(|v| v.downcast_ref::<DictIter>())
+        .map_or(0, |d| d.remaining.get());
+    Ok(Value::int(n as i64))
+}
+
+pub(crate) fn init() {
+    let s = DICT_TYPE.get().slots_mut();
+    s.repr = Some(dict_repr);
+    s.hash = Some(|vm, v| {
+        let msg = format!("unhashable type: '{}'", vm.type_name(v));
+        Err(vm.type_error(msg))
+    });
+    s.richcompare = Some(dict_richcompare);
+    s.getitem = Some(dict_getitem);
+    s.setitem = Some(dict_setitem);
+    s.len = Some(dict_len);
+    s.contains = Some(dict_contains);
+    s.iter = Some(dict_iter);
+    s.new = Some(dict_new);
+    s.init = Some(dict_init);
+    s.nb[nb::OR] = Some(dict_or);
+    s.nb[NB_INPLACE + nb::OR] = Some(dict_ior);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("get", dict_get),
+        ("setdefault", dict_setdefault),
+        ("pop", dict_pop),
+        ("popitem", dict_popitem),
+        ("keys", dict_keys),
+        ("values", dict_values),
+        ("items", dict_items),
+        ("update", dict_update),
+        ("clear", dict_clear),
+        ("copy", dict_copy),
+    ];
+    for (n, f) in methods {
+        add_method(&DICT_TYPE, n, *f);
+    }
+    add_classmethod(&DICT_TYPE, "fromkeys", dict_fromkeys);
+    crate::typeinit::set_attr(DICT_TYPE.get(), "__hash__", none());
+
+    for (st, next) in [
+        (&DICT_KEYITER_TYPE, dict_keyiter_next as IterNextFn),
+        (&DICT_VALUEITER_TYPE, dict_valueiter_next),
+        (&DICT_ITEMITER_TYPE, dict_itemiter_next),
+    ] {
+        let s = st.get().slots_mut();
+        s.iter = Some(self_iter);
+        s.iternext = Some(next);
+        add_method(st, "__length_hint__", dict_iter_length_hint);
+    }
+    for (st, it) in [
+        (&DICT_KEYS_TYPE, keys_view_iter as UnaryFn),
+        (&DICT_VALUES_TYPE, values_view_iter),
+        (&DICT_ITEMS_TYPE, items_view_iter),
+    ] {
+        let s = st.get().slots_mut();
+        s.iter = Some(it);
+        s.len = Some(view_len);
+        s.repr = Some(view_repr);
+    }
+    DICT_KEYS_TYPE.get().slots_mut().contains = Some(keys_view_contains);
+    DICT_KEYS_TYPE.get().slots_mut().richcompare = Some(view_richcompare);
+    DICT_ITEMS_TYPE.get().slots_mut().contains = Some(items_view_contains);
+    DICT_ITEMS_TYPE.get().slots_mut().richcompare = Some(view_richcompare);
+}

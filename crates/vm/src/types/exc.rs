@@ -1,0 +1,351 @@
+//! BaseException and the behaviour particular builtin exceptions add
+//! (StopIteration.value, SystemExit.code, KeyError's str, AttributeError and
+//! NameError's `name`, OSError's errno/strerror, ImportError's name/path).
+
+use crate::args::split_kwargs;
+use crate::exception::{exc_type, new_exception, ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::objects::dict::DictObject;
+use crate::objects::list::{new_list, ListObject};
+use crate::objects::singletons::none;
+use crate::objects::str::{intern, StrObject};
+use crate::objects::tuple::{empty_tuple, new_tuple, TupleObject};
+use crate::typeinit::{add_getset_to, add_method_to};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn exc_of(v: &Value) -> Option<&ExceptionObject> {
+    v.downcast_ref::<ExceptionObject>()
+}
+
+fn args_items(v: &Value) -> Vec<Value> {
+    exc_of(v)
+        .map(|e| e.args())
+        .and_then(|a| a.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()))
+        .unwrap_or_default()
+}
+
+fn set_attr_raw(obj: &Value, name: &str, v: Value) {
+    if let Some(d) = crate::attr::instance_dict(obj) {
+        if let Some(dd) = d.downcast_ref::<DictObject>() {
+            dd.insert_str_key(name, v);
+        }
+    }
+}
+
+fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("exception class required"));
+    };
+    let (pos, _kw) = split_kwargs(args, kwnames);
+    Ok(new_exception(t, new_tuple(pos.to_vec())))
+}
+
+fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    let t = type_of(obj);
+    let accepts_kw = [
+        ExcKind::ImportError,
+        ExcKind::ModuleNotFoundError,
+        ExcKind::AttributeError,
+        ExcKind::NameError,
+    ]
+    .iter()
+    .any(|k| t.is_subtype(exc_type(*k)));
+    if !kw.is_empty() && !accepts_kw && !t.is_heap_type() {
+        let msg = format!("{}() takes no keyword arguments", t.name_string());
+        return Err(vm.type_error(msg));
+    }
+    if let Some(e) = exc_of(obj) {
+        e.set_args(new_tuple(pos.to_vec()));
+    }
+    // Subclass-specific attributes.
+    if t.is_subtype(exc_type(ExcKind::StopIteration)) {
+        set_attr_raw(obj, "value", pos.first().cloned().unwrap_or_else(none));
+    } else if t.is_subtype(exc_type(ExcKind::SystemExit)) {
+        let code = match pos.len() {
+            0 => none(),
+            1 => pos[0].clone(),
+            _ => new_tuple(pos.to_vec()),
+        };
+        set_attr_raw(obj, "code", code);
+    } else if t.is_subtype(exc_type(ExcKind::ImportError)) {
+        let mut name = none();
+        let mut path = none();
+        for (k, v) in &kw {
+            match crate::objects::str::display_lossy(k).as_str() {
+                "name" => name = (*v).clone(),
+                "path" => path = (*v).clone(),
+                other => {
+                    let msg = format!("'{other}' is an invalid keyword argument for ImportError()");
+                    return Err(vm.type_error(msg));
+                }
+            }
+        }
+        set_attr_raw(obj, "name", name);
+        set_attr_raw(obj, "path", path);
+        set_attr_raw(obj, "msg", if pos.len() == 1 { pos[0].clone() } else { none() });
+    } else if t.is_subtype(exc_type(ExcKind::AttributeError)) || t.is_subtype(exc_type(ExcKind::NameError)) {
+        let mut name = none();
+        let mut objv = none();
+        for (k, v) in &kw {
+            match crate::objects::str::display_lossy(k).as_str() {
+                "name" => name = (*v).clone(),
+                "obj" if t.is_subtype(exc_type(ExcKind::AttributeError)) => objv = (*v).clone(),
+                other => {
+                    let msg = format!("'{other}' is an invalid keyword argument for {}()", t.name_string());
+                    return Err(vm.type_error(msg));
+                }
+            }
+        }
+        set_attr_raw(obj, "name", name);
+        if t.is_subtype(exc_type(ExcKind::AttributeError)) {
+            set_attr_raw(obj, "obj", objv);
+        }
+    } else if t.is_subtype(exc_type(ExcKind::OSError)) {
+        let (errno, strerror, filename) = if (2..=5).contains(&pos.len()) {
+            (pos[0].clone(), pos[1].clone(), pos.get(2).cloned().unwrap_or_else(none))
+        } else {
+            (none(), none(), none())
+        };
+        set_attr_raw(obj, "errno", errno);
+        set_attr_raw(obj, "strerror", strerror);
+        set_attr_raw(obj, "filename", filename);
+        set_attr_raw(obj, "filename2", pos.get(4).cloned().unwrap_or_else(none));
+        if (2..=5).contains(&pos.len()) {
+            if let Some(e) = exc_of(obj) {
+                e.set_args(new_tuple(pos[..2].to_vec()));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let args = args_items(v);
+    let t = type_of(v);
+    if t.is_subtype(exc_type(ExcKind::KeyError)) && args.len() == 1 {
+        return vm.repr(&args[0]);
+    }
+    if t.is_subtype(exc_type(ExcKind::OSError)) {
+        let d = crate::attr::instance_get(v, &intern("errno"));
+        let s = crate::attr::instance_get(v, &intern("strerror"));
+        if let (Some(errno), Some(strerror)) = (d, s) {
+            if !errno.is_none() && !strerror.is_none() {
+                let es = vm.str_string(&errno)?;
+                let ss = vm.str_string(&strerror)?;
+                let f = crate::attr::instance_get(v, &intern("filename")).filter(|f| !f.is_none());
+                let text = match f {
+                    Some(f) => format!("[Errno {es}] {ss}: {}", vm.repr_string(&f)?),
+                    None => format!("[Errno {es}] {ss}"),
+                };
+                return Ok(vm.new_str(&text));
+            }
+        }
+    }
+    match args.len() {
+        0 => Ok(vm.new_str("")),
+        1 => vm.str(&args[0]),
+        _ => {
+            let t = new_tuple(args);
+            vm.str(&t)
+        }
+    }
+}
+
+fn exc_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let args = args_items(v);
+    let name = type_of(v).name_string();
+    let text = if args.len() == 1 {
+        format!("{name}({})", vm.repr_string(&args[0])?)
+    } else {
+        let t = new_tuple(args);
+        format!("{name}{}", vm.repr_string(&t)?)
+    };
+    Ok(vm.new_str(&text))
+}
+
+fn exc_args_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(exc_of(v).map(|e| e.args()).unwrap_or_else(empty_tuple))
+}
+
+fn exc_args_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(val) = value else {
+        return Err(vm.type_error("args may not be deleted"));
+    };
+    let items = vm.collect(&val)?;
+    if let Some(e) = exc_of(v) {
+        e.set_args(new_tuple(items));
+    }
+    Ok(())
+}
+
+fn or_none(v: Value) -> Value {
+    if v.is_null() {
+        none()
+    } else {
+        v
+    }
+}
+
+fn exc_tb_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(or_none(exc_of(v).map(|e| e.traceback()).unwrap_or(Value::NULL)))
+}
+
+fn exc_tb_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(val) = value else {
+        return Err(vm.type_error("__traceback__ may not be deleted"));
+    };
+    if !val.is_none() && val.downcast_ref::<crate::exception::TracebackObject>().is_none() {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    if let Some(e) = exc_of(v) {
+        e.set_traceback(if val.is_none() { Value::NULL } else { val });
+    }
+    Ok(())
+}
+
+fn exc_cause_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(or_none(exc_of(v).map(|e| e.cause()).unwrap_or(Value::NULL)))
+}
+
+fn check_exc_or_none(vm: &mut Vm, val: &Value, what: &str) -> PyResult<()> {
+    if !val.is_none() && !type_of(val).is_subtype(exc_type(ExcKind::BaseException)) {
+        return Err(vm.type_error(format!("exception {what} must be None or derive from BaseException")));
+    }
+    Ok(())
+}
+
+fn exc_cause_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(val) = value else {
+        return Err(vm.type_error("__cause__ may not be deleted"));
+    };
+    check_exc_or_none(vm, &val, "cause")?;
+    if let Some(e) = exc_of(v) {
+        e.set_cause(if val.is_none() { Value::NULL } else { val });
+        e.suppress_context.set(true);
+    }
+    Ok(())
+}
+
+fn exc_context_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(or_none(exc_of(v).map(|e| e.context()).unwrap_or(Value::NULL)))
+}
+
+fn exc_context_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(val) = value else {
+        return Err(vm.type_error("__context__ may not be deleted"));
+    };
+    check_exc_or_none(vm, &val, "context")?;
+    if let Some(e) = exc_of(v) {
+        e.set_context(if val.is_none() { Value::NULL } else { val });
+    }
+    Ok(())
+}
+
+fn exc_suppress_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::bool(exc_of(v).is_some_and(|e| e.suppress_context.get())))
+}
+
+fn exc_suppress_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let b = match value {
+        Some(x) => vm.is_true(&x)?,
+        None => false,
+    };
+    if let Some(e) = exc_of(v) {
+        e.suppress_context.set(b);
+    }
+    Ok(())
+}
+
+fn exc_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    crate::attr::instance_dict(v).ok_or_else(|| vm.type_error("no __dict__"))
+}
+
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [e, tb] = crate::args::ArgSpec::exact::<2>(vm, "with_traceback", args, 1)?;
+    exc_tb_set(vm, &e, Some(tb))?;
+    Ok(e)
+}
+
+fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [e, note] = crate::args::ArgSpec::exact::<2>(vm, "add_note", args, 1)?;
+    if note.downcast_ref::<StrObject>().is_none() {
+        let msg = format!("note must be a str, not '{}'", vm.type_name(&note));
+        return Err(vm.type_error(msg));
+    }
+    let key = intern("__notes__");
+    let notes = match crate::attr::instance_get(&e, &key) {
+        Some(n) => n,
+        None => {
+            let l = new_list(Vec::new());
+            crate::attr::instance_set(vm, &e, &key, Some(l.clone()))?;
+            l
+        }
+    };
+    match notes.downcast_ref::<ListObject>() {
+        Some(l) => l.push(note),
+        None => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+    }
+    Ok(none())
+}
+
+fn exc_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [e] = crate::args::ArgSpec::exact::<1>(vm, "__reduce__", args, 1)?;
+    let t = type_of(&e).as_value();
+    Ok(new_tuple(vec![t, new_tuple(args_items(&e))]))
+}
+
+/// Attaches `name` and `obj` to an AttributeError raised by the VM (3.10+).
+pub fn set_attribute_error_context(_vm: &mut Vm, e: &PyErr, obj: &Value, name: &Value) {
+    set_attr_raw(&e.exc, "name", name.clone());
+    set_attr_raw(&e.exc, "obj", obj.clone());
+}
+
+/// Attaches `name` to a NameError raised by the VM.
+pub fn set_name_error_name(_vm: &mut Vm, e: &PyErr, name: &Value) {
+    set_attr_raw(&e.exc, "name", name.clone());
+}
+
+impl Vm {
+    pub fn new_error_noargs(&mut self, kind: ExcKind) -> PyErr {
+        let e = crate::exception::new_exception_noargs(kind);
+        if kind == ExcKind::StopIteration {
+            set_attr_raw(&e, "value", none());
+        }
+        PyErr::new(e)
+    }
+}
+
+pub(crate) fn init() {
+    let base = exc_type(ExcKind::BaseException);
+    let s = base.slots_mut();
+    s.new = Some(exc_new);
+    s.init = Some(exc_init);
+    s.str = Some(exc_str);
+    s.repr = Some(exc_repr);
+    add_getset_to(base, "args", exc_args_get, Some(exc_args_set));
+    add_getset_to(base, "__traceback__", exc_tb_get, Some(exc_tb_set));
+    add_getset_to(base, "__cause__", exc_cause_get, Some(exc_cause_set));
+    add_getset_to(base, "__context__", exc_context_get, Some(exc_context_set));
+    add_getset_to(base, "__suppress_context__", exc_suppress_get, Some(exc_suppress_set));
+    add_getset_to(base, "__dict__", exc_dict_get, None);
+    add_method_to(base, "with_traceback", exc_with_traceback);
+    add_method_to(base, "add_note", exc_add_note);
+    add_method_to(base, "__reduce__", exc_reduce);
+    // Class attributes that hold defaults for instances created before __init__ ran.
+    for (kind, attrs) in [
+        (ExcKind::StopIteration, &["value"][..]),
+        (ExcKind::SystemExit, &["code"][..]),
+        (ExcKind::ImportError, &["name", "path", "msg"][..]),
+        (ExcKind::AttributeError, &["name", "obj"][..]),
+        (ExcKind::NameError, &["name"][..]),
+        (ExcKind::OSError, &["errno", "strerror", "filename", "filename2"][..]),
+    ] {
+        let t = exc_type(kind);
+        for a in attrs {
+            t.dict().insert_str_key(a, none());
+        }
+    }
+    let _ = DictObject::new_value;
+}

@@ -1,0 +1,1527 @@
+//! Slots and attributes of functions, methods, builtin callables and
+//! descriptors, code, cell, module, super and traceback objects.
+
+use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
+use crate::exception::{ExcKind, PyResult, TracebackObject};
+use crate::objects::cell::CellObject;
+use crate::objects::code::CodeObj;
+use crate::objects::descr::*;
+use crate::objects::dict::DictObject;
+use crate::objects::function::{new_bound_method, BoundMethod, FunctionObject};
+use crate::objects::module::ModuleObject;
+use crate::objects::singletons::{none, not_implemented};
+use crate::objects::str::{display_lossy, StrObject};
+use crate::objects::superobj::SuperObject;
+use crate::objects::tuple::new_tuple;
+use crate::typeinit::{add_getset, add_method};
+use crate::typeobj::*;
+use crate::types::object_ty::{default_repr, pointer_hash};
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn addr(v: &Value) -> u64 {
+    v.as_ptr().map_or(0, |p| p.as_ptr() as u64)
+}
+
+// ---- function ----
+
+fn func_of(v: &Value) -> Option<&FunctionObject> {
+    v.downcast_ref::<FunctionObject>()
+}
+
+fn function_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let q = func_of(v).map(|f| display_lossy(f.qualname())).unwrap_or_default();
+    Ok(vm.new_str(&format!("<function {} at {:#x}>", q, addr(v))))
+}
+
+fn function_get(_vm: &mut Vm, f: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    match obj {
+        Some(o) if !o.is_none() => Ok(new_bound_method(f.clone(), o.clone())),
+        _ => Ok(f.clone()),
+    }
+}
+
+fn function_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    vm.call_python(f, args, kw)
+}
+
+macro_rules! func_field {
+    ($get:ident, $set:ident, $field:ident, $what:expr) => {
+        fn $get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+            Ok(func_of(v)
+                .map(|f| unsafe { (*f.$field.get()).clone() })
+                .filter(|x| !x.is_null())
+                .unwrap_or_else(none))
+        }
+        fn $set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+            if let Some(f) = func_of(v) {
+                FunctionObject::set_field(&f.$field, value.filter(|x| !x.is_none()).unwrap_or(Value::NULL));
+                f.version.set(0);
+            }
+            Ok(())
+        }
+    };
+}
+
+func_field!(func_defaults_get, func_defaults_set, defaults, "__defaults__");
+func_field!(func_kwdefaults_get, func_kwdefaults_set, kwdefaults, "__kwdefaults__");
+func_field!(func_doc_get, func_doc_set, doc, "__doc__");
+
+fn func_module_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v)
+        .map(|f| unsafe { (*f.module.get()).clone() })
+        .unwrap_or_else(none))
+}
+
+fn func_module_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(f) = func_of(v) {
+        FunctionObject::set_field(&f.module, value.unwrap_or_else(none));
+    }
+    Ok(())
+}
+
+fn func_name_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v).map(|f| f.name().clone()).unwrap_or_else(none))
+}
+
+fn func_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(n) if n.downcast_ref::<StrObject>().is_some() => {
+            if let Some(f) = func_of(v) {
+                FunctionObject::set_field(&f.name, n);
+            }
+            Ok(())
+        }
+        _ => Err(vm.type_error("__name__ must be set to a string object")),
+    }
+}
+
+fn func_qualname_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v).map(|f| f.qualname().clone()).unwrap_or_else(none))
+}
+
+fn func_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    match value {
+        Some(n) if n.downcast_ref::<StrObject>().is_some() => {
+            if let Some(f) = func_of(v) {
+                FunctionObject::set_field(&f.qualname, n);
+            }
+            Ok(())
+        }
+        _ => Err(vm.type_error("__qualname__ must be set to a string object")),
+    }
+}
+
+fn func_code_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v).map(|f| f.code.clone()).unwrap_or_else(none))
+}
+
+fn func_globals_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v).map(|f| f.globals.clone()).unwrap_or_else(none))
+}
+
+fn func_builtins_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v).map(|f| f.builtins.clone()).unwrap_or_else(none))
+}
+
+fn func_closure_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_of(v)
+        .map(|f| f.closure.clone())
+        .filter(|c| !c.is_null())
+        .unwrap_or_else(none))
+}
+
+fn func_annotations_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(f) = func_of(v) else { return Ok(none()) };
+    let a = unsafe { (*f.annotations.get()).clone() };
+    if a.downcast_ref::<DictObject>().is_some() {
+        return Ok(a);
+    }
+    // 3.11 stores annotations as a flat tuple (name, value, ...) until asked.
+    let d = DictObject::new_value();
+    if let (Some(dd), Some(t)) = (
+        d.downcast_ref::<DictObject>(),
+        a.downcast_ref::<crate::objects::tuple::TupleObject>(),
+    ) {
+        let items = t.items();
+        for pair in items.chunks(2) {
+            if let [k, val] = pair {
+                dd.insert_str(k, val.clone());
+            }
+        }
+    }
+    FunctionObject::set_field(&f.annotations, d.clone());
+    Ok(d)
+}
+
+fn func_annotations_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(f) = func_of(v) {
+        FunctionObject::set_field(&f.annotations, value.unwrap_or(Value::NULL));
+    }
+    Ok(())
+}
+
+fn func_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match crate::attr::instance_dict(v) {
+        Some(d) => Ok(d),
+        None => Err(vm.type_error("no __dict__")),
+    }
+}
+
+// ---- bound method ----
+
+fn method_of(v: &Value) -> Option<&BoundMethod> {
+    v.downcast_ref::<BoundMethod>()
+}
+
+fn method_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(bm) = method_of(m) else {
+        return Err(vm.type_error("not a method"));
+    };
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(bm.self_.clone());
+    full.extend_from_slice(args);
+    let f = bm.func.clone();
+    vm.call(&f, &full, kw)
+}
+
+fn method_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    let Some(bm) = method_of(m) else { return Ok(none()) };
+    let (f, s) = (bm.func.clone(), bm.self_.clone());
+    let qn = match vm.lookup_attr(&f, &vm.intern("__qualname__"))? {
+        Some(q) => display_lossy(&q),
+        None => "?".into(),
+    };
+    let sr = vm.repr_string(&s)?;
+    Ok(vm.new_str(&format!("<bound method {qn} of {sr}>")))
+}
+
+fn method_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (method_of(a), method_of(b)) else {
+        return Ok(not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let eq = x.self_.is(&y.self_) && vm.rich_eq_bool(&x.func, &y.func)?;
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn method_hash(vm: &mut Vm, m: &Value) -> PyResult<i64> {
+    let Some(bm) = method_of(m) else { return Ok(0) };
+    let f = vm.hash(&bm.func)?;
+    Ok(crate::hash::fix(pointer_hash(&bm.self_) ^ f))
+}
+
+fn method_func(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(method_of(m).map(|b| b.func.clone()).unwrap_or_else(none))
+}
+
+fn method_self(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(method_of(m).map(|b| b.self_.clone()).unwrap_or_else(none))
+}
+
+/// Attributes not found on the method come from the function.
+fn method_getattro(vm: &mut Vm, m: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Some(v) = crate::attr::generic_getattr(vm, m, name)? {
+        return Ok(Some(v));
+    }
+    let Some(bm) = method_of(m) else { return Ok(None) };
+    let f = bm.func.clone();
+    vm.lookup_attr(&f, name)
+}
+
+// ---- builtin functions and method descriptors ----
+
+fn builtin_of(v: &Value) -> Option<&BuiltinFunction> {
+    v.downcast_ref::<BuiltinFunction>()
+}
+
+fn builtin_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(b) = builtin_of(f) else {
+        return Err(vm.type_error("not a builtin"));
+    };
+    if b.self_.is_null() {
+        return (b.func)(vm, args, kw);
+    }
+    // Short argument lists go on the stack: bound builtins (`lst.append`) are
+    // called often.
+    if args.len() < 4 {
+        let mut arr: [Value; 4] = [Value::NULL, Value::NULL, Value::NULL, Value::NULL];
+        arr[0] = b.self_.clone();
+        for (slot, a) in arr[1..].iter_mut().zip(args) {
+            *slot = a.clone();
+        }
+        return (b.func)(vm, &arr[..args.len() + 1], kw);
+    }
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(b.self_.clone());
+    full.extend_from_slice(args);
+    (b.func)(vm, &full, kw)
+}
+
+fn builtin_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(b) = builtin_of(f) else { return Ok(none()) };
+    if b.self_.is_null() || b.self_.downcast_ref::<ModuleObject>().is_some() {
+        return Ok(vm.new_str(&format!("<built-in function {}>", b.name)));
+    }
+    if let Some(t) = b.self_.downcast_ref::<TypeObject>() {
+        return Ok(vm.new_str(&format!(
+            "<built-in method {} of type object at {:#x}>",
+            b.name,
+            addr(&t.as_value())
+        )));
+    }
+    let tn = vm.type_name(&b.self_);
+    Ok(vm.new_str(&format!(
+        "<built-in method {} of {} object at {:#x}>",
+        b.name,
+        tn,
+        addr(&b.self_)
+    )))
+}
+
+fn builtin_name(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(builtin_of(f).map(|b| vm.intern(b.name)).unwrap_or_else(none))
+}
+
+fn builtin_qualname(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(b) = builtin_of(f) else { return Ok(none()) };
+    if b.self_.is_null() || b.self_.downcast_ref::<ModuleObject>().is_some() {
+        return Ok(vm.intern(b.name));
+    }
+    let owner = match b.self_.downcast_ref::<TypeObject>() {
+        Some(t) => t.name_string(),
+        None => vm.type_name(&b.self_),
+    };
+    Ok(vm.new_str(&format!("{}.{}", owner, b.name)))
+}
+
+fn builtin_self(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(b) = builtin_of(f) else { return Ok(none()) };
+    if b.self_.is_null() {
+        return Ok(match b.module {
+            Some(_) => vm.builtins.clone(),
+            None => none(),
+        });
+    }
+    Ok(b.self_.clone())
+}
+
+fn builtin_module(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(builtin_of(f).and_then(|b| b.module).map_or_else(none, |m| vm.intern(m)))
+}
+
+fn method_descr_of(v: &Value) -> Option<&MethodDescr> {
+    v.downcast_ref::<MethodDescr>()
+}
+
+fn method_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(md) = method_descr_of(d) else {
+        return Ok(d.clone());
+    };
+    let Some(o) = obj.filter(|o| !o.is_none() || std::ptr::eq(md.owner(), NONE_TYPE.get())) else {
+        return Ok(d.clone());
+    };
+    if !type_of(o).is_subtype(md.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            md.name,
+            md.owner().name_string(),
+            vm.type_name(o)
+        );
+        return Err(vm.type_error(msg));
+    }
+    Ok(new_bound_builtin(md.name, md.func, o.clone()))
+}
+
+fn method_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(md) = method_descr_of(d) else {
+        return Err(vm.type_error("not a method descriptor"));
+    };
+    let Some(self_) = args.first() else {
+        let msg = format!(
+            "unbound method {}.{}() needs an argument",
+            md.owner().name_string(),
+            md.name
+        );
+        return Err(vm.type_error(msg));
+    };
+    if !type_of(self_).is_subtype(md.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            md.name,
+            md.owner().name_string(),
+            vm.type_name(self_)
+        );
+        return Err(vm.type_error(msg));
+    }
+    (md.func)(vm, args, kw)
+}
+
+fn method_descr_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(md) = method_descr_of(d) else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<method '{}' of '{}' objects>",
+        md.name,
+        md.owner().name_string()
+    )))
+}
+
+fn descr_name(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let n = if let Some(md) = method_descr_of(d) {
+        md.name
+    } else if let Some(sw) = d.downcast_ref::<SlotWrapper>() {
+        sw.name
+    } else if let Some(gs) = d.downcast_ref::<GetSetDescr>() {
+        gs.name
+    } else {
+        ""
+    };
+    Ok(vm.intern(n))
+}
+
+fn descr_qualname(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let (owner, n) = if let Some(md) = method_descr_of(d) {
+        (md.owner().name_string(), md.name)
+    } else if let Some(sw) = d.downcast_ref::<SlotWrapper>() {
+        (sw.owner().name_string(), sw.name)
+    } else if let Some(gs) = d.downcast_ref::<GetSetDescr>() {
+        (gs.owner().name_string(), gs.name)
+    } else {
+        (String::new(), "")
+    };
+    Ok(vm.new_str(&format!("{owner}.{n}")))
+}
+
+fn descr_objclass(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    if let Some(md) = method_descr_of(d) {
+        return Ok(md.owner().as_value());
+    }
+    if let Some(sw) = d.downcast_ref::<SlotWrapper>() {
+        return Ok(sw.owner().as_value());
+    }
+    if let Some(gs) = d.downcast_ref::<GetSetDescr>() {
+        return Ok(gs.owner().as_value());
+    }
+    Ok(none())
+}
+
+fn classmethod_descr_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
+    let Some(md) = method_descr_of(d) else {
+        return Ok(d.clone());
+    };
+    let cls = match obj {
+        Some(o) if owner.is_none() => type_of(o).as_value(),
+        _ => owner.clone(),
+    };
+    Ok(new_bound_builtin(md.name, md.func, cls))
+}
+
+fn classmethod_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(md) = method_descr_of(d) else {
+        return Err(vm.type_error("not a descriptor"));
+    };
+    (md.func)(vm, args, kw)
+}
+
+// ---- slot wrappers ----
+
+/// Calls the native slot behind a wrapper with `self_` and the arguments.
+pub fn call_slot(vm: &mut Vm, slot: SlotFn, name: &str, self_: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let needs = |vm: &mut Vm, n: usize| -> PyResult<()> {
+        if args.len() != n {
+            let msg = if n == 0 {
+                format!("expected 0 arguments, got {}", args.len())
+            } else if n == 1 {
+                format!("expected 1 argument, got {}", args.len())
+            } else {
+                format!("expected {} arguments, got {}", n, args.len())
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(())
+    };
+    let no_kw = |vm: &mut Vm| check_no_kwargs(vm, name, kw);
+    match slot {
+        SlotFn::Unary(f) => {
+            no_kw(vm)?;
+            needs(vm, 0)?;
+            f(vm, self_)
+        }
+        SlotFn::Binary(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0])
+        }
+        SlotFn::BinaryR(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, &args[0], self_)
+        }
+        SlotFn::Hash(f) => {
+            no_kw(vm)?;
+            needs(vm, 0)?;
+            Ok(Value::int(f(vm, self_)?))
+        }
+        SlotFn::RichCmp(f, op) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0], op)
+        }
+        SlotFn::Call(f) => f(vm, self_, args, kw),
+        SlotFn::Init(f) => {
+            f(vm, self_, args, kw)?;
+            Ok(none())
+        }
+        SlotFn::IterNext(f) => {
+            no_kw(vm)?;
+            needs(vm, 0)?;
+            match f(vm, self_)? {
+                Some(v) => Ok(v),
+                None => Err(vm.new_error_noargs(ExcKind::StopIteration)),
+            }
+        }
+        SlotFn::Len(f) => {
+            no_kw(vm)?;
+            needs(vm, 0)?;
+            Ok(Value::int(f(vm, self_)? as i64))
+        }
+        SlotFn::Bool(f) => {
+            no_kw(vm)?;
+            needs(vm, 0)?;
+            Ok(Value::bool(f(vm, self_)?))
+        }
+        SlotFn::GetItem(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0])
+        }
+        SlotFn::SetItem(f) => {
+            no_kw(vm)?;
+            needs(vm, 2)?;
+            f(vm, self_, &args[0], Some(args[1].clone()))?;
+            Ok(none())
+        }
+        SlotFn::DelItem(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0], None)?;
+            Ok(none())
+        }
+        SlotFn::Contains(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            Ok(Value::bool(f(vm, self_, &args[0])?))
+        }
+        SlotFn::GetAttr(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            let name = &args[0];
+            if name.downcast_ref::<StrObject>().is_none() {
+                let msg = format!("attribute name must be string, not '{}'", vm.type_name(name));
+                return Err(vm.type_error(msg));
+            }
+            match f(vm, self_, name)? {
+                Some(v) => Ok(v),
+                None => Err(vm.attribute_error(self_, name)),
+            }
+        }
+        SlotFn::SetAttr(f) => {
+            no_kw(vm)?;
+            needs(vm, 2)?;
+            f(vm, self_, &args[0], Some(args[1].clone()))?;
+            Ok(none())
+        }
+        SlotFn::DelAttr(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0], None)?;
+            Ok(none())
+        }
+        SlotFn::DescrGet(f) => {
+            no_kw(vm)?;
+            if args.is_empty() || args.len() > 2 {
+                return Err(vm.type_error("__get__(None, None) is invalid"));
+            }
+            let obj = if args[0].is_none() { None } else { Some(&args[0]) };
+            let owner = args
+                .get(1)
+                .cloned()
+                .unwrap_or_else(|| obj.map(|o| type_of(o).as_value()).unwrap_or_else(none));
+            f(vm, self_, obj, &owner)
+        }
+        SlotFn::DescrSet(f) => {
+            no_kw(vm)?;
+            needs(vm, 2)?;
+            f(vm, self_, &args[0], Some(args[1].clone()))?;
+            Ok(none())
+        }
+        SlotFn::DescrDelete(f) => {
+            no_kw(vm)?;
+            needs(vm, 1)?;
+            f(vm, self_, &args[0], None)?;
+            Ok(none())
+        }
+    }
+}
+
+fn slot_wrapper_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(sw) = d.downcast_ref::<SlotWrapper>() else {
+        return Err(vm.type_error("not a slot wrapper"));
+    };
+    let Some(self_) = args.first() else {
+        let msg = format!(
+            "descriptor '{}' of '{}' object needs an argument",
+            sw.name,
+            sw.owner().name_string()
+        );
+        return Err(vm.type_error(msg));
+    };
+    if !type_of(self_).is_subtype(sw.owner()) {
+        let msg = format!(
+            "descriptor '{}' requires a '{}' object but received a '{}'",
+            sw.name,
+            sw.owner().name_string(),
+            vm.type_name(self_)
+        );
+        return Err(vm.type_error(msg));
+    }
+    call_slot(vm, sw.slot, sw.name, self_, &args[1..], kw)
+}
+
+fn slot_wrapper_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    match obj {
+        Some(o) => Ok(new_method_wrapper(d.clone(), o.clone())),
+        None => Ok(d.clone()),
+    }
+}
+
+fn slot_wrapper_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(sw) = d.downcast_ref::<SlotWrapper>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<slot wrapper '{}' of '{}' objects>",
+        sw.name,
+        sw.owner().name_string()
+    )))
+}
+
+fn method_wrapper_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
+        return Err(vm.type_error("not a method-wrapper"));
+    };
+    let Some(sw) = mw.descr.downcast_ref::<SlotWrapper>() else {
+        return Err(vm.type_error("bad method-wrapper"));
+    };
+    let self_ = mw.self_.clone();
+    call_slot(vm, sw.slot, sw.name, &self_, args, kw)
+}
+
+fn method_wrapper_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
+        return Ok(none());
+    };
+    let name = mw.descr.downcast_ref::<SlotWrapper>().map_or("?", |s| s.name);
+    let tn = vm.type_name(&mw.self_);
+    Ok(vm.new_str(&format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        name,
+        tn,
+        addr(&mw.self_)
+    )))
+}
+
+// ---- getset ----
+
+fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(d.clone());
+    };
+    match obj {
+        None => Ok(d.clone()),
+        Some(o) => {
+            if !type_of(o).is_subtype(gs.owner()) && !std::ptr::eq(gs.owner(), OBJECT_TYPE.get()) {
+                let msg = format!(
+                    "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+                    gs.name,
+                    gs.owner().name_string(),
+                    vm.type_name(o)
+                );
+                return Err(vm.type_error(msg));
+            }
+            (gs.get)(vm, o)
+        }
+    }
+}
+
+fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(());
+    };
+    match gs.set {
+        Some(f) => f(vm, obj, value),
+        None => {
+            let msg = format!(
+                "attribute '{}' of '{}' objects is not writable",
+                gs.name,
+                gs.owner().name_string()
+            );
+            Err(vm.new_error(ExcKind::AttributeError, msg))
+        }
+    }
+}
+
+fn getset_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<attribute '{}' of '{}' objects>",
+        gs.name,
+        gs.owner().name_string()
+    )))
+}
+
+// ---- property ----
+
+fn prop_of(v: &Value) -> Option<&Property> {
+    v.downcast_ref::<Property>()
+}
+
+fn property_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(PROPERTY_TYPE.get());
+    Ok(new_property(t, none(), none(), none(), none()))
+}
+
+fn property_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<()> {
+    let a = ArgSpec::parse(vm, "property", args, kw, &["fget", "fset", "fdel", "doc"], 4, 0)?;
+    let Some(p) = prop_of(obj) else { return Ok(()) };
+    let get = |i: usize| a[i].clone().unwrap_or_else(none);
+    let set = |c: &std::cell::UnsafeCell<Value>, v: Value| {
+        let old = unsafe { std::mem::replace(&mut *c.get(), v) };
+        drop(old);
+    };
+    set(&p.fget, get(0));
+    set(&p.fset, get(1));
+    set(&p.fdel, get(2));
+    let mut doc = get(3);
+    if doc.is_none() && !get(0).is_none() {
+        let fget = get(0);
+        if let Some(d) = vm.lookup_attr(&fget, &vm.intern("__doc__"))? {
+            doc = d;
+        }
+    }
+    set(&p.doc, doc);
+    Ok(())
+}
+
+fn property_name(vm: &mut Vm, p: &Property) -> String {
+    let fget = Property::field(&p.fget);
+    match vm.lookup_attr(&fget, &vm.intern("__name__")) {
+        Ok(Some(n)) => display_lossy(&n),
+        _ => String::new(),
+    }
+}
+
+fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(p) = prop_of(d) else { return Ok(d.clone()) };
+    let Some(o) = obj.filter(|o| !o.is_none()) else {
+        return Ok(d.clone());
+    };
+    let fget = Property::field(&p.fget);
+    if fget.is_none() {
+        let name = property_name(vm, p);
+        let msg = if name.is_empty() {
+            format!("property of '{}' object has no getter", vm.type_name(o))
+        } else {
+            format!("property '{}' of '{}' object has no getter", name, vm.type_name(o))
+        };
+        return Err(vm.new_error(ExcKind::AttributeError, msg));
+    }
+    vm.call1(&fget, o.clone())
+}
+
+fn property_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(p) = prop_of(d) else { return Ok(()) };
+    let (f, what) = match &value {
+        Some(_) => (Property::field(&p.fset), "setter"),
+        None => (Property::field(&p.fdel), "deleter"),
+    };
+    if f.is_none() {
+        let name = property_name(vm, p);
+        let tn = vm.type_name(obj);
+        let msg = if name.is_empty() {
+            format!("property of '{tn}' object has no {what}")
+        } else {
+            format!("property '{name}' of '{tn}' object has no {what}")
+        };
+        return Err(vm.new_error(ExcKind::AttributeError, msg));
+    }
+    match value {
+        Some(v) => vm.call(&f, &[obj.clone(), v], None)?,
+        None => vm.call1(&f, obj.clone())?,
+    };
+    Ok(())
+}
+
+fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
+    let [pv, f] = ArgSpec::exact::<2>(vm, "property", args, 1)?;
+    let Some(p) = prop_of(&pv) else { return Ok(none()) };
+    let mut parts = [
+        Property::field(&p.fget),
+        Property::field(&p.fset),
+        Property::field(&p.fdel),
+    ];
+    parts[which] = f;
+    let doc = Property::field(&p.doc);
+    let cls = type_of(&pv).as_value();
+    let [a, b, c] = parts;
+    vm.call(&cls, &[a, b, c, doc], None)
+}
+
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    property_copy_with(vm, args, 0)
+}
+
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    property_copy_with(vm, args, 1)
+}
+
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    property_copy_with(vm, args, 2)
+}
+
+fn property_fget(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fget)))
+}
+
+fn property_fset(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fset)))
+}
+
+fn property_fdel(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fdel)))
+}
+
+fn property_doc(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.doc)))
+}
+
+// ---- staticmethod / classmethod ----
+
+fn fw_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(STATICMETHOD_TYPE.get());
+    Ok(new_func_wrapper(t, none()))
+}
+
+fn fw_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<()> {
+    let tn = vm.type_name(obj);
+    check_no_kwargs(vm, &tn, kw)?;
+    if args.len() != 1 {
+        let msg = format!("{} expected 1 argument, got {}", tn, args.len());
+        return Err(vm.type_error(msg));
+    }
+    if let Some(w) = func_wrapper_of(obj) {
+        let old = unsafe { std::mem::replace(&mut *w.callable.get(), args[0].clone()) };
+        drop(old);
+    }
+    Ok(())
+}
+
+fn staticmethod_get(_vm: &mut Vm, d: &Value, _obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    Ok(func_wrapper_of(d).map_or_else(none, |w| w.callable()))
+}
+
+fn staticmethod_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let f = func_wrapper_of(d).map_or_else(none, |w| w.callable());
+    vm.call(&f, args, kw)
+}
+
+fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
+    let f = func_wrapper_of(d).map_or_else(none, |w| w.callable());
+    let cls = if owner.is_none() {
+        obj.map(|o| type_of(o).as_value()).unwrap_or_else(none)
+    } else {
+        owner.clone()
+    };
+    Ok(new_bound_method(f, cls))
+}
+
+fn fw_func(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(func_wrapper_of(v).map_or_else(none, |w| w.callable()))
+}
+
+fn fw_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = func_wrapper_of(v).map_or_else(none, |w| w.callable());
+    let tn = vm.type_name(v);
+    let r = vm.repr_string(&f)?;
+    Ok(vm.new_str(&format!("<{tn}({r})>")))
+}
+
+fn fw_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = func_wrapper_of(v).map_or_else(none, |w| w.callable());
+    match vm.lookup_attr(&f, &vm.intern("__isabstractmethod__"))? {
+        Some(x) => Ok(Value::bool(vm.is_true(&x)?)),
+        None => Ok(Value::bool(false)),
+    }
+}
+
+// ---- code, cell, module ----
+
+fn code_of(v: &Value) -> Option<&CodeObj> {
+    v.downcast_ref::<CodeObj>()
+}
+
+fn code_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(c) = code_of(v) else { return Ok(none()) };
+    Ok(vm.new_str(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        display_lossy(&c.name),
+        addr(v),
+        display_lossy(&c.filename),
+        c.firstlineno
+    )))
+}
+
+macro_rules! code_attr {
+    ($name:ident, |$c:ident| $e:expr) => {
+        fn $name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+            Ok(match code_of(v) {
+                Some($c) => $e,
+                None => none(),
+            })
+        }
+    };
+}
+
+code_attr!(code_name, |c| c.name.clone());
+code_attr!(code_qualname, |c| c.qualname.clone());
+code_attr!(code_filename, |c| c.filename.clone());
+code_attr!(code_firstlineno, |c| Value::int(c.firstlineno as i64));
+code_attr!(code_argcount, |c| Value::int(c.argcount as i64));
+code_attr!(code_posonlyargcount, |c| Value::int(c.posonlyargcount as i64));
+code_attr!(code_kwonlyargcount, |c| Value::int(c.kwonlyargcount as i64));
+code_attr!(code_flags, |c| Value::int(c.flags as i64));
+code_attr!(code_stacksize, |c| Value::int(c.stacksize as i64));
+code_attr!(code_nlocals, |c| Value::int(c.nlocals as i64));
+code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
+code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
+code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
+code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
+code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
+    &c.source.exceptiontable
+));
+code_attr!(code_varnames, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x20 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+code_attr!(code_cellvars, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x40 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+code_attr!(code_freevars, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x80 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+
+fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.downcast_ref::<CellObject>().and_then(|c| c.get()) {
+        Some(x) => Ok(x),
+        None => Err(vm.value_error("Cell is empty")),
+    }
+}
+
+fn cell_contents_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(c) = v.downcast_ref::<CellObject>() {
+        let old = c.set(value.unwrap_or(Value::NULL));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn cell_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(c) = v.downcast_ref::<CellObject>() else {
+        return Ok(none());
+    };
+    let s = match c.get() {
+        None => format!("<cell at {:#x}: empty>", addr(v)),
+        Some(x) => format!(
+            "<cell at {:#x}: {} object at {:#x}>",
+            addr(v),
+            vm.type_name(&x),
+            addr(&x)
+        ),
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(m) = v.downcast_ref::<ModuleObject>() else {
+        return Ok(none());
+    };
+    let name = m
+        .dict()
+        .get_str_key("__name__")
+        .map(|n| display_lossy(&n))
+        .unwrap_or_else(|| "?".into());
+    let s = if let Some(f) = m.dict().get_str_key("__file__") {
+        format!("<module '{}' from '{}'>", name, display_lossy(&f))
+    } else if name == "builtins" || name == "sys" {
+        format!("<module '{name}' (built-in)>")
+    } else {
+        format!("<module '{name}'>")
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
+}
+
+fn module_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "module", args, kw, &["name", "doc"], 2, 1)?;
+    let name = a[0].as_ref().map(display_lossy).unwrap_or_default();
+    let m = crate::objects::module::new_module(&name);
+    if let (Some(doc), Some(mo)) = (&a[1], m.downcast_ref::<ModuleObject>()) {
+        mo.dict().insert_str_key("__doc__", doc.clone());
+    }
+    Ok(m)
+}
+
+// ---- super ----
+
+fn super_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(SUPER_TYPE.get());
+    Ok(crate::object::alloc_object(
+        t,
+        SuperObject {
+            header: crate::object::ObjHeader::new(std::ptr::null()),
+            ty: std::cell::UnsafeCell::new(Value::NULL),
+            obj: std::cell::UnsafeCell::new(Value::NULL),
+            obj_type: std::cell::UnsafeCell::new(Value::NULL),
+        },
+    ))
+}
+
+fn super_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<()> {
+    check_no_kwargs(vm, "super", kw)?;
+    let (ty, inst) = match args.len() {
+        0 => super_from_frame(vm)?,
+        1 => (args[0].clone(), Value::NULL),
+        2 => (args[0].clone(), args[1].clone()),
+        n => return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+    };
+    let Some(t) = ty.downcast_ref::<TypeObject>() else {
+        let msg = format!("super() argument 1 must be a type, not {}", vm.type_name(&ty));
+        return Err(vm.type_error(msg));
+    };
+    let obj_type = if inst.is_null() || inst.is_none() {
+        Value::NULL
+    } else if let Some(it) = inst.downcast_ref::<TypeObject>().filter(|it| it.is_subtype(t)) {
+        it.as_value()
+    } else if type_of(&inst).is_subtype(t) {
+        type_of(&inst).as_value()
+    } else {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    };
+    let Some(so) = obj.downcast_ref::<SuperObject>() else {
+        return Ok(());
+    };
+    so.set(ty.clone(), if inst.is_none() { Value::NULL } else { inst }, obj_type);
+    Ok(())
+}
+
+/// Zero-argument super(): `__class__` cell and first argument of the calling frame.
+fn super_from_frame(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    let Some(f) = vm.frames.last() else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "super(): no current frame"));
+    };
+    let code = f.code();
+    if code.argcount == 0 && code.flags & pyrite_bytecode::code::flags::VARARGS == 0 {
+        return Err(vm.new_error(ExcKind::RuntimeError, "super(): no arguments"));
+    }
+    // SAFETY: slot 0 is the first argument (maybe a cell when captured).
+    let mut first = unsafe { (*f.localsplus).clone() };
+    if code.localspluskinds.first().is_some_and(|&k| k & 0x40 != 0) {
+        if let Some(c) = first.downcast_ref::<CellObject>() {
+            first = c.get().unwrap_or(Value::NULL);
+        }
+    }
+    if first.is_null() {
+        return Err(vm.new_error(ExcKind::RuntimeError, "super(): arg[0] deleted"));
+    }
+    let n = code.nlocalsplus();
+    for i in 0..n {
+        if code.localspluskinds[i] & 0x80 != 0 && display_lossy(&code.localsplusnames[i]) == "__class__" {
+            // SAFETY: i < nlocalsplus.
+            let cell = unsafe { (*f.localsplus.add(i)).clone() };
+            let cls = cell.downcast_ref::<CellObject>().and_then(|c| c.get());
+            return match cls {
+                Some(c) if c.downcast_ref::<TypeObject>().is_some() => Ok((c, first)),
+                Some(_) => Err(vm.new_error(ExcKind::RuntimeError, "super(): __class__ is not a type")),
+                None => Err(vm.new_error(ExcKind::RuntimeError, "super(): empty __class__ cell")),
+            };
+        }
+    }
+    Err(vm.new_error(ExcKind::RuntimeError, "super(): __class__ cell not found"))
+}
+
+fn super_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let Some(so) = obj.downcast_ref::<SuperObject>() else {
+        return Ok(None);
+    };
+    let (sty, sobj, sobj_type) = (so.ty(), so.obj(), so.obj_type());
+    let skip = display_lossy(name) == "__class__";
+    if !sobj_type.is_null() && !skip {
+        let start = sobj_type
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.mro().items().to_vec())
+            .unwrap_or_default();
+        let mut found_self = false;
+        for t in &start {
+            if !found_self {
+                if t.is(&sty) {
+                    found_self = true;
+                }
+                continue;
+            }
+            let Some(tt) = t.downcast_ref::<TypeObject>() else {
+                continue;
+            };
+            if let Some(res) = tt.dict().get_str(name) {
+                if let Some(get) = type_of(&res).slots().descr_get {
+                    let inst = if sobj.is(&sobj_type) { None } else { Some(&sobj) };
+                    return get(vm, &res, inst, &sobj_type).map(Some);
+                }
+                return Ok(Some(res));
+            }
+        }
+    }
+    crate::attr::generic_getattr(vm, obj, name)
+}
+
+fn super_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(so) = v.downcast_ref::<SuperObject>() else {
+        return Ok(none());
+    };
+    let tn = so
+        .ty()
+        .downcast_ref::<TypeObject>()
+        .map(|t| t.name_string())
+        .unwrap_or_else(|| "NULL".into());
+    let ot = so.obj_type();
+    let s = if ot.is_null() {
+        format!("<super: <class '{tn}'>, NULL>")
+    } else {
+        let on = ot
+            .downcast_ref::<TypeObject>()
+            .map(|t| t.name_string())
+            .unwrap_or_default();
+        format!("<super: <class '{tn}'>, <{on} object>>")
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn super_thisclass(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SuperObject>().map_or_else(none, |s| s.ty()))
+}
+
+fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SuperObject>()
+        .map(|s| s.obj())
+        .filter(|x| !x.is_null())
+        .unwrap_or_else(none))
+}
+
+// ---- traceback ----
+
+fn tb_of(v: &Value) -> Option<&TracebackObject> {
+    v.downcast_ref::<TracebackObject>()
+}
+
+fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb_of(v)
+        .map(|t| t.next.clone())
+        .filter(|n| !n.is_null())
+        .unwrap_or_else(none))
+}
+
+fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = tb_of(v) else { return Ok(none()) };
+    let line = t.code.downcast_ref::<CodeObj>().and_then(|c| c.line_of(t.lasti));
+    Ok(line.map_or_else(none, |l| Value::int(l as i64)))
+}
+
+fn tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64 * 2)))
+}
+
+pub(crate) fn init() {
+    let s = FUNCTION_TYPE.get().slots_mut();
+    s.repr = Some(function_repr);
+    s.descr_get = Some(function_get);
+    s.call = Some(function_call);
+    add_getset(
+        &FUNCTION_TYPE,
+        "__defaults__",
+        func_defaults_get,
+        Some(func_defaults_set),
+    );
+    add_getset(
+        &FUNCTION_TYPE,
+        "__kwdefaults__",
+        func_kwdefaults_get,
+        Some(func_kwdefaults_set),
+    );
+    add_getset(&FUNCTION_TYPE, "__doc__", func_doc_get, Some(func_doc_set));
+    add_getset(&FUNCTION_TYPE, "__module__", func_module_get, Some(func_module_set));
+    add_getset(&FUNCTION_TYPE, "__name__", func_name_get, Some(func_name_set));
+    add_getset(
+        &FUNCTION_TYPE,
+        "__qualname__",
+        func_qualname_get,
+        Some(func_qualname_set),
+    );
+    add_getset(&FUNCTION_TYPE, "__code__", func_code_get, None);
+    add_getset(&FUNCTION_TYPE, "__globals__", func_globals_get, None);
+    add_getset(&FUNCTION_TYPE, "__builtins__", func_builtins_get, None);
+    add_getset(&FUNCTION_TYPE, "__closure__", func_closure_get, None);
+    add_getset(
+        &FUNCTION_TYPE,
+        "__annotations__",
+        func_annotations_get,
+        Some(func_annotations_set),
+    );
+    add_getset(&FUNCTION_TYPE, "__dict__", func_dict_get, None);
+
+    let s = METHOD_TYPE.get().slots_mut();
+    s.call = Some(method_call);
+    s.repr = Some(method_repr);
+    s.richcompare = Some(method_richcompare);
+    s.hash = Some(method_hash);
+    s.getattro = method_getattro;
+    add_getset(&METHOD_TYPE, "__func__", method_func, None);
+    add_getset(&METHOD_TYPE, "__self__", method_self, None);
+
+    let s = BUILTIN_FUNCTION_TYPE.get().slots_mut();
+    s.call = Some(builtin_call);
+    s.repr = Some(builtin_repr);
+    add_getset(&BUILTIN_FUNCTION_TYPE, "__name__", builtin_name, None);
+    add_getset(&BUILTIN_FUNCTION_TYPE, "__qualname__", builtin_qualname, None);
+    add_getset(&BUILTIN_FUNCTION_TYPE, "__self__", builtin_self, None);
+    add_getset(&BUILTIN_FUNCTION_TYPE, "__module__", builtin_module, None);
+
+    let s = METHOD_DESCR_TYPE.get().slots_mut();
+    s.descr_get = Some(method_descr_get);
+    s.call = Some(method_descr_call);
+    s.repr = Some(method_descr_repr);
+    let s = CLASSMETHOD_DESCR_TYPE.get().slots_mut();
+    s.descr_get = Some(classmethod_descr_get);
+    s.call = Some(classmethod_descr_call);
+    s.repr = Some(method_descr_repr);
+    let s = SLOT_WRAPPER_TYPE.get().slots_mut();
+    s.descr_get = Some(slot_wrapper_get);
+    s.call = Some(slot_wrapper_call);
+    s.repr = Some(slot_wrapper_repr);
+    let s = METHOD_WRAPPER_TYPE.get().slots_mut();
+    s.call = Some(method_wrapper_call);
+    s.repr = Some(method_wrapper_repr);
+    let s = GETSET_DESCR_TYPE.get().slots_mut();
+    s.descr_get = Some(getset_get);
+    s.descr_set = Some(getset_set);
+    s.repr = Some(getset_repr);
+    for st in [
+        &METHOD_DESCR_TYPE,
+        &CLASSMETHOD_DESCR_TYPE,
+        &SLOT_WRAPPER_TYPE,
+        &GETSET_DESCR_TYPE,
+    ] {
+        add_getset(st, "__name__", descr_name, None);
+        add_getset(st, "__qualname__", descr_qualname, None);
+        add_getset(st, "__objclass__", descr_objclass, None);
+    }
+
+    let s = PROPERTY_TYPE.get().slots_mut();
+    s.new = Some(property_new);
+    s.init = Some(property_init);
+    s.descr_get = Some(property_get);
+    s.descr_set = Some(property_set);
+    add_method(&PROPERTY_TYPE, "getter", property_getter);
+    add_method(&PROPERTY_TYPE, "setter", property_setter);
+    add_method(&PROPERTY_TYPE, "deleter", property_deleter);
+    add_getset(&PROPERTY_TYPE, "fget", property_fget, None);
+    add_getset(&PROPERTY_TYPE, "fset", property_fset, None);
+    add_getset(&PROPERTY_TYPE, "fdel", property_fdel, None);
+    add_getset(&PROPERTY_TYPE, "__doc__", property_doc, None);
+
+    for st in [&STATICMETHOD_TYPE, &CLASSMETHOD_TYPE] {
+        let s = st.get().slots_mut();
+        s.new = Some(fw_new);
+        s.init = Some(fw_init);
+        s.repr = Some(fw_repr);
+        add_getset(st, "__func__", fw_func, None);
+        add_getset(st, "__wrapped__", fw_func, None);
+        add_getset(st, "__isabstractmethod__", fw_isabstract, None);
+    }
+    let s = STATICMETHOD_TYPE.get().slots_mut();
+    s.descr_get = Some(staticmethod_get);
+    s.call = Some(staticmethod_call);
+    CLASSMETHOD_TYPE.get().slots_mut().descr_get = Some(classmethod_get);
+
+    let s = CODE_TYPE.get().slots_mut();
+    s.repr = Some(code_repr);
+    let code_attrs: &[(&'static str, crate::objects::descr::GetterFn)] = &[
+        ("co_name", code_name),
+        ("co_qualname", code_qualname),
+        ("co_filename", code_filename),
+        ("co_firstlineno", code_firstlineno),
+        ("co_argcount", code_argcount),
+        ("co_posonlyargcount", code_posonlyargcount),
+        ("co_kwonlyargcount", code_kwonlyargcount),
+        ("co_flags", code_flags),
+        ("co_stacksize", code_stacksize),
+        ("co_nlocals", code_nlocals),
+        ("co_consts", code_consts),
+        ("co_names", code_names),
+        ("co_code", code_code),
+        ("co_linetable", code_linetable),
+        ("co_exceptiontable", code_exceptiontable),
+        ("co_varnames", code_varnames),
+        ("co_cellvars", code_cellvars),
+        ("co_freevars", code_freevars),
+    ];
+    for (n, f) in code_attrs {
+        add_getset(&CODE_TYPE, n, *f, None);
+    }
+
+    let s = CELL_TYPE.get().slots_mut();
+    s.repr = Some(cell_repr);
+    add_getset(&CELL_TYPE, "cell_contents", cell_contents, Some(cell_contents_set));
+
+    let s = MODULE_TYPE.get().slots_mut();
+    s.repr = Some(module_repr);
+    s.getattro = crate::attr::module_getattr;
+    s.setattro = Some(crate::attr::module_setattr);
+    s.new = Some(module_new);
+    add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
+
+    let s = SUPER_TYPE.get().slots_mut();
+    s.new = Some(super_new);
+    s.init = Some(super_init);
+    s.getattro = super_getattro;
+    s.repr = Some(super_repr);
+    add_getset(&SUPER_TYPE, "__thisclass__", super_thisclass, None);
+    add_getset(&SUPER_TYPE, "__self__", super_self, None);
+
+    add_getset(&TRACEBACK_TYPE, "tb_next", tb_next, None);
+    add_getset(&TRACEBACK_TYPE, "tb_lineno", tb_lineno, None);
+    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti, None);
+    let _ = (default_repr, split_kwargs);
+}
+
+// ---- generator ----
+
+fn gen_of(v: &Value) -> Option<&crate::objects::generator::GeneratorObject> {
+    v.downcast_ref::<crate::objects::generator::GeneratorObject>()
+}
+
+fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    vm.gen_next(g)
+}
+
+fn gen_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let q = gen_of(g).map(|x| display_lossy(&x.qualname())).unwrap_or_default();
+    Ok(vm.new_str(&format!("<generator object {} at {:#x}>", q, addr(g))))
+}
+
+fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
+    match vm.gen_send(&g, v, None)? {
+        crate::objects::generator::GenResult::Yield(x) => Ok(x),
+        crate::objects::generator::GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(crate::objects::generator::stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
+    let g = args[0].clone();
+    let typ = args[1].clone();
+    let exc = if let Some(val) = args.get(2).filter(|v| !v.is_none()) {
+        if typ.downcast_ref::<TypeObject>().is_some() && !type_of(val).is_subtype(type_of_type(&typ)) {
+            vm.call1(&typ, val.clone())?
+        } else {
+            val.clone()
+        }
+    } else {
+        typ
+    };
+    let err = match vm.instantiate_exception(
+        exc,
+        "exceptions must be classes or instances deriving from BaseException, not type",
+    ) {
+        Ok(e) => e,
+        Err(e) => return Err(e),
+    };
+    match vm.gen_send(&g, none(), Some(err))? {
+        crate::objects::generator::GenResult::Yield(x) => Ok(x),
+        crate::objects::generator::GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(crate::objects::generator::stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_close_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
+    vm.gen_close(&g)?;
+    Ok(none())
+}
+
+fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.name()))
+}
+
+fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.qualname()))
+}
+
+fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == crate::objects::generator::GenState::Running
+    })))
+}
+
+fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == crate::objects::generator::GenState::Suspended
+    })))
+}
+
+fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+}
+
+fn gen_none(_vm: &mut Vm, _g: &Value) -> PyResult<Value> {
+    Ok(none())
+}
+
+pub(crate) fn init_generator() {
+    let s = GENERATOR_TYPE.get().slots_mut();
+    s.iter = Some(|_vm, v| Ok(v.clone()));
+    s.iternext = Some(gen_iternext);
+    s.repr = Some(gen_repr);
+    add_method(&GENERATOR_TYPE, "send", gen_send_method);
+    add_method(&GENERATOR_TYPE, "throw", gen_throw);
+    add_method(&GENERATOR_TYPE, "close", gen_close_method);
+    add_getset(&GENERATOR_TYPE, "__name__", gen_name, None);
+    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, None);
+    add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
+    add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
+    add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
+    add_getset(&GENERATOR_TYPE, "gi_frame", gen_none, None);
+    add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_none, None);
+}
+
+// ---- member descriptors (__slots__) ----
+
+fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(d.clone());
+    };
+    let Some(o) = obj else { return Ok(d.clone()) };
+    if !type_of(o).is_subtype(m.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            display_lossy(&m.name),
+            m.owner().name_string(),
+            vm.type_name(o)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let name = m.name.clone();
+    // SAFETY: the borrow ends before any Python code runs.
+    let v = o
+        .pre_header()
+        .and_then(|pre| unsafe { (*pre.attrs.get()).slot(m.index) });
+    match v {
+        Some(v) => Ok(v),
+        None => Err(vm.attribute_error(o, &name)),
+    }
+}
+
+fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(());
+    };
+    if !type_of(obj).is_subtype(m.owner()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            display_lossy(&m.name),
+            m.owner().name_string(),
+            vm.type_name(obj)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let name = m.name.clone();
+    let deleting = value.is_none();
+    let n = type_of(obj).nslots.get() as usize;
+    let Some(pre) = obj.pre_header() else {
+        return Err(vm.attribute_error(obj, &name));
+    };
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe { (*pre.attrs.get()).set_slot(m.index, n, value.unwrap_or(Value::NULL)) };
+    let existed = !old.is_null();
+    drop(old);
+    if deleting && !existed {
+        return Err(vm.new_error(ExcKind::AttributeError, display_lossy(&name)));
+    }
+    Ok(())
+}
+
+fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(none());
+    };
+    Ok(vm.new_str(&format!(
+        "<member '{}' of '{}' objects>",
+        display_lossy(&m.name),
+        m.owner().name_string()
+    )))
+}
+
+fn member_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    Ok(d.downcast_ref::<MemberDescr>().map_or_else(none, |m| m.name.clone()))
+}
+
+pub(crate) fn init_member() {
+    let s = MEMBER_DESCR_TYPE.get().slots_mut();
+    s.descr_get = Some(member_get);
+    s.descr_set = Some(member_set);
+    s.repr = Some(member_repr);
+    add_getset(&MEMBER_DESCR_TYPE, "__name__", member_name, None);
+}

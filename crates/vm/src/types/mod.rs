@@ -1,0 +1,27 @@
+//! Slots and methods of the builtin types, grouped by kind.
+
+pub mod dict_ty;
+pub mod exc;
+pub mod func_ty;
+pub mod num;
+pub mod object_ty;
+pub mod printf;
+pub mod seq;
+pub mod set_ty;
+pub mod str_ty;
+
+/// Fills in every builtin type's slots and methods (start-up, once).
+pub(crate) fn init_all() {
+    object_ty::init();
+    num::init();
+    str_ty::init();
+    seq::init();
+    dict_ty::init();
+    set_ty::init();
+    func_ty::init();
+    func_ty::init_generator();
+    func_ty::init_member();
+    exc::init();
+    crate::builtins::init_types();
+    crate::sysmodule::init_stream_type();
+}

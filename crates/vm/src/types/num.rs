@@ -1,0 +1,688 @@
+//! Slots and methods of int, bool and float.
+
+use crate::args::{check_no_kwargs, ArgSpec};
+use crate::exception::{ExcKind, PyResult};
+use crate::format::{format_float, format_int, parse_spec};
+use crate::objects::float::{as_float, cmp_int_float, float_binop, float_operand, new_float_subclass, parse_float};
+use crate::objects::int::{as_int, int_binop, int_from_big, int_to_decimal, new_int_subclass, parse_int, IntView};
+use crate::objects::singletons::not_implemented;
+use crate::objects::str::StrObject;
+use crate::objects::tuple::new_tuple;
+use crate::typeinit::{add_getset, add_method};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+use num_bigint::BigInt;
+use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
+
+fn int_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(i) = as_int(v) else {
+        return Ok(not_implemented());
+    };
+    let s = int_to_decimal(vm, i)?;
+    Ok(vm.new_str(&s))
+}
+
+fn int_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(as_int(v).map_or(0, |i| i.hash()))
+}
+
+fn int_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let Some(x) = as_int(a) else {
+        return Ok(not_implemented());
+    };
+    if let Some(y) = as_int(b) {
+        return Ok(Value::bool(op.test(x.cmp(y))));
+    }
+    Ok(not_implemented())
+}
+
+/// int's number slots (both operands must be ints, else NotImplemented).
+fn int_nb<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else {
+        return Ok(not_implemented());
+    };
+    int_binop(vm, OP, x, y)
+}
+
+fn int_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(as_int(v).is_some_and(|i| !i.is_zero()))
+}
+
+fn int_neg(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match as_int(v) {
+        Some(IntView::Small(i)) => Value::int(-i),
+        Some(IntView::Big(b)) => int_from_big(-b),
+        None => not_implemented(),
+    })
+}
+
+fn int_pos(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match as_int(v) {
+        Some(IntView::Small(i)) => Value::int(i),
+        Some(IntView::Big(b)) => int_from_big(b.clone()),
+        None => not_implemented(),
+    })
+}
+
+fn int_invert(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match as_int(v) {
+        Some(IntView::Small(i)) => Value::int(!i),
+        Some(IntView::Big(b)) => int_from_big(-b - 1),
+        None => not_implemented(),
+    })
+}
+
+fn int_abs(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(match as_int(v) {
+        Some(IntView::Small(i)) => Value::int(i.abs()),
+        Some(IntView::Big(b)) => int_from_big(b.abs()),
+        None => not_implemented(),
+    })
+}
+
+fn int_float(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match as_int(v).map(|i| i.to_f64()) {
+        Some(Ok(f)) => Ok(Value::float(f)),
+        _ => Err(vm.new_error(ExcKind::OverflowError, "int too large to convert to float")),
+    }
+}
+
+/// `int(x=0, base=10)`.
+fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "int", args, kwnames, &["x", "base"], 2, 0)?;
+    let value = match (&a[0], &a[1]) {
+        (None, None) => Value::int(0),
+        (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
+        (Some(x), None) => int_from_object(vm, x)?,
+        (Some(x), Some(b)) => {
+            let base = vm.index_i64(b)?;
+            if base != 0 && !(2..=36).contains(&base) {
+                return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+            }
+            let text = match x.downcast_ref::<StrObject>() {
+                Some(s) => s.to_string_lossy(),
+                None => match x.downcast_ref::<crate::objects::bytes::BytesObject>() {
+                    Some(b) => String::from_utf8_lossy(b.data()).into_owned(),
+                    None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                },
+            };
+            parse_int_or_error(vm, x, &text, base as u32)?
+        }
+    };
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Ok(value);
+    };
+    if std::ptr::eq(t, INT_TYPE.get()) {
+        return Ok(value);
+    }
+    match as_int(&value) {
+        Some(iv) => Ok(new_int_subclass(t, iv)),
+        None => Ok(value),
+    }
+}
+
+fn parse_int_or_error(vm: &mut Vm, original: &Value, text: &str, base: u32) -> PyResult<Value> {
+    match parse_int(text, base) {
+        Some(b) => {
+            let digits = b.magnitude().to_string().len();
+            if vm.int_max_str_digits > 0 && base == 10 && digits > vm.int_max_str_digits {
+                let lim = vm.int_max_str_digits;
+                return Err(vm.value_error(format!(
+                    "Exceeds the limit ({lim} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                )));
+            }
+            Ok(int_from_big(b))
+        }
+        None => {
+            let r = vm.repr_string(original)?;
+            Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
+        }
+    }
+}
+
+/// `int(x)` for one argument.
+pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    if let Some(i) = as_int(x) {
+        if x.is_small_int() || is_exact(x, &INT_TYPE) {
+            return Ok(x.clone());
+        }
+        return Ok(match i {
+            IntView::Small(s) => Value::int(s),
+            IntView::Big(b) => int_from_big(b.clone()),
+        });
+    }
+    if let Some(f) = as_float(x) {
+        return float_to_int(vm, f);
+    }
+    if let Some(s) = x.downcast_ref::<StrObject>() {
+        let text = s.to_string_lossy();
+        return parse_int_or_error(vm, x, &text, 10);
+    }
+    if let Some(b) = x.downcast_ref::<crate::objects::bytes::BytesObject>() {
+        let text = String::from_utf8_lossy(b.data()).into_owned();
+        return parse_int_or_error(vm, x, &text, 10);
+    }
+    let t = type_of(x);
+    if let Some(f) = t.slots().int {
+        return f(vm, x);
+    }
+    if t.slots().index.is_some() {
+        return vm.index(x);
+    }
+    if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
+        return vm.index(&r);
+    }
+    let msg = format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+        vm.type_name(x)
+    );
+    Err(vm.type_error(msg))
+}
+
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_error(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e15 {
+        return Ok(Value::int(t as i64));
+    }
+    Ok(int_from_big(BigInt::from_f64(t).unwrap_or_default()))
+}
+
+fn int_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__format__", kwnames)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    if spec_s.is_empty() {
+        return vm.str(&v);
+    }
+    let Some(iv) = as_int(&v) else {
+        return Err(vm.type_error("descriptor '__format__' requires an int"));
+    };
+    let spec = parse_spec(vm, &spec_s)?;
+    let s = format_int(vm, iv, &spec)?;
+    Ok(vm.new_str(&s))
+}
+
+fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "bit_length", args, 1)?;
+    let n = match as_int(&v) {
+        Some(IntView::Small(i)) => 64 - i.unsigned_abs().leading_zeros() as u64,
+        Some(IntView::Big(b)) => b.bits(),
+        None => 0,
+    };
+    Ok(Value::int(n as i64))
+}
+
+fn int_conjugate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "conjugate", args, 1)?;
+    int_pos(vm, &v)
+}
+
+fn int_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    int_pos(vm, v)
+}
+
+fn int_zero(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(Value::int(0))
+}
+
+fn int_one(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(Value::int(1))
+}
+
+fn int_index_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__index__", args, 1)?;
+    int_pos(vm, &v)
+}
+
+fn int_round(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "__round__", args, 1, 0, 1)?;
+    let v = args[0].clone();
+    let nd = match args.get(1) {
+        None => return int_pos(vm, &v),
+        Some(n) if n.is_none() => return int_pos(vm, &v),
+        Some(n) => vm.index_i64(n)?,
+    };
+    if nd >= 0 {
+        return int_pos(vm, &v);
+    }
+    // Round half to even at 10**(-nd).
+    let x = as_int(&v).map(|i| i.to_bigint()).unwrap_or_default();
+    let Some(p) = u32::try_from(-nd).ok().filter(|&p| p < 100_000) else {
+        return Ok(Value::int(0));
+    };
+    let m = num_traits::pow::Pow::pow(BigInt::from(10), p);
+    use num_integer::Integer;
+    let (q, r) = x.div_mod_floor(&m);
+    let twice: BigInt = &r * 2;
+    let q = match twice.cmp(&m) {
+        std::cmp::Ordering::Greater => q + 1,
+        std::cmp::Ordering::Equal if q.is_odd() => q + 1,
+        _ => q,
+    };
+    Ok(int_from_big(q * m))
+}
+
+fn int_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__getnewargs__", args, 1)?;
+    let i = int_pos(vm, &v)?;
+    Ok(new_tuple(vec![i]))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "as_integer_ratio", args, 1)?;
+    let i = int_pos(vm, &v)?;
+    Ok(new_tuple(vec![i, Value::int(1)]))
+}
+
+fn int_trunc_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__trunc__", args, 1)?;
+    int_pos(vm, &v)
+}
+
+// ---- bool ----
+
+fn bool_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::str::intern(if v.is_true_obj() {
+        "True"
+    } else {
+        "False"
+    }))
+}
+
+fn bool_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "bool", kwnames)?;
+    ArgSpec::range(vm, "bool", args, 0, 0, 1)?;
+    match args.first() {
+        None => Ok(Value::bool(false)),
+        Some(x) => {
+            let b = vm.is_true(x)?;
+            Ok(Value::bool(b))
+        }
+    }
+}
+
+/// `&`, `|`, `^` on two bools give a bool; otherwise int's operation.
+fn bool_logic<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let ab = a.is_true_obj() || a.is_false_obj();
+    let bb = b.is_true_obj() || b.is_false_obj();
+    if ab && bb {
+        let (x, y) = (a.is_true_obj(), b.is_true_obj());
+        return Ok(Value::bool(match OP {
+            nb::AND => x & y,
+            nb::OR => x | y,
+            _ => x ^ y,
+        }));
+    }
+    int_nb::<OP>(vm, a, b)
+}
+
+// ---- float ----
+
+fn float_repr_slot(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = as_float(v).unwrap_or(0.0);
+    Ok(crate::objects::str::new_str(&crate::objects::float::float_repr(f)))
+}
+
+fn float_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let f = as_float(v).unwrap_or(0.0);
+    Ok(crate::hash::hash_f64(f, v.bits()))
+}
+
+fn float_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let Some(x) = as_float(a) else {
+        return Ok(not_implemented());
+    };
+    let ord = if let Some(y) = as_float(b) {
+        x.partial_cmp(&y)
+    } else if let Some(i) = as_int(b) {
+        cmp_int_float(i, x).map(|o| o.reverse())
+    } else {
+        return Ok(not_implemented());
+    };
+    Ok(Value::bool(match ord {
+        Some(o) => op.test(o),
+        None => op == CompareOp::Ne,
+    }))
+}
+
+fn float_nb<const OP: usize>(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if as_float(a).is_none() && as_float(b).is_none() {
+        return Ok(not_implemented());
+    }
+    let Some(x) = float_operand(vm, a)? else {
+        return Ok(not_implemented());
+    };
+    let Some(y) = float_operand(vm, b)? else {
+        return Ok(not_implemented());
+    };
+    float_binop(vm, OP, x, y)
+}
+
+fn float_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(as_float(v).is_some_and(|f| f != 0.0))
+}
+
+fn float_neg(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::float(-as_float(v).unwrap_or(0.0)))
+}
+
+fn float_pos(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::float(as_float(v).unwrap_or(0.0)))
+}
+
+fn float_abs(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::float(as_float(v).unwrap_or(0.0).abs()))
+}
+
+fn float_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    float_to_int(vm, as_float(v).unwrap_or(0.0))
+}
+
+/// `float(x=0.0)`.
+fn float_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "float", kwnames)?;
+    ArgSpec::range(vm, "float", args, 0, 0, 1)?;
+    let f = match args.first() {
+        None => 0.0,
+        Some(x) => float_from_object(vm, x)?,
+    };
+    match cls.downcast_ref::<TypeObject>() {
+        Some(t) if !std::ptr::eq(t, FLOAT_TYPE.get()) => Ok(new_float_subclass(t, f)),
+        _ => Ok(Value::float(f)),
+    }
+}
+
+pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
+    if let Some(f) = as_float(x) {
+        return Ok(f);
+    }
+    if let Some(i) = as_int(x) {
+        return i
+            .to_f64()
+            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
+    }
+    if let Some(s) = x.downcast_ref::<StrObject>() {
+        let text = s.to_string_lossy();
+        return match parse_float(&text) {
+            Some(f) => Ok(f),
+            None => {
+                let r = vm.repr_string(x)?;
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        };
+    }
+    let t = type_of(x);
+    if let Some(f) = t.slots().float {
+        let r = f(vm, x)?;
+        return match as_float(&r) {
+            Some(f) => Ok(f),
+            None => {
+                let msg = format!(
+                    "{}.__float__ returned non-float (type {})",
+                    t.name_string(),
+                    vm.type_name(&r)
+                );
+                Err(vm.type_error(msg))
+            }
+        };
+    }
+    if t.slots().index.is_some() {
+        let i = vm.index(x)?;
+        return float_from_object(vm, &i);
+    }
+    let msg = format!(
+        "float() argument must be a string or a real number, not '{}'",
+        vm.type_name(x)
+    );
+    Err(vm.type_error(msg))
+}
+
+fn float_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__format__", kwnames)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    if spec_s.is_empty() {
+        return vm.str(&v);
+    }
+    let spec = parse_spec(vm, &spec_s)?;
+    let s = format_float(vm, as_float(&v).unwrap_or(0.0), &spec)?;
+    Ok(vm.new_str(&s))
+}
+
+fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "is_integer", args, 1)?;
+    let f = as_float(&v).unwrap_or(0.0);
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "as_integer_ratio", args, 1)?;
+    let f = as_float(&v).unwrap_or(0.0);
+    if f.is_nan() {
+        return Err(vm.value_error("cannot convert NaN to integer ratio"));
+    }
+    if f.is_infinite() {
+        return Err(vm.new_error(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
+    }
+    let (m, e) = crate::hash::frexp(f);
+    // f = m * 2**e with 53-bit mantissa.
+    let mant = (m * (1u64 << 53) as f64) as i64;
+    let mut num = BigInt::from(mant);
+    let mut exp = e - 53;
+    let mut den = BigInt::from(1);
+    while exp < 0 && (&num % 2u32).is_zero() && !num.is_zero() {
+        num /= 2;
+        exp += 1;
+    }
+    if num.is_zero() {
+        return Ok(new_tuple(vec![Value::int(0), Value::int(1)]));
+    }
+    if exp >= 0 {
+        num <<= exp as usize;
+    } else {
+        den <<= (-exp) as usize;
+    }
+    Ok(new_tuple(vec![int_from_big(num), int_from_big(den)]))
+}
+
+fn float_round(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "__round__", args, 1, 0, 1)?;
+    let f = as_float(&args[0]).unwrap_or(0.0);
+    match args.get(1).filter(|n| !n.is_none()) {
+        None => {
+            let r = f.round_ties_even();
+            float_to_int(vm, r)
+        }
+        Some(n) => {
+            let nd = vm.index_i64(n)?;
+            Ok(Value::float(round_float_digits(f, nd)))
+        }
+    }
+}
+
+/// `round(x, ndigits)`: correctly rounded through the shortest decimal form.
+pub fn round_float_digits(x: f64, nd: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if nd > 330 {
+        return x;
+    }
+    if nd < -330 {
+        return 0.0f64.copysign(x);
+    }
+    // Format with enough digits exactly, then round half-even in decimal.
+    let s = format!("{:.*e}", 40, x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i64 = exp.parse().unwrap_or(0);
+    let digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
+    // Position of the last kept digit relative to the first digit.
+    let keep = exp + 1 + nd;
+    if keep < 0 {
+        return 0.0f64.copysign(x);
+    }
+    let keep = keep as usize;
+    let mut kept: Vec<u8> = digits.iter().take(keep).copied().collect();
+    while kept.len() < keep {
+        kept.push(0);
+    }
+    let rest: &[u8] = if keep < digits.len() { &digits[keep..] } else { &[] };
+    // The exact binary value decides ties: compare the remainder with one half.
+    let round_up = match rest.first() {
+        Some(&d) if d > 5 => true,
+        Some(&5) => rest[1..].iter().any(|&d| d != 0) || kept.last().is_some_and(|&d| d % 2 == 1),
+        _ => false,
+    };
+    let mut n = BigInt::from(0);
+    for d in &kept {
+        n = n * 10 + *d as u32;
+    }
+    if round_up {
+        n += 1;
+    }
+    let text = format!("{}e{}", n, exp + 1 - keep as i64);
+    let r: f64 = text.parse().unwrap_or(x.abs());
+    r.copysign(x)
+}
+
+fn float_trunc(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__trunc__", args, 1)?;
+    float_int(vm, &v)
+}
+
+fn float_floor(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__floor__", args, 1)?;
+    float_to_int(vm, as_float(&v).unwrap_or(0.0).floor())
+}
+
+fn float_ceil(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__ceil__", args, 1)?;
+    float_to_int(vm, as_float(&v).unwrap_or(0.0).ceil())
+}
+
+fn float_real(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::float(as_float(v).unwrap_or(0.0)))
+}
+
+fn float_imag(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(Value::float(0.0))
+}
+
+fn float_conjugate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "conjugate", args, 1)?;
+    Ok(Value::float(as_float(&v).unwrap_or(0.0)))
+}
+
+fn float_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__getnewargs__", args, 1)?;
+    Ok(new_tuple(vec![Value::float(as_float(&v).unwrap_or(0.0))]))
+}
+
+pub(crate) fn init() {
+    let s = INT_TYPE.get().slots_mut();
+    s.repr = Some(int_repr);
+    s.hash = Some(int_hash);
+    s.richcompare = Some(int_richcompare);
+    s.bool = Some(int_bool);
+    s.neg = Some(int_neg);
+    s.pos = Some(int_pos);
+    s.invert = Some(int_invert);
+    s.abs = Some(int_abs);
+    s.index = Some(int_pos);
+    s.int = Some(int_pos);
+    s.float = Some(int_float);
+    s.new = Some(int_new);
+    s.nb[nb::ADD] = Some(int_nb::<{ nb::ADD }>);
+    s.nb[nb::AND] = Some(int_nb::<{ nb::AND }>);
+    s.nb[nb::FLOOR_DIVIDE] = Some(int_nb::<{ nb::FLOOR_DIVIDE }>);
+    s.nb[nb::LSHIFT] = Some(int_nb::<{ nb::LSHIFT }>);
+    s.nb[nb::MULTIPLY] = Some(int_nb::<{ nb::MULTIPLY }>);
+    s.nb[nb::REMAINDER] = Some(int_nb::<{ nb::REMAINDER }>);
+    s.nb[nb::OR] = Some(int_nb::<{ nb::OR }>);
+    s.nb[nb::POWER] = Some(int_nb::<{ nb::POWER }>);
+    s.nb[nb::RSHIFT] = Some(int_nb::<{ nb::RSHIFT }>);
+    s.nb[nb::SUBTRACT] = Some(int_nb::<{ nb::SUBTRACT }>);
+    s.nb[nb::TRUE_DIVIDE] = Some(int_nb::<{ nb::TRUE_DIVIDE }>);
+    s.nb[nb::XOR] = Some(int_nb::<{ nb::XOR }>);
+    add_method(&INT_TYPE, "__format__", int_format);
+    add_method(&INT_TYPE, "bit_length", int_bit_length);
+    add_method(&INT_TYPE, "conjugate", int_conjugate);
+    add_method(&INT_TYPE, "__round__", int_round);
+    add_method(&INT_TYPE, "__trunc__", int_trunc_method);
+    add_method(&INT_TYPE, "__floor__", int_trunc_method);
+    add_method(&INT_TYPE, "__ceil__", int_trunc_method);
+    add_method(&INT_TYPE, "__getnewargs__", int_getnewargs);
+    add_method(&INT_TYPE, "as_integer_ratio", int_as_integer_ratio);
+    let _ = int_index_method;
+    add_getset(&INT_TYPE, "real", int_self, None);
+    add_getset(&INT_TYPE, "imag", int_zero, None);
+    add_getset(&INT_TYPE, "numerator", int_self, None);
+    add_getset(&INT_TYPE, "denominator", int_one, None);
+
+    let s = BOOL_TYPE.get().slots_mut();
+    s.repr = Some(bool_repr);
+    s.new = Some(bool_new);
+    s.nb[nb::AND] = Some(bool_logic::<{ nb::AND }>);
+    s.nb[nb::OR] = Some(bool_logic::<{ nb::OR }>);
+    s.nb[nb::XOR] = Some(bool_logic::<{ nb::XOR }>);
+
+    let s = FLOAT_TYPE.get().slots_mut();
+    s.repr = Some(float_repr_slot);
+    s.hash = Some(float_hash);
+    s.richcompare = Some(float_richcompare);
+    s.bool = Some(float_bool);
+    s.neg = Some(float_neg);
+    s.pos = Some(float_pos);
+    s.abs = Some(float_abs);
+    s.int = Some(float_int);
+    s.float = Some(float_pos);
+    s.new = Some(float_new);
+    s.nb[nb::ADD] = Some(float_nb::<{ nb::ADD }>);
+    s.nb[nb::SUBTRACT] = Some(float_nb::<{ nb::SUBTRACT }>);
+    s.nb[nb::MULTIPLY] = Some(float_nb::<{ nb::MULTIPLY }>);
+    s.nb[nb::TRUE_DIVIDE] = Some(float_nb::<{ nb::TRUE_DIVIDE }>);
+    s.nb[nb::FLOOR_DIVIDE] = Some(float_nb::<{ nb::FLOOR_DIVIDE }>);
+    s.nb[nb::REMAINDER] = Some(float_nb::<{ nb::REMAINDER }>);
+    s.nb[nb::POWER] = Some(float_nb::<{ nb::POWER }>);
+    add_method(&FLOAT_TYPE, "__format__", float_format);
+    add_method(&FLOAT_TYPE, "is_integer", float_is_integer);
+    add_method(&FLOAT_TYPE, "as_integer_ratio", float_as_integer_ratio);
+    add_method(&FLOAT_TYPE, "__round__", float_round);
+    add_method(&FLOAT_TYPE, "__trunc__", float_trunc);
+    add_method(&FLOAT_TYPE, "__floor__", float_floor);
+    add_method(&FLOAT_TYPE, "__ceil__", float_ceil);
+    add_method(&FLOAT_TYPE, "conjugate", float_conjugate);
+    add_method(&FLOAT_TYPE, "__getnewargs__", float_getnewargs);
+    add_getset(&FLOAT_TYPE, "real", float_real, None);
+    add_getset(&FLOAT_TYPE, "imag", float_imag, None);
+    let _ = (
+        ToPrimitive::to_i64 as fn(&BigInt) -> Option<i64>,
+        Signed::abs as fn(&BigInt) -> BigInt,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_float_digits;
+
+    #[test]
+    fn rounding_to_digits() {
+        assert_eq!(round_float_digits(2.675, 2), 2.67);
+        assert_eq!(round_float_digits(0.125, 2), 0.12);
+        assert_eq!(round_float_digits(1234.5678, -2), 1200.0);
+        assert_eq!(round_float_digits(-0.5, 0), -0.0);
+    }
+}

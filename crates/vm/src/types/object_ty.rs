@@ -1,0 +1,891 @@
+//! `object`, `type`, and the singleton types (NoneType, NotImplementedType,
+//! ellipsis): their slots, methods and the machinery of class creation
+//! (`type.__new__`, `type.__call__`, `__build_class__`).
+
+use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
+use crate::attr;
+use crate::exception::{exc_type, ExcKind, PyResult};
+use crate::object::{alloc_raw, LayoutKind, ObjHeader};
+use crate::objects::cell::CellObject;
+use crate::objects::descr::{new_func_wrapper, FuncWrapper};
+use crate::objects::dict::DictObject;
+use crate::objects::function::FunctionObject;
+use crate::objects::singletons::{none, not_implemented};
+use crate::objects::str::{display_lossy, intern, StrObject};
+use crate::objects::tuple::{new_tuple, TupleObject};
+use crate::typeinit::{add_classmethod, add_getset, add_method, set_attr};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+use std::cell::{Cell, UnsafeCell};
+
+/// `<module.Qualname object at 0x...>`.
+pub fn default_repr(v: &Value) -> String {
+    let t = type_of(v);
+    let addr = v.as_ptr().map_or(v.bits(), |p| p.as_ptr() as u64);
+    let module = type_module_name(t);
+    match module {
+        Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, display_lossy(t.qualname()), addr),
+        _ => format!("<{} object at {:#x}>", t.name_string(), addr),
+    }
+}
+
+/// `type.__module__` as text (None when not a str).
+pub fn type_module_name(t: &TypeObject) -> Option<String> {
+    if !t.is_heap_type() {
+        return Some("builtins".into());
+    }
+    t.dict()
+        .get_str_key("__module__")
+        .and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()))
+}
+
+fn object_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(crate::objects::str::new_str(&default_repr(v)))
+}
+
+fn object_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    vm.repr(v)
+}
+
+/// `_Py_HashPointer`: the address rotated right by 4 bits.
+pub fn pointer_hash(v: &Value) -> i64 {
+    let a = v.as_ptr().map_or(v.bits(), |p| p.as_ptr() as u64);
+    crate::hash::fix(a.rotate_right(4) as i64)
+}
+
+fn object_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(pointer_hash(v))
+}
+
+fn object_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    match op {
+        CompareOp::Eq => Ok(if a.is(b) { Value::bool(true) } else { not_implemented() }),
+        CompareOp::Ne => {
+            // Delegate to __eq__ and invert unless NotImplemented.
+            let Some(f) = type_of(a).slots().richcompare else {
+                return Ok(not_implemented());
+            };
+            let r = f(vm, a, b, CompareOp::Eq)?;
+            if r.is_not_implemented() {
+                return Ok(r);
+            }
+            let t = vm.is_true(&r)?;
+            Ok(Value::bool(!t))
+        }
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn has_excess_args(args: &[Value], kwnames: KwNames) -> bool {
+    !args.is_empty()
+        || kwnames
+            .and_then(|k| k.downcast_ref::<TupleObject>())
+            .is_some_and(|t| !t.is_empty())
+}
+
+fn object_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("object.__new__(X): X is not a type object"));
+    };
+    if has_excess_args(args, kwnames) {
+        let s = t.slots();
+        if s.new.map(|f| f as usize) != Some(object_new as *const () as usize) {
+            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if s.init.map(|f| f as usize) == Some(object_init as *const () as usize) {
+            let msg = format!("{}() takes no arguments", t.name_string());
+            return Err(vm.type_error(msg));
+        }
+    }
+    if t.layout != LayoutKind::Object {
+        let msg = format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.name_string(),
+            t.name_string()
+        );
+        return Err(vm.type_error(msg));
+    }
+    if t.has_flag(type_flags::IS_ABSTRACT) {
+        return Err(abstract_error(vm, t));
+    }
+    // SAFETY: Object layout is just the header, which alloc_raw initializes.
+    let p = unsafe { alloc_raw(t, std::mem::size_of::<ObjHeader>()) };
+    Ok(Value::from_owned_ptr(p))
+}
+
+fn abstract_error(vm: &mut Vm, t: &TypeObject) -> crate::exception::PyErr {
+    let names = t
+        .dict()
+        .get_str_key("__abstractmethods__")
+        .map(|v| vm.collect(&v).unwrap_or_default())
+        .unwrap_or_default();
+    let mut names: Vec<String> = names.iter().map(display_lossy).collect();
+    names.sort();
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let msg = format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        t.name_string(),
+        if names.len() == 1 { "" } else { "s" },
+        quoted.join(", ")
+    );
+    vm.type_error(msg)
+}
+
+fn object_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    if has_excess_args(args, kwnames) {
+        let t = type_of(obj);
+        let s = t.slots();
+        if s.init.map(|f| f as usize) != Some(object_init as *const () as usize) {
+            return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if s.new.map(|f| f as usize) == Some(object_new as *const () as usize) {
+            let msg = format!("{}() takes no arguments", t.name_string());
+            return Err(vm.type_error(msg));
+        }
+    }
+    Ok(())
+}
+
+/// `T.__new__(cls, ...)` for builtin types: calls the slot of `T`.
+pub fn tp_new_wrapper(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    // args[0] is the type the wrapper is bound to; args[1] the class to create.
+    let Some(owner) = args.first().and_then(|v| v.downcast_ref::<TypeObject>()) else {
+        return Err(vm.type_error("__new__ wrapper without owner"));
+    };
+    let Some(cls_v) = args.get(1) else {
+        let msg = format!("{}.__new__(): not enough arguments", owner.name_string());
+        return Err(vm.type_error(msg));
+    };
+    let Some(cls) = cls_v.downcast_ref::<TypeObject>() else {
+        let msg = format!(
+            "{}.__new__(X): X is not a type object ({})",
+            owner.name_string(),
+            vm.type_name(cls_v)
+        );
+        return Err(vm.type_error(msg));
+    };
+    if !cls.is_subtype(owner) {
+        let msg = format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name_string(),
+            cls.name_string(),
+            cls.name_string(),
+            owner.name_string()
+        );
+        return Err(vm.type_error(msg));
+    }
+    let Some(newf) = owner.slots().new else {
+        return Err(vm.type_error("object has no __new__"));
+    };
+    newf(vm, cls_v, &args[2..], kwnames)
+}
+
+fn object_class_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(type_of(v).as_value())
+}
+
+fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(v) = value else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Some(newt) = v.downcast_ref::<TypeObject>() else {
+        let msg = format!("__class__ must be set to a class, not '{}' object", vm.type_name(&v));
+        return Err(vm.type_error(msg));
+    };
+    let old = type_of(obj);
+    let compatible = newt.is_heap_type()
+        && old.is_heap_type()
+        && newt.layout == old.layout
+        && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT);
+    if !compatible {
+        let msg = format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            newt.name_string(),
+            old.name_string()
+        );
+        return Err(vm.type_error(msg));
+    }
+    // Attribute values are indexed by the old class's shared keys: move them to a dict first.
+    attr::instance_dict(obj);
+    let Some(h) = obj.header() else { return Ok(()) };
+    let newp = newt as *const TypeObject;
+    let oldp = h.ty.replace(newp);
+    // The instance now holds a reference to its new type instead of the old one.
+    std::mem::forget(v.clone());
+    // SAFETY: oldp was a live type the instance held a reference to.
+    drop(Value::from_owned_ptr(unsafe {
+        std::ptr::NonNull::new_unchecked(oldp as *mut ObjHeader)
+    }));
+    Ok(())
+}
+
+fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match attr::instance_dict(v) {
+        Some(d) => Ok(d),
+        None => {
+            let n = vm.intern("__dict__");
+            Err(vm.attribute_error(v, &n))
+        }
+    }
+}
+
+fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(d) = value else {
+        return Err(vm.type_error("cannot delete __dict__"));
+    };
+    if d.downcast_ref::<DictObject>().is_none() {
+        let msg = format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&d));
+        return Err(vm.type_error(msg));
+    }
+    attr::set_instance_dict(obj, d);
+    Ok(())
+}
+
+fn object_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__format__", kwnames)?;
+    let [obj, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    if spec.downcast_ref::<StrObject>().is_some_and(|s| !s.is_empty()) {
+        let msg = format!("unsupported format string passed to {}.__format__", vm.type_name(&obj));
+        return Err(vm.type_error(msg));
+    }
+    vm.str(&obj)
+}
+
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let obj = args.first().cloned().unwrap_or_else(none);
+    let d = DictObject::new_value();
+    let dict = d.downcast_ref::<DictObject>().expect("new dict");
+    if let Some(inst) = attr::instance_dict(&obj) {
+        if let Some(id) = inst.downcast_ref::<DictObject>() {
+            dict.update_from(vm, id)?;
+        }
+    }
+    for t in type_of(&obj).mro().items().to_vec() {
+        if let Some(tt) = t.downcast_ref::<TypeObject>() {
+            for k in tt.dict().keys() {
+                dict.set_item(vm, k, none())?;
+            }
+        }
+    }
+    Ok(crate::objects::list::new_list(dict.keys()))
+}
+
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Ok(none())
+}
+
+fn object_sizeof(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let _ = args;
+    Ok(Value::int(16))
+}
+
+fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Err(vm.type_error("pyrite cannot pickle objects yet"))
+}
+
+// ---- type ----
+
+fn type_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(crate::objects::str::new_str("<type>"));
+    };
+    let module = type_module_name(t);
+    let s = match module {
+        Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, display_lossy(t.qualname())),
+        _ => format!("<class '{}'>", t.name_string()),
+    };
+    Ok(crate::objects::str::new_str(&s))
+}
+
+/// `type.__call__`: `cls.__new__` then, for an instance of `cls`, `__init__`.
+pub fn type_call(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("type_call on non-type"));
+    };
+    if std::ptr::eq(t, TYPE_TYPE.get()) && args.len() == 1 && kwnames.is_none() {
+        return Ok(type_of(&args[0]).as_value());
+    }
+    let Some(newf) = t.slots().new else {
+        let msg = format!("cannot create '{}' instances", t.name_string());
+        return Err(vm.type_error(msg));
+    };
+    let obj = newf(vm, cls, args, kwnames)?;
+    let ot = type_of(&obj);
+    if !ot.is_subtype(t) {
+        return Ok(obj);
+    }
+    if let Some(init) = ot.slots().init {
+        init(vm, &obj, args, kwnames)?;
+    }
+    Ok(obj)
+}
+
+fn type_new_slot(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() == 1 && kw.is_empty() && meta.is(&TYPE_TYPE.get().as_value()) {
+        return Ok(type_of(&pos[0]).as_value());
+    }
+    if pos.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let (name, bases, ns) = (&pos[0], &pos[1], &pos[2]);
+    if name.downcast_ref::<StrObject>().is_none() {
+        let msg = format!("type.__new__() argument 1 must be str, not {}", vm.type_name(name));
+        return Err(vm.type_error(msg));
+    }
+    if bases.downcast_ref::<TupleObject>().is_none() {
+        let msg = format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(bases));
+        return Err(vm.type_error(msg));
+    }
+    if ns.downcast_ref::<DictObject>().is_none() {
+        let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns));
+        return Err(vm.type_error(msg));
+    }
+    let kwv: Vec<(Value, Value)> = kw.iter().map(|(k, v)| ((*k).clone(), (*v).clone())).collect();
+    new_heap_type(vm, meta, name, bases, ns, &kwv)
+}
+
+fn type_init(vm: &mut Vm, _obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.len() == 1 && !kw.is_empty() {
+        return Err(vm.type_error("type.__init__() takes no keyword arguments"));
+    }
+    if pos.len() != 1 && pos.len() != 3 {
+        return Err(vm.type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(())
+}
+
+/// The metaclass to use for `bases` given `meta` (CPython's _PyType_CalculateMetaclass).
+pub fn calculate_metaclass(vm: &mut Vm, meta: &Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = meta.clone();
+    for b in bases {
+        let bt = type_of(b).as_value();
+        let (Some(w), Some(t)) = (winner.downcast_ref::<TypeObject>(), bt.downcast_ref::<TypeObject>()) else {
+            continue;
+        };
+        if w.is_subtype(t) {
+            continue;
+        }
+        if t.is_subtype(w) {
+            winner = bt.clone();
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
+}
+
+/// `type.__new__(meta, name, bases, ns, **kwargs)`.
+pub fn new_heap_type(
+    vm: &mut Vm,
+    meta: &Value,
+    name: &Value,
+    bases: &Value,
+    ns: &Value,
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
+    let mut base_list: Vec<Value> = bases
+        .downcast_ref::<TupleObject>()
+        .map(|t| t.items().to_vec())
+        .unwrap_or_default();
+    let meta = calculate_metaclass(vm, meta, &base_list)?;
+    let Some(meta_t) = meta.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("metaclass is not a type"));
+    };
+    if base_list.is_empty() {
+        base_list.push(OBJECT_TYPE.get().as_value());
+    }
+    // Bases must be types that allow subclassing; one layout must win.
+    let mut solid: &TypeObject = OBJECT_TYPE.get();
+    let mut best_base: Option<&TypeObject> = None;
+    for b in &base_list {
+        let Some(bt) = b.downcast_ref::<TypeObject>() else {
+            let msg = format!("bases must be types");
+            return Err(vm.type_error(msg));
+        };
+        if !bt.has_flag(type_flags::BASETYPE) {
+            let msg = format!("type '{}' is not an acceptable base type", bt.name_string());
+            return Err(vm.type_error(msg));
+        }
+        if bt.layout != LayoutKind::Object {
+            if solid.layout != LayoutKind::Object && solid.layout != bt.layout {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+            if solid.layout == LayoutKind::Object || bt.is_subtype(solid) {
+                solid = solid_of(bt);
+                best_base = Some(bt);
+            }
+        } else if best_base.is_none() {
+            best_base = Some(bt);
+        }
+    }
+    for (i, b) in base_list.iter().enumerate() {
+        if base_list[..i].iter().any(|x| x.is(b)) {
+            let msg = format!("duplicate base class {}", type_of_type(b).name_string());
+            return Err(vm.type_error(msg));
+        }
+    }
+    let base = best_base.unwrap_or(OBJECT_TYPE.get());
+    let layout = base.layout;
+    let flags = type_flags::HEAPTYPE
+        | type_flags::BASETYPE
+        | type_flags::HAS_DICT
+        | (base.flags.get() & (type_flags::INHERITED | type_flags::METHOD_DESCRIPTOR));
+    let t = TypeObject {
+        header: ObjHeader::new(std::ptr::null()),
+        layout,
+        flags: Cell::new(flags),
+        version_tag: Cell::new(0),
+        name: UnsafeCell::new(crate::objects::str::intern_value(name)),
+        qualname: UnsafeCell::new(name.clone()),
+        base: Cell::new(base),
+        bases: UnsafeCell::new(new_tuple(base_list.clone())),
+        mro: UnsafeCell::new(Value::NULL),
+        dict: UnsafeCell::new(Value::NULL),
+        slots: UnsafeCell::new(*base.slots()),
+        subclasses: UnsafeCell::new(Vec::new()),
+        shared_keys: UnsafeCell::new(Default::default()),
+        nslots: Cell::new(0),
+    };
+    let tv = crate::object::alloc_object(meta_t, t);
+    let t = tv.downcast_ref::<TypeObject>().expect("new type");
+    // The namespace is copied into the type's own dict.
+    let nsd = ns.downcast_ref::<DictObject>().expect("checked dict");
+    let dict_v = nsd.copy_value();
+    let dict = dict_v.downcast_ref::<DictObject>().expect("dict copy");
+    if let Some(q) = dict.del_str(&intern("__qualname__")) {
+        if q.downcast_ref::<StrObject>().is_none() {
+            let msg = format!("type __qualname__ must be a str, not {}", vm.type_name(&q));
+            return Err(vm.type_error(msg));
+        }
+        // SAFETY: the type is not yet visible to any other code.
+        unsafe { *t.qualname.get() = q };
+    }
+    if dict.get_str_key("__module__").is_none() {
+        if let Some(f) = vm.frames.last() {
+            if let Some(n) = f.globals().get_str_key("__name__") {
+                dict.insert_str_key("__module__", n);
+            }
+        }
+    }
+    if dict.get_str_key("__doc__").is_none() {
+        dict.insert_str_key("__doc__", none());
+    }
+    // __new__ is implicitly a staticmethod; __init_subclass__ and __class_getitem__ classmethods.
+    if let Some(nf) = dict.get_str_key("__new__") {
+        if nf.downcast_ref::<FunctionObject>().is_some() {
+            dict.insert_str_key("__new__", new_func_wrapper(STATICMETHOD_TYPE.get(), nf));
+        }
+    }
+    for cm in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = dict.get_str_key(cm) {
+            if f.downcast_ref::<FunctionObject>().is_some() {
+                dict.insert_str_key(cm, new_func_wrapper(CLASSMETHOD_TYPE.get(), f));
+            }
+        }
+    }
+    if dict.get_str_key("__eq__").is_some() && dict.get_str_key("__hash__").is_none() {
+        dict.insert_str_key("__hash__", none());
+    }
+    // `__slots__`: member descriptors, and no `__dict__` unless asked for.
+    let mut wants_dict = true;
+    let base_slots = base.nslots.get() as usize;
+    let mut nslots = base_slots;
+    for b in &base_list {
+        if let Some(bt) = b.downcast_ref::<TypeObject>() {
+            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !base.is_subtype(bt) {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+        }
+    }
+    if let Some(slots) = dict.get_str_key("__slots__") {
+        let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() {
+            vec![slots.clone()]
+        } else {
+            vm.collect(&slots)?
+        };
+        wants_dict = false;
+        for n in names {
+            let Some(ns_) = n.downcast_ref::<StrObject>() else {
+                let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
+                return Err(vm.type_error(msg));
+            };
+            let text = ns_.to_string_lossy();
+            if text == "__dict__" {
+                wants_dict = true;
+                continue;
+            }
+            if text == "__weakref__" {
+                continue;
+            }
+            if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                || !text.chars().all(|c| c == '_' || c.is_alphanumeric())
+            {
+                return Err(vm.type_error("__slots__ must be identifiers"));
+            }
+            let key = intern(&text);
+            if dict.get_str(&key).is_some() {
+                return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
+            }
+            dict.insert_str(
+                &key,
+                crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots),
+            );
+            nslots += 1;
+        }
+    }
+    // Instances get `__dict__` unless a base already provides it (or `__slots__` refuses it).
+    let has_dict_descr = base_list.iter().any(|b| {
+        b.downcast_ref::<TypeObject>()
+            .is_some_and(|bt| bt.lookup(&intern("__dict__")).is_some())
+    });
+    if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
+        dict.insert_str_key("__dict__", dict_descriptor());
+    }
+    if !wants_dict && !has_dict_descr {
+        t.flags.set(t.flags.get() | type_flags::NO_DICT);
+    }
+    t.nslots.set(nslots as u32);
+    let classcell = dict.del_str(&intern("__classcell__"));
+    // SAFETY: as above.
+    unsafe { *t.dict.get() = dict_v.clone() };
+    let mro = match c3_mro(&tv, &base_list) {
+        Ok(m) => m,
+        Err(msg) => return Err(vm.type_error(msg)),
+    };
+    unsafe { *t.mro.get() = new_tuple(mro) };
+    for b in &base_list {
+        if let Some(bt) = b.downcast_ref::<TypeObject>() {
+            unsafe { (*bt.subclasses.get()).push(t) };
+        }
+    }
+    crate::slots::update_slots(t);
+    if let Some(cell) = classcell {
+        match cell.downcast_ref::<CellObject>() {
+            Some(c) => drop(c.set(tv.clone())),
+            None => {
+                let msg = format!("__classcell__ must be a nonlocal cell, not {}", vm.type_name(&cell));
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    // __set_name__ on the class attributes, in definition order.
+    for (k, v) in dict.items() {
+        if let Some(sn) = type_of(&v).lookup_str(vm, "__set_name__") {
+            if let Err(e) = vm.call_unbound(&sn, &v, &[tv.clone(), k.clone()]) {
+                return Err(e);
+            }
+        }
+    }
+    // super(cls, cls).__init_subclass__(**kwargs)
+    let mro_items: Vec<Value> = t.mro().items().to_vec();
+    let key = intern("__init_subclass__");
+    for m in mro_items.iter().skip(1) {
+        let Some(mt) = m.downcast_ref::<TypeObject>() else {
+            continue;
+        };
+        if let Some(f) = mt.dict().get_str(&key) {
+            let bound = vm.bind_descriptor(&f, None, &tv)?;
+            let bound = if f.downcast_ref::<crate::objects::descr::MethodDescr>().is_some() {
+                crate::objects::descr::new_bound_builtin("__init_subclass__", object_init_subclass, tv.clone())
+            } else {
+                bound
+            };
+            let (vals, names): (Vec<Value>, Vec<Value>) = kwargs.iter().map(|(k, v)| (v.clone(), k.clone())).unzip();
+            let kwn = if names.is_empty() { None } else { Some(new_tuple(names)) };
+            vm.call(&bound, &vals, kwn.as_ref())?;
+            break;
+        }
+    }
+    Ok(tv)
+}
+
+/// The type that fixes the instance layout of `t`.
+fn solid_of(t: &TypeObject) -> &TypeObject {
+    let mut cur = t;
+    while let Some(b) = cur.base() {
+        if b.layout != t.layout {
+            break;
+        }
+        cur = b;
+    }
+    cur
+}
+
+fn type_name_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.name().clone())
+        .unwrap_or_else(none))
+}
+
+fn type_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    let Some(n) = value else {
+        let msg = format!(
+            "cannot delete '__name__' attribute of immutable type '{}'",
+            t.name_string()
+        );
+        return Err(vm.type_error(msg));
+    };
+    if t.has_flag(type_flags::IMMUTABLE) {
+        let msg = format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            t.name_string()
+        );
+        return Err(vm.type_error(msg));
+    }
+    if n.downcast_ref::<StrObject>().is_none() {
+        let msg = format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.name_string(),
+            vm.type_name(&n)
+        );
+        return Err(vm.type_error(msg));
+    }
+    let old = unsafe { std::mem::replace(&mut *t.name.get(), n) };
+    drop(old);
+    Ok(())
+}
+
+fn type_qualname_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.qualname().clone())
+        .unwrap_or_else(none))
+}
+
+fn type_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    match value {
+        Some(q) if q.downcast_ref::<StrObject>().is_some() && !t.has_flag(type_flags::IMMUTABLE) => {
+            let old = unsafe { std::mem::replace(&mut *t.qualname.get(), q) };
+            drop(old);
+            Ok(())
+        }
+        _ => {
+            let msg = format!(
+                "cannot set '__qualname__' attribute of immutable type '{}'",
+                t.name_string()
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn type_mro_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.mro_value())
+        .unwrap_or_else(none))
+}
+
+fn type_bases_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.bases_value())
+        .unwrap_or_else(none))
+}
+
+fn type_base_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>()
+        .and_then(|t| t.base().map(|b| b.as_value()))
+        .unwrap_or_else(none))
+}
+
+fn type_dict_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    // A copy stands in for the read-only mappingproxy.
+    Ok(v.downcast_ref::<TypeObject>()
+        .map(|t| t.dict().copy_value())
+        .unwrap_or_else(none))
+}
+
+fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(none());
+    };
+    if !t.is_heap_type() {
+        return Ok(vm.intern("builtins"));
+    }
+    match t.dict().get_str_key("__module__") {
+        Some(m) => Ok(m),
+        None => {
+            let n = vm.intern("__module__");
+            Err(vm.attribute_error(v, &n))
+        }
+    }
+}
+
+fn type_module_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    if t.has_flag(type_flags::IMMUTABLE) {
+        let msg = format!(
+            "cannot set '__module__' attribute of immutable type '{}'",
+            t.name_string()
+        );
+        return Err(vm.type_error(msg));
+    }
+    match value {
+        Some(m) => t.dict().insert_str_key("__module__", m),
+        None => {
+            t.dict().del_str(&intern("__module__"));
+        }
+    }
+    t.modified();
+    Ok(())
+}
+
+fn type_doc_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(none());
+    };
+    let d = t.dict().get_str_key("__doc__").unwrap_or_else(none);
+    // A descriptor stored as __doc__ is bound with no instance.
+    Ok(d)
+}
+
+fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let items = args
+        .first()
+        .and_then(|v| v.downcast_ref::<TypeObject>())
+        .map(|t| t.mro().items().to_vec())
+        .unwrap_or_default();
+    Ok(crate::objects::list::new_list(items))
+}
+
+fn type_subclasses(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let items = args
+        .first()
+        .and_then(|v| v.downcast_ref::<TypeObject>())
+        // SAFETY: subclass lists hold live types.
+        .map(|t| unsafe { (*t.subclasses.get()).iter().map(|&s| (*s).as_value()).collect() })
+        .unwrap_or_default();
+    Ok(crate::objects::list::new_list(items))
+}
+
+fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Ok(DictObject::new_value())
+}
+
+fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [cls, inst] = ArgSpec::exact::<2>(vm, "__instancecheck__", args, 1)?;
+    Ok(Value::bool(
+        cls.downcast_ref::<TypeObject>()
+            .is_some_and(|t| type_of(&inst).is_subtype(t)),
+    ))
+}
+
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [cls, sub] = ArgSpec::exact::<2>(vm, "__subclasscheck__", args, 1)?;
+    let Some(s) = sub.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    Ok(Value::bool(
+        cls.downcast_ref::<TypeObject>().is_some_and(|t| s.is_subtype(t)),
+    ))
+}
+
+fn type_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(pointer_hash(v))
+}
+
+// ---- singletons ----
+
+fn none_repr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(intern("None"))
+}
+
+fn none_bool(_vm: &mut Vm, _v: &Value) -> PyResult<bool> {
+    Ok(false)
+}
+
+fn none_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    if has_excess_args(args, kwnames) {
+        return Err(vm.type_error("NoneType takes no arguments"));
+    }
+    Ok(none())
+}
+
+fn notimpl_repr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(intern("NotImplemented"))
+}
+
+fn ellipsis_repr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(intern("Ellipsis"))
+}
+
+pub(crate) fn init() {
+    let s = OBJECT_TYPE.get().slots_mut();
+    s.repr = Some(object_repr);
+    s.str = Some(object_str);
+    s.hash = Some(object_hash);
+    s.richcompare = Some(object_richcompare);
+    s.getattro = attr::generic_getattr;
+    s.setattro = Some(attr::generic_setattr);
+    s.new = Some(object_new);
+    s.init = Some(object_init);
+    add_getset(&OBJECT_TYPE, "__class__", object_class_get, Some(object_class_set));
+    add_method(&OBJECT_TYPE, "__format__", object_format);
+    add_method(&OBJECT_TYPE, "__dir__", object_dir);
+    add_method(&OBJECT_TYPE, "__sizeof__", object_sizeof);
+    add_method(&OBJECT_TYPE, "__reduce_ex__", object_reduce_ex);
+    add_classmethod(&OBJECT_TYPE, "__init_subclass__", object_init_subclass);
+    set_attr(OBJECT_TYPE.get(), "__doc__", crate::objects::str::new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
+
+    let s = TYPE_TYPE.get().slots_mut();
+    s.repr = Some(type_repr);
+    s.call = Some(type_call);
+    s.getattro = attr::type_getattr;
+    s.setattro = Some(attr::type_setattr);
+    s.new = Some(type_new_slot);
+    s.init = Some(type_init);
+    s.hash = Some(type_hash);
+    s.richcompare = Some(object_richcompare);
+    add_getset(&TYPE_TYPE, "__name__", type_name_get, Some(type_name_set));
+    add_getset(&TYPE_TYPE, "__qualname__", type_qualname_get, Some(type_qualname_set));
+    add_getset(&TYPE_TYPE, "__mro__", type_mro_get, None);
+    add_getset(&TYPE_TYPE, "__bases__", type_bases_get, None);
+    add_getset(&TYPE_TYPE, "__base__", type_base_get, None);
+    add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
+    add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
+    add_getset(&TYPE_TYPE, "__doc__", type_doc_get, None);
+    add_method(&TYPE_TYPE, "mro", type_mro_method);
+    add_method(&TYPE_TYPE, "__subclasses__", type_subclasses);
+    add_method(&TYPE_TYPE, "__instancecheck__", type_instancecheck);
+    add_method(&TYPE_TYPE, "__subclasscheck__", type_subclasscheck);
+    add_classmethod(&TYPE_TYPE, "__prepare__", type_prepare);
+
+    let s = NONE_TYPE.get().slots_mut();
+    s.repr = Some(none_repr);
+    s.bool = Some(none_bool);
+    s.new = Some(none_new);
+    let s = NOTIMPLEMENTED_TYPE.get().slots_mut();
+    s.repr = Some(notimpl_repr);
+    let s = ELLIPSIS_TYPE.get().slots_mut();
+    s.repr = Some(ellipsis_repr);
+}
+
+/// Adds `__dict__` (and, for classes, `__weakref__`-free) access to a heap type's instances.
+pub(crate) fn dict_descriptor() -> Value {
+    crate::objects::descr::new_getset("__dict__", OBJECT_TYPE.ptr(), object_dict_get, Some(object_dict_set))
+}
+
+/// Whether `exc_type(kind)` is a base of `t` (helper for messages).
+pub fn is_exception_type(t: &TypeObject) -> bool {
+    t.is_subtype(exc_type(ExcKind::BaseException))
+}
+
+/// The static `object.__init__` slot (for identity checks elsewhere).
+pub fn object_init_slot() -> InitFn {
+    object_init
+}
+
+pub fn func_wrapper_callable(v: &Value) -> Option<Value> {
+    v.downcast_ref::<FuncWrapper>().map(|w| w.callable())
+}

@@ -1,0 +1,508 @@
+//! `str % args` (printf-style) and `str.format`.
+
+use crate::args::split_kwargs;
+use crate::exception::{ExcKind, PyResult};
+use crate::format::{format_float, format_int, Spec};
+use crate::objects::dict::DictObject;
+use crate::objects::float::as_float;
+use crate::objects::int::as_int;
+use crate::objects::str::{display_lossy, new_str, StrBuilder, StrObject};
+use crate::objects::tuple::TupleObject;
+use crate::typeobj::{type_of, KwNames, TypeObject};
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Value> {
+    let cps: Vec<u32> = fmt.code_points().collect();
+    let tuple_items: Option<Vec<Value>> = args.downcast_ref::<TupleObject>().map(|t| t.items().to_vec());
+    let is_mapping =
+        tuple_items.is_none() && args.downcast_ref::<StrObject>().is_none() && type_of(args).slots().getitem.is_some();
+    let items: Vec<Value> = tuple_items.clone().unwrap_or_else(|| vec![args.clone()]);
+    let mut next = 0usize;
+    let mut used_mapping = false;
+    let mut out = StrBuilder::new();
+    let mut i = 0;
+    let n = cps.len();
+    let ch = |i: usize| cps.get(i).copied().and_then(char::from_u32).unwrap_or('\0');
+    while i < n {
+        if cps[i] != '%' as u32 {
+            out.push_cp(cps[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut arg: Option<Value> = None;
+        if ch(i) == '(' {
+            let mut depth = 1;
+            let kstart = i + 1;
+            i += 1;
+            while i < n && depth > 0 {
+                match ch(i) {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            let key = crate::objects::str::new_str_from_cps(&cps[kstart..i - 1]);
+            arg = Some(vm.getitem(args, &key)?);
+            used_mapping = true;
+        }
+        let mut spec = Spec::default();
+        loop {
+            match ch(i) {
+                '-' => spec.align = Some('<'),
+                '+' => spec.sign = Some('+'),
+                ' ' => {
+                    if spec.sign.is_none() {
+                        spec.sign = Some(' ')
+                    }
+                }
+                '#' => spec.alternate = true,
+                '0' => spec.zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        let mut take_arg = |vm: &mut Vm| -> PyResult<Value> {
+            match items.get(next) {
+                Some(v) if !is_mapping || tuple_items.is_some() => {
+                    next += 1;
+                    Ok(v.clone())
+                }
+                _ => Err(vm.type_error("not enough arguments for format string")),
+            }
+        };
+        if ch(i) == '*' {
+            let w = take_arg(vm)?;
+            let w = vm.index_i64(&w)?;
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = Some(w.unsigned_abs() as usize);
+            i += 1;
+        } else {
+            let s = i;
+            while ch(i).is_ascii_digit() {
+                i += 1;
+            }
+            if i > s {
+                let t: String = (s..i).map(ch).collect();
+                spec.width = t.parse().ok();
+            }
+        }
+        if ch(i) == '.' {
+            i += 1;
+            if ch(i) == '*' {
+                let p = take_arg(vm)?;
+                spec.precision = Some(vm.index_i64(&p)?.max(0) as usize);
+                i += 1;
+            } else {
+                let s = i;
+                while ch(i).is_ascii_digit() {
+                    i += 1;
+                }
+                let t: String = (s..i).map(ch).collect();
+                spec.precision = Some(t.parse().unwrap_or(0));
+            }
+        }
+        while matches!(ch(i), 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= n {
+            return Err(vm.value_error("incomplete format"));
+        }
+        let conv = ch(i);
+        i += 1;
+        if conv == '%' {
+            out.push_cp('%' as u32);
+            continue;
+        }
+        let v = match arg.take() {
+            Some(v) => v,
+            None => {
+                if is_mapping && tuple_items.is_none() {
+                    args.clone()
+                } else {
+                    take_arg(vm)?
+                }
+            }
+        };
+        if spec.zero && spec.align.is_none() {
+            spec.fill = Some('0');
+            spec.align = Some('=');
+        }
+        let text = match conv {
+            's' | 'r' | 'a' => {
+                let s = match conv {
+                    's' => vm.str_string(&v)?,
+                    'r' => vm.repr_string(&v)?,
+                    _ => {
+                        let a = crate::builtins::ascii_of(vm, &v)?;
+                        display_lossy(&a)
+                    }
+                };
+                let body: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                let mut sp = spec.clone();
+                sp.fill = None;
+                if sp.align == Some('=') {
+                    sp.align = None;
+                }
+                sp.precision = None;
+                sp.sign = None;
+                crate::format::format_str(
+                    vm,
+                    &body,
+                    &Spec {
+                        align: Some(sp.align.unwrap_or('>')),
+                        ..sp
+                    },
+                )?
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let iv = if let Some(f) = as_float(&v) {
+                    crate::types::num::float_to_int(vm, f)?
+                } else if as_int(&v).is_some() {
+                    v.clone()
+                } else if type_of(&v).slots().index.is_some() || type_of(&v).slots().int.is_some() {
+                    crate::types::num::int_from_object(vm, &v)?
+                } else {
+                    let msg = if matches!(conv, 'x' | 'X' | 'o') {
+                        format!("%{conv} format: an integer is required, not {}", vm.type_name(&v))
+                    } else {
+                        format!("%{conv} format: a real number is required, not {}", vm.type_name(&v))
+                    };
+                    return Err(vm.type_error(msg));
+                };
+                let mut sp = spec.clone();
+                sp.ty = Some(match conv {
+                    'x' => 'x',
+                    'X' => 'X',
+                    'o' => 'o',
+                    _ => 'd',
+                });
+                let prec = sp.precision.take();
+                let iv = as_int(&iv).ok_or_else(|| vm.type_error("integer required"))?;
+                let mut s = format_int(
+                    vm,
+                    iv,
+                    &Spec {
+                        width: None,
+                        fill: None,
+                        align: None,
+                        ..sp.clone()
+                    },
+                )?;
+                if let Some(p) = prec {
+                    let neg = s.starts_with('-');
+                    let digits: String = s.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+                    if digits.len() < p {
+                        let pad = "0".repeat(p - digits.len());
+                        let pos = s.find(|c: char| c.is_ascii_digit()).unwrap_or(usize::from(neg));
+                        s.insert_str(pos, &pad);
+                    }
+                }
+                pad_to(&s, &sp)
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+                let f = match as_float(&v) {
+                    Some(f) => f,
+                    None => match as_int(&v) {
+                        Some(i) => i
+                            .to_f64()
+                            .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"))?,
+                        None => {
+                            if type_of(&v).slots().float.is_some() || type_of(&v).slots().index.is_some() {
+                                crate::types::num::float_from_object(vm, &v)?
+                            } else {
+                                let msg = format!("must be real number, not {}", vm.type_name(&v));
+                                return Err(vm.type_error(msg));
+                            }
+                        }
+                    },
+                };
+                let mut sp = spec.clone();
+                sp.ty = Some(conv);
+                if sp.precision.is_none() {
+                    sp.precision = Some(6);
+                }
+                format_float(vm, f, &sp)?
+            }
+            'c' => {
+                let c = if let Some(s) = v.downcast_ref::<StrObject>().filter(|s| s.len() == 1) {
+                    s.to_string_lossy()
+                } else if let Some(i) = as_int(&v) {
+                    match i
+                        .to_i64()
+                        .filter(|c| (0..=0x10FFFF).contains(c))
+                        .and_then(|c| char::from_u32(c as u32))
+                    {
+                        Some(c) => c.to_string(),
+                        None => return Err(vm.new_error(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
+                    }
+                } else {
+                    return Err(vm.type_error("%c requires int or char"));
+                };
+                pad_to(&c, &spec)
+            }
+            _ => {
+                let idx = i - 1;
+                return Err(vm.value_error(format!(
+                    "unsupported format character '{}' (0x{:x}) at index {}",
+                    conv, conv as u32, idx
+                )));
+            }
+        };
+        let _ = start;
+        out.push_str(&text);
+    }
+    if !used_mapping && tuple_items.is_some() && next < items.len() {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    if !used_mapping && tuple_items.is_none() && !is_mapping && next == 0 {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out.finish())
+}
+
+fn pad_to(s: &str, spec: &Spec) -> String {
+    let w = spec.width.unwrap_or(0);
+    let len = s.chars().count();
+    if len >= w {
+        return s.to_string();
+    }
+    let n = w - len;
+    if spec.align == Some('<') {
+        return format!("{s}{}", " ".repeat(n));
+    }
+    if spec.fill == Some('0') {
+        let (sign, rest) = match s.chars().next() {
+            Some(c @ ('-' | '+' | ' ')) => (c.to_string(), &s[1..]),
+            _ => (String::new(), s),
+        };
+        let (prefix, rest) = if rest.starts_with("0x") || rest.starts_with("0X") || rest.starts_with("0o") {
+            rest.split_at(2)
+        } else {
+            ("", rest)
+        };
+        return format!("{sign}{prefix}{}{rest}", "0".repeat(n));
+    }
+    format!("{}{s}", " ".repeat(n))
+}
+
+/// `str.format(*args, **kwargs)`.
+pub fn str_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (pos, kw) = split_kwargs(args, kwnames);
+    let Some(fmt) = pos.first().and_then(|v| v.downcast_ref::<StrObject>()) else {
+        return Err(vm.type_error("descriptor 'format' requires a 'str' object"));
+    };
+    let pos = &pos[1..];
+    let kwd = DictObject::new_value();
+    if let Some(d) = kwd.downcast_ref::<DictObject>() {
+        for (k, v) in &kw {
+            d.set_item(vm, (*k).clone(), (*v).clone())?;
+        }
+    }
+    let cps: Vec<u32> = fmt.code_points().collect();
+    let mut auto = AutoNumber::Unknown;
+    let r = format_with(vm, &cps, pos, &kwd, &mut auto, 2)?;
+    Ok(r)
+}
+
+#[derive(PartialEq)]
+enum AutoNumber {
+    Unknown,
+    Auto(usize),
+    Manual,
+}
+
+fn format_with(
+    vm: &mut Vm,
+    cps: &[u32],
+    pos: &[Value],
+    kw: &Value,
+    auto: &mut AutoNumber,
+    depth: u32,
+) -> PyResult<Value> {
+    if depth == 0 {
+        return Err(vm.value_error("Max string recursion exceeded"));
+    }
+    let mut out = StrBuilder::new();
+    let n = cps.len();
+    let mut i = 0;
+    let c = |i: usize| cps.get(i).copied().unwrap_or(0);
+    while i < n {
+        let ch = c(i);
+        if ch == '}' as u32 {
+            if c(i + 1) == '}' as u32 {
+                out.push_cp(ch);
+                i += 2;
+                continue;
+            }
+            return Err(vm.value_error("Single '}' encountered in format string"));
+        }
+        if ch != '{' as u32 {
+            out.push_cp(ch);
+            i += 1;
+            continue;
+        }
+        if c(i + 1) == '{' as u32 {
+            out.push_cp(ch);
+            i += 2;
+            continue;
+        }
+        // A replacement field: find its end, honouring nested braces.
+        let start = i + 1;
+        let mut depth_b = 1;
+        let mut j = start;
+        while j < n {
+            if c(j) == '{' as u32 {
+                depth_b += 1;
+            } else if c(j) == '}' as u32 {
+                depth_b -= 1;
+                if depth_b == 0 {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        if j >= n {
+            return Err(vm.value_error(if depth_b > 1 {
+                "unmatched '{' in format spec"
+            } else {
+                "Single '{' encountered in format string"
+            }));
+        }
+        let field = &cps[start..j];
+        i = j + 1;
+        // Split field into name, conversion, spec (the spec starts at the first ':' outside brackets).
+        let mut k = 0;
+        let mut in_bracket = false;
+        while k < field.len() {
+            let x = field[k];
+            if x == '[' as u32 {
+                in_bracket = true;
+            } else if x == ']' as u32 {
+                in_bracket = false;
+            } else if !in_bracket && (x == '!' as u32 || x == ':' as u32) {
+                break;
+            }
+            k += 1;
+        }
+        let name = &field[..k];
+        let mut conversion = None;
+        let mut spec: &[u32] = &[];
+        if k < field.len() && field[k] == '!' as u32 {
+            if k + 1 >= field.len() {
+                return Err(vm.value_error("end of string while looking for conversion specifier"));
+            }
+            conversion = Some(field[k + 1]);
+            if k + 2 < field.len() && field[k + 2] != ':' as u32 {
+                return Err(vm.value_error("expected ':' after conversion specifier"));
+            }
+            if k + 2 < field.len() {
+                spec = &field[k + 3..];
+            }
+        } else if k < field.len() {
+            spec = &field[k + 1..];
+        }
+        let value = resolve_field(vm, name, pos, kw, auto)?;
+        let value = match conversion.and_then(char::from_u32) {
+            None => value,
+            Some('s') => vm.str(&value)?,
+            Some('r') => vm.repr(&value)?,
+            Some('a') => crate::builtins::ascii_of(vm, &value)?,
+            Some(x) => return Err(vm.value_error(format!("Unknown conversion specifier {x}"))),
+        };
+        let spec_v = format_with(vm, spec, pos, kw, auto, depth - 1)?;
+        let r = crate::builtins::format(vm, &value, &spec_v)?;
+        if let Some(s) = r.downcast_ref::<StrObject>() {
+            out.push_strobj(s);
+        }
+    }
+    Ok(out.finish())
+}
+
+fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mut AutoNumber) -> PyResult<Value> {
+    let text: String = name.iter().filter_map(|&c| char::from_u32(c)).collect();
+    let first_end = text.find(['.', '[']).unwrap_or(text.len());
+    let (head, mut rest) = text.split_at(first_end);
+    let mut obj = if head.is_empty() {
+        let idx = match auto {
+            AutoNumber::Manual => {
+                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"))
+            }
+            AutoNumber::Unknown => 0,
+            AutoNumber::Auto(n) => *n,
+        };
+        *auto = AutoNumber::Auto(idx + 1);
+        match pos.get(idx) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(vm.new_error(
+                    ExcKind::IndexError,
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                ))
+            }
+        }
+    } else if let Ok(idx) = head.parse::<usize>() {
+        if let AutoNumber::Auto(_) = auto {
+            return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+        }
+        *auto = AutoNumber::Manual;
+        match pos.get(idx) {
+            Some(v) => v.clone(),
+            None => {
+                return Err(vm.new_error(
+                    ExcKind::IndexError,
+                    format!("Replacement index {idx} out of range for positional args tuple"),
+                ))
+            }
+        }
+    } else {
+        let key = new_str(head);
+        match kw.downcast_ref::<DictObject>().and_then(|d| d.get_str(&key)) {
+            Some(v) => v,
+            None => {
+                let e = crate::exception::new_exception(
+                    crate::exception::exc_type(ExcKind::KeyError),
+                    crate::objects::tuple::new_tuple(vec![key]),
+                );
+                return Err(crate::exception::PyErr::new(e));
+            }
+        }
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = vm.intern(&r[..end]);
+            obj = vm.getattr(&obj, &attr)?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let Some(end) = r.find(']') else {
+                return Err(vm.value_error("Missing ']' in format string"));
+            };
+            let key_text = &r[..end];
+            let key = match key_text.parse::<i64>() {
+                Ok(i) => Value::int(i),
+                Err(_) => new_str(key_text),
+            };
+            obj = vm.getitem(&obj, &key)?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    let _ = TypeObject::has_flag;
+    Ok(obj)
+}

@@ -1,0 +1,1079 @@
+//! Slots and methods of tuple, list, range, slice and the sequence iterators.
+
+use crate::args::{check_no_kwargs, ArgSpec};
+use crate::exception::{ExcKind, PyResult};
+use crate::objects::int::as_int;
+use crate::objects::iter::{new_seq_iter, SeqIter};
+use crate::objects::list::{new_list, new_list_typed, ListObject};
+use crate::objects::range::{new_range, new_range_iter, RangeIter, RangeObject};
+use crate::objects::singletons::{none, not_implemented};
+use crate::objects::slice::{new_slice, SliceObject};
+use crate::objects::str::normalize_index;
+use crate::objects::tuple::{new_tuple, new_tuple_typed, TupleObject};
+use crate::typeinit::{add_getset, add_method};
+use crate::typeobj::*;
+use crate::types::str_ty::{repeat_count, slice_indices};
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn items_of(v: &Value) -> Vec<Value> {
+    if let Some(t) = v.downcast_ref::<TupleObject>() {
+        return t.items().to_vec();
+    }
+    if let Some(l) = v.downcast_ref::<ListObject>() {
+        return l.to_vec();
+    }
+    Vec::new()
+}
+
+/// Repr of a sequence `open items close`, with `...` for recursion.
+fn seq_repr(vm: &mut Vm, v: &Value, open: &str, close: &str, single_comma: bool) -> PyResult<Value> {
+    let items = items_of(v);
+    if items.is_empty() {
+        return Ok(vm.new_str(&format!("{open}{close}")));
+    }
+    if !vm.repr_enter(v) {
+        return Ok(vm.new_str(&format!("{open}...{close}")));
+    }
+    let mut out = String::from(open);
+    let mut result = Ok(());
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match vm.repr_string(it) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    vm.repr_leave(v);
+    result?;
+    if single_comma && items.len() == 1 {
+        out.push(',');
+    }
+    out.push_str(close);
+    Ok(vm.new_str(&out))
+}
+
+/// Lexicographic comparison of two item lists (list/tuple richcompare).
+fn seq_compare(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> PyResult<Value> {
+    if a.len() != b.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(Value::bool(op == CompareOp::Ne));
+    }
+    let n = a.len().min(b.len());
+    for i in 0..n {
+        if !vm.rich_eq_bool(&a[i], &b[i])? {
+            return match op {
+                CompareOp::Eq => Ok(Value::bool(false)),
+                CompareOp::Ne => Ok(Value::bool(true)),
+                _ => vm.compare(&a[i], &b[i], op),
+            };
+        }
+    }
+    Ok(Value::bool(op.test(a.len().cmp(&b.len()))))
+}
+
+fn seq_index_or_slice(
+    vm: &mut Vm,
+    items: &[Value],
+    key: &Value,
+    what: &str,
+    make: fn(Vec<Value>) -> Value,
+) -> PyResult<Value> {
+    if let Some(sl) = key.downcast_ref::<SliceObject>() {
+        let (start, _stop, step, n) = slice_indices(vm, sl, items.len())?;
+        let out: Vec<Value> = (0..n)
+            .map(|k| items[(start + k as i64 * step) as usize].clone())
+            .collect();
+        return Ok(make(out));
+    }
+    if as_int(key).is_none() && type_of(key).slots().index.is_none() {
+        let msg = format!("{what} indices must be integers or slices, not {}", vm.type_name(key));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index_i64(key)?;
+    match normalize_index(i, items.len()) {
+        Some(ix) => Ok(items[ix].clone()),
+        None => Err(vm.new_error(ExcKind::IndexError, format!("{what} index out of range"))),
+    }
+}
+
+fn seq_contains(vm: &mut Vm, items: &[Value], x: &Value) -> PyResult<bool> {
+    for it in items {
+        if vm.rich_eq_bool(it, x)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn seq_index(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Value> {
+    ArgSpec::range(vm, "index", args, 1, 1, 3)?;
+    let items = items_of(&args[0]);
+    let len = items.len() as i64;
+    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
+        match v {
+            None => Ok(d),
+            Some(x) => {
+                let i = vm.index_i64(x)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let start = norm(vm, args.get(2), 0)?;
+    let stop = norm(vm, args.get(3), len)?;
+    for i in start..stop {
+        if let Some(it) = items.get(i as usize) {
+            if vm.rich_eq_bool(it, &args[1])? {
+                return Ok(Value::int(i));
+            }
+        }
+    }
+    Err(vm.value_error(format!("{what}.index(x): x not in {what}")))
+}
+
+fn seq_count(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let [s, x] = ArgSpec::exact::<2>(vm, "count", args, 1)?;
+    let mut n = 0;
+    for it in items_of(&s) {
+        if vm.rich_eq_bool(&it, &x)? {
+            n += 1;
+        }
+    }
+    Ok(Value::int(n))
+}
+
+// ---- tuple ----
+
+fn tuple_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    seq_repr(vm, v, "(", ")", true)
+}
+
+fn tuple_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let items = items_of(v);
+    let mut acc: u64 = P5;
+    for it in &items {
+        let lane = vm.hash(it)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return Ok(1546275796);
+    }
+    Ok(acc as i64)
+}
+
+fn tuple_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if a.downcast_ref::<TupleObject>().is_none() || b.downcast_ref::<TupleObject>().is_none() {
+        return Ok(not_implemented());
+    }
+    seq_compare(vm, &items_of(a), &items_of(b), op)
+}
+
+fn tuple_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(y) = b.downcast_ref::<TupleObject>() else {
+        let msg = format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(b));
+        return Err(vm.type_error(msg));
+    };
+    let mut items = items_of(a);
+    items.extend_from_slice(y.items());
+    Ok(new_tuple(items))
+}
+
+fn tuple_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let k = repeat_count(vm, n)?;
+    let items = items_of(a);
+    if items.len().checked_mul(k).is_none_or(|t| t > (1 << 36)) {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
+    if k == 1 && is_exact(a, &TUPLE_TYPE) {
+        return Ok(a.clone());
+    }
+    let mut out = Vec::with_capacity(items.len() * k);
+    for _ in 0..k {
+        out.extend(items.iter().cloned());
+    }
+    Ok(new_tuple(out))
+}
+
+fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let items = items_of(v);
+    seq_index_or_slice(vm, &items, key, "tuple", new_tuple)
+}
+
+fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(v.downcast_ref::<TupleObject>().map_or(0, |t| t.len()))
+}
+
+fn tuple_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    seq_contains(vm, &items_of(v), x)
+}
+
+fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_seq_iter(TUPLE_ITER_TYPE.get(), v.clone()))
+}
+
+fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "tuple", kwnames)?;
+    ArgSpec::range(vm, "tuple", args, 0, 0, 1)?;
+    let items = match args.first() {
+        None => Vec::new(),
+        Some(it) => {
+            if is_exact(it, &TUPLE_TYPE) && cls.is(&TUPLE_TYPE.get().as_value()) {
+                return Ok(it.clone());
+            }
+            vm.collect(it)?
+        }
+    };
+    match cls.downcast_ref::<TypeObject>() {
+        Some(t) if !std::ptr::eq(t, TUPLE_TYPE.get()) => Ok(new_tuple_typed(t, items.into_iter())),
+        _ => Ok(new_tuple(items)),
+    }
+}
+
+fn tuple_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "index", kw)?;
+    seq_index(vm, args, "tuple")
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "count", kw)?;
+    seq_count(vm, args)
+}
+
+fn tuple_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [t] = ArgSpec::exact::<1>(vm, "__getnewargs__", args, 1)?;
+    Ok(new_tuple(vec![new_tuple(items_of(&t))]))
+}
+
+// ---- list ----
+
+fn list_of(v: &Value) -> Option<&ListObject> {
+    v.downcast_ref::<ListObject>()
+}
+
+fn list_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    seq_repr(vm, v, "[", "]", false)
+}
+
+fn list_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if list_of(a).is_none() || list_of(b).is_none() {
+        return Ok(not_implemented());
+    }
+    seq_compare(vm, &items_of(a), &items_of(b), op)
+}
+
+fn unhashable(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let msg = format!("unhashable type: '{}'", vm.type_name(v));
+    Err(vm.type_error(msg))
+}
+
+fn list_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(y) = list_of(b) else {
+        let msg = format!("can only concatenate list (not \"{}\") to list", vm.type_name(b));
+        return Err(vm.type_error(msg));
+    };
+    let mut items = items_of(a);
+    items.extend(y.to_vec());
+    Ok(new_list(items))
+}
+
+fn list_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let k = repeat_count(vm, n)?;
+    let items = items_of(a);
+    if items.len().checked_mul(k).is_none_or(|t| t > (1 << 36)) {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
+    let mut out = Vec::with_capacity(items.len() * k);
+    for _ in 0..k {
+        out.extend(items.iter().cloned());
+    }
+    Ok(new_list(out))
+}
+
+fn list_iadd(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(l) = list_of(a) else {
+        return Ok(not_implemented());
+    };
+    let items = vm.collect(b)?;
+    l.extend(items);
+    Ok(a.clone())
+}
+
+fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let Some(l) = list_of(a) else {
+        return Ok(not_implemented());
+    };
+    if as_int(n).is_none() && type_of(n).slots().index.is_none() {
+        return Ok(not_implemented());
+    }
+    let k = repeat_count(vm, n)?;
+    let items = l.to_vec();
+    let mut out = Vec::with_capacity(items.len() * k);
+    for _ in 0..k {
+        out.extend(items.iter().cloned());
+    }
+    let old = l.replace_all(out);
+    drop(old);
+    Ok(a.clone())
+}
+
+fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    if let (Some(l), Some(i)) = (list_of(v), key.as_small_int()) {
+        return match normalize_index(i, l.len()).and_then(|ix| l.get(ix)) {
+            Some(x) => Ok(x),
+            None => Err(vm.new_error(ExcKind::IndexError, "list index out of range")),
+        };
+    }
+    if let (Some(l), Some(sl)) = (list_of(v), key.downcast_ref::<SliceObject>()) {
+        // Copy only the selected items (index conversion may run Python code,
+        // so it happens before the items are borrowed).
+        let (start, _stop, step, n) = slice_indices(vm, sl, l.len())?;
+        let out = l.with_items(|items| {
+            (0..n)
+                .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
+                .collect::<Vec<Value>>()
+        });
+        return Ok(new_list(out));
+    }
+    let items = items_of(v);
+    seq_index_or_slice(vm, &items, key, "list", new_list)
+}
+
+fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(l) = list_of(v) else { return Ok(()) };
+    if let Some(sl) = key.downcast_ref::<SliceObject>() {
+        let (start, stop, step, n) = slice_indices(vm, sl, l.len())?;
+        match value {
+            None => {
+                if step == 1 {
+                    let removed = l.splice(start as usize, stop.max(start) as usize, Vec::new());
+                    drop(removed);
+                } else {
+                    let mut idx: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
+                    idx.sort_unstable();
+                    let items = l.to_vec();
+                    let keep: Vec<Value> = items
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| idx.binary_search(i).is_err())
+                        .map(|(_, x)| x)
+                        .collect();
+                    let old = l.replace_all(keep);
+                    drop(old);
+                }
+            }
+            Some(val) => {
+                let seq = if val.is(v) {
+                    l.to_vec()
+                } else {
+                    vm.collect(&val).map_err(|e| {
+                        if e.is_instance(ExcKind::TypeError) {
+                            vm.type_error("can only assign an iterable")
+                        } else {
+                            e
+                        }
+                    })?
+                };
+                if step == 1 {
+                    let stop = stop.max(start);
+                    let removed = l.splice(start as usize, stop as usize, seq);
+                    drop(removed);
+                } else {
+                    if seq.len() != n {
+                        return Err(vm.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            seq.len(),
+                            n
+                        )));
+                    }
+                    for (k, x) in seq.into_iter().enumerate() {
+                        l.set((start + k as i64 * step) as usize, x);
+                    }
+                }
+            }
+        }
+        return Ok(());
+    }
+    if as_int(key).is_none() && type_of(key).slots().index.is_none() {
+        let msg = format!("list indices must be integers or slices, not {}", vm.type_name(key));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index_i64(key)?;
+    let Some(ix) = normalize_index(i, l.len()) else {
+        return Err(vm.new_error(ExcKind::IndexError, "list assignment index out of range"));
+    };
+    match value {
+        Some(x) => {
+            l.set(ix, x);
+        }
+        None => {
+            let old = l.remove(ix);
+            drop(old);
+        }
+    }
+    Ok(())
+}
+
+fn list_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(list_of(v).map_or(0, |l| l.len()))
+}
+
+fn list_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    let Some(l) = list_of(v) else { return Ok(false) };
+    let mut i = 0;
+    // Re-read each item: __eq__ may mutate the list.
+    while let Some(it) = l.get(i) {
+        if vm.rich_eq_bool(&it, x)? {
+            return Ok(true);
+        }
+        i += 1;
+    }
+    Ok(false)
+}
+
+fn list_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_seq_iter(LIST_ITER_TYPE.get(), v.clone()))
+}
+
+fn list_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kwnames: KwNames) -> PyResult<Value> {
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(LIST_TYPE.get());
+    Ok(new_list_typed(t, Vec::new()))
+}
+
+fn list_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    check_no_kwargs(vm, "list", kwnames)?;
+    ArgSpec::range(vm, "list", args, 0, 0, 1)?;
+    let Some(l) = list_of(obj) else { return Ok(()) };
+    l.clear();
+    if let Some(it) = args.first() {
+        let items = vm.collect(it)?;
+        l.extend(items);
+    }
+    Ok(())
+}
+
+fn list_append(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "append", kw)?;
+    let [l, x] = ArgSpec::exact::<2>(vm, "list.append", args, 1)?;
+    if let Some(l) = list_of(&l) {
+        l.push(x);
+    }
+    Ok(none())
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "extend", kw)?;
+    let [l, it] = ArgSpec::exact::<2>(vm, "list.extend", args, 1)?;
+    let items = vm.collect(&it)?;
+    if let Some(l) = list_of(&l) {
+        l.extend(items);
+    }
+    Ok(none())
+}
+
+fn list_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "pop", kw)?;
+    ArgSpec::range(vm, "pop", args, 1, 0, 1)?;
+    let Some(l) = list_of(&args[0]) else { return Ok(none()) };
+    if l.is_empty() {
+        return Err(vm.new_error(ExcKind::IndexError, "pop from empty list"));
+    }
+    let i = match args.get(1) {
+        Some(x) => vm.index_i64(x)?,
+        None => -1,
+    };
+    match normalize_index(i, l.len()).and_then(|ix| l.remove(ix)) {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(ExcKind::IndexError, "pop index out of range")),
+    }
+}
+
+fn list_insert(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "insert", kw)?;
+    let [l, i, x] = ArgSpec::exact::<3>(vm, "insert", args, 1)?;
+    let Some(l) = list_of(&l) else { return Ok(none()) };
+    let i = vm.index_i64(&i)?;
+    let len = l.len() as i64;
+    let ix = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.insert(ix as usize, x);
+    Ok(none())
+}
+
+fn list_remove(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "remove", kw)?;
+    let [lv, x] = ArgSpec::exact::<2>(vm, "list.remove", args, 1)?;
+    let Some(l) = list_of(&lv) else { return Ok(none()) };
+    let mut i = 0;
+    while let Some(it) = l.get(i) {
+        if vm.rich_eq_bool(&it, &x)? {
+            let old = l.remove(i);
+            drop(old);
+            return Ok(none());
+        }
+        i += 1;
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn list_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "index", kw)?;
+    seq_index(vm, args, "list").map_err(|e| {
+        if e.is_instance(ExcKind::ValueError) {
+            let r = vm.repr_string(&args[1]).unwrap_or_default();
+            vm.value_error(format!("{r} is not in list"))
+        } else {
+            e
+        }
+    })
+}
+
+fn list_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "count", kw)?;
+    seq_count(vm, args)
+}
+
+fn list_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "clear", kw)?;
+    if let Some(l) = args.first().and_then(list_of) {
+        l.clear();
+    }
+    Ok(none())
+}
+
+fn list_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "copy", kw)?;
+    Ok(new_list(args.first().map(items_of).unwrap_or_default()))
+}
+
+fn list_reverse(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "reverse", kw)?;
+    if let Some(l) = args.first().and_then(list_of) {
+        l.reverse();
+    }
+    Ok(none())
+}
+
+/// Stable merge sort with a fallible less-than (which may run Python code).
+pub fn merge_sort(
+    vm: &mut Vm,
+    items: &mut Vec<(Value, Value)>,
+    lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    let n = items.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // Binary insertion sort for short runs.
+    if n <= 16 {
+        for i in 1..n {
+            let mut lo = 0;
+            let mut hi = i;
+            while lo < hi {
+                let mid = (lo + hi) / 2;
+                if lt(vm, &items[i].0, &items[mid].0)? {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            let x = items.remove(i);
+            items.insert(lo, x);
+        }
+        return Ok(());
+    }
+    let mut right = items.split_off(n / 2);
+    merge_sort(vm, items, lt)?;
+    merge_sort(vm, &mut right, lt)?;
+    let left = std::mem::take(items);
+    let mut out = Vec::with_capacity(n);
+    let mut li = left.into_iter().peekable();
+    let mut ri = right.into_iter().peekable();
+    loop {
+        match (li.peek(), ri.peek()) {
+            (Some(a), Some(b)) => {
+                // Take from the right only when strictly smaller (stability).
+                if lt(vm, &b.0, &a.0)? {
+                    out.extend(ri.next());
+                } else {
+                    out.extend(li.next());
+                }
+            }
+            (Some(_), None) => out.extend(li.next()),
+            (None, Some(_)) => out.extend(ri.next()),
+            (None, None) => break,
+        }
+    }
+    *items = out;
+    Ok(())
+}
+
+/// `list.sort(*, key=None, reverse=False)`.
+pub fn list_sort(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(l) = args.first().and_then(list_of) else {
+        return Ok(none());
+    };
+    let a = ArgSpec::parse(vm, "sort", &args[1..], kw, &["key", "reverse"], 0, 0)?;
+    let key = a[0].clone().filter(|k| !k.is_none());
+    let reverse = match &a[1] {
+        Some(r) => vm.is_true(r)?,
+        None => false,
+    };
+    // The list is empty while sorting so that mutation can be detected.
+    let mut values = l.replace_all(Vec::new());
+    if reverse {
+        values.reverse();
+    }
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(values.len());
+    let mut err = None;
+    for v in values {
+        let k = match &key {
+            Some(f) => match vm.call1(f, v.clone()) {
+                Ok(k) => k,
+                Err(e) => {
+                    err = Some(e);
+                    keyed.push((v.clone(), v));
+                    continue;
+                }
+            },
+            None => v.clone(),
+        };
+        keyed.push((k, v));
+    }
+    let result = match err {
+        Some(e) => Err(e),
+        None => merge_sort(vm, &mut keyed, &mut |vm, a, b| {
+            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                return Ok(x < y);
+            }
+            vm.compare_bool(a, b, CompareOp::Lt)
+        }),
+    };
+    let mut sorted: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        sorted.reverse();
+    }
+    let modified = !l.is_empty();
+    let old = l.replace_all(sorted);
+    drop(old);
+    result?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(none())
+}
+
+// ---- iterators ----
+
+fn seq_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
+    let seq = si.seq();
+    let i = si.index.get();
+    let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
+        l.get(i)
+    } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
+        t.get(i).cloned()
+    } else {
+        None
+    };
+    match item {
+        Some(v) => {
+            si.index.set(i + 1);
+            Ok(Some(v))
+        }
+        None => {
+            si.finish();
+            Ok(None)
+        }
+    }
+}
+
+fn generic_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
+    let seq = si.seq();
+    if seq.is_null() {
+        return Ok(None);
+    }
+    let i = si.index.get();
+    match vm.getitem(&seq, &Value::int(i as i64)) {
+        Ok(v) => {
+            si.index.set(i + 1);
+            Ok(Some(v))
+        }
+        Err(e) if e.is_instance(ExcKind::IndexError) || e.is_instance(ExcKind::StopIteration) => {
+            si.finish();
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.clone())
+}
+
+fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let Some(si) = args.first().and_then(|v| v.downcast_ref::<SeqIter>()) else {
+        return Ok(Value::int(0));
+    };
+    let seq = si.seq();
+    let len = if let Some(l) = seq.downcast_ref::<ListObject>() {
+        l.len()
+    } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
+        t.len()
+    } else if let Some(s) = seq.downcast_ref::<crate::objects::str::StrObject>() {
+        s.len()
+    } else {
+        0
+    };
+    Ok(Value::int(len.saturating_sub(si.index.get()) as i64))
+}
+
+// ---- range ----
+
+fn range_of(v: &Value) -> Option<&RangeObject> {
+    v.downcast_ref::<RangeObject>()
+}
+
+fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "range", kwnames)?;
+    if args.is_empty() {
+        return Err(vm.type_error("range expected at least 1 argument, got 0"));
+    }
+    if args.len() > 3 {
+        let msg = format!("range expected at most 3 arguments, got {}", args.len());
+        return Err(vm.type_error(msg));
+    }
+    let mut v = [0i64; 3];
+    for (i, a) in args.iter().enumerate() {
+        if as_int(a).is_none() && type_of(a).slots().index.is_none() {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(a));
+            return Err(vm.type_error(msg));
+        }
+        let iv = vm.index(a)?;
+        v[i] = match as_int(&iv).and_then(|x| x.to_i64()) {
+            Some(x) => x,
+            None => return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
+        };
+    }
+    let (start, stop, step) = match args.len() {
+        1 => (0, v[0], 1),
+        2 => (v[0], v[1], 1),
+        _ => (v[0], v[1], v[2]),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(new_range(start, stop, step))
+}
+
+fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(r) = range_of(v) else {
+        return Ok(vm.new_str("range()"));
+    };
+    let s = if r.step == 1 {
+        format!("range({}, {})", r.start, r.stop)
+    } else {
+        format!("range({}, {}, {})", r.start, r.stop, r.step)
+    };
+    Ok(vm.new_str(&s))
+}
+
+fn range_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    let n = range_of(v).map_or(0, |r| r.len);
+    if n > isize::MAX as u64 {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"));
+    }
+    Ok(n as usize)
+}
+
+fn range_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    Ok(range_of(v).is_some_and(|r| r.len > 0))
+}
+
+fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match range_of(v) {
+        Some(r) => Ok(new_range_iter(r)),
+        None => Ok(none()),
+    }
+}
+
+fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let Some(r) = range_of(v) else { return Ok(none()) };
+    if let Some(sl) = key.downcast_ref::<SliceObject>() {
+        let (start, stop, step, _n) = slice_indices(vm, sl, r.len as usize)?;
+        let nstart = r.start + start * r.step;
+        let nstop = r.start + stop * r.step;
+        return Ok(new_range(nstart, nstop, r.step * step));
+    }
+    if as_int(key).is_none() && type_of(key).slots().index.is_none() {
+        let msg = format!("range indices must be integers or slices, not {}", vm.type_name(key));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index_i64(key)?;
+    let len = r.len as i64;
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.new_error(ExcKind::IndexError, "range object index out of range"));
+    }
+    Ok(Value::int(r.item(j as u64)))
+}
+
+fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
+    let Some(r) = range_of(v) else { return Ok(false) };
+    if let Some(i) = x.as_small_int().or_else(|| {
+        if crate::objects::int::is_bool(x) {
+            as_int(x).and_then(|i| i.to_i64())
+        } else {
+            None
+        }
+    }) {
+        if r.len == 0 {
+            return Ok(false);
+        }
+        let off = i as i128 - r.start as i128;
+        if r.step > 0 {
+            return Ok(i >= r.start && i < r.stop && off % r.step as i128 == 0);
+        }
+        return Ok(i <= r.start && i > r.stop && off % r.step as i128 == 0);
+    }
+    let mut k = 0u64;
+    while k < r.len {
+        if vm.rich_eq_bool(&Value::int(r.item(k)), x)? {
+            return Ok(true);
+        }
+        k += 1;
+    }
+    Ok(false)
+}
+
+fn range_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (range_of(a), range_of(b)) else {
+        return Ok(not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    let eq = x.len == y.len && (x.len == 0 || (x.start == y.start && (x.len == 1 || x.step == y.step)));
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some(r) = range_of(v) else { return Ok(0) };
+    let t = if r.len == 0 {
+        new_tuple(vec![Value::int(0), none(), none()])
+    } else if r.len == 1 {
+        new_tuple(vec![Value::int(1), Value::int(r.start), none()])
+    } else {
+        new_tuple(vec![Value::int(r.len as i64), Value::int(r.start), Value::int(r.step)])
+    };
+    vm.hash(&t)
+}
+
+fn range_start(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::int(range_of(v).map_or(0, |r| r.start)))
+}
+
+fn range_stop(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::int(range_of(v).map_or(0, |r| r.stop)))
+}
+
+fn range_step(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::int(range_of(v).map_or(1, |r| r.step)))
+}
+
+fn range_index(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [r, x] = ArgSpec::exact::<2>(vm, "index", args, 1)?;
+    let Some(ro) = range_of(&r) else { return Ok(none()) };
+    for k in 0..ro.len {
+        if vm.rich_eq_bool(&Value::int(ro.item(k)), &x)? {
+            return Ok(Value::int(k as i64));
+        }
+    }
+    let rs = vm.repr_string(&x)?;
+    Err(vm.value_error(format!("{rs} is not in range")))
+}
+
+fn range_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [r, x] = ArgSpec::exact::<2>(vm, "count", args, 1)?;
+    Ok(Value::int(i64::from(range_contains(vm, &r, &x)?)))
+}
+
+fn range_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    Ok(it
+        .downcast_ref::<RangeIter>()
+        .and_then(|r| r.next_i64())
+        .map(Value::int))
+}
+
+fn range_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let n = args
+        .first()
+        .and_then(|v| v.downcast_ref::<RangeIter>())
+        .map_or(0, |r| r.remaining.get());
+    Ok(Value::int(n as i64))
+}
+
+// ---- slice ----
+
+fn slice_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(s) = v.downcast_ref::<SliceObject>() else {
+        return Ok(vm.new_str("slice()"));
+    };
+    let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
+    let text = format!(
+        "slice({}, {}, {})",
+        vm.repr_string(&a)?,
+        vm.repr_string(&b)?,
+        vm.repr_string(&c)?
+    );
+    Ok(vm.new_str(&text))
+}
+
+fn slice_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "slice", kwnames)?;
+    match args.len() {
+        1 => Ok(new_slice(none(), args[0].clone(), none())),
+        2 => Ok(new_slice(args[0].clone(), args[1].clone(), none())),
+        3 => Ok(new_slice(args[0].clone(), args[1].clone(), args[2].clone())),
+        0 => Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    }
+}
+
+fn slice_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<SliceObject>(), b.downcast_ref::<SliceObject>()) else {
+        return Ok(not_implemented());
+    };
+    let ta = new_tuple(vec![x.start.clone(), x.stop.clone(), x.step.clone()]);
+    let tb = new_tuple(vec![y.start.clone(), y.stop.clone(), y.step.clone()]);
+    vm.compare(&ta, &tb, op)
+}
+
+fn slice_start(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SliceObject>().map_or_else(none, |s| s.start.clone()))
+}
+
+fn slice_stop(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SliceObject>().map_or_else(none, |s| s.stop.clone()))
+}
+
+fn slice_step(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SliceObject>().map_or_else(none, |s| s.step.clone()))
+}
+
+fn slice_indices_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [s, n] = ArgSpec::exact::<2>(vm, "indices", args, 1)?;
+    let len = vm.index_i64(&n)?;
+    if len < 0 {
+        return Err(vm.value_error("length should not be negative"));
+    }
+    let Some(sl) = s.downcast_ref::<SliceObject>() else {
+        return Ok(none());
+    };
+    let (a, b, c, _) = slice_indices(vm, sl, len as usize)?;
+    Ok(new_tuple(vec![Value::int(a), Value::int(b), Value::int(c)]))
+}
+
+pub(crate) fn init() {
+    let s = TUPLE_TYPE.get().slots_mut();
+    s.repr = Some(tuple_repr);
+    s.hash = Some(tuple_hash);
+    s.richcompare = Some(tuple_richcompare);
+    s.concat = Some(tuple_concat);
+    s.repeat = Some(tuple_repeat);
+    s.getitem = Some(tuple_getitem);
+    s.len = Some(tuple_len);
+    s.contains = Some(tuple_contains);
+    s.iter = Some(tuple_iter);
+    s.new = Some(tuple_new);
+    add_method(&TUPLE_TYPE, "index", tuple_index);
+    add_method(&TUPLE_TYPE, "count", tuple_count);
+    add_method(&TUPLE_TYPE, "__getnewargs__", tuple_getnewargs);
+
+    let s = LIST_TYPE.get().slots_mut();
+    s.repr = Some(list_repr);
+    s.hash = Some(unhashable);
+    s.richcompare = Some(list_richcompare);
+    s.concat = Some(list_concat);
+    s.repeat = Some(list_repeat);
+    s.nb[NB_INPLACE + nb::ADD] = Some(list_iadd);
+    s.nb[NB_INPLACE + nb::MULTIPLY] = Some(list_imul);
+    s.getitem = Some(list_getitem);
+    s.setitem = Some(list_setitem);
+    s.len = Some(list_len);
+    s.contains = Some(list_contains);
+    s.iter = Some(list_iter);
+    s.new = Some(list_new);
+    s.init = Some(list_init);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("append", list_append),
+        ("extend", list_extend),
+        ("pop", list_pop),
+        ("insert", list_insert),
+        ("remove", list_remove),
+        ("index", list_index),
+        ("count", list_count),
+        ("clear", list_clear),
+        ("copy", list_copy),
+        ("reverse", list_reverse),
+        ("sort", list_sort),
+    ];
+    for (n, f) in methods {
+        add_method(&LIST_TYPE, n, *f);
+    }
+    crate::typeinit::set_attr(LIST_TYPE.get(), "__hash__", none());
+
+    for st in [&LIST_ITER_TYPE, &TUPLE_ITER_TYPE] {
+        let s = st.get().slots_mut();
+        s.iter = Some(self_iter);
+        s.iternext = Some(seq_iter_next);
+        add_method(st, "__length_hint__", seq_iter_length_hint);
+    }
+    let s = SEQ_ITER_TYPE.get().slots_mut();
+    s.iter = Some(self_iter);
+    s.iternext = Some(generic_iter_next);
+    add_method(&STR_ITER_TYPE, "__length_hint__", seq_iter_length_hint);
+
+    let s = RANGE_TYPE.get().slots_mut();
+    s.repr = Some(range_repr);
+    s.len = Some(range_len);
+    s.bool = Some(range_bool);
+    s.iter = Some(range_iter);
+    s.getitem = Some(range_getitem);
+    s.contains = Some(range_contains);
+    s.richcompare = Some(range_richcompare);
+    s.hash = Some(range_hash);
+    s.new = Some(range_new);
+    add_getset(&RANGE_TYPE, "start", range_start, None);
+    add_getset(&RANGE_TYPE, "stop", range_stop, None);
+    add_getset(&RANGE_TYPE, "step", range_step, None);
+    add_method(&RANGE_TYPE, "index", range_index);
+    add_method(&RANGE_TYPE, "count", range_count);
+    let s = RANGE_ITER_TYPE.get().slots_mut();
+    s.iter = Some(self_iter);
+    s.iternext = Some(range_iter_next);
+    add_method(&RANGE_ITER_TYPE, "__length_hint__", range_iter_length_hint);
+
+    let s = SLICE_TYPE.get().slots_mut();
+    s.repr = Some(slice_repr);
+    s.new = Some(slice_new);
+    s.richcompare = Some(slice_richcompare);
+    s.hash = Some(unhashable);
+    add_getset(&SLICE_TYPE, "start", slice_start, None);
+    add_getset(&SLICE_TYPE, "stop", slice_stop, None);
+    add_getset(&SLICE_TYPE, "step", slice_step, None);
+    add_method(&SLICE_TYPE, "indices", slice_indices_method);
+}

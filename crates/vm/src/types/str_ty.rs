@@ -1,0 +1,1337 @@
+//! Slots and methods of str (and bytes' basics).
+
+use crate::args::{check_no_kwargs, ArgSpec};
+use crate::exception::{ExcKind, PyResult};
+use crate::format::{format_str, parse_spec};
+use crate::objects::bytes::BytesObject;
+use crate::objects::int::as_int;
+use crate::objects::iter::{new_seq_iter, SeqIter};
+use crate::objects::list::new_list;
+use crate::objects::singletons::not_implemented;
+use crate::objects::slice::{adjust_indices, SliceObject};
+use crate::objects::str::{
+    concat, new_char, new_str, new_str_from_cps, new_str_from_cps_typed, normalize_index, repeat, substring,
+    StrBuilder, StrObject,
+};
+use crate::objects::tuple::{new_tuple, TupleObject};
+use crate::typeinit::{add_method, add_staticmethod};
+use crate::typeobj::*;
+use crate::value::Value;
+use crate::vm::Vm;
+
+fn s_of(v: &Value) -> &StrObject {
+    // Slots of str are only reached with a str (or subclass) self: slot
+    // wrappers and method descriptors check the owner type first.
+    match v.downcast_ref::<StrObject>() {
+        Some(s) => s,
+        None => empty_str(),
+    }
+}
+
+fn empty_str() -> &'static StrObject {
+    static EMPTY: crate::gil::GilCell<Option<Value>> = crate::gil::GilCell::new(None);
+    // SAFETY: GIL held; the value is immortal once made.
+    let slot = unsafe { EMPTY.get_mut() };
+    let v = slot.get_or_insert_with(|| {
+        let v = new_str("");
+        crate::typeobj::make_immortal(&v);
+        v
+    });
+    let p = v.downcast_ref::<StrObject>().map(|s| s as *const StrObject);
+    // SAFETY: an immortal str lives for the rest of the process.
+    unsafe { &*p.unwrap_or(std::ptr::null()) }
+}
+
+/// Python's whitespace for str.split/strip (`Py_UNICODE_ISSPACE`).
+pub fn is_space(cp: u32) -> bool {
+    matches!(cp, 0x09..=0x0D | 0x1C..=0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+}
+
+fn str_arg<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a StrObject> {
+    match v.downcast_ref::<StrObject>() {
+        Some(s) => Ok(s),
+        None => {
+            let msg = format!("{what} must be str, not {}", vm.type_name(v));
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn str_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_str(&pyrite_repr::str_repr(s_of(v).code_points())))
+}
+
+fn str_str(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if is_exact(v, &STR_TYPE) {
+        return Ok(v.clone());
+    }
+    let cps: Vec<u32> = s_of(v).code_points().collect();
+    Ok(new_str_from_cps(&cps))
+}
+
+fn str_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(s_of(v).hash())
+}
+
+fn str_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<StrObject>(), b.downcast_ref::<StrObject>()) else {
+        return Ok(not_implemented());
+    };
+    Ok(Value::bool(match op {
+        CompareOp::Eq => x.eq_str(y),
+        CompareOp::Ne => !x.eq_str(y),
+        _ => op.test(x.cmp_str(y)),
+    }))
+}
+
+fn str_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let x = s_of(a);
+    let Some(y) = b.downcast_ref::<StrObject>() else {
+        let msg = format!("can only concatenate str (not \"{}\") to str", vm.type_name(b));
+        return Err(vm.type_error(msg));
+    };
+    if y.is_empty() && is_exact(a, &STR_TYPE) {
+        return Ok(a.clone());
+    }
+    if x.is_empty() && is_exact(b, &STR_TYPE) {
+        return Ok(b.clone());
+    }
+    Ok(concat(&[x, y]))
+}
+
+/// `seq * n` count argument: an index, with CPython's message otherwise.
+pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
+    if as_int(n).is_none() && type_of(n).slots().index.is_none() {
+        let msg = format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index(n)?;
+    match as_int(&i).and_then(|i| i.to_i64()) {
+        Some(k) if k <= 0 => Ok(0),
+        Some(k) if k < (1 << 40) => Ok(k as usize),
+        _ => Err(vm.new_error(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer")),
+    }
+}
+
+fn str_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let k = repeat_count(vm, n)?;
+    let s = s_of(a);
+    if s.len().checked_mul(k).is_none_or(|t| t > (1 << 40)) {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
+    if k == 1 && is_exact(a, &STR_TYPE) {
+        return Ok(a.clone());
+    }
+    Ok(repeat(s, k))
+}
+
+/// Indices of a slice object for a sequence of `len` items.
+pub fn slice_indices(vm: &mut Vm, sl: &SliceObject, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    // Fast path: bounds that are None or small ints.
+    let small = |v: &Value| -> Option<Option<i64>> {
+        if v.is_none() {
+            Some(None)
+        } else {
+            v.as_small_int().map(Some)
+        }
+    };
+    if let (Some(start), Some(stop), Some(step)) = (small(&sl.start), small(&sl.stop), small(&sl.step)) {
+        let step = step.unwrap_or(1);
+        if step != 0 {
+            return Ok(adjust_indices(start, stop, step, len));
+        }
+    }
+    let get = |vm: &mut Vm, v: &Value| -> PyResult<Option<i64>> {
+        if v.is_none() {
+            return Ok(None);
+        }
+        if as_int(v).is_none() && type_of(v).slots().index.is_none() {
+            return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        let i = vm.index(v)?;
+        Ok(Some(match as_int(&i).and_then(|x| x.to_i64()) {
+            Some(x) => x,
+            None => {
+                if as_int(&i).is_some_and(|x| x.is_negative()) {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                }
+            }
+        }))
+    };
+    let step = get(vm, &sl.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(vm.value_error("slice step cannot be zero"));
+    }
+    let start = get(vm, &sl.start)?;
+    let stop = get(vm, &sl.stop)?;
+    Ok(adjust_indices(start, stop, step, len))
+}
+
+fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let s = s_of(v);
+    if let Some(sl) = key.downcast_ref::<SliceObject>() {
+        let (start, _stop, step, n) = slice_indices(vm, sl, s.len())?;
+        if step == 1 {
+            if n == s.len() && is_exact(v, &STR_TYPE) {
+                return Ok(v.clone());
+            }
+            return Ok(substring(s, start as usize, n));
+        }
+        let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
+        return Ok(new_str_from_cps(&cps));
+    }
+    if as_int(key).is_none() && type_of(key).slots().index.is_none() {
+        let msg = format!("string indices must be integers, not '{}'", vm.type_name(key));
+        return Err(vm.type_error(msg));
+    }
+    let i = vm.index_i64(key)?;
+    match normalize_index(i, s.len()) {
+        Some(ix) => Ok(new_char(s.get(ix))),
+        None => Err(vm.new_error(ExcKind::IndexError, "string index out of range")),
+    }
+}
+
+fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(s_of(v).len())
+}
+
+/// Code-point index of `needle` in `hay[start..end]`.
+pub fn find_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -> Option<usize> {
+    let n = needle.len();
+    if n == 0 {
+        return if start <= end { Some(start) } else { None };
+    }
+    if end < n || start > end - n {
+        return None;
+    }
+    if hay.kind() == 1 && needle.kind() == 1 {
+        let h = &hay.data()[start..end];
+        return memfind(h, needle.data()).map(|i| i + start);
+    }
+    let first = needle.get(0);
+    (start..=end - n).find(|&i| hay.get(i) == first && (1..n).all(|k| hay.get(i + k) == needle.get(k)))
+}
+
+fn memfind(h: &[u8], n: &[u8]) -> Option<usize> {
+    if n.len() > h.len() {
+        return None;
+    }
+    h.windows(n.len()).position(|w| w == n)
+}
+
+pub fn rfind_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -> Option<usize> {
+    let n = needle.len();
+    if n == 0 {
+        return if start <= end { Some(end) } else { None };
+    }
+    if end < n || start > end - n {
+        return None;
+    }
+    (start..=end - n)
+        .rev()
+        .find(|&i| (0..n).all(|k| hay.get(i + k) == needle.get(k)))
+}
+
+fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
+    let s = s_of(v);
+    let Some(n) = item.downcast_ref::<StrObject>() else {
+        let msg = format!(
+            "'in <string>' requires string as left operand, not {}",
+            vm.type_name(item)
+        );
+        return Err(vm.type_error(msg));
+    };
+    Ok(find_cps(s, n, 0, s.len()).is_some())
+}
+
+fn str_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(new_seq_iter(STR_ITER_TYPE.get(), v.clone()))
+}
+
+fn str_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(None);
+    };
+    let seq = si.seq();
+    let Some(s) = seq.downcast_ref::<StrObject>() else {
+        return Ok(None);
+    };
+    let i = si.index.get();
+    if i < s.len() {
+        si.index.set(i + 1);
+        Ok(Some(new_char(s.get(i))))
+    } else {
+        si.finish();
+        Ok(None)
+    }
+}
+
+/// `str(object='')` / `str(bytes, encoding, errors)`.
+fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "str", args, kwnames, &["object", "encoding", "errors"], 3, 0)?;
+    let v = match (&a[0], &a[1], &a[2]) {
+        (None, None, None) => new_str(""),
+        (Some(o), None, None) => vm.str(o)?,
+        (o, _, _) => {
+            let o = o.clone().unwrap_or_else(|| crate::objects::bytes::new_bytes(b""));
+            match o.downcast_ref::<BytesObject>() {
+                Some(b) => decode_utf8(vm, b.data())?,
+                None => {
+                    let msg = format!("decoding to str: need a bytes-like object, {} found", vm.type_name(&o));
+                    return Err(vm.type_error(msg));
+                }
+            }
+        }
+    };
+    match cls.downcast_ref::<TypeObject>() {
+        Some(t) if !std::ptr::eq(t, STR_TYPE.get()) => {
+            let cps: Vec<u32> = s_of(&v).code_points().collect();
+            Ok(new_str_from_cps_typed(t, &cps))
+        }
+        _ => Ok(v),
+    }
+}
+
+pub fn decode_utf8(vm: &mut Vm, data: &[u8]) -> PyResult<Value> {
+    match std::str::from_utf8(data) {
+        Ok(s) => Ok(new_str(s)),
+        Err(e) => {
+            let pos = e.valid_up_to();
+            let msg = format!(
+                "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                data[pos],
+                pos,
+                if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else {
+                    "invalid start byte"
+                }
+            );
+            Err(vm.new_error(ExcKind::UnicodeDecodeError, msg))
+        }
+    }
+}
+
+fn str_mod(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if a.downcast_ref::<StrObject>().is_none() {
+        return Ok(not_implemented());
+    }
+    crate::types::printf::percent_format(vm, s_of(a), b)
+}
+
+// ---- methods ----
+
+fn self_str<'a>(args: &'a [Value]) -> &'a StrObject {
+    s_of(&args[0])
+}
+
+/// Optional start/end arguments of find/count/startswith (slice semantics).
+fn range_args(vm: &mut Vm, args: &[Value], from: usize, len: usize) -> PyResult<(usize, usize)> {
+    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<i64>> {
+        match args.get(i) {
+            None => Ok(None),
+            Some(v) if v.is_none() => Ok(None),
+            Some(v) => vm.index_i64(v).map(Some),
+        }
+    };
+    let start = get(vm, from)?;
+    let end = get(vm, from + 1)?;
+    let l = len as i64;
+    let norm = |x: i64| -> usize {
+        let y = if x < 0 { (x + l).max(0) } else { x.min(l) };
+        y as usize
+    };
+    Ok((start.map_or(0, norm), end.map_or(len, norm)))
+}
+
+fn str_find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
+    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    let s = self_str(args);
+    let sub = str_arg(vm, &args[1], "must be str")?;
+    let (start, end) = range_args(vm, args, 2, s.len())?;
+    if start > end || start > s.len() {
+        return Ok(None);
+    }
+    Ok(if reverse {
+        rfind_cps(s, sub, start, end)
+    } else {
+        find_cps(s, sub, start, end)
+    })
+}
+
+fn str_find(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "find", kw)?;
+    Ok(Value::int(
+        str_find_impl(vm, args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn str_rfind(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "rfind", kw)?;
+    Ok(Value::int(
+        str_find_impl(vm, args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn str_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "index", kw)?;
+    match str_find_impl(vm, args, "index", false)? {
+        Some(i) => Ok(Value::int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_rindex(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "rindex", kw)?;
+    match str_find_impl(vm, args, "rindex", true)? {
+        Some(i) => Ok(Value::int(i as i64)),
+        None => Err(vm.value_error("substring not found")),
+    }
+}
+
+fn str_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "count", kw)?;
+    ArgSpec::range(vm, "count", args, 1, 1, 3)?;
+    let s = self_str(args);
+    let sub = str_arg(vm, &args[1], "must be str")?;
+    let (start, end) = range_args(vm, args, 2, s.len())?;
+    if start > end {
+        return Ok(Value::int(0));
+    }
+    if sub.is_empty() {
+        return Ok(Value::int((end - start + 1) as i64));
+    }
+    let mut n = 0;
+    let mut pos = start;
+    while let Some(i) = find_cps(s, sub, pos, end) {
+        n += 1;
+        pos = i + sub.len();
+    }
+    Ok(Value::int(n))
+}
+
+fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
+    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    let s = self_str(args);
+    let (start, end) = range_args(vm, args, 2, s.len())?;
+    let test = |p: &StrObject| -> bool {
+        if start > s.len() || start > end || end - start < p.len() {
+            return p.is_empty() && start <= s.len() && start <= end;
+        }
+        let off = if suffix { end - p.len() } else { start };
+        (0..p.len()).all(|k| s.get(off + k) == p.get(k))
+    };
+    let arg = &args[1];
+    if let Some(t) = arg.downcast_ref::<TupleObject>() {
+        for item in t.items() {
+            let p = str_arg(vm, item, &format!("tuple for {name} must only contain str, not")).map_err(|_| {
+                vm.type_error(format!(
+                    "tuple for {name} must only contain str, not {}",
+                    vm.type_name(item)
+                ))
+            })?;
+            if test(p) {
+                return Ok(Value::bool(true));
+            }
+        }
+        return Ok(Value::bool(false));
+    }
+    match arg.downcast_ref::<StrObject>() {
+        Some(p) => Ok(Value::bool(test(p))),
+        None => {
+            let msg = format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                vm.type_name(arg)
+            );
+            Err(vm.type_error(msg))
+        }
+    }
+}
+
+fn str_startswith(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "startswith", kw)?;
+    prefix_check(vm, args, "startswith", false)
+}
+
+fn str_endswith(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "endswith", kw)?;
+    prefix_check(vm, args, "endswith", true)
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "join", kw)?;
+    let [sep, iterable] = ArgSpec::exact::<2>(vm, "join", args, 1)?;
+    let items = vm.collect(&iterable)?;
+    let sep_s = s_of(&sep);
+    let mut parts: Vec<&StrObject> = Vec::with_capacity(items.len() * 2);
+    for (i, it) in items.iter().enumerate() {
+        let Some(s) = it.downcast_ref::<StrObject>() else {
+            let msg = format!("sequence item {i}: expected str instance, {} found", vm.type_name(it));
+            return Err(vm.type_error(msg));
+        };
+        if i > 0 && !sep_s.is_empty() {
+            parts.push(sep_s);
+        }
+        parts.push(s);
+    }
+    if items.len() == 1 && is_exact(&items[0], &STR_TYPE) {
+        return Ok(items[0].clone());
+    }
+    Ok(concat(&parts))
+}
+
+fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, name, &args[1..], kw, &["sep", "maxsplit"], 2, 0)?;
+    let s = self_str(args);
+    let maxsplit = match &a[1] {
+        Some(m) => vm.index_i64(m)?,
+        None => -1,
+    };
+    let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut out: Vec<Value> = Vec::new();
+    match a[0].as_ref().filter(|v| !v.is_none()) {
+        None => {
+            // Runs of whitespace separate; leading/trailing whitespace ignored.
+            if !right {
+                let mut i = 0;
+                let n = cps.len();
+                let mut splits = 0;
+                loop {
+                    while i < n && is_space(cps[i]) {
+                        i += 1;
+                    }
+                    if i >= n {
+                        break;
+                    }
+                    if splits >= maxsplit {
+                        let mut end = n;
+                        while end > i && is_space(cps[end - 1]) {
+                            end -= 1;
+                        }
+                        out.push(new_str_from_cps(&cps[i..end]));
+                        break;
+                    }
+                    let start = i;
+                    while i < n && !is_space(cps[i]) {
+                        i += 1;
+                    }
+                    out.push(new_str_from_cps(&cps[start..i]));
+                    splits += 1;
+                }
+            } else {
+                let mut end = cps.len();
+                let mut splits = 0;
+                loop {
+                    while end > 0 && is_space(cps[end - 1]) {
+                        end -= 1;
+                    }
+                    if end == 0 {
+                        break;
+                    }
+                    if splits >= maxsplit {
+                        let mut start = 0;
+                        while start < end && is_space(cps[start]) {
+                            start += 1;
+                        }
+                        out.push(new_str_from_cps(&cps[start..end]));
+                        break;
+                    }
+                    let stop = end;
+                    while end > 0 && !is_space(cps[end - 1]) {
+                        end -= 1;
+                    }
+                    out.push(new_str_from_cps(&cps[end..stop]));
+                    splits += 1;
+                }
+                out.reverse();
+            }
+        }
+        Some(sepv) => {
+            let sep = str_arg(vm, sepv, "must be str or None")
+                .map_err(|_| vm.type_error(format!("must be str or None, not {}", vm.type_name(sepv))))?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            let sc: Vec<u32> = sep.code_points().collect();
+            let m = sc.len();
+            if !right {
+                let mut start = 0;
+                let mut i = 0;
+                let mut splits = 0;
+                while i + m <= cps.len() && splits < maxsplit {
+                    if cps[i..i + m] == sc[..] {
+                        out.push(new_str_from_cps(&cps[start..i]));
+                        i += m;
+                        start = i;
+                        splits += 1;
+                    } else {
+                        i += 1;
+                    }
+                }
+                out.push(new_str_from_cps(&cps[start..]));
+            } else {
+                let mut end = cps.len();
+                let mut i = cps.len();
+                let mut splits = 0;
+                while i >= m && splits < maxsplit {
+                    if cps[i - m..i] == sc[..] {
+                        out.push(new_str_from_cps(&cps[i..end]));
+                        i -= m;
+                        end = i;
+                        splits += 1;
+                    } else {
+                        i -= 1;
+                    }
+                }
+                out.push(new_str_from_cps(&cps[..end]));
+                out.reverse();
+            }
+        }
+    }
+    Ok(new_list(out))
+}
+
+fn str_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    split_impl(vm, args, kw, "split", false)
+}
+
+fn str_rsplit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    split_impl(vm, args, kw, "rsplit", true)
+}
+
+fn strip_impl(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> PyResult<Value> {
+    ArgSpec::range(vm, name, args, 1, 0, 1)?;
+    let s = self_str(args);
+    let chars: Option<Vec<u32>> = match args.get(1).filter(|v| !v.is_none()) {
+        None => None,
+        Some(c) => Some(
+            str_arg(vm, c, "strip arg")
+                .map_err(|_| vm.type_error(format!("{name} arg must be None or str")))?
+                .code_points()
+                .collect(),
+        ),
+    };
+    let strip = |cp: u32| match &chars {
+        None => is_space(cp),
+        Some(set) => set.contains(&cp),
+    };
+    let mut start = 0;
+    let mut end = s.len();
+    if left {
+        while start < end && strip(s.get(start)) {
+            start += 1;
+        }
+    }
+    if right {
+        while end > start && strip(s.get(end - 1)) {
+            end -= 1;
+        }
+    }
+    if start == 0 && end == s.len() && is_exact(&args[0], &STR_TYPE) {
+        return Ok(args[0].clone());
+    }
+    Ok(substring(s, start, end - start))
+}
+
+fn str_strip(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "strip", kw)?;
+    strip_impl(vm, args, "strip", true, true)
+}
+
+fn str_lstrip(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "lstrip", kw)?;
+    strip_impl(vm, args, "lstrip", true, false)
+}
+
+fn str_rstrip(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "rstrip", kw)?;
+    strip_impl(vm, args, "rstrip", false, true)
+}
+
+fn map_chars(args: &[Value], f: impl Fn(char, &mut String)) -> Value {
+    let s = self_str(args);
+    let mut out = StrBuilder::new();
+    let mut buf = String::new();
+    for cp in s.code_points() {
+        match char::from_u32(cp) {
+            Some(c) => {
+                buf.clear();
+                f(c, &mut buf);
+                out.push_str(&buf);
+            }
+            None => out.push_cp(cp),
+        }
+    }
+    out.finish()
+}
+
+fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "upper", kw)?;
+    ArgSpec::range(vm, "upper", args, 1, 0, 0)?;
+    Ok(map_chars(args, |c, out| out.extend(c.to_uppercase())))
+}
+
+fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "lower", kw)?;
+    ArgSpec::range(vm, "lower", args, 1, 0, 0)?;
+    Ok(map_chars(args, |c, out| out.extend(c.to_lowercase())))
+}
+
+/// Full case folding: lowercase, except characters whose fold differs from
+/// their lowercase (ß -> ss, ς -> σ, ...).
+fn str_casefold(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "casefold", kw)?;
+    ArgSpec::range(vm, "casefold", args, 1, 0, 0)?;
+    Ok(map_chars(args, |c, out| {
+        let special = match c {
+            'ſ' => Some('s'),
+            'µ' => Some('μ'),
+            'ς' => Some('σ'),
+            'ϐ' => Some('β'),
+            'ϑ' => Some('θ'),
+            'ϕ' => Some('φ'),
+            'ϖ' => Some('π'),
+            'ϰ' => Some('κ'),
+            'ϱ' => Some('ρ'),
+            'ϵ' => Some('ε'),
+            'ẛ' => Some('ṡ'),
+            '\u{1FBE}' | '\u{345}' => Some('ι'),
+            _ => None,
+        };
+        if let Some(f) = special {
+            out.push(f);
+            return;
+        }
+        let mut lower = c.to_lowercase();
+        if lower.len() == 1 && lower.next() == Some(c) {
+            // Unchanged by lowercasing: a multi-character uppercase (ß -> SS) folds to its lowercase.
+            let upper: String = c.to_uppercase().collect();
+            if upper.chars().count() > 1 {
+                out.extend(upper.chars().flat_map(|u| u.to_lowercase()));
+                return;
+            }
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }))
+}
+
+fn str_swapcase(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "swapcase", kw)?;
+    Ok(map_chars(args, |c, out| {
+        if c.is_uppercase() {
+            out.extend(c.to_lowercase())
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase())
+        } else {
+            out.push(c)
+        }
+    }))
+}
+
+fn str_capitalize(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "capitalize", kw)?;
+    let s = self_str(args);
+    let mut out = StrBuilder::new();
+    for (i, cp) in s.code_points().enumerate() {
+        match char::from_u32(cp) {
+            Some(c) if i == 0 => out.push_str(&c.to_uppercase().collect::<String>()),
+            Some(c) => out.push_str(&c.to_lowercase().collect::<String>()),
+            None => out.push_cp(cp),
+        }
+    }
+    Ok(out.finish())
+}
+
+fn str_title(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "title", kw)?;
+    let s = self_str(args);
+    let mut out = StrBuilder::new();
+    let mut prev_cased = false;
+    for cp in s.code_points() {
+        match char::from_u32(cp) {
+            Some(c) => {
+                if prev_cased {
+                    out.push_str(&c.to_lowercase().collect::<String>());
+                } else {
+                    out.push_str(&c.to_uppercase().collect::<String>());
+                }
+                prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase());
+            }
+            None => {
+                out.push_cp(cp);
+                prev_cased = false;
+            }
+        }
+    }
+    Ok(out.finish())
+}
+
+fn char_test(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, f: impl Fn(char) -> bool) -> PyResult<Value> {
+    check_no_kwargs(vm, name, kw)?;
+    let s = self_str(args);
+    Ok(Value::bool(
+        !s.is_empty() && s.code_points().all(|cp| char::from_u32(cp).is_some_and(&f)),
+    ))
+}
+
+fn str_isdigit(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isdigit", |c| {
+        c.is_ascii_digit()
+            || (c.is_numeric() && c.to_digit(10).is_some())
+            || ('\u{B2}'..='\u{B3}').contains(&c)
+            || c == '\u{B9}'
+            || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok()
+    })
+}
+
+fn str_isdecimal(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isdecimal", |c| {
+        c.is_ascii_digit() || (c.is_numeric() && (c as u32 >= 0x660) && char_decimal(c))
+    })
+}
+
+fn char_decimal(c: char) -> bool {
+    let cp = c as u32;
+    const STARTS: [u32; 12] = [
+        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE,
+    ];
+    STARTS.iter().any(|&s| cp >= s && cp < s + 10)
+}
+
+fn str_isnumeric(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isnumeric", |c| c.is_numeric())
+}
+
+fn str_isalpha(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isalpha", |c| c.is_alphabetic())
+}
+
+fn str_isalnum(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isalnum", |c| c.is_alphanumeric())
+}
+
+fn str_isspace(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    char_test(vm, a, k, "isspace", |c| is_space(c as u32))
+}
+
+fn str_isascii(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isascii", kw)?;
+    Ok(Value::bool(self_str(args).is_ascii() || self_str(args).is_empty()))
+}
+
+fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isupper", kw)?;
+    let s = self_str(args);
+    let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
+    Ok(Value::bool(
+        chars.iter().any(|c| c.is_uppercase()) && !chars.iter().any(|c| c.is_lowercase()),
+    ))
+}
+
+fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "islower", kw)?;
+    let s = self_str(args);
+    let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
+    Ok(Value::bool(
+        chars.iter().any(|c| c.is_lowercase()) && !chars.iter().any(|c| c.is_uppercase()),
+    ))
+}
+
+fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isidentifier", kw)?;
+    let s = self_str(args);
+    let mut it = s.code_points().map(char::from_u32);
+    let ok = match it.next() {
+        Some(Some(c)) if c == '_' || c.is_alphabetic() => {
+            it.all(|c| c.is_some_and(|c| c == '_' || c.is_alphanumeric()))
+        }
+        _ => false,
+    };
+    Ok(Value::bool(ok))
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "replace", kw)?;
+    ArgSpec::range(vm, "replace", args, 1, 2, 3)?;
+    let s = self_str(args);
+    let old = str_arg(vm, &args[1], "replace() argument 1")?;
+    let new = str_arg(vm, &args[2], "replace() argument 2")?;
+    let count = match args.get(3) {
+        Some(c) => vm.index_i64(c)?,
+        None => -1,
+    };
+    let mut remaining = if count < 0 { usize::MAX } else { count as usize };
+    let cps: Vec<u32> = s.code_points().collect();
+    let oc: Vec<u32> = old.code_points().collect();
+    let nc: Vec<u32> = new.code_points().collect();
+    let mut out: Vec<u32> = Vec::with_capacity(cps.len());
+    if oc.is_empty() {
+        // Insert `new` between every character (and at both ends).
+        for (i, &c) in cps.iter().enumerate() {
+            if remaining > 0 {
+                out.extend(&nc);
+                remaining -= 1;
+            }
+            out.push(c);
+            let _ = i;
+        }
+        if remaining > 0 {
+            out.extend(&nc);
+        }
+        return Ok(new_str_from_cps(&out));
+    }
+    let mut i = 0;
+    while i < cps.len() {
+        if remaining > 0 && i + oc.len() <= cps.len() && cps[i..i + oc.len()] == oc[..] {
+            out.extend(&nc);
+            i += oc.len();
+            remaining -= 1;
+        } else {
+            out.push(cps[i]);
+            i += 1;
+        }
+    }
+    Ok(new_str_from_cps(&out))
+}
+
+fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: char) -> PyResult<Value> {
+    ArgSpec::range(vm, name, args, 1, 1, 2)?;
+    let s = self_str(args);
+    let width = vm.index_i64(&args[1])?;
+    let fill = match args.get(2) {
+        None => ' ' as u32,
+        Some(f) => {
+            let fs = f.downcast_ref::<StrObject>().filter(|x| x.len() == 1);
+            match fs {
+                Some(x) => x.get(0),
+                None => return Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+    };
+    let len = s.len() as i64;
+    if width <= len {
+        if is_exact(&args[0], &STR_TYPE) {
+            return Ok(args[0].clone());
+        }
+        return Ok(substring(s, 0, s.len()));
+    }
+    let total = (width - len) as usize;
+    let (left, right) = match mode {
+        '<' => (0, total),
+        '>' => (total, 0),
+        _ => {
+            // CPython's centering puts the odd pad on the left when width is odd.
+            let left = total / 2 + (total & width as usize & 1);
+            (left, total - left)
+        }
+    };
+    let mut out: Vec<u32> = Vec::with_capacity(width as usize);
+    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(s.code_points());
+    out.extend(std::iter::repeat(fill).take(right));
+    Ok(new_str_from_cps(&out))
+}
+
+fn str_ljust(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "ljust", k)?;
+    pad_impl(vm, a, "ljust", '<')
+}
+
+fn str_rjust(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "rjust", k)?;
+    pad_impl(vm, a, "rjust", '>')
+}
+
+fn str_center(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "center", k)?;
+    pad_impl(vm, a, "center", '^')
+}
+
+fn str_zfill(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "zfill", kw)?;
+    let [sv, w] = ArgSpec::exact::<2>(vm, "zfill", args, 1)?;
+    let s = s_of(&sv);
+    let width = vm.index_i64(&w)?;
+    let len = s.len() as i64;
+    if width <= len {
+        return Ok(substring(s, 0, s.len()));
+    }
+    let mut cps: Vec<u32> = s.code_points().collect();
+    let fill = (width - len) as usize;
+    let at = usize::from(matches!(cps.first(), Some(&0x2B) | Some(&0x2D)));
+    cps.splice(at..at, std::iter::repeat(0x30).take(fill));
+    Ok(new_str_from_cps(&cps))
+}
+
+fn partition_impl(vm: &mut Vm, args: &[Value], name: &str, right: bool) -> PyResult<Value> {
+    let [sv, sepv] = ArgSpec::exact::<2>(vm, name, args, 1)?;
+    let s = s_of(&sv);
+    let sep = str_arg(vm, &sepv, "must be str")?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if right {
+        rfind_cps(s, sep, 0, s.len())
+    } else {
+        find_cps(s, sep, 0, s.len())
+    };
+    let empty = new_str("");
+    Ok(match found {
+        Some(i) => new_tuple(vec![
+            substring(s, 0, i),
+            sepv.clone(),
+            substring(s, i + sep.len(), s.len() - i - sep.len()),
+        ]),
+        None if right => new_tuple(vec![empty.clone(), empty, sv.clone()]),
+        None => new_tuple(vec![sv.clone(), empty.clone(), empty]),
+    })
+}
+
+fn str_partition(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "partition", k)?;
+    partition_impl(vm, a, "partition", false)
+}
+
+fn str_rpartition(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "rpartition", k)?;
+    partition_impl(vm, a, "rpartition", true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "splitlines", &args[1..], kw, &["keepends"], 1, 0)?;
+    let keep = match &a[0] {
+        Some(k) => vm.is_true(k)?,
+        None => false,
+    };
+    let s = self_str(args);
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < cps.len() {
+        let c = cps[i];
+        let is_break = matches!(
+            c,
+            0x0A | 0x0B | 0x0C | 0x0D | 0x1C | 0x1D | 0x1E | 0x85 | 0x2028 | 0x2029
+        );
+        if is_break {
+            let mut end = i + 1;
+            if c == 0x0D && cps.get(i + 1) == Some(&0x0A) {
+                end += 1;
+            }
+            out.push(new_str_from_cps(&cps[start..if keep { end } else { i }]));
+            i = end;
+            start = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < cps.len() {
+        out.push(new_str_from_cps(&cps[start..]));
+    }
+    Ok(new_list(out))
+}
+
+fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "encode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
+    let enc = a[0]
+        .as_ref()
+        .map(crate::objects::str::display_lossy)
+        .unwrap_or_else(|| "utf-8".into());
+    let s = self_str(args);
+    let norm = enc.to_ascii_lowercase().replace('_', "-");
+    match norm.as_str() {
+        "utf-8" | "utf8" => match s.to_utf8() {
+            Some(t) => Ok(crate::objects::bytes::new_bytes(t.as_bytes())),
+            None => {
+                let pos = s.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
+                Err(vm.new_error(
+                    ExcKind::UnicodeEncodeError,
+                    format!(
+                        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
+                        s.get(pos),
+                        pos
+                    ),
+                ))
+            }
+        },
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if norm == "ascii" { 0x80 } else { 0x100 };
+            let mut out = Vec::with_capacity(s.len());
+            for (i, cp) in s.code_points().enumerate() {
+                if cp >= limit {
+                    let name = if norm == "ascii" { "ascii" } else { "latin-1" };
+                    let esc = if cp < 0x100 {
+                        format!("\\x{cp:02x}")
+                    } else if cp < 0x10000 {
+                        format!("\\u{cp:04x}")
+                    } else {
+                        format!("\\U{cp:08x}")
+                    };
+                    return Err(vm.new_error(
+                        ExcKind::UnicodeEncodeError,
+                        format!("'{name}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})"),
+                    ));
+                }
+                out.push(cp as u8);
+            }
+            Ok(crate::objects::bytes::new_bytes(&out))
+        }
+        _ => Err(vm.new_error(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+    }
+}
+
+fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::types::printf::str_format(vm, args, kw)
+}
+
+fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__format__", kw)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let spec_s = spec
+        .downcast_ref::<StrObject>()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default();
+    let s = s_of(&v);
+    if spec_s.is_empty() {
+        return vm.str(&v);
+    }
+    let parsed = parse_spec(vm, &spec_s)?;
+    let text = s.to_string_lossy();
+    let out = format_str(vm, &text, &parsed)?;
+    Ok(new_str(&out))
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "removeprefix", kw)?;
+    let [sv, p] = ArgSpec::exact::<2>(vm, "removeprefix", args, 1)?;
+    let s = s_of(&sv);
+    let p = str_arg(vm, &p, "removeprefix() argument")?;
+    if p.len() <= s.len() && (0..p.len()).all(|k| s.get(k) == p.get(k)) {
+        return Ok(substring(s, p.len(), s.len() - p.len()));
+    }
+    Ok(substring(s, 0, s.len()))
+}
+
+fn str_removesuffix(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "removesuffix", kw)?;
+    let [sv, p] = ArgSpec::exact::<2>(vm, "removesuffix", args, 1)?;
+    let s = s_of(&sv);
+    let p = str_arg(vm, &p, "removesuffix() argument")?;
+    let off = s.len().wrapping_sub(p.len());
+    if !p.is_empty() && p.len() <= s.len() && (0..p.len()).all(|k| s.get(off + k) == p.get(k)) {
+        return Ok(substring(s, 0, off));
+    }
+    Ok(substring(s, 0, s.len()))
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "expandtabs", &args[1..], kw, &["tabsize"], 1, 0)?;
+    let tab = match &a[0] {
+        Some(t) => vm.index_i64(t)?,
+        None => 8,
+    };
+    let s = self_str(args);
+    let mut out = Vec::new();
+    let mut col: i64 = 0;
+    for cp in s.code_points() {
+        if cp == 9 {
+            if tab > 0 {
+                let n = tab - col % tab;
+                out.extend(std::iter::repeat(0x20).take(n as usize));
+                col += n;
+            }
+        } else {
+            out.push(cp);
+            col = if cp == 10 || cp == 13 { 0 } else { col + 1 };
+        }
+    }
+    Ok(new_str_from_cps(&out))
+}
+
+fn str_maketrans(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Err(vm.new_error(ExcKind::NotImplementedError, "str.maketrans is not supported yet"))
+}
+
+fn str_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "__getnewargs__", args, 1)?;
+    let cps: Vec<u32> = s_of(&v).code_points().collect();
+    Ok(new_tuple(vec![new_str_from_cps(&cps)]))
+}
+
+// ---- bytes (minimal) ----
+
+fn bytes_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let data = v.downcast_ref::<BytesObject>().map(|b| b.data()).unwrap_or(&[]);
+    Ok(new_str(&pyrite_repr::bytes_repr(data)))
+}
+
+fn bytes_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok(v.downcast_ref::<BytesObject>().map_or(0, |b| b.hash()))
+}
+
+fn bytes_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
+    Ok(v.downcast_ref::<BytesObject>().map_or(0, |b| b.len()))
+}
+
+fn bytes_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<BytesObject>(), b.downcast_ref::<BytesObject>()) else {
+        return Ok(not_implemented());
+    };
+    Ok(Value::bool(op.test(x.data().cmp(y.data()))))
+}
+
+fn bytes_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let _ = ArgSpec::parse(vm, "decode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
+    let data = args[0]
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
+    decode_utf8(vm, &data)
+}
+
+fn bytes_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
+    let data = v
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
+    if let Some(sl) = key.downcast_ref::<SliceObject>() {
+        let (start, _stop, step, n) = slice_indices(vm, sl, data.len())?;
+        let out: Vec<u8> = (0..n).map(|k| data[(start + k as i64 * step) as usize]).collect();
+        return Ok(crate::objects::bytes::new_bytes(&out));
+    }
+    let i = vm.index_i64(key)?;
+    match normalize_index(i, data.len()) {
+        Some(ix) => Ok(Value::int(data[ix] as i64)),
+        None => Err(vm.new_error(ExcKind::IndexError, "index out of range")),
+    }
+}
+
+fn bytes_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let x = a
+        .downcast_ref::<BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
+    let Some(y) = b.downcast_ref::<BytesObject>() else {
+        let msg = format!("can't concat {} to bytes", vm.type_name(b));
+        return Err(vm.type_error(msg));
+    };
+    let mut out = x;
+    out.extend_from_slice(y.data());
+    Ok(crate::objects::bytes::new_bytes(&out))
+}
+
+fn bytes_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "bytes", args, kwnames, &["source", "encoding", "errors"], 3, 0)?;
+    match (&a[0], &a[1]) {
+        (None, _) => Ok(crate::objects::bytes::new_bytes(b"")),
+        (Some(s), Some(_)) if s.downcast_ref::<StrObject>().is_some() => str_encode(vm, &[s.clone()], None),
+        (Some(s), None) if s.downcast_ref::<StrObject>().is_some() => {
+            Err(vm.type_error("string argument without an encoding"))
+        }
+        (Some(n), _) if as_int(n).is_some() => {
+            let k = vm.index_i64(n)?;
+            if k < 0 {
+                return Err(vm.value_error("negative count"));
+            }
+            Ok(crate::objects::bytes::new_bytes(&vec![0u8; k as usize]))
+        }
+        (Some(it), _) => {
+            let items = vm.collect(it)?;
+            let mut out = Vec::with_capacity(items.len());
+            for x in items {
+                let v = vm.index_i64(&x)?;
+                if !(0..256).contains(&v) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(v as u8);
+            }
+            Ok(crate::objects::bytes::new_bytes(&out))
+        }
+    }
+}
+
+pub(crate) fn init() {
+    let s = STR_TYPE.get().slots_mut();
+    s.repr = Some(str_repr);
+    s.str = Some(str_str);
+    s.hash = Some(str_hash);
+    s.richcompare = Some(str_richcompare);
+    s.concat = Some(str_concat);
+    s.repeat = Some(str_repeat);
+    s.getitem = Some(str_getitem);
+    s.len = Some(str_len);
+    s.contains = Some(str_contains);
+    s.iter = Some(str_iter);
+    s.new = Some(str_new);
+    s.nb[nb::REMAINDER] = Some(str_mod);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("join", str_join),
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("casefold", str_casefold),
+        ("swapcase", str_swapcase),
+        ("capitalize", str_capitalize),
+        ("title", str_title),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("isascii", str_isascii),
+        ("isupper", str_isupper),
+        ("islower", str_islower),
+        ("isidentifier", str_isidentifier),
+        ("replace", str_replace),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("center", str_center),
+        ("zfill", str_zfill),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("splitlines", str_splitlines),
+        ("encode", str_encode),
+        ("format", str_format_method),
+        ("__format__", str_format_dunder),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("expandtabs", str_expandtabs),
+        ("__getnewargs__", str_getnewargs),
+    ];
+    for (name, f) in methods {
+        add_method(&STR_TYPE, name, *f);
+    }
+    add_staticmethod(&STR_TYPE, "maketrans", str_maketrans);
+
+    let s = STR_ITER_TYPE.get().slots_mut();
+    s.iter = Some(|_vm, v| Ok(v.clone()));
+    s.iternext = Some(str_iter_next);
+
+    let s = BYTES_TYPE.get().slots_mut();
+    s.repr = Some(bytes_repr);
+    s.hash = Some(bytes_hash);
+    s.len = Some(bytes_len);
+    s.richcompare = Some(bytes_richcompare);
+    s.getitem = Some(bytes_getitem);
+    s.concat = Some(bytes_concat);
+    s.new = Some(bytes_new);
+    add_method(&BYTES_TYPE, "decode", bytes_decode);
+}

@@ -1,0 +1,290 @@
+//! The interpreter state a thread runs Python code with.
+
+use crate::exception::{exc_type, new_exception_msg, ExcKind, ExceptionObject, PyErr, PyResult};
+use crate::frame::{DataStack, Frame};
+use crate::gil::{self, GilGuard};
+use crate::hash::{self, HashSeed};
+use crate::objects::code::{new_code, CodeObj};
+use crate::objects::dict::DictObject;
+use crate::objects::module::{new_module, ModuleObject};
+use crate::typeobj::type_of;
+use crate::value::Value;
+use pyrite_bytecode::code::CodeObject;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::Once;
+
+/// CPython's default `sys.getrecursionlimit()`.
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+/// CPython's default `sys.get_int_max_str_digits()`.
+pub const DEFAULT_INT_MAX_STR_DIGITS: usize = 4300;
+
+pub struct Vm {
+    pub(crate) frames: Vec<Frame>,
+    pub(crate) stack: DataStack,
+    /// Python frames plus counted native re-entries.
+    pub(crate) depth: usize,
+    pub recursion_limit: usize,
+    /// The exception being handled (`sys.exc_info()`), NULL when none.
+    pub(crate) exc_info: Value,
+    pub(crate) builtins: Value,
+    pub(crate) builtins_dict: Value,
+    /// `sys.modules`.
+    pub(crate) modules: Value,
+    pub int_max_str_digits: usize,
+    /// Set by YIELD_VALUE so that the generator's resumer knows it suspended.
+    pub(crate) yielded: bool,
+    /// Containers whose repr is being computed (for `[...]`).
+    repr_stack: Vec<u64>,
+    stdout: Vec<u8>,
+    /// Set when the output is a terminal: flush on newline as CPython's line buffering does.
+    stdout_line_buffered: bool,
+    // Declared last: dropped after every value above.
+    _gil: GilGuard,
+}
+
+static RUNTIME_INIT: Once = Once::new();
+
+impl Vm {
+    /// A new interpreter; takes the GIL for its whole life. The hash key comes
+    /// from `PYTHONHASHSEED` as in CPython.
+    pub fn new() -> Result<Vm, String> {
+        let seed = hash::seed_from_env()?;
+        Ok(Vm::with_seed(seed))
+    }
+
+    /// An interpreter with `PYTHONHASHSEED=0`, for tests.
+    pub fn new_for_tests() -> Vm {
+        Vm::with_seed(HashSeed::Fixed(0))
+    }
+
+    fn with_seed(seed: HashSeed) -> Vm {
+        let guard = gil::acquire();
+        hash::init(seed);
+        RUNTIME_INIT.call_once(|| {
+            crate::typeobj::init_method_cache();
+            crate::typeinit::init_builtin_types();
+        });
+        let mut vm = Vm {
+            frames: Vec::with_capacity(64),
+            stack: DataStack::new(),
+            depth: 0,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
+            exc_info: Value::NULL,
+            builtins: Value::NULL,
+            builtins_dict: Value::NULL,
+            modules: DictObject::new_value(),
+            int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
+            yielded: false,
+            repr_stack: Vec::new(),
+            stdout: Vec::with_capacity(8192),
+            stdout_line_buffered: false,
+            _gil: guard,
+        };
+        let b = crate::builtins::make_builtins_module(&mut vm);
+        vm.builtins_dict = b
+            .downcast_ref::<ModuleObject>()
+            .map(|m| m.dict_value())
+            .unwrap_or_else(DictObject::new_value);
+        vm.builtins = b;
+        let argv: Vec<String> = std::env::args().skip(1).collect();
+        crate::sysmodule::make_sys_module(&mut vm, &argv);
+        vm.stdout_line_buffered = is_tty(1);
+        vm
+    }
+
+    pub fn new_error(&mut self, kind: ExcKind, msg: impl AsRef<str>) -> PyErr {
+        PyErr::new(new_exception_msg(kind, msg.as_ref()))
+    }
+
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(ExcKind::TypeError, msg)
+    }
+
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        self.new_error(ExcKind::ValueError, msg)
+    }
+
+    /// `'name' object ...`: the type name of a value for messages.
+    pub fn type_name(&self, v: &Value) -> String {
+        type_of(v).name_string()
+    }
+
+    pub fn builtins_dict(&self) -> &DictObject {
+        // SAFETY: set to a dict during construction.
+        self.builtins_dict.downcast_ref::<DictObject>().expect("builtins dict")
+    }
+
+    /// Appends to the buffered standard output.
+    pub fn write_stdout(&mut self, bytes: &[u8]) {
+        self.stdout.extend_from_slice(bytes);
+        if self.stdout.len() >= 8192 || (self.stdout_line_buffered && bytes.contains(&b'\n')) {
+            self.flush_stdout();
+        }
+    }
+
+    pub fn flush_stdout(&mut self) {
+        if !self.stdout.is_empty() {
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(&self.stdout);
+            let _ = out.flush();
+            self.stdout.clear();
+        }
+    }
+
+    pub fn write_stderr(&mut self, bytes: &[u8]) {
+        self.flush_stdout();
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(bytes);
+        let _ = err.flush();
+    }
+
+    /// Loads a compiled module-level code object.
+    pub fn load_code(&mut self, code: Rc<CodeObject>) -> PyResult<Value> {
+        new_code(self, code).map_err(|m| self.new_error(ExcKind::SystemError, m))
+    }
+
+    /// A fresh `__main__`-style module dict with `__builtins__` set.
+    pub fn new_module_globals(&mut self, name: &str) -> Value {
+        let m = new_module(name);
+        let d = m
+            .downcast_ref::<ModuleObject>()
+            .map(|m| m.dict_value())
+            .unwrap_or_else(DictObject::new_value);
+        if let Some(dict) = d.downcast_ref::<DictObject>() {
+            dict.insert_str_key("__builtins__", self.builtins.clone());
+        }
+        if let Some(mods) = self.modules.downcast_ref::<DictObject>() {
+            mods.insert_str_key(name, m);
+        }
+        d
+    }
+
+    /// Runs module-level code with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: &Value, globals: &Value) -> PyResult<Value> {
+        if code.downcast_ref::<CodeObj>().is_none() {
+            return Err(self.type_error("expected a code object"));
+        }
+        let builtins = self.builtins_dict.clone();
+        self.run_code_with_locals(code.clone(), globals.clone(), builtins, globals.clone(), Value::NULL)
+    }
+
+    /// Compiles nothing: runs `code` (module-level) as the file's `__main__`
+    /// and prints an uncaught exception as CPython does. Returns the exit status.
+    pub fn run_main(&mut self, code: Rc<CodeObject>) -> i32 {
+        let globals = self.new_module_globals("__main__");
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));
+        }
+        let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
+        self.run_pending_finalizers();
+        let status = match result {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(e),
+        };
+        // Module teardown: the namespace goes away, running remaining finalizers.
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            let items = g.items();
+            g.clear();
+            drop(items);
+        }
+        self.run_pending_finalizers();
+        self.flush_stdout();
+        status
+    }
+
+    /// `SystemExit` gives the exit status; anything else is printed with its
+    /// traceback and gives 1.
+    pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
+        if e.is_instance(ExcKind::SystemExit) {
+            return self.system_exit_status(&e);
+        }
+        self.print_exception(&e);
+        1
+    }
+
+    fn system_exit_status(&mut self, e: &PyErr) -> i32 {
+        let code = e.exc.downcast_ref::<ExceptionObject>().and_then(|x| {
+            x.args()
+                .downcast_ref::<crate::objects::tuple::TupleObject>()
+                .and_then(|t| if t.len() == 1 { t.get(0).cloned() } else { None })
+        });
+        match code {
+            None => 0,
+            Some(c) if c.is_none() => 0,
+            Some(c) => match crate::objects::int::as_int(&c) {
+                Some(i) => i.to_i64().map(|i| i as i32).unwrap_or(-1),
+                None => {
+                    let text = self.str_string(&c).unwrap_or_default();
+                    self.write_stderr(format!("{text}\n").as_bytes());
+                    1
+                }
+            },
+        }
+    }
+
+    /// Runs the `__del__` of objects that were freed; their exceptions are
+    /// reported as "Exception ignored in: ..." and otherwise ignored.
+    pub fn run_pending_finalizers(&mut self) {
+        loop {
+            let due = crate::object::take_pending_finalizers();
+            if due.is_empty() {
+                return;
+            }
+            for obj in due {
+                let saved = self.exc_info.clone();
+                if let Err(e) = self.call_special(&obj, "__del__", &[]) {
+                    let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
+                    let desc = match what {
+                        Some(d) => self.repr_string(&d).unwrap_or_default(),
+                        None => String::new(),
+                    };
+                    self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
+                    self.print_exception(&e);
+                }
+                self.exc_info = saved;
+                drop(obj);
+            }
+        }
+    }
+
+    /// Writes "Traceback (most recent call last): ..." and the exception line to stderr.
+    pub fn print_exception(&mut self, e: &PyErr) {
+        let text = crate::traceback::format_exception(self, &e.exc);
+        self.write_stderr(text.as_bytes());
+    }
+
+    /// Marks `v` as being repr'd; false when it already is (recursion).
+    pub fn repr_enter(&mut self, v: &Value) -> bool {
+        if self.repr_stack.contains(&v.bits()) {
+            return false;
+        }
+        self.repr_stack.push(v.bits());
+        true
+    }
+
+    pub fn repr_leave(&mut self, v: &Value) {
+        if let Some(i) = self.repr_stack.iter().rposition(|&b| b == v.bits()) {
+            self.repr_stack.remove(i);
+        }
+    }
+
+    /// The exception type object for `kind`, as a value.
+    pub fn exc_type_value(&self, kind: ExcKind) -> Value {
+        exc_type(kind).as_value()
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.flush_stdout();
+    }
+}
+
+fn is_tty(fd: i32) -> bool {
+    use std::io::IsTerminal;
+    match fd {
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    }
+}

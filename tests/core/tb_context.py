@@ -1,0 +1,10 @@
+def cleanup():
+    raise OSError("disk full")
+
+try:
+    raise ValueError("primary failure")
+except ValueError:
+    try:
+        cleanup()
+    except OSError as e:
+        raise RuntimeError("cleanup failed") from None

@@ -1,9 +1,15 @@
 #!/usr/bin/env python3.11
 """Compares pyrite's parser with python3.11 on files (default: the whole stdlib).
 
-Usage: tools/parser_check.py [--mode exec] [FILE|DIR ...]
-Runs `cargo run --example parser_check` once for all files; prints each differing
-file with the first differing line, then a summary.
+Usage: tools/parser_check.py [--mode exec|eval|single|func_type] [FILE|DIR ...]
+
+Each file is compiled as a string, `compile(text, name, mode, PyCF_ONLY_AST)`,
+and parsed by `cargo run --example parser_check` (one run for all files); the
+tree (ast.dump with positions) or the SyntaxError (class, msg, lineno, offset,
+end_lineno, end_offset, text) and the parser's warnings must be identical.
+Prints each differing file with the first difference, then a summary.
+(`python3.11 FILE` reads files with another tokenizer mode: tests/run.py and
+tests/tools/check_stdlib_ast.py compare that.)
 """
 import ast, json, os, subprocess, sys, warnings
 

@@ -1,7 +1,7 @@
 //! Expression rules, `expressions` through `dictcomp` in python.gram's order.
 
 use super::helpers::*;
-use super::{alt, attempt, invalid_alt, memo2_rule, memo_rule, rule, tok_loc, MemoRule, Parser, EAGER_MEMO_LEVEL};
+use super::{alt, attempt, invalid_alt, memo2_rule, memo_deep_rule, memo_rule, rule, tok_loc, MemoRule, Parser, EAGER_MEMO_LEVEL};
 use crate::ast::{BoolOp, CmpOp, Comprehension, Constant, Expr, ExprContext::Load, ExprKind, Operator, UnaryOp};
 use crate::token::{Keyword as Kw, TokenKind as T};
 
@@ -284,7 +284,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn conjunction(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Conjunction, |p| {
+        memo_deep_rule!(self, MemoRule::Conjunction, |p| {
             let start = p.pos;
             let a = p.inversion()?;
             let mut values = vec![a];
@@ -303,7 +303,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn inversion(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Inversion, |p| {
+        memo_deep_rule!(self, MemoRule::Inversion, |p| {
             let start = p.pos;
             alt!(p, {
                 p.eat_kw(Kw::Not)?;
@@ -406,19 +406,19 @@ impl<'a> Parser<'a> {
     }
 
     fn bitwise_xor(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::BitwiseXor, |p| {
+        memo_deep_rule!(self, MemoRule::BitwiseXor, |p| {
             p.binary_loop(Self::bitwise_and, |k| if k == T::Circumflex { Some(Operator::BitXor) } else { None })
         })
     }
 
     fn bitwise_and(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::BitwiseAnd, |p| {
+        memo_deep_rule!(self, MemoRule::BitwiseAnd, |p| {
             p.binary_loop(Self::shift_expr, |k| if k == T::Amper { Some(Operator::BitAnd) } else { None })
         })
     }
 
     fn shift_expr(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::ShiftExpr, |p| {
+        memo_deep_rule!(self, MemoRule::ShiftExpr, |p| {
             p.binary_loop(Self::sum, |k| match k {
                 T::LeftShift => Some(Operator::LShift),
                 T::RightShift => Some(Operator::RShift),
@@ -428,7 +428,7 @@ impl<'a> Parser<'a> {
     }
 
     fn sum(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Sum, |p| {
+        memo_deep_rule!(self, MemoRule::Sum, |p| {
             p.binary_loop(Self::term, |k| match k {
                 T::Plus => Some(Operator::Add),
                 T::Minus => Some(Operator::Sub),
@@ -438,7 +438,7 @@ impl<'a> Parser<'a> {
     }
 
     fn term(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Term, |p| {
+        memo_deep_rule!(self, MemoRule::Term, |p| {
             p.binary_loop(Self::factor, |k| match k {
                 T::Star => Some(Operator::Mult),
                 T::Slash => Some(Operator::Div),
@@ -451,7 +451,7 @@ impl<'a> Parser<'a> {
     }
 
     fn factor(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Factor, |p| {
+        memo_deep_rule!(self, MemoRule::Factor, |p| {
             let start = p.pos;
             let op = match p.peek_kind()? {
                 T::Plus => Some(UnaryOp::UAdd),
@@ -491,7 +491,7 @@ impl<'a> Parser<'a> {
     }
 
     fn await_primary(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::AwaitPrimary, |p| {
+        memo_deep_rule!(self, MemoRule::AwaitPrimary, |p| {
             let start = p.pos;
             alt!(p, {
                 p.eat_kw(Kw::Await)?;
@@ -503,7 +503,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn primary(&mut self) -> Option<Expr> {
-        memo2_rule!(self, MemoRule::Primary, |p| {
+        memo_deep_rule!(self, MemoRule::Primary, |p| {
             let start = p.pos;
             let mut a = p.nested(|p| p.atom())?;
             loop {
@@ -661,7 +661,6 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn atom(&mut self) -> Option<Expr> {
         rule!(self, |p| {
-            let start = p.pos;
             let t = p.peek()?;
             let constant = |c: Constant| Some(Expr::new(tok_loc(&t), ExprKind::Constant { value: c, kind: None }));
             match t.kind {
@@ -698,7 +697,6 @@ impl<'a> Parser<'a> {
                 }),
                 T::Ellipsis => {
                     p.pos += 1;
-                    let _ = start;
                     constant(Constant::Ellipsis)
                 }
                 _ => None,

@@ -1,4 +1,6 @@
-//! The PEG parser, written rule for rule after CPython 3.11's `Grammar/python.gram`.
+//! The PEG parser, written rule for rule after CPython 3.11's `Grammar/python.gram`
+//! (3.11.7's where it differs from the 3.11.2 sources), producing CPython's AST
+//! with pegen's node positions and SyntaxErrors.
 //!
 //! Structure (as pegen's generated parser):
 //! - every grammar rule is a method; alternatives are tried in grammar order and the
@@ -7,13 +9,18 @@
 //!   which every rule fails at once;
 //! - left-recursive rules are loops that grow the seed;
 //! - a first pass runs without the `invalid_*` rules; when it fails, a second pass
-//!   with them switched on looks for a specific message (see [`errors`]).
+//!   with them switched on looks for a specific message (see [`errors`]);
+//! - the depth limit counts what pegen counts (rules and its `_loop`/`_gather`/
+//!   `_tmp`/`_raw` helpers on the paths deep input takes), so "too deep" gives
+//!   MemoryError at the same input as CPython.
 //!
-//! Where the grammar asks for the same sub-rule at the same position in several
-//! alternatives, the methods parse it once and reuse the result (what pegen gets
-//! from `(memo)`); this is the same language, and the tokens looked at stay the
-//! same. In the second pass the memoized rules of the grammar are also memoized
-//! here, so that the `invalid_*` rules' backtracking stays polynomial.
+//! Memoization: the AST is owned (no arena), so keeping a result means cloning it.
+//! Where one rule would ask for a sub-rule twice at one position, the methods parse
+//! it once and reuse it. pegen's `(memo)` rules are memoized lazily: a success is
+//! only marked on its first request and stored on the second (failures at once),
+//! which keeps backtracking polynomial without copying results used once; deep in
+//! the nesting, and for `strings` (whose warnings must come once), results are kept
+//! at once as pegen does.
 
 mod arguments;
 mod errors;
@@ -368,7 +375,10 @@ impl<'a> Parser<'a> {
         // Deep in the rule nesting keep results at once, as pegen does: a result
         // recomputed later could be recomputed at a greater depth, and pegen's
         // depth limit must hit exactly where it hits in CPython.
-        let eager = self.level > EAGER_MEMO_LEVEL;
+        // The second pass asks for most results several times: keep them at once
+        // (but not whole statements and blocks, rarely asked for again).
+        let statements = matches!(rule, MemoRule::Block | MemoRule::SimpleStmt);
+        let eager = (self.invalid && !statements) || self.level > EAGER_MEMO_LEVEL;
         self.memo_insert(rule, start, v, eager)
     }
 
@@ -669,6 +679,27 @@ macro_rules! memo2_rule {
     }};
 }
 pub(crate) use memo2_rule;
+
+/// A rule that pegen memoizes but that is asked for only once per position in
+/// both passes here (its only callers are memoized): memoized deep in the
+/// nesting only (see `memo_put`).
+macro_rules! memo_deep_rule {
+    ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
+        let use_memo = $p.level > EAGER_MEMO_LEVEL;
+        if use_memo {
+            if let Some(r) = $p.memo_get($rule) {
+                return r;
+            }
+        }
+        let start = $p.pos;
+        let r = rule!($p, |$q| $body);
+        if use_memo {
+            $p.memo_put($rule, start, &r);
+        }
+        r
+    }};
+}
+pub(crate) use memo_deep_rule;
 
 /// Tries an `invalid_*` rule (second pass only): it either raises an error, which
 /// ends the enclosing rule, or fails and the enclosing rule goes on.

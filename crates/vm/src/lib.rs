@@ -59,8 +59,8 @@
 //! through pyrite's own parser and compiler; `tools/vm_compare.py` compares
 //! either with python3.11 (stdout, stderr, exit status) on the programs in
 //! the repository's `tests/core` (which the test runner also runs through the
-//! `pyrite` binary); `tools/vm_bench.py` times the
-//! programs in `benches/programs` against python3.11.
+//! `pyrite` binary); `bench/run.py` times the
+//! programs in the repository's `bench/` against python3.11.
 
 pub mod args;
 pub mod attr;

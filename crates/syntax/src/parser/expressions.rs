@@ -763,7 +763,7 @@ impl<'a> Parser<'a> {
 
     pub(crate) fn strings(&mut self) -> Option<Expr> {
         // Memoized at once (not on the second request): decoding twice would warn twice.
-        if let Some(r) = self.memo_get(MemoRule::Strings) {
+        if let super::MemoLookup::Hit(r) = self.memo_get(MemoRule::Strings) {
             return r;
         }
         let start = self.pos;

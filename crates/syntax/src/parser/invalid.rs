@@ -293,7 +293,7 @@ impl<'a> Parser<'a> {
     }
 
     pub(crate) fn invalid_named_expression(&mut self) {
-        if let Some(None) = self.memo_get::<Expr>(MemoRule::InvalidNamedExpression) {
+        if let super::MemoLookup::Hit(None) = self.memo_get::<Expr>(MemoRule::InvalidNamedExpression) {
             return;
         }
         let start = self.pos;

@@ -17,10 +17,15 @@
 //! Memoization: the AST is owned (no arena), so keeping a result means cloning it.
 //! Where one rule would ask for a sub-rule twice at one position, the methods parse
 //! it once and reuse it. pegen's `(memo)` rules are memoized lazily: a success is
-//! only marked on its first request and stored on the second (failures at once),
-//! which keeps backtracking polynomial without copying results used once; deep in
-//! the nesting, and for `strings` (whose warnings must come once), results are kept
-//! at once as pegen does.
+//! only marked as seen on its first request (with the depth and mode it was parsed
+//! at), failures are kept at once. The second request *replays* the rule: parses it
+//! again at its first depth, where pegen's depth limit cannot fire (pegen would hit
+//! its memo there), and keeps a copy for later requests. Requests made inside a
+//! replay replay in turn without keeping copies, so a result nested `n` deep is
+//! never copied at each of its `n` levels (which made deep unary chains
+//! quadratic). `strings` (whose warnings must come once) is kept at once, and so
+//! are results of the second pass, which asks for most of them several times.
+
 
 mod arguments;
 mod errors;
@@ -112,7 +117,9 @@ pub fn parse_tokens(source: &str, tokens: Tokens, mode: Mode) -> (Result<Mod, Sy
 /// pegen's MAXSTACK: the rule nesting depth at which parsing gives up with MemoryError.
 const MAXSTACK: u32 = 6000;
 
-/// Rule nesting depth from which memoized results are kept at once.
+/// Rule nesting depth from which the rules that no caller asks for twice at one
+/// position (`memo_deep_rule!`) use the memo: past it, recursion through the
+/// memoized rules above them can ask for them again.
 pub(crate) const EAGER_MEMO_LEVEL: u32 = 300;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,11 +144,12 @@ pub(crate) struct CallArgs {
     pub keywords: Vec<KeywordNode>,
 }
 
-/// The values the second pass memoizes.
+/// What a memo slot holds.
 #[derive(Clone)]
 pub(crate) enum MemoValue {
-    /// Parsed once with success, value not kept.
-    Seen,
+    /// Parsed once with success, value not kept: a later request replays the
+    /// rule in the same context.
+    Seen(ReplayContext),
     Fail,
     Expr(Box<Expr>),
     Stmt(Box<Stmt>),
@@ -220,6 +228,32 @@ pub(crate) struct MemoEntry {
     value: MemoValue,
 }
 
+/// The context a rule was first parsed in, restored to replay it.
+#[derive(Clone, Copy)]
+pub(crate) struct ReplayContext {
+    /// The caller's rule depth.
+    level: u32,
+    /// Whether the `invalid_*` rules were on.
+    invalid: bool,
+}
+
+/// The answer of the memo to a request for a rule.
+pub(crate) enum MemoLookup<T> {
+    /// Not asked for before at this position: parse it.
+    Miss,
+    /// The kept result (a failure or a copy of the success); the position is past it.
+    Hit(Option<T>),
+    /// Parsed with success before, value not kept: parse it again in that context
+    /// (`begin_replay`, `end_replay`).
+    Replay(ReplayContext),
+}
+
+/// The parser's context around a replay, restored after it.
+pub(crate) struct ReplaySaved {
+    level: u32,
+    invalid: bool,
+}
+
 pub(crate) struct Parser<'a> {
     pub(crate) src: &'a str,
     /// The tokens, ending with ENDMARKER unless the tokenizer stopped at an error.
@@ -237,6 +271,8 @@ pub(crate) struct Parser<'a> {
     /// Set when the error indicator is up without a SyntaxError of its own (MemoryError).
     pub(crate) invalid: bool,
     level: u32,
+    /// How many replays of memoized rules are under way (see `memo_get`).
+    replaying: u32,
     /// Memo slots: `memo_index[pos * MEMO_RULES + rule]` is 1 + an index into
     /// `memo_entries`, or 0 when empty (allocated on first use).
     memo_index: Vec<u32>,
@@ -310,6 +346,7 @@ impl<'a> Parser<'a> {
             err: None,
             invalid: false,
             level: 0,
+            replaying: 0,
             memo_index: Vec::new(),
             memo_entries: Vec::new(),
             start_rule,
@@ -329,7 +366,8 @@ impl<'a> Parser<'a> {
     /// Entering a rule: counts the nesting depth; false when the rule must fail at once.
     #[inline]
     pub(crate) fn enter(&mut self) -> bool {
-        if self.level == MAXSTACK {
+        // A replay parses what pegen finds in its memo: it never counts as too deep.
+        if self.level == MAXSTACK && self.replaying == 0 {
             self.raise_memory_error();
         }
         self.level += 1;
@@ -350,35 +388,37 @@ impl<'a> Parser<'a> {
         self.err.is_some()
     }
 
-    /// The memoized result of `rule` at the current position (second pass only).
-    #[inline]
+    /// The memo's answer for `rule` at the current position.
     ///
-    /// A success is only recorded as seen the first time; it is stored (cloned)
-    /// when the rule is asked for again at that position, so that a result used
-    /// once costs no copy while repeated requests stay cheap.
-    pub(crate) fn memo_get<T: Memoizable>(&mut self, rule: MemoRule) -> Option<Option<T>> {
+    /// pegen counts a memoized rule's depth (and honours a raised error) before it
+    /// looks in the memo: so does this, as `Hit(None)`.
+    #[inline]
+    pub(crate) fn memo_get<T: Memoizable>(&mut self, rule: MemoRule) -> MemoLookup<T> {
+        if !self.enter() {
+            return MemoLookup::Hit(None);
+        }
+        self.leave();
         // pegen fetches the current token before looking in the memo.
         self.peek();
-        let slot = *self.memo_index.get(self.pos * MEMO_RULES + rule as usize)?;
-        let e = self.memo_entries.get((slot as usize).checked_sub(1)?)?;
+        let Some(&slot) = self.memo_index.get(self.pos * MEMO_RULES + rule as usize) else { return MemoLookup::Miss };
+        let Some(e) = (slot as usize).checked_sub(1).and_then(|i| self.memo_entries.get(i)) else { return MemoLookup::Miss };
         match &e.value {
-            MemoValue::Seen => None,
+            MemoValue::Seen(context) => MemoLookup::Replay(*context),
             v => {
                 self.pos = e.end;
-                Some(T::from_memo(v))
+                MemoLookup::Hit(T::from_memo(v))
             }
         }
     }
 
+    /// Records the result of `rule` parsed from `start` (ending at the current
+    /// position) after a `Miss`.
     #[inline]
     pub(crate) fn memo_put<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>) {
-        // Deep in the rule nesting keep results at once, as pegen does: a result
-        // recomputed later could be recomputed at a greater depth, and pegen's
-        // depth limit must hit exactly where it hits in CPython.
         // The second pass asks for most results several times: keep them at once
         // (but not whole statements and blocks, rarely asked for again).
         let statements = matches!(rule, MemoRule::Block | MemoRule::SimpleStmt);
-        let eager = (self.invalid && !statements) || self.level > EAGER_MEMO_LEVEL;
+        let eager = self.invalid && !statements;
         self.memo_insert(rule, start, v, eager)
     }
 
@@ -387,28 +427,49 @@ impl<'a> Parser<'a> {
         self.memo_insert(rule, start, v, true)
     }
 
+    /// Enters the replay of a rule's `Seen` success (the caller then parses it).
+    pub(crate) fn begin_replay(&mut self, context: ReplayContext) -> ReplaySaved {
+        let saved = ReplaySaved { level: self.level, invalid: self.invalid };
+        self.level = context.level;
+        self.invalid = context.invalid;
+        self.replaying += 1;
+        saved
+    }
+
+    /// Ends a replay: an outermost one keeps a copy of the result for later
+    /// requests; nested ones keep nothing (their result is part of the outer copy).
+    pub(crate) fn end_replay<T: Memoizable>(&mut self, saved: ReplaySaved, rule: MemoRule, start: usize, v: &Option<T>) {
+        self.level = saved.level;
+        self.invalid = saved.invalid;
+        self.replaying -= 1;
+        if self.replaying == 0 {
+            self.memo_insert(rule, start, v, true);
+        }
+    }
+
     fn memo_insert<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>, eager: bool) {
         if self.err.is_some() {
             return;
         }
         let end = self.pos;
+        let context = ReplayContext { level: self.level, invalid: self.invalid };
         if self.memo_index.is_empty() {
             self.memo_index = vec![0; (self.toks.len() + 1) * MEMO_RULES];
         }
         let Some(slot) = self.memo_index.get_mut(start * MEMO_RULES + rule as usize) else { return };
+        let value = if v.is_none() {
+            MemoValue::Fail
+        } else if eager {
+            T::to_memo(v)
+        } else {
+            MemoValue::Seen(context)
+        };
         match (*slot as usize).checked_sub(1).and_then(|i| self.memo_entries.get_mut(i)) {
             None => {
-                let value = if v.is_none() {
-                    MemoValue::Fail
-                } else if eager {
-                    T::to_memo(v)
-                } else {
-                    MemoValue::Seen
-                };
                 self.memo_entries.push(MemoEntry { end, value });
                 *slot = self.memo_entries.len() as u32;
             }
-            Some(e) => *e = MemoEntry { end, value: T::to_memo(v) },
+            Some(e) => *e = MemoEntry { end, value },
         }
     }
 
@@ -644,16 +705,33 @@ macro_rules! attempt {
 }
 pub(crate) use attempt;
 
-/// Runs a memoized rule (see `memo_get`).
+/// Runs a rule memoized when `use_memo` holds (see `memo_get`): the memo's
+/// answer, else the rule's body (a first parse or a replay) with its result recorded.
+macro_rules! memo_body {
+    ($p:ident, $rule:expr, $use_memo:expr, |$q:ident| $body:block) => {{
+        let use_memo = $use_memo;
+        let start = $p.pos;
+        let lookup = if use_memo { $p.memo_get($rule) } else { $crate::parser::MemoLookup::Miss };
+        let replay = match lookup {
+            $crate::parser::MemoLookup::Hit(r) => return r,
+            $crate::parser::MemoLookup::Replay(context) => Some($p.begin_replay(context)),
+            $crate::parser::MemoLookup::Miss => None,
+        };
+        let r = rule!($p, |$q| $body);
+        match replay {
+            Some(saved) => $p.end_replay(saved, $rule, start, &r),
+            None if use_memo => $p.memo_put($rule, start, &r),
+            None => {}
+        }
+        r
+    }};
+}
+pub(crate) use memo_body;
+
+/// A memoized rule.
 macro_rules! memo_rule {
     ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
-        if let Some(r) = $p.memo_get($rule) {
-            return r;
-        }
-        let start = $p.pos;
-        let r = rule!($p, |$q| $body);
-        $p.memo_put($rule, start, &r);
-        r
+        $crate::parser::memo_body!($p, $rule, true, |$q| $body)
     }};
 }
 pub(crate) use memo_rule;
@@ -661,42 +739,20 @@ pub(crate) use memo_rule;
 
 /// A rule that pegen memoizes but that the first pass never asks for twice at
 /// one position (its callers reuse results): memoized in the second pass, and
-/// deep in the rule nesting (see `memo_put`).
+/// deep in the rule nesting (see `EAGER_MEMO_LEVEL`).
 macro_rules! memo2_rule {
     ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
-        let use_memo = $p.invalid || $p.level > EAGER_MEMO_LEVEL;
-        if use_memo {
-            if let Some(r) = $p.memo_get($rule) {
-                return r;
-            }
-        }
-        let start = $p.pos;
-        let r = rule!($p, |$q| $body);
-        if use_memo {
-            $p.memo_put($rule, start, &r);
-        }
-        r
+        $crate::parser::memo_body!($p, $rule, $p.invalid || $p.level > EAGER_MEMO_LEVEL, |$q| $body)
     }};
 }
 pub(crate) use memo2_rule;
 
 /// A rule that pegen memoizes but that is asked for only once per position in
 /// both passes here (its only callers are memoized): memoized deep in the
-/// nesting only (see `memo_put`).
+/// nesting only (see `EAGER_MEMO_LEVEL`).
 macro_rules! memo_deep_rule {
     ($p:ident, $rule:expr, |$q:ident| $body:block) => {{
-        let use_memo = $p.level > EAGER_MEMO_LEVEL;
-        if use_memo {
-            if let Some(r) = $p.memo_get($rule) {
-                return r;
-            }
-        }
-        let start = $p.pos;
-        let r = rule!($p, |$q| $body);
-        if use_memo {
-            $p.memo_put($rule, start, &r);
-        }
-        r
+        $crate::parser::memo_body!($p, $rule, $p.level > EAGER_MEMO_LEVEL, |$q| $body)
     }};
 }
 pub(crate) use memo_deep_rule;

@@ -7,3 +7,8 @@ except ImportError as e:
     print(str(e).replace(__file__.rsplit("/", 1)[0], "DIR"))
 import sys
 print("_circ_c" in sys.modules, "_circ_d" in sys.modules)
+import _circ_attr
+try:
+    _circ_attr.NEVER
+except AttributeError as e:
+    print(e)

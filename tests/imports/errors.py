@@ -202,10 +202,12 @@ try:
 except SyntaxError as e:
     print(type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
     print(e.filename.rsplit("/", 1)[-1], e.args[0], e.args[1][1:])
+    print(str(e))
 try:
     import _bad_indent
 except SyntaxError as e:
     print(type(e).__name__, e.msg, e.lineno, e.offset, repr(e.text))
+    print(e)
 print("_bad_syntax" in sys.modules)
 try:
     import _does_not_exist

@@ -13,7 +13,3 @@ try:
 except TypeError as e:
     print(e)
 
-
-class C:
-    from _star_all import *
-    print(sorted(k for k in locals() if not k.startswith("__")))

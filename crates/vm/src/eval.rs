@@ -1328,6 +1328,17 @@ impl Vm {
     /// `IMPORT_NAME`: the import system in [`crate::import`].
     fn import_name(&mut self, fi: usize, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
         let globals = self.frames[fi].globals_value();
+        let import_func = self.frames[fi].builtins().get_str_key("__import__");
+        let Some(import_func) = import_func else {
+            return Err(self.new_error(ExcKind::ImportError, "__import__ not found"));
+        };
+        if !crate::import::is_builtin_import(&import_func) {
+            // A replaced `builtins.__import__` is called as CPython calls it.
+            let locals = self.frames[fi].locals.clone();
+            let locals = if locals.is_null() { none() } else { locals };
+            let args = [name.clone(), globals, locals, fromlist.clone(), level.clone()];
+            return self.call(&import_func, &args, None);
+        }
         let level = self.index_i64(level)?;
         self.import_module_level(name, &globals, fromlist, level)
     }

@@ -800,6 +800,12 @@ impl Vm {
     }
 }
 
+/// Whether `f` is the original `builtins.__import__` (IMPORT_NAME then skips the call).
+pub fn is_builtin_import(f: &Value) -> bool {
+    f.downcast_ref::<crate::objects::descr::BuiltinFunction>()
+        .is_some_and(|b| b.name == "__import__" && b.module == Some("builtins") && b.self_.is_null())
+}
+
 /// `builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn builtin_import(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 5, 1)?;

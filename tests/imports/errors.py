@@ -213,3 +213,15 @@ try:
     import _does_not_exist
 except ModuleNotFoundError as e:
     print(isinstance(e, ImportError), e.args, e.msg)
+try:
+    import _pkg_broken.fine
+except RuntimeError as e:
+    print("RuntimeError", e, "_pkg_broken" in sys.modules, "_pkg_broken.fine" in sys.modules)
+try:
+    from _pkg import needs_missing
+except ModuleNotFoundError as e:
+    print(e, e.name, "_pkg.needs_missing" in sys.modules, hasattr(sys.modules["_pkg"], "needs_missing"))
+try:
+    import _pkg.sub.other.deeper
+except ModuleNotFoundError as e:
+    print(e, e.name)

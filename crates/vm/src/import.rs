@@ -864,6 +864,39 @@ mod tests {
     }
 
     #[test]
+    fn syntax_errors_become_exceptions() {
+        let mut vm = Vm::new_for_tests();
+        let Err(e) = vm.compile_module_source(b"x = 1\ndef f(:\n", "/somewhere/m.py") else {
+            panic!("bad source compiled");
+        };
+        assert!(e.is_instance(ExcKind::SyntaxError));
+        assert_eq!(vm.str_string(&e.exc).ok().as_deref(), Some("invalid syntax (m.py, line 2)"));
+        let Err(e) = vm.compile_module_source(b"if x:\npass\n", "m.py") else {
+            panic!("bad indentation compiled");
+        };
+        assert!(e.is_instance(ExcKind::IndentationError));
+    }
+
+    #[test]
+    fn missing_modules_raise_module_not_found() {
+        let mut vm = Vm::new_for_tests();
+        let name = new_str("_pyrite_surely_missing_module");
+        let globals = DictObject::new_value();
+        let Err(e) = vm.import_module_level(&name, &globals, &none(), 0) else {
+            panic!("imported a missing module");
+        };
+        assert!(e.is_instance(ExcKind::ModuleNotFoundError));
+        assert_eq!(
+            vm.str_string(&e.exc).ok().as_deref(),
+            Some("No module named '_pyrite_surely_missing_module'")
+        );
+        let Err(e) = vm.import_module_level(&new_str("x"), &globals, &none(), 1) else {
+            panic!("relative import without a package");
+        };
+        assert!(e.is_instance(ExcKind::KeyError) || e.is_instance(ExcKind::ImportError));
+    }
+
+    #[test]
     fn missing_stdlib_message_names_places() {
         let s = StdlibSearch { found: None, searched: vec![PathBuf::from("/nowhere/python3.11")] };
         let m = stdlib_missing_message(&s);

@@ -179,6 +179,29 @@ enum Found {
     Source { file: PathBuf, package_dir: Option<PathBuf> },
     /// A namespace package spread over these folders.
     Namespace(Vec<String>),
+    /// A C extension module, which pyrite cannot load.
+    Extension(PathBuf),
+}
+
+/// CPython's extension-module suffixes, tried before `.py` as its FileFinder does.
+fn extension_suffixes() -> [String; 3] {
+    [
+        format!(".cpython-311-{}-{}-gnu.so", std::env::consts::ARCH, std::env::consts::OS),
+        ".abi3.so".to_string(),
+        ".so".to_string(),
+    ]
+}
+
+/// The first of `stem` + an extension suffix, then `stem.py`, that is a file in `dir`.
+fn find_file(dir: &Path, stem: &str) -> Option<(PathBuf, bool)> {
+    for suffix in extension_suffixes() {
+        let f = dir.join(format!("{stem}{suffix}"));
+        if f.is_file() {
+            return Some((f, true));
+        }
+    }
+    let f = dir.join(format!("{stem}.py"));
+    f.is_file().then_some((f, false))
 }
 
 /// The path-based finder: in each entry, `<name>/__init__.py` (a package),
@@ -200,14 +223,16 @@ fn find_in_path(entries: &[String], tail: &str) -> Option<Found> {
         }
         let pkg = base.join(tail);
         if pkg.is_dir() {
-            let init = pkg.join("__init__.py");
-            if init.is_file() {
-                return Some(Found::Source { file: init, package_dir: Some(pkg) });
+            match find_file(&pkg, "__init__") {
+                Some((f, true)) => return Some(Found::Extension(f)),
+                Some((init, false)) => return Some(Found::Source { file: init, package_dir: Some(pkg) }),
+                None => {}
             }
         }
-        let file = base.join(format!("{tail}.py"));
-        if file.is_file() {
-            return Some(Found::Source { file, package_dir: None });
+        match find_file(&base, tail) {
+            Some((f, true)) => return Some(Found::Extension(f)),
+            Some((file, false)) => return Some(Found::Source { file, package_dir: None }),
+            None => {}
         }
         if pkg.is_dir() {
             portions.push(pkg.to_string_lossy().into_owned());
@@ -526,6 +551,11 @@ impl Vm {
     }
 
     fn load_found(&mut self, name: &str, found: Found) -> PyResult<Value> {
+        if let Found::Extension(path) = &found {
+            let path = path.to_string_lossy().into_owned();
+            let msg = format!("pyrite cannot load C extension modules: {} ({})", self.quoted(name), path);
+            return Err(self.import_error(ExcKind::ImportError, msg, Some(name), Some(&path)));
+        }
         let spec_cls = self.spec_class()?;
         let (origin, is_package, search_locations, file) = match &found {
             Found::Source { file, package_dir } => {
@@ -533,6 +563,7 @@ impl Vm {
                 (Some(file.to_string_lossy().into_owned()), package_dir.is_some(), locs, Some(file.clone()))
             }
             Found::Namespace(portions) => (None, true, Some(portions.clone()), None),
+            Found::Extension(_) => return Err(self.new_error(ExcKind::SystemError, "extension module reached the loader")),
         };
         let kw = new_tuple(vec![new_str("origin"), new_str("is_package")]);
         let spec = self.call(

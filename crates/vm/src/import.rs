@@ -581,20 +581,21 @@ impl Vm {
         let package = if is_package { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
         d.insert_str_key("__package__", new_str(&package));
         d.insert_str_key("__spec__", spec.clone());
+        if file.is_none() {
+            // A namespace package: CPython sets `__file__` (None) before `__path__`.
+            d.insert_str_key("__file__", none());
+        }
         if let Some(locs) = &search_locations {
             let l = new_list(locs.iter().map(|s| new_str(s)).collect());
             self.setattr(&spec, &self.intern("submodule_search_locations"), l.clone())?;
             d.insert_str_key("__path__", l);
         }
-        match &file {
-            Some(f) => {
-                set_raw_attr(&spec, "_set_fileattr", Value::bool(true));
-                d.insert_str_key("__file__", new_str(&f.to_string_lossy()));
-                let cached = str_or_none(cache_path(f).as_deref());
-                set_raw_attr(&spec, "_cached", cached.clone());
-                d.insert_str_key("__cached__", cached);
-            }
-            None => d.insert_str_key("__file__", none()),
+        if let Some(f) = &file {
+            set_raw_attr(&spec, "_set_fileattr", Value::bool(true));
+            d.insert_str_key("__file__", new_str(&f.to_string_lossy()));
+            let cached = str_or_none(cache_path(f).as_deref());
+            set_raw_attr(&spec, "_cached", cached.clone());
+            d.insert_str_key("__cached__", cached);
         }
         if let Some(m) = self.modules_dict() {
             m.insert_str_key(name, module.clone());

@@ -93,26 +93,53 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
         }
         None => path.push(String::new()),
     }
-    if let Some(pp) = std::env::var_os("PYTHONPATH") {
+    // The rest is made absolute and freed of duplicates, as `site` does
+    // before the script's folder is put first.
+    let mut rest: Vec<String> = Vec::new();
+    let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    // An empty PYTHONPATH counts as unset.
+    if let Some(pp) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {
         for entry in std::env::split_paths(&pp) {
-            if !entry.as_os_str().is_empty() {
-                let abs = std::path::absolute(&entry).unwrap_or(entry);
-                path.push(abs.to_string_lossy().into_owned());
-            }
+            rest.push(abspath(&entry.to_string_lossy(), &cwd));
         }
     }
     if let Some(lib) = stdlib {
-        if let Some(parent) = lib.parent() {
-            path.push(parent.join("python311.zip").to_string_lossy().into_owned());
+        let lib = abspath(&lib.to_string_lossy(), &cwd);
+        if let Some((parent, _)) = lib.rsplit_once('/') {
+            rest.push(format!("{parent}/python311.zip"));
         }
-        path.push(lib.to_string_lossy().into_owned());
-        path.push(lib.join("lib-dynload").to_string_lossy().into_owned());
-        let site = lib.join("site-packages");
-        if site.is_dir() {
-            path.push(site.to_string_lossy().into_owned());
+        rest.push(lib.clone());
+        rest.push(format!("{lib}/lib-dynload"));
+        let site = format!("{lib}/site-packages");
+        if Path::new(&site).is_dir() {
+            rest.push(site);
+        }
+    }
+    for entry in rest {
+        if !path[1..].contains(&entry) {
+            path.push(entry);
         }
     }
     path
+}
+
+/// `os.path.abspath`: joined to `cwd` when relative, then `..` and `.`
+/// resolved lexically (symlinks are not followed).
+fn abspath(p: &str, cwd: &str) -> String {
+    let joined = if p.starts_with('/') { p.to_string() } else { format!("{cwd}/{p}") };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in joined.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    // POSIX keeps a leading `//` as distinct from `/`.
+    let root = if joined.starts_with("//") && !joined.starts_with("///") { "//" } else { "/" };
+    format!("{root}{}", parts.join("/"))
 }
 
 thread_local! {
@@ -870,6 +897,15 @@ mod tests {
         assert!(p[n - 4].ends_with("python311.zip"));
         assert!(p[n - 1].ends_with("site-packages"));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn abspath_is_lexical() {
+        assert_eq!(abspath("rel", "/tmp/x"), "/tmp/x/rel");
+        assert_eq!(abspath("", "/tmp/x"), "/tmp/x");
+        assert_eq!(abspath("/abs/x/../y/./", "/c"), "/abs/y");
+        assert_eq!(abspath("/../..", "/c"), "/");
+        assert_eq!(abspath("//net/a", "/c"), "//net/a");
     }
 
     #[test]

@@ -442,7 +442,7 @@ impl Vm {
     /// `__package__`, `__spec__.parent` or `__name__`.
     fn resolve_relative(&mut self, name: &str, globals: &Value, level: i64) -> PyResult<String> {
         let Some(g) = globals.downcast_ref::<DictObject>() else {
-            return Err(self.new_error(ExcKind::KeyError, "'__name__' not in globals"));
+            return Err(self.type_error("globals must be a dict"));
         };
         let package = g.get_str_key("__package__").filter(|p| !p.is_none());
         let spec = g.get_str_key("__spec__").filter(|s| !s.is_none());
@@ -867,7 +867,21 @@ pub fn is_builtin_import(f: &Value) -> bool {
 
 /// `builtins.__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn builtin_import(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "__import__", args, kw, &["name", "globals", "locals", "fromlist", "level"], 5, 1)?;
+    const NAMES: [&str; 5] = ["name", "globals", "locals", "fromlist", "level"];
+    // PyArg_ParseTupleAndKeywords's wording, which __import__ keeps.
+    if args.len() > NAMES.len() {
+        let msg = format!("__import__() takes at most 5 arguments ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    }
+    if let Some(names) = kw.and_then(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>()) {
+        for k in names.items() {
+            let k = display_lossy(k);
+            if !NAMES.contains(&k.as_str()) {
+                return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for __import__()")));
+            }
+        }
+    }
+    let a = ArgSpec::parse(vm, "__import__", args, kw, &NAMES, 5, 1)?;
     let name = a[0].clone().unwrap_or_else(none);
     let globals = a[1].clone().unwrap_or_else(none);
     let fromlist = a[3].clone().unwrap_or_else(|| new_tuple(Vec::new()));
@@ -961,7 +975,7 @@ mod tests {
         let Err(e) = vm.import_module_level(&new_str("x"), &globals, &none(), 1) else {
             panic!("relative import without a package");
         };
-        assert!(e.is_instance(ExcKind::KeyError) || e.is_instance(ExcKind::ImportError));
+        assert!(e.is_instance(ExcKind::KeyError));
     }
 
     #[test]

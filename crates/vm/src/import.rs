@@ -9,7 +9,6 @@
 //! `sys.path_hooks`, a builtin `__import__` replaced by the program.
 
 use crate::args::ArgSpec;
-use crate::typeobj::KwNames;
 use crate::exception::{exc_type_value, ExcKind, PyErr, PyResult};
 use crate::objects::dict::DictObject;
 use crate::objects::list::{new_list, ListObject};
@@ -17,6 +16,7 @@ use crate::objects::module::{new_module, ModuleObject};
 use crate::objects::singletons::none;
 use crate::objects::str::{display_lossy, new_str, StrObject};
 use crate::objects::tuple::new_tuple;
+use crate::typeobj::KwNames;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::path::{Path, PathBuf};
@@ -63,7 +63,10 @@ pub fn find_stdlib() -> StdlibSearch {
         let ok = is_stdlib_dir(&c);
         searched.push(c.clone());
         if ok {
-            return StdlibSearch { found: Some(c), searched };
+            return StdlibSearch {
+                found: Some(c),
+                searched,
+            };
         }
     }
     StdlibSearch { found: None, searched }
@@ -71,7 +74,8 @@ pub fn find_stdlib() -> StdlibSearch {
 
 /// The note printed (once) when an import misses and no stdlib was found.
 pub fn stdlib_missing_message(search: &StdlibSearch) -> String {
-    let mut msg = String::from("pyrite: CPython 3.11's standard library (a folder holding os.py) was not found; searched:\n");
+    let mut msg =
+        String::from("pyrite: CPython 3.11's standard library (a folder holding os.py) was not found; searched:\n");
     for p in &search.searched {
         msg.push_str(&format!("  {}\n", p.display()));
     }
@@ -88,7 +92,10 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
         Some(s) => {
             let p = Path::new(s);
             let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-            let dir = real.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+            let dir = real
+                .parent()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default();
             path.push(dir);
         }
         None => path.push(String::new()),
@@ -96,7 +103,9 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
     // The rest is made absolute and freed of duplicates, as `site` does
     // before the script's folder is put first.
     let mut rest: Vec<String> = Vec::new();
-    let cwd = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
     // An empty PYTHONPATH counts as unset.
     if let Some(pp) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {
         for entry in std::env::split_paths(&pp) {
@@ -126,7 +135,11 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
 /// `os.path.abspath`: joined to `cwd` when relative, then `..` and `.`
 /// resolved lexically (symlinks are not followed).
 fn abspath(p: &str, cwd: &str) -> String {
-    let joined = if p.starts_with('/') { p.to_string() } else { format!("{cwd}/{p}") };
+    let joined = if p.starts_with('/') {
+        p.to_string()
+    } else {
+        format!("{cwd}/{p}")
+    };
     let mut parts: Vec<&str> = Vec::new();
     for part in joined.split('/') {
         match part {
@@ -138,7 +151,11 @@ fn abspath(p: &str, cwd: &str) -> String {
         }
     }
     // POSIX keeps a leading `//` as distinct from `/`.
-    let root = if joined.starts_with("//") && !joined.starts_with("///") { "//" } else { "/" };
+    let root = if joined.starts_with("//") && !joined.starts_with("///") {
+        "//"
+    } else {
+        "/"
+    };
     format!("{root}{}", parts.join("/"))
 }
 
@@ -149,7 +166,11 @@ thread_local! {
 }
 
 fn stdlib_search() -> std::rc::Rc<StdlibSearch> {
-    STDLIB.with(|s| s.borrow_mut().get_or_insert_with(|| std::rc::Rc::new(find_stdlib())).clone())
+    STDLIB.with(|s| {
+        s.borrow_mut()
+            .get_or_insert_with(|| std::rc::Rc::new(find_stdlib()))
+            .clone()
+    })
 }
 
 /// Sets `sys.path` for running `script` (None: no script, path[0] is '').
@@ -203,7 +224,10 @@ class ModuleSpec:
 /// Where a module's code comes from.
 enum Found {
     /// `file` is a `.py` file; `package_dir` is set for `__init__.py`.
-    Source { file: PathBuf, package_dir: Option<PathBuf> },
+    Source {
+        file: PathBuf,
+        package_dir: Option<PathBuf>,
+    },
     /// A namespace package spread over these folders.
     Namespace(Vec<String>),
     /// A C extension module, which pyrite cannot load.
@@ -213,7 +237,11 @@ enum Found {
 /// CPython's extension-module suffixes, tried before `.py` as its FileFinder does.
 fn extension_suffixes() -> [String; 3] {
     [
-        format!(".cpython-311-{}-{}-gnu.so", std::env::consts::ARCH, std::env::consts::OS),
+        format!(
+            ".cpython-311-{}-{}-gnu.so",
+            std::env::consts::ARCH,
+            std::env::consts::OS
+        ),
         ".abi3.so".to_string(),
         ".so".to_string(),
     ]
@@ -252,13 +280,23 @@ fn find_in_path(entries: &[String], tail: &str) -> Option<Found> {
         if pkg.is_dir() {
             match find_file(&pkg, "__init__") {
                 Some((f, true)) => return Some(Found::Extension(f)),
-                Some((init, false)) => return Some(Found::Source { file: init, package_dir: Some(pkg) }),
+                Some((init, false)) => {
+                    return Some(Found::Source {
+                        file: init,
+                        package_dir: Some(pkg),
+                    })
+                }
                 None => {}
             }
         }
         match find_file(&base, tail) {
             Some((f, true)) => return Some(Found::Extension(f)),
-            Some((file, false)) => return Some(Found::Source { file, package_dir: None }),
+            Some((file, false)) => {
+                return Some(Found::Source {
+                    file,
+                    package_dir: None,
+                })
+            }
             None => {}
         }
         if pkg.is_dir() {
@@ -276,7 +314,12 @@ fn find_in_path(entries: &[String], tail: &str) -> Option<Found> {
 fn cache_path(file: &Path) -> Option<String> {
     let dir = file.parent()?;
     let stem = file.file_stem()?.to_string_lossy();
-    Some(dir.join("__pycache__").join(format!("{stem}.cpython-311.pyc")).to_string_lossy().into_owned())
+    Some(
+        dir.join("__pycache__")
+            .join(format!("{stem}.cpython-311.pyc"))
+            .to_string_lossy()
+            .into_owned(),
+    )
 }
 
 fn set_raw_attr(obj: &Value, name: &str, v: Value) {
@@ -329,12 +372,18 @@ impl Vm {
     /// under `_frozen_importlib` as CPython's.
     fn spec_class(&mut self) -> PyResult<Value> {
         if let Some(m) = self.sys_modules_get("_frozen_importlib") {
-            if let Some(c) = m.downcast_ref::<ModuleObject>().and_then(|m| m.dict().get_str_key("ModuleSpec")) {
+            if let Some(c) = m
+                .downcast_ref::<ModuleObject>()
+                .and_then(|m| m.dict().get_str_key("ModuleSpec"))
+            {
                 return Ok(c);
             }
         }
         let module = new_module("_frozen_importlib");
-        let globals = module.downcast_ref::<ModuleObject>().map(|m| m.dict_value()).unwrap_or_else(DictObject::new_value);
+        let globals = module
+            .downcast_ref::<ModuleObject>()
+            .map(|m| m.dict_value())
+            .unwrap_or_else(DictObject::new_value);
         let code = self.compile_module_source(SPEC_SOURCE.as_bytes(), "<frozen importlib._bootstrap>")?;
         self.run_module_code(&code, &globals)?;
         if let Some(d) = self.modules_dict() {
@@ -353,7 +402,8 @@ impl Vm {
         let front = (|| {
             let decoded = source::decode_file(bytes, filename)?;
             let tokens = pyrite_syntax::tokenizer::tokenize_with(&decoded.text, &decoded.tokenize_options());
-            let (parsed, mut warnings) = pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, pyrite_syntax::Mode::Exec);
+            let (parsed, mut warnings) =
+                pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, pyrite_syntax::Mode::Exec);
             let result = parsed.and_then(|module| {
                 let checked = semantic::check_all(&module, &decoded.text);
                 warnings.extend(checked.warnings);
@@ -493,7 +543,11 @@ impl Vm {
                 }
             }
         }
-        Ok(if name.is_empty() { base.to_string() } else { format!("{base}.{name}") })
+        Ok(if name.is_empty() {
+            base.to_string()
+        } else {
+            format!("{base}.{name}")
+        })
     }
 
     /// `import name` by absolute name: `sys.modules`, else find and load
@@ -531,7 +585,11 @@ impl Vm {
                 let path = self.lookup_attr(&pm, &self.intern("__path__"))?;
                 parent_module = Some(pm);
                 let Some(path) = path else {
-                    let msg = format!("No module named {}; {} is not a package", self.quoted(name), self.quoted(p));
+                    let msg = format!(
+                        "No module named {}; {} is not a package",
+                        self.quoted(name),
+                        self.quoted(p)
+                    );
                     return Err(self.import_error(ExcKind::ModuleNotFoundError, msg, Some(name), None));
                 };
                 self.path_entries(&path)?
@@ -580,22 +638,38 @@ impl Vm {
     fn load_found(&mut self, name: &str, found: Found) -> PyResult<Value> {
         if let Found::Extension(path) = &found {
             let path = path.to_string_lossy().into_owned();
-            let msg = format!("pyrite cannot load C extension modules: {} ({})", self.quoted(name), path);
+            let msg = format!(
+                "pyrite cannot load C extension modules: {} ({})",
+                self.quoted(name),
+                path
+            );
             return Err(self.import_error(ExcKind::ImportError, msg, Some(name), Some(&path)));
         }
         let spec_cls = self.spec_class()?;
         let (origin, is_package, search_locations, file) = match &found {
             Found::Source { file, package_dir } => {
                 let locs = package_dir.as_ref().map(|d| vec![d.to_string_lossy().into_owned()]);
-                (Some(file.to_string_lossy().into_owned()), package_dir.is_some(), locs, Some(file.clone()))
+                (
+                    Some(file.to_string_lossy().into_owned()),
+                    package_dir.is_some(),
+                    locs,
+                    Some(file.clone()),
+                )
             }
             Found::Namespace(portions) => (None, true, Some(portions.clone()), None),
-            Found::Extension(_) => return Err(self.new_error(ExcKind::SystemError, "extension module reached the loader")),
+            Found::Extension(_) => {
+                return Err(self.new_error(ExcKind::SystemError, "extension module reached the loader"))
+            }
         };
         let kw = new_tuple(vec![new_str("origin"), new_str("is_package")]);
         let spec = self.call(
             &spec_cls,
-            &[new_str(name), none(), str_or_none(origin.as_deref()), Value::bool(is_package)],
+            &[
+                new_str(name),
+                none(),
+                str_or_none(origin.as_deref()),
+                Value::bool(is_package),
+            ],
             Some(&kw),
         )?;
         let module = new_module(name);
@@ -605,7 +679,11 @@ impl Vm {
         let Some(d) = dict.downcast_ref::<DictObject>() else {
             return Err(self.new_error(ExcKind::SystemError, "module without a dict"));
         };
-        let package = if is_package { name.to_string() } else { name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default() };
+        let package = if is_package {
+            name.to_string()
+        } else {
+            name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
+        };
         d.insert_str_key("__package__", new_str(&package));
         d.insert_str_key("__spec__", spec.clone());
         if file.is_none() {
@@ -649,7 +727,12 @@ impl Vm {
         let bytes = match std::fs::read(file) {
             Ok(b) => b,
             Err(e) => {
-                let msg = format!("[Errno {}] {}: {}", e.raw_os_error().unwrap_or(0), e, self.quoted(&filename));
+                let msg = format!(
+                    "[Errno {}] {}: {}",
+                    e.raw_os_error().unwrap_or(0),
+                    e,
+                    self.quoted(&filename)
+                );
                 return Err(self.new_error(ExcKind::OSError, msg));
             }
         };
@@ -665,7 +748,13 @@ impl Vm {
 
     /// `__import__(name, globals, locals, fromlist, level)`, the work of
     /// `IMPORT_NAME`: what the import statement binds.
-    pub fn import_module_level(&mut self, name: &Value, globals: &Value, fromlist: &Value, level: i64) -> PyResult<Value> {
+    pub fn import_module_level(
+        &mut self,
+        name: &Value,
+        globals: &Value,
+        fromlist: &Value,
+        level: i64,
+    ) -> PyResult<Value> {
         if name.downcast_ref::<StrObject>().is_none() {
             let msg = "module name must be a string";
             return Err(self.type_error(msg));
@@ -743,7 +832,8 @@ impl Vm {
             if let Err(e) = self.import_absolute(&from_name) {
                 if e.is_instance(ExcKind::ModuleNotFoundError) {
                     let ename = crate::attr::instance_get(&e.exc, &self.intern("name"));
-                    let same = ename.is_some_and(|v| v.downcast_ref::<StrObject>().is_some() && display_lossy(&v) == from_name);
+                    let same = ename
+                        .is_some_and(|v| v.downcast_ref::<StrObject>().is_some() && display_lossy(&v) == from_name);
                     let halted = self.sys_modules_get(&from_name).is_some_and(|m| m.is_none());
                     if same && !halted {
                         continue;
@@ -765,9 +855,15 @@ impl Vm {
             Err(e) => return Err(e),
         }
         let pkgname = self.lookup_attr(module, &self.intern("__name__")).ok().flatten();
-        let pkgname = pkgname.filter(|n| n.downcast_ref::<StrObject>().is_some()).map(|n| display_lossy(&n));
+        let pkgname = pkgname
+            .filter(|n| n.downcast_ref::<StrObject>().is_some())
+            .map(|n| display_lossy(&n));
         let Some(pkgname) = pkgname else {
-            let msg = format!("cannot import name {} from {}", self.quoted(&display_lossy(name)), "'<unknown module name>'");
+            let msg = format!(
+                "cannot import name {} from {}",
+                self.quoted(&display_lossy(name)),
+                "'<unknown module name>'"
+            );
             return Err(self.import_error(ExcKind::ImportError, msg, None, None));
         };
         let full = format!("{}.{}", pkgname, display_lossy(name));
@@ -934,7 +1030,9 @@ mod tests {
         let _ = std::fs::write(b.join("pkg.py"), "");
         let entries = vec![a.to_string_lossy().into_owned(), b.to_string_lossy().into_owned()];
         match find_in_path(&entries, "pkg") {
-            Some(Found::Source { package_dir: Some(_), .. }) => {}
+            Some(Found::Source {
+                package_dir: Some(_), ..
+            }) => {}
             _ => panic!("package not found first"),
         }
         match find_in_path(&entries, "ns") {
@@ -952,7 +1050,10 @@ mod tests {
             panic!("bad source compiled");
         };
         assert!(e.is_instance(ExcKind::SyntaxError));
-        assert_eq!(vm.str_string(&e.exc).ok().as_deref(), Some("invalid syntax (m.py, line 2)"));
+        assert_eq!(
+            vm.str_string(&e.exc).ok().as_deref(),
+            Some("invalid syntax (m.py, line 2)")
+        );
         let Err(e) = vm.compile_module_source(b"if x:\npass\n", "m.py") else {
             panic!("bad indentation compiled");
         };
@@ -980,7 +1081,10 @@ mod tests {
 
     #[test]
     fn missing_stdlib_message_names_places() {
-        let s = StdlibSearch { found: None, searched: vec![PathBuf::from("/nowhere/python3.11")] };
+        let s = StdlibSearch {
+            found: None,
+            searched: vec![PathBuf::from("/nowhere/python3.11")],
+        };
         let m = stdlib_missing_message(&s);
         assert!(m.contains("/nowhere/python3.11"));
         assert!(m.contains("PYRITE_STDLIB"));

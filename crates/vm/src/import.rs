@@ -400,7 +400,20 @@ impl Vm {
     pub fn compile_module_source(&mut self, bytes: &[u8], filename: &str) -> PyResult<Value> {
         use pyrite_syntax::{semantic, source};
         let front = (|| {
-            let decoded = source::decode_file(bytes, filename)?;
+            // importlib compiles a module from its bytes: the string tokenizer's
+            // decoding and errors, not the file tokenizer's.
+            if bytes.contains(&0) {
+                return Err(pyrite_syntax::SyntaxError {
+                    kind: pyrite_syntax::SyntaxErrorKind::SyntaxError,
+                    msg: "source code string cannot contain null bytes".into(),
+                    lineno: 0,
+                    offset: 0,
+                    end_lineno: 0,
+                    end_offset: 0,
+                    text: None,
+                });
+            }
+            let decoded = source::decode_bytes(bytes)?;
             let tokens = pyrite_syntax::tokenizer::tokenize_with(&decoded.text, &decoded.tokenize_options());
             let (parsed, mut warnings) =
                 pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, pyrite_syntax::Mode::Exec);
@@ -458,6 +471,15 @@ impl Vm {
         };
         if !err.kind.is_syntax_error() {
             return self.new_error(kind, &err.msg);
+        }
+        if err.lineno == 0 {
+            // No location: only `msg`, the other attributes None.
+            let e = self.new_error(kind, &err.msg);
+            set_raw_attr(&e.exc, "msg", new_str(&err.msg));
+            for attr in ["filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"] {
+                set_raw_attr(&e.exc, attr, none());
+            }
+            return e;
         }
         let text = err.text.as_deref().map(new_str).unwrap_or_else(none);
         let lineno = Value::int(err.lineno as i64);

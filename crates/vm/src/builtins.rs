@@ -891,27 +891,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
 }
 
 fn import(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(
-        vm,
-        "__import__",
-        args,
-        kwnames,
-        &["name", "globals", "locals", "fromlist", "level"],
-        5,
-        1,
-    )?;
-    let name = a[0].clone().unwrap_or_else(none);
-    let n = display_lossy(&name);
-    if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|d| d.get_str_key(&n)) {
-        return Ok(m);
-    }
-    let e = vm.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
-    if let Some(d) =
-        crate::attr::instance_dict(&e.exc).and_then(|d| d.downcast_ref::<DictObject>().map(|x| x.copy_value()))
-    {
-        let _ = d;
-    }
-    Err(e)
+    crate::import::builtin_import(vm, args, kwnames)
 }
 
 pub(crate) static ENUMERATE_TYPE: StaticType = StaticType::new();

@@ -1325,43 +1325,22 @@ impl Vm {
         }
     }
 
-    /// `IMPORT_NAME`: only modules already in `sys.modules` for now.
+    /// `IMPORT_NAME`: the import system in [`crate::import`].
     fn import_name(&mut self, fi: usize, name: &Value, fromlist: &Value, level: &Value) -> PyResult<Value> {
-        let _ = (fi, fromlist, level);
-        let n = display_lossy(name);
-        let top = n.split('.').next().unwrap_or("").to_string();
-        let mods = self.modules.clone();
-        if let Some(d) = mods.downcast_ref::<DictObject>() {
-            if let Some(m) = d.get_str_key(&n) {
-                let want_top =
-                    fromlist.is_none() || fromlist.downcast_ref::<TupleObject>().is_some_and(|t| t.is_empty());
-                if want_top {
-                    return Ok(d.get_str_key(&top).unwrap_or(m));
-                }
-                return Ok(m);
-            }
+        let globals = self.frames[fi].globals_value();
+        let import_func = self.frames[fi].builtins().get_str_key("__import__");
+        let Some(import_func) = import_func else {
+            return Err(self.new_error(ExcKind::ImportError, "__import__ not found"));
+        };
+        if !crate::import::is_builtin_import(&import_func) {
+            // A replaced `builtins.__import__` is called as CPython calls it.
+            let locals = self.frames[fi].locals.clone();
+            let locals = if locals.is_null() { none() } else { locals };
+            let args = [name.clone(), globals, locals, fromlist.clone(), level.clone()];
+            return self.call(&import_func, &args, None);
         }
-        let e = self.new_error(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
-        crate::types::exc::set_name_error_name(self, &e, &self.new_str(&n));
-        Err(e)
-    }
-
-    fn import_from(&mut self, module: &Value, name: &Value) -> PyResult<Value> {
-        match self.lookup_attr(module, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mname = match self.lookup_attr(module, &self.intern("__name__"))? {
-                    Some(n) => display_lossy(&n),
-                    None => "<unknown module name>".to_string(),
-                };
-                let msg = format!(
-                    "cannot import name '{}' from '{}' (unknown location)",
-                    display_lossy(name),
-                    mname
-                );
-                Err(self.new_error(ExcKind::ImportError, msg))
-            }
-        }
+        let level = self.index_i64(level)?;
+        self.import_module_level(name, &globals, fromlist, level)
     }
 
     fn setup_annotations(&mut self, fi: usize) -> PyResult<()> {
@@ -1789,8 +1768,16 @@ impl Vm {
             }
             op::IMPORT_FROM => {
                 let m = peek!(1).clone();
-                let v = tri!(self.import_from(&m, name!(oparg)));
+                let v = tri!(self.import_from_module(&m, name!(oparg)));
                 push!(v);
+            }
+            op::IMPORT_STAR => {
+                let m = pop!();
+                let locals = self.frames[fi].locals.clone();
+                if locals.is_null() {
+                    tri!(Err(self.new_error(ExcKind::SystemError, "no locals found during 'import *'")));
+                }
+                tri!(self.import_star(&m, &locals));
             }
             op::MATCH_MAPPING | op::MATCH_SEQUENCE => {
                 let flag = if opcode == op::MATCH_MAPPING {

@@ -33,6 +33,8 @@
 //!   recursion; [`call`]: argument binding and frame push/pop; [`frame`]: the
 //!   chunked data stack.
 //! - [`builtins`], [`sysmodule`]: the `builtins` module and a first `sys`.
+//! - [`import`]: the import system (`sys.path`, the path finder for `.py`
+//!   modules and packages, `sys.modules`, relative imports, CPython's errors).
 //! - [`traceback`]: uncaught exceptions printed as CPython does (carets and
 //!   `~~^~~` anchors included).
 //!
@@ -72,6 +74,7 @@ pub mod format;
 pub mod frame;
 pub mod gil;
 pub mod hash;
+pub mod import;
 pub mod instance;
 pub mod object;
 pub mod objects;

@@ -459,6 +459,9 @@ impl Vm {
                 .get_str_key("__name__")
                 .map(|v| crate::objects::str::display_lossy(&v));
             match mname {
+                Some(mn) if self.module_initializing(obj) => format!(
+                    "partially initialized module '{mn}' has no attribute '{n}' (most likely due to a circular import)"
+                ),
                 Some(mn) => format!("module '{mn}' has no attribute '{n}'"),
                 None => format!("module has no attribute '{n}'"),
             }

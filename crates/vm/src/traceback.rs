@@ -475,6 +475,48 @@ fn extract_anchors(segment: &str) -> Option<(usize, usize)> {
     Some((value_end, slice_last.1 + 1))
 }
 
+/// For a SyntaxError carrying `filename` and an int `lineno`: the
+/// `  File ..., line N` block with the text and carets, and the `msg`.
+fn syntax_error_location(vm: &mut Vm, exc: &Value) -> Option<(String, Value)> {
+    use crate::exception::{exc_type, ExcKind};
+    let t = type_of(exc);
+    if !t.is_subtype(exc_type(ExcKind::SyntaxError)) {
+        return None;
+    }
+    let get = |vm: &mut Vm, name: &str| {
+        let key = vm.intern(name);
+        crate::attr::instance_get(exc, &key)
+    };
+    let int_of = |v: Option<Value>| v.and_then(|v| v.as_small_int());
+    let lineno = int_of(get(vm, "lineno"))?;
+    let filename = get(vm, "filename").filter(|f| f.downcast_ref::<StrObject>().is_some())?;
+    let msg = get(vm, "msg").filter(|m| m.downcast_ref::<StrObject>().is_some())?;
+    let kind = if t.is_subtype(exc_type(ExcKind::TabError)) {
+        pyrite_syntax::SyntaxErrorKind::TabError
+    } else if t.is_subtype(exc_type(ExcKind::IndentationError)) {
+        pyrite_syntax::SyntaxErrorKind::IndentationError
+    } else {
+        pyrite_syntax::SyntaxErrorKind::SyntaxError
+    };
+    let err = pyrite_syntax::SyntaxError {
+        kind,
+        msg: String::new(),
+        lineno: u32::try_from(lineno).ok()?,
+        offset: int_of(get(vm, "offset")).unwrap_or(0),
+        end_lineno: int_of(get(vm, "end_lineno")).and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
+        end_offset: int_of(get(vm, "end_offset")).unwrap_or(0),
+        text: get(vm, "text").filter(|t| t.downcast_ref::<StrObject>().is_some()).map(|t| display_lossy(&t)),
+    };
+    let shown = err.display(&display_lossy(&filename));
+    // Everything but the final `Kind` line, which the caller writes with the class's name.
+    let trimmed = shown.trim_end_matches('\n');
+    let location = match trimmed.rfind('\n') {
+        Some(i) => trimmed[..=i].to_string(),
+        None => String::new(),
+    };
+    Some((location, msg))
+}
+
 fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
     let t = type_of(exc);
     let qualname = display_lossy(t.qualname());
@@ -484,7 +526,13 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
         Some(m) => format!("{m}.{qualname}"),
         None => format!("<unknown>.{qualname}"),
     };
-    let text = match vm.str(exc) {
+    // A SyntaxError with a location prints that location and its `msg`
+    // (pythonrun.c's print_exception_file_and_line).
+    let syntax = syntax_error_location(vm, exc);
+    if let Some((location, _)) = &syntax {
+        out.push_str(location);
+    }
+    let text = match syntax.map(|(_, msg)| msg).map_or_else(|| vm.str(exc), Ok) {
         Ok(s) => s
             .downcast_ref::<StrObject>()
             .map(|s| s.to_string_lossy())

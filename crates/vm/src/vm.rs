@@ -89,6 +89,7 @@ impl Vm {
         vm.builtins = b;
         let argv: Vec<String> = std::env::args().skip(1).collect();
         crate::sysmodule::make_sys_module(&mut vm, &argv);
+        crate::import::init_sys_path(&mut vm, None);
         vm.stdout_line_buffered = is_tty(1);
         vm
     }
@@ -172,6 +173,7 @@ impl Vm {
     /// Compiles nothing: runs `code` (module-level) as the file's `__main__`
     /// and prints an uncaught exception as CPython does. Returns the exit status.
     pub fn run_main(&mut self, code: Rc<CodeObject>) -> i32 {
+        crate::import::init_sys_path(self, Some(&code.filename));
         let globals = self.new_module_globals("__main__");
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));

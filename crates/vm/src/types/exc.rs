@@ -127,6 +127,24 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if t.is_subtype(exc_type(ExcKind::KeyError)) && args.len() == 1 {
         return vm.repr(&args[0]);
     }
+    if t.is_subtype(exc_type(ExcKind::SyntaxError)) {
+        // `msg (file.py, line N)` with the file's base name, as CPython's SyntaxError_str.
+        if let Some(msg) = crate::attr::instance_get(v, &intern("msg")) {
+            let text = vm.str_string(&msg)?;
+            let file = crate::attr::instance_get(v, &intern("filename"))
+                .filter(|f| f.downcast_ref::<StrObject>().is_some())
+                .map(|f| crate::objects::str::display_lossy(&f));
+            let file = file.map(|f| f.rsplit('/').next().unwrap_or("").to_string());
+            let line = crate::attr::instance_get(v, &intern("lineno")).and_then(|l| l.as_small_int());
+            let s = match (file, line) {
+                (Some(f), Some(l)) => format!("{text} ({f}, line {l})"),
+                (Some(f), None) => format!("{text} ({f})"),
+                (None, Some(l)) => format!("{text} (line {l})"),
+                (None, None) => text,
+            };
+            return Ok(vm.new_str(&s));
+        }
+    }
     if t.is_subtype(exc_type(ExcKind::OSError)) {
         let d = crate::attr::instance_get(v, &intern("errno"));
         let s = crate::attr::instance_get(v, &intern("strerror"));

@@ -980,7 +980,8 @@ fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .get_str_key("__name__")
         .map(|n| display_lossy(&n))
         .unwrap_or_else(|| "?".into());
-    let s = if let Some(f) = m.dict().get_str_key("__file__") {
+    // A namespace package's `__file__` is None.
+    let s = if let Some(f) = m.dict().get_str_key("__file__").filter(|f| !f.is_none()) {
         format!("<module '{}' from '{}'>", name, display_lossy(&f))
     } else if name == "builtins" || name == "sys" {
         format!("<module '{name}' (built-in)>")

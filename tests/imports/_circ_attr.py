@@ -1,0 +1,2 @@
+import _circ_attr_user
+LATER = 1

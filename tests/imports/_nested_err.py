@@ -1,0 +1,2 @@
+x = 1
+import _does_not_exist_inner

@@ -1,0 +1,2 @@
+from .. import part
+DEEP = "deep " + part.PART

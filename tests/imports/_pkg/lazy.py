@@ -1,0 +1,2 @@
+print("lazy loaded", __name__)
+LAZY = 1

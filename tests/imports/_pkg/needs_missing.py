@@ -1,0 +1,1 @@
+import _nonexistent_dep

@@ -1,0 +1,2 @@
+print("broken init runs")
+raise RuntimeError("broken package")

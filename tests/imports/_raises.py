@@ -1,0 +1,2 @@
+print("_raises starting")
+raise KeyError("inside _raises")

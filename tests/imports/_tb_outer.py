@@ -1,0 +1,3 @@
+import _tb_inner
+
+_tb_inner.fail(3)

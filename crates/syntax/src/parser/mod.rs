@@ -23,8 +23,7 @@
 //! its memo there), and keeps a copy for later requests. Requests made inside a
 //! replay replay in turn without keeping copies, so a result nested `n` deep is
 //! never copied at each of its `n` levels (which made deep unary chains
-//! quadratic). `strings` (whose warnings must come once) is kept at once, and so
-//! are results of the second pass, which asks for most of them several times.
+//! quadratic). `strings` (whose warnings must come once) is kept at once.
 
 
 mod arguments;
@@ -415,11 +414,7 @@ impl<'a> Parser<'a> {
     /// position) after a `Miss`.
     #[inline]
     pub(crate) fn memo_put<T: Memoizable>(&mut self, rule: MemoRule, start: usize, v: &Option<T>) {
-        // The second pass asks for most results several times: keep them at once
-        // (but not whole statements and blocks, rarely asked for again).
-        let statements = matches!(rule, MemoRule::Block | MemoRule::SimpleStmt);
-        let eager = self.invalid && !statements;
-        self.memo_insert(rule, start, v, eager)
+        self.memo_insert(rule, start, v, false)
     }
 
     /// Like `memo_put`, but keeps a successful result at once.

@@ -900,7 +900,7 @@ mod tests {
     #[test]
     fn percent_format_becomes_fstring() {
         let e = binop(cst(Constant::Str("a%sb%%%5r".into())), Operator::Mod, tuple(vec![name("x"), name("y")]));
-        let ExprKind::JoinedStr { values } = fold_expr(e).kind else { panic!("not folded") };
+        let ExprKind::JoinedStr { values } = fold_expr(e).into_kind() else { panic!("not folded") };
         assert_eq!(values.len(), 4);
         assert_eq!(values[0].loc, NO_LOC);
         assert!(matches!(&values[1].kind, ExprKind::FormattedValue { conversion: 115, format_spec: None, .. }));
@@ -914,7 +914,7 @@ mod tests {
         // More arguments than conversions, an unsupported conversion, three width digits: left alone.
         for fmt in ["%s", "%s %d", "%100s %s"] {
             let e = binop(cst(Constant::Str(fmt.into())), Operator::Mod, tuple(vec![name("x"), name("y")]));
-            let ExprKind::BinOp { right, .. } = fold_expr(e).kind else { panic!("{fmt} folded") };
+            let ExprKind::BinOp { right, .. } = fold_expr(e).into_kind() else { panic!("{fmt} folded") };
             assert!(matches!(&right.kind, ExprKind::Tuple { elts, .. } if elts.len() == 2), "{fmt}");
         }
     }
@@ -923,7 +923,7 @@ mod tests {
     fn membership_in_a_constant_set_is_a_frozenset() {
         let set = Expr::new(l(), ExprKind::Set { elts: vec![cst(Constant::Int(1)), cst(Constant::Float(1.0)), cst(Constant::Int(2))] });
         let e = Expr::new(l(), ExprKind::Compare { left: Box::new(name("x")), ops: vec![CmpOp::In], comparators: vec![set] });
-        let ExprKind::Compare { comparators, .. } = fold_expr(e).kind else { panic!() };
+        let ExprKind::Compare { comparators, .. } = fold_expr(e).into_kind() else { panic!() };
         let expected = Constant::FrozenSet(vec![Constant::Int(1), Constant::Int(2)]);
         assert_eq!(comparators[0].kind, ExprKind::Constant { value: expected, kind: None });
     }
@@ -932,7 +932,7 @@ mod tests {
     fn membership_in_a_list_is_a_tuple() {
         let list = Expr::new(l(), ExprKind::List { elts: vec![name("a"), cst(Constant::Int(2))], ctx: ExprContext::Load });
         let e = Expr::new(l(), ExprKind::Compare { left: Box::new(name("x")), ops: vec![CmpOp::NotIn], comparators: vec![list] });
-        let ExprKind::Compare { comparators, .. } = fold_expr(e).kind else { panic!() };
+        let ExprKind::Compare { comparators, .. } = fold_expr(e).into_kind() else { panic!() };
         assert!(matches!(&comparators[0].kind, ExprKind::Tuple { elts, .. } if elts.len() == 2));
     }
 
@@ -972,7 +972,7 @@ mod tests {
         assert_eq!(err.msg, "maximum recursion depth exceeded during compilation");
         // One level less is within the limit.
         let Mod::Expression { body } = module else { unreachable!() };
-        let ExprKind::UnaryOp { operand, .. } = body.kind else { unreachable!() };
+        let ExprKind::UnaryOp { operand, .. } = body.into_kind() else { unreachable!() };
         assert!(fold(&Mod::Expression { body: operand }, FoldOptions::default()).is_ok());
     }
 }

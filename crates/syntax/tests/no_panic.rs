@@ -126,7 +126,7 @@ fn front_end(bytes: &[u8]) {
 
 #[test]
 fn mutated_sources_never_panic() {
-    let rounds: usize = std::env::var("PYRITE_FUZZ_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(20_000);
+    let rounds: usize = std::env::var("PYRITE_FUZZ_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(100_000);
     let seeds = corpus();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {

@@ -258,6 +258,11 @@ impl Vm {
         if let Some(f) = type_of(container).slots().contains {
             return f(self, container, item);
         }
+        let slots = type_of(container).slots();
+        if slots.iter.is_none() && slots.getitem.is_none() {
+            let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+            return Err(self.type_error(msg));
+        }
         let it = self.iter(container)?;
         while let Some(x) = self.next(&it)? {
             if self.rich_eq_bool(&x, item)? {

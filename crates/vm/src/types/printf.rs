@@ -6,7 +6,7 @@ use crate::format::{format_float, format_int, Spec};
 use crate::objects::dict::DictObject;
 use crate::objects::float::as_float;
 use crate::objects::int::as_int;
-use crate::objects::str::{display_lossy, new_str, StrBuilder, StrObject};
+use crate::objects::str::{display_lossy, new_str, new_str_from_cps, StrBuilder, StrObject};
 use crate::objects::tuple::TupleObject;
 use crate::typeobj::{type_of, KwNames, TypeObject};
 use crate::value::Value;
@@ -424,7 +424,12 @@ fn format_with(
             Some('a') => crate::builtins::ascii_of(vm, &value)?,
             Some(x) => return Err(vm.value_error(format!("Unknown conversion specifier {x}"))),
         };
-        let spec_v = format_with(vm, spec, pos, kw, auto, depth - 1)?;
+        // Only a spec holding '{' is itself expanded (and counts against the depth).
+        let spec_v = if spec.contains(&('{' as u32)) {
+            format_with(vm, spec, pos, kw, auto, depth - 1)?
+        } else {
+            new_str_from_cps(spec)
+        };
         let r = crate::builtins::format(vm, &value, &spec_v)?;
         if let Some(s) = r.downcast_ref::<StrObject>() {
             out.push_strobj(s);

@@ -507,11 +507,8 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
                         break;
                     }
                     if splits >= maxsplit {
-                        let mut end = n;
-                        while end > i && is_space(cps[end - 1]) {
-                            end -= 1;
-                        }
-                        out.push(new_str_from_cps(&cps[i..end]));
+                        // The remainder keeps its trailing whitespace.
+                        out.push(new_str_from_cps(&cps[i..n]));
                         break;
                     }
                     let start = i;
@@ -532,11 +529,8 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
                         break;
                     }
                     if splits >= maxsplit {
-                        let mut start = 0;
-                        while start < end && is_space(cps[start]) {
-                            start += 1;
-                        }
-                        out.push(new_str_from_cps(&cps[start..end]));
+                        // The remainder keeps its leading whitespace.
+                        out.push(new_str_from_cps(&cps[..end]));
                         break;
                     }
                     let stop = end;

@@ -827,6 +827,33 @@ fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ))
 }
 
+/// `str.istitle()`: uppercase only after uncased characters, lowercase only
+/// after cased ones, and at least one cased character.
+fn str_istitle(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "istitle", kw)?;
+    let s = self_str(args);
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.code_points().filter_map(char::from_u32) {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::bool(cased))
+}
+
 fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "islower", kw)?;
     let s = self_str(args);
@@ -1148,8 +1175,85 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(new_str_from_cps(&out))
 }
 
-fn str_maketrans(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    Err(vm.new_error(ExcKind::NotImplementedError, "str.maketrans is not supported yet"))
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to replacements.
+fn str_maketrans(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "maketrans", kw)?;
+    crate::args::ArgSpec::range(vm, "maketrans", args, 0, 1, 3)?;
+    let out = crate::objects::dict::DictObject::new_value();
+    let Some(d) = out.downcast_ref::<crate::objects::dict::DictObject>() else {
+        return Ok(out);
+    };
+    if args.len() == 1 {
+        let Some(src) = args[0].downcast_ref::<crate::objects::dict::DictObject>() else {
+            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        for (k, v) in src.items() {
+            let key = if let Some(ks) = k.downcast_ref::<StrObject>() {
+                let cps: Vec<u32> = ks.code_points().collect();
+                if cps.len() != 1 {
+                    return Err(vm.value_error("string keys in translate table must be of length 1"));
+                }
+                Value::int(cps[0] as i64)
+            } else if crate::objects::int::as_int(&k).is_some() {
+                k
+            } else {
+                return Err(vm.type_error("keys in translate table must be strings or integers"));
+            };
+            d.set_item(vm, key, v)?;
+        }
+        return Ok(out);
+    }
+    let (Some(x), Some(y)) = (args[0].downcast_ref::<StrObject>(), args[1].downcast_ref::<StrObject>()) else {
+        return Err(vm.type_error("maketrans() arguments must be str"));
+    };
+    let xs: Vec<u32> = x.code_points().collect();
+    let ys: Vec<u32> = y.code_points().collect();
+    if xs.len() != ys.len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in xs.iter().zip(ys.iter()) {
+        d.set_item(vm, Value::int(*a as i64), Value::int(*b as i64))?;
+    }
+    if let Some(zv) = args.get(2) {
+        let Some(z) = zv.downcast_ref::<StrObject>() else {
+            return Err(vm.type_error("maketrans() argument 3 must be str"));
+        };
+        for c in z.code_points() {
+            d.set_item(vm, Value::int(c as i64), crate::objects::singletons::none())?;
+        }
+    }
+    Ok(out)
+}
+
+/// `str.translate(table)`: each code point looked up with `table[cp]`;
+/// LookupError keeps it, None drops it, an int or str replaces it.
+fn str_translate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "translate", kw)?;
+    let [_, table] = crate::args::ArgSpec::exact::<2>(vm, "translate", args, 1)?;
+    let s = self_str(args);
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut out = StrBuilder::new();
+    for cp in cps {
+        match vm.getitem(&table, &Value::int(cp as i64)) {
+            Ok(v) if v.is_none() => {}
+            Ok(v) => {
+                if let Some(rs) = v.downcast_ref::<StrObject>() {
+                    out.push_strobj(rs);
+                } else if let Some(n) = crate::objects::int::as_int(&v) {
+                    let n = n.to_i64().filter(|n| (0..=0x10FFFF).contains(n));
+                    match n {
+                        Some(n) => out.push_cp(n as u32),
+                        None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+                    }
+                } else {
+                    return Err(vm.type_error("character mapping must return integer, None or str"));
+                }
+            }
+            Err(e) if e.is_instance(ExcKind::LookupError) => out.push_cp(cp),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out.finish())
 }
 
 fn str_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1292,6 +1396,8 @@ pub(crate) fn init() {
         ("isspace", str_isspace),
         ("isascii", str_isascii),
         ("isupper", str_isupper),
+        ("istitle", str_istitle),
+        ("translate", str_translate),
         ("islower", str_islower),
         ("isidentifier", str_isidentifier),
         ("replace", str_replace),

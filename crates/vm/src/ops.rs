@@ -281,6 +281,9 @@ impl Vm {
                 let bound = self.bind_descriptor(&cg, Some(obj), &t.as_value())?;
                 return self.call(&bound, std::slice::from_ref(key), None);
             }
+            if crate::types::generic_alias::is_builtin_generic(t) {
+                return Ok(crate::types::generic_alias::new_generic_alias(obj.clone(), key));
+            }
             let msg = format!("type '{}' is not subscriptable", t.name_string());
             return Err(self.type_error(msg));
         }

@@ -206,7 +206,16 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let items = items_of(v);
-    seq_index_or_slice(vm, &items, key, "tuple", new_tuple)
+    let r = seq_index_or_slice(vm, &items, key, "tuple", new_tuple)?;
+    // A step-1 slice covering an exact tuple is the tuple itself, as in CPython.
+    if let Some(sl) = key.downcast_ref::<crate::objects::slice::SliceObject>() {
+        let step_one = sl.step.is_none() || sl.step.as_small_int() == Some(1);
+        let same_len = r.downcast_ref::<TupleObject>().is_some_and(|t| t.len() == items.len());
+        if step_one && same_len && is_exact(v, &TUPLE_TYPE) {
+            return Ok(v.clone());
+        }
+    }
+    Ok(r)
 }
 
 fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {

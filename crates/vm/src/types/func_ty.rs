@@ -217,6 +217,14 @@ fn method_func(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
     Ok(method_of(m).map(|b| b.func.clone()).unwrap_or_else(none))
 }
 
+/// A bound method's `__doc__` is its function's.
+fn method_doc(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    match method_of(m).map(|b| b.func.clone()) {
+        Some(f) => vm.getattr_str(&f, "__doc__"),
+        None => Ok(none()),
+    }
+}
+
 fn method_self(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
     Ok(method_of(m).map(|b| b.self_.clone()).unwrap_or_else(none))
 }
@@ -1235,6 +1243,7 @@ pub(crate) fn init() {
     s.getattro = method_getattro;
     add_getset(&METHOD_TYPE, "__func__", method_func, None);
     add_getset(&METHOD_TYPE, "__self__", method_self, None);
+    add_getset(&METHOD_TYPE, "__doc__", method_doc, None);
 
     let s = BUILTIN_FUNCTION_TYPE.get().slots_mut();
     s.call = Some(builtin_call);

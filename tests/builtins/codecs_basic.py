@@ -9,3 +9,5 @@ for bad in [lambda: str(b"\xff", "ascii"), lambda: "abc".encode("nope"), lambda:
         bad()
     except Exception as e:
         print(type(e).__name__ + ":", e)
+u = UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+print(u, u.start, u.end, u.reason, u.encoding)

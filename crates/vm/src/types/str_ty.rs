@@ -671,6 +671,15 @@ fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "lower", kw)?;
     ArgSpec::range(vm, "lower", args, 1, 0, 0)?;
+    // Capital sigma lowers by context (final sigma), which String::to_lowercase
+    // applies; lone surrogates (not chars) keep the per-character path.
+    let s = self_str(args);
+    if s.code_points().any(|cp| cp == 0x3A3) {
+        let chars: Option<String> = s.code_points().map(char::from_u32).collect();
+        if let Some(text) = chars {
+            return Ok(new_str(&text.to_lowercase()));
+        }
+    }
     Ok(map_chars(args, |c, out| out.extend(c.to_lowercase())))
 }
 
@@ -780,6 +789,7 @@ fn str_isdigit(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
             || ('\u{B2}'..='\u{B3}').contains(&c)
             || c == '\u{B9}'
             || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok()
+            || char_decimal(c)
     })
 }
 
@@ -852,6 +862,14 @@ fn str_istitle(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         }
     }
     Ok(Value::bool(cased))
+}
+
+/// `str.isprintable()`: every code point is printable as repr() judges it
+/// (the empty string is printable).
+fn str_isprintable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isprintable", kw)?;
+    let s = self_str(args);
+    Ok(Value::bool(s.code_points().all(pyrite_repr::unicode::is_printable)))
 }
 
 fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1397,6 +1415,7 @@ pub(crate) fn init() {
         ("isascii", str_isascii),
         ("isupper", str_isupper),
         ("istitle", str_istitle),
+        ("isprintable", str_isprintable),
         ("translate", str_translate),
         ("islower", str_islower),
         ("isidentifier", str_isidentifier),

@@ -132,7 +132,14 @@ fn dict_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResul
 pub fn dict_update_from(vm: &mut Vm, d: &DictObject, arg: Option<&Value>, kw: &[(&Value, &Value)]) -> PyResult<()> {
     if let Some(a) = arg {
         if let Some(src) = dict_of(a) {
-            if is_exact(a, &DICT_TYPE) {
+            // As CPython's dict_merge: a dict (subclass) that keeps dict's
+            // __iter__ is copied directly, bypassing overridden keys/__getitem__.
+            let plain_iter = is_exact(a, &DICT_TYPE) || {
+                let mine = type_of(a).lookup_str(vm, "__iter__");
+                let base = DICT_TYPE.get().lookup_str(vm, "__iter__");
+                matches!((mine, base), (Some(x), Some(y)) if x.is(&y))
+            };
+            if plain_iter {
                 d.update_from(vm, src)?;
             } else {
                 let keys = vm.call_method(a, "keys", &[])?;

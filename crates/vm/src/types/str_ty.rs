@@ -1429,6 +1429,7 @@ pub(crate) fn init() {
         ("splitlines", str_splitlines),
         ("encode", str_encode),
         ("format", str_format_method),
+        ("format_map", crate::types::printf::str_format_map),
         ("__format__", str_format_dunder),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),

@@ -104,7 +104,7 @@ impl ArgSpec {
         for (k, v) in kw {
             let Some(i) = names.iter().position(|n| str_eq(&vm.intern(n), k)) else {
                 let msg = format!(
-                    "{fname}() got an unexpected keyword argument '{}'",
+                    "'{}' is an invalid keyword argument for {fname}()",
                     crate::objects::str::display_lossy(k)
                 );
                 return Err(vm.type_error(msg));

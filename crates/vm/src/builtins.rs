@@ -29,7 +29,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
             "end" => end = Some(v.clone()),
             "file" => file = Some(v.clone()),
             "flush" => flush = vm.is_true(v)?,
-            other => return Err(vm.type_error(format!("print() got an unexpected keyword argument '{other}'"))),
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
     let text_of = |vm: &mut Vm, v: Option<Value>, what: &str, default: &str| -> PyResult<String> {
@@ -292,7 +292,7 @@ fn minmax(vm: &mut Vm, args: &[Value], kwnames: KwNames, name: &str, op: Compare
         match display_lossy(k).as_str() {
             "key" => key = Some(v.clone()).filter(|k| !k.is_none()),
             "default" => default = Some(v.clone()),
-            other => return Err(vm.type_error(format!("{name}() got an unexpected keyword argument '{other}'"))),
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for {name}()"))),
         }
     }
     let items = match pos.len() {
@@ -609,6 +609,19 @@ fn next(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if type_of(it).slots().iternext.is_none() {
         let msg = format!("'{}' object is not an iterator", vm.type_name(it));
         return Err(vm.type_error(msg));
+    }
+    // A generator's return value travels in StopIteration.value, which the
+    // iteration slot (Ok(None) when exhausted) cannot carry.
+    if crate::objects::generator::is_generator(it) && args.len() == 1 {
+        return match vm.gen_send(it, none(), None)? {
+            crate::objects::generator::GenResult::Yield(v) => Ok(v),
+            crate::objects::generator::GenResult::Return(v) if v.is_none() => {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            }
+            crate::objects::generator::GenResult::Return(v) => {
+                Err(crate::objects::generator::stop_iteration_with(vm, v))
+            }
+        };
     }
     match vm.next(it)? {
         Some(v) => Ok(v),
@@ -940,7 +953,7 @@ fn zip_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
             strict = vm.is_true(v)?;
         } else {
             return Err(vm.type_error(format!(
-                "zip() got an unexpected keyword argument '{}'",
+                "'{}' is an invalid keyword argument for zip()",
                 display_lossy(k)
             )));
         }

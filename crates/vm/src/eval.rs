@@ -940,7 +940,7 @@ impl Vm {
         for (k, v) in items {
             if let Some(f) = func {
                 if k.downcast_ref::<StrObject>().is_none() {
-                    let msg = format!("{} keywords must be strings", self.func_desc(f));
+                    let msg = "keywords must be strings".to_string();
                     return Err(self.type_error(msg));
                 }
                 if d.get_item(self, &k)?.is_some() {
@@ -960,7 +960,16 @@ impl Vm {
     /// "f()" / "C.m()" as call errors name a callable.
     pub(crate) fn func_desc(&mut self, f: &Value) -> String {
         if let Some(fo) = f.downcast_ref::<FunctionObject>() {
-            return format!("{}()", display_lossy(fo.qualname()));
+            // As CPython's _PyObject_FunctionStr: "module.qualname()" unless
+            // the module is missing or builtins.
+            // SAFETY: the module slot is only replaced by attribute assignment,
+            // which cannot run while this reference is alive.
+            let module = unsafe { (*fo.module.get()).clone() };
+            let qual = display_lossy(fo.qualname());
+            return match module.downcast_ref::<StrObject>() {
+                Some(m) if m.to_string_lossy() != "builtins" => format!("{}.{}()", m.to_string_lossy(), qual),
+                _ => format!("{qual}()"),
+            };
         }
         if let Some(b) = f.downcast_ref::<crate::objects::descr::BuiltinFunction>() {
             return format!("{}()", b.name);

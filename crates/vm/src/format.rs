@@ -280,7 +280,10 @@ fn float_body(x: f64, ty: char, prec: usize, alternate: bool, add_dot_0: bool) -
             let p = if prec == 0 { 1 } else { prec };
             let e_form = format!("{:.*e}", p - 1, x);
             let exp: i32 = e_form.split('e').nth(1).and_then(|e| e.parse().ok()).unwrap_or(0);
-            let s = if -4 <= exp && (exp as i64) < p as i64 {
+            // With no presentation type (add_dot_0) the fixed form must leave
+            // room for the ".0", so exponent form starts one digit earlier.
+            let fixed_limit = p as i64 - i64::from(add_dot_0);
+            let s = if -4 <= exp && (exp as i64) < fixed_limit {
                 format!("{:.*}", (p as i64 - 1 - exp as i64).max(0) as usize, x)
             } else {
                 fix_exponent(&e_form, upper)

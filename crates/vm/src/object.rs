@@ -182,6 +182,18 @@ const FINALIZED: usize = 1;
 unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
     let ty = (*p.as_ptr()).ty.get();
     let flags = (*ty).flags.get();
+    // A suspended generator is closed first (its `finally` blocks and `with`
+    // exits run), as CPython's generator finalizer does; closing leaves it
+    // Finished, so the second release frees it.
+    if matches!((*ty).layout, LayoutKind::Generator) {
+        let gen = &*(p.as_ptr() as *const crate::objects::generator::GeneratorObject);
+        if gen.state.get() == crate::objects::generator::GenState::Suspended {
+            (*p.as_ptr()).refcount.set(1);
+            PENDING_FINALIZERS.get_mut().push(p);
+            *FINALIZERS_DUE.get_mut() = true;
+            return;
+        }
+    }
     if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
         let pre = pre_header(p.as_ptr());
         if pre.weakrefs.get() & FINALIZED == 0 {

@@ -258,6 +258,11 @@ impl Vm {
         if let Some(f) = type_of(container).slots().contains {
             return f(self, container, item);
         }
+        let slots = type_of(container).slots();
+        if slots.iter.is_none() && slots.getitem.is_none() {
+            let msg = format!("argument of type '{}' is not iterable", self.type_name(container));
+            return Err(self.type_error(msg));
+        }
         let it = self.iter(container)?;
         while let Some(x) = self.next(&it)? {
             if self.rich_eq_bool(&x, item)? {
@@ -275,6 +280,9 @@ impl Vm {
             if let Some(cg) = t.lookup_str(self, "__class_getitem__") {
                 let bound = self.bind_descriptor(&cg, Some(obj), &t.as_value())?;
                 return self.call(&bound, std::slice::from_ref(key), None);
+            }
+            if crate::types::generic_alias::is_builtin_generic(t) {
+                return Ok(crate::types::generic_alias::new_generic_alias(obj.clone(), key));
             }
             let msg = format!("type '{}' is not subscriptable", t.name_string());
             return Err(self.type_error(msg));

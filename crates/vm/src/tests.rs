@@ -170,3 +170,47 @@ fn binary_ops_and_comparisons_through_slots() {
         "'<' not supported between instances of 'int' and 'str'"
     );
 }
+
+/// Calls `obj.name(*args)` and returns `str()` of the result.
+fn call_method_str(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> String {
+    let m = vm.getattr_str(obj, name).expect("method");
+    let r = vm.call(&m, args, None).expect("call");
+    vm.str_string(&r).expect("str")
+}
+
+#[test]
+fn int_to_bytes_and_from_bytes_round_trip() {
+    let mut vm = Vm::new_for_tests();
+    let big = vm.new_str("big");
+    let n = Value::int(-129);
+    let two = Value::int(2);
+    let signed_kw = new_tuple(vec![vm.new_str("signed")]);
+    let m = vm.getattr_str(&n, "to_bytes").unwrap();
+    let b = vm.call(&m, &[two, big.clone(), Value::bool(true)], Some(&signed_kw)).unwrap();
+    assert_eq!(vm.repr_string(&b).unwrap(), "b'\\xff\\x7f'");
+    let int_t = crate::typeobj::INT_TYPE.get().as_value();
+    let f = vm.getattr_str(&int_t, "from_bytes").unwrap();
+    let back = vm.call(&f, &[b, big, Value::bool(true)], Some(&signed_kw)).unwrap();
+    assert_eq!(vm.str_string(&back).unwrap(), "-129");
+    assert_eq!(call_method_str(&mut vm, &Value::int(1000), "bit_count", &[]), "6");
+}
+
+#[test]
+fn generic_alias_repr_and_call() {
+    let mut vm = Vm::new_for_tests();
+    let list_t = crate::typeobj::LIST_TYPE.get().as_value();
+    let int_t = crate::typeobj::INT_TYPE.get().as_value();
+    let alias = vm.getitem(&list_t, &int_t).unwrap();
+    assert_eq!(vm.repr_string(&alias).unwrap(), "list[int]");
+    let made = vm.call(&alias, &[], None).unwrap();
+    assert_eq!(vm.repr_string(&made).unwrap(), "[]");
+}
+
+#[test]
+fn split_with_maxsplit_keeps_the_remainder_whitespace() {
+    let mut vm = Vm::new_for_tests();
+    let s = vm.new_str("  x  y ");
+    let none = crate::objects::singletons::none();
+    assert_eq!(call_method_str(&mut vm, &s, "split", &[none.clone(), Value::int(1)]), "['x', 'y ']");
+    assert_eq!(call_method_str(&mut vm, &s, "rsplit", &[none, Value::int(1)]), "['  x', 'y']");
+}

@@ -632,6 +632,7 @@ static_types!(
     SET_TYPE,
     FROZENSET_TYPE,
     MEMBER_DESCR_TYPE,
+    GENERIC_ALIAS_TYPE,
 );
 
 /// `type(v)` as a reference.

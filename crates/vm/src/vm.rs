@@ -235,6 +235,16 @@ impl Vm {
             }
             for obj in due {
                 let saved = self.exc_info.clone();
+                if crate::objects::generator::is_generator(&obj) {
+                    if let Err(e) = self.gen_close(&obj) {
+                        let desc = self.repr_string(&obj).unwrap_or_default();
+                        self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
+                        self.print_exception(&e);
+                    }
+                    self.exc_info = saved;
+                    drop(obj);
+                    continue;
+                }
                 if let Err(e) = self.call_special(&obj, "__del__", &[]) {
                     let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
                     let desc = match what {

@@ -219,6 +219,9 @@ pub struct Property {
     pub(crate) fset: UnsafeCell<Value>,
     pub(crate) fdel: UnsafeCell<Value>,
     pub(crate) doc: UnsafeCell<Value>,
+    /// The attribute name given by `__set_name__` (None until then); the
+    /// error messages name the property with it.
+    pub(crate) name: UnsafeCell<Value>,
 }
 
 unsafe impl PyPayload for Property {
@@ -241,6 +244,7 @@ pub fn new_property(ty: &TypeObject, fget: Value, fset: Value, fdel: Value, doc:
             fset: UnsafeCell::new(fset),
             fdel: UnsafeCell::new(fdel),
             doc: UnsafeCell::new(doc),
+            name: UnsafeCell::new(crate::objects::singletons::none()),
         },
     )
 }

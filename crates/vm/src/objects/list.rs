@@ -122,8 +122,11 @@ impl ListObject {
     }
 
     pub fn clear(&self) {
-        let old = self.replace_all(Vec::new());
-        drop(old);
+        // Released last to first, as CPython's list.clear does.
+        let mut old = self.replace_all(Vec::new());
+        while let Some(v) = old.pop() {
+            drop(v);
+        }
     }
 
     pub fn reverse(&self) {

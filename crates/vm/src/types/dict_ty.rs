@@ -132,7 +132,14 @@ fn dict_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResul
 pub fn dict_update_from(vm: &mut Vm, d: &DictObject, arg: Option<&Value>, kw: &[(&Value, &Value)]) -> PyResult<()> {
     if let Some(a) = arg {
         if let Some(src) = dict_of(a) {
-            if is_exact(a, &DICT_TYPE) {
+            // As CPython's dict_merge: a dict (subclass) that keeps dict's
+            // __iter__ is copied directly, bypassing overridden keys/__getitem__.
+            let plain_iter = is_exact(a, &DICT_TYPE) || {
+                let mine = type_of(a).lookup_str(vm, "__iter__");
+                let base = DICT_TYPE.get().lookup_str(vm, "__iter__");
+                matches!((mine, base), (Some(x), Some(y)) if x.is(&y))
+            };
+            if plain_iter {
                 d.update_from(vm, src)?;
             } else {
                 let keys = vm.call_method(a, "keys", &[])?;
@@ -231,6 +238,43 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     };
     let v = d.del_item(vm, &k)?.unwrap_or_else(none);
     Ok(new_tuple(vec![k, v]))
+}
+
+/// `reversed()` of a dict or one of its views: a snapshot iterated last to
+/// first. `which`: 0 keys, 1 values, 2 items.
+fn reversed_of(vm: &mut Vm, target: &Value, which: u8) -> PyResult<Value> {
+    let dict = match target.downcast_ref::<SeqIter>() {
+        Some(v) => v.seq(),
+        None => target.clone(),
+    };
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return vm.iter(&new_list(Vec::new()));
+    };
+    let mut items: Vec<Value> = match which {
+        0 => d.keys(),
+        1 => d.items().into_iter().map(|(_, v)| v).collect(),
+        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
+    };
+    items.reverse();
+    vm.iter(&new_list(items))
+}
+
+fn dict_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__reversed__", kw)?;
+    let [d] = ArgSpec::exact::<1>(vm, "__reversed__", args, 1)?;
+    reversed_of(vm, &d, 0)
+}
+
+fn values_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__reversed__", kw)?;
+    let [d] = ArgSpec::exact::<1>(vm, "__reversed__", args, 1)?;
+    reversed_of(vm, &d, 1)
+}
+
+fn items_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__reversed__", kw)?;
+    let [d] = ArgSpec::exact::<1>(vm, "__reversed__", args, 1)?;
+    reversed_of(vm, &d, 2)
 }
 
 fn view(ty: &'static StaticType, args: &[Value]) -> PyResult<Value> {
@@ -388,6 +432,36 @@ fn items_view_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     }
 }
 
+/// `view OP other` for keys and items views: both sides become sets (either
+/// side may be the view), as CPython's dictviews_and/or/sub/xor.
+fn view_setop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
+    for v in [a, b] {
+        if type_of(v).slots().iter.is_none() {
+            return Ok(not_implemented());
+        }
+    }
+    let set_t = SET_TYPE.get().as_value();
+    let left = vm.call1(&set_t, a.clone())?;
+    let right = vm.call1(&set_t, b.clone())?;
+    vm.binary_op(op, &left, &right)
+}
+
+fn view_and(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, 1)
+}
+
+fn view_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, 7)
+}
+
+fn view_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, 10)
+}
+
+fn view_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, 12)
+}
+
 fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) || type_of(b).slots().len.is_none() {
         return Ok(not_implemented());
@@ -473,4 +547,15 @@ pub(crate) fn init() {
     DICT_KEYS_TYPE.get().slots_mut().richcompare = Some(view_richcompare);
     DICT_ITEMS_TYPE.get().slots_mut().contains = Some(items_view_contains);
     DICT_ITEMS_TYPE.get().slots_mut().richcompare = Some(view_richcompare);
+    add_method(&DICT_TYPE, "__reversed__", dict_reversed);
+    add_method(&DICT_KEYS_TYPE, "__reversed__", dict_reversed);
+    add_method(&DICT_VALUES_TYPE, "__reversed__", values_reversed);
+    add_method(&DICT_ITEMS_TYPE, "__reversed__", items_reversed);
+    for st in [&DICT_KEYS_TYPE, &DICT_ITEMS_TYPE] {
+        let s = st.get().slots_mut();
+        s.nb[1] = Some(view_and);
+        s.nb[7] = Some(view_or);
+        s.nb[10] = Some(view_sub);
+        s.nb[12] = Some(view_xor);
+    }
 }

@@ -38,6 +38,32 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
         return Err(vm.type_error("exception class required"));
     };
     let (pos, _kw) = split_kwargs(args, kwnames);
+    // OSError(errno, strerror, ...) makes the subclass for that errno (Linux numbers).
+    let mut t = t;
+    if std::ptr::eq(t, exc_type(ExcKind::OSError)) && pos.len() >= 2 {
+        if let Some(errno) = pos[0].as_small_int() {
+            let kind = match errno {
+                11 | 114 | 115 => Some(ExcKind::BlockingIOError),
+                10 => Some(ExcKind::ChildProcessError),
+                32 | 108 => Some(ExcKind::BrokenPipeError),
+                103 => Some(ExcKind::ConnectionAbortedError),
+                111 => Some(ExcKind::ConnectionRefusedError),
+                104 => Some(ExcKind::ConnectionResetError),
+                17 => Some(ExcKind::FileExistsError),
+                2 => Some(ExcKind::FileNotFoundError),
+                21 => Some(ExcKind::IsADirectoryError),
+                20 => Some(ExcKind::NotADirectoryError),
+                4 => Some(ExcKind::InterruptedError),
+                1 | 13 => Some(ExcKind::PermissionError),
+                3 => Some(ExcKind::ProcessLookupError),
+                110 => Some(ExcKind::TimeoutError),
+                _ => None,
+            };
+            if let Some(k) = kind {
+                t = exc_type(k);
+            }
+        }
+    }
     Ok(new_exception(t, new_tuple(pos.to_vec())))
 }
 

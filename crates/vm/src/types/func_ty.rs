@@ -217,6 +217,14 @@ fn method_func(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
     Ok(method_of(m).map(|b| b.func.clone()).unwrap_or_else(none))
 }
 
+/// A bound method's `__doc__` is its function's.
+fn method_doc(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    match method_of(m).map(|b| b.func.clone()) {
+        Some(f) => vm.getattr_str(&f, "__doc__"),
+        None => Ok(none()),
+    }
+}
+
 fn method_self(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
     Ok(method_of(m).map(|b| b.self_.clone()).unwrap_or_else(none))
 }
@@ -708,6 +716,7 @@ fn property_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyRes
     set(&p.fget, get(0));
     set(&p.fset, get(1));
     set(&p.fdel, get(2));
+    set(&p.name, none());
     let mut doc = get(3);
     if doc.is_none() && !get(0).is_none() {
         let fget = get(0);
@@ -719,12 +728,22 @@ fn property_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyRes
     Ok(())
 }
 
-fn property_name(vm: &mut Vm, p: &Property) -> String {
-    let fget = Property::field(&p.fget);
-    match vm.lookup_attr(&fget, &vm.intern("__name__")) {
-        Ok(Some(n)) => display_lossy(&n),
-        _ => String::new(),
+fn property_name(_vm: &mut Vm, p: &Property) -> String {
+    let name = Property::field(&p.name);
+    if name.downcast_ref::<StrObject>().is_some() {
+        display_lossy(&name)
+    } else {
+        String::new()
     }
+}
+
+fn property_set_name(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [pv, _owner, name] = ArgSpec::exact::<3>(vm, "__set_name__", args, 1)?;
+    if let Some(p) = prop_of(&pv) {
+        let old = unsafe { std::mem::replace(&mut *p.name.get(), name) };
+        drop(old);
+    }
+    Ok(none())
 }
 
 fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
@@ -780,7 +799,13 @@ fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Val
     let doc = Property::field(&p.doc);
     let cls = type_of(&pv).as_value();
     let [a, b, c] = parts;
-    vm.call(&cls, &[a, b, c, doc], None)
+    let name = Property::field(&p.name);
+    let copy = vm.call(&cls, &[a, b, c, doc], None)?;
+    if let Some(np) = prop_of(&copy) {
+        let old = unsafe { std::mem::replace(&mut *np.name.get(), name) };
+        drop(old);
+    }
+    Ok(copy)
 }
 
 fn property_getter(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1219,6 +1244,7 @@ pub(crate) fn init() {
     s.getattro = method_getattro;
     add_getset(&METHOD_TYPE, "__func__", method_func, None);
     add_getset(&METHOD_TYPE, "__self__", method_self, None);
+    add_getset(&METHOD_TYPE, "__doc__", method_doc, None);
 
     let s = BUILTIN_FUNCTION_TYPE.get().slots_mut();
     s.call = Some(builtin_call);
@@ -1266,6 +1292,7 @@ pub(crate) fn init() {
     add_method(&PROPERTY_TYPE, "getter", property_getter);
     add_method(&PROPERTY_TYPE, "setter", property_setter);
     add_method(&PROPERTY_TYPE, "deleter", property_deleter);
+    add_method(&PROPERTY_TYPE, "__set_name__", property_set_name);
     add_getset(&PROPERTY_TYPE, "fget", property_fget, None);
     add_getset(&PROPERTY_TYPE, "fset", property_fset, None);
     add_getset(&PROPERTY_TYPE, "fdel", property_fdel, None);

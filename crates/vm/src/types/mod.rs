@@ -3,6 +3,7 @@
 pub mod dict_ty;
 pub mod exc;
 pub mod func_ty;
+pub mod generic_alias;
 pub mod num;
 pub mod object_ty;
 pub mod printf;
@@ -21,6 +22,7 @@ pub(crate) fn init_all() {
     func_ty::init();
     func_ty::init_generator();
     func_ty::init_member();
+    generic_alias::init();
     exc::init();
     crate::builtins::init_types();
     crate::sysmodule::init_stream_type();

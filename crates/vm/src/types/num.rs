@@ -222,6 +222,113 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
     Ok(Value::int(n as i64))
 }
 
+fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "bit_count", args, 1)?;
+    let n = match as_int(&v) {
+        Some(IntView::Small(i)) => i.unsigned_abs().count_ones() as u64,
+        Some(IntView::Big(b)) => b.magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum(),
+        None => 0,
+    };
+    Ok(Value::int(n as i64))
+}
+
+/// The `byteorder` argument of to_bytes/from_bytes: true for little-endian.
+fn byteorder_is_little(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
+    let Some(v) = v else { return Ok(false) };
+    let Some(s) = v.downcast_ref::<StrObject>() else {
+        let msg = format!("to_bytes() argument 'byteorder' must be str, not {}", vm.type_name(v));
+        return Err(vm.type_error(msg));
+    };
+    match s.to_string_lossy().as_str() {
+        "big" => Ok(false),
+        "little" => Ok(true),
+        _ => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "to_bytes", &args[1..], kw, &["length", "byteorder", "signed"], 2, 0)?;
+    let value = as_int(&args[0]).map(|i| i.to_bigint()).unwrap_or_default();
+    let length = match &a[0] {
+        Some(l) => vm.index_i64(l)?,
+        None => 1,
+    };
+    if length < 0 {
+        return Err(vm.value_error("length argument must be non-negative"));
+    }
+    let little = byteorder_is_little(vm, a[1].as_ref())?;
+    let signed = match &a[2] {
+        Some(s) => vm.is_true(s)?,
+        None => false,
+    };
+    if !signed && value.is_negative() {
+        return Err(vm.new_error(ExcKind::OverflowError, "can't convert negative int to unsigned"));
+    }
+    let length = length as usize;
+    let mut bytes = if signed { value.to_signed_bytes_le() } else { value.to_bytes_le().1 };
+    if value.is_zero() {
+        bytes.clear();
+    }
+    // Two's complement bytes may carry one redundant sign byte; drop it.
+    if signed && bytes.len() > length {
+        let fill = if value.is_negative() { 0xFF } else { 0 };
+        while bytes.len() > length && bytes.last() == Some(&fill) {
+            let top_sign = bytes.len() >= 2 && (bytes[bytes.len() - 2] & 0x80 != 0) == value.is_negative();
+            if !top_sign {
+                break;
+            }
+            bytes.pop();
+        }
+    }
+    if bytes.len() > length {
+        return Err(vm.new_error(ExcKind::OverflowError, "int too big to convert"));
+    }
+    let fill = if signed && value.is_negative() { 0xFF } else { 0 };
+    bytes.resize(length, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(crate::objects::bytes::new_bytes(&bytes))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (a classmethod).
+fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "from_bytes", &args[1..], kw, &["bytes", "byteorder", "signed"], 2, 1)?;
+    let Some(src) = a[0].clone() else { return Ok(Value::int(0)) };
+    if src.downcast_ref::<StrObject>().is_some() {
+        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    }
+    let bytes_v = if src.downcast_ref::<crate::objects::bytes::BytesObject>().is_some() {
+        src
+    } else {
+        let bt = BYTES_TYPE.get().as_value();
+        vm.call1(&bt, src)?
+    };
+    let mut data = bytes_v
+        .downcast_ref::<crate::objects::bytes::BytesObject>()
+        .map(|b| b.data().to_vec())
+        .unwrap_or_default();
+    let little = byteorder_is_little(vm, a[1].as_ref())?;
+    let signed = match &a[2] {
+        Some(s) => vm.is_true(s)?,
+        None => false,
+    };
+    if !little {
+        data.reverse();
+    }
+    let n = if signed {
+        BigInt::from_signed_bytes_le(&data)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &data)
+    };
+    let r = int_from_big(n);
+    match args.first() {
+        Some(cls) if !cls.is(&INT_TYPE.get().as_value()) => vm.call1(cls, r),
+        _ => Ok(r),
+    }
+}
+
 fn int_conjugate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [v] = ArgSpec::exact::<1>(vm, "conjugate", args, 1)?;
     int_pos(vm, &v)
@@ -619,6 +726,9 @@ pub(crate) fn init() {
     s.nb[nb::XOR] = Some(int_nb::<{ nb::XOR }>);
     add_method(&INT_TYPE, "__format__", int_format);
     add_method(&INT_TYPE, "bit_length", int_bit_length);
+    add_method(&INT_TYPE, "bit_count", int_bit_count);
+    add_method(&INT_TYPE, "to_bytes", int_to_bytes);
+    crate::typeinit::add_classmethod(&INT_TYPE, "from_bytes", int_from_bytes);
     add_method(&INT_TYPE, "conjugate", int_conjugate);
     add_method(&INT_TYPE, "__round__", int_round);
     add_method(&INT_TYPE, "__trunc__", int_trunc_method);

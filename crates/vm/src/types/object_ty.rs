@@ -271,7 +271,15 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(crate::objects::list::new_list(dict.keys()))
 }
 
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    if kw.is_some_and(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>().is_some_and(|t| !t.items().is_empty())) {
+        let name = args
+            .first()
+            .and_then(|c| c.downcast_ref::<TypeObject>())
+            .map(|t| t.name_string())
+            .unwrap_or_default();
+        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+    }
     Ok(none())
 }
 

@@ -6,7 +6,7 @@ use crate::format::{format_float, format_int, Spec};
 use crate::objects::dict::DictObject;
 use crate::objects::float::as_float;
 use crate::objects::int::as_int;
-use crate::objects::str::{display_lossy, new_str, StrBuilder, StrObject};
+use crate::objects::str::{display_lossy, new_str, new_str_from_cps, StrBuilder, StrObject};
 use crate::objects::tuple::TupleObject;
 use crate::typeobj::{type_of, KwNames, TypeObject};
 use crate::value::Value;
@@ -300,6 +300,18 @@ fn pad_to(s: &str, spec: &Spec) -> String {
     format!("{}{s}", " ".repeat(n))
 }
 
+/// `str.format_map(mapping)`.
+pub fn str_format_map(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "format_map", kwnames)?;
+    let [s, mapping] = crate::args::ArgSpec::exact::<2>(vm, "format_map", args, 1)?;
+    let Some(fmt) = s.downcast_ref::<StrObject>() else {
+        return Err(vm.type_error("descriptor 'format_map' requires a 'str' object"));
+    };
+    let cps: Vec<u32> = fmt.code_points().collect();
+    let mut auto = AutoNumber::Unknown;
+    format_with(vm, &cps, &[], &mapping, &mut auto, 2)
+}
+
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
@@ -424,7 +436,12 @@ fn format_with(
             Some('a') => crate::builtins::ascii_of(vm, &value)?,
             Some(x) => return Err(vm.value_error(format!("Unknown conversion specifier {x}"))),
         };
-        let spec_v = format_with(vm, spec, pos, kw, auto, depth - 1)?;
+        // Only a spec holding '{' is itself expanded (and counts against the depth).
+        let spec_v = if spec.contains(&('{' as u32)) {
+            format_with(vm, spec, pos, kw, auto, depth - 1)?
+        } else {
+            new_str_from_cps(spec)
+        };
         let r = crate::builtins::format(vm, &value, &spec_v)?;
         if let Some(s) = r.downcast_ref::<StrObject>() {
             out.push_strobj(s);
@@ -471,14 +488,20 @@ fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mu
         }
     } else {
         let key = new_str(head);
-        match kw.downcast_ref::<DictObject>().and_then(|d| d.get_str(&key)) {
-            Some(v) => v,
-            None => {
-                let e = crate::exception::new_exception(
-                    crate::exception::exc_type(ExcKind::KeyError),
-                    crate::objects::tuple::new_tuple(vec![key]),
-                );
-                return Err(crate::exception::PyErr::new(e));
+        // format_map passes any mapping: look it up with __getitem__
+        // (so dict subclasses' __missing__ applies).
+        if !crate::typeobj::is_exact(kw, &crate::typeobj::DICT_TYPE) {
+            vm.getitem(kw, &key)?
+        } else {
+            match kw.downcast_ref::<DictObject>().and_then(|d| d.get_str(&key)) {
+                Some(v) => v,
+                None => {
+                    let e = crate::exception::new_exception(
+                        crate::exception::exc_type(ExcKind::KeyError),
+                        crate::objects::tuple::new_tuple(vec![key]),
+                    );
+                    return Err(crate::exception::PyErr::new(e));
+                }
             }
         }
     };

@@ -206,7 +206,16 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
 
 fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let items = items_of(v);
-    seq_index_or_slice(vm, &items, key, "tuple", new_tuple)
+    let r = seq_index_or_slice(vm, &items, key, "tuple", new_tuple)?;
+    // A step-1 slice covering an exact tuple is the tuple itself, as in CPython.
+    if let Some(sl) = key.downcast_ref::<crate::objects::slice::SliceObject>() {
+        let step_one = sl.step.is_none() || sl.step.as_small_int() == Some(1);
+        let same_len = r.downcast_ref::<TupleObject>().is_some_and(|t| t.len() == items.len());
+        if step_one && same_len && is_exact(v, &TUPLE_TYPE) {
+            return Ok(v.clone());
+        }
+    }
+    Ok(r)
 }
 
 fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -810,6 +819,30 @@ fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// `range.__reversed__`: a range_iterator over the same items backwards.
+fn range_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__reversed__", kw)?;
+    let [v] = ArgSpec::exact::<1>(vm, "__reversed__", args, 1)?;
+    let Some(r) = range_of(&v) else { return Ok(none()) };
+    let reversed = if r.len == 0 {
+        Some(crate::objects::range::new_range(0, 0, 1))
+    } else {
+        let last = r.item(r.len - 1);
+        match (r.step.checked_neg(), r.start.checked_sub(r.step)) {
+            (Some(neg), Some(stop)) => Some(crate::objects::range::new_range(last, stop, neg)),
+            _ => None,
+        }
+    };
+    match reversed {
+        Some(rv) => vm.iter(&rv),
+        None => {
+            // Bounds at the edge of i64: iterate a materialized list instead.
+            let items: Vec<Value> = (0..r.len).rev().map(|i| Value::int(r.item(i))).collect();
+            vm.iter(&new_list(items))
+        }
+    }
+}
+
 fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(r) = range_of(v) else { return Ok(none()) };
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
@@ -1061,6 +1094,7 @@ pub(crate) fn init() {
     add_getset(&RANGE_TYPE, "stop", range_stop, None);
     add_getset(&RANGE_TYPE, "step", range_step, None);
     add_method(&RANGE_TYPE, "index", range_index);
+    add_method(&RANGE_TYPE, "__reversed__", range_reversed);
     add_method(&RANGE_TYPE, "count", range_count);
     let s = RANGE_ITER_TYPE.get().slots_mut();
     s.iter = Some(self_iter);

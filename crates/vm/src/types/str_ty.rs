@@ -507,11 +507,8 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
                         break;
                     }
                     if splits >= maxsplit {
-                        let mut end = n;
-                        while end > i && is_space(cps[end - 1]) {
-                            end -= 1;
-                        }
-                        out.push(new_str_from_cps(&cps[i..end]));
+                        // The remainder keeps its trailing whitespace.
+                        out.push(new_str_from_cps(&cps[i..n]));
                         break;
                     }
                     let start = i;
@@ -532,11 +529,8 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
                         break;
                     }
                     if splits >= maxsplit {
-                        let mut start = 0;
-                        while start < end && is_space(cps[start]) {
-                            start += 1;
-                        }
-                        out.push(new_str_from_cps(&cps[start..end]));
+                        // The remainder keeps its leading whitespace.
+                        out.push(new_str_from_cps(&cps[..end]));
                         break;
                     }
                     let stop = end;
@@ -677,6 +671,15 @@ fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "lower", kw)?;
     ArgSpec::range(vm, "lower", args, 1, 0, 0)?;
+    // Capital sigma lowers by context (final sigma), which String::to_lowercase
+    // applies; lone surrogates (not chars) keep the per-character path.
+    let s = self_str(args);
+    if s.code_points().any(|cp| cp == 0x3A3) {
+        let chars: Option<String> = s.code_points().map(char::from_u32).collect();
+        if let Some(text) = chars {
+            return Ok(new_str(&text.to_lowercase()));
+        }
+    }
     Ok(map_chars(args, |c, out| out.extend(c.to_lowercase())))
 }
 
@@ -786,6 +789,7 @@ fn str_isdigit(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
             || ('\u{B2}'..='\u{B3}').contains(&c)
             || c == '\u{B9}'
             || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok()
+            || char_decimal(c)
     })
 }
 
@@ -831,6 +835,41 @@ fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(Value::bool(
         chars.iter().any(|c| c.is_uppercase()) && !chars.iter().any(|c| c.is_lowercase()),
     ))
+}
+
+/// `str.istitle()`: uppercase only after uncased characters, lowercase only
+/// after cased ones, and at least one cased character.
+fn str_istitle(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "istitle", kw)?;
+    let s = self_str(args);
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.code_points().filter_map(char::from_u32) {
+        if c.is_uppercase() {
+            if prev_cased {
+                return Ok(Value::bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::bool(cased))
+}
+
+/// `str.isprintable()`: every code point is printable as repr() judges it
+/// (the empty string is printable).
+fn str_isprintable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "isprintable", kw)?;
+    let s = self_str(args);
+    Ok(Value::bool(s.code_points().all(pyrite_repr::unicode::is_printable)))
 }
 
 fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1154,8 +1193,85 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(new_str_from_cps(&out))
 }
 
-fn str_maketrans(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    Err(vm.new_error(ExcKind::NotImplementedError, "str.maketrans is not supported yet"))
+/// `str.maketrans(x[, y[, z]])`: a dict from code points to replacements.
+fn str_maketrans(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "maketrans", kw)?;
+    crate::args::ArgSpec::range(vm, "maketrans", args, 0, 1, 3)?;
+    let out = crate::objects::dict::DictObject::new_value();
+    let Some(d) = out.downcast_ref::<crate::objects::dict::DictObject>() else {
+        return Ok(out);
+    };
+    if args.len() == 1 {
+        let Some(src) = args[0].downcast_ref::<crate::objects::dict::DictObject>() else {
+            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+        };
+        for (k, v) in src.items() {
+            let key = if let Some(ks) = k.downcast_ref::<StrObject>() {
+                let cps: Vec<u32> = ks.code_points().collect();
+                if cps.len() != 1 {
+                    return Err(vm.value_error("string keys in translate table must be of length 1"));
+                }
+                Value::int(cps[0] as i64)
+            } else if crate::objects::int::as_int(&k).is_some() {
+                k
+            } else {
+                return Err(vm.type_error("keys in translate table must be strings or integers"));
+            };
+            d.set_item(vm, key, v)?;
+        }
+        return Ok(out);
+    }
+    let (Some(x), Some(y)) = (args[0].downcast_ref::<StrObject>(), args[1].downcast_ref::<StrObject>()) else {
+        return Err(vm.type_error("maketrans() arguments must be str"));
+    };
+    let xs: Vec<u32> = x.code_points().collect();
+    let ys: Vec<u32> = y.code_points().collect();
+    if xs.len() != ys.len() {
+        return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+    }
+    for (a, b) in xs.iter().zip(ys.iter()) {
+        d.set_item(vm, Value::int(*a as i64), Value::int(*b as i64))?;
+    }
+    if let Some(zv) = args.get(2) {
+        let Some(z) = zv.downcast_ref::<StrObject>() else {
+            return Err(vm.type_error("maketrans() argument 3 must be str"));
+        };
+        for c in z.code_points() {
+            d.set_item(vm, Value::int(c as i64), crate::objects::singletons::none())?;
+        }
+    }
+    Ok(out)
+}
+
+/// `str.translate(table)`: each code point looked up with `table[cp]`;
+/// LookupError keeps it, None drops it, an int or str replaces it.
+fn str_translate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "translate", kw)?;
+    let [_, table] = crate::args::ArgSpec::exact::<2>(vm, "translate", args, 1)?;
+    let s = self_str(args);
+    let cps: Vec<u32> = s.code_points().collect();
+    let mut out = StrBuilder::new();
+    for cp in cps {
+        match vm.getitem(&table, &Value::int(cp as i64)) {
+            Ok(v) if v.is_none() => {}
+            Ok(v) => {
+                if let Some(rs) = v.downcast_ref::<StrObject>() {
+                    out.push_strobj(rs);
+                } else if let Some(n) = crate::objects::int::as_int(&v) {
+                    let n = n.to_i64().filter(|n| (0..=0x10FFFF).contains(n));
+                    match n {
+                        Some(n) => out.push_cp(n as u32),
+                        None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+                    }
+                } else {
+                    return Err(vm.type_error("character mapping must return integer, None or str"));
+                }
+            }
+            Err(e) if e.is_instance(ExcKind::LookupError) => out.push_cp(cp),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(out.finish())
 }
 
 fn str_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1298,6 +1414,9 @@ pub(crate) fn init() {
         ("isspace", str_isspace),
         ("isascii", str_isascii),
         ("isupper", str_isupper),
+        ("istitle", str_istitle),
+        ("isprintable", str_isprintable),
+        ("translate", str_translate),
         ("islower", str_islower),
         ("isidentifier", str_isidentifier),
         ("replace", str_replace),
@@ -1310,6 +1429,7 @@ pub(crate) fn init() {
         ("splitlines", str_splitlines),
         ("encode", str_encode),
         ("format", str_format_method),
+        ("format_map", crate::types::printf::str_format_map),
         ("__format__", str_format_dunder),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),

@@ -5,6 +5,8 @@
 //! whose columns are UTF-8 byte offsets, exactly as `ast` reports them.
 
 use crate::pystr::PyStr;
+use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 use num_bigint::BigInt;
 
 /// An identifier (already NFKC-normalised by the tokenizer).
@@ -329,71 +331,72 @@ impl Expr {
     /// The node's kind, moved out (`Expr` has a `Drop`, so its fields cannot be
     /// moved out by a pattern).
     pub fn into_kind(mut self) -> ExprKind {
-        std::mem::replace(&mut self.kind, ExprKind::Constant { value: Constant::None, kind: None })
+        std::mem::replace(&mut self.kind, placeholder_kind())
     }
 }
 
-/// Dropping an expression must not recurse once per level: trees are as deep as
-/// the source nests (a 300,000-term sum is a 300,000-deep `BinOp` chain). Each
-/// child that has children of its own is moved to a worklist (a childless
-/// `Constant` is left in its place), so every node is dropped with only leaves
-/// under it.
+/// Dropping a tree must not recurse once per level: expressions are as deep as
+/// the source nests (a 300,000-term sum is a 300,000-deep `BinOp` chain), and
+/// statements too (an `elif` chain is an `If` in the `orelse` of an `If`).
+/// A node's kind is taken out and dropped by `drop_bounded`.
 impl Drop for Expr {
     fn drop(&mut self) {
-        if is_leaf(&self.kind) {
-            return;
-        }
-        let mut pending: Vec<Expr> = Vec::new();
-        detach_children(&mut self.kind, &mut pending);
-        while let Some(mut e) = pending.pop() {
-            detach_children(&mut e.kind, &mut pending);
-            // `e` is dropped here with only leaves left under it.
+        if !matches!(self.kind, ExprKind::Constant { .. } | ExprKind::Name { .. }) {
+            drop_bounded(std::mem::replace(&mut self.kind, placeholder_kind()), &PENDING_EXPRS);
         }
     }
 }
 
-/// Statements nest without indentation too (an `elif` chain is an `If` in the
-/// `orelse` of an `If`, thousands deep): their nested statements are dropped
-/// from a worklist as well (expressions in them drop iteratively on their own).
 impl Drop for Stmt {
     fn drop(&mut self) {
-        let mut pending: Vec<Stmt> = Vec::new();
-        detach_statements(&mut self.kind, &mut pending);
-        while let Some(mut s) = pending.pop() {
-            detach_statements(&mut s.kind, &mut pending);
+        if has_statements(&self.kind) {
+            drop_bounded(std::mem::replace(&mut self.kind, StmtKind::Pass), &PENDING_STMTS);
         }
     }
 }
 
-/// Moves the statements nested in `kind` to `pending`, where some of them nest
-/// statements in turn (others are dropped where they are).
-fn detach_statements(kind: &mut StmtKind, pending: &mut Vec<Stmt>) {
-    let mut detach = |body: &mut Vec<Stmt>| {
-        if body.iter().any(|s| has_statements(&s.kind)) {
-            pending.append(body);
-        }
-    };
-    match kind {
-        StmtKind::FunctionDef(d) | StmtKind::AsyncFunctionDef(d) => detach(&mut d.body),
-        StmtKind::ClassDef(d) => detach(&mut d.body),
-        StmtKind::For(f) | StmtKind::AsyncFor(f) => {
-            detach(&mut f.body);
-            detach(&mut f.orelse);
-        }
-        StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
-            detach(body);
-            detach(orelse);
-        }
-        StmtKind::With(w) | StmtKind::AsyncWith(w) => detach(&mut w.body),
-        StmtKind::Match { cases, .. } => cases.iter_mut().for_each(|c| detach(&mut c.body)),
-        StmtKind::Try(t) | StmtKind::TryStar(t) => {
-            detach(&mut t.body);
-            t.handlers.iter_mut().for_each(|h| detach(&mut h.body));
-            detach(&mut t.orelse);
-            detach(&mut t.finalbody);
-        }
-        _ => {}
+/// How many nodes deep drops recurse before using the worklists.
+const DROP_RECURSION_LIMIT: u32 = 128;
+
+thread_local! {
+    /// How many `drop_bounded` calls are under way on this thread.
+    static DROP_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Kinds of nodes met too deep, left to the outermost drop.
+    static PENDING_EXPRS: RefCell<Vec<ExprKind>> = const { RefCell::new(Vec::new()) };
+    static PENDING_STMTS: RefCell<Vec<StmtKind>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Drops a node's kind, recursing as usual up to `DROP_RECURSION_LIMIT` nested
+/// nodes; deeper ones wait in `pending` until the outermost call drops them
+/// (from a fresh depth).
+fn drop_bounded<K: 'static>(kind: K, pending: &'static LocalKey<RefCell<Vec<K>>>) {
+    let depth = DROP_DEPTH.get();
+    if depth >= DROP_RECURSION_LIMIT {
+        let mut kind = Some(kind);
+        let _ = pending.try_with(|p| p.borrow_mut().extend(kind.take()));
+        // Still here only during thread teardown, the worklist gone: recurse.
+        drop(kind);
+        return;
     }
+    DROP_DEPTH.set(depth + 1);
+    drop(kind);
+    if depth == 0 {
+        loop {
+            if let Some(k) = PENDING_EXPRS.try_with(|p| p.borrow_mut().pop()).ok().flatten() {
+                drop(k);
+            } else if let Some(k) = PENDING_STMTS.try_with(|p| p.borrow_mut().pop()).ok().flatten() {
+                drop(k);
+            } else {
+                break;
+            }
+        }
+    }
+    DROP_DEPTH.set(depth);
+}
+
+/// A childless expression kind, left where a kind was moved out.
+fn placeholder_kind() -> ExprKind {
+    ExprKind::Constant { value: Constant::None, kind: None }
 }
 
 /// Whether a statement kind can hold other statements.
@@ -403,103 +406,6 @@ fn has_statements(kind: &StmtKind) -> bool {
         kind,
         FunctionDef(_) | AsyncFunctionDef(_) | ClassDef(_) | For(_) | AsyncFor(_) | While { .. } | If { .. } | With(_) | AsyncWith(_) | Match { .. } | Try(_) | TryStar(_)
     )
-}
-
-/// Whether an expression kind can hold no other expression.
-fn is_leaf(kind: &ExprKind) -> bool {
-    matches!(kind, ExprKind::Constant { .. } | ExprKind::Name { .. })
-}
-
-/// Moves the children of `kind` that have children of their own to `pending`.
-fn detach_children(kind: &mut ExprKind, pending: &mut Vec<Expr>) {
-    let mut detach = |e: &mut Expr| {
-        if !is_leaf(&e.kind) {
-            let leaf = Expr { loc: e.loc, kind: ExprKind::Constant { value: Constant::None, kind: None } };
-            pending.push(std::mem::replace(e, leaf));
-        }
-    };
-    for_each_child_mut(kind, &mut detach);
-}
-
-/// Calls `f` on every expression directly inside `kind` (also those inside its
-/// comprehensions, keywords and arguments).
-fn for_each_child_mut(kind: &mut ExprKind, f: &mut impl FnMut(&mut Expr)) {
-    use ExprKind::*;
-    match kind {
-        BoolOp { values: v, .. } | Set { elts: v } | JoinedStr { values: v } | List { elts: v, .. } | Tuple { elts: v, .. } => {
-            v.iter_mut().for_each(f)
-        }
-        NamedExpr { target: a, value: b } | BinOp { left: a, right: b, .. } => {
-            f(a);
-            f(b);
-        }
-        UnaryOp { operand: a, .. } | Await { value: a } | YieldFrom { value: a } | Attribute { value: a, .. } | Starred { value: a, .. } => f(a),
-        Lambda { args, body } => {
-            arguments_children_mut(args, f);
-            f(body);
-        }
-        IfExp { test, body, orelse } => {
-            f(test);
-            f(body);
-            f(orelse);
-        }
-        Dict { keys, values } => {
-            keys.iter_mut().flatten().for_each(&mut *f);
-            values.iter_mut().for_each(f);
-        }
-        ListComp { elt, generators } | SetComp { elt, generators } | GeneratorExp { elt, generators } => {
-            f(elt);
-            comprehensions_children_mut(generators, f);
-        }
-        DictComp { key, value, generators } => {
-            f(key);
-            f(value);
-            comprehensions_children_mut(generators, f);
-        }
-        Yield { value } => value.iter_mut().for_each(|e| f(e)),
-        Compare { left, comparators, .. } => {
-            f(left);
-            comparators.iter_mut().for_each(f);
-        }
-        Call { func, args, keywords } => {
-            f(func);
-            args.iter_mut().for_each(&mut *f);
-            keywords.iter_mut().for_each(|k| f(&mut k.value));
-        }
-        FormattedValue { value, format_spec, .. } => {
-            f(value);
-            format_spec.iter_mut().for_each(|e| f(e));
-        }
-        Subscript { value, slice, .. } => {
-            f(value);
-            f(slice);
-        }
-        Slice { lower, upper, step } => {
-            for e in [lower, upper, step].into_iter().flatten() {
-                f(e);
-            }
-        }
-        Constant { .. } | Name { .. } => {}
-    }
-}
-
-fn comprehensions_children_mut(generators: &mut [Comprehension], f: &mut impl FnMut(&mut Expr)) {
-    for c in generators {
-        f(&mut c.target);
-        f(&mut c.iter);
-        c.ifs.iter_mut().for_each(&mut *f);
-    }
-}
-
-fn arguments_children_mut(args: &mut Arguments, f: &mut impl FnMut(&mut Expr)) {
-    let Arguments { posonlyargs, args, vararg, kwonlyargs, kw_defaults, kwarg, defaults } = args;
-    let listed = posonlyargs.iter_mut().chain(args.iter_mut()).chain(kwonlyargs.iter_mut());
-    let boxed = vararg.iter_mut().chain(kwarg.iter_mut()).map(|a| &mut **a);
-    for a in listed.chain(boxed) {
-        a.annotation.iter_mut().for_each(|e| f(e));
-    }
-    kw_defaults.iter_mut().flatten().for_each(&mut *f);
-    defaults.iter_mut().for_each(f);
 }
 
 impl Stmt {
@@ -539,7 +445,7 @@ mod tests {
     #[test]
     fn dropping_a_deep_tree_does_not_recurse() {
         // A small stack: a recursive drop of this tree would need hundreds of MiB.
-        let worker = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
+        let worker = std::thread::Builder::new().stack_size(1 << 20).spawn(|| {
             let mut e = leaf();
             for i in 0..1_000_000 {
                 e = wrap(i, e);
@@ -551,7 +457,7 @@ mod tests {
 
     #[test]
     fn dropping_a_deep_elif_chain_does_not_recurse() {
-        let worker = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
+        let worker = std::thread::Builder::new().stack_size(1 << 20).spawn(|| {
             let pass = || Stmt::new(Loc::default(), StmtKind::Pass);
             let mut s = pass();
             for i in 0..1_000_000 {

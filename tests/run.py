@@ -63,10 +63,11 @@ def find_cases(filters):
     return cases
 
 
-def load_known_failures():
+def load_known_failures(path=KNOWN_FAILURES):
+    """A known-failures list: {path: reason} from lines "path # reason"."""
     known = {}
-    if os.path.exists(KNOWN_FAILURES):
-        with open(KNOWN_FAILURES, encoding="utf-8") as f:
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
             for line in f:
                 line = line.strip()
                 if line and not line.startswith("#"):

@@ -23,6 +23,8 @@ import sysconfig
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+import run as test_runner  # noqa: E402  (tests/run.py: the shared known-failures reader)
 KNOWN = os.path.join(HERE, "stdlib_ast_known_failures.txt")
 REQUIRED_RATE = 0.995
 
@@ -75,15 +77,7 @@ def first_difference(expected, actual):
 
 
 def load_known():
-    known = {}
-    if os.path.exists(KNOWN):
-        with open(KNOWN, encoding="utf-8") as f:
-            for line in f:
-                line = line.strip()
-                if line and not line.startswith("#"):
-                    path, _, reason = line.partition(" # ")
-                    known[path.strip()] = reason.strip()
-    return known
+    return test_runner.load_known_failures(KNOWN)
 
 
 def main():

@@ -589,6 +589,9 @@ impl Vm {
     }
 
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(def) = crate::modules::find(name) {
+            return self.load_native(def);
+        }
         let (parent, tail) = match name.rsplit_once('.') {
             Some((p, t)) => (Some(p), t),
             None => (None, name),
@@ -639,6 +642,22 @@ impl Vm {
                     return Err(e);
                 }
             }
+        }
+        Ok(module)
+    }
+
+    /// Builds a native module and enters it in `sys.modules`, with the
+    /// `__spec__` CPython's BuiltinImporter gives (origin 'built-in').
+    fn load_native(&mut self, def: &crate::modules::ModuleDef) -> PyResult<Value> {
+        let module = (def.init)(self)?;
+        let spec_cls = self.spec_class()?;
+        let kw = new_tuple(vec![new_str("origin")]);
+        let spec = self.call(&spec_cls, &[new_str(def.name), none(), new_str("built-in")], Some(&kw))?;
+        if let Some(m) = module.downcast_ref::<ModuleObject>() {
+            m.dict().insert_str_key("__spec__", spec);
+        }
+        if let Some(d) = self.modules_dict() {
+            d.insert_str_key(def.name, module.clone());
         }
         Ok(module)
     }

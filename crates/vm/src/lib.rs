@@ -76,6 +76,7 @@ pub mod gil;
 pub mod hash;
 pub mod import;
 pub mod instance;
+pub mod modules;
 pub mod object;
 pub mod objects;
 pub mod ops;

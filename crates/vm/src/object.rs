@@ -84,6 +84,8 @@ pub enum LayoutKind {
     Generator,
     Set,
     MemberDescr,
+    /// Objects of native modules (`objects::native::NativeObject`).
+    Native,
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -414,6 +416,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
         LayoutKind::Set => size_of::<set::SetObject>(),
         LayoutKind::MemberDescr => size_of::<descr::MemberDescr>(),
+        LayoutKind::Native => size_of::<native::NativeObject>(),
     }
 }
 
@@ -454,6 +457,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
         LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
         LayoutKind::MemberDescr => drop_in_place(p as *mut descr::MemberDescr),
+        LayoutKind::Native => drop_in_place(p as *mut native::NativeObject),
     }
 }
 

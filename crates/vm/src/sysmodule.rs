@@ -241,7 +241,12 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     dict.insert_str_key("hexversion", Value::int(0x030B07F0));
     dict.insert_str_key(
         "builtin_module_names",
-        new_tuple(vec![new_str("builtins"), new_str("sys")]),
+        new_tuple(
+            crate::modules::builtin_module_names()
+                .into_iter()
+                .map(new_str)
+                .collect(),
+        ),
     );
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("sys", m.clone());

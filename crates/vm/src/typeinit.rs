@@ -317,7 +317,7 @@ fn make_exception_types() {
 }
 
 /// Copies each empty slot from the base (static types only).
-fn inherit_slots(t: &TypeObject) {
+pub(crate) fn inherit_slots(t: &TypeObject) {
     let Some(b) = t.base() else { return };
     let bs = *b.slots();
     let s = t.slots_mut();

@@ -12,6 +12,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 pub mod module;
+pub mod native;
 pub mod range;
 pub mod set;
 pub mod singletons;

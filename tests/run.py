@@ -30,7 +30,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TESTS = os.path.join(ROOT, "tests")
-PYRITE = os.path.join(ROOT, "target", "release", "pyrite")
+PYRITE = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "pyrite")
 REFERENCE = "python3.11"
 KNOWN_FAILURES = os.path.join(TESTS, "known_failures.txt")
 CASE_TIMEOUT = 60

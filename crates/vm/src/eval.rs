@@ -1734,6 +1734,28 @@ impl Vm {
                 let old = std::mem::replace(&mut self.exc_info, if v.is_none() { Value::NULL } else { v });
                 drop(old);
             }
+            op::CHECK_EG_MATCH => {
+                let classes = pop!();
+                tri!(crate::types::exc_group::check_except_star_type(self, &classes));
+                let exc = peek!(1).clone();
+                let (matched, rest) = tri!(crate::types::exc_group::except_star_match(self, &exc, &classes));
+                if matched.is_none() {
+                    push!(matched);
+                } else {
+                    // [exc] becomes [rest, match]; the handler sees `match`.
+                    drop(pop!());
+                    push!(rest);
+                    push!(matched.clone());
+                    let old = std::mem::replace(&mut self.exc_info, matched);
+                    drop(old);
+                }
+            }
+            op::PREP_RERAISE_STAR => {
+                let raised = pop!();
+                let orig = pop!();
+                let v = tri!(crate::types::exc_group::prep_reraise_star(self, &orig, &raised));
+                push!(v);
+            }
             op::CHECK_EXC_MATCH => {
                 let right = pop!();
                 let b = tri!(self.check_exc_match(peek!(1), &right));

@@ -50,11 +50,8 @@ fn group_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
     let Some(mut t) = cls.downcast_ref::<TypeObject>() else {
         return Err(vm.type_error("BaseExceptionGroup.__new__(X): X is not a type object"));
     };
-    let (pos, kw) = split_kwargs(args, kwnames);
-    if !kw.is_empty() {
-        let msg = format!("{}() takes no keyword arguments", t.name_string());
-        return Err(vm.type_error(msg));
-    }
+    // Keywords are refused by __init__, naming the class finally chosen.
+    let (pos, _) = split_kwargs(args, kwnames);
     if pos.len() != 2 {
         let msg = format!(
             "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
@@ -140,6 +137,11 @@ fn message_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn exceptions_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_tuple(parts(v).1))
+}
+
+/// `message` and `exceptions` are read-only members in CPython.
+fn readonly_set(vm: &mut Vm, _v: &Value, _new: Option<Value>) -> PyResult<()> {
+    Err(vm.new_error(ExcKind::AttributeError, "readonly attribute"))
 }
 
 fn derive(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -303,17 +305,12 @@ pub(crate) fn except_star_match(vm: &mut Vm, exc: &Value, classes: &Value) -> Py
         if is_group(exc) {
             return Ok((exc.clone(), none()));
         }
+        // 3.11 gives the wrapper no traceback of its own.
         let wrapped = vm.call(
             &exc_type(ExcKind::BaseExceptionGroup).as_value(),
             &[vm.new_str(""), new_tuple(vec![exc.clone()])],
             None,
         )?;
-        if let (Some(src), Some(dst)) = (exc.downcast_ref::<ExceptionObject>(), wrapped.downcast_ref::<ExceptionObject>()) {
-            let tb = src.traceback();
-            if !tb.is_null() {
-                dst.set_traceback(tb);
-            }
-        }
         return Ok((wrapped, none()));
     }
     if is_group(exc) {
@@ -439,8 +436,8 @@ pub(crate) fn init() {
     s.new = Some(group_new);
     s.init = Some(group_init);
     s.str = Some(group_str);
-    add_getset_to(base_group, "message", message_get, None);
-    add_getset_to(base_group, "exceptions", exceptions_get, None);
+    add_getset_to(base_group, "message", message_get, Some(readonly_set));
+    add_getset_to(base_group, "exceptions", exceptions_get, Some(readonly_set));
     add_method_to(base_group, "derive", derive);
     add_method_to(base_group, "split", split);
     add_method_to(base_group, "subgroup", subgroup);

@@ -688,6 +688,11 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str
         out.push_str(": ");
         out.push_str(&text);
     }
+    if let Some(s) = crate::suggestions::offer_suggestion(vm, exc) {
+        out.push_str(". Did you mean: '");
+        out.push_str(&s);
+        out.push_str("'?");
+    }
     out.push('\n');
     // PEP 678 notes: each line of each note's str() takes the margin; a
     // non-sequence `__notes__` is shown by its repr, with no newline.

@@ -22,6 +22,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _functools;
+mod itertools;
+
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
 pub(crate) struct ModuleDef {
@@ -30,7 +33,10 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "itertools", init: itertools::init },
+];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

@@ -161,9 +161,9 @@ fn partial_call(vm: &mut Vm, me: &Value, args: &[Value], kwnames: KwNames) -> Py
 
 fn partial_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     let p = state::<Partial>(vm, me, "functools.partial")?;
+    // CPython prints tp_name: "functools.partial", or a subclass's bare name.
     let t = type_of(me);
-    let module = crate::types::object_ty::type_module_name(t).unwrap_or_default();
-    let qual = display_lossy(t.qualname());
+    let name = if t.is_heap_type() { display_lossy(t.name()) } else { vm.type_name(me) };
     if !vm.repr_enter(me) {
         return Ok(new_str("..."));
     }
@@ -171,7 +171,7 @@ fn partial_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
         let func = p.func.borrow().clone();
         let args = p.args.borrow().clone();
         let kws = p.keywords.borrow().clone();
-        let mut out = format!("{module}.{qual}({}", vm.repr_string(&func)?);
+        let mut out = format!("{name}({}", vm.repr_string(&func)?);
         if let Some(t) = args.downcast_ref::<TupleObject>() {
             for a in t.items().to_vec() {
                 out.push_str(", ");
@@ -210,7 +210,9 @@ fn partial_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
         func.clone(),
         p.args.borrow().clone(),
         p.keywords.borrow().clone(),
-        instance_dict(me).unwrap_or_else(none),
+        instance_dict(me)
+            .filter(|d| dict_ref(d).is_some_and(|d| !d.is_empty()))
+            .unwrap_or_else(none),
     ]);
     Ok(new_tuple(vec![type_of(me).as_value(), new_tuple(vec![func]), st]))
 }

@@ -22,6 +22,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _collections;
 mod _functools;
 mod itertools;
 
@@ -34,6 +35,7 @@ pub(crate) struct ModuleDef {
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "itertools", init: itertools::init },
 ];

@@ -724,7 +724,8 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(none());
     };
     if !t.is_heap_type() {
-        return Ok(vm.intern("builtins"));
+        // Native-module types keep theirs in the dict (see type_module_name).
+        return Ok(t.dict().get_str_key("__module__").unwrap_or_else(|| vm.intern("builtins")));
     }
     match t.dict().get_str_key("__module__") {
         Some(m) => Ok(m),

@@ -22,8 +22,11 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _bisect;
 mod _collections;
 mod _functools;
+mod _heapq;
+mod _random;
 mod itertools;
 
 /// A native module: its name and the function that builds it (called once
@@ -35,8 +38,11 @@ pub(crate) struct ModuleDef {
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "itertools", init: itertools::init },
 ];
 

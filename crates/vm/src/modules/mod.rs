@@ -27,6 +27,7 @@ mod _collections;
 mod _functools;
 mod _heapq;
 mod _random;
+mod _struct;
 mod itertools;
 
 /// A native module: its name and the function that builds it (called once
@@ -43,6 +44,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "itertools", init: itertools::init },
 ];
 

@@ -26,6 +26,7 @@ mod _bisect;
 mod _collections;
 mod _functools;
 mod _heapq;
+mod _operator;
 mod _random;
 mod _struct;
 mod itertools;
@@ -43,6 +44,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "itertools", init: itertools::init },

@@ -1136,19 +1136,16 @@ impl NativeData for ISlice {
     }
 }
 
-/// PyNumber_AsSsize_t with clamping on overflow, None when not an integer
-/// (the caller maps that to islice's ValueError).
+/// PyNumber_AsSsize_t; None when not an integer or out of range (the
+/// caller maps that to islice's ValueError).
 fn islice_index(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     let iv = match vm.index(v) {
         Ok(i) => i,
         Err(e) if e.is_instance(ExcKind::TypeError) => return Ok(None),
         Err(e) => return Err(e),
     };
-    Ok(as_int(&iv).map(|i| match i.to_i64() {
-        Some(x) => x,
-        None if i.is_negative() => i64::MIN,
-        None => i64::MAX,
-    }))
+    // Beyond sys.maxsize is an error too (PyNumber_AsSsize_t overflows).
+    Ok(as_int(&iv).and_then(|i| i.to_i64()))
 }
 
 fn islice_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {

@@ -194,8 +194,11 @@ fn maxlen_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<usize>> {
     if v.is_none() {
         return Ok(None);
     }
-    let i = vm.index(v)?;
-    let n = match as_int(&i).and_then(|x| x.to_i64()) {
+    // PyLong_AsSsize_t: ints only (no __index__).
+    if as_int(v).is_none() {
+        return Err(vm.type_error("an integer is required"));
+    }
+    let n = match as_int(v).and_then(|x| x.to_i64()) {
         Some(n) => n,
         None => {
             return Err(vm.new_error(
@@ -211,6 +214,12 @@ fn maxlen_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<usize>> {
 }
 
 fn deque_init(vm: &mut Vm, me: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    // PyArg_ParseTupleAndKeywords counts positional and keyword arguments together.
+    if args.len() > 2 {
+        let which = if args.len() == split_kwargs(args, kwnames).1.len() { "keyword " } else { "" };
+        let msg = format!("deque() takes at most 2 {which}arguments ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    }
     let a = ArgSpec::parse(vm, "deque", args, kwnames, &["iterable", "maxlen"], 2, 0)?;
     let d = dq(vm, me)?;
     let maxlen = match &a[1] {

@@ -222,8 +222,7 @@ fn partial_setstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
     let st = args.get(1).cloned().unwrap_or_else(none);
     let items = match st.downcast_ref::<TupleObject>() {
         Some(t) if t.len() == 4 => t.items().to_vec(),
-        Some(_) => return Err(vm.type_error("expected 4 items in state")),
-        None => return Err(vm.type_error("argument to __setstate__ must be a tuple")),
+        _ => return Err(vm.type_error("invalid partial state")),
     };
     if !is_callable(&items[0])
         || items[1].downcast_ref::<TupleObject>().is_none()
@@ -309,6 +308,10 @@ fn cmp_to_key(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> 
 
 fn key_call(vm: &mut Vm, me: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let k = state::<KeyWrapper>(vm, me, "functools.KeyWrapper")?;
+    if args.len() > 1 {
+        let msg = format!("K() takes at most 1 argument ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    }
     let a = ArgSpec::parse(vm, "K", args, kwnames, &["obj"], 1, 1)?;
     Ok(new_native(
         key_wrapper_type(),
@@ -335,10 +338,8 @@ fn key_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult
 
 fn key_obj(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     let k = state::<KeyWrapper>(vm, me, "functools.KeyWrapper")?;
-    match k.obj.get() {
-        Some(o) => Ok(o),
-        None => Err(vm.new_error(ExcKind::AttributeError, "obj")),
-    }
+    // An unset T_OBJECT member reads as None.
+    Ok(k.obj.get().unwrap_or_else(none))
 }
 
 fn key_wrapper_type() -> &'static TypeObject {

@@ -140,6 +140,15 @@ fn op_is_not(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = two(vm, "is_not", args, kw)?;
     Ok(Value::bool(!a[0].is(&a[1])))
 }
+/// `operator.call(obj, /, *args, **kwargs)` (new in 3.11).
+fn op_call(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let npos = args.len() - kw.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
+    if npos == 0 {
+        return Err(vm.type_error("call expected at least 1 argument, got 0"));
+    }
+    vm.call(&args[0], &args[1..], kw)
+}
+
 fn op_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = positional(vm, "index", args, kw, 1, 1)?;
     vm.index(&a[0])
@@ -278,9 +287,9 @@ fn compare_digest(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             }
             (s1.data().to_vec(), s2.data().to_vec())
         }
-        (None, None) => match (bytes_of(x), bytes_of(y)) {
-            (Some(p), Some(q)) => (p, q),
-            _ => {
+        // Otherwise both must be buffers.
+        _ => {
+            if bytes_of(x).is_none() && bytes_of(y).is_none() {
                 let msg = format!(
                     "unsupported operand types(s) or combination of types: '{}' and '{}'",
                     vm.type_name(x),
@@ -288,14 +297,15 @@ fn compare_digest(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
                 );
                 return Err(vm.type_error(msg));
             }
-        },
-        _ => {
-            let msg = format!(
-                "unsupported operand types(s) or combination of types: '{}' and '{}'",
-                vm.type_name(x),
-                vm.type_name(y)
-            );
-            return Err(vm.type_error(msg));
+            let Some(p) = bytes_of(x) else {
+                let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(x));
+                return Err(vm.type_error(msg));
+            };
+            let Some(q) = bytes_of(y) else {
+                let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(y));
+                return Err(vm.type_error(msg));
+            };
+            (p, q)
         }
     };
     // Constant time in the length of the second argument.
@@ -325,7 +335,9 @@ impl NativeData for ItemGetter {
 
 fn itemgetter_new(vm: &mut Vm, cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "itemgetter", kw)?;
-    check_positional(vm, "itemgetter", args.len(), 1, usize::MAX)?;
+    if args.is_empty() {
+        check_positional(vm, "itemgetter", 0, 1, 1)?;
+    }
     let ty = crate::modules::itertools::cls_type(cls, itemgetter_type());
     Ok(new_native(ty, ItemGetter { items: args.to_vec() }))
 }
@@ -426,7 +438,9 @@ impl NativeData for AttrGetter {
 
 fn attrgetter_new(vm: &mut Vm, cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "attrgetter", kw)?;
-    check_positional(vm, "attrgetter", args.len(), 1, usize::MAX)?;
+    if args.is_empty() {
+        check_positional(vm, "attrgetter", 0, 1, 1)?;
+    }
     let mut attrs = Vec::with_capacity(args.len());
     for a in args {
         let Some(s) = a.downcast_ref::<StrObject>() else {
@@ -595,6 +609,7 @@ pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
         ("is_", op_is),
         ("is_not", op_is_not),
         ("index", op_index),
+        ("call", op_call),
         ("contains", op_contains),
         ("getitem", op_getitem),
         ("setitem", op_setitem),

@@ -292,8 +292,7 @@ fn random_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     let mut new_state = [0u32; N];
     for (i, v) in t.items().iter().take(N).enumerate() {
         let Some(iv) = as_int(v) else {
-            let msg = format!("an integer is required (got type {})", vm.type_name(v));
-            return Err(vm.type_error(msg));
+            return Err(vm.type_error("an integer is required"));
         };
         if iv.is_negative() {
             return Err(vm.new_error(
@@ -313,8 +312,7 @@ fn random_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let idx_v = &t.items()[N];
     let Some(idx) = as_int(idx_v).map(|i| i.to_i64()) else {
-        let msg = format!("an integer is required (got type {})", vm.type_name(idx_v));
-        return Err(vm.type_error(msg));
+        return Err(vm.type_error("an integer is required"));
     };
     let idx = match idx {
         Some(i) if (0..=N as i64).contains(&i) => i as usize,

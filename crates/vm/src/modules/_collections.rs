@@ -625,17 +625,18 @@ fn repeat_in_place(vm: &mut Vm, d: &Deque, n: &Value) -> PyResult<()> {
     if items.is_empty() || n == 1 {
         return Ok(());
     }
-    let total = (items.len() as u128) * (n as u128);
-    let limit = d.maxlen.get().map_or(u128::MAX, |m| m as u128);
-    if total > limit.min(isize::MAX as u128 / 16) && d.maxlen.get().is_none() {
+    let len = items.len() as u128;
+    let total = len * (n as u128);
+    // Without maxlen every copy is kept: refuse what cannot be allocated.
+    if d.maxlen.get().is_none() && total > isize::MAX as u128 / 16 {
         return Err(vm.new_error(ExcKind::MemoryError, ""));
     }
-    // Only the last maxlen items can survive.
-    let wanted = total.min(limit) as usize;
+    // With maxlen only the last `wanted` items of the repetition survive.
+    let wanted = d.maxlen.get().map_or(total, |m| total.min(m as u128)) as usize;
+    let start = ((total - wanted as u128) % len) as usize;
     let mut out: VecDeque<Value> = VecDeque::with_capacity(wanted);
-    let skip = total as usize - wanted;
-    for k in skip..total as usize {
-        out.push_back(items[k % items.len()].clone());
+    for j in 0..wanted {
+        out.push_back(items[(start + j) % items.len()].clone());
     }
     let old = std::mem::replace(&mut *d.items.borrow_mut(), out);
     d.bump();

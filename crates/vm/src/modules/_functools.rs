@@ -2,7 +2,7 @@
 //! Lib/functools.py builds on.
 
 use crate::args::{split_kwargs, ArgSpec};
-use crate::attr::{instance_dict, instance_get};
+use crate::attr::instance_dict;
 use crate::exception::{ExcKind, PyResult};
 use crate::modules::itertools::{cls_type, positional, self_arg, state, Slot};
 use crate::modules::{init_native_type, ModuleBuilder, NativeType};
@@ -545,14 +545,6 @@ fn lru_copy(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or_else(none))
 }
 
-fn lru_wrapped(vm: &mut Vm, me: &Value) -> PyResult<Value> {
-    let name = vm.intern("__wrapped__");
-    if let Some(v) = instance_get(me, &name) {
-        return Ok(v);
-    }
-    Ok(state::<LruCache>(vm, me, "functools._lru_cache_wrapper")?.func.clone())
-}
-
 fn lru_type() -> &'static TypeObject {
     LRU_WRAPPER.get_or_init(|st| {
         let t = init_native_type(
@@ -573,7 +565,6 @@ fn lru_type() -> &'static TypeObject {
         add_method_to(t, "__reduce__", lru_reduce);
         add_method_to(t, "__copy__", lru_copy);
         add_method_to(t, "__deepcopy__", lru_copy);
-        let _ = lru_wrapped;
         set_attr(t, "__dict__", crate::types::object_ty::dict_descriptor());
     })
 }

@@ -28,6 +28,7 @@ use std::rc::Rc;
 // Helpers shared with the sibling modules (_collections, _functools, ...).
 
 /// `_PyArg_CheckPositional`: "name expected [at least |at most ]N argument(s), got M".
+#[inline]
 pub(crate) fn check_positional(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min {
         let which = if min == max { "" } else { "at least " };
@@ -43,6 +44,7 @@ pub(crate) fn check_positional(vm: &mut Vm, name: &str, n: usize, min: usize, ma
 }
 
 /// Positional arguments only (`_PyArg_NoKeywords` + `_PyArg_CheckPositional`).
+#[inline]
 pub(crate) fn positional<'a>(
     vm: &mut Vm,
     name: &str,
@@ -65,6 +67,7 @@ pub(crate) fn cls_type<'a>(cls: &'a Value, fallback: &'static TypeObject) -> &'a
 
 /// The native state of `v`, or the TypeError CPython gives for a method
 /// called on the wrong kind of object.
+#[inline]
 pub(crate) fn state<'a, T: NativeData>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a T> {
     match v.native_ref::<T>() {
         Some(s) => Ok(s),
@@ -76,6 +79,7 @@ pub(crate) fn state<'a, T: NativeData>(vm: &mut Vm, v: &'a Value, what: &str) ->
 }
 
 /// The first argument (`self`) of a method.
+#[inline]
 pub(crate) fn self_arg<'a, T: NativeData>(vm: &mut Vm, args: &'a [Value], what: &str) -> PyResult<(&'a Value, &'a T)> {
     let Some(me) = args.first() else {
         return Err(vm.type_error(format!("descriptor of '{what}' object needs an argument")));

@@ -82,3 +82,11 @@ groups = defaultdict(set)
 for name, team in [("ann", "red"), ("bob", "blue"), ("cy", "red")]:
     groups[team].add(name)
 print(sorted((k, sorted(v)) for k, v in groups.items()))
+for bad in [lambda: setattr(defaultdict(), "x", 1), lambda: defaultdict().y, lambda: vars(defaultdict())]:
+    try:
+        bad()
+    except (AttributeError, TypeError) as e:
+        print(type(e).__name__, e)
+sub = Named(int)
+sub.note = "subclasses have a __dict__"
+print(sub.note, sub.default_factory)

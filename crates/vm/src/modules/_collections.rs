@@ -811,6 +811,7 @@ fn defaultdict_type() -> &'static TypeObject {
                 s.init = Some(defaultdict_init);
                 s.repr = Some(defaultdict_repr);
                 s.nb[nb::OR] = Some(defaultdict_or);
+                s.setattro = Some(defaultdict_setattr);
             },
         );
         add_method_to(t, "__missing__", defaultdict_missing);
@@ -819,6 +820,16 @@ fn defaultdict_type() -> &'static TypeObject {
         add_method_to(t, "__reduce__", defaultdict_reduce);
         add_getset_to(t, "default_factory", defaultdict_factory_get, Some(defaultdict_factory_set));
     })
+}
+
+/// A plain defaultdict has no `__dict__`: only its descriptors can be set
+/// (the factory lives in the hidden attribute storage, set directly).
+fn defaultdict_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    let t = type_of(obj);
+    if !t.is_heap_type() && t.lookup(name).is_none() {
+        return Err(vm.attribute_error(obj, name));
+    }
+    crate::attr::generic_setattr(vm, obj, name, value)
 }
 
 fn defaultdict_init(vm: &mut Vm, me: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {

@@ -114,7 +114,15 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        type_of(v).name_string()
+        let t = type_of(v);
+        // A native module's type is named with its module, as CPython's
+        // dotted tp_name ("itertools.count").
+        if !t.is_heap_type() {
+            if let Some(m) = t.dict().get_str_key("__module__") {
+                return format!("{}.{}", crate::objects::str::display_lossy(&m), t.name_string());
+            }
+        }
+        t.name_string()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {

@@ -22,6 +22,15 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _bisect;
+mod _collections;
+mod _functools;
+mod _heapq;
+mod _operator;
+mod _random;
+mod _struct;
+mod itertools;
+
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
 pub(crate) struct ModuleDef {
@@ -30,7 +39,16 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "itertools", init: itertools::init },
+];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

@@ -33,7 +33,14 @@ pub fn default_repr(v: &Value) -> String {
 /// `type.__module__` as text (None when not a str).
 pub fn type_module_name(t: &TypeObject) -> Option<String> {
     if !t.is_heap_type() {
-        return Some("builtins".into());
+        // Native-module types name their module in their dict (CPython's
+        // dotted tp_name); the core builtin types have none.
+        return Some(
+            t.dict()
+                .get_str_key("__module__")
+                .and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()))
+                .unwrap_or_else(|| "builtins".into()),
+        );
     }
     t.dict()
         .get_str_key("__module__")
@@ -717,7 +724,8 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(none());
     };
     if !t.is_heap_type() {
-        return Ok(vm.intern("builtins"));
+        // Native-module types keep theirs in the dict (see type_module_name).
+        return Ok(t.dict().get_str_key("__module__").unwrap_or_else(|| vm.intern("builtins")));
     }
     match t.dict().get_str_key("__module__") {
         Some(m) => Ok(m),

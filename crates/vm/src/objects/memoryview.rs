@@ -327,13 +327,16 @@ impl MemoryViewObject {
         let rb = self.base(vm)?;
         // SAFETY: `base` checked the extent against the exporter's length.
         let mem = unsafe { std::slice::from_raw_parts(rb.ptr as *const u8, rb.len) };
+        if self.item_count() == 0 {
+            return Ok(Cow::Borrowed(&[]));
+        }
         if self.is_c_contiguous() {
             let n = self.nbytes();
-            return Ok(Cow::Borrowed(&mem[self.offset..self.offset + n]));
+            return Ok(Cow::Borrowed(mem.get(self.offset..self.offset + n).unwrap_or(&[])));
         }
         let mut out = Vec::with_capacity(self.nbytes());
         for off in self.item_offsets() {
-            out.extend_from_slice(&mem[off..off + self.itemsize]);
+            out.extend_from_slice(mem.get(off..off + self.itemsize).unwrap_or(&[]));
         }
         Ok(Cow::Owned(out))
     }
@@ -434,6 +437,13 @@ pub fn pack_scalar(vm: &mut Vm, fmt: ItemFormat, fmt_text: &str, item: &Value, o
             bytes.push(t as u8);
         }
         b'f' | b'd' => {
+            let numeric = crate::objects::float::as_float(item).is_some()
+                || crate::objects::int::as_int(item).is_some()
+                || crate::typeobj::type_of(item).slots().float.is_some()
+                || crate::typeobj::type_of(item).slots().index.is_some();
+            if !numeric {
+                return Err(type_err(vm));
+            }
             let f = match crate::types::num::float_from_object(vm, item) {
                 Ok(f) => f,
                 Err(e) if e.is_instance(ExcKind::TypeError) => return Err(type_err(vm)),

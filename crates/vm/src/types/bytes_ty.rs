@@ -184,7 +184,7 @@ fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, limit: usize) 
 }
 
 fn find_common(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    arg_count(vm, name, args, 1, 3)?;
     let sub = needle(vm, &args[1])?;
     let start = opt_slice_index(vm, args.get(2))?;
     let end = opt_slice_index(vm, args.get(3))?;
@@ -225,7 +225,7 @@ fn b_rindex(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn b_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "count", kw)?;
-    ArgSpec::range(vm, "count", args, 1, 1, 3)?;
+    arg_count(vm, "count", args, 1, 3)?;
     let sub = needle(vm, &args[1])?;
     let start = opt_slice_index(vm, args.get(2))?;
     let end = opt_slice_index(vm, args.get(3))?;
@@ -235,48 +235,69 @@ fn b_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn starts_ends(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<Value> {
-    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    arg_count(vm, name, args, 1, 3)?;
     let start = opt_slice_index(vm, args.get(2))?;
     let end = opt_slice_index(vm, args.get(3))?;
-    let mut candidates: Vec<Vec<u8>> = Vec::new();
+    let check = |vm: &mut Vm, this: &Value, c: &[u8]| -> bool {
+        let _ = vm;
+        let data = data_of(this);
+        let (s, e) = adjust(start, end, data.len());
+        if s > data.len() || e < s || e - s < c.len() {
+            return false;
+        }
+        if ends {
+            &data[e - c.len()..e] == c
+        } else {
+            &data[s..s + c.len()] == c
+        }
+    };
     if let Some(t) = args[1].downcast_ref::<TupleObject>() {
+        // Items are tried in order; a bad item after a match is never looked at.
         for item in t.items().to_vec() {
             match bytes_like(vm, &item)? {
-                Some(b) => candidates.push(b.into_owned()),
+                Some(b) => {
+                    let b = b.into_owned();
+                    if check(vm, &args[0], &b) {
+                        return Ok(Value::bool(true));
+                    }
+                }
                 None => {
                     let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(&item));
                     return Err(vm.type_error(msg));
                 }
             }
         }
-    } else {
-        match bytes_like(vm, &args[1])? {
-            Some(b) => candidates.push(b.into_owned()),
-            None => {
-                let msg = format!(
-                    "{name} first arg must be bytes or a tuple of bytes, not {}",
-                    vm.type_name(&args[1])
-                );
-                return Err(vm.type_error(msg));
-            }
+        return Ok(Value::bool(false));
+    }
+    match bytes_like(vm, &args[1])? {
+        Some(b) => {
+            let b = b.into_owned();
+            Ok(Value::bool(check(vm, &args[0], &b)))
+        }
+        None => {
+            let msg = format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {}",
+                vm.type_name(&args[1])
+            );
+            Err(vm.type_error(msg))
         }
     }
-    let data = data_of(&args[0]);
-    let (s, e) = adjust(start, end, data.len());
-    for c in candidates {
-        if s > data.len() || e < s || e - s < c.len() {
-            continue;
-        }
-        let hit = if ends {
-            &data[e - c.len()..e] == c.as_slice()
-        } else {
-            &data[s..s + c.len()] == c.as_slice()
-        };
-        if hit {
-            return Ok(Value::bool(true));
-        }
+}
+
+/// CPython's getargs messages for the find family ("find() takes at least 1 argument (0 given)").
+fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len().saturating_sub(1);
+    if n < min {
+        let msg = format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            if min == 1 { "" } else { "s" }
+        );
+        return Err(vm.type_error(msg));
     }
-    Ok(Value::bool(false))
+    if n > max {
+        return Err(vm.type_error(format!("{name}() takes at most {max} arguments ({n} given)")));
+    }
+    Ok(())
 }
 
 fn b_startswith(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -313,7 +334,13 @@ fn b_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn b_join(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "join", kw)?;
     let [this, iterable] = ArgSpec::exact::<2>(vm, "join", args, 1)?;
-    let items = vm.collect(&iterable)?;
+    let items = match vm.collect(&iterable) {
+        Ok(items) => items,
+        Err(e) if e.is_instance(ExcKind::TypeError) && vm.iter(&iterable).is_err() => {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
     let mut parts: Vec<Vec<u8>> = Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         match bytes_like(vm, it)? {
@@ -400,11 +427,7 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, reverse: boo
                         break;
                     }
                     if parts.len() == limit {
-                        let mut e = n;
-                        while e > i && is_ascii_space(data[e - 1]) {
-                            e -= 1;
-                        }
-                        parts.push(&data[i..e]);
+                        parts.push(&data[i..n]);
                         break;
                     }
                     let s = i;
@@ -423,11 +446,7 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, reverse: boo
                         break;
                     }
                     if parts.len() == limit {
-                        let mut s = 0;
-                        while s < e && is_ascii_space(data[s]) {
-                            s += 1;
-                        }
-                        parts.push(&data[s..e]);
+                        parts.push(&data[..e]);
                         break;
                     }
                     let stop = e;
@@ -1042,12 +1061,31 @@ fn b_bytes_dunder(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
 // ---- slots shared by bytes and bytearray ----
 
 fn b_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let body = pyrite_repr::bytes_repr(data_of(v));
+    let data = data_of(v);
     if is_bytearray(v) {
+        // bytearray's repr escapes every single quote, whichever quote it uses.
+        let quote = if data.contains(&b'\'') && !data.contains(&b'"') { '"' } else { '\'' };
+        let mut body = String::with_capacity(data.len() + 3);
+        body.push('b');
+        body.push(quote);
+        for &c in data {
+            match c {
+                b'\'' | b'\\' => {
+                    body.push('\\');
+                    body.push(c as char);
+                }
+                b'\t' => body.push_str("\\t"),
+                b'\n' => body.push_str("\\n"),
+                b'\r' => body.push_str("\\r"),
+                0x20..=0x7e => body.push(c as char),
+                _ => body.push_str(&format!("\\x{c:02x}")),
+            }
+        }
+        body.push(quote);
         let name = type_of(v).name_string();
         return Ok(new_str(&format!("{name}({body})")));
     }
-    Ok(new_str(&body))
+    Ok(new_str(&pyrite_repr::bytes_repr(data)))
 }
 
 fn b_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
@@ -1128,7 +1166,7 @@ fn index_error(vm: &mut Vm, v: &Value) -> crate::exception::PyErr {
 }
 
 fn b_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let Some(y) = bytes_like(vm, b)? else {
+    let Some(y) = bytes_like(vm, b).ok().flatten() else {
         let msg = format!("can't concat {} to {}", vm.type_name(b), kind_name(a));
         return Err(vm.type_error(msg));
     };

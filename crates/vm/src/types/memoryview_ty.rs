@@ -82,10 +82,8 @@ fn mv_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn mv_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let m = live(vm, v)?;
-    match m.shape.first() {
-        Some(n) => Ok(*n),
-        None => Err(vm.type_error("0-dim memory has no length")),
-    }
+    // A 0-dim view has length 1, as in CPython.
+    Ok(m.shape.first().copied().unwrap_or(1))
 }
 
 fn mv_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -159,7 +157,11 @@ fn read_item(vm: &mut Vm, m: &MemoryViewObject, off: usize) -> PyResult<Value> {
 fn sliced_spec(m: &MemoryViewObject, start: i64, step: i64, n: usize) -> ViewSpec {
     let mut shape = m.shape.to_vec();
     let mut strides = m.strides.to_vec();
-    let offset = (m.offset as isize + start as isize * m.strides[0]) as usize;
+    let offset = if n == 0 {
+        m.offset
+    } else {
+        (m.offset as isize + start as isize * m.strides[0]) as usize
+    };
     shape[0] = n;
     strides[0] = m.strides[0] * step as isize;
     ViewSpec {
@@ -443,7 +445,7 @@ fn mv_cast(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let m = live(vm, &args[0])?;
     let fmt_v = a[0].clone().unwrap_or_else(none);
     let Some(fmt_s) = fmt_v.downcast_ref::<StrObject>() else {
-        let msg = format!("memoryview.cast(): argument 'format' must be str, not {}", vm.type_name(&fmt_v));
+        let msg = format!("cast() argument 'format' must be str, not {}", vm.type_name(&fmt_v));
         return Err(vm.type_error(msg));
     };
     let fmt_text = fmt_s.to_string_lossy();

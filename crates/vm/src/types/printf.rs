@@ -224,11 +224,13 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                 )?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = if let Some(f) = as_float(&v) {
+                let iv = if let (Some(f), true) = (as_float(&v), matches!(conv, 'd' | 'i' | 'u')) {
                     crate::types::num::float_to_int(vm, f)?
                 } else if as_int(&v).is_some() {
                     v.clone()
-                } else if type_of(&v).slots().index.is_some() || type_of(&v).slots().int.is_some() {
+                } else if type_of(&v).slots().index.is_some()
+                    || (type_of(&v).slots().int.is_some() && matches!(conv, 'd' | 'i' | 'u'))
+                {
                     crate::types::num::int_from_object(vm, &v)?
                 } else {
                     let msg = if matches!(conv, 'x' | 'X' | 'o') {

@@ -144,7 +144,7 @@ pub fn lookup_error(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(h);
     }
     if let Some(i) = BUILTIN_HANDLERS.iter().position(|h| *h == name) {
-        let f = crate::objects::descr::new_builtin_function(BUILTIN_HANDLERS[i], HANDLER_FNS[i], Some("_codecs"));
+        let f = crate::objects::descr::new_builtin_function(HANDLER_NAMES[i], HANDLER_FNS[i], Some("_codecs"));
         dict(&errs).set_item(vm, new_str(name), f.clone())?;
         return Ok(f);
     }
@@ -196,7 +196,6 @@ fn unicode_error_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames
         i += 1;
         let ok = match what {
             "str" => v.downcast_ref::<StrObject>().is_some(),
-            "int" => as_int(&v).is_some() || type_of(&v).slots().index.is_some(),
             _ => true,
         };
         if !ok {
@@ -589,8 +588,10 @@ fn encode_cps(vm: &mut Vm, s: &Value, target: &Target, errors: &str) -> PyResult
             continue;
         }
         let mut j = i + 1;
+        // UTF-16/32 report each surrogate alone; the others a whole run.
+        let single = matches!(target, Target::Unit(Unit::Utf16 { .. } | Unit::Utf32 { .. }));
         let mut probe = Vec::new();
-        while j < n && !target.encode(vm, cps[j], &mut probe)? {
+        while !single && j < n && !target.encode(vm, cps[j], &mut probe)? {
             j += 1;
         }
         let h = match &handler {
@@ -839,12 +840,7 @@ fn decode_latin1(data: &[u8]) -> Value {
 /// UTF-16. `order`: 0 detects a BOM (little-endian without one), -1 little,
 /// 1 big. Gives (text, consumed, detected order).
 fn decode_utf16(vm: &mut Vm, data: &[u8], errors: &str, mut order: i32, final_: bool) -> PyResult<(Value, usize, i32)> {
-    let name = match order {
-        -1 => "utf-16-le",
-        1 => "utf-16-be",
-        _ => "utf-16",
-    };
-    let mut d = Decoder::new(name, data, errors);
+    let mut d = Decoder::new("utf-16-le", data, errors);
     let mut pos = 0;
     if order == 0 && data.len() >= 2 {
         match (data[0], data[1]) {
@@ -860,6 +856,8 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], errors: &str, mut order: i32, final_: 
         }
     }
     let le = order <= 0;
+    // Errors name the byte order actually used, as CPython's decoder does.
+    d.name = if le { "utf-16-le" } else { "utf-16-be" };
     let unit = |i: usize| -> u16 {
         let pair = [data[i], data[i + 1]];
         if le {
@@ -918,12 +916,7 @@ fn decode_utf16(vm: &mut Vm, data: &[u8], errors: &str, mut order: i32, final_: 
 }
 
 fn decode_utf32(vm: &mut Vm, data: &[u8], errors: &str, mut order: i32, final_: bool) -> PyResult<(Value, usize, i32)> {
-    let name = match order {
-        -1 => "utf-32-le",
-        1 => "utf-32-be",
-        _ => "utf-32",
-    };
-    let mut d = Decoder::new(name, data, errors);
+    let mut d = Decoder::new("utf-32-le", data, errors);
     let mut pos = 0;
     if order == 0 && data.len() >= 4 {
         if data[..4] == [0xFF, 0xFE, 0, 0] {
@@ -935,6 +928,7 @@ fn decode_utf32(vm: &mut Vm, data: &[u8], errors: &str, mut order: i32, final_: 
         }
     }
     let le = order <= 0;
+    d.name = if le { "utf-32-le" } else { "utf-32-be" };
     while pos < data.len() {
         if data.len() - pos < 4 {
             if !final_ {
@@ -1298,7 +1292,9 @@ pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResul
     }
     let info = lookup_text(vm, encoding, "codecs.decode()")?;
     let decoder = vm.getitem(&info, &Value::int(1))?;
-    let r = vm.call(&decoder, &[new_bytes(data), new_str(errors)], None)?;
+    // Decoders get a memoryview of the data, as from CPython's PyUnicode_Decode.
+    let view = crate::objects::memoryview::memoryview_of(vm, &new_bytes(data))?;
+    let r = vm.call(&decoder, &[view, new_str(errors)], None)?;
     let Some(t) = r.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) else {
         return Err(vm.type_error("decoder must return a tuple (object,integer)"));
     };
@@ -1649,7 +1645,9 @@ fn encode_fn(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let errors = errors_arg(vm, &a[2])?;
     let info = lookup(vm, &enc)?;
     let f = vm.getitem(&info, &Value::int(0))?;
-    let r = vm.call(&f, &[obj, new_str(&errors)], None)?;
+    let r = vm
+        .call(&f, &[obj, new_str(&errors)], None)
+        .map_err(|e| wrap_codec_error(vm, e, "encoding", &enc))?;
     match r.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) {
         Some(t) => Ok(t.items()[0].clone()),
         None => Err(vm.type_error("encoder must return a tuple (object, integer)")),
@@ -1666,11 +1664,42 @@ fn decode_fn(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let errors = errors_arg(vm, &a[2])?;
     let info = lookup(vm, &enc)?;
     let f = vm.getitem(&info, &Value::int(1))?;
-    let r = vm.call(&f, &[obj, new_str(&errors)], None)?;
+    let r = vm
+        .call(&f, &[obj, new_str(&errors)], None)
+        .map_err(|e| wrap_codec_error(vm, e, "decoding", &enc))?;
     match r.downcast_ref::<TupleObject>().filter(|t| t.len() == 2) {
         Some(t) => Ok(t.items()[0].clone()),
         None => Err(vm.type_error("decoder must return a tuple (object,integer)")),
     }
+}
+
+/// CPython's `_PyErr_TrySetFromCause`: an exception of a plain type (no
+/// own `__init__`/`__new__`, no attributes) is replaced by one of the same
+/// type saying which codec failed, chained to the original.
+fn wrap_codec_error(vm: &mut Vm, e: PyErr, operation: &str, encoding: &str) -> PyErr {
+    let exc = e.value().clone();
+    let t = type_of(&exc);
+    let base = exc_type(ExcKind::BaseException).slots();
+    let plain = !t.is_heap_type()
+        && t.slots().init.map(|f| f as usize) == base.init.map(|f| f as usize)
+        && t.slots().new.map(|f| f as usize) == base.new.map(|f| f as usize);
+    let has_attrs = crate::attr::instance_dict(&exc)
+        .and_then(|d| d.downcast_ref::<DictObject>().map(|d| !d.items().is_empty()))
+        .unwrap_or(false);
+    if !plain || has_attrs {
+        return e;
+    }
+    let text = match vm.str_string(&exc) {
+        Ok(t) => t,
+        Err(_) => return e,
+    };
+    let msg = format!("{operation} with '{encoding}' codec failed ({}: {text})", t.name_string());
+    let new = crate::exception::new_exception(t, new_tuple(vec![new_str(&msg)]));
+    if let Some(eo) = new.downcast_ref::<crate::exception::ExceptionObject>() {
+        eo.set_cause(exc.clone());
+        eo.suppress_context.set(true);
+    }
+    PyErr::new(new)
 }
 
 fn register_error(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1851,6 +1880,17 @@ fn surrogatepass_errors(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<V
     }
     Ok(pair(new_bytes(&out), e.end))
 }
+
+const HANDLER_NAMES: [&str; 8] = [
+    "strict_errors",
+    "ignore_errors",
+    "replace_errors",
+    "backslashreplace_errors",
+    "xmlcharrefreplace_errors",
+    "namereplace_errors",
+    "surrogateescape_errors",
+    "surrogatepass_errors",
+];
 
 const HANDLER_FNS: [crate::typeobj::NativeFn; 8] = [
     strict_errors,

@@ -1881,6 +1881,206 @@ fn surrogatepass_errors(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<V
     Ok(pair(new_bytes(&out), e.end))
 }
 
+// ---- UTF-7 (RFC 2152, with CPython's choices: set O and whitespace direct) ----
+
+/// 0: direct, 1: optional direct (set O), 2: whitespace, 3: special.
+const UTF7_CATEGORY: [u8; 128] = [
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 3, 3, 2, 3, 3, //
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, //
+    2, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 3, 0, 0, 0, 0, //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, //
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 1, 1, 1, //
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, //
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 3, 3, //
+];
+
+const BASE64_CHARS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+fn utf7_encode_direct(c: u32) -> bool {
+    c > 0 && c < 128 && UTF7_CATEGORY[c as usize] != 3
+}
+
+fn is_base64(c: u32) -> bool {
+    c < 128 && (c as u8).is_ascii_alphanumeric() || c == '+' as u32 || c == '/' as u32
+}
+
+fn from_base64(c: u8) -> u32 {
+    match c {
+        b'A'..=b'Z' => (c - b'A') as u32,
+        b'a'..=b'z' => (c - b'a') as u32 + 26,
+        b'0'..=b'9' => (c - b'0') as u32 + 52,
+        b'+' => 62,
+        _ => 63,
+    }
+}
+
+fn utf7_encode_cps(cps: impl Iterator<Item = u32>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut in_shift = false;
+    let mut bits: u32 = 0;
+    let mut buf: u64 = 0;
+    let push_units = |out: &mut Vec<u8>, bits: &mut u32, buf: &mut u64, unit: u32| {
+        *bits += 16;
+        *buf = (*buf << 16) | unit as u64;
+        while *bits >= 6 {
+            out.push(BASE64_CHARS[((*buf >> (*bits - 6)) & 0x3f) as usize]);
+            *bits -= 6;
+        }
+        *buf &= (1u64 << *bits) - 1;
+    };
+    for c in cps {
+        if in_shift {
+            if utf7_encode_direct(c) {
+                if bits > 0 {
+                    out.push(BASE64_CHARS[((buf << (6 - bits)) & 0x3f) as usize]);
+                    buf = 0;
+                    bits = 0;
+                }
+                in_shift = false;
+                if is_base64(c) || c == '-' as u32 {
+                    out.push(b'-');
+                }
+                out.push(c as u8);
+                continue;
+            }
+        } else if c == '+' as u32 {
+            out.extend_from_slice(b"+-");
+            continue;
+        } else if utf7_encode_direct(c) {
+            out.push(c as u8);
+            continue;
+        } else {
+            out.push(b'+');
+            in_shift = true;
+        }
+        if c >= 0x10000 {
+            let v = c - 0x10000;
+            push_units(&mut out, &mut bits, &mut buf, 0xD800 | (v >> 10));
+            push_units(&mut out, &mut bits, &mut buf, 0xDC00 | (v & 0x3FF));
+        } else {
+            push_units(&mut out, &mut bits, &mut buf, c);
+        }
+    }
+    if bits > 0 {
+        out.push(BASE64_CHARS[((buf << (6 - bits)) & 0x3f) as usize]);
+    }
+    if in_shift {
+        out.push(b'-');
+    }
+    out
+}
+
+fn decode_utf7(vm: &mut Vm, data: &[u8], errors: &str, final_: bool) -> PyResult<(Value, usize)> {
+    let mut d = Decoder::new("utf7", data, errors);
+    let direct = |c: u8| c < 128 && c != b'+';
+    let mut in_shift = false;
+    let mut bits: u32 = 0;
+    let mut buf: u64 = 0;
+    let mut surrogate: u32 = 0;
+    let mut shift_start = 0usize;
+    let mut shift_out_start = 0usize;
+    let mut s = 0usize;
+    let n = data.len();
+    while s < n {
+        let ch = data[s];
+        if in_shift {
+            if is_base64(ch as u32) {
+                buf = (buf << 6) | from_base64(ch) as u64;
+                bits += 6;
+                s += 1;
+                if bits >= 16 {
+                    let out = ((buf >> (bits - 16)) & 0xffff) as u32;
+                    bits -= 16;
+                    buf &= (1u64 << bits) - 1;
+                    if surrogate != 0 {
+                        if (0xDC00..0xE000).contains(&out) {
+                            d.out.push(0x10000 + ((surrogate - 0xD800) << 10) + (out - 0xDC00));
+                            surrogate = 0;
+                            continue;
+                        }
+                        d.out.push(surrogate);
+                        surrogate = 0;
+                    }
+                    if (0xD800..0xDC00).contains(&out) {
+                        surrogate = out;
+                    } else {
+                        d.out.push(out);
+                    }
+                }
+                continue;
+            }
+            in_shift = false;
+            let mut err: Option<&str> = None;
+            if bits > 0 {
+                if bits >= 6 {
+                    err = Some("partial character in shift sequence");
+                } else if buf != 0 {
+                    err = Some("non-zero padding bits in shift sequence");
+                }
+            }
+            if let Some(msg) = err {
+                s += 1;
+                s = d.error(vm, shift_start, s, msg)?;
+                continue;
+            }
+            if surrogate != 0 && direct(ch) {
+                d.out.push(surrogate);
+            }
+            surrogate = 0;
+            if ch == b'-' {
+                s += 1;
+            }
+        } else if ch == b'+' {
+            shift_start = s;
+            s += 1;
+            if s < n && data[s] == b'-' {
+                s += 1;
+                d.out.push('+' as u32);
+            } else if s < n && !is_base64(data[s] as u32) {
+                s += 1;
+                s = d.error(vm, shift_start, s, "ill-formed sequence")?;
+            } else {
+                in_shift = true;
+                surrogate = 0;
+                shift_out_start = d.out.len();
+                bits = 0;
+                buf = 0;
+            }
+        } else if direct(ch) {
+            s += 1;
+            d.out.push(ch as u32);
+        } else {
+            let start = s;
+            s += 1;
+            s = d.error(vm, start, s, "unexpected special character")?;
+        }
+    }
+    if in_shift && final_ && (surrogate != 0 || bits >= 6 || (bits > 0 && buf != 0)) {
+        d.error(vm, shift_start, n, "unterminated shift sequence")?;
+        in_shift = false;
+    }
+    let mut consumed = s;
+    if in_shift && !final_ {
+        consumed = shift_start;
+        d.out.truncate(shift_out_start);
+    }
+    Ok((d.finish(), consumed))
+}
+
+fn utf_7_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "utf_7_encode", args, kw, &["str", "errors"], 2, 1)?;
+    let s = str_arg(vm, "utf_7_encode", &a[0])?;
+    let out = s.downcast_ref::<StrObject>().map(|so| utf7_encode_cps(so.code_points())).unwrap_or_default();
+    Ok(new_tuple(vec![new_bytes(&out), Value::int(str_len(&s))]))
+}
+
+fn utf_7_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let (data, errors, final_) = decode_args(vm, args, kw, "utf_7_decode")?;
+    let (s, n) = decode_utf7(vm, &data, &errors, final_)?;
+    Ok(pair(s, n))
+}
+
 const HANDLER_NAMES: [&str; 8] = [
     "strict_errors",
     "ignore_errors",
@@ -1914,6 +2114,8 @@ pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
         ("_forget_codec", forget_codec),
         ("register_error", register_error),
         ("lookup_error", lookup_error_fn),
+        ("utf_7_encode", utf_7_encode),
+        ("utf_7_decode", utf_7_decode),
         ("utf_8_encode", utf_8_encode),
         ("utf_8_decode", utf_8_decode),
         ("ascii_encode", ascii_encode),

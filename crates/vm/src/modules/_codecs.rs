@@ -833,6 +833,10 @@ fn decode_ascii(vm: &mut Vm, data: &[u8], errors: &str) -> PyResult<Value> {
 }
 
 fn decode_latin1(data: &[u8]) -> Value {
+    if data.is_ascii() {
+        // ASCII is valid UTF-8.
+        return new_str(std::str::from_utf8(data).unwrap_or(""));
+    }
     let cps: Vec<u32> = data.iter().map(|&b| b as u32).collect();
     new_str_from_cps(&cps)
 }
@@ -1238,19 +1242,55 @@ fn native_unit(norm: &str) -> Option<Unit> {
     })
 }
 
+/// The native codec of `name` without normalizing (no allocation) for the
+/// usual spellings, else after CPython's normalization.
+fn native_unit_of(name: &str) -> Option<Unit> {
+    match name {
+        "utf-8" | "utf8" | "UTF-8" => Some(Unit::Utf8),
+        "ascii" => Some(Unit::Ascii),
+        "latin-1" | "latin1" => Some(Unit::Latin1),
+        _ => native_unit(&normalize_encoding(name)),
+    }
+}
+
 /// `str.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &Value, encoding: &str, errors: &str) -> PyResult<Value> {
-    let norm = normalize_encoding(encoding);
-    if let Some(u) = native_unit(&norm) {
+    if let Some(u) = native_unit_of(encoding) {
+        if let Some(so) = s.downcast_ref::<StrObject>() {
+            // One-byte storage is Latin-1: ASCII text is its own encoding in
+            // the ASCII-compatible codecs, and Latin-1 text in latin-1.
+            let direct = match u {
+                Unit::Utf8 | Unit::Ascii => so.is_ascii(),
+                Unit::Latin1 => so.kind() == 1,
+                _ => false,
+            };
+            if direct {
+                return Ok(new_bytes(so.data()));
+            }
+        }
         if u == Unit::Utf8 {
             if let Some(so) = s.downcast_ref::<StrObject>() {
+                if so.kind() == 1 {
+                    // Latin-1 storage: each byte is one or two UTF-8 bytes.
+                    let d = so.data();
+                    let mut out = Vec::with_capacity(d.len() + d.iter().filter(|&&b| b >= 0x80).count());
+                    for &b in d {
+                        if b < 0x80 {
+                            out.push(b);
+                        } else {
+                            out.push(0xC0 | (b >> 6));
+                            out.push(0x80 | (b & 0x3F));
+                        }
+                    }
+                    return Ok(crate::objects::bytes::new_bytes_from_vec(out));
+                }
                 if let Some(t) = so.to_utf8() {
                     return Ok(new_bytes(t.as_bytes()));
                 }
             }
         }
         let out = encode_cps(vm, s, &Target::Unit(u), errors)?;
-        return Ok(new_bytes(&out));
+        return Ok(crate::objects::bytes::new_bytes_from_vec(out));
     }
     let info = lookup_text(vm, encoding, "codecs.encode()")?;
     let encoder = vm.getitem(&info, &Value::int(0))?;
@@ -1274,8 +1314,7 @@ pub fn encode(vm: &mut Vm, s: &Value, encoding: &str, errors: &str) -> PyResult<
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, data: &[u8], encoding: &str, errors: &str) -> PyResult<Value> {
-    let norm = normalize_encoding(encoding);
-    if let Some(u) = native_unit(&norm) {
+    if let Some(u) = native_unit_of(encoding) {
         return Ok(match u {
             Unit::Utf8 => decode_utf8(vm, data, errors, true)?.0,
             Unit::Ascii => decode_ascii(vm, data, errors)?,

@@ -327,6 +327,10 @@ fn b_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "decode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
     let enc = str_param(vm, "decode", "encoding", &a[0], "utf-8")?;
     let errors = str_param(vm, "decode", "errors", &a[1], "strict")?;
+    if let Some(b) = args[0].downcast_ref::<BytesObject>() {
+        // Immutable: no copy needed even if the codec runs Python code.
+        return crate::modules::_codecs::decode(vm, b.data(), &enc, &errors);
+    }
     let data = data_of(&args[0]).to_vec();
     crate::modules::_codecs::decode(vm, &data, &enc, &errors)
 }

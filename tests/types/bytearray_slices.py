@@ -52,3 +52,22 @@ e[::-1] = e
 print(e)
 e[::2] = bytearray(3)
 print(e, e[::-2], e[-2:], e[5:1:-1])
+# Slice bounds whose __index__ resizes the bytearray under assignment.
+class Shrinker:
+    def __init__(self, target, value):
+        self.target, self.value = target, value
+    def __index__(self):
+        del self.target[:]
+        return self.value
+t = bytearray(b"abcdef")
+try:
+    t[Shrinker(t, 1):4] = b"XY"
+    print("assigned", t)
+except Exception as e:
+    print(type(e).__name__, e)
+t = bytearray(b"abcdef")
+try:
+    del t[Shrinker(t, 2):5]
+    print("deleted", t)
+except Exception as e:
+    print(type(e).__name__, e)

@@ -1581,7 +1581,10 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
                 }
                 check_resizable(vm, ba)?;
                 if step == 1 {
-                    ba.vec_mut().drain(start as usize..start as usize + n);
+                    // Clamped: __index__ of the bounds may have shrunk the array.
+                    let len = ba.len();
+                    let end = (start as usize + n).min(len);
+                    ba.vec_mut().drain((start as usize).min(end)..end);
                 } else {
                     let mut drop_ix: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                     drop_ix.sort_unstable();
@@ -1597,8 +1600,9 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
             }
             Some(new) => {
                 if step == 1 {
-                    let stop = stop.max(start) as usize;
-                    let start = start as usize;
+                    let len = ba.len();
+                    let stop = (stop.max(start) as usize).min(len);
+                    let start = (start as usize).min(stop);
                     if new.len() != stop - start {
                         check_resizable(vm, ba)?;
                     }

@@ -23,6 +23,7 @@ use crate::vm::Vm;
 use std::sync::Once;
 
 mod _bisect;
+pub(crate) mod _codecs;
 mod _collections;
 mod _functools;
 mod _heapq;
@@ -41,6 +42,7 @@ pub(crate) struct ModuleDef {
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },

@@ -22,6 +22,8 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _sre;
+
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
 pub(crate) struct ModuleDef {
@@ -30,7 +32,9 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_sre", init: _sre::init },
+];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

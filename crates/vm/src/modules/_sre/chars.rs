@@ -137,43 +137,42 @@ pub fn upper_locale(ch: u32) -> u32 {
     upper_ascii(ch)
 }
 
-/// Unicode's simple lowercase mapping (one code point to one), as CPython's
-/// `_PyUnicode_ToLowercase`.
+/// Characters that Rust's (newer) Unicode tables give a case mapping that
+/// Unicode 14.0, which CPython 3.11 uses, does not have.
+fn cased_after_unicode_14(ch: u32) -> bool {
+    matches!(
+        ch,
+        0x19b | 0x264 | 0x1c89 | 0x1c8a | 0xa7cb..=0xa7cd | 0xa7ce..=0xa7cf | 0xa7d2..=0xa7d5 | 0xa7da..=0xa7dc
+            | 0x10d50..=0x10d65 | 0x10d70..=0x10d85 | 0x16ea0..=0x16eb8 | 0x16ebb..=0x16ed3
+    )
+}
+
+/// CPython's `_PyUnicode_ToLowercase`: the simple lowercase mapping, or for
+/// characters with a special (multi-character) mapping its first character.
 pub fn lower_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return lower_ascii(ch);
     }
-    let Some(c) = char::from_u32(ch) else {
-        return ch; // lone surrogates have no case
-    };
-    let mut it = c.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l as u32,
-        // U+0130's full lowercase is "i\u0307"; its simple mapping is "i".
-        _ if ch == 0x130 => 0x69,
-        _ => ch,
+    if cased_after_unicode_14(ch) {
+        return ch;
+    }
+    match char::from_u32(ch).and_then(|c| c.to_lowercase().next()) {
+        Some(l) => l as u32,
+        None => ch, // lone surrogates have no case
     }
 }
 
-/// Unicode's simple uppercase mapping, as CPython's `_PyUnicode_ToUppercase`.
+/// CPython's `_PyUnicode_ToUppercase`, likewise (`ß` gives `S`).
 pub fn upper_unicode(ch: u32) -> u32 {
     if ch < 128 {
         return upper_ascii(ch);
     }
-    let Some(c) = char::from_u32(ch) else {
+    if cased_after_unicode_14(ch) {
         return ch;
-    };
-    let mut it = c.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        // Where the full mapping expands, the simple one is the character
-        // itself, except for the Greek letters with ypogegrammeni, whose
-        // simple uppercase is the letter with prosgegrammeni.
-        _ => match ch {
-            0x1f80..=0x1f87 | 0x1f90..=0x1f97 | 0x1fa0..=0x1fa7 => ch + 8,
-            0x1fb3 | 0x1fc3 | 0x1ff3 => ch + 9,
-            _ => ch,
-        },
+    }
+    match char::from_u32(ch).and_then(|c| c.to_uppercase().next()) {
+        Some(u) => u as u32,
+        None => ch,
     }
 }
 

@@ -91,6 +91,8 @@ pub enum SreError {
     Illegal,
     /// MAX_UNTIL/MIN_UNTIL without a REPEAT.
     State,
+    /// A group ended before it started (CPython 3.11 reports this too).
+    WrongSpan,
 }
 
 /// A subject: code units read as code points.
@@ -801,7 +803,7 @@ impl<'a, T: Text> Engine<'a, T> {
                 }
                 MAX_UNTIL | MIN_UNTIL => {
                     let rep = self.repeat;
-                    if rep == NO_REPEAT || self.repeats[rep].pc == NO_MARK {
+                    if rep == NO_REPEAT {
                         return Err(SreError::State);
                     }
                     self.ptr = ptr;
@@ -827,21 +829,15 @@ impl<'a, T: Text> Engine<'a, T> {
                 }
                 POSSESSIVE_REPEAT => {
                     // <POSSESSIVE_REPEAT> <skip> <min> <max> item <SUCCESS> tail
+                    // CPython 3.11 runs the body outside any repeat context,
+                    // so alternatives inside do not save marks (which shows
+                    // in odd group spans, and is reproduced here).
                     self.ptr = ptr;
-                    // A placeholder repeat, so that alternatives inside save marks.
-                    let idx = self.repeats.len();
-                    self.repeats.push(Repeat {
-                        count: -1,
-                        pc: NO_MARK,
-                        prev: self.repeat,
-                        last_ptr: NO_MARK,
-                    });
-                    self.repeat = idx;
                     let f = self.top();
-                    f.rep = idx;
                     f.pc = pc;
                     f.ptr = ptr;
                     f.count = 0;
+                    f.aux = NO_MARK;
                     return Ok(self.possessive_next());
                 }
                 ATOMIC_GROUP => {
@@ -1054,8 +1050,6 @@ impl<'a, T: Text> Engine<'a, T> {
 
     fn possessive_done(&mut self) -> Action {
         let f = *self.top();
-        self.repeat = self.repeats[f.rep].prev;
-        self.repeats.truncate(f.rep);
         Action::Resume(f.pc + self.cu(f.pc) + 1, self.ptr)
     }
 
@@ -1187,8 +1181,6 @@ impl<'a, T: Text> Engine<'a, T> {
                     return Ok(self.possessive_next());
                 }
                 self.ptr = f.ptr;
-                self.repeat = self.repeats[f.rep].prev;
-                self.repeats.truncate(f.rep);
                 Action::Return(false)
             }
             Resume::Possessive2 => {
@@ -1199,6 +1191,8 @@ impl<'a, T: Text> Engine<'a, T> {
                 }
                 self.mark_pop(f.lastmark);
                 self.restore_lastmark();
+                // Back to where the failed iteration started.
+                self.ptr = f.aux;
                 self.possessive_done()
             }
             Resume::Atomic => {

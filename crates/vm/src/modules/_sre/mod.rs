@@ -315,8 +315,15 @@ fn getslice(string: &Value, isbytes: bool, i: usize, j: usize) -> Value {
 }
 
 fn engine_error(vm: &mut Vm, e: SreError) -> crate::exception::PyErr {
-    let _ = e;
-    vm.new_error(ExcKind::RuntimeError, "internal error in regular expression engine")
+    match e {
+        SreError::WrongSpan => vm.new_error(
+            ExcKind::SystemError,
+            "The span of capturing group is wrong, please report a bug for the re module.",
+        ),
+        SreError::Illegal | SreError::State => {
+            vm.new_error(ExcKind::RuntimeError, "internal error in regular expression engine")
+        }
+    }
 }
 
 fn clamp(i: i64, len: usize) -> usize {
@@ -461,12 +468,13 @@ struct Found {
     lastindex: isize,
 }
 
-fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Found {
+fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Found, SreError> {
     let mut marks = Vec::with_capacity(2 * (groups + 1));
     marks.push(eng.start as isize);
     marks.push(eng.ptr as isize);
     for g in 1..=groups {
         match eng.group_span(g) {
+            Some((s, e)) if s > e => return Err(SreError::WrongSpan),
             Some((s, e)) => {
                 marks.push(s as isize);
                 marks.push(e as isize);
@@ -477,7 +485,7 @@ fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Found {
             }
         }
     }
-    Found { marks, lastindex: eng.lastindex }
+    Ok(Found { marks, lastindex: eng.lastindex })
 }
 
 fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Found>, SreError> {
@@ -490,7 +498,7 @@ fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: 
         }
         Mode::Search => eng.search()?,
     };
-    Ok(if ok { Some(found(&eng, p.groups)) } else { None })
+    Ok(if ok { Some(found(&eng, p.groups)?) } else { None })
 }
 
 fn new_match(pattern: &Value, string: &Value, f: Found, pos: usize, endpos: usize) -> Value {
@@ -565,12 +573,13 @@ impl<'a, T: Text> Scan<'a, T> {
     }
 }
 
-fn group_slice<T: Text>(eng: &Engine<T>, string: &Value, isbytes: bool, g: usize, empty: bool) -> Value {
-    match eng.group_span(g) {
+fn group_slice<T: Text>(eng: &Engine<T>, string: &Value, isbytes: bool, g: usize, empty: bool) -> Result<Value, SreError> {
+    Ok(match eng.group_span(g) {
+        Some((s, e)) if s > e => return Err(SreError::WrongSpan),
         Some((s, e)) => getslice(string, isbytes, s, e),
         None if empty => getslice(string, isbytes, 0, 0),
         None => none(),
-    }
+    })
 }
 
 fn findall_impl<T: Text>(p: &PatternData, text: T, string: &Value, isbytes: bool, pos: usize, endpos: usize) -> Result<Vec<Value>, SreError> {
@@ -580,8 +589,8 @@ fn findall_impl<T: Text>(p: &PatternData, text: T, string: &Value, isbytes: bool
         let eng = &scan.eng;
         let item = match p.groups {
             0 => getslice(string, isbytes, eng.start, eng.ptr),
-            1 => group_slice(eng, string, isbytes, 1, true),
-            n => new_tuple((1..=n).map(|g| group_slice(eng, string, isbytes, g, true)).collect()),
+            1 => group_slice(eng, string, isbytes, 1, true)?,
+            n => new_tuple((1..=n).map(|g| group_slice(eng, string, isbytes, g, true)).collect::<Result<_, _>>()?),
         };
         out.push(item);
         scan.advance();
@@ -644,14 +653,14 @@ fn split_impl<T: Text>(p: &PatternData, text: T, string: &Value, isbytes: bool, 
     let mut scan = Scan::new(p, text, 0, len);
     let mut n = 0i64;
     let mut last = 0usize;
-    while maxsplit <= 0 || n < maxsplit {
+    while maxsplit == 0 || n < maxsplit {
         if !scan.next()? {
             break;
         }
         let eng = &scan.eng;
         out.push(getslice(string, isbytes, last, eng.start));
         for g in 1..=p.groups {
-            out.push(group_slice(eng, string, isbytes, g, false));
+            out.push(group_slice(eng, string, isbytes, g, false)?);
         }
         n += 1;
         scan.advance();
@@ -699,7 +708,7 @@ fn sub_impl<T: Text>(
     let mut scan = Scan::new(p, text, 0, len);
     let mut n = 0i64;
     let mut i = 0usize;
-    while count <= 0 || n < count {
+    while count == 0 || n < count {
         match scan.next() {
             Ok(true) => {}
             Ok(false) => break,
@@ -711,9 +720,10 @@ fn sub_impl<T: Text>(
         }
         let item = match filter {
             Filter::Literal(v) => v.clone(),
-            Filter::Call(f) => {
-                let m = new_match(this, string, found(&scan.eng, p.groups), 0, len);
-                vm.call1(f, m)?
+            Filter::Call(func) => {
+                let spans = found(&scan.eng, p.groups).map_err(|e| engine_error(vm, e))?;
+                let m = new_match(this, string, spans, 0, len);
+                vm.call1(func, m)?
             }
         };
         if !item.is_none() {
@@ -1205,7 +1215,7 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
         } else {
             eng.match_here()
         };
-        ok.map(|ok| if ok { Some((found(&eng, p.groups), eng.start, eng.ptr)) } else { None })
+        ok.and_then(|ok| if ok { Ok(Some((found(&eng, p.groups)?, eng.start, eng.ptr))) } else { Ok(None) })
     });
     match r {
         Err(e) => Err(engine_error(vm, e)),

@@ -192,6 +192,31 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(new_native(pattern_type(), data))
 }
 
+/// Arguments of a method whose parameters are all positional-or-keyword,
+/// with argument clinic's messages.
+fn clinic_args(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwNames,
+    names: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<Value>>> {
+    let nkw = kw.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
+    let npos = args.len().saturating_sub(nkw);
+    let max = names.len();
+    if args.len() > max {
+        let msg = format!(
+            "{fname}() takes at most {max} {}argument{} ({} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if max == 1 { "" } else { "s" },
+            args.len()
+        );
+        return Err(vm.type_error(msg));
+    }
+    ArgSpec::parse(vm, fname, args, kw, names, max, required)
+}
+
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let i = vm.index(v)?;
     match crate::objects::int::as_int(&i).and_then(|x| x.to_i64()) {
@@ -431,7 +456,7 @@ fn pattern_groupindex(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `(string, pos, endpos)` of match/search/findall/...
 fn string_pos_endpos(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<(Value, i64, i64)> {
-    let a = ArgSpec::parse(vm, fname, &args[1..], kw, &["string", "pos", "endpos"], 3, 1)?;
+    let a = clinic_args(vm, fname, &args[1..], kw, &["string", "pos", "endpos"], 1)?;
     let string = a[0].clone().unwrap_or_else(none);
     let pos = match &a[1] {
         Some(v) => ssize_arg(vm, v)?,
@@ -671,7 +696,7 @@ fn split_impl<T: Text>(p: &PatternData, text: T, string: &Value, isbytes: bool, 
 }
 
 fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "split", &args[1..], kw, &["string", "maxsplit"], 2, 1)?;
+    let a = clinic_args(vm, "split", &args[1..], kw, &["string", "maxsplit"], 1)?;
     let string = a[0].clone().unwrap_or_else(none);
     let maxsplit = match &a[1] {
         Some(v) => ssize_arg(vm, v)?,
@@ -773,7 +798,7 @@ fn join_pieces(vm: &mut Vm, pieces: Vec<Value>, isbytes: bool) -> PyResult<Value
 }
 
 fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: bool) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, fname, &args[1..], kw, &["repl", "string", "count"], 3, 2)?;
+    let a = clinic_args(vm, fname, &args[1..], kw, &["repl", "string", "count"], 2)?;
     let repl = a[0].clone().unwrap_or_else(none);
     let string = a[1].clone().unwrap_or_else(none);
     let count = match &a[2] {
@@ -1042,7 +1067,7 @@ fn match_getitem(vm: &mut Vm, this: &Value, key: &Value) -> PyResult<Value> {
 }
 
 fn default_arg(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, fname, &args[1..], kw, &["default"], 1, 0)?;
+    let a = clinic_args(vm, fname, &args[1..], kw, &["default"], 0)?;
     Ok(a[0].clone().unwrap_or_else(none))
 }
 
@@ -1130,7 +1155,7 @@ fn match_lastgroup(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn match_expand(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "expand", &args[1..], kw, &["template"], 1, 1)?;
+    let a = clinic_args(vm, "expand", &args[1..], kw, &["template"], 1)?;
     let template = a[0].clone().unwrap_or_else(none);
     let m = mat(vm, &args[0])?;
     let pattern = m.pattern.clone();

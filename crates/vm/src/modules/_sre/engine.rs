@@ -212,6 +212,42 @@ enum Action {
     Return(bool),
 }
 
+/// The growable parts of an engine, kept for the next one.
+#[derive(Default)]
+struct Buffers {
+    marks: Vec<usize>,
+    stack: Vec<Frame>,
+    repeats: Vec<Repeat>,
+    mark_stack: Vec<usize>,
+}
+
+thread_local! {
+    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Buffers larger than this (a huge backtracking run) are not kept.
+const POOL_KEEP: usize = 1 << 16;
+
+impl<T: Text> Drop for Engine<'_, T> {
+    fn drop(&mut self) {
+        if self.stack.capacity() > POOL_KEEP || self.mark_stack.capacity() > POOL_KEEP {
+            return;
+        }
+        let b = Buffers {
+            marks: std::mem::take(&mut self.marks),
+            stack: std::mem::take(&mut self.stack),
+            repeats: std::mem::take(&mut self.repeats),
+            mark_stack: std::mem::take(&mut self.mark_stack),
+        };
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 4 {
+                p.push(b);
+            }
+        });
+    }
+}
+
 pub struct Engine<'a, T: Text> {
     code: &'a [u32],
     pub text: T,
@@ -234,21 +270,28 @@ pub struct Engine<'a, T: Text> {
 impl<'a, T: Text> Engine<'a, T> {
     /// `start`/`end` are already clamped to `0..=text.len()`.
     pub fn new(code: &'a [u32], text: T, groups: usize, start: usize, end: usize) -> Self {
+        // Buffers of an earlier engine, so that a match allocates nothing here.
+        let mut b = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        b.marks.clear();
+        b.marks.resize(groups * 2, NO_MARK);
+        b.stack.clear();
+        b.repeats.clear();
+        b.mark_stack.clear();
         Engine {
             code,
             text,
             start,
             end,
             ptr: start,
-            marks: vec![NO_MARK; groups * 2],
+            marks: b.marks,
             lastmark: -1,
             lastindex: -1,
             match_all: false,
             must_advance: false,
-            repeats: Vec::new(),
+            repeats: b.repeats,
             repeat: NO_REPEAT,
-            stack: Vec::new(),
-            mark_stack: Vec::new(),
+            stack: b.stack,
+            mark_stack: b.mark_stack,
         }
     }
 
@@ -1382,11 +1425,57 @@ impl<'a, T: Text> Engine<'a, T> {
         }
         while !status && ptr < end {
             ptr += 1;
+            if !self.may_start(pc, ptr) {
+                continue;
+            }
             self.reset();
             self.start = ptr;
             self.ptr = ptr;
             status = self.run(pc, false)?;
         }
         Ok(status)
+    }
+
+    /// False when the pattern at `pc` certainly cannot match at `ptr`: it
+    /// starts with a one-character item (or a branch of such) that the
+    /// character there fails. Spares the search loop a full attempt.
+    fn may_start(&self, mut pc: usize, ptr: usize) -> bool {
+        while self.c(pc) == MARK {
+            pc += 2;
+        }
+        let ch = if ptr < self.end { Some(self.text.at(ptr)) } else { None };
+        let first = |op_pc: usize| -> Option<bool> {
+            match self.c(op_pc) {
+                LITERAL | NOT_LITERAL | ANY | ANY_ALL | IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
+                | LITERAL_IGNORE | LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE
+                | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => {
+                    Some(match ch {
+                        Some(c) => self.match_one(op_pc, c).unwrap_or(true),
+                        None => false,
+                    })
+                }
+                _ => None,
+            }
+        };
+        match self.c(pc) {
+            BRANCH => {
+                let mut alt = pc + 1;
+                while self.c(alt) != 0 {
+                    let mut op = alt + 1;
+                    while self.c(op) == MARK {
+                        op += 2;
+                    }
+                    if first(op) != Some(false) {
+                        return true;
+                    }
+                    alt += self.cu(alt);
+                }
+                false
+            }
+            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE if self.c(pc + 2) > 0 => {
+                first(pc + 4) != Some(false)
+            }
+            _ => first(pc) != Some(false),
+        }
     }
 }

@@ -313,6 +313,24 @@ macro_rules! with_text {
     };
 }
 
+thread_local! {
+    /// The empty results, shared as CPython shares its empty str and bytes.
+    static EMPTY_STR: Value = crate::objects::str::intern("");
+    static EMPTY_BYTES: Value = {
+        let v = new_bytes(b"");
+        crate::typeobj::make_immortal(&v);
+        v
+    };
+}
+
+fn empty_str() -> Value {
+    EMPTY_STR.with(|v| v.clone())
+}
+
+fn empty_bytes() -> Value {
+    EMPTY_BYTES.with(|v| v.clone())
+}
+
 /// `string[i:j]` as the engine's results are returned: `str` for a str
 /// subject (even of a subclass), `bytes` for a bytes-like one.
 fn getslice(string: &Value, isbytes: bool, i: usize, j: usize) -> Value {
@@ -323,19 +341,22 @@ fn getslice(string: &Value, isbytes: bool, i: usize, j: usize) -> Value {
             if i == 0 && j == data.len() && is_exact(string, &BYTES_TYPE) {
                 return string.clone();
             }
-            return new_bytes(&data[i..j.max(i)]);
+            if j <= i {
+                return empty_bytes();
+            }
+            return new_bytes(&data[i..j]);
         }
-        return new_bytes(b"");
+        return empty_bytes();
     }
     match string.downcast_ref::<StrObject>() {
         Some(s) => {
             let (i, j) = (i.min(s.len()), j.min(s.len()));
             if j <= i {
-                return new_str("");
+                return empty_str();
             }
             substring(s, i, j - i)
         }
-        None => new_str(""),
+        None => empty_str(),
     }
 }
 

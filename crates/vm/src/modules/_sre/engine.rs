@@ -963,26 +963,55 @@ impl<'a, T: Text> Engine<'a, T> {
         let mut alt = f.pc;
         let ptr = f.ptr;
         while self.c(alt) != 0 {
-            // Skip alternatives whose first character cannot match.
-            let first = self.c(alt + 1);
-            let viable = if first == LITERAL {
-                ptr < self.end && self.text.at(ptr) == self.c(alt + 2)
-            } else if first == IN {
-                ptr < self.end && self.charset(alt + 3, self.text.at(ptr))
-            } else {
-                true
-            };
-            if viable {
-                self.ptr = ptr;
-                self.top().pc = alt + self.cu(alt);
-                return self.call(alt + 1, f.toplevel);
+            // An alternative whose first character cannot match is skipped
+            // without a sub-match; the marks it sets first are still set
+            // (and then restored) as running it would do, since a stale
+            // mark can show in the result.
+            let mut op = alt + 1;
+            while self.c(op) == MARK {
+                op += 2;
             }
-            alt += self.cu(alt);
+            if !self.first_char_may_match(op, ptr) {
+                if op != alt + 1 {
+                    let mut m = alt + 1;
+                    while m < op {
+                        if self.set_mark(self.cu(m + 1), ptr).is_err() {
+                            break;
+                        }
+                        m += 2;
+                    }
+                    if f.marks_pushed {
+                        self.mark_pop_keep(f.lastmark);
+                    }
+                    self.restore_lastmark();
+                }
+                alt += self.cu(alt);
+                continue;
+            }
+            self.ptr = ptr;
+            self.top().pc = alt + self.cu(alt);
+            return self.call(alt + 1, f.toplevel);
         }
         if f.marks_pushed {
             self.mark_pop_discard(f.lastmark);
         }
         Action::Return(false)
+    }
+
+    /// False when the item at `pc` needs a first character that the one at
+    /// `ptr` (or the end of the subject) cannot be.
+    fn first_char_may_match(&self, pc: usize, ptr: usize) -> bool {
+        let item = match self.c(pc) {
+            LITERAL | NOT_LITERAL | ANY | ANY_ALL | IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
+            | LITERAL_IGNORE | LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE
+            | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => pc,
+            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE if self.c(pc + 2) > 0 => pc + 4,
+            _ => return true,
+        };
+        if ptr >= self.end {
+            return false;
+        }
+        self.match_one(item, self.text.at(ptr)).unwrap_or(true)
     }
 
     fn repeat_one_next(&mut self) -> Action {
@@ -1443,39 +1472,85 @@ impl<'a, T: Text> Engine<'a, T> {
         while self.c(pc) == MARK {
             pc += 2;
         }
-        let ch = if ptr < self.end { Some(self.text.at(ptr)) } else { None };
-        let first = |op_pc: usize| -> Option<bool> {
-            match self.c(op_pc) {
-                LITERAL | NOT_LITERAL | ANY | ANY_ALL | IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
-                | LITERAL_IGNORE | LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE
-                | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => {
-                    Some(match ch {
-                        Some(c) => self.match_one(op_pc, c).unwrap_or(true),
-                        None => false,
-                    })
-                }
-                _ => None,
+        if self.c(pc) != BRANCH {
+            return self.first_char_may_match(pc, ptr);
+        }
+        let mut alt = pc + 1;
+        while self.c(alt) != 0 {
+            let mut op = alt + 1;
+            while self.c(op) == MARK {
+                op += 2;
             }
-        };
-        match self.c(pc) {
-            BRANCH => {
-                let mut alt = pc + 1;
-                while self.c(alt) != 0 {
-                    let mut op = alt + 1;
-                    while self.c(op) == MARK {
-                        op += 2;
-                    }
-                    if first(op) != Some(false) {
-                        return true;
-                    }
-                    alt += self.cu(alt);
-                }
-                false
+            if self.first_char_may_match(op, ptr) {
+                return true;
             }
-            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE if self.c(pc + 2) > 0 => {
-                first(pc + 4) != Some(false)
-            }
-            _ => first(pc) != Some(false),
+            alt += self.cu(alt);
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(?:ab|a)*c`, as `re._compiler` emits it.
+    const AB_STAR_C: &[u32] = &[
+        14, 4, 0, 1, MAXREPEAT, 23, 15, 0, MAXREPEAT, 16, 97, 7, 5, 16, 98, 15, 5, 3, 15, 2, 0, 18, 16, 99, 1,
+    ];
+    /// `(a+)(b)?`
+    const GROUPS: &[u32] = &[
+        14, 4, 0, 1, MAXREPEAT, 17, 0, 24, 6, 1, MAXREPEAT, 16, 97, 1, 17, 1, 23, 9, 0, 1, 17, 2, 16, 98, 17, 3, 18, 1,
+    ];
+    /// `x*+x`
+    const POSSESSIVE: &[u32] = &[14, 4, 0, 1, MAXREPEAT, 29, 6, 0, MAXREPEAT, 16, 120, 1, 16, 120, 1];
+    /// `(?<=a)b`
+    const LOOKBEHIND: &[u32] = &[14, 4, 0, 1, 1, 4, 5, 1, 16, 97, 1, 16, 98, 1];
+
+    fn search(code: &[u32], text: &[u8], groups: usize) -> Option<(usize, usize, Vec<Option<(usize, usize)>>)> {
+        let mut e = Engine::new(code, text, groups, 0, text.len());
+        if e.search().ok()? {
+            let spans = (1..=groups).map(|g| e.group_span(g)).collect();
+            Some((e.start, e.ptr, spans))
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn long_subject_needs_no_rust_stack() {
+        // One frame per iteration of the repeat: 300k of them on the heap.
+        let mut text = b"ab".repeat(150_000);
+        text.push(b'c');
+        assert_eq!(search(AB_STAR_C, &text, 0).map(|m| (m.0, m.1)), Some((0, text.len())));
+        text.pop();
+        assert_eq!(search(AB_STAR_C, &text[..2000], 0), None);
+    }
+
+    #[test]
+    fn groups_and_optional_group() {
+        assert_eq!(search(GROUPS, b"xaab", 2), Some((1, 4, vec![Some((1, 3)), Some((3, 4))])));
+        assert_eq!(search(GROUPS, b"xaa", 2), Some((1, 3, vec![Some((1, 3)), None])));
+        assert_eq!(search(GROUPS, b"xyz", 2), None);
+    }
+
+    #[test]
+    fn possessive_and_lookbehind() {
+        assert_eq!(search(POSSESSIVE, b"xxx", 0), None);
+        assert_eq!(search(LOOKBEHIND, b"bab", 0).map(|m| (m.0, m.1)), Some((2, 3)));
+        let wide: Vec<u32> = "ëab".chars().map(|c| c as u32).collect();
+        let mut e = Engine::new(LOOKBEHIND, &wide[..], 0, 0, wide.len());
+        assert_eq!(e.search(), Ok(true));
+        assert_eq!((e.start, e.ptr), (2, 3));
+    }
+
+    #[test]
+    fn malformed_code_fails_without_panicking() {
+        for code in [&[][..], &[14][..], &[24, 100, 0][..], &[7, 3, 16][..], &[17, 9, 1][..], &[12, 5, 99][..]] {
+            let mut e = Engine::new(code, &b"abc"[..], 1, 0, 3);
+            let _ = e.search();
+            let mut e = Engine::new(code, &b"abc"[..], 1, 0, 3);
+            let _ = e.match_here();
         }
     }
 }

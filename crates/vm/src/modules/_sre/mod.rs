@@ -507,28 +507,58 @@ enum Mode {
     Search,
 }
 
-/// The spans of a successful match: `marks[2g]`, `marks[2g+1]` for group g
-/// (group 0 the whole match), -1 for groups that did not take part.
+/// Group spans of a match, `[2g]`/`[2g+1]` for group g (group 0 the whole
+/// match), -1 for groups that did not take part. Kept inline up to 7 groups,
+/// the usual case, so that a match costs no extra allocation.
+enum Marks {
+    Inline { len: u8, buf: [isize; INLINE_MARKS] },
+    Heap(Vec<isize>),
+}
+
+const INLINE_MARKS: usize = 16;
+
+impl Marks {
+    fn with_len(n: usize) -> Marks {
+        if n <= INLINE_MARKS {
+            Marks::Inline { len: n as u8, buf: [-1; INLINE_MARKS] }
+        } else {
+            Marks::Heap(vec![-1; n])
+        }
+    }
+
+    fn as_slice(&self) -> &[isize] {
+        match self {
+            Marks::Inline { len, buf } => &buf[..*len as usize],
+            Marks::Heap(v) => v,
+        }
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [isize] {
+        match self {
+            Marks::Inline { len, buf } => &mut buf[..*len as usize],
+            Marks::Heap(v) => v,
+        }
+    }
+}
+
 struct Found {
-    marks: Vec<isize>,
+    marks: Marks,
     lastindex: isize,
 }
 
 fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Found, SreError> {
-    let mut marks = Vec::with_capacity(2 * (groups + 1));
-    marks.push(eng.start as isize);
-    marks.push(eng.ptr as isize);
+    let mut marks = Marks::with_len(2 * (groups + 1));
+    let m = marks.as_mut_slice();
+    m[0] = eng.start as isize;
+    m[1] = eng.ptr as isize;
     for g in 1..=groups {
         match eng.group_span(g) {
             Some((s, e)) if s > e => return Err(SreError::WrongSpan),
             Some((s, e)) => {
-                marks.push(s as isize);
-                marks.push(e as isize);
+                m[2 * g] = s as isize;
+                m[2 * g + 1] = e as isize;
             }
-            None => {
-                marks.push(-1);
-                marks.push(-1);
-            }
+            None => {}
         }
     }
     Ok(Found { marks, lastindex: eng.lastindex })
@@ -958,7 +988,7 @@ fn pattern_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 pub(crate) struct MatchData {
     pattern: Value,
     string: Value,
-    marks: Vec<isize>,
+    marks: Marks,
     lastindex: isize,
     pos: usize,
     endpos: usize,
@@ -1013,11 +1043,13 @@ fn mat<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a MatchData> {
 
 impl MatchData {
     fn ngroups(&self) -> usize {
-        self.marks.len() / 2
+        self.marks.as_slice().len() / 2
     }
 
+    /// Invariant: `g < ngroups()` (callers check it with `group_index`).
     fn span_of(&self, g: usize) -> (isize, isize) {
-        (self.marks[2 * g], self.marks[2 * g + 1])
+        let m = self.marks.as_slice();
+        (m[2 * g], m[2 * g + 1])
     }
 
     fn isbytes(&self) -> bool {

@@ -33,7 +33,9 @@ print(type(m).__name__, type(word).__name__, type(s).__name__, repr(ab.match('a'
 for f in [lambda: digits.match(b'1'), lambda: bset.match('a'), lambda: digits.search(5), lambda: m.group(9),
           lambda: m['nope'], lambda: digits.match(), lambda: digits.sub('x'), lambda: digits.split('1', 'x'),
           lambda: m.span(1, 2), lambda: _sre.compile('x', 0, (1,), 0, {}, ()), lambda: _sre.ascii_tolower('a'),
-          lambda: digits.sub(lambda m: 3, 'a1')]:
+          lambda: digits.sub(lambda m: 3, 'a1'), lambda: type(word)(), lambda: type(m)(), lambda: type(s)(),
+          lambda: digits.match('1', 2**70), lambda: digits.match('1', 1.5), lambda: digits.sub('b', '1a1', -1),
+          lambda: m.group(-2**70), lambda: m.start(True), lambda: digits.split('a1b2', maxsplit=1)]:
     try:
         print(f())
     except Exception as e:

@@ -421,6 +421,7 @@ fn pattern_type() -> &'static TypeObject {
             s.repr = Some(pattern_repr);
             s.richcompare = Some(pattern_richcompare);
             s.hash = Some(pattern_hash);
+            s.new = Some(no_instances);
         });
         add_method(st, "match", pattern_match);
         add_method(st, "fullmatch", pattern_fullmatch);
@@ -439,6 +440,18 @@ fn pattern_type() -> &'static TypeObject {
         add_getset(st, "groups", |vm, v| Ok(Value::int(pat(vm, v)?.groups as i64)), None);
         add_getset(st, "groupindex", pattern_groupindex, None);
     })
+}
+
+/// Pattern, Match and Scanner objects come only from `_sre`.
+fn no_instances(vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let name = match cls.downcast_ref::<TypeObject>() {
+        Some(t) => match crate::types::object_ty::type_module_name(t) {
+            Some(m) => format!("{m}.{}", t.name_string()),
+            None => t.name_string(),
+        },
+        None => String::from("?"),
+    };
+    Err(vm.type_error(format!("cannot create '{name}' instances")))
 }
 
 fn pat<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PatternData> {
@@ -1013,6 +1026,7 @@ fn match_type() -> &'static TypeObject {
         init_native_type(st, "re", "Match", LayoutKind::Native, &OBJECT_TYPE, 0, |s| {
             s.repr = Some(match_repr);
             s.getitem = Some(match_getitem);
+            s.new = Some(no_instances);
         });
         add_method(st, "group", match_group);
         add_method(st, "groups", match_groups);
@@ -1248,7 +1262,9 @@ impl NativeData for ScannerData {
 
 fn scanner_type() -> &'static TypeObject {
     SCANNER_TYPE.get_or_init(|st| {
-        init_native_type(st, "_sre", "SRE_Scanner", LayoutKind::Native, &OBJECT_TYPE, 0, |_| {});
+        init_native_type(st, "_sre", "SRE_Scanner", LayoutKind::Native, &OBJECT_TYPE, 0, |s| {
+            s.new = Some(no_instances);
+        });
         add_method(st, "match", scanner_match);
         add_method(st, "search", scanner_search);
         add_getset(

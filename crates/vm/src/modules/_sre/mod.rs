@@ -90,8 +90,14 @@ fn char_arg(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<i
     }
 }
 
+/// The C `int` argument as the engine's unsigned code, as C converts it.
 fn as_code(ch: i64) -> u32 {
     ch as u32
+}
+
+/// An engine code back as the C `int` the helpers return.
+fn code_to_int(c: u32) -> Value {
+    Value::int(c as i32 as i64)
 }
 
 fn sre_ascii_iscased(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -106,12 +112,12 @@ fn sre_unicode_iscased(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Val
 
 fn sre_ascii_tolower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let ch = char_arg(vm, "ascii_tolower", args, kw)?;
-    Ok(Value::int(chars::ascii_tolower(as_code(ch)) as i64))
+    Ok(code_to_int(chars::ascii_tolower(as_code(ch))))
 }
 
 fn sre_unicode_tolower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let ch = char_arg(vm, "unicode_tolower", args, kw)?;
-    Ok(Value::int(chars::lower_unicode(as_code(ch)) as i64))
+    Ok(code_to_int(chars::lower_unicode(as_code(ch))))
 }
 
 /// `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`.

@@ -115,11 +115,12 @@ impl Vm {
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
         let t = type_of(v);
-        // A native module's type is named with its module, as CPython's
-        // dotted tp_name ("itertools.count").
+        // Types of native modules are `module.Name` in messages, as CPython's tp_name.
         if !t.is_heap_type() {
             if let Some(m) = t.dict().get_str_key("__module__") {
-                return format!("{}.{}", crate::objects::str::display_lossy(&m), t.name_string());
+                if let Some(m) = m.downcast_ref::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), t.name_string());
+                }
             }
         }
         t.name_string()

@@ -29,6 +29,7 @@ mod _functools;
 mod _heapq;
 mod _operator;
 mod _random;
+mod _sre;
 mod _struct;
 mod itertools;
 
@@ -48,6 +49,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "itertools", init: itertools::init },
 ];

@@ -1238,6 +1238,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("int", &INT_TYPE),
         ("bool", &BOOL_TYPE),
         ("float", &FLOAT_TYPE),
+        ("complex", &COMPLEX_TYPE),
         ("str", &STR_TYPE),
         ("bytes", &BYTES_TYPE),
         ("tuple", &TUPLE_TYPE),

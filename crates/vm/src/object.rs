@@ -51,6 +51,7 @@ pub enum LayoutKind {
     Object,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
     Tuple,
@@ -386,6 +387,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::Object => size_of::<ObjHeader>(),
         LayoutKind::Int => size_of::<int::IntObject>(),
         LayoutKind::Float => size_of::<float::FloatObject>(),
+        LayoutKind::Complex => size_of::<complex::ComplexObject>(),
         LayoutKind::Str => str::StrObject::alloc_size_of(p as *const str::StrObject),
         LayoutKind::Bytes => size_of::<bytes::BytesObject>(),
         LayoutKind::Tuple => tuple::TupleObject::alloc_size_of(p as *const tuple::TupleObject),
@@ -425,7 +427,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
     use crate::objects::*;
     use std::ptr::drop_in_place;
     match kind {
-        LayoutKind::Object | LayoutKind::Float => {}
+        LayoutKind::Object | LayoutKind::Float | LayoutKind::Complex => {}
         LayoutKind::Int => drop_in_place(p as *mut int::IntObject),
         LayoutKind::Str => {} // code units are plain bytes
         LayoutKind::Bytes => drop_in_place(p as *mut bytes::BytesObject),

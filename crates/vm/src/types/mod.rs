@@ -1,5 +1,6 @@
 //! Slots and methods of the builtin types, grouped by kind.
 
+pub mod complex_ty;
 pub mod dict_ty;
 pub mod exc;
 pub mod func_ty;
@@ -15,6 +16,7 @@ pub mod str_ty;
 pub(crate) fn init_all() {
     object_ty::init();
     num::init();
+    complex_ty::init();
     str_ty::init();
     seq::init();
     dict_ty::init();

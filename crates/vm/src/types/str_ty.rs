@@ -1126,7 +1126,7 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::types::printf::str_format(vm, args, kw)
+    crate::format::str_format(vm, args, kw)
 }
 
 fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1429,7 +1429,7 @@ pub(crate) fn init() {
         ("splitlines", str_splitlines),
         ("encode", str_encode),
         ("format", str_format_method),
-        ("format_map", crate::types::printf::str_format_map),
+        ("format_map", crate::format::str_format_map),
         ("__format__", str_format_dunder),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),

@@ -11,6 +11,10 @@
 //! Types a module defines are [`NativeType`]s whose instances are usually
 //! `objects::native::NativeObject`s.
 
+mod _string;
+mod cmath;
+mod math;
+
 use crate::exception::PyResult;
 use crate::object::LayoutKind;
 use crate::objects::descr::new_builtin_function;
@@ -30,7 +34,11 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_string", init: _string::init },
+    ModuleDef { name: "cmath", init: cmath::init },
+    ModuleDef { name: "math", init: math::init },
+];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

@@ -127,7 +127,12 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<Spec
 
 /// `parse_spec_for` for str specs (kept for callers that format strings).
 pub fn parse_spec(vm: &mut Vm, spec: &str) -> PyResult<Spec> {
-    parse_spec_for(vm, spec, "str")
+    let s = parse_spec_for(vm, spec, "str")?;
+    // str's default presentation type 's' takes part in the separator check.
+    if let (Some(sep), None) = (s.grouping, s.ty) {
+        return Err(invalid_separator(vm, sep, 's'));
+    }
+    Ok(s)
 }
 
 fn unknown_code(vm: &mut Vm, code: char, tname: &str) -> PyErr {

@@ -135,7 +135,7 @@ fn complex_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Val
 
 fn complex_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "complex.__format__", args, 1)?;
     let Some(spec_s) = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()) else {
         let msg = format!("__format__() argument must be str, not {}", vm.type_name(&spec));
         return Err(vm.type_error(msg));
@@ -159,7 +159,9 @@ fn is_number(v: &Value) -> bool {
 
 fn complex_from_string(vm: &mut Vm, ty: &TypeObject, v: &Value, s: &StrObject) -> PyResult<Value> {
     let text = ascii_numeric_text(s.code_points());
-    let Some(clean) = strip_number_underscores(&text).filter(|t| !t.contains('\0')) else {
+    // With underscores, an embedded NUL ends the text early (CPython's C string).
+    let has_underscore = text.contains('_');
+    let Some(clean) = strip_number_underscores(&text).filter(|_| !(has_underscore && text.contains('\0'))) else {
         let r = vm.repr_string(v)?;
         return Err(vm.value_error(format!("could not convert string to complex: {r}")));
     };
@@ -171,6 +173,10 @@ fn complex_from_string(vm: &mut Vm, ty: &TypeObject, v: &Value, s: &StrObject) -
 
 /// `complex(real=0, imag=0)`.
 fn complex_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let npos = crate::args::split_kwargs(args, kwnames).0.len();
+    if npos > 2 {
+        return Err(vm.type_error(format!("complex() takes at most 2 arguments ({npos} given)")));
+    }
     let a = ArgSpec::parse(vm, "complex", args, kwnames, &["real", "imag"], 2, 0)?;
     let ty: &TypeObject = match cls.downcast_ref::<TypeObject>() {
         Some(t) => t,

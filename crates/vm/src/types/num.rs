@@ -123,17 +123,28 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
 }
 
 fn parse_int_or_error(vm: &mut Vm, original: &Value, text: &str, base: u32) -> PyResult<Value> {
-    match parse_int(text, base) {
-        Some(b) => {
-            let digits = b.magnitude().to_string().len();
-            if vm.int_max_str_digits > 0 && base == 10 && digits > vm.int_max_str_digits {
-                let lim = vm.int_max_str_digits;
+    // The digit limit is checked before parsing, on the digits written
+    // (leading zeros count), for bases that are not powers of two.
+    let limit = vm.int_max_str_digits;
+    if limit > 0 {
+        let t = text.trim_start().trim_start_matches(['+', '-']);
+        let lower = t.get(..2).map(str::to_ascii_lowercase);
+        let prefixed = matches!(lower.as_deref(), Some("0x" | "0o" | "0b"));
+        let eff = if base == 0 { if prefixed { 2 } else { 10 } } else { base };
+        if !eff.is_power_of_two() {
+            let run = t.chars().take_while(|&c| c == '_' || c.to_digit(eff).is_some());
+            let (digits, doubled) = run.fold((0usize, (false, ' ')), |(n, (d, prev)), c| {
+                (n + usize::from(c != '_'), (d || (c == '_' && prev == '_'), c))
+            });
+            if digits > limit && !doubled.0 {
                 return Err(vm.value_error(format!(
-                    "Exceeds the limit ({lim} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
                 )));
             }
-            Ok(int_from_big(b))
         }
+    }
+    match parse_int(text, base) {
+        Some(b) => Ok(int_from_big(b)),
         None => {
             let r = vm.repr_string(original)?;
             Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
@@ -196,7 +207,7 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 fn int_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "int.__format__", args, 1)?;
     let Some(spec_s) = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()) else {
         let msg = format!("__format__() argument must be str, not {}", vm.type_name(&spec));
         return Err(vm.type_error(msg));
@@ -286,6 +297,9 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         return Err(vm.new_error(ExcKind::OverflowError, "int too big to convert"));
     }
     let fill = if signed && value.is_negative() { 0xFF } else { 0 };
+    if bytes.try_reserve_exact(length - bytes.len()).is_err() {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
@@ -519,8 +533,13 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             .to_f64()
             .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
     }
-    if let Some(s) = x.downcast_ref::<StrObject>() {
-        let text = s.to_string_lossy();
+    let text = if let Some(s) = x.downcast_ref::<StrObject>() {
+        Some(crate::objects::float::ascii_numeric_text(s.code_points()))
+    } else {
+        x.downcast_ref::<crate::objects::bytes::BytesObject>()
+            .map(|b| b.data().iter().map(|&c| if c < 128 { c as char } else { '?' }).collect())
+    };
+    if let Some(text) = text {
         return match parse_float(&text) {
             Some(f) => Ok(f),
             None => {
@@ -557,7 +576,7 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 
 fn float_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "float.__format__", args, 1)?;
     let Some(spec_s) = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()) else {
         let msg = format!("__format__() argument must be str, not {}", vm.type_name(&spec));
         return Err(vm.type_error(msg));
@@ -581,8 +600,7 @@ fn float_hex_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
 fn float_fromhex_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [cls, text] = ArgSpec::exact::<2>(vm, "fromhex", args, 1)?;
     let Some(s) = text.downcast_ref::<StrObject>() else {
-        let msg = format!("fromhex() argument must be str, not {}", vm.type_name(&text));
-        return Err(vm.type_error(msg));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let t = crate::objects::float::ascii_numeric_text(s.code_points());
     let f = match crate::objects::float::float_fromhex(&t) {

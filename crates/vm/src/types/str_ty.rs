@@ -1131,7 +1131,7 @@ fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 
 fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kw)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "str.__format__", args, 1)?;
     let spec_s = spec
         .downcast_ref::<StrObject>()
         .map(|s| s.to_string_lossy())

@@ -21,13 +21,12 @@ use std::collections::VecDeque;
 /// when the parse stopped at an error (CPython parses lazily, so the items
 /// before the error are seen first).
 struct ParsedIter {
-    items: RefCell<VecDeque<Value>>,
-    error: RefCell<Option<String>>,
+    items: RefCell<VecDeque<Result<Value, String>>>,
 }
 
 impl NativeData for ParsedIter {
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        for v in self.items.borrow().iter() {
+        for v in self.items.borrow().iter().flatten() {
             visit(v);
         }
     }
@@ -49,12 +48,9 @@ fn parsed_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let next = it.items.borrow_mut().pop_front();
-    if let Some(x) = next {
-        return Ok(Some(x));
-    }
-    let err = it.error.borrow_mut().take();
-    match err {
-        Some(msg) => Err(vm.new_error(ExcKind::ValueError, msg)),
+    match next {
+        Some(Ok(x)) => Ok(Some(x)),
+        Some(Err(msg)) => Err(vm.new_error(ExcKind::ValueError, msg)),
         None => Ok(None),
     }
 }
@@ -90,8 +86,8 @@ fn formatter_parser(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
     check_no_kwargs(vm, "formatter_parser", kw)?;
     let [s] = ArgSpec::exact::<1>(vm, "formatter_parser", args, 0)?;
     let cps = str_arg(vm, &s)?;
+    // Like CPython's iterator, parsing resumes after an error.
     let mut items = VecDeque::new();
-    let mut error = None;
     let mut it = MarkupIter::new(&cps);
     loop {
         match it.next_piece() {
@@ -108,13 +104,10 @@ fn formatter_parser(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
                     ]),
                     None => new_tuple(vec![new_str_from_cps(&p.literal), none(), none(), none()]),
                 };
-                items.push_back(t);
+                items.push_back(Ok(t));
             }
             Ok(None) => break,
-            Err(msg) => {
-                error = Some(msg.to_string());
-                break;
-            }
+            Err(msg) => items.push_back(Err(msg.to_string())),
         }
     }
     let ty = iter_type(&FORMATTER_ITER, "formatteriterator");
@@ -122,7 +115,6 @@ fn formatter_parser(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
         ty,
         ParsedIter {
             items: RefCell::new(items),
-            error: RefCell::new(error),
         },
     ))
 }
@@ -137,20 +129,24 @@ fn formatter_field_name_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyRes
         FieldFirst::Index(i) => Value::int(i as i64),
         FieldFirst::Name(n) => opt_str(Some(&n)),
     };
-    let items: VecDeque<Value> = rest
+    let mut items: VecDeque<Result<Value, String>> = rest
         .into_iter()
-        .map(|a| match a {
-            FieldAccess::Attr(n) => new_tuple(vec![Value::bool(true), new_str_from_cps(&n)]),
-            FieldAccess::Index(i) => new_tuple(vec![Value::bool(false), Value::int(i as i64)]),
-            FieldAccess::Key(k) => new_tuple(vec![Value::bool(false), new_str_from_cps(&k)]),
+        .map(|a| {
+            Ok(match a {
+                FieldAccess::Attr(n) => new_tuple(vec![Value::bool(true), new_str_from_cps(&n)]),
+                FieldAccess::Index(i) => new_tuple(vec![Value::bool(false), Value::int(i as i64)]),
+                FieldAccess::Key(k) => new_tuple(vec![Value::bool(false), new_str_from_cps(&k)]),
+            })
         })
         .collect();
+    if let Some(e) = err {
+        items.push_back(Err(e.to_string()));
+    }
     let ty = iter_type(&FIELDNAME_ITER, "fieldnameiterator");
     let it = new_native(
         ty,
         ParsedIter {
             items: RefCell::new(items),
-            error: RefCell::new(err.map(str::to_string)),
         },
     );
     Ok(new_tuple(vec![first, it]))

@@ -30,6 +30,33 @@ extern "C" {
     fn fmod(x: f64, y: f64) -> f64;
 }
 
+/// glibc's cbrt (what CPython calls): the statically linked math support
+/// code can provide a different `cbrt`, so look it up in libm itself.
+fn libm_cbrt(x: f64) -> f64 {
+    use std::sync::OnceLock;
+    static CBRT: OnceLock<Option<unsafe extern "C" fn(f64) -> f64>> = OnceLock::new();
+    let f = CBRT.get_or_init(|| {
+        // SAFETY: dlopen/dlsym with NUL-terminated names; the symbol has cbrt's C signature.
+        unsafe {
+            let h = libc::dlopen(b"libm.so.6\0".as_ptr() as *const libc::c_char, libc::RTLD_LAZY);
+            if h.is_null() {
+                return None;
+            }
+            let p = libc::dlsym(h, b"cbrt\0".as_ptr() as *const libc::c_char);
+            if p.is_null() {
+                None
+            } else {
+                Some(std::mem::transmute::<*mut libc::c_void, unsafe extern "C" fn(f64) -> f64>(p))
+            }
+        }
+    });
+    match f {
+        // SAFETY: a C function taking and returning a double.
+        Some(f) => unsafe { f(x) },
+        None => unsafe { cbrt(x) },
+    }
+}
+
 pub(crate) fn domain_error(vm: &mut Vm) -> PyErr {
     vm.value_error("math domain error")
 }
@@ -76,8 +103,11 @@ pub(crate) fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 
 fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, name, kw)?;
-    let [x] = ArgSpec::exact::<1>(vm, name, args, 0)?;
-    Ok(x)
+    if args.len() != 1 {
+        let msg = format!("math.{name}() takes exactly one argument ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    }
+    Ok(args[0].clone())
 }
 
 fn two_args(vm: &mut Vm, name: &str, args: &[Value], kw: KwNames) -> PyResult<[Value; 2]> {
@@ -149,7 +179,7 @@ func1!(m_asin, "asin", f64::asin, false);
 func1!(m_asinh, "asinh", |x| unsafe { asinh(x) }, false);
 func1!(m_atan, "atan", f64::atan, false);
 func1!(m_atanh, "atanh", |x| unsafe { atanh(x) }, false);
-func1!(m_cbrt, "cbrt", |x| unsafe { cbrt(x) }, false);
+func1!(m_cbrt, "cbrt", libm_cbrt, false);
 func1!(m_cos, "cos", f64::cos, false);
 func1!(m_cosh, "cosh", f64::cosh, true);
 func1!(m_exp, "exp", f64::exp, true);
@@ -881,10 +911,22 @@ fn m_dist(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn m_prod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "prod", args, kw, &["iterable", "start"], 1, 1)?;
-    let iterable = a[0].clone().unwrap_or_else(crate::objects::singletons::none);
-    let mut acc = a[1].clone().unwrap_or_else(|| Value::int(1));
-    let it = vm.iter(&iterable)?;
+    // prod(iterable, /, *, start=1)
+    let (pos, kws) = split_kwargs(args, kw);
+    let mut start = None;
+    for (k, v) in kws {
+        let name = crate::objects::str::display_lossy(k);
+        if name != "start" {
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for prod()")));
+        }
+        start = Some(v.clone());
+    }
+    if pos.len() != 1 {
+        let msg = format!("prod() takes exactly 1 positional argument ({} given)", pos.len());
+        return Err(vm.type_error(msg));
+    }
+    let mut acc = start.unwrap_or_else(|| Value::int(1));
+    let it = vm.iter(&pos[0])?;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary_op(nb::MULTIPLY, &acc, &x)?;
     }
@@ -954,7 +996,9 @@ fn log10_checked(x: f64) -> Result<f64, MathErr> {
 
 fn m_log(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "log", kw)?;
-    ArgSpec::range(vm, "log", args, 0, 1, 2)?;
+    if args.is_empty() || args.len() > 2 {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
     let num = loghelper(vm, &args[0], ln_checked)?;
     let Some(base) = args.get(1) else {
         return Ok(Value::float(num));
@@ -1194,7 +1238,6 @@ pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
     m.value("tau", Value::float(std::f64::consts::TAU));
     m.value("inf", Value::float(f64::INFINITY));
     m.value("nan", Value::float(f64::NAN));
-    let _ = split_kwargs;
     Ok(m.finish())
 }
 

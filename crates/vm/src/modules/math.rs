@@ -913,6 +913,10 @@ fn m_dist(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn m_prod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     // prod(iterable, /, *, start=1)
     let (pos, kws) = split_kwargs(args, kw);
+    if pos.len() != 1 {
+        let msg = format!("prod() takes exactly 1 positional argument ({} given)", pos.len());
+        return Err(vm.type_error(msg));
+    }
     let mut start = None;
     for (k, v) in kws {
         let name = crate::objects::str::display_lossy(k);
@@ -920,10 +924,6 @@ fn m_prod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for prod()")));
         }
         start = Some(v.clone());
-    }
-    if pos.len() != 1 {
-        let msg = format!("prod() takes exactly 1 positional argument ({} given)", pos.len());
-        return Err(vm.type_error(msg));
     }
     let mut acc = start.unwrap_or_else(|| Value::int(1));
     let it = vm.iter(&pos[0])?;

@@ -8,6 +8,7 @@ pub mod generic_alias;
 pub mod num;
 pub mod object_ty;
 pub mod printf;
+pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod str_ty;

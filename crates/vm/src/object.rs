@@ -89,6 +89,24 @@ pub enum LayoutKind {
     Native,
 }
 
+/// Whether an allocation of `bytes` cannot succeed: more than the machine's
+/// RAM and swap together (what Linux's overcommit heuristic refuses, so
+/// where CPython's malloc fails and it raises MemoryError). Callers raise
+/// MemoryError instead of letting the allocator abort the process.
+pub fn allocation_exceeds_memory(bytes: u128) -> bool {
+    if bytes > isize::MAX as u128 {
+        return true;
+    }
+    // SAFETY: sysinfo fills the zeroed struct it is given.
+    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sysinfo(&mut info) } != 0 {
+        return bytes > (1u128 << 40);
+    }
+    let unit = u128::from(info.mem_unit.max(1));
+    let total = (info.totalram as u128 + info.totalswap as u128) * unit;
+    bytes > total
+}
+
 /// A Rust struct that is the layout of some Python objects.
 ///
 /// # Safety

@@ -325,6 +325,9 @@ fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     }
     let k = repeat_count(vm, n)?;
     let items = l.to_vec();
+    if crate::object::allocation_exceeds_memory(items.len() as u128 * k as u128 * 8) {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     let mut out = Vec::with_capacity(items.len() * k);
     for _ in 0..k {
         out.extend(items.iter().cloned());

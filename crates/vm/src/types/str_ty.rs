@@ -108,7 +108,8 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
     let i = vm.index(n)?;
     match as_int(&i).and_then(|i| i.to_i64()) {
         Some(k) if k <= 0 => Ok(0),
-        Some(k) if k < (1 << 40) => Ok(k as usize),
+        // Callers check the resulting size (MemoryError, as CPython's malloc).
+        Some(k) => Ok(k as usize),
         _ => Err(vm.new_error(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer")),
     }
 }
@@ -116,7 +117,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
 fn str_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     let k = repeat_count(vm, n)?;
     let s = s_of(a);
-    if s.len().checked_mul(k).is_none_or(|t| t > (1 << 40)) {
+    if crate::object::allocation_exceeds_memory(s.data().len() as u128 * k as u128) {
         return Err(vm.new_error(ExcKind::MemoryError, ""));
     }
     if k == 1 && is_exact(a, &STR_TYPE) {

@@ -502,6 +502,10 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     match a[2].clone().filter(|m| !m.is_none()) {
         None => vm.binary_op(nb::POWER, &base, &exp),
         Some(m) => {
+            use crate::objects::complex::as_complex;
+            if as_complex(&base).is_some() || as_complex(&exp).is_some() {
+                return Err(vm.value_error("complex modulo"));
+            }
             let (Some(b), Some(e), Some(md)) = (as_int(&base), as_int(&exp), as_int(&m)) else {
                 return ternary_pow_fallback(vm, &base, &exp, &m);
             };
@@ -1265,6 +1269,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("int", &INT_TYPE),
         ("bool", &BOOL_TYPE),
         ("float", &FLOAT_TYPE),
+        ("complex", &COMPLEX_TYPE),
         ("str", &STR_TYPE),
         ("bytes", &BYTES_TYPE),
         ("bytearray", &crate::objects::bytearray::BYTEARRAY_TYPE),

@@ -51,6 +51,7 @@ pub enum LayoutKind {
     Object,
     Int,
     Float,
+    Complex,
     Str,
     Bytes,
     Tuple,
@@ -88,6 +89,24 @@ pub enum LayoutKind {
     Native,
     ByteArray,
     MemoryView,
+}
+
+/// Whether an allocation of `bytes` cannot succeed: more than the machine's
+/// RAM and swap together (what Linux's overcommit heuristic refuses, so
+/// where CPython's malloc fails and it raises MemoryError). Callers raise
+/// MemoryError instead of letting the allocator abort the process.
+pub fn allocation_exceeds_memory(bytes: u128) -> bool {
+    if bytes > isize::MAX as u128 {
+        return true;
+    }
+    // SAFETY: sysinfo fills the zeroed struct it is given.
+    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sysinfo(&mut info) } != 0 {
+        return bytes > (1u128 << 40);
+    }
+    let unit = u128::from(info.mem_unit.max(1));
+    let total = (info.totalram as u128 + info.totalswap as u128) * unit;
+    bytes > total
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -388,6 +407,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::Object => size_of::<ObjHeader>(),
         LayoutKind::Int => size_of::<int::IntObject>(),
         LayoutKind::Float => size_of::<float::FloatObject>(),
+        LayoutKind::Complex => size_of::<complex::ComplexObject>(),
         LayoutKind::Str => str::StrObject::alloc_size_of(p as *const str::StrObject),
         LayoutKind::Bytes => size_of::<bytes::BytesObject>(),
         LayoutKind::Tuple => tuple::TupleObject::alloc_size_of(p as *const tuple::TupleObject),
@@ -429,7 +449,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
     use crate::objects::*;
     use std::ptr::drop_in_place;
     match kind {
-        LayoutKind::Object | LayoutKind::Float => {}
+        LayoutKind::Object | LayoutKind::Float | LayoutKind::Complex => {}
         LayoutKind::Int => drop_in_place(p as *mut int::IntObject),
         LayoutKind::Str => {} // code units are plain bytes
         LayoutKind::Bytes => drop_in_place(p as *mut bytes::BytesObject),

@@ -53,6 +53,7 @@ fn defs() -> Vec<Def> {
             Some(&OBJECT_TYPE),
             BASETYPE | MATCH_SELF,
         ),
+        d(&COMPLEX_TYPE, "complex", L::Complex, Some(&OBJECT_TYPE), BASETYPE),
         d(
             &STR_TYPE,
             "str",

@@ -608,6 +608,7 @@ static_types!(
     INT_TYPE,
     BOOL_TYPE,
     FLOAT_TYPE,
+    COMPLEX_TYPE,
     STR_TYPE,
     BYTES_TYPE,
     TUPLE_TYPE,

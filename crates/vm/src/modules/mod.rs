@@ -30,8 +30,11 @@ mod _heapq;
 mod _operator;
 mod _random;
 mod _sre;
+mod _string;
 mod _struct;
+mod cmath;
 mod itertools;
+mod math;
 
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
@@ -50,8 +53,11 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "math", init: math::init },
 ];
 
 /// The native module called `name`, if there is one.

@@ -102,7 +102,7 @@ pub fn const_to_value(vm: &mut Vm, c: &ConstValue) -> Result<Value, String> {
         ConstValue::Int(i) => Value::int(*i),
         ConstValue::BigInt(b) => int::int_from_big((**b).clone()),
         ConstValue::Float(f) => Value::float(*f),
-        ConstValue::Complex { .. } => return Err("complex constants are not supported yet".into()),
+        ConstValue::Complex { real, imag } => crate::objects::complex::new_complex(*real, *imag),
         ConstValue::Str(s) => {
             let v = match s.as_str() {
                 Some(text) => {

@@ -4,6 +4,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod float;

@@ -1,6 +1,7 @@
 //! Slots and methods of the builtin types, grouped by kind.
 
 pub mod bytes_ty;
+pub mod complex_ty;
 pub mod dict_ty;
 pub mod exc;
 pub mod exc_group;
@@ -10,6 +11,7 @@ pub mod memoryview_ty;
 pub mod num;
 pub mod object_ty;
 pub mod printf;
+pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod str_ty;
@@ -18,6 +20,7 @@ pub mod str_ty;
 pub(crate) fn init_all() {
     object_ty::init();
     num::init();
+    complex_ty::init();
     str_ty::init();
     bytes_ty::init();
     seq::init();

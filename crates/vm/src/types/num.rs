@@ -2,7 +2,7 @@
 
 use crate::args::{check_no_kwargs, ArgSpec};
 use crate::exception::{ExcKind, PyResult};
-use crate::format::{format_float, format_int, parse_spec};
+use crate::format::{format_float_typed, format_int_typed, parse_spec_for};
 use crate::objects::float::{as_float, cmp_int_float, float_binop, float_operand, new_float_subclass, parse_float};
 use crate::objects::int::{as_int, int_binop, int_from_big, int_to_decimal, new_int_subclass, parse_int, IntView};
 use crate::objects::singletons::not_implemented;
@@ -123,17 +123,28 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
 }
 
 fn parse_int_or_error(vm: &mut Vm, original: &Value, text: &str, base: u32) -> PyResult<Value> {
-    match parse_int(text, base) {
-        Some(b) => {
-            let digits = b.magnitude().to_string().len();
-            if vm.int_max_str_digits > 0 && base == 10 && digits > vm.int_max_str_digits {
-                let lim = vm.int_max_str_digits;
+    // The digit limit is checked before parsing, on the digits written
+    // (leading zeros count), for bases that are not powers of two.
+    let limit = vm.int_max_str_digits;
+    if limit > 0 {
+        let t = text.trim_start().trim_start_matches(['+', '-']);
+        let lower = t.get(..2).map(str::to_ascii_lowercase);
+        let prefixed = matches!(lower.as_deref(), Some("0x" | "0o" | "0b"));
+        let eff = if base == 0 { if prefixed { 2 } else { 10 } } else { base };
+        if !eff.is_power_of_two() {
+            let run = t.chars().take_while(|&c| c == '_' || c.to_digit(eff).is_some());
+            let (digits, doubled) = run.fold((0usize, (false, ' ')), |(n, (d, prev)), c| {
+                (n + usize::from(c != '_'), (d || (c == '_' && prev == '_'), c))
+            });
+            if digits > limit && !doubled.0 {
                 return Err(vm.value_error(format!(
-                    "Exceeds the limit ({lim} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
+                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit"
                 )));
             }
-            Ok(int_from_big(b))
         }
+    }
+    match parse_int(text, base) {
+        Some(b) => Ok(int_from_big(b)),
         None => {
             let r = vm.repr_string(original)?;
             Err(vm.value_error(format!("invalid literal for int() with base {base}: {r}")))
@@ -196,19 +207,20 @@ pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 fn int_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
-    let spec_s = spec
-        .downcast_ref::<StrObject>()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
+    let [v, spec] = ArgSpec::exact::<2>(vm, "int.__format__", args, 1)?;
+    let Some(spec_s) = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()) else {
+        let msg = format!("__format__() argument must be str, not {}", vm.type_name(&spec));
+        return Err(vm.type_error(msg));
+    };
     if spec_s.is_empty() {
         return vm.str(&v);
     }
     let Some(iv) = as_int(&v) else {
-        return Err(vm.type_error("descriptor '__format__' requires an int"));
+        return Err(vm.type_error("descriptor '__format__' requires a 'int' object"));
     };
-    let spec = parse_spec(vm, &spec_s)?;
-    let s = format_int(vm, iv, &spec)?;
+    let tname = type_of(&v).name_string();
+    let spec = parse_spec_for(vm, &spec_s, &tname)?;
+    let s = format_int_typed(vm, iv, &spec, &tname)?;
     Ok(vm.new_str(&s))
 }
 
@@ -285,6 +297,9 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         return Err(vm.new_error(ExcKind::OverflowError, "int too big to convert"));
     }
     let fill = if signed && value.is_negative() { 0xFF } else { 0 };
+    if bytes.try_reserve_exact(length - bytes.len()).is_err() {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     bytes.resize(length, fill);
     if !little {
         bytes.reverse();
@@ -518,8 +533,13 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
             .to_f64()
             .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
     }
-    if let Some(s) = x.downcast_ref::<StrObject>() {
-        let text = s.to_string_lossy();
+    let text = if let Some(s) = x.downcast_ref::<StrObject>() {
+        Some(crate::objects::float::ascii_numeric_text(s.code_points()))
+    } else {
+        x.downcast_ref::<crate::objects::bytes::BytesObject>()
+            .map(|b| b.data().iter().map(|&c| if c < 128 { c as char } else { '?' }).collect())
+    };
+    if let Some(text) = text {
         return match parse_float(&text) {
             Some(f) => Ok(f),
             None => {
@@ -556,17 +576,61 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
 
 fn float_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kwnames)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
-    let spec_s = spec
-        .downcast_ref::<StrObject>()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default();
+    let [v, spec] = ArgSpec::exact::<2>(vm, "float.__format__", args, 1)?;
+    let Some(spec_s) = spec.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()) else {
+        let msg = format!("__format__() argument must be str, not {}", vm.type_name(&spec));
+        return Err(vm.type_error(msg));
+    };
     if spec_s.is_empty() {
         return vm.str(&v);
     }
-    let spec = parse_spec(vm, &spec_s)?;
-    let s = format_float(vm, as_float(&v).unwrap_or(0.0), &spec)?;
+    let tname = type_of(&v).name_string();
+    let spec = parse_spec_for(vm, &spec_s, &tname)?;
+    let s = format_float_typed(vm, as_float(&v).unwrap_or(0.0), &spec, &tname)?;
     Ok(vm.new_str(&s))
+}
+
+fn float_hex_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [v] = ArgSpec::exact::<1>(vm, "hex", args, 1)?;
+    let s = crate::objects::float::float_hex(as_float(&v).unwrap_or(0.0));
+    Ok(vm.new_str(&s))
+}
+
+/// `float.fromhex(string)` (a classmethod: a subclass gets `cls(value)`).
+fn float_fromhex_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [cls, text] = ArgSpec::exact::<2>(vm, "fromhex", args, 1)?;
+    let Some(s) = text.downcast_ref::<StrObject>() else {
+        return Err(vm.type_error("bad argument type for built-in operation"));
+    };
+    let t = crate::objects::float::ascii_numeric_text(s.code_points());
+    let f = match crate::objects::float::float_fromhex(&t) {
+        Ok(f) => f,
+        Err(crate::objects::float::FromHexError::Overflow) => {
+            return Err(vm.new_error(
+                ExcKind::OverflowError,
+                "hexadecimal value too large to represent as a float",
+            ))
+        }
+        Err(crate::objects::float::FromHexError::Invalid) => {
+            return Err(vm.value_error("invalid hexadecimal floating-point string"))
+        }
+    };
+    if cls.is(&FLOAT_TYPE.get().as_value()) {
+        return Ok(Value::float(f));
+    }
+    vm.call1(&cls, Value::float(f))
+}
+
+fn float_getformat(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [_cls, typestr] = ArgSpec::exact::<2>(vm, "__getformat__", args, 1)?;
+    let Some(s) = typestr.downcast_ref::<StrObject>() else {
+        let msg = format!("__getformat__() argument must be str, not {}", vm.type_name(&typestr));
+        return Err(vm.type_error(msg));
+    };
+    match s.to_string_lossy().as_str() {
+        "double" | "float" => Ok(vm.new_str("IEEE, little-endian")),
+        _ => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+    }
 }
 
 fn float_is_integer(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -584,24 +648,7 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult
     if f.is_infinite() {
         return Err(vm.new_error(ExcKind::OverflowError, "cannot convert Infinity to integer ratio"));
     }
-    let (m, e) = crate::hash::frexp(f);
-    // f = m * 2**e with 53-bit mantissa.
-    let mant = (m * (1u64 << 53) as f64) as i64;
-    let mut num = BigInt::from(mant);
-    let mut exp = e - 53;
-    let mut den = BigInt::from(1);
-    while exp < 0 && (&num % 2u32).is_zero() && !num.is_zero() {
-        num /= 2;
-        exp += 1;
-    }
-    if num.is_zero() {
-        return Ok(new_tuple(vec![Value::int(0), Value::int(1)]));
-    }
-    if exp >= 0 {
-        num <<= exp as usize;
-    } else {
-        den <<= (-exp) as usize;
-    }
+    let (num, den) = crate::objects::float::float_ratio(f);
     Ok(new_tuple(vec![int_from_big(num), int_from_big(den)]))
 }
 
@@ -614,55 +661,72 @@ fn float_round(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
             float_to_int(vm, r)
         }
         Some(n) => {
-            let nd = vm.index_i64(n)?;
-            Ok(Value::float(round_float_digits(f, nd)))
+            // ndigits is clamped to the C ssize_t range, as PyNumber_AsSsize_t(o, NULL).
+            let i = vm.index(n)?;
+            let nd = match as_int(&i) {
+                Some(IntView::Small(k)) => k,
+                Some(IntView::Big(b)) => {
+                    if b.is_negative() {
+                        i64::MIN
+                    } else {
+                        i64::MAX
+                    }
+                }
+                None => 0,
+            };
+            let r = round_float_digits(f, nd);
+            if r.is_infinite() && f.is_finite() {
+                return Err(vm.new_error(ExcKind::OverflowError, "rounded value too large to represent"));
+            }
+            Ok(Value::float(r))
         }
     }
 }
 
-/// `round(x, ndigits)`: correctly rounded through the shortest decimal form.
+/// `round(x, ndigits)`: x rounded half-to-even at 10**-ndigits on its exact
+/// binary value (CPython's dtoa mode 3), read back correctly rounded.
 pub fn round_float_digits(x: f64, nd: i64) -> f64 {
+    // CPython's NDIGITS_MAX and NDIGITS_MIN for IEEE doubles.
+    if nd > 323 {
+        return x;
+    }
+    if nd < -308 {
+        return 0.0 * x;
+    }
     if !x.is_finite() || x == 0.0 {
         return x;
     }
-    if nd > 330 {
-        return x;
+    if nd >= 0 {
+        let s = format!("{:.*}", nd as usize, x);
+        return s.parse::<f64>().unwrap_or(x);
     }
-    if nd < -330 {
-        return 0.0f64.copysign(x);
+    // Digits before the point of |x|, from its exact e-form exponent.
+    let e_form = format!("{:e}", x.abs());
+    let exp: i64 = e_form.split('e').nth(1).and_then(|e| e.parse().ok()).unwrap_or(0);
+    let keep = exp + 1 + nd; // significant digits kept
+    if keep <= 0 {
+        // |x| < 10**-nd: the result is 0 or 10**-nd (ties go to even, 0).
+        if keep < 0 {
+            return 0.0 * x;
+        }
+        let unit = format!("1e{}", -nd).parse::<f64>().unwrap_or(f64::INFINITY);
+        // |x| and half a unit share their leading decimal position here:
+        // compare x's exact digits with 5000...
+        let exact = format!("{:.*e}", 800, x.abs());
+        let mant: Vec<u8> = exact
+            .bytes()
+            .take_while(|&b| b != b'e')
+            .filter(|b| b.is_ascii_digit())
+            .collect();
+        let above = match mant.first() {
+            Some(&d) if d > b'5' => true,
+            Some(&b'5') => mant[1..].iter().any(|&d| d != b'0'),
+            _ => false,
+        };
+        return if above { unit.copysign(x) } else { 0.0 * x };
     }
-    // Format with enough digits exactly, then round half-even in decimal.
-    let s = format!("{:.*e}", 40, x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i64 = exp.parse().unwrap_or(0);
-    let digits: Vec<u8> = mant.bytes().filter(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
-    // Position of the last kept digit relative to the first digit.
-    let keep = exp + 1 + nd;
-    if keep < 0 {
-        return 0.0f64.copysign(x);
-    }
-    let keep = keep as usize;
-    let mut kept: Vec<u8> = digits.iter().take(keep).copied().collect();
-    while kept.len() < keep {
-        kept.push(0);
-    }
-    let rest: &[u8] = if keep < digits.len() { &digits[keep..] } else { &[] };
-    // The exact binary value decides ties: compare the remainder with one half.
-    let round_up = match rest.first() {
-        Some(&d) if d > 5 => true,
-        Some(&5) => rest[1..].iter().any(|&d| d != 0) || kept.last().is_some_and(|&d| d % 2 == 1),
-        _ => false,
-    };
-    let mut n = BigInt::from(0);
-    for d in &kept {
-        n = n * 10 + *d as u32;
-    }
-    if round_up {
-        n += 1;
-    }
-    let text = format!("{}e{}", n, exp + 1 - keep as i64);
-    let r: f64 = text.parse().unwrap_or(x.abs());
-    r.copysign(x)
+    let s = format!("{:.*e}", (keep - 1) as usize, x);
+    s.parse::<f64>().unwrap_or(x)
 }
 
 fn float_trunc(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -769,6 +833,9 @@ pub(crate) fn init() {
     s.nb[nb::POWER] = Some(float_nb::<{ nb::POWER }>);
     add_method(&FLOAT_TYPE, "__format__", float_format);
     add_method(&FLOAT_TYPE, "is_integer", float_is_integer);
+    add_method(&FLOAT_TYPE, "hex", float_hex_method);
+    crate::typeinit::add_classmethod(&FLOAT_TYPE, "fromhex", float_fromhex_method);
+    crate::typeinit::add_classmethod(&FLOAT_TYPE, "__getformat__", float_getformat);
     add_method(&FLOAT_TYPE, "as_integer_ratio", float_as_integer_ratio);
     add_method(&FLOAT_TYPE, "__round__", float_round);
     add_method(&FLOAT_TYPE, "__trunc__", float_trunc);

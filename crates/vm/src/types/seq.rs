@@ -5,7 +5,6 @@ use crate::exception::{ExcKind, PyResult};
 use crate::objects::int::as_int;
 use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::{new_list, new_list_typed, ListObject};
-use crate::objects::range::{new_range, new_range_iter, RangeIter, RangeObject};
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::slice::{new_slice, SliceObject};
 use crate::objects::str::normalize_index;
@@ -326,6 +325,9 @@ fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     }
     let k = repeat_count(vm, n)?;
     let items = l.to_vec();
+    if crate::object::allocation_exceeds_memory(items.len() as u128 * k as u128 * 8) {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     let mut out = Vec::with_capacity(items.len() * k);
     for _ in 0..k {
         out.extend(items.iter().cloned());
@@ -750,215 +752,6 @@ fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<
     Ok(Value::int(len.saturating_sub(si.index.get()) as i64))
 }
 
-// ---- range ----
-
-fn range_of(v: &Value) -> Option<&RangeObject> {
-    v.downcast_ref::<RangeObject>()
-}
-
-fn range_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "range", kwnames)?;
-    if args.is_empty() {
-        return Err(vm.type_error("range expected at least 1 argument, got 0"));
-    }
-    if args.len() > 3 {
-        let msg = format!("range expected at most 3 arguments, got {}", args.len());
-        return Err(vm.type_error(msg));
-    }
-    let mut v = [0i64; 3];
-    for (i, a) in args.iter().enumerate() {
-        if as_int(a).is_none() && type_of(a).slots().index.is_none() {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(a));
-            return Err(vm.type_error(msg));
-        }
-        let iv = vm.index(a)?;
-        v[i] = match as_int(&iv).and_then(|x| x.to_i64()) {
-            Some(x) => x,
-            None => return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
-        };
-    }
-    let (start, stop, step) = match args.len() {
-        1 => (0, v[0], 1),
-        2 => (v[0], v[1], 1),
-        _ => (v[0], v[1], v[2]),
-    };
-    if step == 0 {
-        return Err(vm.value_error("range() arg 3 must not be zero"));
-    }
-    Ok(new_range(start, stop, step))
-}
-
-fn range_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(r) = range_of(v) else {
-        return Ok(vm.new_str("range()"));
-    };
-    let s = if r.step == 1 {
-        format!("range({}, {})", r.start, r.stop)
-    } else {
-        format!("range({}, {}, {})", r.start, r.stop, r.step)
-    };
-    Ok(vm.new_str(&s))
-}
-
-fn range_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    let n = range_of(v).map_or(0, |r| r.len);
-    if n > isize::MAX as u64 {
-        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"));
-    }
-    Ok(n as usize)
-}
-
-fn range_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
-    Ok(range_of(v).is_some_and(|r| r.len > 0))
-}
-
-fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match range_of(v) {
-        Some(r) => Ok(new_range_iter(r)),
-        None => Ok(none()),
-    }
-}
-
-/// `range.__reversed__`: a range_iterator over the same items backwards.
-fn range_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "__reversed__", kw)?;
-    let [v] = ArgSpec::exact::<1>(vm, "__reversed__", args, 1)?;
-    let Some(r) = range_of(&v) else { return Ok(none()) };
-    let reversed = if r.len == 0 {
-        Some(crate::objects::range::new_range(0, 0, 1))
-    } else {
-        let last = r.item(r.len - 1);
-        match (r.step.checked_neg(), r.start.checked_sub(r.step)) {
-            (Some(neg), Some(stop)) => Some(crate::objects::range::new_range(last, stop, neg)),
-            _ => None,
-        }
-    };
-    match reversed {
-        Some(rv) => vm.iter(&rv),
-        None => {
-            // Bounds at the edge of i64: iterate a materialized list instead.
-            let items: Vec<Value> = (0..r.len).rev().map(|i| Value::int(r.item(i))).collect();
-            vm.iter(&new_list(items))
-        }
-    }
-}
-
-fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let Some(r) = range_of(v) else { return Ok(none()) };
-    if let Some(sl) = key.downcast_ref::<SliceObject>() {
-        let (start, stop, step, _n) = slice_indices(vm, sl, r.len as usize)?;
-        let nstart = r.start + start * r.step;
-        let nstop = r.start + stop * r.step;
-        return Ok(new_range(nstart, nstop, r.step * step));
-    }
-    if as_int(key).is_none() && type_of(key).slots().index.is_none() {
-        let msg = format!("range indices must be integers or slices, not {}", vm.type_name(key));
-        return Err(vm.type_error(msg));
-    }
-    let i = vm.index_i64(key)?;
-    let len = r.len as i64;
-    let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len {
-        return Err(vm.new_error(ExcKind::IndexError, "range object index out of range"));
-    }
-    Ok(Value::int(r.item(j as u64)))
-}
-
-fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
-    let Some(r) = range_of(v) else { return Ok(false) };
-    if let Some(i) = x.as_small_int().or_else(|| {
-        if crate::objects::int::is_bool(x) {
-            as_int(x).and_then(|i| i.to_i64())
-        } else {
-            None
-        }
-    }) {
-        if r.len == 0 {
-            return Ok(false);
-        }
-        let off = i as i128 - r.start as i128;
-        if r.step > 0 {
-            return Ok(i >= r.start && i < r.stop && off % r.step as i128 == 0);
-        }
-        return Ok(i <= r.start && i > r.stop && off % r.step as i128 == 0);
-    }
-    let mut k = 0u64;
-    while k < r.len {
-        if vm.rich_eq_bool(&Value::int(r.item(k)), x)? {
-            return Ok(true);
-        }
-        k += 1;
-    }
-    Ok(false)
-}
-
-fn range_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (range_of(a), range_of(b)) else {
-        return Ok(not_implemented());
-    };
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(not_implemented());
-    }
-    let eq = x.len == y.len && (x.len == 0 || (x.start == y.start && (x.len == 1 || x.step == y.step)));
-    Ok(Value::bool(eq == (op == CompareOp::Eq)))
-}
-
-fn range_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let Some(r) = range_of(v) else { return Ok(0) };
-    let t = if r.len == 0 {
-        new_tuple(vec![Value::int(0), none(), none()])
-    } else if r.len == 1 {
-        new_tuple(vec![Value::int(1), Value::int(r.start), none()])
-    } else {
-        new_tuple(vec![Value::int(r.len as i64), Value::int(r.start), Value::int(r.step)])
-    };
-    vm.hash(&t)
-}
-
-fn range_start(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::int(range_of(v).map_or(0, |r| r.start)))
-}
-
-fn range_stop(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::int(range_of(v).map_or(0, |r| r.stop)))
-}
-
-fn range_step(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::int(range_of(v).map_or(1, |r| r.step)))
-}
-
-fn range_index(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [r, x] = ArgSpec::exact::<2>(vm, "index", args, 1)?;
-    let Some(ro) = range_of(&r) else { return Ok(none()) };
-    for k in 0..ro.len {
-        if vm.rich_eq_bool(&Value::int(ro.item(k)), &x)? {
-            return Ok(Value::int(k as i64));
-        }
-    }
-    let rs = vm.repr_string(&x)?;
-    Err(vm.value_error(format!("{rs} is not in range")))
-}
-
-fn range_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [r, x] = ArgSpec::exact::<2>(vm, "count", args, 1)?;
-    Ok(Value::int(i64::from(range_contains(vm, &r, &x)?)))
-}
-
-fn range_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    Ok(it
-        .downcast_ref::<RangeIter>()
-        .and_then(|r| r.next_i64())
-        .map(Value::int))
-}
-
-fn range_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let n = args
-        .first()
-        .and_then(|v| v.downcast_ref::<RangeIter>())
-        .map_or(0, |r| r.remaining.get());
-    Ok(Value::int(n as i64))
-}
-
 // ---- slice ----
 
 fn slice_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1080,26 +873,7 @@ pub(crate) fn init() {
     s.iternext = Some(generic_iter_next);
     add_method(&STR_ITER_TYPE, "__length_hint__", seq_iter_length_hint);
 
-    let s = RANGE_TYPE.get().slots_mut();
-    s.repr = Some(range_repr);
-    s.len = Some(range_len);
-    s.bool = Some(range_bool);
-    s.iter = Some(range_iter);
-    s.getitem = Some(range_getitem);
-    s.contains = Some(range_contains);
-    s.richcompare = Some(range_richcompare);
-    s.hash = Some(range_hash);
-    s.new = Some(range_new);
-    add_getset(&RANGE_TYPE, "start", range_start, None);
-    add_getset(&RANGE_TYPE, "stop", range_stop, None);
-    add_getset(&RANGE_TYPE, "step", range_step, None);
-    add_method(&RANGE_TYPE, "index", range_index);
-    add_method(&RANGE_TYPE, "__reversed__", range_reversed);
-    add_method(&RANGE_TYPE, "count", range_count);
-    let s = RANGE_ITER_TYPE.get().slots_mut();
-    s.iter = Some(self_iter);
-    s.iternext = Some(range_iter_next);
-    add_method(&RANGE_ITER_TYPE, "__length_hint__", range_iter_length_hint);
+    crate::types::range_ty::init();
 
     let s = SLICE_TYPE.get().slots_mut();
     s.repr = Some(slice_repr);

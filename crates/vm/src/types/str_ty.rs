@@ -107,7 +107,8 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
     let i = vm.index(n)?;
     match as_int(&i).and_then(|i| i.to_i64()) {
         Some(k) if k <= 0 => Ok(0),
-        Some(k) if k < (1 << 40) => Ok(k as usize),
+        // Callers check the resulting size (MemoryError, as CPython's malloc).
+        Some(k) => Ok(k as usize),
         _ => Err(vm.new_error(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer")),
     }
 }
@@ -115,7 +116,7 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
 fn str_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     let k = repeat_count(vm, n)?;
     let s = s_of(a);
-    if s.len().checked_mul(k).is_none_or(|t| t > (1 << 40)) {
+    if crate::object::allocation_exceeds_memory(s.data().len() as u128 * k as u128) {
         return Err(vm.new_error(ExcKind::MemoryError, ""));
     }
     if k == 1 && is_exact(a, &STR_TYPE) {
@@ -1109,12 +1110,12 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::types::printf::str_format(vm, args, kw)
+    crate::format::str_format(vm, args, kw)
 }
 
 fn str_format_dunder(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "__format__", kw)?;
-    let [v, spec] = ArgSpec::exact::<2>(vm, "__format__", args, 1)?;
+    let [v, spec] = ArgSpec::exact::<2>(vm, "str.__format__", args, 1)?;
     let spec_s = spec
         .downcast_ref::<StrObject>()
         .map(|s| s.to_string_lossy())
@@ -1320,7 +1321,7 @@ pub(crate) fn init() {
         ("splitlines", str_splitlines),
         ("encode", str_encode),
         ("format", str_format_method),
-        ("format_map", crate::types::printf::str_format_map),
+        ("format_map", crate::format::str_format_map),
         ("__format__", str_format_dunder),
         ("removeprefix", str_removeprefix),
         ("removesuffix", str_removesuffix),

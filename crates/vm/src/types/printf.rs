@@ -209,6 +209,8 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                 };
                 let mut sp = spec.clone();
                 sp.fill = None;
+                // `%05s` pads with spaces: the 0 flag is for numbers only.
+                sp.zero = false;
                 if sp.align == Some('=') {
                     sp.align = None;
                 }

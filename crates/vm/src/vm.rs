@@ -191,6 +191,7 @@ impl Vm {
             drop(items);
         }
         self.run_pending_finalizers();
+        crate::modules::_io::flush_std_files(self);
         self.flush_stdout();
         status
     }

@@ -11,6 +11,8 @@
 //! Types a module defines are [`NativeType`]s whose instances are usually
 //! `objects::native::NativeObject`s.
 
+pub(crate) mod _io;
+
 use crate::exception::PyResult;
 use crate::object::LayoutKind;
 use crate::objects::descr::new_builtin_function;
@@ -30,7 +32,10 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[ModuleDef {
+    name: "_io",
+    init: _io::init,
+}];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

@@ -25,5 +25,4 @@ pub(crate) fn init_all() {
     generic_alias::init();
     exc::init();
     crate::builtins::init_types();
-    crate::sysmodule::init_stream_type();
 }

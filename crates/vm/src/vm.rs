@@ -108,7 +108,16 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        type_of(v).name_string()
+        let t = type_of(v);
+        // CPython's tp_name: native-module types carry their module (`_io.FileIO`).
+        if !t.is_heap_type() {
+            if let Some(m) = t.dict().get_str_key("__module__") {
+                if let Some(ms) = m.downcast_ref::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", ms.to_string_lossy(), t.name_string());
+                }
+            }
+        }
+        t.name_string()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {

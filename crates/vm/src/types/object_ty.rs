@@ -33,7 +33,9 @@ pub fn default_repr(v: &Value) -> String {
 /// `type.__module__` as text (None when not a str).
 pub fn type_module_name(t: &TypeObject) -> Option<String> {
     if !t.is_heap_type() {
-        return Some("builtins".into());
+        // Native-module types name their module in their dict (`_io.StringIO`).
+        let m = t.dict().get_str_key("__module__");
+        return Some(m.and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy())).unwrap_or_else(|| "builtins".into()));
     }
     t.dict()
         .get_str_key("__module__")
@@ -717,7 +719,7 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(none());
     };
     if !t.is_heap_type() {
-        return Ok(vm.intern("builtins"));
+        return Ok(t.dict().get_str_key("__module__").unwrap_or_else(|| vm.intern("builtins")));
     }
     match t.dict().get_str_key("__module__") {
         Some(m) => Ok(m),

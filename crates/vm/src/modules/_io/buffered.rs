@@ -224,8 +224,8 @@ fn check_init(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
 fn check_closed_msg(vm: &mut Vm, b: &Buffered, msg: &str) -> PyResult<()> {
     let raw = b.raw();
     if is_closed(vm, &raw)? {
-        // Buffered data still there after close is not an error for reads.
-        if b.available() > 0 && msg == "read of closed file" {
+        // Buffered data still there after close is not an error (CPython's CHECK_CLOSED).
+        if b.available() > 0 {
             return Ok(());
         }
         return Err(vm.value_error(msg));
@@ -303,7 +303,10 @@ fn buf_raw_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(b) = v.native_ref::<Buffered>() else {
         return Err(vm.type_error("not a buffered object"));
     };
-    check_init(vm, b)?;
+    // A member in CPython: None once detached.
+    if b.detached.get() {
+        return Ok(none());
+    }
     Ok(b.raw())
 }
 
@@ -424,11 +427,16 @@ fn fill(vm: &mut Vm, b: &Buffered) -> PyResult<Option<bool>> {
 }
 
 fn prepare_read(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
+    prepare_read_as(vm, b, "read")
+}
+
+/// Checks before a read operation `what` (named in the closed-file message).
+fn prepare_read_as(vm: &mut Vm, b: &Buffered, what: &str) -> PyResult<()> {
     check_init(vm, b)?;
     if !b.can_read() {
         return Err(unsupported(vm, "read"));
     }
-    check_closed_msg(vm, b, "read of closed file")?;
+    check_closed_msg(vm, b, &format!("{what} of closed file"))?;
     if b.kind == Kind::Random && !b.wbuf.borrow().is_empty() {
         flush_writes(vm, b)?;
     }
@@ -531,7 +539,7 @@ fn buf_read1(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn buf_peek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let _ = ArgSpec::parse(vm, "peek", args, kw, &["self", "size"], 2, 1)?;
     let (_, b) = this(vm, args)?;
-    prepare_read(vm, b)?;
+    prepare_read_as(vm, b, "peek")?;
     if b.available() == 0 {
         fill(vm, b)?;
     }
@@ -543,7 +551,7 @@ fn buf_peek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn readinto_common(vm: &mut Vm, args: &[Value], one: bool) -> PyResult<Value> {
     let [_, buf] = ArgSpec::exact::<2>(vm, if one { "readinto1" } else { "readinto" }, args, 1)?;
     let (_, b) = this(vm, args)?;
-    prepare_read(vm, b)?;
+    prepare_read_as(vm, b, "readinto")?;
     let n = writable_len(vm, &buf)?;
     let data = if one {
         read1_n(vm, b, n as i64)?
@@ -597,7 +605,7 @@ fn buf_readline(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "readline", args, kw, &["self", "size"], 2, 1)?;
     let (_, b) = this(vm, args)?;
     let limit = size_arg(vm, a[1].as_ref())?;
-    prepare_read(vm, b)?;
+    prepare_read_as(vm, b, "readline")?;
     let line = readline_limit(vm, b, limit)?;
     Ok(new_bytes(&line))
 }
@@ -608,7 +616,7 @@ fn buf_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             if !is_exact_native(v) {
                 vm.call_method(v, "readline", &[])?
             } else {
-                prepare_read(vm, b)?;
+                prepare_read_as(vm, b, "readline")?;
                 new_bytes(&readline_limit(vm, b, -1)?)
             }
         }
@@ -644,10 +652,20 @@ pub(crate) fn write_bytes(vm: &mut Vm, b: &Buffered, data: &[u8]) -> PyResult<()
         }
         _ => {}
     }
-    b.wbuf.borrow_mut().extend_from_slice(data);
-    if b.wbuf.borrow().len() >= b.buffer_size.get() {
-        flush_writes(vm, b)?;
+    // As CPython: data that fits is buffered; otherwise the buffer is
+    // flushed, and what still does not fit goes straight to the raw stream.
+    let size = b.buffer_size.get();
+    if b.wbuf.borrow().len() + data.len() <= size {
+        b.wbuf.borrow_mut().extend_from_slice(data);
+        return Ok(());
     }
+    flush_writes(vm, b)?;
+    if data.len() <= size {
+        b.wbuf.borrow_mut().extend_from_slice(data);
+        return Ok(());
+    }
+    b.wbuf.borrow_mut().extend_from_slice(data);
+    flush_writes(vm, b)?;
     Ok(())
 }
 
@@ -682,6 +700,12 @@ pub(crate) fn flush(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
 
 fn buf_flush(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let (_, b) = this(vm, args)?;
+    if b.kind == Kind::Reader {
+        // BufferedReader.flush is the raw stream's.
+        check_init(vm, b)?;
+        let raw = b.raw();
+        return vm.call_method(&raw, "flush", &[]);
+    }
     flush(vm, b)?;
     Ok(none())
 }
@@ -700,7 +724,9 @@ fn buf_seek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         None => 0,
         Some(w) => int_arg(vm, w)?,
     };
-    if !(0..=2).contains(&whence) {
+    // SEEK_DATA (3) and SEEK_HOLE (4) pass through on Linux, as in CPython.
+    let max_whence = if cfg!(target_os = "linux") { 4 } else { 2 };
+    if !(0..=max_whence).contains(&whence) {
         return Err(vm.value_error(format!("whence value {whence} unsupported")));
     }
     check_closed_msg(vm, b, "seek of closed file")?;
@@ -713,6 +739,7 @@ fn buf_seek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if whence == 1 {
         target -= b.available() as i64;
     }
+    let _ = &mut target;
     b.clear_read();
     vm.call_method(&raw, "seek", &[Value::int(target), Value::int(whence)])
 }

@@ -677,7 +677,7 @@ fn parse_open_mode(vm: &mut Vm, mode: &str) -> PyResult<Mode> {
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
     let n = [m.creating, m.reading, m.writing, m.appending].iter().filter(|&&b| b).count();
-    if n != 1 {
+    if n > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     Ok(m)
@@ -690,8 +690,8 @@ fn str_arg(vm: &mut Vm, v: Option<&Value>, fname: &str, argname: &str, pos: usiz
         Some(x) => match x.downcast_ref::<StrObject>() {
             Some(s) => Ok(Some(s.to_string_lossy())),
             None => {
-                let _ = argname;
-                let msg = format!("{fname}() argument {pos} must be str or None, not {}", vm.type_name(x));
+                let _ = pos;
+                let msg = format!("{fname}() argument '{argname}' must be str or None, not {}", vm.type_name(x));
                 Err(vm.type_error(msg))
             }
         },
@@ -900,10 +900,10 @@ pub(crate) fn make_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
     let out_buf = if unbuffered { out_raw } else { buffered::new_std_writer(vm, out_raw, 1)? };
     // SAFETY: plain syscall.
     let tty = unsafe { libc::isatty(1) } == 1;
-    let stdout = textio::new_std_text(vm, out_buf, 1, "surrogateescape", tty, unbuffered)?;
+    let stdout = textio::new_std_text(vm, out_buf, 1, "surrogateescape", tty && !unbuffered, unbuffered)?;
     let err_raw = fileio::fileio_for_fd(vm, 2, false, "<stderr>");
     let err_buf = if unbuffered { err_raw } else { buffered::new_std_writer(vm, err_raw, 2)? };
-    let stderr = textio::new_std_text(vm, err_buf, 2, "backslashreplace", true, unbuffered)?;
+    let stderr = textio::new_std_text(vm, err_buf, 2, "backslashreplace", !unbuffered, unbuffered)?;
     Ok([stdin, stdout, stderr])
 }
 

@@ -103,15 +103,19 @@ pub(crate) fn init_types() {
             ("isatty", |vm, a, _| buffer_call(vm, a, "isatty")),
             ("readable", |vm, a, _| buffer_call(vm, a, "readable")),
             ("writable", |vm, a, _| buffer_call(vm, a, "writable")),
-            ("seekable", text_seekable),
+            ("seekable", |vm, a, _| buffer_call(vm, a, "seekable")),
             ("reconfigure", text_reconfigure),
         ],
         &[
-            ("encoding", |vm, v| Ok(new_str(&attached(vm, v)?.encoding.borrow())), None),
-            ("errors", |vm, v| Ok(new_str(&attached(vm, v)?.errors.borrow())), None),
-            ("line_buffering", |vm, v| Ok(Value::bool(attached(vm, v)?.line_buffering.get())), None),
-            ("write_through", |vm, v| Ok(Value::bool(attached(vm, v)?.write_through.get())), None),
-            ("buffer", |vm, v| Ok(attached(vm, v)?.buffer.borrow().clone()), None),
+            // Members in CPython: readable after detach (buffer then None).
+            ("encoding", |vm, v| Ok(new_str(&text_of(vm, v)?.encoding.borrow())), None),
+            ("errors", |vm, v| Ok(new_str(&text_of(vm, v)?.errors.borrow())), None),
+            ("line_buffering", |vm, v| Ok(Value::bool(text_of(vm, v)?.line_buffering.get())), None),
+            ("write_through", |vm, v| Ok(Value::bool(text_of(vm, v)?.write_through.get())), None),
+            ("buffer", |vm, v| {
+                let t = text_of(vm, v)?;
+                Ok(if t.detached.get() { none() } else { t.buffer.borrow().clone() })
+            }, None),
             ("closed", |vm, v| buffer_attr(vm, v, "closed"), None),
             ("name", |vm, v| buffer_attr(vm, v, "name"), None),
             ("newlines", |vm, v| Ok(newlines_value(attached(vm, v)?.seennl.get())), None),
@@ -860,11 +864,6 @@ fn text_detach(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(b)
 }
 
-fn text_seekable(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let (_, t) = this(vm, args)?;
-    check_closed(vm, t)?;
-    Ok(Value::bool(t.seekable.get()))
-}
 
 // ------------------------------------------------------------------ tell/seek
 

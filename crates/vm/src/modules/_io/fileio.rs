@@ -376,7 +376,8 @@ fn encode_fs(vm: &mut Vm, s: &StrObject) -> PyResult<Vec<u8>> {
 }
 
 fn fileio_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let tn = tp_name(v);
+    // CPython names the class literally, subclasses included.
+    let tn = "_io.FileIO";
     let Some(s) = state(v) else {
         return Ok(new_str(&format!("<{tn}>")));
     };

@@ -431,7 +431,8 @@ fn check_closed(vm: &mut Vm, t: &Text) -> PyResult<()> {
 }
 
 fn text_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let tn = tp_name(v);
+    // CPython names the class literally, subclasses included.
+    let tn = "_io.TextIOWrapper";
     let Some(t) = v.native_ref::<Text>() else {
         return Ok(new_str(&format!("<{tn}>")));
     };

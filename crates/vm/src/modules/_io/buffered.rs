@@ -335,7 +335,7 @@ fn flush_writes(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
     if std_fd != 0 {
         let data = std::mem::take(&mut *b.wbuf.borrow_mut());
         if std_fd == 1 {
-            vm.write_stdout(&data);
+            vm.write_stdout_binary(&data);
         } else {
             vm.write_stderr(&data);
         }
@@ -643,7 +643,7 @@ pub(crate) fn write_bytes(vm: &mut Vm, b: &Buffered, data: &[u8]) -> PyResult<()
     }
     match b.std_fd.get() {
         1 => {
-            vm.write_stdout(data);
+            vm.write_stdout_binary(data);
             return Ok(());
         }
         2 => {
@@ -685,7 +685,7 @@ pub(crate) fn flush(vm: &mut Vm, b: &Buffered) -> PyResult<()> {
     check_init(vm, b)?;
     match b.std_fd.get() {
         1 => {
-            vm.flush_stdout();
+            vm.flush_stdout_binary();
             return Ok(());
         }
         2 => return Ok(()),
@@ -840,6 +840,13 @@ pub(crate) fn exact_buffered(v: &Value) -> Option<&Buffered> {
 }
 
 impl Buffered {
+    /// Takes bytes into the write buffer without any call (a TextIOWrapper
+    /// being freed hands its pending text down).
+    pub(crate) fn absorb(&self, data: &[u8]) {
+        if let Ok(mut w) = self.wbuf.try_borrow_mut() {
+            w.extend_from_slice(data);
+        }
+    }
     pub(crate) fn is_writer(&self) -> bool {
         self.can_write()
     }

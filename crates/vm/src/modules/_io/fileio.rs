@@ -444,10 +444,6 @@ pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>
 
 /// One `write(2)`, retried on EINTR; `Ok(None)` for EAGAIN.
 pub(crate) fn write_fd(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<Option<usize>> {
-    if fd == 1 || fd == 2 {
-        // Keep the order with print()'s buffered fast path.
-        vm.flush_stdout();
-    }
     loop {
         // SAFETY: data is a valid slice.
         let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };

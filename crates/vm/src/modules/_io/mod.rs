@@ -901,6 +901,20 @@ pub(crate) fn make_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
     // SAFETY: plain syscall.
     let tty = unsafe { libc::isatty(1) } == 1;
     let stdout = textio::new_std_text(vm, out_buf, 1, "surrogateescape", tty && !unbuffered, unbuffered)?;
+    vm.stdout_line_buffered = tty && !unbuffered;
+    vm.stdout_write_through = unbuffered;
+    vm.stdout_bin_size = if unbuffered {
+        0
+    } else {
+        // open()'s choice: the descriptor's block size.
+        // SAFETY: fstat into a zeroed buffer.
+        let mut sb: libc::stat = unsafe { std::mem::zeroed() };
+        if unsafe { libc::fstat(1, &mut sb) } == 0 && sb.st_blksize > 1 {
+            sb.st_blksize as usize
+        } else {
+            DEFAULT_BUFFER_SIZE
+        }
+    };
     let err_raw = fileio::fileio_for_fd(vm, 2, false, "<stderr>");
     let err_buf = if unbuffered { err_raw } else { buffered::new_std_writer(vm, err_raw, 2)? };
     let stderr = textio::new_std_text(vm, err_buf, 2, "backslashreplace", !unbuffered, unbuffered)?;

@@ -56,8 +56,29 @@ pub(crate) struct Text {
     seekable: Cell<bool>,
     telling: Cell<bool>,
     chunk_size: Cell<usize>,
-    /// 1 for sys.stdout, 2 for sys.stderr as made at start-up.
+    /// 1 for sys.stdout, 2 for sys.stderr as made at start-up (sys.stdout's
+    /// pending text lives in the Vm, where print() appends it).
     std_fd: Cell<i32>,
+    /// Encoded text not yet passed to the buffer (CPython's pending_bytes).
+    wpending: RefCell<Vec<u8>>,
+}
+
+impl Drop for Text {
+    fn drop(&mut self) {
+        // CPython's finalizer flushes; without calling Python, a plain
+        // buffered writer below takes the pending bytes into its own buffer
+        // (which it writes out when freed in turn).
+        let p = self.wpending.get_mut();
+        if p.is_empty() {
+            return;
+        }
+        let b = self.buffer.get_mut();
+        if let Some(bf) = exact_buffered(b) {
+            if bf.is_writer() && bf.std_fd() == 0 {
+                bf.absorb(p);
+            }
+        }
+    }
 }
 
 impl NativeData for Text {
@@ -230,6 +251,7 @@ fn empty_text() -> Text {
         telling: Cell::new(false),
         chunk_size: Cell::new(8192),
         std_fd: Cell::new(0),
+        wpending: RefCell::new(Vec::new()),
     }
 }
 
@@ -558,7 +580,30 @@ fn check_readable(vm: &mut Vm, t: &Text) -> PyResult<()> {
     if !has_decoder {
         return Err(unsupported(vm, "not readable"));
     }
-    Ok(())
+    writeflush(vm, t)
+}
+
+/// Passes the pending encoded text to the buffer.
+fn writeflush(vm: &mut Vm, t: &Text) -> PyResult<()> {
+    if t.wpending.borrow().is_empty() {
+        return Ok(());
+    }
+    let data = std::mem::take(&mut *t.wpending.borrow_mut());
+    buffer_write(vm, t, &data)
+}
+
+/// sys.stdout as made at start-up, writing into the Vm's buffers.
+fn is_std_stdout(t: &Text) -> bool {
+    is_std_stream(t, 1)
+}
+
+fn is_std_stream(t: &Text, fd: i32) -> bool {
+    if t.std_fd.get() != fd || !t.ok.get() {
+        return false;
+    }
+    let b = t.buffer.borrow();
+    exact_buffered(&b).is_some_and(|bf| bf.std_fd() == fd)
+        || b.native_ref::<super::fileio::FileIO>().is_some_and(|f| f.fd() == fd)
 }
 
 fn text_read(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -743,15 +788,6 @@ fn encode_text(vm: &mut Vm, t: &Text, s: &StrObject, cps: Option<&[u32]>) -> PyR
 }
 
 fn buffer_write(vm: &mut Vm, t: &Text, data: &[u8]) -> PyResult<()> {
-    if t.std_fd.get() == 1 {
-        let b = t.buffer.borrow().clone();
-        let plain = exact_buffered(&b).is_some_and(|bf| bf.std_fd() == 1)
-            || b.native_ref::<super::fileio::FileIO>().is_some_and(|f| f.fd() == 1);
-        if plain {
-            vm.write_stdout(data);
-            return Ok(());
-        }
-    }
     let b = t.buffer.borrow().clone();
     if let Some(bf) = exact_buffered(&b) {
         if bf.is_writer() {
@@ -802,19 +838,48 @@ fn text_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         *t.snapshot.borrow_mut() = None;
         reset_decoder(vm, t)?;
     }
-    buffer_write(vm, t, &data)?;
+    if is_std_stdout(t) {
+        // The Vm applies the same pending/line-buffering policy.
+        vm.write_stdout(&data);
+        return Ok(Value::int(s.len() as i64));
+    }
+    if is_std_stream(t, 2) {
+        // sys.stderr goes out at once, so that tracebacks and other
+        // messages the VM writes directly stay in order with it.
+        vm.write_stderr(&data);
+        return Ok(Value::int(s.len() as i64));
+    }
+    let chunk = t.chunk_size.get();
+    let full = {
+        let p = t.wpending.borrow();
+        !p.is_empty() && p.len() + data.len() > chunk
+    };
+    if full {
+        writeflush(vm, t)?;
+    }
+    t.wpending.borrow_mut().extend_from_slice(&data);
+    if t.wpending.borrow().len() >= chunk || needflush || t.write_through.get() {
+        writeflush(vm, t)?;
+    }
     if needflush {
-        flush_buffer(vm, t)?;
+        let b = t.buffer.borrow().clone();
+        if let Some(bf) = exact_buffered(&b) {
+            super::buffered::flush(vm, bf)?;
+        } else {
+            vm.call_method(&b, "flush", &[])?;
+        }
     }
     Ok(Value::int(s.len() as i64))
 }
 
+/// TextIOWrapper.flush's work: pending text down, then the buffer's flush.
 fn flush_buffer(vm: &mut Vm, t: &Text) -> PyResult<()> {
-    let b = t.buffer.borrow().clone();
-    if t.std_fd.get() == 1 && b.native_ref::<super::fileio::FileIO>().is_some() {
+    if is_std_stdout(t) {
         vm.flush_stdout();
         return Ok(());
     }
+    writeflush(vm, t)?;
+    let b = t.buffer.borrow().clone();
     if let Some(bf) = exact_buffered(&b) {
         return super::buffered::flush(vm, bf);
     }
@@ -1062,6 +1127,10 @@ fn text_reconfigure(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
     if let Some(wt) = write_through {
         t.write_through.set(wt);
     }
+    if is_std_stdout(t) {
+        vm.stdout_line_buffered = t.line_buffering.get();
+        vm.stdout_write_through = t.write_through.get();
+    }
     Ok(none())
 }
 
@@ -1114,10 +1183,7 @@ pub(crate) fn fast_stdout_errors(v: &Value) -> Option<bool> {
     if !matches!(&*t.codec.borrow(), Codec::Native(Native::Utf8)) {
         return None;
     }
-    let b = t.buffer.borrow();
-    let plain = exact_buffered(&b).is_some_and(|bf| bf.std_fd() == 1)
-        || b.native_ref::<super::fileio::FileIO>().is_some_and(|f| f.fd() == 1);
-    if !plain {
+    if !is_std_stdout(t) {
         return None;
     }
     match t.errors.borrow().as_str() {

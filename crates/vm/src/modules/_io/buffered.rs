@@ -840,6 +840,14 @@ pub(crate) fn exact_buffered(v: &Value) -> Option<&Buffered> {
 }
 
 impl Buffered {
+    /// Whether the raw stream is closed, when it is a plain FileIO (no call needed).
+    pub(crate) fn native_closed(&self) -> Option<bool> {
+        let raw = self.raw.try_borrow().ok()?;
+        if !self.ok.get() || !is_exact_native(&raw) {
+            return None;
+        }
+        raw.native_ref::<super::fileio::FileIO>().map(|f| f.fd() < 0)
+    }
     /// Takes bytes into the write buffer without any call (a TextIOWrapper
     /// being freed hands its pending text down).
     pub(crate) fn absorb(&self, data: &[u8]) {

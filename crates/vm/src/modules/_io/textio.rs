@@ -433,15 +433,17 @@ fn chunk_set(vm: &mut Vm, v: &Value, val: Option<Value>) -> PyResult<()> {
 }
 
 fn text_closed(vm: &mut Vm, t: &Text) -> PyResult<bool> {
-    if t.std_fd.get() != 0 {
-        let b = t.buffer.borrow().clone();
-        if let Some(bf) = exact_buffered(&b) {
-            if bf.std_fd() != 0 {
-                return is_closed(vm, &b);
-            }
+    let b = t.buffer.borrow().clone();
+    // Plain buffered files and FileIO answer without attribute calls.
+    if let Some(bf) = exact_buffered(&b) {
+        if let Some(c) = bf.native_closed() {
+            return Ok(c);
+        }
+    } else if !type_of(&b).has_flag(type_flags::HEAPTYPE) {
+        if let Some(f) = b.native_ref::<super::fileio::FileIO>() {
+            return Ok(f.fd() < 0);
         }
     }
-    let b = t.buffer.borrow().clone();
     is_closed(vm, &b)
 }
 

@@ -355,3 +355,52 @@ pub(crate) fn registry_encode(vm: &mut Vm, encoder: &Value, cps: &[u32]) -> PyRe
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| c as u32).collect()
+    }
+
+    #[test]
+    fn utf8_decode_incremental_and_errors() {
+        let mut vm = Vm::new_for_tests();
+        // A character split across chunks waits for its tail.
+        let (out, used) = decode(&mut vm, Native::Utf8, "strict", b"a\xc3", false).unwrap_or_default();
+        assert_eq!((out, used), (cps("a"), 1));
+        let (out, used) = decode(&mut vm, Native::Utf8, "strict", b"\xc3\xa9", false).unwrap_or_default();
+        assert_eq!((out, used), (cps("é"), 2));
+        // Error ranges as CPython's: one byte for a bad start, the valid prefix otherwise.
+        let (out, _) = decode(&mut vm, Native::Utf8, "replace", b"\xff\xe4\xb8x\xed\xa0\x80", true).unwrap_or_default();
+        assert_eq!(out, vec![0xFFFD, 0xFFFD, b'x' as u32, 0xFFFD, 0xFFFD, 0xFFFD]);
+        let (out, _) = decode(&mut vm, Native::Utf8, "surrogateescape", b"\xffz", true).unwrap_or_default();
+        assert_eq!(out, vec![0xDCFF, b'z' as u32]);
+        assert!(decode(&mut vm, Native::Utf8, "strict", b"\xe4\xb8", true).is_err());
+        assert!(decode(&mut vm, Native::Ascii, "strict", b"\x80", true).is_err());
+        let (out, _) = decode(&mut vm, Native::Latin1, "strict", b"\xe9", true).unwrap_or_default();
+        assert_eq!(out, vec![0xE9]);
+    }
+
+    #[test]
+    fn encode_with_handlers() {
+        let mut vm = Vm::new_for_tests();
+        let s = cps("aé€");
+        assert_eq!(encode(&mut vm, Native::Ascii, "replace", &s).unwrap_or_default(), b"a??");
+        assert_eq!(encode(&mut vm, Native::Latin1, "backslashreplace", &s).unwrap_or_default(), b"a\xe9\\u20ac");
+        assert_eq!(encode(&mut vm, Native::Ascii, "xmlcharrefreplace", &s).unwrap_or_default(), b"a&#233;&#8364;");
+        assert_eq!(encode(&mut vm, Native::Utf8, "surrogateescape", &[0xDC80, 0x41]).unwrap_or_default(), b"\x80A");
+        assert!(encode(&mut vm, Native::Utf8, "strict", &[0xD800]).is_err());
+        assert!(encode(&mut vm, Native::Utf8, "bogus", &[0xD800]).is_err());
+    }
+
+    #[test]
+    fn codec_names() {
+        assert_eq!(native_codec("UTF-8"), Some(Native::Utf8));
+        assert_eq!(native_codec("utf_8"), Some(Native::Utf8));
+        assert_eq!(native_codec("Latin-1"), Some(Native::Latin1));
+        assert_eq!(native_codec("US-ASCII"), Some(Native::Ascii));
+        assert_eq!(native_codec("utf-16"), None);
+    }
+}

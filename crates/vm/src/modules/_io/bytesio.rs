@@ -111,7 +111,7 @@ fn bio_getvalue(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 fn take(s: &BytesIO, n: i64) -> Vec<u8> {
     let buf = s.buf.borrow();
     let pos = s.pos.get().min(buf.len());
-    let end = if n < 0 { buf.len() } else { (pos + n as usize).min(buf.len()) };
+    let end = if n < 0 { buf.len() } else { pos.saturating_add(n as usize).min(buf.len()) };
     s.pos.set(s.pos.get().max(end));
     buf[pos..end].to_vec()
 }
@@ -191,9 +191,15 @@ fn bio_readinto(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(Value::int(data.len() as i64))
 }
 
-fn write_data(s: &BytesIO, data: &[u8]) {
+fn write_data(vm: &mut Vm, s: &BytesIO, data: &[u8]) -> PyResult<()> {
     let mut buf = s.buf.borrow_mut();
     let pos = s.pos.get();
+    // A write far past the end (after a huge seek) must not abort the process.
+    let need = pos.saturating_add(data.len()).saturating_sub(buf.len());
+    if need > 0 && buf.try_reserve(need).is_err() {
+        drop(buf);
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     if pos > buf.len() {
         buf.resize(pos, 0);
     }
@@ -202,6 +208,7 @@ fn write_data(s: &BytesIO, data: &[u8]) {
     buf[pos..pos + overlap].copy_from_slice(&data[..overlap]);
     buf.extend_from_slice(&data[overlap..]);
     s.pos.set(end);
+    Ok(())
 }
 
 fn bio_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -211,7 +218,7 @@ fn bio_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let d = bytes_data(&b);
     let s = this(vm, args)?;
     if !d.is_empty() {
-        write_data(s, d);
+        write_data(vm, s, d)?;
     }
     Ok(Value::int(d.len() as i64))
 }
@@ -223,7 +230,7 @@ fn bio_writelines(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
     while let Some(l) = vm.next(&it)? {
         let b = bytes_like(vm, &l)?;
         let s = this(vm, args)?;
-        write_data(s, bytes_data(&b));
+        write_data(vm, s, bytes_data(&b))?;
     }
     Ok(none())
 }

@@ -424,12 +424,20 @@ fn check_writable(vm: &mut Vm, f: &FileIO) -> PyResult<i32> {
 
 /// One `read(2)`, retried on EINTR; `Ok(None)` for EAGAIN.
 pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    let mut buf: Vec<u8> = Vec::new();
+    if buf.try_reserve_exact(n).is_err() {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
     loop {
-        // SAFETY: buf has n writable bytes.
+        // SAFETY: the capacity holds n bytes; read(2) initializes the first r,
+        // and only those become part of the vector. (No zero-fill: a huge
+        // read on a short file touches only what it reads.)
         let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
         if r >= 0 {
-            buf.truncate(r as usize);
+            unsafe { buf.set_len(r as usize) };
+            if buf.capacity() > 2 * buf.len() + 4096 {
+                buf.shrink_to_fit();
+            }
             return Ok(Some(buf));
         }
         let e = last_errno();

@@ -152,14 +152,17 @@ fn sio_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<(
     s.seennl.set(0);
     s.ok.set(true);
     if let Some(init) = initial {
-        write_cps(s, init);
+        if write_cps(s, init).is_none() {
+            return Err(vm.new_error(ExcKind::MemoryError, ""));
+        }
         s.pos.set(0);
     }
     Ok(())
 }
 
 /// Newline translation on write, then the write at the current position.
-fn write_cps(s: &StringIO, mut cps: Vec<u32>) -> usize {
+/// None when the buffer cannot grow that far (MemoryError).
+fn write_cps(s: &StringIO, mut cps: Vec<u32>) -> Option<usize> {
     let n = cps.len();
     if s.readuniversal.get() {
         // CPython feeds writes through an IncrementalNewlineDecoder(final=True).
@@ -208,6 +211,10 @@ fn write_cps(s: &StringIO, mut cps: Vec<u32>) -> usize {
     }
     let mut buf = s.buf.borrow_mut();
     let pos = s.pos.get();
+    let need = pos.saturating_add(cps.len()).saturating_sub(buf.len());
+    if need > 0 && buf.try_reserve(need).is_err() {
+        return None;
+    }
     if pos > buf.len() {
         buf.resize(pos, 0);
     }
@@ -216,7 +223,7 @@ fn write_cps(s: &StringIO, mut cps: Vec<u32>) -> usize {
     buf[pos..pos + overlap].copy_from_slice(&cps[..overlap]);
     buf.extend_from_slice(&cps[overlap..]);
     s.pos.set(end);
-    n
+    Some(n)
 }
 
 fn sio_getvalue(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -230,7 +237,7 @@ fn sio_read(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let s = this(vm, args)?;
     let buf = s.buf.borrow();
     let pos = s.pos.get().min(buf.len());
-    let end = if n < 0 { buf.len() } else { (pos + n as usize).min(buf.len()) };
+    let end = if n < 0 { buf.len() } else { pos.saturating_add(n as usize).min(buf.len()) };
     s.pos.set(s.pos.get().max(end));
     Ok(crate::objects::str::new_str_from_cps(&buf[pos..end]))
 }
@@ -298,7 +305,9 @@ fn sio_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     if t.is_empty() {
         return Ok(Value::int(0));
     }
-    let n = write_cps(s, super::codec::str_cps(t));
+    let Some(n) = write_cps(s, super::codec::str_cps(t)) else {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    };
     Ok(Value::int(n as i64))
 }
 

@@ -27,3 +27,8 @@ sys.stderr.write("err \ud800 escaped\n")
 print(sys.stdout.write("count"), sys.stdout.write("\n"))
 print("big" * 5000)
 print("last")
+# stderr output does not push pending stdout text out first
+print("pending text")
+sys.stderr.write("stderr in between\n")
+sys.stdout.buffer.write(b"bytes after stderr\n")
+print("end")

@@ -87,17 +87,22 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         }
         return Ok(none());
     }
-    let mut out: Vec<u8> = Vec::new();
+    // Piece by piece, as CPython's print calls write(): where the text
+    // layer's chunk boundaries fall is visible next to sys.stdout.buffer.
     for (i, a) in pos.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(sep.as_bytes());
+            vm.write_stdout(sep.as_bytes());
         }
         let s = vm.str(a)?;
         if let Some(so) = s.downcast_ref::<StrObject>() {
+            if so.is_ascii() {
+                vm.write_stdout(so.data());
+                continue;
+            }
             if surrogateescape && so.to_utf8().is_none() {
                 let cps: Vec<u32> = so.code_points().collect();
                 let bytes = crate::modules::_io::codec::encode(vm, crate::modules::_io::codec::Native::Utf8, "surrogateescape", &cps)?;
-                out.extend_from_slice(&bytes);
+                vm.write_stdout(&bytes);
                 continue;
             }
             if so.to_utf8().is_none() {
@@ -114,11 +119,10 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
                     ),
                 ));
             }
-            out.extend_from_slice(&so.to_generalized_utf8());
+            vm.write_stdout(&so.to_generalized_utf8());
         }
     }
-    out.extend_from_slice(end.as_bytes());
-    vm.write_stdout(&out);
+    vm.write_stdout(end.as_bytes());
     if flush {
         vm.flush_stdout();
     }

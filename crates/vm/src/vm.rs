@@ -194,8 +194,9 @@ impl Vm {
         self.flush_stdout_binary();
     }
 
+    /// sys.stderr's output, written at once. Pending stdout stays pending,
+    /// as in CPython (on a terminal stdout is line-buffered anyway).
     pub fn write_stderr(&mut self, bytes: &[u8]) {
-        self.flush_stdout();
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(bytes);
         let _ = err.flush();

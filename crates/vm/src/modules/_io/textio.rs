@@ -807,6 +807,14 @@ fn text_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         let msg = format!("write() argument must be str, not {}", vm.type_name(&text));
         return Err(vm.type_error(msg));
     };
+    // sys.stdout's hot path: ASCII text straight into the Vm's text buffer.
+    if s.is_ascii() && t.writenl.borrow().is_none() && is_std_stdout(t) && t.decoded.borrow().is_empty() {
+        let native_utf8 = matches!(&*t.codec.borrow(), Codec::Native(Native::Utf8));
+        if native_utf8 && !text_closed(vm, t)? {
+            vm.write_stdout(s.data());
+            return Ok(Value::int(s.len() as i64));
+        }
+    }
     check_closed(vm, t)?;
     let has_encoder = match &*t.codec.borrow() {
         Codec::Native(_) => t.writable.get(),

@@ -253,7 +253,7 @@ fn bio_seek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         2 => s.buf.borrow().len() as i64,
         w => return Err(vm.value_error(format!("invalid whence ({w}, should be 0, 1 or 2)"))),
     };
-    let newpos = (base + pos).max(0);
+    let newpos = base.saturating_add(pos).max(0);
     s.pos.set(newpos as usize);
     Ok(Value::int(newpos))
 }

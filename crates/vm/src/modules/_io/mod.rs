@@ -574,7 +574,9 @@ fn rawiobase_read(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
     let bytes_t = crate::typeobj::BYTES_TYPE.get().as_value();
     let all = vm.call1(&bytes_t, buf)?;
-    Ok(new_bytes(&bytes_data(&all)[..got as usize]))
+    // readinto may have resized the buffer: never slice past its end.
+    let data = bytes_data(&all);
+    Ok(new_bytes(data.get(..got as usize).unwrap_or(data)))
 }
 
 fn rawiobase_readall(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {

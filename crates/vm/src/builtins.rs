@@ -48,21 +48,26 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let sep = text_of(vm, sep, "sep", " ")?;
     let end = text_of(vm, end, "end", "\n")?;
     let mut file = file.filter(|f| !f.is_none());
-    if file.is_none() {
-        // print() writes to sys.stdout, which a program may replace.
-        let sys = vm
-            .modules
-            .downcast_ref::<DictObject>()
-            .and_then(|m| m.get_str_key("sys"));
-        let out = sys.and_then(|s| {
-            s.downcast_ref::<ModuleObject>()
-                .and_then(|m| m.dict().get_str_key("stdout"))
-        });
-        match out {
-            Some(o) if crate::sysmodule::is_native_stdout(&o) => {}
-            Some(o) if o.is_none() => return Ok(none()),
-            Some(o) => file = Some(o),
-            None => return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.stdout")),
+    // The start-up sys.stdout is written straight into the VM's buffer.
+    let mut surrogateescape = false;
+    match &file {
+        Some(f) => {
+            if let Some(esc) = crate::modules::_io::textio::fast_stdout_errors(f) {
+                surrogateescape = esc;
+                file = None;
+            }
+        }
+        None => {
+            // print() writes to sys.stdout, which a program may replace.
+            let out = sys_stream(vm, "stdout");
+            match out {
+                Some(o) if o.is_none() => return Ok(none()),
+                Some(o) => match crate::modules::_io::textio::fast_stdout_errors(&o) {
+                    Some(esc) => surrogateescape = esc,
+                    None => file = Some(o),
+                },
+                None => return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.stdout")),
+            }
         }
     }
     if let Some(f) = file {
@@ -82,13 +87,24 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         }
         return Ok(none());
     }
-    let mut out: Vec<u8> = Vec::new();
+    // Piece by piece, as CPython's print calls write(): where the text
+    // layer's chunk boundaries fall is visible next to sys.stdout.buffer.
     for (i, a) in pos.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(sep.as_bytes());
+            vm.write_stdout(sep.as_bytes());
         }
         let s = vm.str(a)?;
         if let Some(so) = s.downcast_ref::<StrObject>() {
+            if so.is_ascii() {
+                vm.write_stdout(so.data());
+                continue;
+            }
+            if surrogateescape && so.to_utf8().is_none() {
+                let cps: Vec<u32> = so.code_points().collect();
+                let bytes = crate::modules::_io::codec::encode(vm, crate::modules::_io::codec::Native::Utf8, "surrogateescape", &cps)?;
+                vm.write_stdout(&bytes);
+                continue;
+            }
             if so.to_utf8().is_none() {
                 let pos = so
                     .code_points()
@@ -103,11 +119,10 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
                     ),
                 ));
             }
-            out.extend_from_slice(&so.to_generalized_utf8());
+            vm.write_stdout(&so.to_generalized_utf8());
         }
     }
-    out.extend_from_slice(end.as_bytes());
-    vm.write_stdout(&out);
+    vm.write_stdout(end.as_bytes());
     if flush {
         vm.flush_stdout();
     }
@@ -807,25 +822,43 @@ fn exit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Err(PyErr::new(e))
 }
 
+/// `sys.<name>` as it is now (None when sys or the attribute is gone).
+fn sys_stream(vm: &mut Vm, name: &str) -> Option<Value> {
+    let sys = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys"))?;
+    sys.downcast_ref::<ModuleObject>().and_then(|m| m.dict().get_str_key(name))
+}
+
 fn input(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "input", kw)?;
     ArgSpec::range(vm, "input", args, 0, 0, 1)?;
+    let stdin = sys_stream(vm, "stdin").filter(|v| !v.is_none());
+    let Some(stdin) = stdin else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "input(): lost sys.stdin"));
+    };
+    let stdout = sys_stream(vm, "stdout").filter(|v| !v.is_none());
+    let Some(stdout) = stdout else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "input(): lost sys.stdout"));
+    };
+    if let Some(err) = sys_stream(vm, "stderr").filter(|v| !v.is_none()) {
+        let _ = vm.call_method(&err, "flush", &[]);
+    }
     if let Some(p) = args.first() {
-        let s = vm.str_string(p)?;
-        vm.write_stdout(s.as_bytes());
+        let s = vm.str(p)?;
+        vm.call_method(&stdout, "write", &[s])?;
     }
-    vm.flush_stdout();
-    let mut line = String::new();
-    match std::io::stdin().read_line(&mut line) {
-        Ok(0) => Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => {
-            if line.ends_with('\n') {
-                line.pop();
-            }
-            Ok(new_str(&line))
-        }
-        Err(e) => Err(vm.new_error(ExcKind::OSError, e.to_string())),
+    vm.call_method(&stdout, "flush", &[])?;
+    let line = vm.call_method(&stdin, "readline", &[])?;
+    let Some(l) = line.downcast_ref::<StrObject>() else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    if l.is_empty() {
+        return Err(vm.new_error(ExcKind::EOFError, "EOF when reading a line"));
     }
+    let n = l.len();
+    if l.get(n - 1) == b'\n' as u32 {
+        return Ok(crate::objects::str::substring(l, 0, n - 1));
+    }
+    Ok(line.clone())
 }
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kwds)`.
@@ -1244,6 +1277,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("vars", vars),
         ("dir", dir),
         ("input", input),
+        ("open", crate::modules::_io::builtin_open),
         ("__build_class__", build_class),
         ("__import__", import),
     ];

@@ -94,93 +94,6 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Err(PyErr::new(e))
 }
 
-/// `sys.stdout` / `sys.stderr`: minimal text streams writing through the VM's
-/// buffered output (the full `io` stack comes with the native modules).
-pub(crate) static STREAM_TYPE: crate::typeobj::StaticType = crate::typeobj::StaticType::new();
-
-fn stream_fd(v: &Value) -> i64 {
-    v.downcast_ref::<crate::objects::iter::NativeIter>()
-        .map_or(1, |n| n.n.get())
-}
-
-fn stream_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "write", kw)?;
-    let [s, text] = ArgSpec::exact::<2>(vm, "write", args, 1)?;
-    let Some(t) = text.downcast_ref::<crate::objects::str::StrObject>() else {
-        let msg = format!("write() argument must be str, not {}", vm.type_name(&text));
-        return Err(vm.type_error(msg));
-    };
-    if t.to_utf8().is_none() {
-        let pos = t.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
-        let msg = format!(
-            "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
-            t.get(pos),
-            pos
-        );
-        return Err(vm.new_error(ExcKind::UnicodeEncodeError, msg));
-    }
-    let bytes = t.to_generalized_utf8();
-    if stream_fd(&s) == 2 {
-        vm.write_stderr(&bytes);
-    } else {
-        vm.write_stdout(&bytes);
-    }
-    Ok(Value::int(t.len() as i64))
-}
-
-fn stream_flush(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    if args.first().map_or(1, stream_fd) == 1 {
-        vm.flush_stdout();
-    }
-    Ok(none())
-}
-
-fn stream_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let name = if stream_fd(v) == 2 { "<stderr>" } else { "<stdout>" };
-    Ok(new_str(&format!(
-        "<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>"
-    )))
-    .map(|s| {
-        let _ = vm;
-        s
-    })
-}
-
-fn stream_true(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    Ok(Value::bool(true))
-}
-
-fn stream_fileno(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    Ok(Value::int(args.first().map_or(1, stream_fd)))
-}
-
-pub(crate) fn init_stream_type() {
-    use crate::typeobj::{type_flags, OBJECT_TYPE};
-    // SAFETY: start-up, once.
-    unsafe {
-        STREAM_TYPE.init(
-            crate::object::LayoutKind::NativeIter,
-            type_flags::BASETYPE,
-            Some(&OBJECT_TYPE),
-        )
-    };
-    crate::typeinit::finish_static(STREAM_TYPE.get(), "TextIOWrapper");
-    let s = STREAM_TYPE.get().slots_mut();
-    *s = *OBJECT_TYPE.get().slots();
-    s.new = None;
-    s.init = None;
-    s.repr = Some(stream_repr);
-    crate::typeinit::add_method(&STREAM_TYPE, "write", stream_write);
-    crate::typeinit::add_method(&STREAM_TYPE, "flush", stream_flush);
-    crate::typeinit::add_method(&STREAM_TYPE, "writable", stream_true);
-    crate::typeinit::add_method(&STREAM_TYPE, "fileno", stream_fileno);
-}
-
-/// Whether `v` is the VM's own stdout stream (print writes to it directly).
-pub(crate) fn is_native_stdout(v: &Value) -> bool {
-    crate::typeobj::is_exact(v, &STREAM_TYPE) && stream_fd(v) == 1
-}
-
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
     let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
@@ -203,12 +116,13 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
-    let stdout = crate::objects::iter::NativeIter::new(&STREAM_TYPE, Value::NULL, Value::NULL, Vec::new(), 1);
-    let stderr = crate::objects::iter::NativeIter::new(&STREAM_TYPE, Value::NULL, Value::NULL, Vec::new(), 2);
-    dict.insert_str_key("stdout", stdout.clone());
-    dict.insert_str_key("__stdout__", stdout);
-    dict.insert_str_key("stderr", stderr.clone());
-    dict.insert_str_key("__stderr__", stderr);
+    // The standard streams are `_io` objects (modules/_io).
+    if let Ok([stdin, stdout, stderr]) = crate::modules::_io::make_std_streams(vm) {
+        for (name, v) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr)] {
+            dict.insert_str_key(name, v.clone());
+            dict.insert_str_key(&format!("__{name}__"), v);
+        }
+    }
     dict.insert_str_key("maxsize", Value::int(i64::MAX));
     dict.insert_str_key(
         "byteorder",

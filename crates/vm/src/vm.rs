@@ -40,9 +40,16 @@ pub struct Vm {
     pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
     repr_stack: Vec<u64>,
+    /// sys.stdout's two buffers, as CPython's: the TextIOWrapper's pending
+    /// encoded text (print() appends here directly) and the BufferedWriter
+    /// below it (what `sys.stdout.buffer.write` fills).
     stdout: Vec<u8>,
-    /// Set when the output is a terminal: flush on newline as CPython's line buffering does.
-    stdout_line_buffered: bool,
+    stdout_bin: Vec<u8>,
+    /// The BufferedWriter's size; 0 when unbuffered (`buffer` is the FileIO).
+    pub(crate) stdout_bin_size: usize,
+    /// sys.stdout.line_buffering and write_through (set by `_io`).
+    pub(crate) stdout_line_buffered: bool,
+    pub(crate) stdout_write_through: bool,
     // Declared last: dropped after every value above.
     _gil: GilGuard,
 }
@@ -83,8 +90,11 @@ impl Vm {
             unhandled_keyboard_interrupt: false,
             yielded: false,
             repr_stack: Vec::new(),
-            stdout: Vec::with_capacity(8192),
+            stdout: Vec::with_capacity(STDOUT_TEXT_CHUNK),
+            stdout_bin: Vec::new(),
+            stdout_bin_size: 8192,
             stdout_line_buffered: false,
+            stdout_write_through: false,
             _gil: guard,
         };
         let b = crate::builtins::make_builtins_module(&mut vm);
@@ -96,7 +106,6 @@ impl Vm {
         let argv: Vec<String> = std::env::args().skip(1).collect();
         crate::sysmodule::make_sys_module(&mut vm, &argv);
         crate::import::init_sys_path(&mut vm, None);
-        vm.stdout_line_buffered = is_tty(1);
         vm
     }
 
@@ -131,25 +140,69 @@ impl Vm {
         self.builtins_dict.downcast_ref::<DictObject>().expect("builtins dict")
     }
 
-    /// Appends to the buffered standard output.
+    /// sys.stdout's text layer: TextIOWrapper.write's policy for the
+    /// encoded `bytes` (pending up to a chunk, passed down on a full chunk,
+    /// on a newline when line-buffered, at once with write_through).
     pub fn write_stdout(&mut self, bytes: &[u8]) {
+        let needflush = self.stdout_line_buffered && bytes.iter().any(|&b| b == b'\n' || b == b'\r');
+        if !self.stdout.is_empty() && self.stdout.len() + bytes.len() > STDOUT_TEXT_CHUNK {
+            self.flush_stdout_text();
+        }
         self.stdout.extend_from_slice(bytes);
-        if self.stdout.len() >= 8192 || (self.stdout_line_buffered && bytes.contains(&b'\n')) {
-            self.flush_stdout();
+        if self.stdout.len() >= STDOUT_TEXT_CHUNK || needflush || self.stdout_write_through {
+            self.flush_stdout_text();
+        }
+        if needflush {
+            self.flush_stdout_binary();
         }
     }
 
+    /// Passes the text layer's pending bytes to the binary layer.
+    fn flush_stdout_text(&mut self) {
+        if self.stdout.is_empty() {
+            return;
+        }
+        let data = std::mem::take(&mut self.stdout);
+        self.write_stdout_binary(&data);
+        // Keep the allocation.
+        self.stdout = data;
+        self.stdout.clear();
+    }
+
+    /// sys.stdout.buffer.write: BufferedWriter's policy (data that fits is
+    /// kept; otherwise the buffer goes out first, and data larger than the
+    /// buffer is written directly).
+    pub fn write_stdout_binary(&mut self, data: &[u8]) {
+        let size = self.stdout_bin_size;
+        if size > 0 && self.stdout_bin.len() + data.len() <= size {
+            self.stdout_bin.extend_from_slice(data);
+            return;
+        }
+        self.flush_stdout_binary();
+        if size > 0 && data.len() <= size {
+            self.stdout_bin.extend_from_slice(data);
+        } else {
+            write_all_fd1(data);
+        }
+    }
+
+    /// sys.stdout.buffer.flush: the binary layer only.
+    pub fn flush_stdout_binary(&mut self) {
+        if !self.stdout_bin.is_empty() {
+            write_all_fd1(&self.stdout_bin);
+            self.stdout_bin.clear();
+        }
+    }
+
+    /// sys.stdout.flush: both layers.
     pub fn flush_stdout(&mut self) {
-        if !self.stdout.is_empty() {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(&self.stdout);
-            let _ = out.flush();
-            self.stdout.clear();
-        }
+        self.flush_stdout_text();
+        self.flush_stdout_binary();
     }
 
+    /// sys.stderr's output, written at once. Pending stdout stays pending,
+    /// as in CPython (on a terminal stdout is line-buffered anyway).
     pub fn write_stderr(&mut self, bytes: &[u8]) {
-        self.flush_stdout();
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(bytes);
         let _ = err.flush();
@@ -206,6 +259,7 @@ impl Vm {
             drop(items);
         }
         self.run_pending_finalizers();
+        crate::modules::_io::flush_std_files(self);
         self.flush_stdout();
         status
     }
@@ -320,10 +374,12 @@ impl Drop for Vm {
     }
 }
 
-fn is_tty(fd: i32) -> bool {
-    use std::io::IsTerminal;
-    match fd {
-        1 => std::io::stdout().is_terminal(),
-        _ => std::io::stderr().is_terminal(),
-    }
+/// TextIOWrapper's default `_CHUNK_SIZE`.
+const STDOUT_TEXT_CHUNK: usize = 8192;
+
+fn write_all_fd1(data: &[u8]) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(data);
+    let _ = out.flush();
 }
+

@@ -305,7 +305,7 @@ pub(crate) fn init_unicode_errors() {
     }
 }
 
-fn make_encode_error(vm: &mut Vm, encoding: &str, s: &Value, start: usize, end: usize, reason: &str) -> PyResult<Value> {
+pub(crate) fn make_encode_error(vm: &mut Vm, encoding: &str, s: &Value, start: usize, end: usize, reason: &str) -> PyResult<Value> {
     let args = [
         new_str(encoding),
         s.clone(),
@@ -316,7 +316,7 @@ fn make_encode_error(vm: &mut Vm, encoding: &str, s: &Value, start: usize, end: 
     vm.call(&exc_type_value(ExcKind::UnicodeEncodeError), &args, None)
 }
 
-fn make_decode_error(
+pub(crate) fn make_decode_error(
     vm: &mut Vm,
     encoding: &str,
     data: &[u8],

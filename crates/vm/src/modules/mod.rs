@@ -27,6 +27,7 @@ pub(crate) mod _codecs;
 mod _collections;
 mod _functools;
 mod _heapq;
+pub(crate) mod _io;
 mod _operator;
 mod _random;
 mod _sre;
@@ -50,6 +51,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sre", init: _sre::init },

@@ -33,5 +33,4 @@ pub(crate) fn init_all() {
     exc::init();
     exc_group::init();
     crate::builtins::init_types();
-    crate::sysmodule::init_stream_type();
 }

@@ -90,6 +90,7 @@ impl Vm {
         let argv: Vec<String> = std::env::args().skip(1).collect();
         crate::sysmodule::make_sys_module(&mut vm, &argv);
         crate::import::init_sys_path(&mut vm, None);
+        crate::modules::_signal::init_process_signals();
         vm.stdout_line_buffered = is_tty(1);
         vm
     }
@@ -184,6 +185,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        crate::modules::atexit::at_interpreter_exit(self);
         // Module teardown: the namespace goes away, running remaining finalizers.
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             let items = g.items();

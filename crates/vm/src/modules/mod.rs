@@ -29,8 +29,23 @@ pub(crate) struct ModuleDef {
     pub init: fn(&mut Vm) -> PyResult<Value>,
 }
 
+pub(crate) mod _signal;
+pub(crate) mod _thread;
+pub(crate) mod atexit;
+pub(crate) mod errno;
+pub(crate) mod posix;
+pub(crate) mod structseq;
+pub(crate) mod time;
+
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_signal", init: _signal::init },
+    ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
+];
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

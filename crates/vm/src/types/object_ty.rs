@@ -33,7 +33,10 @@ pub fn default_repr(v: &Value) -> String {
 /// `type.__module__` as text (None when not a str).
 pub fn type_module_name(t: &TypeObject) -> Option<String> {
     if !t.is_heap_type() {
-        return Some("builtins".into());
+        // Types of native modules name their module (`os.stat_result`).
+        let native = t.dict().get_str_key("__module__");
+        let name = native.and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()));
+        return Some(name.unwrap_or_else(|| "builtins".into()));
     }
     t.dict()
         .get_str_key("__module__")

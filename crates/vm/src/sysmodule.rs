@@ -278,6 +278,7 @@ static VERSION_INFO_DESC: StructSeqDesc = StructSeqDesc {
     name: "version_info",
     fields: &["major", "minor", "micro", "releaselevel", "serial"],
     n_visible: 5,
+    copy_missing: &[],
 };
 static FLAGS_TYPE: NativeType = NativeType::new();
 static FLAGS_DESC: StructSeqDesc = StructSeqDesc {
@@ -289,6 +290,7 @@ static FLAGS_DESC: StructSeqDesc = StructSeqDesc {
         "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits",
     ],
     n_visible: 18,
+    copy_missing: &[],
 };
 static FLOAT_INFO_TYPE: NativeType = NativeType::new();
 static FLOAT_INFO_DESC: StructSeqDesc = StructSeqDesc {
@@ -299,6 +301,7 @@ static FLOAT_INFO_DESC: StructSeqDesc = StructSeqDesc {
         "rounds",
     ],
     n_visible: 11,
+    copy_missing: &[],
 };
 static INT_INFO_TYPE: NativeType = NativeType::new();
 static INT_INFO_DESC: StructSeqDesc = StructSeqDesc {
@@ -306,6 +309,7 @@ static INT_INFO_DESC: StructSeqDesc = StructSeqDesc {
     name: "int_info",
     fields: &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
     n_visible: 4,
+    copy_missing: &[],
 };
 static HASH_INFO_TYPE: NativeType = NativeType::new();
 static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
@@ -313,6 +317,7 @@ static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
     name: "hash_info",
     fields: &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
     n_visible: 9,
+    copy_missing: &[],
 };
 static THREAD_INFO_TYPE: NativeType = NativeType::new();
 static THREAD_INFO_DESC: StructSeqDesc = StructSeqDesc {
@@ -320,6 +325,7 @@ static THREAD_INFO_DESC: StructSeqDesc = StructSeqDesc {
     name: "thread_info",
     fields: &["name", "lock", "version"],
     n_visible: 3,
+    copy_missing: &[],
 };
 
 /// `sys.stdlib_module_names`: CPython 3.11's list.
@@ -399,6 +405,7 @@ pub(crate) fn simple_namespace_type() -> &'static crate::typeobj::TypeObject {
         );
         crate::typeinit::add_method(st, "__reduce__", namespace_reduce);
         crate::typeinit::set_attr(st.get(), "__hash__", none());
+        crate::typeinit::set_attr(st.get(), "__dict__", crate::types::object_ty::dict_descriptor());
     })
 }
 
@@ -660,7 +667,7 @@ fn call_tracing(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "call_tracing", kw)?;
     let [f, a] = ArgSpec::exact::<2>(vm, "call_tracing", args, 0)?;
     let Some(t) = a.downcast_ref::<crate::objects::tuple::TupleObject>() else {
-        let msg = format!("call_tracing(): argument 2 must be tuple, not {}", vm.type_name(&a));
+        let msg = format!("call_tracing() argument 2 must be tuple, not {}", vm.type_name(&a));
         return Err(vm.type_error(msg));
     };
     let items = t.items().to_vec();

@@ -109,7 +109,17 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        type_of(v).name_string()
+        let t = type_of(v);
+        // CPython's `tp_name` of a native module's type is dotted: 'posix.DirEntry'.
+        if !t.is_heap_type() {
+            if let Some(m) = t.dict().get_str_key("__module__") {
+                let m = crate::objects::str::display_lossy(&m);
+                if m != "builtins" {
+                    return format!("{m}.{}", t.name_string());
+                }
+            }
+        }
+        t.name_string()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {

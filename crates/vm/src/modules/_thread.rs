@@ -107,10 +107,11 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Optio
         None => true,
     };
     let timeout = match &a[1] {
-        Some(t) => match crate::objects::float::float_operand(vm, t)? {
-            Some(f) => f,
-            None => {
-                let msg = format!("must be real number, not {}", vm.type_name(t));
+        Some(t) => match (crate::objects::float::as_float(t), crate::objects::int::as_int(t)) {
+            (_, Some(i)) => i.to_f64().unwrap_or(f64::INFINITY),
+            (Some(f), None) => f,
+            _ => {
+                let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(t));
                 return Err(vm.type_error(msg));
             }
         },
@@ -120,13 +121,16 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Optio
         return Err(vm.value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(vm.value_error("timeout value must be a non-negative number"));
+        return Err(vm.value_error("timeout value must be positive"));
     }
     if !blocking {
         return Ok(Some(Duration::ZERO));
     }
     if timeout == -1.0 {
         return Ok(None);
+    }
+    if timeout > 9.2e18 {
+        return Err(vm.new_error(ExcKind::OverflowError, "timestamp out of range for platform time_t"));
     }
     if timeout > TIMEOUT_MAX {
         return Err(vm.new_error(ExcKind::OverflowError, "timeout value is too large"));
@@ -335,13 +339,10 @@ fn rlock_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let r = rlock_of(vm, v)?;
     let (owner, count) = (r.owner.get(), r.count.get());
     let state = if count > 0 { "locked" } else { "unlocked" };
+    // CPython shows `tp_name`: "_thread.RLock", or a subclass's bare name.
     let t = crate::typeobj::type_of(v);
-    let module = crate::types::object_ty::type_module_name(t).unwrap_or_else(|| "_thread".to_string());
-    let name = crate::objects::str::display_lossy(t.qualname());
-    Ok(new_str(&format!(
-        "<{state} {module}.{name} object owner={owner} count={count} at {}>",
-        addr(v)
-    )))
+    let name = if t.is_heap_type() { t.name_string() } else { "_thread.RLock".to_string() };
+    Ok(new_str(&format!("<{state} {name} object owner={owner} count={count} at {}>", addr(v))))
 }
 
 // --- _local ------------------------------------------------------------------------
@@ -359,6 +360,7 @@ fn local_type() -> &'static TypeObject {
                 s.new = Some(local_new);
             },
         );
+        crate::typeinit::set_attr(st.get(), "__dict__", crate::types::object_ty::dict_descriptor());
     })
 }
 
@@ -415,11 +417,11 @@ fn thread_stack_size(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
     ArgSpec::range(vm, "stack_size", args, 0, 0, 1)?;
     if let Some(v) = args.first() {
         let n = vm.index_i64(v)?;
-        if n != 0 && n < 32768 {
-            return Err(vm.value_error("size not valid: 32768 bytes"));
-        }
         if n < 0 {
             return Err(vm.value_error("size must be 0 or a positive value"));
+        }
+        if n != 0 && n < 32768 {
+            return Err(vm.value_error(format!("size not valid: {n} bytes")));
         }
     }
     Ok(Value::int(0))

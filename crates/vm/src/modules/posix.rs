@@ -127,6 +127,8 @@ pub(crate) fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: &Value, allow
     let Some(p) = fspath_value(vm, v)? else {
         return Err(path_type_error(vm, fname, argname, v, allow_fd, false));
     };
+    // Errors name the path that `__fspath__` gave.
+    let object = p.clone();
     let (bytes, is_bytes) = if let Some(s) = p.downcast_ref::<StrObject>() {
         let b = fs_encode(vm, s)?;
         if b.contains(&0) {
@@ -146,7 +148,7 @@ pub(crate) fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: &Value, allow
         c,
         fd: -1,
         is_bytes,
-        object: v.clone(),
+        object,
     })
 }
 
@@ -244,6 +246,7 @@ static STAT_RESULT_DESC: StructSeqDesc = StructSeqDesc {
         "st_ctime", "st_atime_ns", "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
     ],
     n_visible: 10,
+    copy_missing: &[(10, 7), (11, 8), (12, 9)],
 };
 
 fn stat_result_type() -> &'static crate::typeobj::TypeObject {
@@ -725,10 +728,6 @@ fn two_paths(vm: &mut Vm, fname: &str, args: &[Value], kwnames: KwNames, extra: 
     let a = ArgSpec::parse(vm, fname, args, kwnames, &names, 2, 2)?;
     let src = path_arg(vm, fname, "src", a[0].as_ref().unwrap_or(&none()), false)?;
     let dst = path_arg(vm, fname, "dst", a[1].as_ref().unwrap_or(&none()), false)?;
-    if src.is_bytes != dst.is_bytes {
-        let msg = format!("{fname}: src and dst must be the same type");
-        return Err(vm.type_error(msg));
-    }
     Ok((src, dst, a[2..].to_vec()))
 }
 
@@ -929,7 +928,8 @@ fn posix_utime(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         }
     };
     if rc != 0 {
-        return Err(p.err(vm));
+        // As CPython, utime's error names no file.
+        return Err(last_os_error(vm, None, None));
     }
     Ok(none())
 }
@@ -1018,6 +1018,8 @@ struct ScandirIter {
     is_bytes: bool,
     /// Set when the iterator scans an fd (entries' `path` is just the name).
     from_fd: bool,
+    /// The fd scanned, for the entries' stat calls.
+    dir_fd: i32,
 }
 
 impl ScandirIter {
@@ -1041,8 +1043,10 @@ impl NativeData for ScandirIter {}
 struct DirEntry {
     name: Value,
     path: Value,
-    /// Encoded full path for the stat calls.
+    /// Encoded path for the stat calls: relative to `dir_fd` when scanning an fd.
     cpath: CString,
+    /// The directory fd scanned (`scandir(fd)`), else AT_FDCWD.
+    dir_fd: i32,
     d_type: u8,
     ino: u64,
     stat: RefCell<Option<Value>>,
@@ -1131,19 +1135,20 @@ fn entry_stat(vm: &mut Vm, v: &Value, follow: bool) -> PyResult<Value> {
     if let Some(s) = cached {
         return Ok(s);
     }
-    let is_link = e.d_type == libc::DT_LNK || (e.d_type == libc::DT_UNKNOWN && !follow);
+    // With follow_symlinks, an entry known not to be a link has lstat's result.
+    let known_not_link = e.d_type != libc::DT_LNK && e.d_type != libc::DT_UNKNOWN;
     let p = PathArg {
         c: e.cpath.clone(),
         fd: -1,
         is_bytes: false,
         object: e.path.clone(),
     };
-    let result = if follow && !is_link {
+    let result = if follow && known_not_link {
         // Not a symlink: stat and lstat agree.
         let r = entry_stat(vm, v, false)?;
         r
     } else {
-        do_stat(vm, &p, libc::AT_FDCWD, follow)?
+        do_stat(vm, &p, e.dir_fd, follow)?
     };
     let e = entry(vm, v)?;
     if follow {
@@ -1241,6 +1246,7 @@ fn scandir_next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             name: name_v,
             path: path_v,
             cpath,
+            dir_fd: it.dir_fd,
             d_type,
             ino,
             stat: RefCell::new(None),
@@ -1293,6 +1299,7 @@ fn posix_scandir(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Valu
         prefix,
         is_bytes: p.is_bytes,
         from_fd: p.fd >= 0,
+        dir_fd: if p.fd >= 0 { p.fd } else { libc::AT_FDCWD },
     };
     Ok(new_native(scandir_iter_type(), it))
 }
@@ -1416,8 +1423,23 @@ fn posix_kill(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let [pid, sig] = ArgSpec::exact::<2>(vm, "kill", args, 0)?;
     let pid = int_arg(vm, &pid)? as libc::pid_t;
     let sig = int_arg(vm, &sig)? as i32;
-    // SAFETY: plain syscall.
-    if unsafe { libc::kill(pid, sig) } != 0 {
+    // A signal for this very process goes to the interpreter's thread, so that
+    // it is delivered before kill returns (as in single-threaded CPython).
+    // SAFETY: plain syscalls.
+    let rc = unsafe {
+        if pid == libc::getpid() {
+            let e = libc::pthread_kill(libc::pthread_self(), sig);
+            if e != 0 {
+                *libc::__errno_location() = e;
+                -1
+            } else {
+                0
+            }
+        } else {
+            libc::kill(pid, sig)
+        }
+    };
+    if rc != 0 {
         return Err(last_os_error(vm, None, None));
     }
     // A signal sent to ourselves runs its handler before the next instruction.
@@ -1451,6 +1473,7 @@ static UNAME_DESC: StructSeqDesc = StructSeqDesc {
     name: "uname_result",
     fields: &["sysname", "nodename", "release", "version", "machine"],
     n_visible: 5,
+    copy_missing: &[],
 };
 
 fn cstr_field(f: &[libc::c_char]) -> Value {
@@ -1522,6 +1545,7 @@ static TERMSIZE_DESC: StructSeqDesc = StructSeqDesc {
     name: "terminal_size",
     fields: &["columns", "lines"],
     n_visible: 2,
+    copy_missing: &[],
 };
 
 fn posix_get_terminal_size(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1546,6 +1570,7 @@ static TIMES_DESC: StructSeqDesc = StructSeqDesc {
     name: "times_result",
     fields: &["user", "system", "children_user", "children_system", "elapsed"],
     n_visible: 5,
+    copy_missing: &[],
 };
 
 fn posix_times(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1967,9 +1992,6 @@ const INT_CONSTANTS: &[(&str, i64)] = &[
     ("RTLD_DEEPBIND", libc::RTLD_DEEPBIND as i64),
     ("GRND_NONBLOCK", libc::GRND_NONBLOCK as i64),
     ("GRND_RANDOM", libc::GRND_RANDOM as i64),
-    ("SEEK_SET", 0),
-    ("SEEK_CUR", 1),
-    ("SEEK_END", 2),
 ];
 
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {

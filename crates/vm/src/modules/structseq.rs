@@ -30,6 +30,9 @@ pub struct StructSeqDesc {
     pub fields: &'static [&'static str],
     /// How many leading fields are in the tuple.
     pub n_visible: usize,
+    /// (hidden field, visible field): a hidden field left None at creation
+    /// takes the visible one's value (`st_atime` from the integer `[7]`).
+    pub copy_missing: &'static [(usize, usize)],
 }
 
 /// The read-only descriptor of one field.
@@ -245,6 +248,13 @@ fn structseq_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> 
             None => none(),
         };
         values.push(v);
+    }
+    for &(dst, src) in desc.copy_missing {
+        if values.get(dst).is_some_and(|v| v.is_none()) {
+            if let Some(v) = values.get(src).cloned() {
+                values[dst] = v;
+            }
+        }
     }
     let hidden = values.split_off(min);
     let obj = new_tuple_typed(t, values.into_iter());

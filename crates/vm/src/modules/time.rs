@@ -22,6 +22,7 @@ static STRUCT_TIME_DESC: StructSeqDesc = StructSeqDesc {
         "tm_gmtoff",
     ],
     n_visible: 9,
+    copy_missing: &[],
 };
 
 fn struct_time_type() -> &'static TypeObject {

@@ -40,7 +40,7 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
     let (pos, _kw) = split_kwargs(args, kwnames);
     // OSError(errno, strerror, ...) makes the subclass for that errno (Linux numbers).
     let mut t = t;
-    if std::ptr::eq(t, exc_type(ExcKind::OSError)) && pos.len() >= 2 {
+    if std::ptr::eq(t, exc_type(ExcKind::OSError)) && (2..=5).contains(&pos.len()) {
         if let Some(errno) = pos[0].as_small_int() {
             let kind = match errno {
                 11 | 114 | 115 => Some(ExcKind::BlockingIOError),
@@ -137,7 +137,8 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         set_attr_raw(obj, "errno", errno);
         set_attr_raw(obj, "strerror", strerror);
         set_attr_raw(obj, "filename", filename);
-        set_attr_raw(obj, "filename2", pos.get(4).cloned().unwrap_or_else(none));
+        let filename2 = if pos.len() == 5 { pos[4].clone() } else { none() };
+        set_attr_raw(obj, "filename2", filename2);
         if (2..=5).contains(&pos.len()) {
             if let Some(e) = exc_of(obj) {
                 e.set_args(new_tuple(pos[..2].to_vec()));

@@ -720,7 +720,8 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(none());
     };
     if !t.is_heap_type() {
-        return Ok(vm.intern("builtins"));
+        // Native modules' types carry their module name.
+        return Ok(t.dict().get_str_key("__module__").unwrap_or_else(|| vm.intern("builtins")));
     }
     match t.dict().get_str_key("__module__") {
         Some(m) => Ok(m),

@@ -540,11 +540,6 @@ fn setswitchinterval(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
     Ok(none())
 }
 
-/// `sys.getswitchinterval()` for the thread hand-over.
-pub(crate) fn switch_interval() -> f64 {
-    sys_state().switch_interval
-}
-
 fn getsizeof(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "getsizeof", args, kwnames, &["object", "default"], 2, 1)?;
     let obj = a[0].clone().unwrap_or_else(none);

@@ -191,6 +191,7 @@ impl Vm {
         }
         let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
         self.run_pending_finalizers();
+        let interrupted = matches!(&result, Err(e) if e.is_instance(ExcKind::KeyboardInterrupt));
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
@@ -204,6 +205,11 @@ impl Vm {
         }
         self.run_pending_finalizers();
         self.flush_stdout();
+        if interrupted {
+            // As CPython: after the traceback, die of SIGINT so that the
+            // parent sees the interrupt.
+            crate::modules::_signal::exit_by_sigint();
+        }
         status
     }
 

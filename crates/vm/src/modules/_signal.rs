@@ -115,6 +115,21 @@ pub(crate) fn init_process_signals() {
     }
 }
 
+/// Ends the process by SIGINT with its default action (uncaught
+/// KeyboardInterrupt); returns only if the signal could not do it.
+pub(crate) fn exit_by_sigint() {
+    set_disposition(libc::SIGINT, libc::SIG_DFL);
+    // SAFETY: plain syscalls; the default action ends the process. The signal
+    // is sent to this thread so that it takes effect at once.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
+        libc::pthread_kill(libc::pthread_self(), libc::SIGINT);
+    }
+}
+
 /// Runs the Python handlers of the signals that arrived. The first handler
 /// that raises ends the run; the remaining signals stay pending.
 pub(crate) fn run_pending_handlers(vm: &mut Vm) -> PyResult<()> {

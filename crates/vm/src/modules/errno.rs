@@ -68,11 +68,6 @@ const ERRORCODE: &[(i32, &str)] = &[
     (132, "ERFKILL"),
 ];
 
-/// The symbolic name of an error number (`errno.errorcode[n]`), if any.
-pub(crate) fn errno_name(n: i32) -> Option<&'static str> {
-    ERRORCODE.iter().find(|(k, _)| *k == n).map(|(_, v)| *v)
-}
-
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("errno");
     m.doc("This module makes available standard errno system symbols.\n\nThe value of each symbol is the corresponding integer value,\ne.g., on most systems, errno.ENOENT equals the integer 2.\n\nThe dictionary errno.errorcode maps numeric codes to symbol names,\ne.g., errno.errorcode[2] could be the string 'ENOENT'.\n\nSymbols that are not relevant to the underlying system are not defined.\n\nTo map error codes to error messages, use the function os.strerror(),\ne.g. os.strerror(2) could return 'No such file or directory'.");

@@ -175,7 +175,14 @@ impl Vm {
                         instr_start = ip - 1;
                     }
                     match opcode {
-                        op::NOP | op::RESUME | op::RESUME_QUICK => {}
+                        op::NOP => {}
+                        op::RESUME | op::RESUME_QUICK => {
+                            if crate::modules::_signal::SIGNAL_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                tri!(crate::modules::_signal::run_pending_handlers(self));
+                            }
+                        }
                         op::LOAD_FAST => {
                             let v = local!(oparg);
                             if v.is_null() {
@@ -360,6 +367,13 @@ impl Vm {
                                 self.frames[fi].lasti = instr_start as u32;
                                 self.frames[fi].stack_depth = stack_depth!();
                                 self.run_pending_finalizers();
+                            }
+                            if opcode != op::JUMP_BACKWARD_NO_INTERRUPT
+                                && crate::modules::_signal::SIGNAL_PENDING.load(std::sync::atomic::Ordering::Relaxed)
+                            {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                tri!(crate::modules::_signal::run_pending_handlers(self));
                             }
                         }
                         op::POP_JUMP_FORWARD_IF_FALSE

@@ -106,6 +106,7 @@ impl Vm {
         let argv: Vec<String> = std::env::args().skip(1).collect();
         crate::sysmodule::make_sys_module(&mut vm, &argv);
         crate::import::init_sys_path(&mut vm, None);
+        crate::modules::_signal::init_process_signals();
         vm
     }
 
@@ -248,10 +249,12 @@ impl Vm {
         }
         let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
         self.run_pending_finalizers();
+        let interrupted = matches!(&result, Err(e) if e.is_instance(ExcKind::KeyboardInterrupt));
         let status = match result {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        crate::modules::atexit::at_interpreter_exit(self);
         // Module teardown: the namespace goes away, running remaining finalizers.
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             let items = g.items();
@@ -261,6 +264,11 @@ impl Vm {
         self.run_pending_finalizers();
         crate::modules::_io::flush_std_files(self);
         self.flush_stdout();
+        if interrupted {
+            // As CPython: after the traceback, die of SIGINT so that the
+            // parent sees the interrupt.
+            crate::modules::_signal::exit_by_sigint();
+        }
         status
     }
 

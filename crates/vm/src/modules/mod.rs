@@ -44,6 +44,14 @@ pub(crate) struct ModuleDef {
     pub init: fn(&mut Vm) -> PyResult<Value>,
 }
 
+pub(crate) mod _signal;
+pub(crate) mod _thread;
+pub(crate) mod atexit;
+pub(crate) mod errno;
+pub(crate) mod posix;
+pub(crate) mod structseq;
+pub(crate) mod time;
+
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
@@ -54,12 +62,18 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
+    ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "time", init: time::init },
 ];
 
 /// The native module called `name`, if there is one.

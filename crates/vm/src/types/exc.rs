@@ -40,7 +40,7 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
     let (pos, _kw) = split_kwargs(args, kwnames);
     // OSError(errno, strerror, ...) makes the subclass for that errno (Linux numbers).
     let mut t = t;
-    if std::ptr::eq(t, exc_type(ExcKind::OSError)) && pos.len() >= 2 {
+    if std::ptr::eq(t, exc_type(ExcKind::OSError)) && (2..=5).contains(&pos.len()) {
         if let Some(errno) = pos[0].as_small_int() {
             let kind = match errno {
                 11 | 114 | 115 => Some(ExcKind::BlockingIOError),
@@ -137,7 +137,8 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         set_attr_raw(obj, "errno", errno);
         set_attr_raw(obj, "strerror", strerror);
         set_attr_raw(obj, "filename", filename);
-        set_attr_raw(obj, "filename2", pos.get(4).cloned().unwrap_or_else(none));
+        let filename2 = if pos.len() == 5 { pos[4].clone() } else { none() };
+        set_attr_raw(obj, "filename2", filename2);
         if (2..=5).contains(&pos.len()) {
             if let Some(e) = exc_of(obj) {
                 e.set_args(new_tuple(pos[..2].to_vec()));
@@ -179,9 +180,13 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
                 let es = vm.str_string(&errno)?;
                 let ss = vm.str_string(&strerror)?;
                 let f = crate::attr::instance_get(v, &intern("filename")).filter(|f| !f.is_none());
-                let text = match f {
-                    Some(f) => format!("[Errno {es}] {ss}: {}", vm.repr_string(&f)?),
-                    None => format!("[Errno {es}] {ss}"),
+                let f2 = crate::attr::instance_get(v, &intern("filename2")).filter(|f| !f.is_none());
+                let text = match (f, f2) {
+                    (Some(f), Some(f2)) => {
+                        format!("[Errno {es}] {ss}: {} -> {}", vm.repr_string(&f)?, vm.repr_string(&f2)?)
+                    }
+                    (Some(f), None) => format!("[Errno {es}] {ss}: {}", vm.repr_string(&f)?),
+                    _ => format!("[Errno {es}] {ss}"),
                 };
                 return Ok(vm.new_str(&text));
             }
@@ -392,4 +397,45 @@ pub(crate) fn init() {
         }
     }
     let _ = DictObject::new_value;
+}
+
+/// The C library's message for an error number ("No such file or directory").
+pub fn strerror_text(errno: i32) -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer outlives the call; the XSI/GNU variants both write a
+    // NUL-terminated message into it or return a static string.
+    let p = unsafe { libc::strerror_r(errno, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
+    let _ = p;
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    let text = String::from_utf8_lossy(&buf[..end]).into_owned();
+    if text.is_empty() {
+        format!("Unknown error {errno}")
+    } else {
+        text
+    }
+}
+
+/// `OSError(errno, strerror[, filename[, None, filename2]])`, which becomes
+/// the subclass that `errno` selects (FileNotFoundError for ENOENT, ...),
+/// exactly as CPython's `PyErr_SetFromErrnoWithFilenameObjects`.
+pub fn os_error(vm: &mut Vm, errno: i32, filename: Option<Value>, filename2: Option<Value>) -> PyErr {
+    let mut args = vec![Value::int(errno as i64), vm.new_str(&strerror_text(errno))];
+    if let Some(f) = filename {
+        args.push(f);
+        if let Some(f2) = filename2 {
+            args.push(none());
+            args.push(f2);
+        }
+    }
+    let cls = exc_type(ExcKind::OSError).as_value();
+    match vm.call(&cls, &args, None) {
+        Ok(e) => PyErr::new(e),
+        Err(e) => e,
+    }
+}
+
+/// The OSError for the calling thread's current `errno`.
+pub fn last_os_error(vm: &mut Vm, filename: Option<Value>, filename2: Option<Value>) -> PyErr {
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+    os_error(vm, errno, filename, filename2)
 }

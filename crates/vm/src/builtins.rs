@@ -17,6 +17,8 @@ use crate::typeobj::*;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod compile;
+
 fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let mut sep: Option<Value> = None;
@@ -1215,6 +1217,9 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("input", input),
         ("__build_class__", build_class),
         ("__import__", import),
+        ("compile", compile::compile),
+        ("eval", compile::eval),
+        ("exec", compile::exec),
     ];
     // METH_O builtins in CPython: their calls count toward the recursion limit.
     const METH_O: &[&str] = &[

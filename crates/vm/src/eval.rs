@@ -1816,10 +1816,7 @@ impl Vm {
             }
             op::PRINT_EXPR => {
                 let v = pop!();
-                if !v.is_none() {
-                    let r = tri!(self.repr_string(&v));
-                    self.write_stdout(format!("{r}\n").as_bytes());
-                }
+                tri!(crate::sysmodule::call_displayhook(self, v));
             }
             _ => {
                 let name = pyrite_bytecode::OPNAMES[opcode as usize];

@@ -181,6 +181,57 @@ pub(crate) fn is_native_stdout(v: &Value) -> bool {
     crate::typeobj::is_exact(v, &STREAM_TYPE) && stream_fd(v) == 1
 }
 
+impl Vm {
+    /// Sets `sys.argv` (the CLI passes the script path and its arguments).
+    pub fn set_argv(&mut self, argv: &[String]) {
+        let list = new_list(argv.iter().map(|a| new_str(a)).collect());
+        if let Some(sys) = self.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys")) {
+            if let Some(m) = sys.downcast_ref::<ModuleObject>() {
+                m.dict().insert_str_key("argv", list);
+            }
+        }
+    }
+}
+
+/// `sys.displayhook(o)`: prints `repr(o)` on sys.stdout and keeps it in `builtins._`.
+fn displayhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "displayhook", kw)?;
+    let [o] = ArgSpec::exact::<1>(vm, "displayhook", args, 0)?;
+    if o.is_none() {
+        return Ok(none());
+    }
+    let builtins = vm.builtins.clone();
+    let underscore = vm.intern("_");
+    vm.setattr(&builtins, &underscore, none())?;
+    let text = vm.repr(&o)?;
+    let out = sys_attr(vm, "stdout");
+    match out {
+        Some(out) if !out.is_none() => {
+            vm.call_method(&out, "write", &[text])?;
+            vm.call_method(&out, "write", &[new_str("\n")])?;
+        }
+        _ => return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.stdout")),
+    }
+    vm.setattr(&builtins, &underscore, o)?;
+    Ok(none())
+}
+
+/// `sys.<name>` as the program left it.
+pub(crate) fn sys_attr(vm: &Vm, name: &str) -> Option<Value> {
+    let sys = vm.modules.downcast_ref::<DictObject>()?.get_str_key("sys")?;
+    let m = sys.downcast_ref::<ModuleObject>()?;
+    m.dict().get_str_key(name)
+}
+
+/// `PRINT_EXPR` (interactive and 'single' code): hands the value to sys.displayhook.
+pub(crate) fn call_displayhook(vm: &mut Vm, value: Value) -> PyResult<()> {
+    let Some(hook) = sys_attr(vm, "displayhook") else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.displayhook"));
+    };
+    vm.call1(&hook, value)?;
+    Ok(())
+}
+
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
     let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
@@ -199,6 +250,7 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
         ("getrefcount", getrefcount),
         ("intern", intern),
         ("exit", exit),
+        ("displayhook", displayhook),
     ];
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
@@ -209,6 +261,9 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     dict.insert_str_key("__stdout__", stdout);
     dict.insert_str_key("stderr", stderr.clone());
     dict.insert_str_key("__stderr__", stderr);
+    if let Some(hook) = dict.get_str_key("displayhook") {
+        dict.insert_str_key("__displayhook__", hook);
+    }
     dict.insert_str_key("maxsize", Value::int(i64::MAX));
     dict.insert_str_key(
         "byteorder",

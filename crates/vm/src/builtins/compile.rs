@@ -5,15 +5,15 @@
 //! mapping are the caller's choice.
 
 use crate::args::{split_kwargs, ArgSpec};
-use crate::exception::{ExcKind, PyResult};
+use crate::exception::{ExcKind, PyErr, PyResult};
 use crate::objects::bytes::BytesObject;
 use crate::objects::cell::CellObject;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObject;
 use crate::objects::module::ModuleObject;
 use crate::objects::singletons::none;
-use crate::objects::str::{display_lossy, StrObject};
-use crate::objects::tuple::TupleObject;
+use crate::objects::str::{display_lossy, new_str, StrObject};
+use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeobj::{is_exact, type_of, KwNames};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -195,6 +195,9 @@ impl Vm {
             Ok(m) => m,
             Err(e) => {
                 self.print_syntax_warnings(&warnings, filename, &text);
+                if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
+                    return Err(self.line_zero_syntax_error(&e.msg, filename));
+                }
                 return Err(self.syntax_error_to_exc(&e, filename));
             }
         };
@@ -210,6 +213,30 @@ impl Vm {
             return Err(self.syntax_error_to_exc(&e, filename));
         }
         self.compile_tree(&module, filename, mode, flags, optimize).map(Compiled::Code)
+    }
+
+    /// The parser's error for input without any token (`eval('')`): CPython
+    /// locates it at line 0, offset 0, with an empty text.
+    fn line_zero_syntax_error(&mut self, msg: &str, filename: &str) -> PyErr {
+        let zero = Value::int(0);
+        let text = new_str("");
+        let details = new_tuple(vec![new_str(filename), zero.clone(), zero.clone(), text.clone(), zero.clone(), zero.clone()]);
+        let ty = crate::exception::exc_type_value(ExcKind::SyntaxError);
+        let e = match self.call(&ty, &[new_str(msg), details], None) {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let dict = crate::attr::instance_dict(&e);
+        if let Some(d) = dict.as_ref().and_then(|d| d.downcast_ref::<DictObject>()) {
+            d.insert_str_key("msg", new_str(msg));
+            d.insert_str_key("filename", new_str(filename));
+            for k in ["lineno", "offset", "end_lineno", "end_offset"] {
+                d.insert_str_key(k, zero.clone());
+            }
+            d.insert_str_key("text", text);
+            d.insert_str_key("print_file_and_line", none());
+        }
+        PyErr::new(e)
     }
 
     fn compile_tree(
@@ -251,14 +278,12 @@ fn builtins_for_globals(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
     let b = match found {
         Some(b) => b,
         None => {
-            // CPython inserts the module (`PyEval_GetBuiltins` gives the dict
-            // of the current frame, which is the builtins module's dict).
-            let current = vm.frames.last().map(|f| f.builtins_value());
-            let value = match current {
-                Some(d) if d.is(&vm.builtins_dict) => vm.builtins.clone(),
-                Some(d) => d,
-                None => vm.builtins.clone(),
-            };
+            // CPython inserts `PyEval_GetBuiltins()`: the current frame's builtins dict.
+            let value = vm
+                .frames
+                .last()
+                .map(|f| f.builtins_value())
+                .unwrap_or_else(|| vm.builtins_dict.clone());
             g.insert_str_key("__builtins__", value.clone());
             value
         }
@@ -474,7 +499,7 @@ pub(crate) fn exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
         if display_lossy(k) == "closure" {
             closure = Some(v.clone());
         } else {
-            let msg = format!("exec() got an unexpected keyword argument '{}'", display_lossy(k));
+            let msg = format!("'{}' is an invalid keyword argument for exec()", display_lossy(k));
             return Err(vm.type_error(msg));
         }
     }

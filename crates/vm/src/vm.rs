@@ -236,7 +236,7 @@ impl Vm {
             for obj in due {
                 let saved = self.exc_info.clone();
                 if crate::objects::generator::is_generator(&obj) {
-                    if let Err(e) = self.gen_close(&obj) {
+                    if let Err(e) = self.gen_finalize(&obj) {
                         let desc = self.repr_string(&obj).unwrap_or_default();
                         self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
                         self.print_exception(&e);

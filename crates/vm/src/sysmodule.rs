@@ -251,6 +251,7 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
         ("intern", intern),
         ("exit", exit),
         ("displayhook", displayhook),
+        ("_getframe", crate::frame::sys_getframe),
     ];
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));

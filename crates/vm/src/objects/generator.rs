@@ -42,6 +42,19 @@ pub struct GeneratorObject {
     pub(crate) exc_state: UnsafeCell<Value>,
     pub(crate) name: UnsafeCell<Value>,
     pub(crate) qualname: UnsafeCell<Value>,
+    /// Its frame object, once asked for (NULL until then).
+    pub(crate) frame_obj: UnsafeCell<Value>,
+}
+
+impl Drop for GeneratorObject {
+    fn drop(&mut self) {
+        let obj = self.frame_obj.get_mut().take();
+        if !obj.is_null() {
+            // The frame object may outlive us: it keeps the variables.
+            let vars = self.variables();
+            crate::frame::generator_gone(&obj, vars, self.lasti.get());
+        }
+    }
 }
 
 unsafe impl PyPayload for GeneratorObject {
@@ -66,6 +79,29 @@ impl GeneratorObject {
     pub fn qualname(&self) -> Value {
         unsafe { (*self.qualname.get()).clone() }
     }
+
+    pub fn as_value(&self) -> Value {
+        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.header))
+    }
+
+    /// The frame object, if one was made (NULL otherwise).
+    pub(crate) fn frame_object(&self) -> Value {
+        // SAFETY: only cloned; written by `set_frame_object` outside any borrow.
+        unsafe { (*self.frame_obj.get()).clone() }
+    }
+
+    pub(crate) fn set_frame_object(&self, obj: Value) {
+        // SAFETY: no reference into the cell is alive.
+        let old = unsafe { std::mem::replace(&mut *self.frame_obj.get(), obj) };
+        drop(old);
+    }
+
+    /// A copy of the frame's variables (while not running).
+    pub(crate) fn variables(&self) -> Vec<Value> {
+        let n = self.func().code().nlocalsplus();
+        // SAFETY: not running; the first `n` slots are the variables.
+        unsafe { (*self.storage.get()).iter().take(n).cloned().collect() }
+    }
 }
 
 /// A generator holding `storage` (already filled from the creating frame).
@@ -87,6 +123,7 @@ pub fn new_generator(func: Value, storage: Box<[Value]>, resume_at: u32) -> Valu
             exc_state: UnsafeCell::new(Value::NULL),
             name: UnsafeCell::new(name),
             qualname: UnsafeCell::new(qualname),
+            frame_obj: UnsafeCell::new(Value::NULL),
         },
     )
 }
@@ -508,7 +545,7 @@ fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value>
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
     let g = args[0].clone();
-    let err = throw_exception(vm, &args[1..])?;
+    let err = Vm::throw_exception(vm, &args[1..])?;
     match vm.gen_throw(&g, err, true, &args[1..])? {
         GenResult::Yield(x) => Ok(x),
         GenResult::Return(x) => {
@@ -551,8 +588,22 @@ fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
 }
 
-fn gen_none(_vm: &mut Vm, _g: &Value) -> PyResult<Value> {
-    Ok(none())
+fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let Some(gen) = gen_of(g) else { return Ok(none()) };
+    if gen.state.get() == GenState::Finished {
+        return Ok(none());
+    }
+    let existing = gen.frame_object();
+    if !existing.is_null() {
+        return Ok(existing);
+    }
+    if gen.state.get() == GenState::Running {
+        // Running: its frame is on the stack.
+        if let Some(fi) = vm.frames.iter().rposition(|f| f.generator.is(g)) {
+            return Ok(vm.frame_object(fi));
+        }
+    }
+    Ok(crate::frame::suspended_generator_frame(gen))
 }
 
 fn gen_yieldfrom_get(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
@@ -572,57 +623,6 @@ pub(crate) fn init_type() {
     add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
     add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
     add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
-    add_getset(&GENERATOR_TYPE, "gi_frame", gen_none, None);
+    add_getset(&GENERATOR_TYPE, "gi_frame", gen_frame_get, None);
     add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_yieldfrom_get, None);
-}
-
-
-/// The exception `throw(typ[, val[, tb]])` raises, normalized as CPython's
-/// `_gen_throw` does.
-pub fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
-    let typ = args.first().cloned().unwrap_or_else(none);
-    let val = args.get(1).filter(|v| !v.is_none()).cloned();
-    let tb = args.get(2).filter(|v| !v.is_none()).cloned();
-    if let Some(t) = &tb {
-        if t.downcast_ref::<crate::exception::TracebackObject>().is_none() {
-            return Err(vm.type_error("throw() third argument must be a traceback object"));
-        }
-    }
-    let base = exc_type(ExcKind::BaseException);
-    let exc = if typ.downcast_ref::<TypeObject>().is_some_and(|t| t.is_subtype(base)) {
-        match val {
-            Some(v) if type_of(&v).is_subtype(type_of_type(&typ)) => v,
-            Some(v) => match v.downcast_ref::<crate::objects::tuple::TupleObject>() {
-                Some(t) => {
-                    let items = t.items().to_vec();
-                    vm.call(&typ, &items, None)?
-                }
-                None => vm.call1(&typ, v)?,
-            },
-            None => vm.call0(&typ)?,
-        }
-    } else if type_of(&typ).is_subtype(base) {
-        if val.is_some() {
-            return Err(vm.type_error("instance exception may not have a separate value"));
-        }
-        typ.clone()
-    } else {
-        let msg = format!(
-            "exceptions must be classes or instances deriving from BaseException, not {}",
-            vm.type_name(&typ)
-        );
-        return Err(vm.type_error(msg));
-    };
-    if !type_of(&exc).is_subtype(base) {
-        let msg = format!(
-            "calling {} should have returned an instance of BaseException, not {}",
-            vm.repr_string(&typ)?,
-            vm.type_name(&exc)
-        );
-        return Err(vm.type_error(msg));
-    }
-    if let (Some(t), Some(e)) = (tb, exc.downcast_ref::<ExceptionObject>()) {
-        e.set_traceback(t);
-    }
-    Ok(PyErr::new(exc))
 }

@@ -2,9 +2,8 @@
 //! descriptors, code, cell, module, super and traceback objects.
 
 use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
-use crate::exception::{ExcKind, PyResult, TracebackObject};
+use crate::exception::{ExcKind, PyResult};
 use crate::objects::cell::CellObject;
-use crate::objects::code::CodeObj;
 use crate::objects::descr::*;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{new_bound_method, BoundMethod, FunctionObject};
@@ -12,7 +11,6 @@ use crate::objects::module::ModuleObject;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::superobj::SuperObject;
-use crate::objects::tuple::new_tuple;
 use crate::typeinit::{add_getset, add_method};
 use crate::typeobj::*;
 use crate::types::object_ty::{default_repr, pointer_hash};
@@ -895,75 +893,7 @@ fn fw_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-// ---- code, cell, module ----
-
-fn code_of(v: &Value) -> Option<&CodeObj> {
-    v.downcast_ref::<CodeObj>()
-}
-
-fn code_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(c) = code_of(v) else { return Ok(none()) };
-    Ok(vm.new_str(&format!(
-        "<code object {} at {:#x}, file \"{}\", line {}>",
-        display_lossy(&c.name),
-        addr(v),
-        display_lossy(&c.filename),
-        c.firstlineno
-    )))
-}
-
-macro_rules! code_attr {
-    ($name:ident, |$c:ident| $e:expr) => {
-        fn $name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-            Ok(match code_of(v) {
-                Some($c) => $e,
-                None => none(),
-            })
-        }
-    };
-}
-
-code_attr!(code_name, |c| c.name.clone());
-code_attr!(code_qualname, |c| c.qualname.clone());
-code_attr!(code_filename, |c| c.filename.clone());
-code_attr!(code_firstlineno, |c| Value::int(c.firstlineno as i64));
-code_attr!(code_argcount, |c| Value::int(c.argcount as i64));
-code_attr!(code_posonlyargcount, |c| Value::int(c.posonlyargcount as i64));
-code_attr!(code_kwonlyargcount, |c| Value::int(c.kwonlyargcount as i64));
-code_attr!(code_flags, |c| Value::int(c.flags as i64));
-code_attr!(code_stacksize, |c| Value::int(c.stacksize as i64));
-code_attr!(code_nlocals, |c| Value::int(c.nlocals as i64));
-code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
-code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
-code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
-code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
-code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
-    &c.source.exceptiontable
-));
-code_attr!(code_varnames, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x20 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
-code_attr!(code_cellvars, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x40 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
-code_attr!(code_freevars, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x80 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
+// ---- cell, module (code objects: objects/code.rs) ----
 
 fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<CellObject>().and_then(|c| c.get()) {
@@ -1175,29 +1105,6 @@ fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .unwrap_or_else(none))
 }
 
-// ---- traceback ----
-
-fn tb_of(v: &Value) -> Option<&TracebackObject> {
-    v.downcast_ref::<TracebackObject>()
-}
-
-fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v)
-        .map(|t| t.next.clone())
-        .filter(|n| !n.is_null())
-        .unwrap_or_else(none))
-}
-
-fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = tb_of(v) else { return Ok(none()) };
-    let line = t.code.downcast_ref::<CodeObj>().and_then(|c| c.line_of(t.lasti));
-    Ok(line.map_or_else(none, |l| Value::int(l as i64)))
-}
-
-fn tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64 * 2)))
-}
-
 pub(crate) fn init() {
     let s = FUNCTION_TYPE.get().slots_mut();
     s.repr = Some(function_repr);
@@ -1312,31 +1219,7 @@ pub(crate) fn init() {
     s.call = Some(staticmethod_call);
     CLASSMETHOD_TYPE.get().slots_mut().descr_get = Some(classmethod_get);
 
-    let s = CODE_TYPE.get().slots_mut();
-    s.repr = Some(code_repr);
-    let code_attrs: &[(&'static str, crate::objects::descr::GetterFn)] = &[
-        ("co_name", code_name),
-        ("co_qualname", code_qualname),
-        ("co_filename", code_filename),
-        ("co_firstlineno", code_firstlineno),
-        ("co_argcount", code_argcount),
-        ("co_posonlyargcount", code_posonlyargcount),
-        ("co_kwonlyargcount", code_kwonlyargcount),
-        ("co_flags", code_flags),
-        ("co_stacksize", code_stacksize),
-        ("co_nlocals", code_nlocals),
-        ("co_consts", code_consts),
-        ("co_names", code_names),
-        ("co_code", code_code),
-        ("co_linetable", code_linetable),
-        ("co_exceptiontable", code_exceptiontable),
-        ("co_varnames", code_varnames),
-        ("co_cellvars", code_cellvars),
-        ("co_freevars", code_freevars),
-    ];
-    for (n, f) in code_attrs {
-        add_getset(&CODE_TYPE, n, *f, None);
-    }
+    crate::objects::code::init_type();
 
     let s = CELL_TYPE.get().slots_mut();
     s.repr = Some(cell_repr);
@@ -1357,9 +1240,7 @@ pub(crate) fn init() {
     add_getset(&SUPER_TYPE, "__thisclass__", super_thisclass, None);
     add_getset(&SUPER_TYPE, "__self__", super_self, None);
 
-    add_getset(&TRACEBACK_TYPE, "tb_next", tb_next, None);
-    add_getset(&TRACEBACK_TYPE, "tb_lineno", tb_lineno, None);
-    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti, None);
+    crate::exception::init_traceback_type();
     let _ = (default_repr, split_kwargs);
 }
 

@@ -299,7 +299,7 @@ fn tb_next_set(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     };
     let new = if new.is_none() { Value::NULL } else { new };
     if !new.is_null() && tb_of(&new).is_none() {
-        let msg = format!("expected traceback object or None, got '{}'", vm.type_name(&new));
+        let msg = format!("expected traceback object, got '{}'", vm.type_name(&new));
         return Err(vm.type_error(msg));
     }
     let mut cursor = new.clone();
@@ -330,6 +330,10 @@ fn tb_lasti_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn tb_frame_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(tb_of(v).map(|t| t.frame.clone()).filter(|f| !f.is_null()).unwrap_or_else(none))
+}
+
+fn readonly_member(vm: &mut Vm, _v: &Value, _new: Option<Value>) -> PyResult<()> {
+    Err(vm.new_error(ExcKind::AttributeError, "readonly attribute"))
 }
 
 /// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
@@ -371,7 +375,8 @@ pub(crate) fn init_traceback_type() {
     use crate::typeinit::add_getset;
     add_getset(&TRACEBACK_TYPE, "tb_next", tb_next_get, Some(tb_next_set));
     add_getset(&TRACEBACK_TYPE, "tb_lineno", tb_lineno_get, None);
-    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti_get, None);
-    add_getset(&TRACEBACK_TYPE, "tb_frame", tb_frame_get, None);
+    // Read-only members in CPython (their message differs from a getset's).
+    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti_get, Some(readonly_member));
+    add_getset(&TRACEBACK_TYPE, "tb_frame", tb_frame_get, Some(readonly_member));
     TRACEBACK_TYPE.get().slots_mut().new = Some(tb_new);
 }

@@ -538,7 +538,7 @@ fn names_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Rc<str>>> {
     for n in t.items() {
         match n.downcast_ref::<StrObject>() {
             Some(s) => out.push(Rc::from(s.to_string_lossy().as_str())),
-            None => return Err(vm.type_error("name tuples must contain only strings, not 'int'".replace("int", &vm.type_name(n)))),
+            None => return Err(vm.new_error(ExcKind::SystemError, "non-string found in code slot")),
         }
     }
     Ok(out)
@@ -548,7 +548,7 @@ fn names_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Rc<str>>> {
 fn code_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let (pos, kwargs) = split_kwargs(args, kw);
     if pos.len() != 1 {
-        return Err(vm.type_error(format!("replace() takes no positional arguments")));
+        return Err(vm.type_error("replace() takes no positional arguments"));
     }
     let Some(c) = code_of(&pos[0]) else { return Ok(none()) };
     let mut src: CodeObject = (*c.source).clone();

@@ -588,6 +588,28 @@ fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
 }
 
+/// Sets `__name__`/`__qualname__` (strings only, as CPython).
+fn set_name_cell(vm: &mut Vm, g: &Value, v: Option<Value>, which: &str) -> PyResult<()> {
+    let Some(v) = v.filter(|v| v.downcast_ref::<crate::objects::str::StrObject>().is_some()) else {
+        return Err(vm.type_error(format!("{which} must be set to a string object")));
+    };
+    if let Some(gen) = gen_of(g) {
+        let cell = if which == "__name__" { &gen.name } else { &gen.qualname };
+        // SAFETY: nothing borrows the cell across this replacement.
+        let old = unsafe { std::mem::replace(&mut *cell.get(), v) };
+        drop(old);
+    }
+    Ok(())
+}
+
+fn gen_name_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+    set_name_cell(vm, g, v, "__name__")
+}
+
+fn gen_qualname_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+    set_name_cell(vm, g, v, "__qualname__")
+}
+
 fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
     let Some(gen) = gen_of(g) else { return Ok(none()) };
     if gen.state.get() == GenState::Finished {
@@ -618,8 +640,8 @@ pub(crate) fn init_type() {
     add_method(&GENERATOR_TYPE, "send", gen_send_method);
     add_method(&GENERATOR_TYPE, "throw", gen_throw);
     add_method(&GENERATOR_TYPE, "close", gen_close_method);
-    add_getset(&GENERATOR_TYPE, "__name__", gen_name, None);
-    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, None);
+    add_getset(&GENERATOR_TYPE, "__name__", gen_name, Some(gen_name_set));
+    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, Some(gen_qualname_set));
     add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
     add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
     add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);

@@ -410,11 +410,10 @@ fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if !vm.repr_enter(v) {
         return Ok(vm.new_str("..."));
     }
-    let items = vm.collect(v);
+    // Still entered while the items are shown: a view inside itself is "...".
+    let inner = vm.collect(v).and_then(|items| vm.repr_string(&new_list(items)));
     vm.repr_leave(v);
-    let l = new_list(items?);
-    let inner = vm.repr_string(&l)?;
-    Ok(vm.new_str(&format!("{name}({inner})")))
+    Ok(vm.new_str(&format!("{name}({})", inner?)))
 }
 
 fn keys_view_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {

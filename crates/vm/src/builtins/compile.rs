@@ -188,7 +188,13 @@ impl Vm {
                 (decoded.text, opts)
             }),
         };
-        let (text, opts) = front.map_err(|e| self.syntax_error_to_exc(&e, filename))?;
+        let (text, opts) = front.map_err(|e| {
+            if e.lineno == 0 && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
+                self.line_zero_syntax_error(&e.msg, filename, true)
+            } else {
+                self.syntax_error_to_exc(&e, filename)
+            }
+        })?;
         let tokens = tokenizer::tokenize_with(&text, &opts);
         let (parsed, mut warnings) = pyrite_syntax::parser::parse_tokens(&text, tokens, mode);
         let module = match parsed {
@@ -196,7 +202,7 @@ impl Vm {
             Err(e) => {
                 self.print_syntax_warnings(&warnings, filename, &text);
                 if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
-                    return Err(self.line_zero_syntax_error(&e.msg, filename));
+                    return Err(self.line_zero_syntax_error(&e.msg, filename, false));
                 }
                 return Err(self.syntax_error_to_exc(&e, filename));
             }
@@ -215,14 +221,18 @@ impl Vm {
         self.compile_tree(&module, filename, mode, flags, optimize).map(Compiled::Code)
     }
 
-    /// The parser's error for input without any token (`eval('')`): CPython
-    /// locates it at line 0, offset 0, with an empty text.
-    fn line_zero_syntax_error(&mut self, msg: &str, filename: &str) -> PyErr {
+    /// A SyntaxError located at line 0: the parser's error for input
+    /// without any token (`eval('')`: offset 0, empty text, end position 0)
+    /// or a source decoding error (offset -1, no text, no end position).
+    fn line_zero_syntax_error(&mut self, msg: &str, filename: &str, decoding: bool) -> PyErr {
         let zero = Value::int(0);
-        let text = new_str("");
-        let details = new_tuple(vec![new_str(filename), zero.clone(), zero.clone(), text.clone(), zero.clone(), zero.clone()]);
+        let (offset, text) = if decoding { (Value::int(-1), none()) } else { (zero.clone(), new_str("")) };
+        let mut details = vec![new_str(filename), zero.clone(), offset.clone(), text.clone()];
+        if !decoding {
+            details.extend([zero.clone(), zero.clone()]);
+        }
         let ty = crate::exception::exc_type_value(ExcKind::SyntaxError);
-        let e = match self.call(&ty, &[new_str(msg), details], None) {
+        let e = match self.call(&ty, &[new_str(msg), new_tuple(details)], None) {
             Ok(v) => v,
             Err(e) => return e,
         };
@@ -230,10 +240,12 @@ impl Vm {
         if let Some(d) = dict.as_ref().and_then(|d| d.downcast_ref::<DictObject>()) {
             d.insert_str_key("msg", new_str(msg));
             d.insert_str_key("filename", new_str(filename));
-            for k in ["lineno", "offset", "end_lineno", "end_offset"] {
-                d.insert_str_key(k, zero.clone());
-            }
+            d.insert_str_key("lineno", zero.clone());
+            d.insert_str_key("offset", offset);
             d.insert_str_key("text", text);
+            let end = if decoding { none() } else { zero.clone() };
+            d.insert_str_key("end_lineno", end.clone());
+            d.insert_str_key("end_offset", end);
             d.insert_str_key("print_file_and_line", none());
         }
         PyErr::new(e)

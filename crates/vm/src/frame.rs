@@ -318,6 +318,10 @@ impl Vm {
         if !is_generator && crate::object::refcount(&obj).is_some_and(|n| n <= 2) {
             return;
         }
+        // A generator that yielded keeps its variables; read them there.
+        if is_generator && self.yielded {
+            return;
+        }
         let n = f.code().nlocalsplus();
         // SAFETY: the frame's variables are still initialized (called before
         // its slots are cleared or handed back).

@@ -80,6 +80,11 @@ fn run(args: &[String]) -> u8 {
             return 1;
         }
     };
+    // `sys.argv` is the script as given and its arguments, never pyrite's own options.
+    let mut argv = Vec::with_capacity(1 + opts.script_args.len());
+    argv.push(script.to_string());
+    argv.extend(opts.script_args.iter().cloned());
+    vm.set_argv(&argv);
     vm.specialize = !opts.has_x("nospecialize");
     let status = vm.run_main(code);
     if opts.has_x("specstats") {

@@ -17,6 +17,8 @@ use crate::typeobj::*;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod compile;
+
 fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let mut sep: Option<Value> = None;
@@ -723,35 +725,10 @@ fn hasattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(Value::bool(vm.lookup_attr(&o, &name)?.is_some()))
 }
 
-/// The current Python frame's locals as a dict.
+/// The current Python frame's locals: a module or class body's mapping, or
+/// a function frame's `f_locals` dict (the same dict each time, refreshed).
 pub fn frame_locals(vm: &mut Vm) -> Value {
-    let Some(f) = vm.frames.last() else {
-        return DictObject::new_value();
-    };
-    if !f.locals.is_null() {
-        return f.locals.clone();
-    }
-    let d = DictObject::new_value();
-    let code = f.code();
-    if let Some(dict) = d.downcast_ref::<DictObject>() {
-        for i in 0..code.nlocalsplus() {
-            // SAFETY: i < nlocalsplus, the frame's variables.
-            let v = unsafe { (*f.localsplus.add(i)).clone() };
-            let kind = code.localspluskinds[i];
-            let v = if kind & 0xC0 != 0 {
-                match v.downcast_ref::<CellObject>() {
-                    Some(c) => c.get().unwrap_or(Value::NULL),
-                    None => v,
-                }
-            } else {
-                v
-            };
-            if !v.is_null() {
-                dict.insert_str(&code.localsplusnames[i], v);
-            }
-        }
-    }
-    d
+    vm.current_frame_locals()
 }
 
 fn locals(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1280,6 +1257,9 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("open", crate::modules::_io::builtin_open),
         ("__build_class__", build_class),
         ("__import__", import),
+        ("compile", compile::compile),
+        ("eval", compile::eval),
+        ("exec", compile::exec),
     ];
     // METH_O builtins in CPython: their calls count toward the recursion limit.
     const METH_O: &[&str] = &[

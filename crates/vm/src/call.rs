@@ -88,6 +88,7 @@ impl Vm {
             lasti: 0,
             resume_at: 0,
             mark,
+            frame_obj: Value::NULL,
             is_entry,
         });
         Ok(base)
@@ -116,8 +117,14 @@ impl Vm {
             lasti: gen.lasti.get(),
             resume_at: gen.resume_at.get(),
             mark,
+            frame_obj: Value::NULL,
             is_entry: true,
         });
+        let obj = gen.frame_object();
+        if !obj.is_null() {
+            let fi = self.frames.len() - 1;
+            self.attach_frame_object(fi, &obj);
+        }
         Ok(base)
     }
 
@@ -126,6 +133,9 @@ impl Vm {
     #[inline]
     pub(crate) fn pop_frame(&mut self) {
         if let Some(mut f) = self.frames.pop() {
+            if !f.frame_obj.is_null() {
+                self.detach_frame_object(&f);
+            }
             let nlocals = f.code().nlocalsplus();
             let live = nlocals + f.stack_depth;
             if let Some(gen) = f.generator.downcast_ref::<GeneratorObject>() {

@@ -689,6 +689,8 @@ impl Vm {
                             let retval = pop!();
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
+                            // A frame object that outlives the frame reports the return's line.
+                            self.frames[fi].lasti = instr_start as u32;
                             let was_entry = self.frames[fi].is_entry;
                             self.pop_frame();
                             if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
@@ -876,7 +878,8 @@ impl Vm {
         if let Some(e) = err.exc.downcast_ref::<ExceptionObject>() {
             let prev = e.traceback();
             let code = self.frames[fi].code_value();
-            e.set_traceback(new_traceback(prev, code, lasti));
+            let frame = self.frame_object(fi);
+            e.set_traceback(new_traceback(prev, frame, code, lasti));
         }
     }
 
@@ -2027,10 +2030,7 @@ impl Vm {
             }
             op::PRINT_EXPR => {
                 let v = pop!();
-                if !v.is_none() {
-                    let r = tri!(self.repr_string(&v));
-                    self.write_stdout(format!("{r}\n").as_bytes());
-                }
+                tri!(crate::sysmodule::call_displayhook(self, v));
             }
             _ => {
                 let name = pyrite_bytecode::OPNAMES[opcode as usize];

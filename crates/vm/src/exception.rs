@@ -245,25 +245,149 @@ pub fn new_exception_noargs(kind: ExcKind) -> Value {
 #[repr(C)]
 pub struct TracebackObject {
     pub(crate) header: ObjHeader,
-    pub(crate) next: Value,
-    /// The frame's code (frame objects come later, materialized lazily).
+    /// The next level (NULL: none); writable from Python (`tb_next`).
+    next: UnsafeCell<Value>,
+    /// The frame's code.
     pub(crate) code: Value,
+    /// The frame object (NULL for levels made without one).
+    pub(crate) frame: Value,
     /// Offset in code units of the instruction that was running.
     pub(crate) lasti: u32,
+    /// `tb_lineno` given to the constructor (-1: from `code` and `lasti`).
+    pub(crate) lineno: i64,
 }
 
 unsafe impl PyPayload for TracebackObject {
     const KIND: LayoutKind = LayoutKind::Traceback;
 }
 
-pub fn new_traceback(next: Value, code: Value, lasti: u32) -> Value {
+impl TracebackObject {
+    /// The next level (NULL when none).
+    pub fn next(&self) -> Value {
+        read(&self.next)
+    }
+    pub fn set_next(&self, v: Value) {
+        write(&self.next, v)
+    }
+}
+
+pub fn new_traceback(next: Value, frame: Value, code: Value, lasti: u32) -> Value {
+    new_traceback_with_line(next, frame, code, lasti, -1)
+}
+
+pub fn new_traceback_with_line(next: Value, frame: Value, code: Value, lasti: u32, lineno: i64) -> Value {
     alloc_object(
         TRACEBACK_TYPE.get(),
         TracebackObject {
             header: ObjHeader::new(std::ptr::null()),
-            next,
+            next: UnsafeCell::new(next),
             code,
+            frame,
             lasti,
+            lineno,
         },
     )
+}
+
+// ---- the traceback type ----
+
+use crate::objects::singletons::none;
+use crate::typeobj::KwNames;
+use crate::vm::Vm;
+
+fn tb_of(v: &Value) -> Option<&TracebackObject> {
+    v.downcast_ref::<TracebackObject>()
+}
+
+fn tb_next_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb_of(v).map(|t| t.next()).filter(|n| !n.is_null()).unwrap_or_else(none))
+}
+
+/// `tb.tb_next = x`: another traceback or None, never forming a loop.
+fn tb_next_set(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
+    let Some(new) = new else {
+        return Err(vm.type_error("can't delete tb_next attribute"));
+    };
+    let new = if new.is_none() { Value::NULL } else { new };
+    if !new.is_null() && tb_of(&new).is_none() {
+        let msg = format!("expected traceback object, got '{}'", vm.type_name(&new));
+        return Err(vm.type_error(msg));
+    }
+    let mut cursor = new.clone();
+    while let Some(t) = tb_of(&cursor) {
+        if cursor.is(v) {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cursor = t.next();
+    }
+    if let Some(t) = tb_of(v) {
+        t.set_next(new);
+    }
+    Ok(())
+}
+
+fn tb_lineno_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = tb_of(v) else { return Ok(none()) };
+    if t.lineno >= 0 {
+        return Ok(Value::int(t.lineno));
+    }
+    let line = t.code.downcast_ref::<crate::objects::code::CodeObj>().and_then(|c| c.line_of(t.lasti));
+    Ok(line.map_or_else(none, |l| Value::int(l as i64)))
+}
+
+fn tb_lasti_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64 * 2)))
+}
+
+fn tb_frame_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(tb_of(v).map(|t| t.frame.clone()).filter(|f| !f.is_null()).unwrap_or_else(none))
+}
+
+fn readonly_member(vm: &mut Vm, _v: &Value, _new: Option<Value>) -> PyResult<()> {
+    Err(vm.new_error(ExcKind::AttributeError, "readonly attribute"))
+}
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`.
+fn tb_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let names = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+    let a = crate::args::ArgSpec::parse(vm, "TracebackType", args, kw, &names, 4, 0)?;
+    for (i, name) in names.iter().enumerate() {
+        if a[i].is_none() {
+            let msg = format!("TracebackType() missing required argument '{name}' (pos {})", i + 1);
+            return Err(vm.type_error(msg));
+        }
+    }
+    let get = |i: usize| a[i].clone().unwrap_or_else(none);
+    let (next, frame) = (get(0), get(1));
+    if frame.native_ref::<crate::frame::FrameData>().is_none() {
+        let msg = format!("TracebackType() argument 'tb_frame' must be frame, not {}", vm.type_name(&frame));
+        return Err(vm.type_error(msg));
+    }
+    let int_arg = |vm: &mut Vm, v: &Value| -> PyResult<i64> {
+        if crate::objects::int::as_int(v).is_none() {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(v));
+            return Err(vm.type_error(msg));
+        }
+        vm.index_i64(v)
+    };
+    let lasti = int_arg(vm, &get(2))?;
+    let lineno = int_arg(vm, &get(3))?;
+    let next = if next.is_none() { Value::NULL } else { next };
+    if !next.is_null() && tb_of(&next).is_none() {
+        let msg = format!("expected traceback object or None, got '{}'", vm.type_name(&next));
+        return Err(vm.type_error(msg));
+    }
+    let code = vm.getattr_str(&frame, "f_code")?;
+    let lasti = u32::try_from(lasti.max(0) / 2).unwrap_or(0);
+    Ok(new_traceback_with_line(next, frame, code, lasti, lineno.max(0)))
+}
+
+pub(crate) fn init_traceback_type() {
+    use crate::typeinit::add_getset;
+    add_getset(&TRACEBACK_TYPE, "tb_next", tb_next_get, Some(tb_next_set));
+    add_getset(&TRACEBACK_TYPE, "tb_lineno", tb_lineno_get, None);
+    // Read-only members in CPython (their message differs from a getset's).
+    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti_get, Some(readonly_member));
+    add_getset(&TRACEBACK_TYPE, "tb_frame", tb_frame_get, Some(readonly_member));
+    TRACEBACK_TYPE.get().slots_mut().new = Some(tb_new);
 }

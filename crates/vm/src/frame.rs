@@ -123,6 +123,8 @@ pub struct Frame {
     /// Offset of the next instruction to run when the frame resumes.
     pub(crate) resume_at: u32,
     pub(crate) mark: StackMark,
+    /// Its frame object, once one was asked for (NULL until then).
+    pub(crate) frame_obj: Value,
     /// Entered from Rust: when it returns, the dispatch loop returns to its caller.
     pub(crate) is_entry: bool,
 }
@@ -167,5 +169,450 @@ impl Frame {
             let v = self.localsplus.add(i).read();
             drop(v);
         }
+    }
+}
+
+// ---- frame objects ----
+//
+// A frame object (`sys._getframe()`, `tb_frame`, `gi_frame`) is made only
+// when asked for and cached in the frame record, so that the same running
+// frame always gives the same object. While its frame is on the stack the
+// object reads it there (`live`); when the frame leaves the stack, the object
+// keeps a copy of the variables, its last instruction and its caller
+// (CPython's `take_ownership`), unless nobody else holds the object.
+
+use crate::args::ArgSpec;
+use crate::exception::{ExcKind, PyResult};
+use crate::modules::{init_native_type, NativeType};
+use crate::objects::cell::CellObject;
+use crate::objects::generator::{GenState, GeneratorObject};
+use crate::objects::native::{new_native, NativeData};
+use crate::objects::singletons::none;
+use crate::typeinit::{add_getset_to, add_method_to};
+use crate::typeobj::{KwNames, TypeObject, OBJECT_TYPE};
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+
+pub struct FrameData {
+    code: Value,
+    globals: Value,
+    builtins: Value,
+    /// Index in `Vm::frames` while the frame is on the stack.
+    live: Cell<Option<usize>>,
+    /// Module and class bodies: their locals mapping. Functions: the
+    /// `f_locals` snapshot dict, made on first use and refreshed on each.
+    locals: RefCell<Value>,
+    /// The variables (cells as cells) once the frame left the stack.
+    saved: RefCell<Vec<Value>>,
+    lasti: Cell<u32>,
+    /// The caller, once the frame left the stack (NULL: none).
+    back: RefCell<Value>,
+    /// The generator running this frame (NULL otherwise); not owned, the
+    /// generator clears it when it goes away.
+    generator: Cell<*const GeneratorObject>,
+    trace: RefCell<Value>,
+    trace_lines: Cell<bool>,
+    trace_opcodes: Cell<bool>,
+}
+
+impl NativeData for FrameData {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        visit(&self.locals.borrow());
+        for v in self.saved.borrow().iter() {
+            visit(v);
+        }
+        visit(&self.back.borrow());
+        visit(&self.trace.borrow());
+    }
+    fn clear(&self) {
+        let old = (
+            self.locals.replace(Value::NULL),
+            std::mem::take(&mut *self.saved.borrow_mut()),
+            self.back.replace(Value::NULL),
+            self.trace.replace(Value::NULL),
+        );
+        drop(old);
+    }
+}
+
+static FRAME_TYPE: NativeType = NativeType::new();
+
+/// `types.FrameType`.
+pub fn frame_type() -> &'static TypeObject {
+    FRAME_TYPE.get_or_init(|st| {
+        init_native_type(st, "builtins", "frame", crate::object::LayoutKind::Native, &OBJECT_TYPE, 0, |s| {
+            s.repr = Some(frame_repr);
+        });
+        let t = st.get();
+        let getters: &[(&'static str, crate::objects::descr::GetterFn)] = &[
+            ("f_code", |_vm, f| Ok(data(f).map_or_else(none, |d| d.code.clone()))),
+            ("f_globals", |_vm, f| Ok(data(f).map_or_else(none, |d| d.globals.clone()))),
+            ("f_builtins", |_vm, f| Ok(data(f).map_or_else(none, |d| d.builtins.clone()))),
+            ("f_locals", frame_f_locals),
+            ("f_back", frame_f_back),
+            ("f_lineno", frame_f_lineno),
+            ("f_lasti", frame_f_lasti),
+        ];
+        for (name, get) in getters {
+            add_getset_to(t, name, *get, None);
+        }
+        add_getset_to(t, "f_trace", frame_f_trace, Some(frame_set_trace));
+        add_getset_to(t, "f_trace_lines", frame_f_trace_lines, Some(frame_set_trace_lines));
+        add_getset_to(t, "f_trace_opcodes", frame_f_trace_opcodes, Some(frame_set_trace_opcodes));
+        add_method_to(t, "clear", frame_clear);
+    })
+}
+
+fn data(f: &Value) -> Option<&FrameData> {
+    f.native_ref::<FrameData>()
+}
+
+impl Vm {
+    /// The frame object of `self.frames[fi]`, made on first use.
+    pub(crate) fn frame_object(&mut self, fi: usize) -> Value {
+        let Some(f) = self.frames.get(fi) else {
+            return none();
+        };
+        if !f.frame_obj.is_null() {
+            return f.frame_obj.clone();
+        }
+        let gen = f.generator.downcast_ref::<GeneratorObject>().map_or(std::ptr::null(), |g| g as *const _);
+        let obj = new_native(
+            frame_type(),
+            FrameData {
+                code: f.code_value(),
+                globals: f.globals_value(),
+                builtins: f.builtins_value(),
+                live: Cell::new(Some(fi)),
+                locals: RefCell::new(f.locals.clone()),
+                saved: RefCell::new(Vec::new()),
+                lasti: Cell::new(f.lasti),
+                back: RefCell::new(Value::NULL),
+                generator: Cell::new(gen),
+                trace: RefCell::new(Value::NULL),
+                trace_lines: Cell::new(true),
+                trace_opcodes: Cell::new(false),
+            },
+        );
+        if let Some(g) = f.generator.downcast_ref::<GeneratorObject>() {
+            g.set_frame_object(obj.clone());
+        }
+        if let Some(f) = self.frames.get_mut(fi) {
+            f.frame_obj = obj.clone();
+        }
+        obj
+    }
+
+    /// Called as frame `f` leaves the stack (it was `self.frames[len]`): its
+    /// frame object keeps what it needs to stay readable.
+    pub(crate) fn detach_frame_object(&mut self, f: &Frame) {
+        let obj = f.frame_obj.clone();
+        let Some(d) = data(&obj) else { return };
+        d.live.set(None);
+        d.lasti.set(f.lasti);
+        // Only the record and `obj` hold it: nobody can look at it any more.
+        let is_generator = !f.generator.is_null();
+        if !is_generator && crate::object::refcount(&obj).is_some_and(|n| n <= 2) {
+            return;
+        }
+        // A generator that yielded keeps its variables; read them there.
+        if is_generator && self.yielded {
+            return;
+        }
+        let n = f.code().nlocalsplus();
+        // SAFETY: the frame's variables are still initialized (called before
+        // its slots are cleared or handed back).
+        let vars: Vec<Value> = (0..n).map(|i| unsafe { (*f.localsplus.add(i)).clone() }).collect();
+        let old = d.saved.replace(vars);
+        drop(old);
+        if !is_generator {
+            // The caller, if any, is now the top frame.
+            let back = match self.frames.len() {
+                0 => Value::NULL,
+                len => self.frame_object(len - 1),
+            };
+            let old = d.back.replace(back);
+            drop(old);
+        }
+    }
+
+    /// A generator's frame object (made while suspended) runs again at `fi`.
+    pub(crate) fn attach_frame_object(&mut self, fi: usize, obj: &Value) {
+        if let Some(d) = data(obj) {
+            d.live.set(Some(fi));
+        }
+        if let Some(f) = self.frames.get_mut(fi) {
+            f.frame_obj = obj.clone();
+        }
+    }
+
+    /// The locals of the current frame as `locals()` gives them.
+    pub(crate) fn current_frame_locals(&mut self) -> Value {
+        match self.frames.len() {
+            0 => crate::objects::dict::DictObject::new_value(),
+            len => {
+                if !self.frames[len - 1].locals.is_null() {
+                    return self.frames[len - 1].locals.clone();
+                }
+                let obj = self.frame_object(len - 1);
+                frame_locals_of(self, &obj)
+            }
+        }
+    }
+}
+
+/// Variables of a frame object's frame: live slots or the saved copy.
+fn frame_variables(vm: &Vm, d: &FrameData) -> Vec<Value> {
+    if let Some(fi) = d.live.get() {
+        if let Some(f) = vm.frames.get(fi) {
+            let n = f.code().nlocalsplus();
+            // SAFETY: a live frame's variables are initialized.
+            return (0..n).map(|i| unsafe { (*f.localsplus.add(i)).clone() }).collect();
+        }
+    }
+    if let Some(g) = unsafe { d.generator.get().as_ref() } {
+        if g.state.get() == GenState::Suspended || g.state.get() == GenState::Created {
+            return g.variables();
+        }
+    }
+    d.saved.borrow().clone()
+}
+
+/// `frame.f_locals`: a module or class body's mapping, or for a function a
+/// dict refreshed from its variables (`PyFrame_FastToLocals`): unbound
+/// variables are removed from it, other keys stay.
+fn frame_locals_of(vm: &mut Vm, obj: &Value) -> Value {
+    let Some(d) = data(obj) else { return none() };
+    let current = d.locals.borrow().clone();
+    let code = d.code.clone();
+    let Some(c) = code.downcast_ref::<crate::objects::code::CodeObj>() else {
+        return none();
+    };
+    if !current.is_null() && c.flags & pyrite_bytecode::code::flags::OPTIMIZED == 0 {
+        return current;
+    }
+    let dict_v = if current.is_null() {
+        let nd = crate::objects::dict::DictObject::new_value();
+        let old = d.locals.replace(nd.clone());
+        drop(old);
+        nd
+    } else {
+        current
+    };
+    let vars = frame_variables(vm, d);
+    if let Some(dict) = dict_v.downcast_ref::<crate::objects::dict::DictObject>() {
+        for (i, name) in c.localsplusnames.iter().enumerate() {
+            let kind = c.localspluskinds.get(i).copied().unwrap_or(0);
+            let mut v = vars.get(i).cloned().unwrap_or(Value::NULL);
+            if kind & 0xC0 != 0 {
+                if let Some(cell) = v.downcast_ref::<CellObject>() {
+                    v = cell.get().unwrap_or(Value::NULL);
+                }
+            }
+            // Free variables of a class body are its own business (CO_OPTIMIZED only).
+            if v.is_null() {
+                let old = dict.del_str(name);
+                drop(old);
+            } else {
+                dict.insert_str(name, v);
+            }
+        }
+    }
+    let _ = vm;
+    dict_v
+}
+
+fn frame_f_locals(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(frame_locals_of(vm, f))
+}
+
+fn frame_f_back(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(d) = data(f) else { return Ok(none()) };
+    if let Some(fi) = d.live.get() {
+        // A suspended generator's frame has no caller; a running one's is below it.
+        return Ok(match fi.checked_sub(1) {
+            Some(prev) if vm.frames.get(fi).is_some_and(|fr| fr.frame_obj.is(f)) => vm.frame_object(prev),
+            _ => none(),
+        });
+    }
+    let back = d.back.borrow().clone();
+    Ok(if back.is_null() { none() } else { back })
+}
+
+fn current_lasti(vm: &Vm, d: &FrameData) -> u32 {
+    match d.live.get().and_then(|fi| vm.frames.get(fi)) {
+        Some(f) => f.lasti,
+        None => match unsafe { d.generator.get().as_ref() } {
+            Some(g) => g.lasti.get(),
+            None => d.lasti.get(),
+        },
+    }
+}
+
+fn frame_line(vm: &Vm, d: &FrameData) -> Option<u32> {
+    let c = d.code.downcast_ref::<crate::objects::code::CodeObj>()?;
+    let lasti = current_lasti(vm, d);
+    c.line_of(lasti)
+}
+
+fn frame_f_lineno(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(d) = data(f) else { return Ok(none()) };
+    Ok(frame_line(vm, d).map_or_else(none, |l| Value::int(l as i64)))
+}
+
+fn frame_f_lasti(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(d) = data(f) else { return Ok(none()) };
+    Ok(Value::int(current_lasti(vm, d) as i64 * 2))
+}
+
+fn frame_f_trace(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let t = data(f).map_or(Value::NULL, |d| d.trace.borrow().clone());
+    Ok(if t.is_null() { none() } else { t })
+}
+
+fn frame_set_trace(_vm: &mut Vm, f: &Value, v: Option<Value>) -> PyResult<()> {
+    if let Some(d) = data(f) {
+        let v = v.filter(|v| !v.is_none()).unwrap_or(Value::NULL);
+        let old = d.trace.replace(v);
+        drop(old);
+    }
+    Ok(())
+}
+
+fn bool_attr(vm: &mut Vm, v: Option<Value>, name: &str) -> PyResult<bool> {
+    match v {
+        Some(v) if v.is_true_obj() => Ok(true),
+        Some(v) if v.is_false_obj() => Ok(false),
+        Some(_) => Err(vm.type_error("attribute value type must be bool")),
+        None => Err(vm.type_error(format!("can't delete {name} attribute"))),
+    }
+}
+
+fn frame_f_trace_lines(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(Value::bool(data(f).is_some_and(|d| d.trace_lines.get())))
+}
+
+fn frame_set_trace_lines(vm: &mut Vm, f: &Value, v: Option<Value>) -> PyResult<()> {
+    let b = bool_attr(vm, v, "f_trace_lines")?;
+    if let Some(d) = data(f) {
+        d.trace_lines.set(b);
+    }
+    Ok(())
+}
+
+fn frame_f_trace_opcodes(_vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    Ok(Value::bool(data(f).is_some_and(|d| d.trace_opcodes.get())))
+}
+
+fn frame_set_trace_opcodes(vm: &mut Vm, f: &Value, v: Option<Value>) -> PyResult<()> {
+    let b = bool_attr(vm, v, "f_trace_opcodes")?;
+    if let Some(d) = data(f) {
+        d.trace_opcodes.set(b);
+    }
+    Ok(())
+}
+
+/// `frame.clear()`: drops the variables of a finished frame; a suspended
+/// generator's frame closes the generator; a running frame refuses.
+fn frame_clear(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [f] = ArgSpec::exact::<1>(vm, "clear", args, 1)?;
+    let Some(d) = data(&f) else { return Ok(none()) };
+    if let Some(g) = unsafe { d.generator.get().as_ref() } {
+        match g.state.get() {
+            GenState::Running => return Err(vm.new_error(ExcKind::RuntimeError, "cannot clear an executing frame")),
+            GenState::Suspended | GenState::Created => {
+                let genv = g.as_value();
+                vm.gen_close(&genv)?;
+            }
+            GenState::Finished => {}
+        }
+    } else if d.live.get().is_some() {
+        return Err(vm.new_error(ExcKind::RuntimeError, "cannot clear an executing frame"));
+    }
+    let old = (
+        std::mem::take(&mut *d.saved.borrow_mut()),
+        d.trace.replace(Value::NULL),
+    );
+    drop(old);
+    let locals = d.locals.borrow().clone();
+    let optimized = d
+        .code
+        .downcast_ref::<crate::objects::code::CodeObj>()
+        .is_some_and(|c| c.flags & pyrite_bytecode::code::flags::OPTIMIZED != 0);
+    if optimized {
+        let old = d.locals.replace(Value::NULL);
+        drop(old);
+    }
+    drop(locals);
+    Ok(none())
+}
+
+fn frame_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
+    let Some(d) = data(f) else { return Ok(none()) };
+    let (file, name) = match d.code.downcast_ref::<crate::objects::code::CodeObj>() {
+        Some(c) => (
+            crate::objects::str::display_lossy(&c.filename),
+            crate::objects::str::display_lossy(&c.name),
+        ),
+        None => (String::new(), String::new()),
+    };
+    let line = frame_line(vm, d).map_or(-1, |l| l as i64);
+    let addr = f.as_ptr().map_or(0, |p| p.as_ptr() as u64);
+    let mut file_repr = String::new();
+    pyrite_repr::write_str_repr_of(&mut file_repr, &file);
+    Ok(vm.new_str(&format!("<frame at {addr:#x}, file {file_repr}, line {line}, code {name}>")))
+}
+
+/// A frame object for a generator that is not running (`gi_frame`).
+pub(crate) fn suspended_generator_frame(gen: &GeneratorObject) -> Value {
+    let f = gen.func();
+    let code = f.code.clone();
+    let obj = new_native(
+        frame_type(),
+        FrameData {
+            code,
+            globals: f.globals.clone(),
+            builtins: f.builtins.clone(),
+            live: Cell::new(None),
+            locals: RefCell::new(Value::NULL),
+            saved: RefCell::new(Vec::new()),
+            lasti: Cell::new(gen.lasti.get()),
+            back: RefCell::new(Value::NULL),
+            generator: Cell::new(gen as *const _),
+            trace: RefCell::new(Value::NULL),
+            trace_lines: Cell::new(true),
+            trace_opcodes: Cell::new(false),
+        },
+    );
+    gen.set_frame_object(obj.clone());
+    obj
+}
+
+/// The generator behind a frame object goes away: the object keeps a copy
+/// of the variables.
+pub(crate) fn generator_gone(obj: &Value, vars: Vec<Value>, lasti: u32) {
+    if let Some(d) = data(obj) {
+        d.generator.set(std::ptr::null());
+        d.live.set(None);
+        d.lasti.set(lasti);
+        let old = d.saved.replace(vars);
+        drop(old);
+    }
+}
+
+/// `sys._getframe([depth])`.
+pub(crate) fn sys_getframe(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "_getframe", args, 0, 0, 1)?;
+    let depth = match args.first() {
+        Some(d) => vm.index_i64(d)?,
+        None => 0,
+    };
+    let depth = depth.max(0) as usize;
+    match vm.frames.len().checked_sub(1 + depth) {
+        Some(fi) => Ok(vm.frame_object(fi)),
+        None => Err(vm.value_error("call stack is not deep enough")),
     }
 }

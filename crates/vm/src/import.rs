@@ -438,7 +438,7 @@ impl Vm {
         self.load_code(code)
     }
 
-    fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
+    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
         let mut out = String::new();
         for w in warnings {
             if w.category != pyrite_syntax::WarningCategory::SyntaxWarning {

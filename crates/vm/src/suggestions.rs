@@ -137,7 +137,7 @@ pub(crate) fn offer_suggestion(vm: &mut Vm, exc: &Value) -> Option<String> {
         // The innermost traceback entry: where the name was looked up.
         let mut tb = exc.downcast_ref::<ExceptionObject>()?.traceback();
         loop {
-            let next = tb.downcast_ref::<TracebackObject>()?.next.clone();
+            let next = tb.downcast_ref::<TracebackObject>()?.next();
             if next.downcast_ref::<TracebackObject>().is_none() {
                 break;
             }

@@ -94,6 +94,27 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Err(PyErr::new(e))
 }
 
+impl Vm {
+    /// Sets `sys.argv` (the CLI passes the script path and its arguments).
+    pub fn set_argv(&mut self, argv: &[String]) {
+        let list = new_list(argv.iter().map(|a| new_str(a)).collect());
+        if let Some(sys) = self.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys")) {
+            if let Some(m) = sys.downcast_ref::<ModuleObject>() {
+                m.dict().insert_str_key("argv", list);
+            }
+        }
+    }
+}
+
+/// `PRINT_EXPR` (interactive and 'single' code): hands the value to sys.displayhook.
+pub(crate) fn call_displayhook(vm: &mut Vm, value: Value) -> PyResult<()> {
+    let Some(hook) = sys_attr(vm, "displayhook") else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.displayhook"));
+    };
+    vm.call1(&hook, value)?;
+    Ok(())
+}
+
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
     let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
@@ -112,6 +133,7 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
         ("getrefcount", getrefcount),
         ("intern", intern),
         ("exit", exit),
+        ("_getframe", crate::frame::sys_getframe),
     ];
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));

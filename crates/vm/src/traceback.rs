@@ -189,7 +189,7 @@ fn print_tb(tb: &Value, out: &mut String, prefix: &str) {
     let mut cur = tb.clone();
     while let Some(t) = cur.downcast_ref::<TracebackObject>() {
         entries.push((t.code.clone(), t.lasti));
-        let next = t.next.clone();
+        let next = t.next();
         cur = next;
     }
     let mut last: Option<(u64, Option<u32>, u64)> = None;

@@ -129,7 +129,10 @@ impl Vm {
         if !t.is_heap_type() {
             if let Some(m) = t.dict().get_str_key("__module__") {
                 if let Some(m) = m.downcast_ref::<crate::objects::str::StrObject>() {
-                    return format!("{}.{}", m.to_string_lossy(), t.name_string());
+                    let m = m.to_string_lossy();
+                    if m != "builtins" {
+                        return format!("{m}.{}", t.name_string());
+                    }
                 }
             }
         }
@@ -325,7 +328,7 @@ impl Vm {
             for obj in due {
                 let saved = self.exc_info.clone();
                 if crate::objects::generator::is_generator(&obj) {
-                    if let Err(e) = self.gen_close(&obj) {
+                    if let Err(e) = self.gen_finalize(&obj) {
                         let desc = self.repr_string(&obj).unwrap_or_default();
                         self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
                         self.print_exception(&e);

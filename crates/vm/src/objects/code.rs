@@ -322,3 +322,375 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     };
     Ok(alloc_object(CODE_TYPE.get(), code))
 }
+
+// ---- the code type: attributes, co_lines(), co_positions(), replace() ----
+
+use crate::args::split_kwargs;
+use crate::exception::{ExcKind, PyResult};
+use crate::objects::singletons::none;
+use crate::objects::str::{display_lossy, StrObject};
+use crate::objects::tuple::TupleObject;
+use crate::typeinit::{add_getset, add_method};
+use crate::typeobj::KwNames;
+
+fn addr(v: &Value) -> u64 {
+    v.as_ptr().map_or(0, |p| p.as_ptr() as u64)
+}
+
+fn code_of(v: &Value) -> Option<&CodeObj> {
+    v.downcast_ref::<CodeObj>()
+}
+
+fn code_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(c) = code_of(v) else { return Ok(none()) };
+    Ok(vm.new_str(&format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        display_lossy(&c.name),
+        addr(v),
+        display_lossy(&c.filename),
+        c.firstlineno
+    )))
+}
+
+macro_rules! code_attr {
+    ($name:ident, |$c:ident| $e:expr) => {
+        fn $name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+            Ok(match code_of(v) {
+                Some($c) => $e,
+                None => none(),
+            })
+        }
+    };
+}
+
+code_attr!(code_name, |c| c.name.clone());
+code_attr!(code_qualname, |c| c.qualname.clone());
+code_attr!(code_filename, |c| c.filename.clone());
+code_attr!(code_firstlineno, |c| Value::int(c.firstlineno as i64));
+code_attr!(code_argcount, |c| Value::int(c.argcount as i64));
+code_attr!(code_posonlyargcount, |c| Value::int(c.posonlyargcount as i64));
+code_attr!(code_kwonlyargcount, |c| Value::int(c.kwonlyargcount as i64));
+code_attr!(code_flags, |c| Value::int(c.flags as i64));
+code_attr!(code_stacksize, |c| Value::int(c.stacksize as i64));
+code_attr!(code_nlocals, |c| Value::int(c.nlocals as i64));
+code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
+code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
+code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
+// The instructions as they run now, specialized forms included (what
+// `dis.dis(f, adaptive=True)` shows).
+code_attr!(code_code_adaptive, |c| {
+    let n = c.n_units();
+    // SAFETY: the unit array lives as long as the code object; read only.
+    let units = unsafe { std::slice::from_raw_parts(c.units_ptr() as *const u16, n) };
+    let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    crate::objects::bytes::new_bytes(&bytes)
+});
+code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
+code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
+    &c.source.exceptiontable
+));
+code_attr!(code_varnames, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x20 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+code_attr!(code_cellvars, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x40 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+code_attr!(code_freevars, |c| new_tuple(
+    c.localsplusnames
+        .iter()
+        .zip(c.localspluskinds.iter())
+        .filter(|(_, &k)| k & 0x80 != 0)
+        .map(|(n, _)| n.clone())
+        .collect()
+));
+
+
+/// The address ranges of the location table, in code units, with their line
+/// (None for entries without one), as `co_lines()` walks them.
+pub fn line_ranges(table: &[u8], firstlineno: u32) -> Vec<(u32, u32, Option<i64>)> {
+    let mut out = Vec::new();
+    let mut line = firstlineno as i64;
+    let mut at = 0u32;
+    let mut i = 0usize;
+    let varint = |i: &mut usize| -> i64 {
+        let mut val: i64 = 0;
+        let mut shift = 0;
+        while let Some(&b) = table.get(*i) {
+            *i += 1;
+            val |= ((b & 63) as i64) << shift;
+            shift += 6;
+            if b & 64 == 0 || shift > 60 {
+                break;
+            }
+        }
+        val
+    };
+    let svarint = |v: i64| if v & 1 == 1 { -(v >> 1) } else { v >> 1 };
+    while let Some(&first) = table.get(i) {
+        i += 1;
+        let code = (first >> 3) & 15;
+        let len = (first & 7) as u32 + 1;
+        let this_line = match code {
+            15 => None,
+            13 => {
+                line += svarint(varint(&mut i));
+                Some(line)
+            }
+            14 => {
+                line += svarint(varint(&mut i));
+                varint(&mut i);
+                varint(&mut i);
+                varint(&mut i);
+                Some(line)
+            }
+            10..=12 => {
+                line += (code - 10) as i64;
+                i += 2;
+                Some(line)
+            }
+            _ => {
+                i += 1;
+                Some(line)
+            }
+        };
+        out.push((at, at + len, this_line));
+        at += len;
+    }
+    out
+}
+
+fn code_co_lines(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [c] = crate::args::ArgSpec::exact::<1>(vm, "co_lines", args, 1)?;
+    let Some(code) = code_of(&c) else { return Ok(none()) };
+    let items: Vec<Value> = line_ranges(&code.linetable, code.firstlineno)
+        .into_iter()
+        .map(|(start, end, line)| {
+            new_tuple(vec![
+                Value::int(start as i64 * 2),
+                Value::int(end as i64 * 2),
+                line.map_or_else(none, Value::int),
+            ])
+        })
+        .collect();
+    vm.iter(&crate::objects::list::new_list(items))
+}
+
+fn code_co_positions(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [c] = crate::args::ArgSpec::exact::<1>(vm, "co_positions", args, 1)?;
+    let Some(code) = code_of(&c) else { return Ok(none()) };
+    let opt = |v: Option<u32>| v.map_or_else(none, |x| Value::int(x as i64));
+    let mut items: Vec<Value> = pyrite_bytecode::locations::decode(&code.linetable, code.firstlineno)
+        .into_iter()
+        .map(|p| new_tuple(vec![opt(p.lineno), opt(p.end_lineno), opt(p.col), opt(p.end_col)]))
+        .collect();
+    // Every code unit has a position, even past a short table.
+    while items.len() < code.n_units() {
+        items.push(new_tuple(vec![none(), none(), none(), none()]));
+    }
+    vm.iter(&crate::objects::list::new_list(items))
+}
+
+/// A constant back in compile-time form (for `replace(co_consts=...)`).
+fn value_to_const(vm: &mut Vm, v: &Value) -> PyResult<ConstValue> {
+    use crate::objects::singletons;
+    if v.is_none() {
+        return Ok(ConstValue::None);
+    }
+    if v.is_true_obj() || v.is_false_obj() {
+        return Ok(ConstValue::Bool(v.is_true_obj()));
+    }
+    if v.is(&singletons::ellipsis()) {
+        return Ok(ConstValue::Ellipsis);
+    }
+    if let Some(f) = v.as_float() {
+        return Ok(ConstValue::Float(f));
+    }
+    if let Some(i) = crate::objects::int::as_int(v) {
+        if let Some(small) = i.to_i64() {
+            return Ok(ConstValue::Int(small));
+        }
+    }
+    if let Some(s) = v.downcast_ref::<StrObject>() {
+        let text = s.to_string_lossy();
+        return Ok(ConstValue::Str(std::rc::Rc::new(pyrite_syntax::pystr::PyStr::from(text.as_str()))));
+    }
+    if let Some(b) = v.downcast_ref::<crate::objects::bytes::BytesObject>() {
+        return Ok(ConstValue::Bytes(b.data().into()));
+    }
+    if let Some(t) = v.downcast_ref::<TupleObject>() {
+        let items: PyResult<Vec<ConstValue>> = t.items().to_vec().iter().map(|x| value_to_const(vm, x)).collect();
+        return Ok(ConstValue::Tuple(items?.into()));
+    }
+    if let Some(c) = v.downcast_ref::<CodeObj>() {
+        return Ok(ConstValue::Code(c.source.clone()));
+    }
+    let msg = format!("pyrite: code.replace() cannot take a {} constant", vm.type_name(v));
+    Err(vm.new_error(ExcKind::ValueError, msg))
+}
+
+fn names_of(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Vec<Rc<str>>> {
+    let Some(t) = v.downcast_ref::<TupleObject>() else {
+        let msg = format!("replace() argument '{what}' must be tuple, not {}", vm.type_name(v));
+        return Err(vm.type_error(msg));
+    };
+    let mut out = Vec::with_capacity(t.len());
+    for n in t.items() {
+        match n.downcast_ref::<StrObject>() {
+            Some(s) => out.push(Rc::from(s.to_string_lossy().as_str())),
+            None => return Err(vm.new_error(ExcKind::SystemError, "non-string found in code slot")),
+        }
+    }
+    Ok(out)
+}
+
+/// `code.replace(**changes)`: a copy with the given `co_*` fields replaced.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let (pos, kwargs) = split_kwargs(args, kw);
+    if pos.len() != 1 {
+        return Err(vm.type_error("replace() takes no positional arguments"));
+    }
+    let Some(c) = code_of(&pos[0]) else { return Ok(none()) };
+    let mut src: CodeObject = (*c.source).clone();
+    for (k, v) in kwargs {
+        let key = display_lossy(k);
+        let int_of = |vm: &mut Vm, v: &Value| -> PyResult<u32> {
+            let i = vm.index_i64(v)?;
+            u32::try_from(i).map_err(|_| vm.value_error(format!("{key} must be a positive integer")))
+        };
+        let str_of = |vm: &mut Vm, v: &Value| -> PyResult<Rc<str>> {
+            match v.downcast_ref::<StrObject>() {
+                Some(s) => Ok(Rc::from(s.to_string_lossy().as_str())),
+                None => {
+                    let msg = format!("replace() argument '{key}' must be str, not {}", vm.type_name(v));
+                    Err(vm.type_error(msg))
+                }
+            }
+        };
+        let bytes_of = |vm: &mut Vm, v: &Value| -> PyResult<Vec<u8>> {
+            match v.downcast_ref::<crate::objects::bytes::BytesObject>() {
+                Some(b) => Ok(b.data().to_vec()),
+                None => {
+                    let msg = format!("replace() argument '{key}' must be bytes, not {}", vm.type_name(v));
+                    Err(vm.type_error(msg))
+                }
+            }
+        };
+        match key.as_str() {
+            "co_argcount" => src.argcount = int_of(vm, v)?,
+            "co_posonlyargcount" => src.posonlyargcount = int_of(vm, v)?,
+            "co_kwonlyargcount" => src.kwonlyargcount = int_of(vm, v)?,
+            "co_nlocals" => {
+                int_of(vm, v)?;
+            }
+            "co_stacksize" => src.stacksize = int_of(vm, v)?,
+            "co_flags" => src.flags = int_of(vm, v)?,
+            "co_firstlineno" => src.firstlineno = int_of(vm, v)?,
+            "co_code" => src.code = bytes_of(vm, v)?,
+            "co_linetable" => src.linetable = bytes_of(vm, v)?,
+            "co_exceptiontable" => src.exceptiontable = bytes_of(vm, v)?,
+            "co_filename" => src.filename = str_of(vm, v)?,
+            "co_name" => src.name = str_of(vm, v)?,
+            "co_qualname" => src.qualname = str_of(vm, v)?,
+            "co_consts" => {
+                let Some(t) = v.downcast_ref::<TupleObject>() else {
+                    let msg = format!("replace() argument 'co_consts' must be tuple, not {}", vm.type_name(v));
+                    return Err(vm.type_error(msg));
+                };
+                let items = t.items().to_vec();
+                let consts: PyResult<Vec<ConstValue>> = items.iter().map(|x| value_to_const(vm, x)).collect();
+                src.consts = consts?;
+            }
+            "co_names" => src.names = names_of(vm, v, "co_names")?,
+            "co_varnames" | "co_cellvars" | "co_freevars" => {
+                let names = names_of(vm, v, &key)?;
+                let mask = match key.as_str() {
+                    "co_varnames" => local_kind::LOCAL,
+                    "co_cellvars" => local_kind::CELL,
+                    _ => local_kind::FREE,
+                };
+                let slots: Vec<usize> =
+                    (0..src.localspluskinds.len()).filter(|&i| src.localspluskinds[i] & mask != 0).collect();
+                if slots.len() != names.len() {
+                    let msg = format!("pyrite: code.replace() cannot change the number of {key}");
+                    return Err(vm.value_error(msg));
+                }
+                for (slot, name) in slots.into_iter().zip(names) {
+                    src.localsplusnames[slot] = name;
+                }
+            }
+            _ => {
+                let msg = format!("'{key}' is an invalid keyword argument for replace()");
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    new_code(vm, Rc::new(src)).map_err(|m| vm.value_error(m))
+}
+
+fn code_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: crate::typeobj::CompareOp) -> PyResult<Value> {
+    use crate::typeobj::CompareOp;
+    let (Some(x), Some(y)) = (code_of(a), code_of(b)) else {
+        return Ok(crate::objects::singletons::not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(crate::objects::singletons::not_implemented());
+    }
+    let eq = a.is(b) || *x.source == *y.source;
+    let _ = vm;
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn code_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    use std::hash::{Hash, Hasher};
+    let Some(c) = code_of(v) else { return Ok(0) };
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    c.source.name.hash(&mut h);
+    c.source.code.hash(&mut h);
+    c.source.firstlineno.hash(&mut h);
+    let r = (h.finish() >> 1) as i64;
+    Ok(if r == -1 { -2 } else { r })
+}
+
+pub(crate) fn init_type() {
+    let s = CODE_TYPE.get().slots_mut();
+    s.repr = Some(code_repr);
+    s.richcompare = Some(code_richcompare);
+    s.hash = Some(code_hash);
+    let code_attrs: &[(&'static str, crate::objects::descr::GetterFn)] = &[
+        ("co_name", code_name),
+        ("co_qualname", code_qualname),
+        ("co_filename", code_filename),
+        ("co_firstlineno", code_firstlineno),
+        ("co_argcount", code_argcount),
+        ("co_posonlyargcount", code_posonlyargcount),
+        ("co_kwonlyargcount", code_kwonlyargcount),
+        ("co_flags", code_flags),
+        ("co_stacksize", code_stacksize),
+        ("co_nlocals", code_nlocals),
+        ("co_consts", code_consts),
+        ("co_names", code_names),
+        ("co_code", code_code),
+        ("_co_code_adaptive", code_code_adaptive),
+        ("co_linetable", code_linetable),
+        ("co_exceptiontable", code_exceptiontable),
+        ("co_varnames", code_varnames),
+        ("co_cellvars", code_cellvars),
+        ("co_freevars", code_freevars),
+    ];
+    for (n, f) in code_attrs {
+        add_getset(&CODE_TYPE, n, *f, None);
+    }
+    add_method(&CODE_TYPE, "co_lines", code_co_lines);
+    add_method(&CODE_TYPE, "co_positions", code_co_positions);
+    add_method(&CODE_TYPE, "replace", code_replace);
+}

@@ -8,9 +8,14 @@ use crate::exception::{exc_type, ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::object::{alloc_object, LayoutKind, ObjHeader, PyPayload};
 use crate::objects::function::FunctionObject;
 use crate::objects::singletons::none;
+use pyrite_bytecode::op;
 use crate::typeobj::GENERATOR_TYPE;
 use crate::value::Value;
 use crate::vm::Vm;
+use crate::args::ArgSpec;
+use crate::objects::str::display_lossy;
+use crate::typeinit::{add_getset, add_method};
+use crate::typeobj::{type_of, type_of_type, KwNames, TypeObject};
 use std::cell::{Cell, UnsafeCell};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -37,6 +42,19 @@ pub struct GeneratorObject {
     pub(crate) exc_state: UnsafeCell<Value>,
     pub(crate) name: UnsafeCell<Value>,
     pub(crate) qualname: UnsafeCell<Value>,
+    /// Its frame object, once asked for (NULL until then).
+    pub(crate) frame_obj: UnsafeCell<Value>,
+}
+
+impl Drop for GeneratorObject {
+    fn drop(&mut self) {
+        let obj = self.frame_obj.get_mut().take();
+        if !obj.is_null() {
+            // The frame object may outlive us: it keeps the variables.
+            let vars = self.variables();
+            crate::frame::generator_gone(&obj, vars, self.lasti.get());
+        }
+    }
 }
 
 unsafe impl PyPayload for GeneratorObject {
@@ -61,6 +79,29 @@ impl GeneratorObject {
     pub fn qualname(&self) -> Value {
         unsafe { (*self.qualname.get()).clone() }
     }
+
+    pub fn as_value(&self) -> Value {
+        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.header))
+    }
+
+    /// The frame object, if one was made (NULL otherwise).
+    pub(crate) fn frame_object(&self) -> Value {
+        // SAFETY: only cloned; written by `set_frame_object` outside any borrow.
+        unsafe { (*self.frame_obj.get()).clone() }
+    }
+
+    pub(crate) fn set_frame_object(&self, obj: Value) {
+        // SAFETY: no reference into the cell is alive.
+        let old = unsafe { std::mem::replace(&mut *self.frame_obj.get(), obj) };
+        drop(old);
+    }
+
+    /// A copy of the frame's variables (while not running).
+    pub(crate) fn variables(&self) -> Vec<Value> {
+        let n = self.func().code().nlocalsplus();
+        // SAFETY: not running; the first `n` slots are the variables.
+        unsafe { (*self.storage.get()).iter().take(n).cloned().collect() }
+    }
 }
 
 /// A generator holding `storage` (already filled from the creating frame).
@@ -82,6 +123,7 @@ pub fn new_generator(func: Value, storage: Box<[Value]>, resume_at: u32) -> Valu
             exc_state: UnsafeCell::new(Value::NULL),
             name: UnsafeCell::new(name),
             qualname: UnsafeCell::new(qualname),
+            frame_obj: UnsafeCell::new(Value::NULL),
         },
     )
 }
@@ -93,9 +135,19 @@ pub enum GenResult {
 }
 
 impl Vm {
-    /// `gen.send(value)` (or `throw` when `exc` is given): runs the generator
-    /// until it yields, returns or raises.
+    /// `gen.send(value)` (or `gen.throw(exc)` when `exc` is given, delegated
+    /// to the subiterator of a `yield from`): runs the generator until it
+    /// yields, returns or raises.
     pub fn gen_send(&mut self, genv: &Value, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
+        match exc {
+            Some(e) => self.gen_throw(genv, e, true, &[]),
+            None => self.gen_resume(genv, value, None),
+        }
+    }
+
+    /// Resumes the generator's own frame with `value` as the result of its
+    /// suspended yield, or raises `exc` there.
+    fn gen_resume(&mut self, genv: &Value, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
         let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
             return Err(self.type_error("not a generator"));
         };
@@ -184,7 +236,8 @@ impl Vm {
         }
     }
 
-    /// `gen.close()`.
+    /// `gen.close()`: closes a `yield from` subiterator first, then raises
+    /// GeneratorExit (or the subiterator's close error) in the generator.
     pub fn gen_close(&mut self, genv: &Value) -> PyResult<()> {
         let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
             return Ok(());
@@ -198,14 +251,237 @@ impl Vm {
             GenState::Finished => return Ok(()),
             _ => {}
         }
-        let exit = PyErr::new(crate::exception::new_exception_noargs(ExcKind::GeneratorExit));
-        match self.gen_send(genv, none(), Some(exit)) {
+        let mut exc = None;
+        if let Some(yf) = gen_yield_from(gen) {
+            let state = gen.state.get();
+            gen.state.set(GenState::Running);
+            let r = self.close_iter(&yf);
+            gen.state.set(state);
+            if let Err(e) = r {
+                exc = Some(e);
+            }
+        }
+        let exc = exc.unwrap_or_else(|| PyErr::new(crate::exception::new_exception_noargs(ExcKind::GeneratorExit)));
+        match self.gen_resume(genv, none(), Some(exc)) {
             Ok(GenResult::Yield(_)) => Err(self.new_error(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
             Ok(GenResult::Return(_)) => Ok(()),
             Err(e) if e.is_instance(ExcKind::GeneratorExit) || e.is_instance(ExcKind::StopIteration) => Ok(()),
             Err(e) => Err(e),
         }
     }
+
+    /// Closes a generator that is being freed; it never runs again, even if
+    /// it ignored GeneratorExit (CPython finalizes an object only once).
+    pub fn gen_finalize(&mut self, genv: &Value) -> PyResult<()> {
+        let r = self.gen_close(genv);
+        if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
+            if gen.state.get() == GenState::Suspended {
+                gen.state.set(GenState::Finished);
+                clear_storage(gen);
+            }
+        }
+        r
+    }
+
+    /// Closes the subiterator of a `yield from` (`gen_close_iter`): a
+    /// generator's close(), else the object's own `close` method if it has one.
+    fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
+        if is_generator(yf) {
+            return self.gen_close(yf);
+        }
+        let name = self.intern("close");
+        match self.lookup_attr(yf, &name) {
+            Ok(Some(meth)) => {
+                self.call0(&meth)?;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                let desc = self.repr_string(yf).unwrap_or_default();
+                self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
+                self.print_exception(&e);
+            }
+        }
+        Ok(())
+    }
+
+    /// The exception `throw(typ[, val[, tb]])` raises, normalized as CPython's
+/// `_gen_throw` does.
+pub fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
+    let typ = args.first().cloned().unwrap_or_else(none);
+    let val = args.get(1).filter(|v| !v.is_none()).cloned();
+    let tb = args.get(2).filter(|v| !v.is_none()).cloned();
+    if let Some(t) = &tb {
+        if t.downcast_ref::<crate::exception::TracebackObject>().is_none() {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    let base = exc_type(ExcKind::BaseException);
+    let exc = if typ.downcast_ref::<TypeObject>().is_some_and(|t| t.is_subtype(base)) {
+        match val {
+            Some(v) if type_of(&v).is_subtype(type_of_type(&typ)) => v,
+            Some(v) => match v.downcast_ref::<crate::objects::tuple::TupleObject>() {
+                Some(t) => {
+                    let items = t.items().to_vec();
+                    vm.call(&typ, &items, None)?
+                }
+                None => vm.call1(&typ, v)?,
+            },
+            None => vm.call0(&typ)?,
+        }
+    } else if type_of(&typ).is_subtype(base) {
+        if val.is_some() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ.clone()
+    } else {
+        let msg = format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(&typ)
+        );
+        return Err(vm.type_error(msg));
+    };
+    if !type_of(&exc).is_subtype(base) {
+        let msg = format!(
+            "calling {} should have returned an instance of BaseException, not {}",
+            vm.repr_string(&args[0])?,
+            vm.type_name(&exc)
+        );
+        return Err(vm.type_error(msg));
+    }
+    if let (Some(t), Some(e)) = (tb, exc.downcast_ref::<ExceptionObject>()) {
+        e.set_traceback(t);
+    }
+    Ok(PyErr::new(exc))
+}
+
+/// `gen.throw(exc)` (`_gen_throw`): a generator suspended in `yield from`
+    /// passes the exception on to its subiterator; when that finishes (returns
+    /// or raises), the generator resumes after its `yield from` with the
+    /// result or the exception.
+    ///
+    /// `raw_args` are the arguments `throw()` was given, passed on as they
+    /// are to a subiterator's own `throw` method (empty: the exception).
+    pub fn gen_throw(
+        &mut self,
+        genv: &Value,
+        err: PyErr,
+        close_on_genexit: bool,
+        raw_args: &[Value],
+    ) -> PyResult<GenResult> {
+        let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
+            return Err(self.type_error("not a generator"));
+        };
+        let Some(yf) = gen_yield_from(gen) else {
+            return self.gen_resume(genv, none(), Some(err));
+        };
+        let state = gen.state.get();
+        if close_on_genexit && err.is_instance(ExcKind::GeneratorExit) {
+            gen.state.set(GenState::Running);
+            let r = self.close_iter(&yf);
+            gen.state.set(state);
+            return match r {
+                Err(e) => self.gen_resume(genv, none(), Some(e)),
+                Ok(()) => self.gen_resume(genv, none(), Some(err)),
+            };
+        }
+        let ret = if is_generator(&yf) {
+            gen.state.set(GenState::Running);
+            let r = self.gen_throw(&yf, err, close_on_genexit, raw_args);
+            gen.state.set(state);
+            r
+        } else {
+            let name = self.intern("throw");
+            let meth = match self.lookup_attr(&yf, &name) {
+                Ok(Some(m)) => m,
+                Ok(None) => return self.gen_resume(genv, none(), Some(err)),
+                Err(e) => return Err(e),
+            };
+            let args: Vec<Value> = if raw_args.is_empty() {
+                vec![err.exc.clone()]
+            } else {
+                raw_args.to_vec()
+            };
+            gen.state.set(GenState::Running);
+            let r = self.call(&meth, &args, None);
+            gen.state.set(state);
+            r.map(GenResult::Yield)
+        };
+        match ret {
+            Ok(GenResult::Yield(v)) => Ok(GenResult::Yield(v)),
+            Ok(GenResult::Return(v)) => {
+                leave_yield_from(gen);
+                self.gen_resume(genv, v, None)
+            }
+            Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                leave_yield_from(gen);
+                let v = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                self.gen_resume(genv, v, None)
+            }
+            Err(e) => {
+                leave_yield_from(gen);
+                self.gen_resume(genv, none(), Some(e))
+            }
+        }
+    }
+}
+
+/// The iterator a generator suspended in `yield from` delegates to
+/// (`_PyGen_yf`): the top of its stack when it will resume at a `RESUME`
+/// whose oparg marks a `yield from`/`await`.
+pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
+    if gen.state.get() != GenState::Suspended {
+        return None;
+    }
+    let code = gen.func().code();
+    // SAFETY: the units are only rewritten in place; we read one.
+    let units = unsafe { &*code.units.get() };
+    let word = *units.get(gen.resume_at.get() as usize)?;
+    let opcode = (word & 0xff) as u8;
+    if !(opcode == op::RESUME || opcode == op::RESUME_QUICK) || (word >> 8) < 2 {
+        return None;
+    }
+    let depth = gen.stack_depth.get();
+    let top = (code.nlocalsplus() + depth).checked_sub(1)?;
+    // SAFETY: not running, so nobody else touches the storage now.
+    let storage = unsafe { &*gen.storage.get() };
+    storage.get(top).filter(|v| !v.is_null()).cloned()
+}
+
+/// After its subiterator finished, moves a generator past its `yield from`
+/// loop: the subiterator is popped and the generator will resume at the
+/// target of the loop's SEND (where SEND would have jumped on return).
+fn leave_yield_from(gen: &GeneratorObject) {
+    let code = gen.func().code();
+    // SAFETY: see `gen_yield_from`.
+    let units = unsafe { &*code.units.get() };
+    // Suspended at the YIELD_VALUE that follows the SEND.
+    let Some(send_at) = (gen.lasti.get() as usize).checked_sub(1) else {
+        return;
+    };
+    let Some(&word) = units.get(send_at) else { return };
+    if (word & 0xff) as u8 != op::SEND {
+        return;
+    }
+    let mut oparg = (word >> 8) as usize;
+    let mut shift = 8;
+    let mut k = send_at;
+    while k > 0 && (units[k - 1] & 0xff) as u8 == op::EXTENDED_ARG {
+        k -= 1;
+        oparg |= ((units[k] >> 8) as usize) << shift;
+        shift += 8;
+    }
+    let target = send_at + 1 + oparg;
+    let depth = gen.stack_depth.get();
+    if depth == 0 || target > units.len() {
+        return;
+    }
+    let top = code.nlocalsplus() + depth - 1;
+    // SAFETY: not running; the slot holds the subiterator, taken out and dropped.
+    let yf = unsafe { (&mut *gen.storage.get()).get_mut(top).map(|v| v.take()) };
+    gen.stack_depth.set(depth - 1);
+    gen.resume_at.set(target as u32);
+    gen.lasti.set(target.saturating_sub(1) as u32);
+    drop(yf);
 }
 
 /// Drops every slot of a generator that will not run again.
@@ -231,4 +507,144 @@ pub fn stop_iteration_with(vm: &mut Vm, value: Value) -> PyErr {
     }
     let _ = vm;
     PyErr::new(e)
+}
+
+// ---- the generator type ----
+
+fn gen_of(v: &Value) -> Option<&GeneratorObject> {
+    v.downcast_ref::<GeneratorObject>()
+}
+
+fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
+    vm.gen_next(g)
+}
+
+fn addr(v: &Value) -> u64 {
+    v.as_ptr().map_or(0, |p| p.as_ptr() as u64)
+}
+
+fn gen_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let q = gen_of(g).map(|x| display_lossy(&x.qualname())).unwrap_or_default();
+    Ok(vm.new_str(&format!("<generator object {} at {:#x}>", q, addr(g))))
+}
+
+fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
+    match vm.gen_send(&g, v, None)? {
+        GenResult::Yield(x) => Ok(x),
+        GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
+    let g = args[0].clone();
+    let err = Vm::throw_exception(vm, &args[1..])?;
+    match vm.gen_throw(&g, err, true, &args[1..])? {
+        GenResult::Yield(x) => Ok(x),
+        GenResult::Return(x) => {
+            if x.is_none() {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            } else {
+                Err(stop_iteration_with(vm, x))
+            }
+        }
+    }
+}
+
+fn gen_close_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [g] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
+    vm.gen_close(&g)?;
+    Ok(none())
+}
+
+fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.name()))
+}
+
+fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.qualname()))
+}
+
+fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == GenState::Running
+    })))
+}
+
+fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(Value::bool(gen_of(g).is_some_and(|x| {
+        x.state.get() == GenState::Suspended
+    })))
+}
+
+fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+}
+
+/// Sets `__name__`/`__qualname__` (strings only, as CPython).
+fn set_name_cell(vm: &mut Vm, g: &Value, v: Option<Value>, which: &str) -> PyResult<()> {
+    let Some(v) = v.filter(|v| v.downcast_ref::<crate::objects::str::StrObject>().is_some()) else {
+        return Err(vm.type_error(format!("{which} must be set to a string object")));
+    };
+    if let Some(gen) = gen_of(g) {
+        let cell = if which == "__name__" { &gen.name } else { &gen.qualname };
+        // SAFETY: nothing borrows the cell across this replacement.
+        let old = unsafe { std::mem::replace(&mut *cell.get(), v) };
+        drop(old);
+    }
+    Ok(())
+}
+
+fn gen_name_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+    set_name_cell(vm, g, v, "__name__")
+}
+
+fn gen_qualname_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+    set_name_cell(vm, g, v, "__qualname__")
+}
+
+fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let Some(gen) = gen_of(g) else { return Ok(none()) };
+    if gen.state.get() == GenState::Finished {
+        return Ok(none());
+    }
+    let existing = gen.frame_object();
+    if !existing.is_null() {
+        return Ok(existing);
+    }
+    if gen.state.get() == GenState::Running {
+        // Running: its frame is on the stack.
+        if let Some(fi) = vm.frames.iter().rposition(|f| f.generator.is(g)) {
+            return Ok(vm.frame_object(fi));
+        }
+    }
+    Ok(crate::frame::suspended_generator_frame(gen))
+}
+
+fn gen_yieldfrom_get(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    Ok(gen_of(g).and_then(gen_yield_from).unwrap_or_else(none))
+}
+
+pub(crate) fn init_type() {
+    let s = GENERATOR_TYPE.get().slots_mut();
+    s.iter = Some(|_vm, v| Ok(v.clone()));
+    s.iternext = Some(gen_iternext);
+    s.repr = Some(gen_repr);
+    add_method(&GENERATOR_TYPE, "send", gen_send_method);
+    add_method(&GENERATOR_TYPE, "throw", gen_throw);
+    add_method(&GENERATOR_TYPE, "close", gen_close_method);
+    add_getset(&GENERATOR_TYPE, "__name__", gen_name, Some(gen_name_set));
+    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, Some(gen_qualname_set));
+    add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
+    add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
+    add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
+    add_getset(&GENERATOR_TYPE, "gi_frame", gen_frame_get, None);
+    add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_yieldfrom_get, None);
 }

@@ -12,6 +12,8 @@ use crate::typeobj::*;
 use crate::value::Value;
 use crate::vm::Vm;
 
+pub mod mappingproxy;
+
 fn dict_of(v: &Value) -> Option<&DictObject> {
     v.downcast_ref::<DictObject>()
 }
@@ -408,11 +410,10 @@ fn view_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if !vm.repr_enter(v) {
         return Ok(vm.new_str("..."));
     }
-    let items = vm.collect(v);
+    // Still entered while the items are shown: a view inside itself is "...".
+    let inner = vm.collect(v).and_then(|items| vm.repr_string(&new_list(items)));
     vm.repr_leave(v);
-    let l = new_list(items?);
-    let inner = vm.repr_string(&l)?;
-    Ok(vm.new_str(&format!("{name}({inner})")))
+    Ok(vm.new_str(&format!("{name}({})", inner?)))
 }
 
 fn keys_view_contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
@@ -432,52 +433,160 @@ fn items_view_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
     }
 }
 
-/// `view OP other` for keys and items views: both sides become sets (either
-/// side may be the view), as CPython's dictviews_and/or/sub/xor.
-fn view_setop(vm: &mut Vm, a: &Value, b: &Value, op: usize) -> PyResult<Value> {
-    for v in [a, b] {
-        if type_of(v).slots().iter.is_none() {
-            return Ok(not_implemented());
-        }
-    }
-    let set_t = SET_TYPE.get().as_value();
-    let left = vm.call1(&set_t, a.clone())?;
-    let right = vm.call1(&set_t, b.clone())?;
-    vm.binary_op(op, &left, &right)
+/// `PyAnySet_Check`: a set or frozenset (subclasses included).
+fn is_any_set(v: &Value) -> bool {
+    isinstance_type(v, SET_TYPE.get()) || isinstance_type(v, FROZENSET_TYPE.get())
 }
 
+/// `PyDictViewSet_Check`: a keys or items view.
+fn is_set_view(v: &Value) -> bool {
+    is_exact(v, &DICT_KEYS_TYPE) || is_exact(v, &DICT_ITEMS_TYPE)
+}
+
+/// A new set holding the elements of `v` (`dictviews_to_set`).
+fn set_of(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let s = crate::objects::set::new_set();
+    vm.call_method(&s, "update", &[v.clone()])?;
+    Ok(s)
+}
+
+/// `left OP other` where either side is a keys or items view: the left side
+/// as a set, updated in place by `method` with the other side (any
+/// iterable), as CPython's dictviews_or/sub/xor.
+fn view_setop(vm: &mut Vm, a: &Value, b: &Value, method: &str) -> PyResult<Value> {
+    let result = set_of(vm, a)?;
+    vm.call_method(&result, method, &[b.clone()])?;
+    Ok(result)
+}
+
+/// `_PyDictView_Intersect`: iterates the smaller side when it can tell.
 fn view_and(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    view_setop(vm, a, b, 1)
-}
-
-fn view_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    view_setop(vm, a, b, 7)
-}
-
-fn view_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    view_setop(vm, a, b, 10)
-}
-
-fn view_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    view_setop(vm, a, b, 12)
-}
-
-fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) || type_of(b).slots().len.is_none() {
-        return Ok(not_implemented());
+    let (mut this, mut other) = (a.clone(), b.clone());
+    // The interpreter swaps the operands when the view is on the right.
+    if !is_set_view(&this) {
+        std::mem::swap(&mut this, &mut other);
     }
-    let la = vm.len(a)?;
-    let lb = vm.len(b)?;
-    let mut eq = la == lb;
-    if eq {
-        for x in vm.collect(a)? {
-            if !vm.contains(b, &x)? {
-                eq = false;
-                break;
+    let len_self = vm.len(&this)?;
+    if is_exact(&other, &SET_TYPE) && len_self <= vm.len(&other)? {
+        return vm.call_method(&other, "intersection", &[this]);
+    }
+    if is_set_view(&other) && vm.len(&other)? > len_self {
+        std::mem::swap(&mut this, &mut other);
+    }
+    let result = crate::objects::set::new_set();
+    let it = vm.iter(&other)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.contains(&this, &x)? {
+            if let Some(so) = result.downcast_ref::<crate::objects::set::SetObject>() {
+                so.add(vm, x)?;
             }
         }
     }
-    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+    Ok(result)
+}
+
+fn view_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, "update")
+}
+
+fn view_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    view_setop(vm, a, b, "difference_update")
+}
+
+fn view_xor(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if is_exact(a, &DICT_ITEMS_TYPE) && is_exact(b, &DICT_ITEMS_TYPE) {
+        return items_xor(vm, &view_dict(a), &view_dict(b));
+    }
+    view_setop(vm, a, b, "symmetric_difference_update")
+}
+
+/// `d1.items() ^ d2.items()` (`dictitems_xor`): pairs of d2 whose key is
+/// missing from d1 or maps to an unequal value, then d1's remaining pairs.
+fn items_xor(vm: &mut Vm, d1: &Value, d2: &Value) -> PyResult<Value> {
+    let (Some(first), Some(second)) = (dict_of(d1), dict_of(d2)) else {
+        return Ok(not_implemented());
+    };
+    let temp = DictObject::new_value();
+    let Some(t) = dict_of(&temp) else { return Ok(not_implemented()) };
+    t.update_from(vm, first)?;
+    let result = crate::objects::set::new_set();
+    let Some(rs) = result.downcast_ref::<crate::objects::set::SetObject>() else {
+        return Ok(not_implemented());
+    };
+    for (key, val2) in second.items() {
+        let to_delete = match t.get_item(vm, &key)? {
+            Some(val1) => vm.rich_eq_bool(&val1, &val2)?,
+            None => false,
+        };
+        if to_delete {
+            t.del_item(vm, &key)?;
+        } else {
+            rs.add(vm, new_tuple(vec![key, val2]))?;
+        }
+    }
+    for (key, val) in t.items() {
+        rs.add(vm, new_tuple(vec![key, val]))?;
+    }
+    Ok(result)
+}
+
+/// Every element of `a` is in `b` (`all_contained_in`).
+fn all_contained_in(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    let it = vm.iter(a)?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.contains(b, &x)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// Set-like comparisons of keys and items views with sets and other views.
+fn view_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if !is_any_set(b) && !is_set_view(b) {
+        return Ok(not_implemented());
+    }
+    let len_self = vm.len(a)?;
+    let len_other = vm.len(b)?;
+    let ok = match op {
+        CompareOp::Eq | CompareOp::Ne => len_self == len_other && all_contained_in(vm, a, b)?,
+        CompareOp::Lt => len_self < len_other && all_contained_in(vm, a, b)?,
+        CompareOp::Le => len_self <= len_other && all_contained_in(vm, a, b)?,
+        CompareOp::Gt => len_self > len_other && all_contained_in(vm, b, a)?,
+        CompareOp::Ge => len_self >= len_other && all_contained_in(vm, b, a)?,
+    };
+    Ok(Value::bool(ok != (op == CompareOp::Ne)))
+}
+
+/// `view.isdisjoint(other)`.
+fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    if args.len() != 2 {
+        let fname = format!("{}.isdisjoint", args.first().map(|a| vm.type_name(a)).unwrap_or_default());
+        ArgSpec::exact::<2>(vm, &fname, args, 1)?;
+    }
+    let [this, other] = ArgSpec::exact::<2>(vm, "isdisjoint", args, 1)?;
+    if this.is(&other) {
+        return Ok(Value::bool(vm.len(&this)? == 0));
+    }
+    let (mut this, mut other) = (this, other);
+    // Iterate over the shorter side when both have a cheap `in`.
+    if is_any_set(&other) || is_set_view(&other) {
+        if vm.len(&other)? > vm.len(&this)? {
+            std::mem::swap(&mut this, &mut other);
+        }
+    }
+    let it = vm.iter(&other)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.contains(&this, &x)? {
+            return Ok(Value::bool(false));
+        }
+    }
+    Ok(Value::bool(true))
+}
+
+/// `view.mapping`: a read-only proxy of the view's dict.
+fn view_mapping(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(mappingproxy::new_mappingproxy(view_dict(v)))
 }
 
 fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -553,9 +662,13 @@ pub(crate) fn init() {
     add_method(&DICT_ITEMS_TYPE, "__reversed__", items_reversed);
     for st in [&DICT_KEYS_TYPE, &DICT_ITEMS_TYPE] {
         let s = st.get().slots_mut();
-        s.nb[1] = Some(view_and);
-        s.nb[7] = Some(view_or);
-        s.nb[10] = Some(view_sub);
-        s.nb[12] = Some(view_xor);
+        s.nb[nb::AND] = Some(view_and);
+        s.nb[nb::OR] = Some(view_or);
+        s.nb[nb::SUBTRACT] = Some(view_sub);
+        s.nb[nb::XOR] = Some(view_xor);
+        add_method(st, "isdisjoint", view_isdisjoint);
+    }
+    for st in [&DICT_KEYS_TYPE, &DICT_VALUES_TYPE, &DICT_ITEMS_TYPE] {
+        crate::typeinit::add_getset(st, "mapping", view_mapping, None);
     }
 }

@@ -2,9 +2,8 @@
 //! descriptors, code, cell, module, super and traceback objects.
 
 use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
-use crate::exception::{ExcKind, PyResult, TracebackObject};
+use crate::exception::{ExcKind, PyResult};
 use crate::objects::cell::CellObject;
-use crate::objects::code::CodeObj;
 use crate::objects::descr::*;
 use crate::objects::dict::DictObject;
 use crate::objects::function::{new_bound_method, BoundMethod, FunctionObject};
@@ -12,7 +11,6 @@ use crate::objects::module::ModuleObject;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::superobj::SuperObject;
-use crate::objects::tuple::new_tuple;
 use crate::typeinit::{add_getset, add_method};
 use crate::typeobj::*;
 use crate::types::object_ty::{default_repr, pointer_hash};
@@ -895,84 +893,7 @@ fn fw_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-// ---- code, cell, module ----
-
-fn code_of(v: &Value) -> Option<&CodeObj> {
-    v.downcast_ref::<CodeObj>()
-}
-
-fn code_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(c) = code_of(v) else { return Ok(none()) };
-    Ok(vm.new_str(&format!(
-        "<code object {} at {:#x}, file \"{}\", line {}>",
-        display_lossy(&c.name),
-        addr(v),
-        display_lossy(&c.filename),
-        c.firstlineno
-    )))
-}
-
-macro_rules! code_attr {
-    ($name:ident, |$c:ident| $e:expr) => {
-        fn $name(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-            Ok(match code_of(v) {
-                Some($c) => $e,
-                None => none(),
-            })
-        }
-    };
-}
-
-code_attr!(code_name, |c| c.name.clone());
-code_attr!(code_qualname, |c| c.qualname.clone());
-code_attr!(code_filename, |c| c.filename.clone());
-code_attr!(code_firstlineno, |c| Value::int(c.firstlineno as i64));
-code_attr!(code_argcount, |c| Value::int(c.argcount as i64));
-code_attr!(code_posonlyargcount, |c| Value::int(c.posonlyargcount as i64));
-code_attr!(code_kwonlyargcount, |c| Value::int(c.kwonlyargcount as i64));
-code_attr!(code_flags, |c| Value::int(c.flags as i64));
-code_attr!(code_stacksize, |c| Value::int(c.stacksize as i64));
-code_attr!(code_nlocals, |c| Value::int(c.nlocals as i64));
-code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
-code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
-code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
-// The instructions as they run now, specialized forms included (what
-// `dis.dis(f, adaptive=True)` shows).
-code_attr!(code_code_adaptive, |c| {
-    let n = c.n_units();
-    // SAFETY: the unit array lives as long as the code object; read only.
-    let units = unsafe { std::slice::from_raw_parts(c.units_ptr() as *const u16, n) };
-    let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
-    crate::objects::bytes::new_bytes(&bytes)
-});
-code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
-code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
-    &c.source.exceptiontable
-));
-code_attr!(code_varnames, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x20 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
-code_attr!(code_cellvars, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x40 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
-code_attr!(code_freevars, |c| new_tuple(
-    c.localsplusnames
-        .iter()
-        .zip(c.localspluskinds.iter())
-        .filter(|(_, &k)| k & 0x80 != 0)
-        .map(|(n, _)| n.clone())
-        .collect()
-));
+// ---- cell, module (code objects: objects/code.rs) ----
 
 fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<CellObject>().and_then(|c| c.get()) {
@@ -1184,29 +1105,6 @@ fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .unwrap_or_else(none))
 }
 
-// ---- traceback ----
-
-fn tb_of(v: &Value) -> Option<&TracebackObject> {
-    v.downcast_ref::<TracebackObject>()
-}
-
-fn tb_next(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v)
-        .map(|t| t.next.clone())
-        .filter(|n| !n.is_null())
-        .unwrap_or_else(none))
-}
-
-fn tb_lineno(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = tb_of(v) else { return Ok(none()) };
-    let line = t.code.downcast_ref::<CodeObj>().and_then(|c| c.line_of(t.lasti));
-    Ok(line.map_or_else(none, |l| Value::int(l as i64)))
-}
-
-fn tb_lasti(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64 * 2)))
-}
-
 pub(crate) fn init() {
     let s = FUNCTION_TYPE.get().slots_mut();
     s.repr = Some(function_repr);
@@ -1321,32 +1219,7 @@ pub(crate) fn init() {
     s.call = Some(staticmethod_call);
     CLASSMETHOD_TYPE.get().slots_mut().descr_get = Some(classmethod_get);
 
-    let s = CODE_TYPE.get().slots_mut();
-    s.repr = Some(code_repr);
-    let code_attrs: &[(&'static str, crate::objects::descr::GetterFn)] = &[
-        ("co_name", code_name),
-        ("co_qualname", code_qualname),
-        ("co_filename", code_filename),
-        ("co_firstlineno", code_firstlineno),
-        ("co_argcount", code_argcount),
-        ("co_posonlyargcount", code_posonlyargcount),
-        ("co_kwonlyargcount", code_kwonlyargcount),
-        ("co_flags", code_flags),
-        ("co_stacksize", code_stacksize),
-        ("co_nlocals", code_nlocals),
-        ("co_consts", code_consts),
-        ("co_names", code_names),
-        ("co_code", code_code),
-        ("_co_code_adaptive", code_code_adaptive),
-        ("co_linetable", code_linetable),
-        ("co_exceptiontable", code_exceptiontable),
-        ("co_varnames", code_varnames),
-        ("co_cellvars", code_cellvars),
-        ("co_freevars", code_freevars),
-    ];
-    for (n, f) in code_attrs {
-        add_getset(&CODE_TYPE, n, *f, None);
-    }
+    crate::objects::code::init_type();
 
     let s = CELL_TYPE.get().slots_mut();
     s.repr = Some(cell_repr);
@@ -1367,122 +1240,14 @@ pub(crate) fn init() {
     add_getset(&SUPER_TYPE, "__thisclass__", super_thisclass, None);
     add_getset(&SUPER_TYPE, "__self__", super_self, None);
 
-    add_getset(&TRACEBACK_TYPE, "tb_next", tb_next, None);
-    add_getset(&TRACEBACK_TYPE, "tb_lineno", tb_lineno, None);
-    add_getset(&TRACEBACK_TYPE, "tb_lasti", tb_lasti, None);
+    crate::exception::init_traceback_type();
     let _ = (default_repr, split_kwargs);
 }
 
-// ---- generator ----
-
-fn gen_of(v: &Value) -> Option<&crate::objects::generator::GeneratorObject> {
-    v.downcast_ref::<crate::objects::generator::GeneratorObject>()
-}
-
-fn gen_iternext(vm: &mut Vm, g: &Value) -> PyResult<Option<Value>> {
-    vm.gen_next(g)
-}
-
-fn gen_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    let q = gen_of(g).map(|x| display_lossy(&x.qualname())).unwrap_or_default();
-    Ok(vm.new_str(&format!("<generator object {} at {:#x}>", q, addr(g))))
-}
-
-fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [g, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
-    match vm.gen_send(&g, v, None)? {
-        crate::objects::generator::GenResult::Yield(x) => Ok(x),
-        crate::objects::generator::GenResult::Return(x) => {
-            if x.is_none() {
-                Err(vm.new_error_noargs(ExcKind::StopIteration))
-            } else {
-                Err(crate::objects::generator::stop_iteration_with(vm, x))
-            }
-        }
-    }
-}
-
-fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
-    let g = args[0].clone();
-    let typ = args[1].clone();
-    let exc = if let Some(val) = args.get(2).filter(|v| !v.is_none()) {
-        if typ.downcast_ref::<TypeObject>().is_some() && !type_of(val).is_subtype(type_of_type(&typ)) {
-            vm.call1(&typ, val.clone())?
-        } else {
-            val.clone()
-        }
-    } else {
-        typ
-    };
-    let err = match vm.instantiate_exception(
-        exc,
-        "exceptions must be classes or instances deriving from BaseException, not type",
-    ) {
-        Ok(e) => e,
-        Err(e) => return Err(e),
-    };
-    match vm.gen_send(&g, none(), Some(err))? {
-        crate::objects::generator::GenResult::Yield(x) => Ok(x),
-        crate::objects::generator::GenResult::Return(x) => {
-            if x.is_none() {
-                Err(vm.new_error_noargs(ExcKind::StopIteration))
-            } else {
-                Err(crate::objects::generator::stop_iteration_with(vm, x))
-            }
-        }
-    }
-}
-
-fn gen_close_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [g] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
-    vm.gen_close(&g)?;
-    Ok(none())
-}
-
-fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.name()))
-}
-
-fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.qualname()))
-}
-
-fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(Value::bool(gen_of(g).is_some_and(|x| {
-        x.state.get() == crate::objects::generator::GenState::Running
-    })))
-}
-
-fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(Value::bool(gen_of(g).is_some_and(|x| {
-        x.state.get() == crate::objects::generator::GenState::Suspended
-    })))
-}
-
-fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
-}
-
-fn gen_none(_vm: &mut Vm, _g: &Value) -> PyResult<Value> {
-    Ok(none())
-}
+// ---- generator: methods live in objects/generator.rs ----
 
 pub(crate) fn init_generator() {
-    let s = GENERATOR_TYPE.get().slots_mut();
-    s.iter = Some(|_vm, v| Ok(v.clone()));
-    s.iternext = Some(gen_iternext);
-    s.repr = Some(gen_repr);
-    add_method(&GENERATOR_TYPE, "send", gen_send_method);
-    add_method(&GENERATOR_TYPE, "throw", gen_throw);
-    add_method(&GENERATOR_TYPE, "close", gen_close_method);
-    add_getset(&GENERATOR_TYPE, "__name__", gen_name, None);
-    add_getset(&GENERATOR_TYPE, "__qualname__", gen_qualname, None);
-    add_getset(&GENERATOR_TYPE, "gi_running", gen_running, None);
-    add_getset(&GENERATOR_TYPE, "gi_suspended", gen_suspended, None);
-    add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
-    add_getset(&GENERATOR_TYPE, "gi_frame", gen_none, None);
-    add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_none, None);
+    crate::objects::generator::init_type();
 }
 
 // ---- member descriptors (__slots__) ----

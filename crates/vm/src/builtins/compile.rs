@@ -106,15 +106,9 @@ fn source_of(vm: &mut Vm, v: &Value, funcname: &str, what: &str) -> PyResult<Sou
         match s.to_utf8() {
             Some(text) => Source::Text(text.into_owned()),
             None => {
-                let (pos, cp) = s
-                    .code_points()
-                    .enumerate()
-                    .find(|(_, c)| (0xD800..0xE000).contains(c))
-                    .unwrap_or((0, 0));
-                let msg = format!(
-                    "'utf-8' codec can't encode character '\\u{cp:04x}' in position {pos}: surrogates not allowed"
-                );
-                return Err(vm.new_error(ExcKind::UnicodeEncodeError, msg));
+                // Lone surrogates: the codec raises CPython's UnicodeEncodeError.
+                crate::modules::_codecs::encode(vm, v, "utf-8", "strict")?;
+                return Err(vm.new_error(ExcKind::SystemError, "str with surrogates encoded as UTF-8"));
             }
         }
     } else if let Some(b) = v.downcast_ref::<BytesObject>() {

@@ -35,10 +35,16 @@ pub(crate) fn fs_encode(vm: &mut Vm, s: &StrObject) -> PyResult<Vec<u8>> {
         match cp {
             0xDC80..=0xDCFF => out.push((cp - 0xDC00) as u8),
             0xD800..=0xDFFF => {
-                let msg = format!(
-                    "'utf-8' codec can't encode character '\\u{cp:04x}' in position {pos}: surrogates not allowed"
-                );
-                return Err(vm.new_error(ExcKind::UnicodeEncodeError, msg));
+                // The error object carries the string and the span of the run
+                // of surrogates that cannot be encoded, as the codec gives it.
+                let cps: Vec<u32> = s.code_points().collect();
+                let end = cps[pos..]
+                    .iter()
+                    .position(|c| !(0xD800..=0xDFFF).contains(c) || (0xDC80..=0xDCFF).contains(c))
+                    .map_or(cps.len(), |n| pos + n);
+                let text = crate::objects::str::new_str_from_cps(&cps);
+                let e = crate::modules::_codecs::make_encode_error(vm, "utf-8", &text, pos, end.max(pos + 1), "surrogates not allowed")?;
+                return Err(crate::exception::PyErr::new(e));
             }
             _ => {
                 let c = char::from_u32(cp).unwrap_or('\u{FFFD}');

@@ -229,6 +229,8 @@ impl Vm {
     /// reported as "Exception ignored in: ..." and otherwise ignored.
     pub fn run_pending_finalizers(&mut self) {
         loop {
+            // Weakref callbacks and a due collection (gc.rs) wait for this safe point too.
+            crate::gc::run_due(self);
             let due = crate::object::take_pending_finalizers();
             if due.is_empty() {
                 return;

@@ -30,7 +30,13 @@ pub(crate) struct ModuleDef {
 }
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
-pub(crate) const MODULES: &[ModuleDef] = &[];
+pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "gc", init: gc::init },
+];
+
+pub(crate) mod _weakref;
+pub(crate) mod gc;
 
 /// The native module called `name`, if there is one.
 pub(crate) fn find(name: &str) -> Option<&'static ModuleDef> {

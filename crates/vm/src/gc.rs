@@ -304,7 +304,10 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
             let d = &*(p as *const dict::DictObject);
             let mut pos = 0;
             while let Some((next, k, val)) = d.next_entry(pos) {
-                v(&k);
+                // Exact str keys can never be part of a cycle; CPython skips them too.
+                if !crate::typeobj::is_exact(&k, &crate::typeobj::STR_TYPE) {
+                    v(&k);
+                }
                 v(&val);
                 pos = next + 1;
             }
@@ -714,6 +717,44 @@ unsafe fn process_garbage(vm: &mut Vm, garbage: Vec<Value>, old: usize) -> i64 {
         }
         alive
     };
+    // Finalizers may also have broken cycles (a closed generator drops its
+    // frame): what is no longer in or below a cycle would have been freed by
+    // reference counting during finalization in CPython, so it is neither
+    // counted nor cleared. Peel such objects off, from the roots down.
+    let in_cycles = {
+        let idx = |q: *mut ObjHeader| -> Option<usize> {
+            let w = (*q).gc.get();
+            (w & GEN_MASK == live_code).then_some((w & INDEX_MASK) as usize)
+        };
+        let mut refs_in: Vec<i64> = vec![0; ptrs.len()];
+        for (i, &p) in ptrs.iter().enumerate() {
+            if !resurrected[i] {
+                traverse(p, &mut |q| {
+                    if let Some(j) = idx(q) {
+                        if let Some(r) = refs_in.get_mut(j) {
+                            *r += 1;
+                        }
+                    }
+                });
+            }
+        }
+        let mut kept = vec![true; ptrs.len()];
+        let mut stack: Vec<usize> = (0..ptrs.len()).filter(|&i| !resurrected[i] && refs_in[i] == 0).collect();
+        while let Some(i) = stack.pop() {
+            kept[i] = false;
+            traverse(ptrs[i], &mut |q| {
+                if let Some(j) = idx(q) {
+                    if let Some(r) = refs_in.get_mut(j) {
+                        *r -= 1;
+                        if *r == 0 && !resurrected[j] {
+                            stack.push(j);
+                        }
+                    }
+                }
+            });
+        }
+        kept
+    };
     // Everything is tracked again (in the old generation) before the holds
     // go: what the clearing frees is then untracked as usual.
     let st = STATE.get_mut();
@@ -726,11 +767,16 @@ unsafe fn process_garbage(vm: &mut Vm, garbage: Vec<Value>, old: usize) -> i64 {
     let save_all = st.debug & DEBUG_SAVEALL != 0;
     let garbage_list = st.garbage_list.clone();
     let mut final_garbage: Vec<Value> = Vec::new();
-    for (g, alive) in garbage.into_iter().zip(resurrected) {
-        if !alive {
+    let mut freed_early: Vec<Value> = Vec::new();
+    for ((g, alive), cyclic) in garbage.into_iter().zip(resurrected).zip(in_cycles) {
+        if cyclic && !alive {
             final_garbage.push(g);
+        } else if !alive {
+            freed_early.push(g);
         }
     }
+    // Released in peeling order, roots first, as the refcount cascade would.
+    drop(freed_early);
     collected += final_garbage.len() as i64;
     if save_all {
         if let Some(l) = garbage_list.downcast_ref::<crate::objects::list::ListObject>() {

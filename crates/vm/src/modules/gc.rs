@@ -60,7 +60,21 @@ fn bool_value(b: bool) -> Value {
     }
 }
 
+/// CPython's message for a one-parameter function given more.
+fn at_most_one(vm: &mut Vm, fname: &str, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    if args.len() > 1 {
+        let nkw = kwnames
+            .and_then(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>().map(|t| t.len()))
+            .unwrap_or(0);
+        if args.len() - nkw > 1 || nkw == 0 {
+            return Err(vm.type_error(format!("{fname}() takes at most 1 argument ({} given)", args.len())));
+        }
+    }
+    Ok(())
+}
+
 fn collect(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    at_most_one(vm, "collect", args, kwnames)?;
     let a = ArgSpec::parse(vm, "collect", args, kwnames, &["generation"], 1, 0)?;
     let gen = match &a[0] {
         Some(g) => vm.index_i64(g)?,
@@ -73,34 +87,34 @@ fn collect(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
 }
 
 fn enable(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "enable", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.enable", args, 0)?;
     // SAFETY: GIL held.
     unsafe { collector::state().enabled = true };
     Ok(none())
 }
 
 fn disable(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "disable", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.disable", args, 0)?;
     // SAFETY: GIL held.
     unsafe { collector::state().enabled = false };
     Ok(none())
 }
 
 fn isenabled(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "isenabled", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.isenabled", args, 0)?;
     // SAFETY: GIL held.
     Ok(bool_value(unsafe { collector::state().enabled }))
 }
 
 fn get_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "get_count", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.get_count", args, 0)?;
     // SAFETY: GIL held.
     let c = unsafe { collector::state().count };
     Ok(new_tuple(c.iter().map(|&n| Value::int(n)).collect()))
 }
 
 fn get_threshold(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "get_threshold", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.get_threshold", args, 0)?;
     // SAFETY: GIL held.
     let t = unsafe { collector::state().threshold };
     Ok(new_tuple(t.iter().map(|&n| Value::int(n)).collect()))
@@ -141,13 +155,13 @@ fn set_threshold(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Valu
 }
 
 fn get_debug(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "get_debug", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.get_debug", args, 0)?;
     // SAFETY: GIL held.
     Ok(Value::int(unsafe { collector::state().debug }))
 }
 
 fn set_debug(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [flags] = ArgSpec::exact::<1>(vm, "set_debug", args, 0)?;
+    let [flags] = ArgSpec::exact::<1>(vm, "gc.set_debug", args, 0)?;
     if flags.is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -158,7 +172,7 @@ fn set_debug(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn get_stats(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "get_stats", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.get_stats", args, 0)?;
     // SAFETY: GIL held.
     let stats = unsafe { collector::state().stats };
     let mut out = Vec::new();
@@ -175,12 +189,12 @@ fn get_stats(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn is_tracked(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [obj] = ArgSpec::exact::<1>(vm, "is_tracked", args, 0)?;
+    let [obj] = ArgSpec::exact::<1>(vm, "gc.is_tracked", args, 0)?;
     Ok(bool_value(collector::is_tracked(&obj)))
 }
 
 fn is_finalized(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [obj] = ArgSpec::exact::<1>(vm, "is_finalized", args, 0)?;
+    let [obj] = ArgSpec::exact::<1>(vm, "gc.is_finalized", args, 0)?;
     Ok(bool_value(collector::is_finalized(&obj)))
 }
 
@@ -199,6 +213,7 @@ fn get_referents(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Valu
 }
 
 fn get_objects(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    at_most_one(vm, "get_objects", args, kwnames)?;
     let a = ArgSpec::parse(vm, "get_objects", args, kwnames, &["generation"], 1, 0)?;
     let gen = match &a[0] {
         Some(g) if !g.is_none() => {
@@ -206,10 +221,10 @@ fn get_objects(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
             if n >= 3 {
                 return Err(vm.value_error("generation parameter must be less than the number of available generations (3)"));
             }
-            if n < 0 {
+            if n < -1 {
                 return Err(vm.value_error("generation parameter cannot be negative"));
             }
-            Some(n as usize)
+            (n >= 0).then_some(n as usize)
         }
         _ => None,
     };
@@ -217,18 +232,18 @@ fn get_objects(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
 }
 
 fn freeze(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "freeze", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.freeze", args, 0)?;
     collector::freeze();
     Ok(none())
 }
 
 fn unfreeze(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "unfreeze", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.unfreeze", args, 0)?;
     collector::unfreeze();
     Ok(none())
 }
 
 fn get_freeze_count(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::exact::<0>(vm, "get_freeze_count", args, 0)?;
+    ArgSpec::exact::<0>(vm, "gc.get_freeze_count", args, 0)?;
     Ok(Value::int(collector::freeze_count() as i64))
 }

@@ -78,7 +78,7 @@ lp = weakref.proxy(lst_holder)
 print(len(lp), lp[0], 2 in lp, list(lp), sorted(lp))
 lp[0] = 10
 lp.append(4)
-print(lst_holder, list(reversed(lp)))
+print(lst_holder, lp.index(4), lp.count(10))
 del lp[1]
 print(lst_holder)
 

@@ -513,6 +513,25 @@ fn is_atomic(v: &Value) -> bool {
 /// Collects generation `gen` (0..=2) and the younger ones; returns the number
 /// of unreachable objects found, as CPython's `gc_collect_main`.
 pub(crate) fn collect(vm: &mut Vm, gen: usize) -> i64 {
+    collect_holding(vm, gen, &[])
+}
+
+/// At exit, as CPython's finalization: a full collection, then `__main__`
+/// leaves `sys.modules` and a full collection runs as if the caller's reference to the main module's
+/// globals did not exist, so the namespace and what only it reaches are
+/// finalized in creation order (CPython's gc list order). What survives is
+/// left to the caller's explicit teardown.
+pub(crate) fn collect_at_exit(vm: &mut Vm, main_globals: &Value) {
+    // CPython collects once while `__main__` is still alive.
+    collect(vm, NUM_GENERATIONS - 1);
+    if let Some(m) = vm.modules_dict() {
+        m.del_str(&crate::objects::str::intern("__main__"));
+    }
+    collect_holding(vm, NUM_GENERATIONS - 1, std::slice::from_ref(main_globals));
+}
+
+/// `collect`, with one reference to each of `held` not counted as a root.
+fn collect_holding(vm: &mut Vm, gen: usize, held: &[Value]) -> i64 {
     let gen = gen.min(NUM_GENERATIONS - 1);
     // SAFETY: GIL held; the state reference is renewed after each call that
     // may run Python code or free objects.
@@ -548,7 +567,8 @@ pub(crate) fn collect(vm: &mut Vm, gen: usize) -> i64 {
         let objs = std::mem::take(&mut st.tables[gen].slots);
         st.tables[gen].live = 0;
         let code = (gen as u32 + 1) << GEN_SHIFT;
-        let reachable = find_reachable(&objs, code);
+        let held: Vec<*mut ObjHeader> = held.iter().filter_map(|v| v.as_ptr().map(|p| p.as_ptr())).collect();
+        let reachable = find_reachable(&objs, code, &held);
         // Survivors move on (to the next generation, or stay in the oldest).
         let old = (gen + 1).min(NUM_GENERATIONS - 1);
         let mut garbage: Vec<Value> = Vec::new();
@@ -595,7 +615,7 @@ pub(crate) fn collect(vm: &mut Vm, gen: usize) -> i64 {
 
 /// For each object of `objs` (all tracked with generation code `code`),
 /// whether it is reachable from outside the set.
-unsafe fn find_reachable(objs: &[*mut ObjHeader], code: u32) -> Vec<bool> {
+unsafe fn find_reachable(objs: &[*mut ObjHeader], code: u32, held: &[*mut ObjHeader]) -> Vec<bool> {
     let in_set = |q: *mut ObjHeader| -> Option<usize> {
         let w = (*q).gc.get();
         if w & GEN_MASK == code {
@@ -605,6 +625,13 @@ unsafe fn find_reachable(objs: &[*mut ObjHeader], code: u32) -> Vec<bool> {
         }
     };
     let mut refs: Vec<i64> = objs.iter().map(|&p| (*p).refcount.get() as i64).collect();
+    for &h in held {
+        if let Some(j) = in_set(h) {
+            if let Some(r) = refs.get_mut(j) {
+                *r -= 1;
+            }
+        }
+    }
     for &p in objs {
         traverse(p, &mut |q| {
             if let Some(j) = in_set(q) {

@@ -184,12 +184,17 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
-        // Module teardown: the namespace goes away, running remaining finalizers.
+        // Module teardown: a last collection (gc.rs) finalizes what only the
+        // namespace reaches; then the namespace goes away, running remaining
+        // finalizers, and cycles it held are collected.
+        crate::gc::collect_at_exit(self, &globals);
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             let items = g.items();
             g.clear();
             drop(items);
         }
+        self.run_pending_finalizers();
+        crate::gc::collect(self, 2);
         self.run_pending_finalizers();
         self.flush_stdout();
         status

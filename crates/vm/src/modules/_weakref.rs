@@ -177,12 +177,13 @@ fn static_supports_weakrefs(t: &TypeObject) -> bool {
 }
 
 fn supports_weakrefs(v: &Value) -> bool {
-    if !v.is_ptr() || v.native_ref::<WeakData>().is_some() {
+    if !v.is_ptr() {
         return false;
     }
     let t = type_of(v);
     if !t.is_heap_type() {
-        return static_supports_weakrefs(t);
+        // Weakrefs themselves cannot be weakly referenced (their subclasses can).
+        return static_supports_weakrefs(t) && v.native_ref::<WeakData>().is_none();
     }
     if t.lookup(&intern("__weakref__")).is_some() {
         return true;
@@ -190,7 +191,10 @@ fn supports_weakrefs(v: &Value) -> bool {
     let mut b = t.base();
     while let Some(bt) = b {
         if !bt.is_heap_type() {
-            return static_supports_weakrefs(bt);
+            let is_weakref_type = [&REF_TYPE, &PROXY_TYPE, &CALLABLE_PROXY_TYPE]
+                .iter()
+                .any(|nt| nt.get().is_some_and(|x| std::ptr::eq(x, bt)));
+            return static_supports_weakrefs(bt) && !is_weakref_type;
         }
         b = bt.base();
     }

@@ -218,10 +218,9 @@ pub(crate) unsafe fn track_new(p: NonNull<ObjHeader>) {
 /// # Safety
 /// `p` is being freed; `word` is its gc word (non-zero).
 pub(crate) unsafe fn forget(p: NonNull<ObjHeader>, word: u32) {
-    let st = STATE.get_mut();
-    untrack_word(st, p.as_ptr(), word);
+    untrack_word(STATE.get_mut(), p.as_ptr(), word);
     if word & WEAKREFS_FLAG != 0 {
-        clear_weakrefs(st, p.as_ptr(), true);
+        clear_weakrefs(STATE.get_mut(), p.as_ptr(), true);
     }
 }
 
@@ -680,19 +679,22 @@ unsafe fn process_garbage(vm: &mut Vm, garbage: Vec<Value>, old: usize) -> i64 {
     // Weak references to garbage are cleared; the callbacks of those that are
     // not garbage themselves are called.
     let mut callbacks: Vec<(Value, Value)> = Vec::new();
-    let st = STATE.get_mut();
+    let mut unused: Vec<(Value, Value)> = Vec::new();
     for g in &garbage {
         if let Some(h) = g.header() {
             if h.gc.get() & WEAKREFS_FLAG != 0 {
-                for (wr, cb) in take_weakrefs(st, h as *const ObjHeader as *mut ObjHeader) {
+                for (wr, cb) in take_weakrefs(STATE.get_mut(), h as *const ObjHeader as *mut ObjHeader) {
                     let wr_is_garbage = wr.header().is_some_and(|wh| gen_code(wh.gc.get()) == CODE_UNREACHABLE);
                     if !wr_is_garbage && !cb.is_null() && !cb.is_none() {
                         callbacks.push((wr, cb));
+                    } else {
+                        unused.push((wr, cb));
                     }
                 }
             }
         }
     }
+    drop(unused);
     let mut collected = 0i64;
     for (wr, cb) in callbacks {
         if let Err(e) = vm.call(&cb, std::slice::from_ref(&wr), None) {
@@ -1000,17 +1002,18 @@ unsafe fn take_weakrefs(st: &mut GcState, p: *mut ObjHeader) -> Vec<(Value, Valu
 /// callbacks are queued for the next safe point.
 unsafe fn clear_weakrefs(st: &mut GcState, p: *mut ObjHeader, queue: bool) {
     let killed = take_weakrefs(st, p);
-    let st = STATE.get_mut();
+    let mut unused = Vec::new();
     for (wr, cb) in killed {
         if queue && !cb.is_null() && !cb.is_none() {
-            st.pending_callbacks.push((wr, cb));
+            STATE.get_mut().pending_callbacks.push((wr, cb));
             *FINALIZERS_DUE.get_mut() = true;
         } else {
-            // Dropping may free the weakref, which unregisters nothing (the
-            // list is gone already).
-            drop((wr, cb));
+            unused.push((wr, cb));
         }
     }
+    // Dropped once the state is no longer borrowed: freeing a weakref
+    // reaches the collector (the referent's list is gone already).
+    drop(unused);
 }
 
 // ---- introspection for the gc module ----

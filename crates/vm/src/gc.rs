@@ -1149,6 +1149,34 @@ mod tests {
     }
 
     #[test]
+    fn freed_objects_leave_the_tables() {
+        let mut vm = Vm::new_for_tests();
+        collect(&mut vm, 2);
+        let live_before: usize = unsafe { state().tables.iter().map(|t| t.live).sum() };
+        let lists: Vec<Value> = (0..5000).map(|_| new_list(Vec::new())).collect();
+        let live_mid: usize = unsafe { state().tables.iter().map(|t| t.live).sum() };
+        assert_eq!(live_mid, live_before + 5000);
+        drop(lists);
+        let st = unsafe { state() };
+        let live_after: usize = st.tables.iter().map(|t| t.live).sum();
+        assert_eq!(live_after, live_before);
+        // Holes were squeezed out: the young table is not 5000 entries long.
+        assert!(st.tables[0].slots.len() < 2500);
+    }
+
+    #[test]
+    fn dict_cycle_with_garbage_value() {
+        let mut vm = Vm::new_for_tests();
+        collect(&mut vm, 2);
+        let d = crate::objects::dict::DictObject::new_value();
+        let inner = new_list(vec![d.clone()]);
+        d.downcast_ref::<crate::objects::dict::DictObject>().unwrap().insert_str_key("x", inner);
+        assert!(is_tracked(&d));
+        drop(d);
+        assert_eq!(collect(&mut vm, 0), 2);
+    }
+
+    #[test]
     fn referents_of_a_list() {
         let _vm = Vm::new_for_tests();
         let inner = new_list(Vec::new());

@@ -381,12 +381,6 @@ impl Vm {
                         op::STORE_NAME => {
                             let v = pop!();
                             tri!(self.store_name(fi, name!(oparg), v));
-                            // Rebinding may have freed an object with `__del__` (see DELETE_NAME).
-                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
-                                self.frames[fi].lasti = instr_start as u32;
-                                self.frames[fi].stack_depth = stack_depth!();
-                                self.run_pending_finalizers();
-                            }
                         }
                         op::LOAD_ATTR => {
                             let owner = pop!();

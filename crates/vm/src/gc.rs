@@ -12,8 +12,9 @@
 //! unreachable during a collection), bit 31 "has weak references". A table is
 //! a `Vec` of addresses: tracking appends (8 bytes per tracked object, against
 //! CPython's 16-byte GC head), untracking leaves a hole that the next
-//! collection or a compaction (when holes outnumber live entries) squeezes
-//! out, so a table keeps allocation order, which is the order CPython
+//! collection squeezes
+//! out (or `push_to`, before the table would grow, when holes are the
+//! majority), so a table keeps allocation order, which is the order CPython
 //! finalizes garbage in.
 //!
 //! # Collecting generation `g`
@@ -166,8 +167,16 @@ fn gen_code(word: u32) -> u32 {
 }
 
 /// Appends `p` to table `t` and records its place in its header.
+#[inline]
 unsafe fn push_to(st: &mut GcState, t: usize, p: *mut ObjHeader) {
-    let mut idx = st.tables[t].slots.len();
+    let table = &st.tables[t];
+    let mut idx = table.slots.len();
+    // Before the table grows, squeeze out the holes if they are the majority
+    // (amortized: at least half the entries go).
+    if idx == table.slots.capacity() && table.live * 2 < idx {
+        compact(st, t);
+        idx = st.tables[t].slots.len();
+    }
     if idx > INDEX_MASK as usize {
         compact(st, t);
         idx = st.tables[t].slots.len();
@@ -207,9 +216,17 @@ pub(crate) unsafe fn track_new(p: NonNull<ObjHeader>) {
     let st = STATE.get_mut();
     push_to(st, 0, p.as_ptr());
     st.count[0] += 1;
-    if st.count[0] > st.threshold[0] && st.threshold[0] != 0 && st.enabled && !st.due && !st.collecting {
+    if st.count[0] > st.threshold[0] {
+        maybe_due(st);
+    }
+}
+
+#[cold]
+fn maybe_due(st: &mut GcState) {
+    if st.threshold[0] != 0 && st.enabled && !st.due && !st.collecting {
         st.due = true;
-        *FINALIZERS_DUE.get_mut() = true;
+        // SAFETY: GIL held.
+        unsafe { *FINALIZERS_DUE.get_mut() = true };
     }
 }
 
@@ -217,6 +234,7 @@ pub(crate) unsafe fn track_new(p: NonNull<ObjHeader>) {
 ///
 /// # Safety
 /// `p` is being freed; `word` is its gc word (non-zero).
+#[inline]
 pub(crate) unsafe fn forget(p: NonNull<ObjHeader>, word: u32) {
     untrack_word(STATE.get_mut(), p.as_ptr(), word);
     if word & WEAKREFS_FLAG != 0 {
@@ -224,23 +242,23 @@ pub(crate) unsafe fn forget(p: NonNull<ObjHeader>, word: u32) {
     }
 }
 
+/// Leaves a hole in the table (`push_to` squeezes holes out).
+#[inline]
 unsafe fn untrack_word(st: &mut GcState, p: *mut ObjHeader, word: u32) {
     let code = gen_code(word);
     if (1..=4).contains(&code) {
         let t = code as usize - 1;
         let idx = (word & INDEX_MASK) as usize;
-        let table = &mut st.tables[t];
-        if let Some(slot) = table.slots.get_mut(idx) {
-            if *slot == p {
-                *slot = std::ptr::null_mut();
-                table.live -= 1;
+        if let Some(table) = st.tables.get_mut(t) {
+            if let Some(slot) = table.slots.get_mut(idx) {
+                if *slot == p {
+                    *slot = std::ptr::null_mut();
+                    table.live -= 1;
+                }
             }
         }
         if t == 0 && st.count[0] > 0 {
             st.count[0] -= 1;
-        }
-        if !st.collecting && table.slots.len() >= 1024 && table.live * 4 < table.slots.len() {
-            compact(st, t);
         }
     }
     (*p).gc.set(word & WEAKREFS_FLAG);
@@ -1160,8 +1178,12 @@ mod tests {
         let st = unsafe { state() };
         let live_after: usize = st.tables.iter().map(|t| t.live).sum();
         assert_eq!(live_after, live_before);
-        // Holes were squeezed out: the young table is not 5000 entries long.
-        assert!(st.tables[0].slots.len() < 2500);
+        // Holes are squeezed out before the table grows again.
+        let cap = st.tables[0].slots.capacity();
+        let more: Vec<Value> = (0..cap + 1).map(|_| new_list(Vec::new())).collect();
+        let st = unsafe { state() };
+        assert!(st.tables[0].slots.len() <= live_before + more.len() + cap / 2 + 1);
+        drop(more);
     }
 
     #[test]

@@ -80,8 +80,13 @@ fn run(args: &[String]) -> u8 {
             return 1;
         }
     };
+    vm.specialize = !opts.has_x("nospecialize");
+    let status = vm.run_main(code);
+    if opts.has_x("specstats") {
+        let _ = std::io::stderr().write_all(pyrite_vm::specialize::report().as_bytes());
+    }
     // Exit statuses above 255 wrap as the OS reports them.
-    vm.run_main(code) as u8
+    status as u8
 }
 
 /// Source bytes to a checked AST, with the compile-time checks CPython makes

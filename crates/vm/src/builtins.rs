@@ -503,7 +503,7 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         None => vm.binary_op(nb::POWER, &base, &exp),
         Some(m) => {
             let (Some(b), Some(e), Some(md)) = (as_int(&base), as_int(&exp), as_int(&m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return ternary_pow_fallback(vm, &base, &exp, &m);
             };
             if md.is_zero() {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -533,6 +533,33 @@ fn pow(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
             Ok(int_from_big(r))
         }
     }
+}
+
+/// Three-argument pow() when not all operands are ints (CPython's
+/// ternary_op): a class's own `__pow__(exp, mod)` is called; float refuses a
+/// modulus; anything else is an unsupported operand.
+fn ternary_pow_fallback(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> PyResult<Value> {
+    let numeric = |v: &Value| as_int(v).is_some() || crate::objects::float::as_float(v).is_some();
+    let base_type = type_of(base);
+    if base_type.is_heap_type() {
+        if let Some(f) = base_type.lookup_str(vm, "__pow__") {
+            let r = vm.call_unbound(&f, base, &[exp.clone(), m.clone()])?;
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
+    }
+    let is_float = |v: &Value| crate::objects::float::as_float(v).is_some() && as_int(v).is_none();
+    if (is_float(base) || is_float(exp)) && numeric(base) && numeric(exp) {
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+    }
+    let msg = format!(
+        "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+        vm.type_name(base),
+        vm.type_name(exp),
+        vm.type_name(m)
+    );
+    Err(vm.type_error(msg))
 }
 
 fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {

@@ -23,8 +23,10 @@ use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeobj::{
     is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE,
-    STR_TYPE, TUPLE_TYPE,
+    MODULE_TYPE, STR_TYPE, TUPLE_TYPE,
 };
+use crate::objects::module::ModuleObject;
+use crate::specialize::{self, Family};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
@@ -204,9 +206,45 @@ impl Vm {
                         op::SWAP => unsafe {
                             std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
                         },
-                        op::BINARY_OP => {
+                        op::BINARY_OP
+                        | op::BINARY_OP_ADAPTIVE
+                        | op::BINARY_OP_ADD_INT
+                        | op::BINARY_OP_ADD_FLOAT
+                        | op::BINARY_OP_ADD_UNICODE
+                        | op::BINARY_OP_INPLACE_ADD_UNICODE
+                        | op::BINARY_OP_MULTIPLY_INT
+                        | op::BINARY_OP_MULTIPLY_FLOAT
+                        | op::BINARY_OP_SUBTRACT_INT
+                        | op::BINARY_OP_SUBTRACT_FLOAT => {
                             let rhs = pop!();
                             let lhs = pop!();
+                            // SAFETY: followed by its cache unit.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let guard = match opcode {
+                                op::BINARY_OP | op::BINARY_OP_ADAPTIVE => None,
+                                op::BINARY_OP_ADD_INT | op::BINARY_OP_MULTIPLY_INT | op::BINARY_OP_SUBTRACT_INT => {
+                                    Some(lhs.is_small_int() && rhs.is_small_int())
+                                }
+                                op::BINARY_OP_ADD_FLOAT | op::BINARY_OP_MULTIPLY_FLOAT | op::BINARY_OP_SUBTRACT_FLOAT => {
+                                    Some(lhs.is_float() && rhs.is_float())
+                                }
+                                _ => Some(is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE)),
+                            };
+                            match guard {
+                                Some(true) => specialize::stats(Family::BinaryOp).hits += 1,
+                                Some(false) => unsafe {
+                                    specialize::miss(instr, Family::BinaryOp);
+                                },
+                                None => {
+                                    if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                        let next = unsafe { *units.add(ip + caches::BINARY_OP) };
+                                        let stores_lhs = (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs);
+                                        unsafe { specialize::binary_op(instr, oparg, &lhs, &rhs, stores_lhs) };
+                                    } else {
+                                        specialize::stats(Family::BinaryOp).generic += 1;
+                                    }
+                                }
+                            }
                             // `s = s + t` / `s += t` into the same local: append in place
                             // when the local held the only other reference.
                             if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
@@ -360,13 +398,47 @@ impl Vm {
                                 }
                             }
                         }
-                        op::LOAD_GLOBAL => {
-                            let name = name!(oparg >> 1);
-                            // SAFETY: the frame keeps both dicts alive.
-                            let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
-                            let v = match found {
-                                Some(v) => v,
-                                None => break 'dispatch Unwind::Raise(self.name_error(name)),
+                        op::LOAD_GLOBAL
+                        | op::LOAD_GLOBAL_ADAPTIVE
+                        | op::LOAD_GLOBAL_MODULE
+                        | op::LOAD_GLOBAL_BUILTIN => {
+                            // SAFETY: the instruction is followed by its 5 cache units;
+                            // the frame keeps both dicts alive.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let cache = unsafe { instr.add(1) };
+                            let cached = match opcode {
+                                op::LOAD_GLOBAL_MODULE => unsafe {
+                                    (*globals).cached_get(specialize::read_u32(cache.add(2)), *cache.add(1) as usize)
+                                },
+                                op::LOAD_GLOBAL_BUILTIN => unsafe {
+                                    if (*globals).current_keys_version() == specialize::read_u32(cache.add(2)) {
+                                        (*builtins).cached_get(*cache.add(4) as u32, *cache.add(1) as usize)
+                                    } else {
+                                        None
+                                    }
+                                },
+                                _ => None,
+                            };
+                            let v = match cached {
+                                Some(v) => {
+                                    specialize::stats(Family::LoadGlobal).hits += 1;
+                                    v
+                                }
+                                None => {
+                                    let name = name!(oparg >> 1);
+                                    if opcode == op::LOAD_GLOBAL_MODULE || opcode == op::LOAD_GLOBAL_BUILTIN {
+                                        unsafe { specialize::miss(instr, Family::LoadGlobal) };
+                                    } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
+                                        unsafe { specialize::load_global(instr, &*globals, &*builtins, name) };
+                                    } else {
+                                        specialize::stats(Family::LoadGlobal).generic += 1;
+                                    }
+                                    let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
+                                    match found {
+                                        Some(v) => v,
+                                        None => break 'dispatch Unwind::Raise(self.name_error(name)),
+                                    }
+                                }
                             };
                             if oparg & 1 != 0 {
                                 push!(Value::NULL);
@@ -382,21 +454,124 @@ impl Vm {
                             let v = pop!();
                             tri!(self.store_name(fi, name!(oparg), v));
                         }
-                        op::LOAD_ATTR => {
+                        op::LOAD_ATTR
+                        | op::LOAD_ATTR_ADAPTIVE
+                        | op::LOAD_ATTR_INSTANCE_VALUE
+                        | op::LOAD_ATTR_MODULE => {
+                            // SAFETY: followed by its 4 cache units.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let cache = unsafe { instr.add(1) };
                             let owner = pop!();
-                            let v = tri!(self.getattr(&owner, name!(oparg)));
+                            let cached = match opcode {
+                                op::LOAD_ATTR_INSTANCE_VALUE => unsafe {
+                                    specialize::instance_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
+                                },
+                                op::LOAD_ATTR_MODULE => match owner.downcast_ref::<ModuleObject>() {
+                                    Some(m) if is_exact(&owner, &MODULE_TYPE) => unsafe {
+                                        m.dict().cached_get(specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
+                                    },
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            let v = match cached {
+                                Some(v) => {
+                                    specialize::stats(Family::LoadAttr).hits += 1;
+                                    v
+                                }
+                                None => {
+                                    let name = name!(oparg);
+                                    if opcode == op::LOAD_ATTR_INSTANCE_VALUE || opcode == op::LOAD_ATTR_MODULE {
+                                        unsafe { specialize::miss(instr, Family::LoadAttr) };
+                                    } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
+                                        unsafe { specialize::load_attr(instr, &owner, name) };
+                                    } else {
+                                        specialize::stats(Family::LoadAttr).generic += 1;
+                                    }
+                                    tri!(self.getattr(&owner, name))
+                                }
+                            };
+                            drop(owner);
                             push!(v);
                             jump_by!(caches::LOAD_ATTR);
                         }
-                        op::STORE_ATTR => {
+                        op::STORE_ATTR | op::STORE_ATTR_ADAPTIVE | op::STORE_ATTR_INSTANCE_VALUE => {
+                            // SAFETY: followed by its 4 cache units.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let cache = unsafe { instr.add(1) };
                             let owner = pop!();
                             let v = pop!();
-                            tri!(self.setattr(&owner, name!(oparg), v));
+                            let v = if opcode == op::STORE_ATTR_INSTANCE_VALUE {
+                                let (version, ix) = unsafe { (specialize::read_u32(cache.add(1)), *cache.add(3) as usize) };
+                                match specialize::store_instance_value(&owner, version, ix, v) {
+                                    Ok(()) => {
+                                        specialize::stats(Family::StoreAttr).hits += 1;
+                                        None
+                                    }
+                                    Err(v) => {
+                                        unsafe { specialize::miss(instr, Family::StoreAttr) };
+                                        Some(v)
+                                    }
+                                }
+                            } else {
+                                if self.specialize && unsafe { specialize::adaptive_due(cache) } {
+                                    let name = name!(oparg);
+                                    unsafe { specialize::store_attr(instr, &owner, name) };
+                                } else {
+                                    specialize::stats(Family::StoreAttr).generic += 1;
+                                }
+                                Some(v)
+                            };
+                            if let Some(v) = v {
+                                tri!(self.setattr(&owner, name!(oparg), v));
+                            }
                             jump_by!(caches::STORE_ATTR);
                         }
-                        op::LOAD_METHOD => {
+                        op::LOAD_METHOD
+                        | op::LOAD_METHOD_ADAPTIVE
+                        | op::LOAD_METHOD_NO_DICT
+                        | op::LOAD_METHOD_WITH_VALUES
+                        | op::LOAD_METHOD_MODULE => {
+                            // SAFETY: followed by its 10 cache units.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let cache = unsafe { instr.add(1) };
                             let owner = pop!();
-                            let (m, self_) = tri!(crate::attr::load_method(self, &owner, name!(oparg)));
+                            let hit = match opcode {
+                                op::LOAD_METHOD_NO_DICT | op::LOAD_METHOD_WITH_VALUES => unsafe {
+                                    specialize::cached_method(&owner, cache, opcode == op::LOAD_METHOD_WITH_VALUES)
+                                        .map(|m| (m, true))
+                                },
+                                op::LOAD_METHOD_MODULE => match owner.downcast_ref::<ModuleObject>() {
+                                    Some(m) if is_exact(&owner, &MODULE_TYPE) => unsafe {
+                                        m.dict()
+                                            .cached_get(specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
+                                            .map(|v| (v, false))
+                                    },
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            let (m, self_) = match hit {
+                                Some((m, bound)) => {
+                                    specialize::stats(Family::LoadMethod).hits += 1;
+                                    if bound {
+                                        (m, Some(owner))
+                                    } else {
+                                        (m, None)
+                                    }
+                                }
+                                None => {
+                                    let name = name!(oparg);
+                                    if opcode != op::LOAD_METHOD && opcode != op::LOAD_METHOD_ADAPTIVE {
+                                        unsafe { specialize::miss(instr, Family::LoadMethod) };
+                                    } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
+                                        unsafe { specialize::load_method(instr, &owner, name) };
+                                    } else {
+                                        specialize::stats(Family::LoadMethod).generic += 1;
+                                    }
+                                    tri!(crate::attr::load_method(self, &owner, name))
+                                }
+                            };
                             match self_ {
                                 Some(s) => {
                                     push!(m);
@@ -1750,6 +1925,28 @@ impl Vm {
                 let v = pop!();
                 let old = std::mem::replace(&mut self.exc_info, if v.is_none() { Value::NULL } else { v });
                 drop(old);
+            }
+            op::CHECK_EG_MATCH => {
+                let classes = pop!();
+                tri!(crate::types::exc_group::check_except_star_type(self, &classes));
+                let exc = peek!(1).clone();
+                let (matched, rest) = tri!(crate::types::exc_group::except_star_match(self, &exc, &classes));
+                if matched.is_none() {
+                    push!(matched);
+                } else {
+                    // [exc] becomes [rest, match]; the handler sees `match`.
+                    drop(pop!());
+                    push!(rest);
+                    push!(matched.clone());
+                    let old = std::mem::replace(&mut self.exc_info, matched);
+                    drop(old);
+                }
+            }
+            op::PREP_RERAISE_STAR => {
+                let raised = pop!();
+                let orig = pop!();
+                let v = tri!(crate::types::exc_group::prep_reraise_star(self, &orig, &raised));
+                push!(v);
             }
             op::CHECK_EXC_MATCH => {
                 let right = pop!();

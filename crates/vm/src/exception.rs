@@ -163,6 +163,9 @@ pub struct ExceptionObject {
     pub(crate) cause: UnsafeCell<Value>,
     pub(crate) context: UnsafeCell<Value>,
     pub(crate) suppress_context: Cell<bool>,
+    /// For exception groups: the `(message, exceptions)` tuple (NULL otherwise),
+    /// kept apart from `args` which user code may reassign.
+    pub(crate) group: UnsafeCell<Value>,
 }
 
 unsafe impl PyPayload for ExceptionObject {
@@ -205,6 +208,13 @@ impl ExceptionObject {
     pub fn set_context(&self, v: Value) {
         write(&self.context, v)
     }
+    /// `(message, exceptions)` of an exception group, NULL for other exceptions.
+    pub fn group(&self) -> Value {
+        read(&self.group)
+    }
+    pub fn set_group(&self, v: Value) {
+        write(&self.group, v)
+    }
 }
 
 /// A new exception instance of `ty` with the given args tuple.
@@ -218,6 +228,7 @@ pub fn new_exception(ty: &TypeObject, args: Value) -> Value {
             cause: UnsafeCell::new(Value::NULL),
             context: UnsafeCell::new(Value::NULL),
             suppress_context: Cell::new(false),
+            group: UnsafeCell::new(Value::NULL),
         },
     )
 }

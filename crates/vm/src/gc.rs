@@ -386,7 +386,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         LayoutKind::MemberDescr => v(&(*(p as *const descr::MemberDescr)).name),
         LayoutKind::Exception => {
             let e = &*(p as *const crate::exception::ExceptionObject);
-            for f in [&e.args, &e.traceback, &e.cause, &e.context] {
+            for f in [&e.args, &e.traceback, &e.cause, &e.context, &e.group] {
                 v(&*f.get());
             }
         }

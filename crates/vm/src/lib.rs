@@ -82,6 +82,8 @@ pub mod object;
 pub mod objects;
 pub mod ops;
 pub mod slots;
+pub mod specialize;
+pub mod suggestions;
 pub mod sysmodule;
 #[cfg(test)]
 mod tests;

@@ -5,7 +5,6 @@
 
 use crate::exception::{ExceptionObject, TracebackObject};
 use crate::objects::code::CodeObj;
-use crate::objects::list::ListObject;
 use crate::objects::str::{display_lossy, StrObject};
 use crate::typeobj::type_of;
 use crate::value::Value;
@@ -15,40 +14,177 @@ const TB_RECURSIVE_CUTOFF: usize = 3;
 const INDENT: usize = 4;
 
 pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
-    let mut out = String::new();
-    let mut seen: Vec<u64> = Vec::new();
-    print_recursive(vm, exc, &mut out, &mut seen, 0);
-    out
+    let mut p = Printer {
+        out: String::new(),
+        seen: Vec::new(),
+        group_depth: 0,
+        need_close: false,
+        chain_depth: 0,
+    };
+    p.exception_recursive(vm, exc);
+    p.out
 }
 
-fn print_recursive(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<u64>, depth: usize) {
-    seen.push(exc.bits());
-    if let Some(e) = exc.downcast_ref::<ExceptionObject>() {
-        if depth < 100 {
-            let cause = e.cause();
-            if !cause.is_null() && !cause.is_none() {
-                if !seen.contains(&cause.bits()) {
-                    print_recursive(vm, &cause, out, seen, depth + 1);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                }
-            } else if !e.suppress_context.get() {
-                let ctx = e.context();
-                if !ctx.is_null() && !ctx.is_none() && !seen.contains(&ctx.bits()) {
-                    print_recursive(vm, &ctx, out, seen, depth + 1);
-                    out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-                }
-            }
+/// CPython's limits on printing exception groups.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+/// Nesting of chained causes/contexts and groups printed before giving up
+/// (CPython stops at its recursion limit).
+const MAX_CHAIN_DEPTH: usize = 100;
+
+/// pythonrun.c's exception_print_context: inside an exception group every
+/// line is indented two columns per level and starts with the `| ` margin.
+struct Printer {
+    out: String,
+    /// Exceptions already printed (by identity), so that cycles end.
+    seen: Vec<u64>,
+    group_depth: usize,
+    /// A closing `+----` line is still owed by the last sub-exception.
+    need_close: bool,
+    chain_depth: usize,
+}
+
+impl Printer {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Indentation plus margin: what starts each line of an exception's text.
+    fn prefix(&self) -> String {
+        let mut s = self.indent();
+        if self.group_depth > 0 {
+            s.push_str("| ");
         }
-        let tb = e.traceback();
-        if !tb.is_null() && !tb.is_none() {
-            out.push_str("Traceback (most recent call last):\n");
-            print_tb(&tb, out);
+        s
+    }
+
+    fn exception_recursive(&mut self, vm: &mut Vm, exc: &Value) {
+        if self.chain_depth >= MAX_CHAIN_DEPTH {
+            return;
+        }
+        self.chain_depth += 1;
+        self.cause_and_context(vm, exc);
+        match crate::types::exc_group::group_exceptions(exc) {
+            Some(excs) => self.exception_group(vm, exc, &excs),
+            None => self.exception(vm, exc),
+        }
+        self.chain_depth -= 1;
+    }
+
+    fn cause_and_context(&mut self, vm: &mut Vm, exc: &Value) {
+        self.seen.push(exc.bits());
+        let Some(e) = exc.downcast_ref::<ExceptionObject>() else {
+            return;
+        };
+        let cause = e.cause();
+        if !cause.is_null() && !cause.is_none() {
+            if !self.seen.contains(&cause.bits()) {
+                self.chained(vm, &cause, "The above exception was the direct cause of the following exception:\n");
+            }
+            return;
+        }
+        if e.suppress_context.get() {
+            return;
+        }
+        let ctx = e.context();
+        if !ctx.is_null() && !ctx.is_none() && !self.seen.contains(&ctx.bits()) {
+            self.chained(vm, &ctx, "During handling of the above exception, another exception occurred:\n");
         }
     }
-    print_exception_only(vm, exc, out);
+
+    fn chained(&mut self, vm: &mut Vm, exc: &Value, message: &str) {
+        let need_close = self.need_close;
+        self.exception_recursive(vm, exc);
+        self.need_close = need_close;
+        let prefix = self.prefix();
+        self.out.push_str(&prefix);
+        self.out.push('\n');
+        self.out.push_str(&prefix);
+        self.out.push_str(message);
+        self.out.push_str(&prefix);
+        self.out.push('\n');
+    }
+
+    /// One exception: its traceback, then `Type: message` and its notes.
+    fn exception(&mut self, vm: &mut Vm, exc: &Value) {
+        if let Some(e) = exc.downcast_ref::<ExceptionObject>() {
+            let tb = e.traceback();
+            if !tb.is_null() && !tb.is_none() {
+                let is_group = crate::types::exc_group::group_exceptions(exc).is_some();
+                let (header, header_margin) = if is_group {
+                    let m = if self.group_depth == 1 { "+ " } else { "| " };
+                    ("Exception Group Traceback (most recent call last):\n", m)
+                } else {
+                    ("Traceback (most recent call last):\n", if self.group_depth > 0 { "| " } else { "" })
+                };
+                let indent = self.indent();
+                self.out.push_str(&indent);
+                self.out.push_str(header_margin);
+                self.out.push_str(header);
+                let prefix = self.prefix();
+                print_tb(&tb, &mut self.out, &prefix);
+            }
+        }
+        let prefix = self.prefix();
+        print_exception_only(vm, exc, &mut self.out, &prefix);
+    }
+
+    /// The boxed layout of an exception group and its sub-exceptions.
+    fn exception_group(&mut self, vm: &mut Vm, exc: &Value, excs: &[Value]) {
+        if self.group_depth > MAX_GROUP_DEPTH {
+            let prefix = self.prefix();
+            self.out
+                .push_str(&format!("{prefix}... (max_group_depth is {MAX_GROUP_DEPTH})\n"));
+            return;
+        }
+        if self.group_depth == 0 {
+            self.group_depth += 1;
+        }
+        self.exception(vm, exc);
+        let n = excs.len().min(MAX_GROUP_WIDTH + 1);
+        self.need_close = false;
+        for (i, sub) in excs.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                // The closing line may be written by a nested group instead.
+                self.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let indent = self.indent();
+            let corner = if i == 0 { "+-" } else { "  " };
+            if truncated {
+                self.out
+                    .push_str(&format!("{indent}{corner}+---------------- ... ----------------\n"));
+            } else {
+                self.out
+                    .push_str(&format!("{indent}{corner}+---------------- {} ----------------\n", i + 1));
+            }
+            self.group_depth += 1;
+            if truncated {
+                let remaining = excs.len() - MAX_GROUP_WIDTH;
+                let prefix = self.prefix();
+                self.out.push_str(&format!(
+                    "{prefix}and {remaining} more exception{}\n",
+                    if remaining > 1 { "s" } else { "" }
+                ));
+            } else {
+                self.exception_recursive(vm, sub);
+            }
+            if last && self.need_close {
+                let indent = self.indent();
+                self.out.push_str(&indent);
+                self.out.push_str("+------------------------------------\n");
+                self.need_close = false;
+            }
+            self.group_depth -= 1;
+        }
+        if self.group_depth == 1 {
+            self.group_depth -= 1;
+        }
+    }
 }
 
-fn print_tb(tb: &Value, out: &mut String) {
+fn print_tb(tb: &Value, out: &mut String, prefix: &str) {
     let mut entries: Vec<(Value, u32)> = Vec::new();
     let mut cur = tb.clone();
     while let Some(t) = cur.downcast_ref::<TracebackObject>() {
@@ -73,7 +209,7 @@ fn print_tb(tb: &Value, out: &mut String) {
         }
         cnt += 1;
         if cnt <= TB_RECURSIVE_CUTOFF {
-            display_line(c, *lasti, out);
+            display_line(c, *lasti, out, prefix);
         }
     }
     if cnt > TB_RECURSIVE_CUTOFF {
@@ -90,7 +226,7 @@ fn repeated(out: &mut String, cnt: usize) {
     ));
 }
 
-fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
+fn display_line(c: &CodeObj, lasti: u32, out: &mut String, prefix: &str) {
     let filename = display_lossy(&c.filename);
     let pos = c.position_of(lasti);
     let lineno = pos.and_then(|p| p.lineno);
@@ -98,6 +234,7 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
         Some(l) => l as i64,
         None => -1,
     };
+    out.push_str(prefix);
     out.push_str(&format!(
         "  File \"{}\", line {}, in {}\n",
         filename,
@@ -117,6 +254,7 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
         .take_while(|&&ch| ch == ' ' || ch == '\t' || ch == '\x0c')
         .count();
     let stripped: String = chars[lead..].iter().collect();
+    out.push_str(prefix);
     out.push_str("    ");
     out.push_str(&stripped);
     out.push('\n');
@@ -159,6 +297,7 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String) {
     let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
     let (left_end, right_start) = anchors.map_or((-1i64, -1i64), |(l, r)| (l as i64, r as i64));
     let special = anchors.is_some();
+    out.push_str(prefix);
     loop {
         offset += 1;
         if offset > end_offset as i64 {
@@ -517,7 +656,7 @@ fn syntax_error_location(vm: &mut Vm, exc: &Value) -> Option<(String, Value)> {
     Some((location, msg))
 }
 
-fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
+fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str) {
     let t = type_of(exc);
     let qualname = display_lossy(t.qualname());
     let module = crate::types::object_ty::type_module_name(t);
@@ -530,6 +669,8 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
     // (pythonrun.c's print_exception_file_and_line).
     let syntax = syntax_error_location(vm, exc);
     if let Some((location, _)) = &syntax {
+        // Only the `File` line takes the margin (as pythonrun.c writes it).
+        out.push_str(prefix);
         out.push_str(location);
     }
     let text = match syntax.map(|(_, msg)| msg).map_or_else(|| vm.str(exc), Ok) {
@@ -539,6 +680,7 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
             .unwrap_or_default(),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    out.push_str(prefix);
     if text.is_empty() {
         out.push_str(&name);
     } else {
@@ -546,29 +688,70 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String) {
         out.push_str(": ");
         out.push_str(&text);
     }
-    out.push('\n');
-    // PEP 678 notes.
-    let key = vm.intern("__notes__");
-    if let Some(notes) = crate::attr::instance_get(exc, &key) {
-        if let Some(l) = notes.downcast_ref::<ListObject>() {
-            for n in l.to_vec() {
-                match n.downcast_ref::<StrObject>() {
-                    Some(s) => out.push_str(&s.to_string_lossy()),
-                    None => match vm.str(&n) {
-                        Ok(s) => out.push_str(&display_lossy(&s)),
-                        Err(_) => out.push_str("<note str() failed>"),
-                    },
-                }
-                out.push('\n');
-            }
-        } else {
-            match vm.repr_string(&notes) {
-                Ok(r) => out.push_str(&r),
-                Err(_) => out.push_str("<__notes__ repr() failed>"),
-            }
-            out.push('\n');
-        }
+    if let Some(s) = crate::suggestions::offer_suggestion(vm, exc) {
+        out.push_str(". Did you mean: '");
+        out.push_str(&s);
+        out.push_str("'?");
     }
+    out.push('\n');
+    // PEP 678 notes: each line of each note's str() takes the margin; a
+    // non-sequence `__notes__` is shown by its repr, with no newline.
+    let key = vm.intern("__notes__");
+    let Some(notes) = crate::attr::instance_get(exc, &key) else {
+        return;
+    };
+    let nt = type_of(&notes);
+    let is_sequence = nt.slots().getitem.is_some() && !nt.has_flag(crate::typeobj::type_flags::DICT_SUBCLASS);
+    if !is_sequence {
+        out.push_str(prefix);
+        match vm.repr_string(&notes) {
+            Ok(r) => out.push_str(&r),
+            Err(_) => out.push_str("<__notes__ repr() failed>"),
+        }
+        return;
+    }
+    let items = match vm.collect(&notes) {
+        Ok(items) => items,
+        Err(_) => return,
+    };
+    for n in items {
+        match vm.str(&n) {
+            Ok(s) => {
+                let text = display_lossy(&s);
+                for line in split_lines_keepends(&text) {
+                    out.push_str(prefix);
+                    out.push_str(line);
+                }
+            }
+            Err(_) => out.push_str("<note str() failed>"),
+        }
+        out.push('\n');
+    }
+}
+
+/// str.splitlines(keepends=True) for the line breaks notes use.
+fn split_lines_keepends(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, ch)) = chars.next() {
+        let end = match ch {
+            '\r' if matches!(chars.peek(), Some((_, '\n'))) => {
+                chars.next();
+                i + 2
+            }
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                i + ch.len_utf8()
+            }
+            _ => continue,
+        };
+        lines.push(&text[start..end]);
+        start = end;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
 }
 
 #[cfg(test)]

@@ -422,6 +422,19 @@ impl TypeObject {
         if v != 0 {
             return v;
         }
+        // A valid tag requires valid tags on every base (as CPython's
+        // assign_version_tag): `modified()` stops at subclasses whose tag is
+        // already invalid, so a tagged type below an untagged one would keep
+        // a stale tag.
+        // SAFETY: the MRO is replaced only between uses, under the GIL.
+        let mro = unsafe { (*self.mro.get()).downcast_ref::<TupleObject>() };
+        for b in mro.map(|m| m.items()).unwrap_or(&[]).iter().skip(1) {
+            // SAFETY: the MRO holds types only.
+            let b = unsafe { &*(b.ptr_unchecked() as *const TypeObject) };
+            if b.version_tag.get() == 0 && b.version_tag() == 0 {
+                return 0;
+            }
+        }
         // SAFETY: GIL held.
         let next = unsafe { NEXT_VERSION_TAG.get_mut() };
         if *next == u32::MAX {
@@ -456,7 +469,7 @@ impl TypeObject {
         let cache = unsafe { METHOD_CACHE.get_mut() };
         let e = &cache[slot];
         if version != 0 && e.version == version && e.name.bits() == nbits {
-            return if e.value == 0 {
+            return if e.value == ABSENT {
                 None
             } else {
                 Some(unsafe { borrowed_bits(e.value) })
@@ -468,7 +481,7 @@ impl TypeObject {
             e.version = version;
             // The cache keeps the name alive so that its address cannot be reused.
             let old = std::mem::replace(&mut e.name, name.clone());
-            e.value = found.as_ref().map_or(0, |v| v.bits());
+            e.value = found.as_ref().map_or(ABSENT, |v| v.bits());
             drop(old);
         }
         found
@@ -501,6 +514,10 @@ unsafe fn borrowed_bits(bits: u64) -> Value {
 
 const METHOD_CACHE_SIZE: usize = 4096;
 
+/// Method-cache marker for "not found": NULL's bits, which no attribute value
+/// can have (0 would be the float 0.0).
+const ABSENT: u64 = crate::value::NULL_BITS;
+
 struct CacheEntry {
     version: u32,
     name: Value,
@@ -518,7 +535,7 @@ pub(crate) fn init_method_cache() {
         cache.extend((0..METHOD_CACHE_SIZE).map(|_| CacheEntry {
             version: 0,
             name: Value::NULL,
-            value: 0,
+            value: ABSENT,
         }));
     }
 }

@@ -19,7 +19,7 @@ use std::ptr::NonNull;
 
 const TAG_PTR: u64 = 0xFFF9 << 48;
 const TAG_INT: u64 = 0xFFFA << 48;
-const NULL_BITS: u64 = 0xFFFB << 48;
+pub(crate) const NULL_BITS: u64 = 0xFFFB << 48;
 const PAYLOAD_MASK: u64 = (1 << 48) - 1;
 /// Every bit pattern at or above this is a tag, never a float.
 const FIRST_TAG: u64 = TAG_PTR;

@@ -32,6 +32,8 @@ pub struct Vm {
     /// `sys.modules`.
     pub(crate) modules: Value,
     pub int_max_str_digits: usize,
+    /// Whether adaptive instructions may specialize (`-X nospecialize` clears it).
+    pub specialize: bool,
     /// Set by YIELD_VALUE so that the generator's resumer knows it suspended.
     pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
@@ -75,6 +77,7 @@ impl Vm {
             builtins_dict: Value::NULL,
             modules: DictObject::new_value(),
             int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
+            specialize: true,
             yielded: false,
             repr_stack: Vec::new(),
             stdout: Vec::with_capacity(8192),

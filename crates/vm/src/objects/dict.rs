@@ -531,6 +531,12 @@ impl DictObject {
         drop(old);
     }
 
+    /// The keys version as it is now, without assigning one (0: none).
+    #[inline(always)]
+    pub fn current_keys_version(&self) -> u32 {
+        self.inner().keys.as_ref().map_or(0, |k| k.version.get())
+    }
+
     /// The keys version for caches (0: none available).
     pub fn keys_version(&self) -> u32 {
         let Some(keys) = self.inner().keys.as_ref() else {

@@ -936,6 +936,15 @@ code_attr!(code_nlocals, |c| Value::int(c.nlocals as i64));
 code_attr!(code_consts, |c| new_tuple(c.consts.to_vec()));
 code_attr!(code_names, |c| new_tuple(c.names.to_vec()));
 code_attr!(code_code, |c| crate::objects::bytes::new_bytes(&c.source.code));
+// The instructions as they run now, specialized forms included (what
+// `dis.dis(f, adaptive=True)` shows).
+code_attr!(code_code_adaptive, |c| {
+    let n = c.n_units();
+    // SAFETY: the unit array lives as long as the code object; read only.
+    let units = unsafe { std::slice::from_raw_parts(c.units_ptr() as *const u16, n) };
+    let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    crate::objects::bytes::new_bytes(&bytes)
+});
 code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
 code_attr!(code_exceptiontable, |c| crate::objects::bytes::new_bytes(
     &c.source.exceptiontable
@@ -1329,6 +1338,7 @@ pub(crate) fn init() {
         ("co_consts", code_consts),
         ("co_names", code_names),
         ("co_code", code_code),
+        ("_co_code_adaptive", code_code_adaptive),
         ("co_linetable", code_linetable),
         ("co_exceptiontable", code_exceptiontable),
         ("co_varnames", code_varnames),

@@ -18,6 +18,7 @@ pub(crate) fn is_builtin_generic(t: &TypeObject) -> bool {
     [&LIST_TYPE, &DICT_TYPE, &TUPLE_TYPE, &SET_TYPE, &FROZENSET_TYPE, &TYPE_TYPE]
         .iter()
         .any(|s| std::ptr::eq(s.ptr(), t))
+        || t.is_subtype(crate::exception::exc_type(crate::exception::ExcKind::BaseExceptionGroup))
 }
 
 /// `origin[key]`: a tuple key gives several arguments.

@@ -2,6 +2,7 @@
 
 pub mod dict_ty;
 pub mod exc;
+pub mod exc_group;
 pub mod func_ty;
 pub mod generic_alias;
 pub mod num;
@@ -24,6 +25,7 @@ pub(crate) fn init_all() {
     func_ty::init_member();
     generic_alias::init();
     exc::init();
+    exc_group::init();
     crate::builtins::init_types();
     crate::sysmodule::init_stream_type();
 }

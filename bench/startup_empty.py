@@ -1,0 +1,2 @@
+# Start-up: an empty program (what `-c pass` measures).
+pass

@@ -1,0 +1,562 @@
+//! PEP 659: the specializing adaptive interpreter's decisions and bookkeeping.
+//!
+//! Code runs CPython 3.11's bytecode with its inline CACHE units. A generic
+//! (adaptive) instruction keeps a back-off counter in its first cache unit;
+//! when the counter runs out, the instruction is looked at with the operands
+//! of that moment and, if a specialized form fits, rewritten in place to it
+//! (3.11's own specialized opcode numbers, so `dis(adaptive=True)` names
+//! them) with what its guard needs stored in the following cache units. A
+//! specialized instruction whose guard fails runs the generic path for that
+//! execution (a miss) and counts down a miss counter in the first unit; when
+//! that runs out it is rewritten back to the generic form (a deopt), whose
+//! counter then backs off exponentially before the next attempt.
+//!
+//! Guards: type version tags (any change to a type or its bases gives it a
+//! new tag), dict keys versions (any key added or removed gives a new one),
+//! and the shared-keys index of instance attributes (append-only per class).
+
+use crate::gil::GilCell;
+use pyrite_bytecode::op;
+
+/// The families of specializable instructions, as `-X specstats` lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    LoadGlobal,
+    LoadAttr,
+    LoadMethod,
+    StoreAttr,
+    BinaryOp,
+}
+
+impl Family {
+    pub const ALL: [Family; 5] = [
+        Family::LoadGlobal,
+        Family::LoadAttr,
+        Family::LoadMethod,
+        Family::StoreAttr,
+        Family::BinaryOp,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::LoadGlobal => "LOAD_GLOBAL",
+            Family::LoadAttr => "LOAD_ATTR",
+            Family::LoadMethod => "LOAD_METHOD",
+            Family::StoreAttr => "STORE_ATTR",
+            Family::BinaryOp => "BINARY_OP",
+        }
+    }
+}
+
+/// Counts of one family over the whole run.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct FamilyStats {
+    /// Specialization attempts (the back-off counter ran out).
+    pub attempts: u64,
+    /// Attempts that rewrote the instruction.
+    pub successes: u64,
+    /// Executions of a specialized form whose guard held.
+    pub hits: u64,
+    /// Executions of a specialized form whose guard failed.
+    pub misses: u64,
+    /// Specialized forms rewritten back to the generic one.
+    pub deopts: u64,
+    /// Executions of the generic form (not specialized at that moment).
+    pub generic: u64,
+}
+
+static STATS: GilCell<[FamilyStats; 5]> = GilCell::new([FamilyStats {
+    attempts: 0,
+    successes: 0,
+    hits: 0,
+    misses: 0,
+    deopts: 0,
+    generic: 0,
+}; 5]);
+
+/// The statistics of `family` (GIL held by the caller, as for every VM call).
+#[inline(always)]
+pub fn stats(family: Family) -> &'static mut FamilyStats {
+    // SAFETY: GIL held; no reference is kept across calls.
+    unsafe { &mut STATS.get_mut()[family as usize] }
+}
+
+/// Misses a specialized instruction tolerates before it is deoptimized.
+pub const MISS_COUNTER_START: u16 = 53;
+/// Back-off counters: low 12 bits count down, high 4 bits hold the exponent.
+const BACKOFF_BITS: u16 = 12;
+const MAX_BACKOFF_EXPONENT: u16 = 12;
+
+/// The next back-off counter after a failed attempt or a deopt.
+pub fn backoff(counter: u16) -> u16 {
+    let exponent = ((counter >> BACKOFF_BITS) + 1).min(MAX_BACKOFF_EXPONENT);
+    (exponent << BACKOFF_BITS) | ((1u16 << exponent) - 1)
+}
+
+/// Counts one execution of a generic instruction; true when it is time to
+/// try specializing it.
+///
+/// # Safety
+/// `cache` points to the instruction's first CACHE unit.
+#[inline(always)]
+pub unsafe fn adaptive_due(cache: *mut u16) -> bool {
+    let c = *cache;
+    if c & ((1 << BACKOFF_BITS) - 1) == 0 {
+        return true;
+    }
+    *cache = c - 1;
+    false
+}
+
+/// Records a failed attempt: the counter backs off.
+///
+/// # Safety
+/// As `adaptive_due`.
+pub unsafe fn attempt_failed(cache: *mut u16) {
+    *cache = backoff(*cache);
+}
+
+/// Rewrites the instruction at `instr` to `opcode` (keeping its oparg) and
+/// arms its miss counter.
+///
+/// # Safety
+/// `instr` is the instruction's code unit, followed by its CACHE units.
+pub unsafe fn rewrite(instr: *mut u16, opcode: u8) {
+    *instr = (*instr & 0xff00) | opcode as u16;
+    // The back-off exponent stays in the high bits, so that a site that keeps
+    // deoptimizing (a polymorphic one) waits longer each time.
+    let counter = instr.add(1);
+    *counter = (*counter & !((1 << BACKOFF_BITS) - 1)) | MISS_COUNTER_START;
+}
+
+/// Counts a miss of the specialized instruction at `instr`; after too many,
+/// rewrites it back to its generic form. Returns true when it deoptimized.
+///
+/// # Safety
+/// As `rewrite`.
+#[inline]
+pub unsafe fn miss(instr: *mut u16, family: Family) -> bool {
+    stats(family).misses += 1;
+    let counter = instr.add(1);
+    if *counter & ((1 << BACKOFF_BITS) - 1) > 1 {
+        *counter -= 1;
+        return false;
+    }
+    stats(family).deopts += 1;
+    let generic = pyrite_bytecode::deoptimize((*instr & 0xff) as u8);
+    *instr = (*instr & 0xff00) | generic as u16;
+    *counter = backoff(*counter);
+    true
+}
+
+/// Reads a 32-bit value stored in two cache units.
+///
+/// # Safety
+/// `p` and `p + 1` are cache units of the current instruction.
+#[inline(always)]
+pub unsafe fn read_u32(p: *const u16) -> u32 {
+    (*p as u32) | ((*p.add(1) as u32) << 16)
+}
+
+/// # Safety
+/// As `read_u32`.
+#[inline(always)]
+pub unsafe fn write_u32(p: *mut u16, v: u32) {
+    *p = v as u16;
+    *p.add(1) = (v >> 16) as u16;
+}
+
+/// Reads a 64-bit value stored in four cache units.
+///
+/// # Safety
+/// `p..p + 4` are cache units of the current instruction.
+#[inline(always)]
+pub unsafe fn read_u64(p: *const u16) -> u64 {
+    (read_u32(p) as u64) | ((read_u32(p.add(2)) as u64) << 32)
+}
+
+/// # Safety
+/// As `read_u64`.
+#[inline(always)]
+pub unsafe fn write_u64(p: *mut u16, v: u64) {
+    write_u32(p, v as u32);
+    write_u32(p.add(2), (v >> 32) as u32);
+}
+
+/// The family a (generic or specialized) opcode belongs to.
+pub fn family_of(opcode: u8) -> Option<Family> {
+    match pyrite_bytecode::deoptimize(opcode) {
+        op::LOAD_GLOBAL => Some(Family::LoadGlobal),
+        op::LOAD_ATTR => Some(Family::LoadAttr),
+        op::LOAD_METHOD => Some(Family::LoadMethod),
+        op::STORE_ATTR => Some(Family::StoreAttr),
+        op::BINARY_OP => Some(Family::BinaryOp),
+        _ => None,
+    }
+}
+
+/// The `-X specstats` report, one line per family.
+pub fn report() -> String {
+    let mut out = String::from("pyrite specialization statistics\n");
+    out.push_str(&format!(
+        "{:<14} {:>10} {:>10} {:>12} {:>10} {:>8} {:>12} {:>7}\n",
+        "family", "attempts", "successes", "hits", "misses", "deopts", "generic", "hit%"
+    ));
+    for f in Family::ALL {
+        let s = *stats(f);
+        let total = s.hits + s.misses + s.generic;
+        let pct = if total == 0 { 0.0 } else { 100.0 * s.hits as f64 / total as f64 };
+        out.push_str(&format!(
+            "{:<14} {:>10} {:>10} {:>12} {:>10} {:>8} {:>12} {:>6.1}%\n",
+            f.name(),
+            s.attempts,
+            s.successes,
+            s.hits,
+            s.misses,
+            s.deopts,
+            s.generic,
+            pct
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_exponentially_and_saturates() {
+        let a = backoff(0);
+        assert_eq!(a & 0xfff, 1);
+        let b = backoff(a);
+        assert_eq!(b & 0xfff, 3);
+        let mut c = b;
+        for _ in 0..20 {
+            c = backoff(c);
+        }
+        assert_eq!(c >> 12, MAX_BACKOFF_EXPONENT);
+        assert_eq!(c & 0xfff, (1 << MAX_BACKOFF_EXPONENT) - 1);
+    }
+
+    #[test]
+    fn cache_words_round_trip() {
+        let mut units = [0u16; 4];
+        unsafe {
+            write_u64(units.as_mut_ptr(), 0x0123_4567_89ab_cdef);
+            assert_eq!(read_u64(units.as_ptr()), 0x0123_4567_89ab_cdef);
+            write_u32(units.as_mut_ptr(), 0xdead_beef);
+            assert_eq!(read_u32(units.as_ptr()), 0xdead_beef);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The decisions: which specialized form fits the operands seen now.
+// Each writes its guard data into the cache units and rewrites the
+// instruction, or backs off. `instr` points to the instruction's own unit.
+
+use crate::attr::generic_getattr;
+use crate::objects::dict::DictObject;
+use crate::objects::module::ModuleObject;
+use crate::typeobj::{is_exact, type_flags, type_of, MODULE_TYPE};
+use crate::value::Value;
+
+/// Specialized LOAD_GLOBAL cache: [counter, index, globals keys version (2),
+/// builtins keys version (1: 16 bits; versions that do not fit are refused,
+/// and versions are never reused, so comparing 16 bits is exact)].
+///
+/// # Safety
+/// `instr` is a LOAD_GLOBAL followed by its 5 cache units.
+pub(crate) unsafe fn load_global(instr: *mut u16, globals: &DictObject, builtins: &DictObject, name: &Value) {
+    let st = stats(Family::LoadGlobal);
+    st.attempts += 1;
+    let cache = instr.add(1);
+    if let Some(ix) = globals.index_of_str(name) {
+        let version = globals.keys_version();
+        if version != 0 && ix <= u16::MAX as usize {
+            *cache.add(1) = ix as u16;
+            write_u32(cache.add(2), version);
+            rewrite(instr, op::LOAD_GLOBAL_MODULE);
+            st.successes += 1;
+            return;
+        }
+    } else if let Some(ix) = builtins.index_of_str(name) {
+        let gversion = globals.keys_version();
+        let bversion = builtins.keys_version();
+        if gversion != 0 && bversion != 0 && bversion <= u16::MAX as u32 && ix <= u16::MAX as usize {
+            *cache.add(1) = ix as u16;
+            write_u32(cache.add(2), gversion);
+            *cache.add(4) = bversion as u16;
+            rewrite(instr, op::LOAD_GLOBAL_BUILTIN);
+            st.successes += 1;
+            return;
+        }
+    }
+    attempt_failed(cache);
+}
+
+/// Whether attribute loads on `obj` go through `object.__getattribute__`
+/// with instance values (no `__getattr__`/`__getattribute__` override).
+fn generic_attribute_access(obj: &Value) -> bool {
+    type_of(obj).slots().getattro as usize == generic_getattr as *const () as usize
+}
+
+/// Specialized LOAD_ATTR cache: [counter, type version or dict keys version
+/// (2), index].
+///
+/// # Safety
+/// `instr` is a LOAD_ATTR followed by its 4 cache units.
+pub(crate) unsafe fn load_attr(instr: *mut u16, owner: &Value, name: &Value) {
+    let st = stats(Family::LoadAttr);
+    st.attempts += 1;
+    let cache = instr.add(1);
+    if is_exact(owner, &MODULE_TYPE) {
+        if let Some(m) = owner.downcast_ref::<ModuleObject>() {
+            let d = m.dict();
+            if let Some(ix) = d.index_of_str(name) {
+                let version = d.keys_version();
+                if version != 0 && ix <= u16::MAX as usize {
+                    write_u32(cache.add(1), version);
+                    *cache.add(3) = ix as u16;
+                    rewrite(instr, op::LOAD_ATTR_MODULE);
+                    st.successes += 1;
+                    return;
+                }
+            }
+        }
+        attempt_failed(cache);
+        return;
+    }
+    if let Some(ix) = instance_value_index(owner, name) {
+        let version = type_of(owner).version_tag();
+        if version != 0 && ix <= u16::MAX as usize {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix as u16;
+            rewrite(instr, op::LOAD_ATTR_INSTANCE_VALUE);
+            st.successes += 1;
+            return;
+        }
+    }
+    attempt_failed(cache);
+}
+
+/// The shared-keys index of `name` when `owner.name` is found among the
+/// instance's own values (no data descriptor on the type shadows it).
+fn instance_value_index(owner: &Value, name: &Value) -> Option<usize> {
+    if !generic_attribute_access(owner) {
+        return None;
+    }
+    let pre = owner.pre_header()?;
+    let ty = type_of(owner);
+    if let Some(d) = ty.lookup(name) {
+        if type_of(&d).slots().descr_set.is_some() {
+            return None;
+        }
+    }
+    // SAFETY: read only for this check; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    let keys = unsafe { &*ty.shared_keys.get() };
+    let ix = keys.index_of(name)?;
+    attrs.get(ix).map(|_| ix)
+}
+
+/// The instance value at shared-keys index `ix` when the guard holds: the
+/// type still has `version` and the instance has no dict of its own.
+#[inline(always)]
+pub(crate) fn instance_value(owner: &Value, version: u32, ix: usize) -> Option<Value> {
+    let ty = type_of(owner);
+    if ty.version_tag.get() != version {
+        return None;
+    }
+    let pre = owner.pre_header()?;
+    // SAFETY: read only; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    attrs.get(ix)
+}
+
+/// Specialized STORE_ATTR cache: [counter, type version (2), index].
+///
+/// # Safety
+/// `instr` is a STORE_ATTR followed by its 4 cache units.
+pub(crate) unsafe fn store_attr(instr: *mut u16, owner: &Value, name: &Value) {
+    let st = stats(Family::StoreAttr);
+    st.attempts += 1;
+    let cache = instr.add(1);
+    let ty = type_of(owner);
+    let generic_set = ty.slots().setattro.map(|f| f as usize) == Some(crate::attr::generic_setattr as *const () as usize);
+    let ix = (|| {
+        if !generic_set || ty.has_flag(type_flags::NO_DICT) {
+            return None;
+        }
+        let pre = owner.pre_header()?;
+        if let Some(d) = ty.lookup(name) {
+            if type_of(&d).slots().descr_set.is_some() {
+                return None;
+            }
+        }
+        let attrs = &*pre.attrs.get();
+        if attrs.has_dict() {
+            return None;
+        }
+        (*ty.shared_keys.get()).index_of(name)
+    })();
+    if let Some(ix) = ix {
+        let version = ty.version_tag();
+        if version != 0 && ix <= u16::MAX as usize {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix as u16;
+            rewrite(instr, op::STORE_ATTR_INSTANCE_VALUE);
+            st.successes += 1;
+            return;
+        }
+    }
+    attempt_failed(cache);
+}
+
+/// Stores `v` at shared-keys index `ix` when the guard holds; gives `v`
+/// back otherwise.
+#[inline(always)]
+pub(crate) fn store_instance_value(owner: &Value, version: u32, ix: usize, v: Value) -> Result<(), Value> {
+    let ty = type_of(owner);
+    if ty.version_tag.get() != version {
+        return Err(v);
+    }
+    let Some(pre) = owner.pre_header() else { return Err(v) };
+    let attrs = pre.attrs.get();
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe {
+        if (*attrs).has_dict() {
+            return Err(v);
+        }
+        (*attrs).set(ix, v)
+    };
+    drop(old);
+    Ok(())
+}
+
+/// Specialized LOAD_METHOD cache: [counter, type version or dict keys
+/// version (2), index, shared-keys length (2), method object (4)].
+///
+/// # Safety
+/// `instr` is a LOAD_METHOD followed by its 10 cache units.
+pub(crate) unsafe fn load_method(instr: *mut u16, owner: &Value, name: &Value) {
+    let st = stats(Family::LoadMethod);
+    st.attempts += 1;
+    let cache = instr.add(1);
+    if is_exact(owner, &MODULE_TYPE) {
+        if let Some(m) = owner.downcast_ref::<ModuleObject>() {
+            let d = m.dict();
+            if let Some(ix) = d.index_of_str(name) {
+                let version = d.keys_version();
+                if version != 0 && ix <= u16::MAX as usize {
+                    write_u32(cache.add(1), version);
+                    *cache.add(3) = ix as u16;
+                    rewrite(instr, op::LOAD_METHOD_MODULE);
+                    st.successes += 1;
+                    return;
+                }
+            }
+        }
+        attempt_failed(cache);
+        return;
+    }
+    let ty = type_of(owner);
+    let method = if generic_attribute_access(owner) { ty.lookup(name) } else { None };
+    let Some(method) = method.filter(|m| type_of(m).has_flag(type_flags::METHOD_DESCRIPTOR)) else {
+        attempt_failed(cache);
+        return;
+    };
+    let version = ty.version_tag();
+    if version == 0 {
+        attempt_failed(cache);
+        return;
+    }
+    match owner.pre_header() {
+        None => {
+            write_u32(cache.add(1), version);
+            write_u64(cache.add(5), method.ptr_unchecked() as u64);
+            rewrite(instr, op::LOAD_METHOD_NO_DICT);
+            st.successes += 1;
+        }
+        Some(pre) => {
+            let attrs = &*pre.attrs.get();
+            let keys = &*ty.shared_keys.get();
+            if attrs.has_dict() || keys.index_of(name).is_some() {
+                attempt_failed(cache);
+                return;
+            }
+            write_u32(cache.add(1), version);
+            write_u32(cache.add(3), keys.names.len() as u32);
+            write_u64(cache.add(5), method.ptr_unchecked() as u64);
+            rewrite(instr, op::LOAD_METHOD_WITH_VALUES);
+            st.successes += 1;
+        }
+    }
+}
+
+/// The cached method of a LOAD_METHOD_NO_DICT / _WITH_VALUES when its guard
+/// holds: same type version, and (with values) the instance has no dict and
+/// its class's shared keys did not grow (so the name is still not an
+/// instance attribute).
+///
+/// # Safety
+/// `cache` is the instruction's first cache unit.
+#[inline(always)]
+pub(crate) unsafe fn cached_method(owner: &Value, cache: *const u16, with_values: bool) -> Option<Value> {
+    let ty = type_of(owner);
+    if ty.version_tag.get() != read_u32(cache.add(1)) {
+        return None;
+    }
+    if with_values {
+        let pre = owner.pre_header()?;
+        if (*pre.attrs.get()).has_dict() {
+            return None;
+        }
+        if (*ty.shared_keys.get()).names.len() as u32 != read_u32(cache.add(3)) {
+            return None;
+        }
+    }
+    let p = read_u64(cache.add(5)) as *mut crate::object::ObjHeader;
+    // The type's version vouches that its dict still holds this method.
+    Some(Value::from_borrowed_ptr(std::ptr::NonNull::new(p)?))
+}
+
+/// Specialized BINARY_OP forms by the operand types seen now.
+///
+/// # Safety
+/// `instr` is a BINARY_OP followed by its cache unit.
+pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &Value, next_is_store_fast_of_lhs: bool) {
+    use crate::objects::str::StrObject;
+    use crate::typeobj::STR_TYPE;
+    let st = stats(Family::BinaryOp);
+    st.attempts += 1;
+    let ints = lhs.is_small_int() && rhs.is_small_int();
+    let floats = lhs.is_float() && rhs.is_float();
+    let strs = is_exact(lhs, &STR_TYPE) && is_exact(rhs, &STR_TYPE) && lhs.downcast_ref::<StrObject>().is_some();
+    // Opargs: 0 +, 5 *, 10 -, 13 +=, 18 *=, 23 -=.
+    let form = match oparg {
+        0 | 13 if ints => Some(op::BINARY_OP_ADD_INT),
+        0 | 13 if floats => Some(op::BINARY_OP_ADD_FLOAT),
+        13 if strs && next_is_store_fast_of_lhs => Some(op::BINARY_OP_INPLACE_ADD_UNICODE),
+        0 | 13 if strs => Some(op::BINARY_OP_ADD_UNICODE),
+        5 | 18 if ints => Some(op::BINARY_OP_MULTIPLY_INT),
+        5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
+        10 | 23 if ints => Some(op::BINARY_OP_SUBTRACT_INT),
+        10 | 23 if floats => Some(op::BINARY_OP_SUBTRACT_FLOAT),
+        _ => None,
+    };
+    match form {
+        Some(f) => {
+            rewrite(instr, f);
+            st.successes += 1;
+        }
+        None => attempt_failed(instr.add(1)),
+    }
+}

@@ -1,0 +1,2 @@
+# Support module for guard_site_types.py.
+value = 1

@@ -1,0 +1,6 @@
+# Runaway recursion: RecursionError and "[Previous line repeated N more times]".
+def countdown(n):
+    return countdown(n + 1) + 1
+
+
+countdown(0)

@@ -139,7 +139,7 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
         }
     }
     if obj.pre_header().is_none() {
-        let tn = ty.name_string();
+        let tn = vm.type_name(obj);
         let n = crate::objects::str::display_lossy(name);
         let msg = if ty.lookup(name).is_some() {
             format!("'{tn}' object attribute '{n}' is read-only")

@@ -1267,6 +1267,8 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("float", &FLOAT_TYPE),
         ("str", &STR_TYPE),
         ("bytes", &BYTES_TYPE),
+        ("bytearray", &crate::objects::bytearray::BYTEARRAY_TYPE),
+        ("memoryview", &crate::objects::memoryview::MEMORYVIEW_TYPE),
         ("tuple", &TUPLE_TYPE),
         ("list", &LIST_TYPE),
         ("dict", &DICT_TYPE),

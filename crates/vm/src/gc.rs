@@ -438,7 +438,11 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         | LayoutKind::SlotWrapper
         | LayoutKind::GetSetDescr
         | LayoutKind::Range
-        | LayoutKind::RangeIter => {}
+        | LayoutKind::RangeIter
+        // A memoryview holds its exporter (a bytes-like object, never part of
+        // a cycle through the view): left untracked.
+        | LayoutKind::ByteArray
+        | LayoutKind::MemoryView => {}
     }
 }
 

@@ -93,6 +93,8 @@ pub enum LayoutKind {
     MemberDescr,
     /// Objects of native modules (`objects::native::NativeObject`).
     Native,
+    ByteArray,
+    MemoryView,
 }
 
 /// A Rust struct that is the layout of some Python objects.
@@ -435,6 +437,8 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::Set => size_of::<set::SetObject>(),
         LayoutKind::MemberDescr => size_of::<descr::MemberDescr>(),
         LayoutKind::Native => size_of::<native::NativeObject>(),
+        LayoutKind::ByteArray => size_of::<bytearray::ByteArrayObject>(),
+        LayoutKind::MemoryView => size_of::<memoryview::MemoryViewObject>(),
     }
 }
 
@@ -476,6 +480,8 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
         LayoutKind::MemberDescr => drop_in_place(p as *mut descr::MemberDescr),
         LayoutKind::Native => drop_in_place(p as *mut native::NativeObject),
+        LayoutKind::ByteArray => drop_in_place(p as *mut bytearray::ByteArrayObject),
+        LayoutKind::MemoryView => drop_in_place(p as *mut memoryview::MemoryViewObject),
     }
 }
 

@@ -143,16 +143,16 @@ impl Vm {
         let msg = if op == nb::POWER && !inplace {
             format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                ta.name_string(),
-                tb.name_string()
+                self.type_name(a),
+                self.type_name(b)
             )
         } else {
             format!(
                 "unsupported operand type(s) for {}{}: '{}' and '{}'",
                 sym,
                 if inplace { "=" } else { "" },
-                ta.name_string(),
-                tb.name_string()
+                self.type_name(a),
+                self.type_name(b)
             )
         };
         Err(self.type_error(msg))
@@ -232,8 +232,8 @@ impl Vm {
                 let msg = format!(
                     "'{}' not supported between instances of '{}' and '{}'",
                     op.symbol(),
-                    ta.name_string(),
-                    tb.name_string()
+                    self.type_name(a),
+                    self.type_name(b)
                 );
                 Err(self.type_error(msg))
             }

@@ -34,6 +34,8 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Whether adaptive instructions may specialize (`-X nospecialize` clears it).
     pub specialize: bool,
+    /// The program ended with an uncaught KeyboardInterrupt.
+    pub unhandled_keyboard_interrupt: bool,
     /// Set by YIELD_VALUE so that the generator's resumer knows it suspended.
     pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
@@ -78,6 +80,7 @@ impl Vm {
             modules: DictObject::new_value(),
             int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
             specialize: true,
+            unhandled_keyboard_interrupt: false,
             yielded: false,
             repr_stack: Vec::new(),
             stdout: Vec::with_capacity(8192),
@@ -111,7 +114,16 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        type_of(v).name_string()
+        let t = type_of(v);
+        // Types of native modules are `module.Name` in messages, as CPython's tp_name.
+        if !t.is_heap_type() {
+            if let Some(m) = t.dict().get_str_key("__module__") {
+                if let Some(m) = m.downcast_ref::<crate::objects::str::StrObject>() {
+                    return format!("{}.{}", m.to_string_lossy(), t.name_string());
+                }
+            }
+        }
+        t.name_string()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {
@@ -209,22 +221,34 @@ impl Vm {
         if e.is_instance(ExcKind::SystemExit) {
             return self.system_exit_status(&e);
         }
+        if e.is_instance(ExcKind::KeyboardInterrupt) {
+            // The process then ends by SIGINT, as CPython's does (exit_sigint).
+            self.unhandled_keyboard_interrupt = true;
+        }
         self.print_exception(&e);
         1
     }
 
+    /// The exit status for an uncaught SystemExit (pythonrun.c's
+    /// _Py_HandleSystemExit): its `code` None is 0, an int is itself (as a C
+    /// long, -1 when it does not fit), anything else is printed and gives 1.
     fn system_exit_status(&mut self, e: &PyErr) -> i32 {
-        let code = e.exc.downcast_ref::<ExceptionObject>().and_then(|x| {
-            x.args()
-                .downcast_ref::<crate::objects::tuple::TupleObject>()
-                .and_then(|t| if t.len() == 1 { t.get(0).cloned() } else { None })
-        });
+        let key = self.intern("code");
+        let code = match crate::attr::instance_get(&e.exc, &key) {
+            Some(c) => Some(c),
+            None => e.exc.downcast_ref::<ExceptionObject>().and_then(|x| {
+                x.args()
+                    .downcast_ref::<crate::objects::tuple::TupleObject>()
+                    .and_then(|t| if t.len() == 1 { t.get(0).cloned() } else { None })
+            }),
+        };
         match code {
             None => 0,
             Some(c) if c.is_none() => 0,
             Some(c) => match crate::objects::int::as_int(&c) {
                 Some(i) => i.to_i64().map(|i| i as i32).unwrap_or(-1),
                 None => {
+                    self.flush_stdout();
                     let text = self.str_string(&c).unwrap_or_default();
                     self.write_stderr(format!("{text}\n").as_bytes());
                     1

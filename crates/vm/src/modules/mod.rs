@@ -22,6 +22,17 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _bisect;
+pub(crate) mod _codecs;
+mod _collections;
+mod _functools;
+mod _heapq;
+mod _operator;
+mod _random;
+mod _sre;
+mod _struct;
+mod itertools;
+
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
 pub(crate) struct ModuleDef {
@@ -31,8 +42,18 @@ pub(crate) struct ModuleDef {
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_codecs", init: _codecs::init },
+    ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_functools", init: _functools::init },
+    ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_sre", init: _sre::init },
+    ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "itertools", init: itertools::init },
 ];
 
 pub(crate) mod _weakref;

@@ -22,6 +22,11 @@ pub fn new_bytes(data: &[u8]) -> Value {
     new_bytes_typed(BYTES_TYPE.get(), data.into())
 }
 
+/// A bytes object taking over `data` (no copy when it has no spare capacity).
+pub fn new_bytes_from_vec(data: Vec<u8>) -> Value {
+    new_bytes_typed(BYTES_TYPE.get(), data.into_boxed_slice())
+}
+
 pub fn new_bytes_typed(ty: &TypeObject, data: Box<[u8]>) -> Value {
     alloc_object(
         ty,

@@ -1,5 +1,6 @@
 //! The builtin object kinds.
 
+pub mod bytearray;
 pub mod bytes;
 pub mod cell;
 pub mod code;
@@ -11,6 +12,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod module;
 pub mod native;
 pub mod range;

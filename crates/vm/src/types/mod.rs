@@ -1,10 +1,12 @@
 //! Slots and methods of the builtin types, grouped by kind.
 
+pub mod bytes_ty;
 pub mod dict_ty;
 pub mod exc;
 pub mod exc_group;
 pub mod func_ty;
 pub mod generic_alias;
+pub mod memoryview_ty;
 pub mod num;
 pub mod object_ty;
 pub mod printf;
@@ -17,6 +19,7 @@ pub(crate) fn init_all() {
     object_ty::init();
     num::init();
     str_ty::init();
+    bytes_ty::init();
     seq::init();
     dict_ty::init();
     set_ty::init();

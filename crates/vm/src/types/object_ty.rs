@@ -32,12 +32,15 @@ pub fn default_repr(v: &Value) -> String {
 
 /// `type.__module__` as text (None when not a str).
 pub fn type_module_name(t: &TypeObject) -> Option<String> {
-    if !t.is_heap_type() {
-        return Some("builtins".into());
-    }
-    t.dict()
+    let declared = t
+        .dict()
         .get_str_key("__module__")
-        .and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()))
+        .and_then(|m| m.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()));
+    if !t.is_heap_type() {
+        // Types of native modules (`re.Pattern`) name their module in their dict.
+        return Some(declared.unwrap_or_else(|| "builtins".into()));
+    }
+    declared
 }
 
 fn object_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -728,7 +731,11 @@ fn type_module_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         return Ok(none());
     };
     if !t.is_heap_type() {
-        return Ok(vm.intern("builtins"));
+        // Types of native modules (`re.Pattern`) name their module in their dict.
+        return Ok(match t.dict().get_str_key("__module__") {
+            Some(m) if m.downcast_ref::<StrObject>().is_some() => m,
+            _ => vm.intern("builtins"),
+        });
     }
     match t.dict().get_str_key("__module__") {
         Some(m) => Ok(m),

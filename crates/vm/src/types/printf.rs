@@ -14,19 +14,63 @@ use crate::vm::Vm;
 
 pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Value> {
     let cps: Vec<u32> = fmt.code_points().collect();
+    let out = percent_core(vm, &cps, args, false)?;
+    let mut b = StrBuilder::new();
+    for c in out {
+        b.push_cp(c);
+    }
+    Ok(b.finish())
+}
+
+/// `bytes % args` (PEP 461): the same machine over bytes, with %b/%s taking
+/// bytes-like objects (or `__bytes__`) and %c a byte.
+pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let cps: Vec<u32> = fmt.iter().map(|&b| b as u32).collect();
+    let out = percent_core(vm, &cps, args, true)?;
+    // Every piece produced in bytes mode is Latin-1 (bytes) or ASCII text.
+    Ok(out.into_iter().map(|c| c as u8).collect())
+}
+
+/// The bytes of a `%s`/`%b` argument, as Latin-1 text.
+fn bytes_arg_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(b) = crate::objects::memoryview::bytes_like(vm, v)? {
+        return Ok(b.iter().map(|&x| x as char).collect());
+    }
+    if let Some(r) = vm.call_special(v, "__bytes__", &[])? {
+        match r.downcast_ref::<crate::objects::bytes::BytesObject>() {
+            Some(b) => return Ok(b.data().iter().map(|&x| x as char).collect()),
+            None => {
+                let msg = format!("__bytes__ returned non-bytes (type {})", vm.type_name(&r));
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    let msg = format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        vm.type_name(v)
+    );
+    Err(vm.type_error(msg))
+}
+
+fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyResult<Vec<u32>> {
     let tuple_items: Option<Vec<Value>> = args.downcast_ref::<TupleObject>().map(|t| t.items().to_vec());
-    let is_mapping =
-        tuple_items.is_none() && args.downcast_ref::<StrObject>().is_none() && type_of(args).slots().getitem.is_some();
+    let is_textlike = if bytes_mode {
+        args.downcast_ref::<crate::objects::bytes::BytesObject>().is_some()
+            || args.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().is_some()
+    } else {
+        args.downcast_ref::<StrObject>().is_some()
+    };
+    let is_mapping = tuple_items.is_none() && !is_textlike && type_of(args).slots().getitem.is_some();
     let items: Vec<Value> = tuple_items.clone().unwrap_or_else(|| vec![args.clone()]);
     let mut next = 0usize;
     let mut used_mapping = false;
-    let mut out = StrBuilder::new();
+    let mut out: Vec<u32> = Vec::with_capacity(cps.len());
     let mut i = 0;
     let n = cps.len();
     let ch = |i: usize| cps.get(i).copied().and_then(char::from_u32).unwrap_or('\0');
     while i < n {
         if cps[i] != '%' as u32 {
-            out.push_cp(cps[i]);
+            out.push(cps[i]);
             i += 1;
             continue;
         }
@@ -51,7 +95,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
             if !is_mapping {
                 return Err(vm.type_error("format requires a mapping"));
             }
-            let key = crate::objects::str::new_str_from_cps(&cps[kstart..i - 1]);
+            let key = if bytes_mode {
+                let kb: Vec<u8> = cps[kstart..i - 1].iter().map(|&c| c as u8).collect();
+                crate::objects::bytes::new_bytes(&kb)
+            } else {
+                crate::objects::str::new_str_from_cps(&cps[kstart..i - 1])
+            };
             arg = Some(vm.getitem(args, &key)?);
             used_mapping = true;
         }
@@ -122,7 +171,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
         let conv = ch(i);
         i += 1;
         if conv == '%' {
-            out.push_cp('%' as u32);
+            out.push('%' as u32);
             continue;
         }
         let v = match arg.take() {
@@ -140,9 +189,14 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
             spec.align = Some('=');
         }
         let text = match conv {
-            's' | 'r' | 'a' => {
+            's' | 'r' | 'a' | 'b' if conv != 'b' || bytes_mode => {
                 let s = match conv {
+                    's' | 'b' if bytes_mode => bytes_arg_text(vm, &v)?,
                     's' => vm.str_string(&v)?,
+                    'r' if bytes_mode => {
+                        let a = crate::builtins::ascii_of(vm, &v)?;
+                        display_lossy(&a)
+                    }
                     'r' => vm.repr_string(&v)?,
                     _ => {
                         let a = crate::builtins::ascii_of(vm, &v)?;
@@ -170,11 +224,13 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 )?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = if let Some(f) = as_float(&v) {
+                let iv = if let (Some(f), true) = (as_float(&v), matches!(conv, 'd' | 'i' | 'u')) {
                     crate::types::num::float_to_int(vm, f)?
                 } else if as_int(&v).is_some() {
                     v.clone()
-                } else if type_of(&v).slots().index.is_some() || type_of(&v).slots().int.is_some() {
+                } else if type_of(&v).slots().index.is_some()
+                    || (type_of(&v).slots().int.is_some() && matches!(conv, 'd' | 'i' | 'u'))
+                {
                     crate::types::num::int_from_object(vm, &v)?
                 } else {
                     let msg = if matches!(conv, 'x' | 'X' | 'o') {
@@ -238,6 +294,28 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
                 }
                 format_float(vm, f, &sp)?
             }
+            'c' if bytes_mode => {
+                let byte = if let Some(b) = v
+                    .downcast_ref::<crate::objects::bytes::BytesObject>()
+                    .map(|b| b.data().to_vec())
+                    .or_else(|| {
+                        v.downcast_ref::<crate::objects::bytearray::ByteArrayObject>()
+                            .map(|b| b.data().to_vec())
+                    })
+                    .filter(|b| b.len() == 1)
+                {
+                    b[0]
+                } else if as_int(&v).is_some() || type_of(&v).slots().index.is_some() {
+                    let i = vm.index(&v)?;
+                    match as_int(&i).and_then(|i| i.to_i64()).filter(|c| (0..256).contains(c)) {
+                        Some(c) => c as u8,
+                        None => return Err(vm.new_error(ExcKind::OverflowError, "%c arg not in range(256)")),
+                    }
+                } else {
+                    return Err(vm.type_error("%c requires an integer in range(256) or a single byte"));
+                };
+                pad_to(&(byte as char).to_string(), &spec)
+            }
             'c' => {
                 let c = if let Some(s) = v.downcast_ref::<StrObject>().filter(|s| s.len() == 1) {
                     s.to_string_lossy()
@@ -264,15 +342,20 @@ pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Va
             }
         };
         let _ = start;
-        out.push_str(&text);
+        out.extend(text.chars().map(|c| c as u32));
     }
+    let leftover = if bytes_mode {
+        "not all arguments converted during bytes formatting"
+    } else {
+        "not all arguments converted during string formatting"
+    };
     if !used_mapping && tuple_items.is_some() && next < items.len() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(leftover));
     }
     if !used_mapping && tuple_items.is_none() && !is_mapping && next == 0 {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        return Err(vm.type_error(leftover));
     }
-    Ok(out.finish())
+    Ok(out)
 }
 
 fn pad_to(s: &str, spec: &Spec) -> String {

@@ -3,7 +3,6 @@
 use crate::args::{check_no_kwargs, ArgSpec};
 use crate::exception::{ExcKind, PyResult};
 use crate::format::{format_str, parse_spec};
-use crate::objects::bytes::BytesObject;
 use crate::objects::int::as_int;
 use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::new_list;
@@ -276,13 +275,29 @@ fn str_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
         (Some(o), None, None) => vm.str(o)?,
         (o, _, _) => {
             let o = o.clone().unwrap_or_else(|| crate::objects::bytes::new_bytes(b""));
-            match o.downcast_ref::<BytesObject>() {
-                Some(b) => decode_utf8(vm, b.data())?,
+            let mut names = [String::from("utf-8"), String::from("strict")];
+            for (i, (v, what)) in [&a[1], &a[2]].into_iter().zip(["encoding", "errors"]).enumerate() {
+                if let Some(v) = v {
+                    match v.downcast_ref::<StrObject>() {
+                        Some(s) => names[i] = s.to_string_lossy(),
+                        None => {
+                            let msg = format!("str() argument '{what}' must be str, not {}", vm.type_name(v));
+                            return Err(vm.type_error(msg));
+                        }
+                    }
+                }
+            }
+            if o.downcast_ref::<StrObject>().is_some() {
+                return Err(vm.type_error("decoding str is not supported"));
+            }
+            let data = match crate::objects::memoryview::bytes_like(vm, &o)? {
+                Some(b) => b.into_owned(),
                 None => {
                     let msg = format!("decoding to str: need a bytes-like object, {} found", vm.type_name(&o));
                     return Err(vm.type_error(msg));
                 }
-            }
+            };
+            crate::modules::_codecs::decode(vm, &data, &names[0], &names[1])?
         }
     };
     match cls.downcast_ref::<TypeObject>() {
@@ -1078,51 +1093,19 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn str_encode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "encode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
-    let enc = a[0]
-        .as_ref()
-        .map(crate::objects::str::display_lossy)
-        .unwrap_or_else(|| "utf-8".into());
-    let s = self_str(args);
-    let norm = enc.to_ascii_lowercase().replace('_', "-");
-    match norm.as_str() {
-        "utf-8" | "utf8" => match s.to_utf8() {
-            Some(t) => Ok(crate::objects::bytes::new_bytes(t.as_bytes())),
-            None => {
-                let pos = s.code_points().position(|c| (0xD800..0xE000).contains(&c)).unwrap_or(0);
-                Err(vm.new_error(
-                    ExcKind::UnicodeEncodeError,
-                    format!(
-                        "'utf-8' codec can't encode character '\\u{:04x}' in position {}: surrogates not allowed",
-                        s.get(pos),
-                        pos
-                    ),
-                ))
-            }
-        },
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if norm == "ascii" { 0x80 } else { 0x100 };
-            let mut out = Vec::with_capacity(s.len());
-            for (i, cp) in s.code_points().enumerate() {
-                if cp >= limit {
-                    let name = if norm == "ascii" { "ascii" } else { "latin-1" };
-                    let esc = if cp < 0x100 {
-                        format!("\\x{cp:02x}")
-                    } else if cp < 0x10000 {
-                        format!("\\u{cp:04x}")
-                    } else {
-                        format!("\\U{cp:08x}")
-                    };
-                    return Err(vm.new_error(
-                        ExcKind::UnicodeEncodeError,
-                        format!("'{name}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})"),
-                    ));
+    let mut names = [String::from("utf-8"), String::from("strict")];
+    for (i, (v, what)) in a.iter().zip(["encoding", "errors"]).enumerate() {
+        if let Some(v) = v {
+            match v.downcast_ref::<StrObject>() {
+                Some(s) => names[i] = s.to_string_lossy(),
+                None => {
+                    let msg = format!("encode() argument '{what}' must be str, not {}", vm.type_name(v));
+                    return Err(vm.type_error(msg));
                 }
-                out.push(cp as u8);
             }
-            Ok(crate::objects::bytes::new_bytes(&out))
         }
-        _ => Err(vm.new_error(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
     }
+    crate::modules::_codecs::encode(vm, &args[0], &names[0], &names[1])
 }
 
 fn str_format_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1280,98 +1263,6 @@ fn str_getnewargs(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
     Ok(new_tuple(vec![new_str_from_cps(&cps)]))
 }
 
-// ---- bytes (minimal) ----
-
-fn bytes_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let data = v.downcast_ref::<BytesObject>().map(|b| b.data()).unwrap_or(&[]);
-    Ok(new_str(&pyrite_repr::bytes_repr(data)))
-}
-
-fn bytes_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    Ok(v.downcast_ref::<BytesObject>().map_or(0, |b| b.hash()))
-}
-
-fn bytes_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(v.downcast_ref::<BytesObject>().map_or(0, |b| b.len()))
-}
-
-fn bytes_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    let (Some(x), Some(y)) = (a.downcast_ref::<BytesObject>(), b.downcast_ref::<BytesObject>()) else {
-        return Ok(not_implemented());
-    };
-    Ok(Value::bool(op.test(x.data().cmp(y.data()))))
-}
-
-fn bytes_decode(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let _ = ArgSpec::parse(vm, "decode", &args[1..], kw, &["encoding", "errors"], 2, 0)?;
-    let data = args[0]
-        .downcast_ref::<BytesObject>()
-        .map(|b| b.data().to_vec())
-        .unwrap_or_default();
-    decode_utf8(vm, &data)
-}
-
-fn bytes_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let data = v
-        .downcast_ref::<BytesObject>()
-        .map(|b| b.data().to_vec())
-        .unwrap_or_default();
-    if let Some(sl) = key.downcast_ref::<SliceObject>() {
-        let (start, _stop, step, n) = slice_indices(vm, sl, data.len())?;
-        let out: Vec<u8> = (0..n).map(|k| data[(start + k as i64 * step) as usize]).collect();
-        return Ok(crate::objects::bytes::new_bytes(&out));
-    }
-    let i = vm.index_i64(key)?;
-    match normalize_index(i, data.len()) {
-        Some(ix) => Ok(Value::int(data[ix] as i64)),
-        None => Err(vm.new_error(ExcKind::IndexError, "index out of range")),
-    }
-}
-
-fn bytes_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
-    let x = a
-        .downcast_ref::<BytesObject>()
-        .map(|b| b.data().to_vec())
-        .unwrap_or_default();
-    let Some(y) = b.downcast_ref::<BytesObject>() else {
-        let msg = format!("can't concat {} to bytes", vm.type_name(b));
-        return Err(vm.type_error(msg));
-    };
-    let mut out = x;
-    out.extend_from_slice(y.data());
-    Ok(crate::objects::bytes::new_bytes(&out))
-}
-
-fn bytes_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "bytes", args, kwnames, &["source", "encoding", "errors"], 3, 0)?;
-    match (&a[0], &a[1]) {
-        (None, _) => Ok(crate::objects::bytes::new_bytes(b"")),
-        (Some(s), Some(_)) if s.downcast_ref::<StrObject>().is_some() => str_encode(vm, &[s.clone()], None),
-        (Some(s), None) if s.downcast_ref::<StrObject>().is_some() => {
-            Err(vm.type_error("string argument without an encoding"))
-        }
-        (Some(n), _) if as_int(n).is_some() => {
-            let k = vm.index_i64(n)?;
-            if k < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            Ok(crate::objects::bytes::new_bytes(&vec![0u8; k as usize]))
-        }
-        (Some(it), _) => {
-            let items = vm.collect(it)?;
-            let mut out = Vec::with_capacity(items.len());
-            for x in items {
-                let v = vm.index_i64(&x)?;
-                if !(0..256).contains(&v) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(v as u8);
-            }
-            Ok(crate::objects::bytes::new_bytes(&out))
-        }
-    }
-}
-
 pub(crate) fn init() {
     let s = STR_TYPE.get().slots_mut();
     s.repr = Some(str_repr);
@@ -1445,13 +1336,4 @@ pub(crate) fn init() {
     s.iter = Some(|_vm, v| Ok(v.clone()));
     s.iternext = Some(str_iter_next);
 
-    let s = BYTES_TYPE.get().slots_mut();
-    s.repr = Some(bytes_repr);
-    s.hash = Some(bytes_hash);
-    s.len = Some(bytes_len);
-    s.richcompare = Some(bytes_richcompare);
-    s.getitem = Some(bytes_getitem);
-    s.concat = Some(bytes_concat);
-    s.new = Some(bytes_new);
-    add_method(&BYTES_TYPE, "decode", bytes_decode);
 }

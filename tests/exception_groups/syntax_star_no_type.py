@@ -1,0 +1,5 @@
+# except* needs a type.
+try:
+    pass
+except*:
+    pass

@@ -90,24 +90,8 @@ fn run(args: &[String]) -> u8 {
     if opts.has_x("specstats") {
         let _ = std::io::stderr().write_all(pyrite_vm::specialize::report().as_bytes());
     }
-    if vm.unhandled_keyboard_interrupt {
-        drop(vm);
-        exit_by_sigint();
-    }
     // Exit statuses above 255 wrap as the OS reports them.
     status as u8
-}
-
-/// Ends the process by SIGINT with the default action, so that the parent
-/// sees what CPython gives for an uncaught KeyboardInterrupt.
-fn exit_by_sigint() {
-    let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().flush();
-    // SAFETY: plain libc calls; the process ends here.
-    unsafe {
-        libc::signal(libc::SIGINT, libc::SIG_DFL);
-        libc::kill(libc::getpid(), libc::SIGINT);
-    }
 }
 
 /// Source bytes to a checked AST, with the compile-time checks CPython makes

@@ -818,6 +818,23 @@ impl Vm {
                             if let Err(u) = r {
                                 break 'dispatch u;
                             }
+                            // A `del` may have freed an object with `__del__` (or a weakref
+                            // callback may be due): run it before the next statement, as
+                            // CPython runs it at once.
+                            if matches!(
+                                opcode,
+                                op::DELETE_FAST
+                                    | op::DELETE_NAME
+                                    | op::DELETE_GLOBAL
+                                    | op::DELETE_ATTR
+                                    | op::DELETE_SUBSCR
+                                    | op::STORE_GLOBAL
+                            ) && unsafe { *crate::object::FINALIZERS_DUE.get_mut() }
+                            {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
                         }
                     }
                 }

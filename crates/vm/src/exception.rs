@@ -257,6 +257,14 @@ pub struct TracebackObject {
     pub(crate) lineno: i64,
 }
 
+impl TracebackObject {
+    /// The next level, borrowed (for the cycle collector's traversal).
+    pub(crate) fn next_ref(&self) -> &Value {
+        // SAFETY: read only; `tb_next` is replaced by `set_next`, not while borrowed.
+        unsafe { &*self.next.get() }
+    }
+}
+
 unsafe impl PyPayload for TracebackObject {
     const KIND: LayoutKind = LayoutKind::Traceback;
 }

@@ -72,6 +72,7 @@ pub mod eval;
 pub mod exception;
 pub mod format;
 pub mod frame;
+pub mod gc;
 pub mod gil;
 pub mod hash;
 pub mod import;

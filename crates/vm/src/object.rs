@@ -21,17 +21,23 @@ use std::ptr::NonNull;
 
 #[repr(C)]
 pub struct ObjHeader {
-    pub(crate) refcount: Cell<usize>,
+    /// 32 bits are plenty (a count of 2^32 would need 32 GiB of references)
+    /// and leave room for the collector's word in the same 8 bytes.
+    pub(crate) refcount: Cell<u32>,
+    /// The cycle collector's word (`gc.rs`): generation and index in its
+    /// tracking table, weakref flag; 0 for untracked objects without weakrefs.
+    pub(crate) gc: Cell<u32>,
     pub(crate) ty: Cell<*const TypeObject>,
 }
 
 /// Refcount of statically allocated objects: never reaches zero.
-pub const IMMORTAL_REFCOUNT: usize = 1 << 60;
+pub const IMMORTAL_REFCOUNT: u32 = 1 << 30;
 
 impl ObjHeader {
     pub(crate) fn new(ty: *const TypeObject) -> ObjHeader {
         ObjHeader {
             refcount: Cell::new(1),
+            gc: Cell::new(0),
             ty: Cell::new(ty),
         }
     }
@@ -39,6 +45,7 @@ impl ObjHeader {
     pub(crate) const fn immortal(ty: *const TypeObject) -> ObjHeader {
         ObjHeader {
             refcount: Cell::new(IMMORTAL_REFCOUNT),
+            gc: Cell::new(0),
             ty: Cell::new(ty),
         }
     }
@@ -180,7 +187,8 @@ pub(crate) unsafe fn dealloc(p: NonNull<ObjHeader>) {
 
 /// Objects whose `__del__` is due, each holding one reference (GIL-protected).
 static PENDING_FINALIZERS: GilCell<Vec<NonNull<ObjHeader>>> = GilCell::new(Vec::new());
-/// Set when `PENDING_FINALIZERS` is non-empty, checked between instructions.
+/// Set when `PENDING_FINALIZERS` is non-empty, when weakref callbacks are
+/// queued, or when a collection is due; checked between instructions.
 pub(crate) static FINALIZERS_DUE: GilCell<bool> = GilCell::new(false);
 
 /// Takes the objects whose `__del__` must run now (each with one reference).
@@ -196,7 +204,8 @@ pub(crate) fn take_pending_finalizers() -> Vec<Value> {
 }
 
 /// Bit 0 of the pre-header's weakref word: `__del__` already ran.
-const FINALIZED: usize = 1;
+pub(crate) const FINALIZED: usize = 1;
+
 
 /// Frees the object through its type: the payload's fields are dropped, then
 /// the pre-header's attributes, then the memory, and last the type's reference.
@@ -226,6 +235,11 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
             *FINALIZERS_DUE.get_mut() = true;
             return;
         }
+    }
+    let gc_word = (*p.as_ptr()).gc.get();
+    if gc_word != 0 {
+        // Untrack, and clear the weak references (their callbacks are queued).
+        crate::gc::forget(p, gc_word);
     }
     let kind = (*ty).layout;
     let has_pre = (*ty).flags.get() & type_flags::HAS_DICT != 0;
@@ -374,7 +388,11 @@ pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeade
     } as *mut ObjHeader;
     incref(NonNull::from(&ty.header));
     std::ptr::write(obj, ObjHeader::new(ty));
-    NonNull::new_unchecked(obj)
+    let p = NonNull::new_unchecked(obj);
+    if has_pre || crate::gc::is_container_kind(ty.layout) {
+        crate::gc::track_new(p);
+    }
+    p
 }
 
 /// Allocates a fixed-size object of `ty`, whose layout must be `T`'s.
@@ -596,5 +614,5 @@ impl Value {
 
 /// A value's owned refcount, for tests and `sys.getrefcount`.
 pub fn refcount(v: &Value) -> Option<usize> {
-    v.header().map(|h| h.refcount.get())
+    v.header().map(|h| h.refcount.get() as usize)
 }

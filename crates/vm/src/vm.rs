@@ -34,8 +34,6 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// Whether adaptive instructions may specialize (`-X nospecialize` clears it).
     pub specialize: bool,
-    /// The program ended with an uncaught KeyboardInterrupt.
-    pub unhandled_keyboard_interrupt: bool,
     /// Set by YIELD_VALUE so that the generator's resumer knows it suspended.
     pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
@@ -87,7 +85,6 @@ impl Vm {
             modules: DictObject::new_value(),
             int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
             specialize: true,
-            unhandled_keyboard_interrupt: false,
             yielded: false,
             repr_stack: Vec::new(),
             stdout: Vec::with_capacity(STDOUT_TEXT_CHUNK),
@@ -258,12 +255,17 @@ impl Vm {
             Err(e) => self.handle_uncaught(e),
         };
         crate::modules::atexit::at_interpreter_exit(self);
-        // Module teardown: the namespace goes away, running remaining finalizers.
+        // Module teardown: a last collection (gc.rs) finalizes what only the
+        // namespace reaches; then the namespace goes away, running remaining
+        // finalizers, and cycles it held are collected.
+        crate::gc::collect_at_exit(self, &globals);
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             let items = g.items();
             g.clear();
             drop(items);
         }
+        self.run_pending_finalizers();
+        crate::gc::collect(self, 2);
         self.run_pending_finalizers();
         crate::modules::_io::flush_std_files(self);
         self.flush_stdout();
@@ -280,10 +282,6 @@ impl Vm {
     pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
         if e.is_instance(ExcKind::SystemExit) {
             return self.system_exit_status(&e);
-        }
-        if e.is_instance(ExcKind::KeyboardInterrupt) {
-            // The process then ends by SIGINT, as CPython's does (exit_sigint).
-            self.unhandled_keyboard_interrupt = true;
         }
         self.print_exception(&e);
         1
@@ -321,6 +319,8 @@ impl Vm {
     /// reported as "Exception ignored in: ..." and otherwise ignored.
     pub fn run_pending_finalizers(&mut self) {
         loop {
+            // Weakref callbacks and a due collection (gc.rs) wait for this safe point too.
+            crate::gc::run_due(self);
             let due = crate::object::take_pending_finalizers();
             if due.is_empty() {
                 return;

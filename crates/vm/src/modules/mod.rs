@@ -30,12 +30,21 @@ mod _heapq;
 pub(crate) mod _io;
 mod _operator;
 mod _random;
+pub(crate) mod _signal;
 mod _sre;
 mod _string;
 mod _struct;
+pub(crate) mod _thread;
+pub(crate) mod _weakref;
+pub(crate) mod atexit;
 mod cmath;
+pub(crate) mod errno;
+pub(crate) mod gc;
 mod itertools;
 mod math;
+pub(crate) mod posix;
+pub(crate) mod structseq;
+pub(crate) mod time;
 
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
@@ -43,14 +52,6 @@ pub(crate) struct ModuleDef {
     pub name: &'static str,
     pub init: fn(&mut Vm) -> PyResult<Value>,
 }
-
-pub(crate) mod _signal;
-pub(crate) mod _thread;
-pub(crate) mod atexit;
-pub(crate) mod errno;
-pub(crate) mod posix;
-pub(crate) mod structseq;
-pub(crate) mod time;
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
@@ -67,9 +68,11 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },

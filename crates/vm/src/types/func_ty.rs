@@ -1149,6 +1149,7 @@ pub(crate) fn init() {
     s.richcompare = Some(method_richcompare);
     s.hash = Some(method_hash);
     s.getattro = method_getattro;
+    s.new = Some(method_new);
     add_getset(&METHOD_TYPE, "__func__", method_func, None);
     add_getset(&METHOD_TYPE, "__self__", method_self, None);
     add_getset(&METHOD_TYPE, "__doc__", method_doc, None);
@@ -1327,4 +1328,17 @@ pub(crate) fn init_member() {
     s.descr_set = Some(member_set);
     s.repr = Some(member_repr);
     add_getset(&MEMBER_DESCR_TYPE, "__name__", member_name, None);
+}
+
+/// `types.MethodType(function, instance)` (needed by `weakref.WeakMethod`).
+fn method_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "method", kwnames)?;
+    let [func, inst] = ArgSpec::exact::<2>(vm, "method", args, 0)?;
+    if type_of(&func).slots().call.is_none() {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if inst.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(crate::objects::function::new_bound_method(func, inst))
 }

@@ -504,6 +504,8 @@ pub fn new_heap_type(
     }
     // `__slots__`: member descriptors, and no `__dict__` unless asked for.
     let mut wants_dict = true;
+    // Variable-size layouts (int, tuple, bytes) leave no room for weakrefs, as in CPython.
+    let mut wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
     let base_slots = base.nslots.get() as usize;
     let mut nslots = base_slots;
     for b in &base_list {
@@ -520,6 +522,7 @@ pub fn new_heap_type(
             vm.collect(&slots)?
         };
         wants_dict = false;
+        wants_weakref = false;
         for n in names {
             let Some(ns_) = n.downcast_ref::<StrObject>() else {
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
@@ -531,6 +534,7 @@ pub fn new_heap_type(
                 continue;
             }
             if text == "__weakref__" {
+                wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
                 continue;
             }
             if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
@@ -556,6 +560,13 @@ pub fn new_heap_type(
     });
     if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
         dict.insert_str_key("__dict__", dict_descriptor());
+    }
+    let has_weakref_descr = base_list.iter().any(|b| {
+        b.downcast_ref::<TypeObject>()
+            .is_some_and(|bt| bt.lookup(&intern("__weakref__")).is_some())
+    });
+    if wants_weakref && !has_weakref_descr && dict.get_str_key("__weakref__").is_none() {
+        dict.insert_str_key("__weakref__", crate::modules::_weakref::weakref_descriptor());
     }
     if !wants_dict && !has_dict_descr {
         t.flags.set(t.flags.get() | type_flags::NO_DICT);

@@ -170,7 +170,7 @@ fn defs() -> Vec<Def> {
         d(&RANGE_ITER_TYPE, "range_iterator", L::RangeIter, Some(&OBJECT_TYPE), 0),
         d(&SLICE_TYPE, "slice", L::Slice, Some(&OBJECT_TYPE), 0),
         d(&SUPER_TYPE, "super", L::Super, Some(&OBJECT_TYPE), BASETYPE),
-        d(&GENERIC_ALIAS_TYPE, "GenericAlias", L::SeqIter, Some(&OBJECT_TYPE), 0),
+        d(&GENERIC_ALIAS_TYPE, "GenericAlias", L::SeqIter, Some(&OBJECT_TYPE), BASETYPE),
         d(&LIST_ITER_TYPE, "list_iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&TUPLE_ITER_TYPE, "tuple_iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&STR_ITER_TYPE, "str_ascii_iterator", L::SeqIter, Some(&OBJECT_TYPE), 0),

@@ -101,10 +101,112 @@ fn alias_args(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_tuple(parts(v).1))
 }
 
+/// `GenericAlias(origin, args)`, also for subclasses (`_collections_abc`'s
+/// `_CallableGenericAlias`).
+fn alias_new(vm: &mut Vm, cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(t) = cls.downcast_ref::<TypeObject>() else {
+        return Err(vm.type_error("GenericAlias.__new__(X): X is not a type object"));
+    };
+    if kw.is_some_and(|k| k.downcast_ref::<TupleObject>().is_some_and(|t| t.len() > 0)) {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.len() != 2 {
+        let msg = format!("GenericAlias expected 2 arguments, got {}", args.len());
+        return Err(vm.type_error(msg));
+    }
+    let params = if is_exact(&args[1], &TUPLE_TYPE) { args[1].clone() } else { new_tuple(vec![args[1].clone()]) };
+    Ok(new_seq_iter(t, new_tuple(vec![args[0].clone(), params])))
+}
+
+/// Names a GenericAlias answers itself; every other attribute is the origin's
+/// (CPython's ga_getattro).
+const OWN_ATTRIBUTES: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
+fn alias_getattro(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value>> {
+    if let Some(n) = name.downcast_ref::<StrObject>() {
+        let n = n.to_string_lossy();
+        if !OWN_ATTRIBUTES.contains(&n.as_str()) {
+            let (origin, _) = parts(v);
+            return vm.lookup_attr(&origin, name);
+        }
+    }
+    crate::attr::generic_getattr(vm, v, name)
+}
+
+/// Type variables among the arguments (CPython's _Py_make_parameters).
+fn alias_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let mut params: Vec<Value> = Vec::new();
+    for a in parts(v).1 {
+        if a.downcast_ref::<TypeObject>().is_some() {
+            continue;
+        }
+        let subst = vm.intern("__typing_subst__");
+        if vm.lookup_attr(&a, &subst)?.is_some() {
+            if !params.iter().any(|p| p.is(&a)) {
+                params.push(a);
+            }
+            continue;
+        }
+        let key = vm.intern("__parameters__");
+        if let Some(ps) = vm.lookup_attr(&a, &key)? {
+            if let Some(t) = ps.downcast_ref::<TupleObject>() {
+                for p in t.items() {
+                    if !params.iter().any(|q| q.is(p)) {
+                        params.push(p.clone());
+                    }
+                }
+            }
+        }
+    }
+    Ok(new_tuple(params))
+}
+
+fn alias_mro_entries(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [this, _bases] = crate::args::ArgSpec::exact::<2>(vm, "__mro_entries__", args, 1)?;
+    Ok(new_tuple(vec![parts(&this).0]))
+}
+
+fn is_alias(v: &Value) -> bool {
+    type_of(v).is_subtype(GENERIC_ALIAS_TYPE.get())
+}
+
+fn alias_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    if !is_alias(b) || !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(crate::objects::singletons::not_implemented());
+    }
+    let (oa, aa) = parts(a);
+    let (ob, ab) = parts(b);
+    let eq = vm.rich_eq_bool(&oa, &ob)? && vm.rich_eq_bool(&new_tuple(aa), &new_tuple(ab))?;
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+fn alias_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let (o, a) = parts(v);
+    Ok(vm.hash(&o)? ^ vm.hash(&new_tuple(a))?)
+}
+
 pub(crate) fn init() {
     let s = GENERIC_ALIAS_TYPE.get().slots_mut();
     s.repr = Some(alias_repr);
     s.call = Some(alias_call);
+    s.new = Some(alias_new);
+    s.getattro = alias_getattro;
+    s.richcompare = Some(alias_richcompare);
+    s.hash = Some(alias_hash);
+    add_getset(&GENERIC_ALIAS_TYPE, "__parameters__", alias_parameters, None);
+    crate::typeinit::add_method(&GENERIC_ALIAS_TYPE, "__mro_entries__", alias_mro_entries);
     add_getset(&GENERIC_ALIAS_TYPE, "__origin__", alias_origin, None);
     add_getset(&GENERIC_ALIAS_TYPE, "__args__", alias_args, None);
 }

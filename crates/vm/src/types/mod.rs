@@ -15,6 +15,7 @@ pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod str_ty;
+pub mod union_ty;
 
 /// Fills in every builtin type's slots and methods (start-up, once).
 pub(crate) fn init_all() {
@@ -30,6 +31,7 @@ pub(crate) fn init_all() {
     func_ty::init_generator();
     func_ty::init_member();
     generic_alias::init();
+    union_ty::init();
     exc::init();
     exc_group::init();
     crate::builtins::init_types();

@@ -104,7 +104,10 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
                 Some(s) => s.to_string_lossy(),
                 None => match x.downcast_ref::<crate::objects::bytes::BytesObject>() {
                     Some(b) => String::from_utf8_lossy(b.data()).into_owned(),
-                    None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                    None => match x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>() {
+                        Some(b) => String::from_utf8_lossy(b.data()).into_owned(),
+                        None => return Err(vm.type_error("int() can't convert non-string with explicit base")),
+                    },
                 },
             };
             parse_int_or_error(vm, x, &text, base as u32)?

@@ -274,6 +274,11 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(crate::objects::list::new_list(dict.keys()))
 }
 
+/// `object.__subclasshook__`: no opinion, for `abc`'s subclass checks.
+fn object_subclasshook(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Ok(crate::objects::singletons::not_implemented())
+}
+
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if kw.is_some_and(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>().is_some_and(|t| !t.items().is_empty())) {
         let name = args
@@ -352,6 +357,19 @@ fn type_new_slot(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: KwNames) ->
     if ns.downcast_ref::<DictObject>().is_none() {
         let msg = format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns));
         return Err(vm.type_error(msg));
+    }
+    // A more derived metaclass among the bases' wins; if it has its own
+    // __new__, the call is handed to it, keywords included (CPython's type_new).
+    let base_items = bases.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+    let winner = calculate_metaclass(vm, meta, &base_items)?;
+    if !winner.is(meta) {
+        if let Some(wt) = winner.downcast_ref::<TypeObject>() {
+            if let Some(newf) = wt.slots().new {
+                if newf as usize != type_new_slot as *const () as usize {
+                    return newf(vm, &winner, args, kwnames);
+                }
+            }
+        }
     }
     let kwv: Vec<(Value, Value)> = kw.iter().map(|(k, v)| ((*k).clone(), (*v).clone())).collect();
     new_heap_type(vm, meta, name, bases, ns, &kwv)
@@ -483,9 +501,6 @@ pub fn new_heap_type(
             }
         }
     }
-    if dict.get_str_key("__doc__").is_none() {
-        dict.insert_str_key("__doc__", none());
-    }
     // __new__ is implicitly a staticmethod; __init_subclass__ and __class_getitem__ classmethods.
     if let Some(nf) = dict.get_str_key("__new__") {
         if nf.downcast_ref::<FunctionObject>().is_some() {
@@ -572,6 +587,11 @@ pub fn new_heap_type(
         t.flags.set(t.flags.get() | type_flags::NO_DICT);
     }
     t.nslots.set(nslots as u32);
+    // After the slots (a `__doc__` slot must not collide with it), as CPython's
+    // type_new_set_attrs.
+    if dict.get_str_key("__doc__").is_none() {
+        dict.insert_str_key("__doc__", none());
+    }
     let classcell = dict.del_str(&intern("__classcell__"));
     // SAFETY: as above.
     unsafe { *t.dict.get() = dict_v.clone() };
@@ -862,6 +882,7 @@ pub(crate) fn init() {
     add_method(&OBJECT_TYPE, "__sizeof__", object_sizeof);
     add_method(&OBJECT_TYPE, "__reduce_ex__", object_reduce_ex);
     add_classmethod(&OBJECT_TYPE, "__init_subclass__", object_init_subclass);
+    add_classmethod(&OBJECT_TYPE, "__subclasshook__", object_subclasshook);
     set_attr(OBJECT_TYPE.get(), "__doc__", crate::objects::str::new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
 
     let s = TYPE_TYPE.get().slots_mut();

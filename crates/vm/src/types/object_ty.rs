@@ -558,7 +558,12 @@ pub fn new_heap_type(
                 return Err(vm.type_error("__slots__ must be identifiers"));
             }
             let key = intern(&text);
-            if dict.get_str(&key).is_some() {
+            // Checked against the class body only: a name listed twice (as
+            // `datetime` does) gets its descriptor replaced, as in CPython.
+            let ours = dict
+                .get_str(&key)
+                .is_some_and(|d| d.downcast_ref::<crate::objects::descr::MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t)));
+            if dict.get_str(&key).is_some() && !ours {
                 return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
             }
             dict.insert_str(
@@ -796,6 +801,24 @@ fn type_doc_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(d)
 }
 
+/// `cls.__doc__ = ...` (heap types only, as CPython's type_set_doc).
+fn type_doc_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    if !t.is_heap_type() {
+        let msg = format!("cannot set '__doc__' attribute of immutable type '{}'", t.name_string());
+        return Err(vm.type_error(msg));
+    }
+    let Some(value) = value else {
+        let msg = format!("cannot delete '__doc__' attribute of immutable type '{}'", t.name_string());
+        return Err(vm.type_error(msg));
+    };
+    t.dict().insert_str_key("__doc__", value);
+    t.modified();
+    Ok(())
+}
+
 fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let items = args
         .first()
@@ -901,7 +924,7 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__base__", type_base_get, None);
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
-    add_getset(&TYPE_TYPE, "__doc__", type_doc_get, None);
+    add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
     add_method(&TYPE_TYPE, "__subclasses__", type_subclasses);
     add_method(&TYPE_TYPE, "__instancecheck__", type_instancecheck);

@@ -85,6 +85,17 @@ impl ArgSpec {
         required: usize,
     ) -> PyResult<Vec<Option<Value>>> {
         let (pos, kw) = split_kwargs(args, kwnames);
+        // Argument Clinic counts all arguments first (_PyArg_UnpackKeywords).
+        if pos.len() + kw.len() > names.len() {
+            let msg = format!(
+                "{fname}() takes at most {} {}argument{} ({} given)",
+                names.len(),
+                if pos.is_empty() { "keyword " } else { "" },
+                if names.len() == 1 { "" } else { "s" },
+                pos.len() + kw.len()
+            );
+            return Err(vm.type_error(msg));
+        }
         if pos.len() > max_pos {
             let msg = if max_pos == 0 {
                 format!("{fname}() takes no positional arguments")

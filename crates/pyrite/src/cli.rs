@@ -5,6 +5,8 @@
 pub struct Options {
     /// `-X` options in order (`-X dump-ast`, `-X name=value`).
     pub x_options: Vec<String>,
+    /// `-c cmd`: the program text given on the command line.
+    pub command: Option<String>,
     /// The script and its arguments (`sys.argv`).
     pub script: Option<String>,
     pub script_args: Vec<String>,
@@ -56,6 +58,23 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
                         opts.x_options.push(value);
                         break;
                     }
+                    'c' => {
+                        // The rest of this argument, or the next one, is the
+                        // program; everything after it goes to sys.argv.
+                        let rest = &flags[pos + 1..];
+                        let cmd = if !rest.is_empty() {
+                            rest.to_string()
+                        } else {
+                            i += 1;
+                            match args.get(i) {
+                                Some(v) => v.clone(),
+                                None => return Err(UsageError("Argument expected for the -c option".into())),
+                            }
+                        };
+                        opts.command = Some(cmd);
+                        opts.script_args = args[i + 1..].to_vec();
+                        return Ok(opts);
+                    }
                     other => return Err(UsageError(format!("Unknown option: -{}", other))),
                 }
             }
@@ -71,4 +90,32 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
         opts.script_args = args[i + 1..].to_vec();
     }
     Ok(opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_args;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn command_takes_the_rest_as_argv() {
+        let o = parse_args(&args(&["-X", "specstats", "-c", "print(1)", "-v", "x"])).unwrap();
+        assert_eq!(o.command.as_deref(), Some("print(1)"));
+        assert_eq!(o.script_args, args(&["-v", "x"]));
+        assert!(o.has_x("specstats"));
+        let o = parse_args(&args(&["-cpass"])).unwrap();
+        assert_eq!(o.command.as_deref(), Some("pass"));
+        assert!(parse_args(&args(&["-c"])).is_err());
+    }
+
+    #[test]
+    fn script_and_its_arguments() {
+        let o = parse_args(&args(&["prog.py", "-c", "1"])).unwrap();
+        assert_eq!(o.script.as_deref(), Some("prog.py"));
+        assert_eq!(o.script_args, args(&["-c", "1"]));
+        assert!(o.command.is_none());
+    }
 }

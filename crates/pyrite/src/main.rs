@@ -37,19 +37,24 @@ fn run(args: &[String]) -> u8 {
         print!("{}", USAGE);
         return 0;
     }
-    let Some(script) = opts.script.as_deref() else {
-        eprintln!("pyrite: the interactive prompt is not available yet; give a script");
-        return 2;
-    };
-    // CPython 3.11 reports the main script by its absolute path.
-    let display_name = std::path::absolute(script)
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_else(|_| script.to_string());
-    let bytes = match std::fs::read(script) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!("pyrite: can't open file '{}': {}", display_name, describe_io_error(&err));
+    // The program: `-c cmd` (named "<string>", sys.argv[0] '-c') or a script file.
+    let (bytes, display_name, argv0) = if let Some(cmd) = &opts.command {
+        (cmd.as_bytes().to_vec(), "<string>".to_string(), "-c".to_string())
+    } else {
+        let Some(script) = opts.script.as_deref() else {
+            eprintln!("pyrite: the interactive prompt is not available yet; give a script or -c");
             return 2;
+        };
+        // CPython 3.11 reports the main script by its absolute path.
+        let display_name = std::path::absolute(script)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| script.to_string());
+        match std::fs::read(script) {
+            Ok(bytes) => (bytes, display_name, script.to_string()),
+            Err(err) => {
+                eprintln!("pyrite: can't open file '{}': {}", display_name, describe_io_error(&err));
+                return 2;
+            }
         }
     };
     if opts.has_x("dump-ast") {
@@ -61,7 +66,7 @@ fn run(args: &[String]) -> u8 {
                 let _ = std::io::stdout().write_all(out.as_bytes());
                 0
             }
-            Err(err) => report_syntax_error(&err, script),
+            Err(err) => report_syntax_error(&err, &display_name),
         };
     }
     let module = match front_end(&bytes, &display_name, true) {
@@ -82,7 +87,7 @@ fn run(args: &[String]) -> u8 {
     };
     // `sys.argv` is the script as given and its arguments, never pyrite's own options.
     let mut argv = Vec::with_capacity(1 + opts.script_args.len());
-    argv.push(script.to_string());
+    argv.push(argv0);
     argv.extend(opts.script_args.iter().cloned());
     vm.set_argv(&argv);
     vm.specialize = !opts.has_x("nospecialize");

@@ -244,8 +244,11 @@ impl Vm {
     pub fn run_main(&mut self, code: Rc<CodeObject>) -> i32 {
         crate::import::init_sys_path(self, Some(&code.filename));
         let globals = self.new_module_globals("__main__");
-        if let Some(g) = globals.downcast_ref::<DictObject>() {
-            g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));
+        // `-c` code ("<string>") has no file.
+        if !code.filename.starts_with('<') {
+            if let Some(g) = globals.downcast_ref::<DictObject>() {
+                g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));
+            }
         }
         let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
         self.run_pending_finalizers();

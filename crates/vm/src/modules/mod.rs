@@ -22,6 +22,7 @@ use crate::value::Value;
 use crate::vm::Vm;
 use std::sync::Once;
 
+mod _ast;
 mod _bisect;
 pub(crate) mod _codecs;
 mod _collections;
@@ -55,6 +56,7 @@ pub(crate) struct ModuleDef {
 
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
+    ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },

@@ -1,0 +1,85 @@
+//! `_ast`: the node classes of Python's abstract syntax tree, as CPython
+//! 3.11 defines them (Python/Python-ast.c), so that `import ast` and what
+//! imports it (inspect, dataclasses, unittest, ...) work. The class table is
+//! generated from python3.11 by tools/gen_ast_nodes.py (nodes.rs).
+//!
+//! Not yet: converting pyrite's parser AST to these objects and back, i.e.
+//! `compile(..., PyCF_ONLY_AST)`/`ast.parse` and compiling an AST object
+//! (the hooks in builtins/compile.rs stay unset).
+
+mod nodes;
+
+use crate::exception::{ExcKind, PyResult};
+use crate::modules::ModuleBuilder;
+use crate::objects::dict::DictObject;
+use crate::objects::singletons::none;
+use crate::objects::str::new_str;
+use crate::objects::tuple::new_tuple;
+use crate::value::Value;
+use crate::vm::Vm;
+use nodes::NODE_CLASSES;
+
+/// `AST` itself: CPython's ast_type_init (positional arguments fill
+/// `_fields` in order, keywords set any attribute) and ast_type_reduce.
+const AST_BASE_SOURCE: &str = "\
+class AST:
+    _fields = ()
+    _attributes = ()
+
+    def __init__(self, *args, **kwargs):
+        fields = type(self)._fields
+        if len(args) > len(fields):
+            raise TypeError(f\"{type(self).__name__} constructor takes at most \"
+                            f\"{len(fields)} positional argument{'' if len(fields) == 1 else 's'}\")
+        for name, value in zip(fields, args):
+            setattr(self, name, value)
+        for name, value in kwargs.items():
+            setattr(self, name, value)
+
+    def __reduce__(self):
+        d = self.__dict__
+        return (type(self), (), d) if d else (type(self), ())
+";
+
+pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
+    let m = ModuleBuilder::new("_ast");
+    m.int("PyCF_ONLY_AST", 0x400);
+    m.int("PyCF_TYPE_COMMENTS", 0x1000);
+    m.int("PyCF_ALLOW_TOP_LEVEL_AWAIT", 0x2000);
+    // The base class, defined in a namespace named `ast` (its __module__).
+    let ns = DictObject::new_value();
+    if let Some(d) = ns.downcast_ref::<DictObject>() {
+        d.insert_str_key("__name__", new_str("ast"));
+        d.insert_str_key("__builtins__", vm.builtins.clone());
+    }
+    let code = vm.compile_module_source(AST_BASE_SOURCE.as_bytes(), "<frozen _ast>")?;
+    vm.run_module_code(&code, &ns)?;
+    let Some(base) = ns.downcast_ref::<DictObject>().and_then(|d| d.get_str_key("AST")) else {
+        return Err(vm.new_error(ExcKind::SystemError, "_ast: AST base class missing"));
+    };
+    m.value("AST", base);
+    let type_type = crate::typeobj::TYPE_TYPE.get().as_value();
+    for class in NODE_CLASSES.iter().skip_while(|c| c.name == "AST") {
+        let Some(base) = m.dict().get_str_key(class.base) else {
+            let msg = format!("_ast: base {} of {} missing", class.base, class.name);
+            return Err(vm.new_error(ExcKind::SystemError, msg));
+        };
+        let body = DictObject::new_value();
+        if let Some(d) = body.downcast_ref::<DictObject>() {
+            let fields = new_tuple(class.fields.iter().map(|f| new_str(f)).collect());
+            d.insert_str_key("_fields", fields.clone());
+            d.insert_str_key("__match_args__", fields);
+            if !class.attributes.is_empty() {
+                d.insert_str_key("_attributes", new_tuple(class.attributes.iter().map(|a| new_str(a)).collect()));
+            }
+            for name in class.none_defaults {
+                d.insert_str_key(name, none());
+            }
+            d.insert_str_key("__module__", new_str("ast"));
+            d.insert_str_key("__doc__", new_str(class.doc));
+        }
+        let cls = vm.call(&type_type, &[new_str(class.name), new_tuple(vec![base]), body], None)?;
+        m.value(class.name, cls);
+    }
+    Ok(m.finish())
+}

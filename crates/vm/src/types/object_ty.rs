@@ -296,8 +296,86 @@ fn object_sizeof(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
     Ok(Value::int(16))
 }
 
-fn object_reduce_ex(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    Err(vm.type_error("pyrite cannot pickle objects yet"))
+/// `object.__getstate__()` (3.11): the instance dict (None when empty), and
+/// with `__slots__` values a `(dict, slots)` pair.
+fn object_getstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [obj] = crate::args::ArgSpec::exact::<1>(vm, "__getstate__", args, 1)?;
+    let dict = crate::attr::instance_dict(&obj)
+        .filter(|d| d.downcast_ref::<DictObject>().is_some_and(|d| !d.is_empty()))
+        .unwrap_or_else(none);
+    // Slot values, by name, for the classes that declare `__slots__`.
+    let slots = DictObject::new_value();
+    if let Some(sd) = slots.downcast_ref::<DictObject>() {
+        for cls in type_of(&obj).mro().items().to_vec() {
+            let Some(t) = cls.downcast_ref::<TypeObject>() else { continue };
+            for (name, descr) in t.dict().items() {
+                if descr.downcast_ref::<crate::objects::descr::MemberDescr>().is_some() {
+                    if let Some(v) = vm.lookup_attr(&obj, &name)? {
+                        sd.set_item(vm, name, v)?;
+                    }
+                }
+            }
+        }
+        if !sd.is_empty() {
+            return Ok(crate::objects::tuple::new_tuple(vec![dict, slots.clone()]));
+        }
+    }
+    Ok(dict)
+}
+
+/// `object.__reduce_ex__(protocol)`: a class's own `__reduce__` wins;
+/// otherwise copyreg's protocol 0/1 helper, or for protocol 2 and up
+/// `(copyreg.__newobj__, (cls, *newargs), state, listitems, dictitems)` as
+/// CPython's reduce_newobj builds it.
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [obj, proto] = crate::args::ArgSpec::exact::<2>(vm, "__reduce_ex__", args, 1)?;
+    let proto = vm.index_i64(&proto)?;
+    let t = type_of(&obj);
+    if let Some(reduce) = t.lookup_str(vm, "__reduce__") {
+        let own = OBJECT_TYPE.get().dict().get_str_key("__reduce__");
+        if own.map_or(true, |o| !o.is(&reduce)) {
+            return vm.call_method(&obj, "__reduce__", &[]);
+        }
+    }
+    let copyreg = vm.import_absolute("copyreg")?;
+    if proto < 2 {
+        let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
+        return vm.call(&f, &[obj.clone(), Value::int(proto)], None);
+    }
+    let newobj = vm.getattr_str(&copyreg, "__newobj__")?;
+    let mut newargs = vec![t.as_value()];
+    let getnewargs = vm.intern("__getnewargs__");
+    if let Some(f) = vm.lookup_attr(&obj, &getnewargs)? {
+        let extra = vm.call(&f, &[], None)?;
+        let Some(tuple) = extra.downcast_ref::<crate::objects::tuple::TupleObject>() else {
+            let msg = format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(&extra));
+            return Err(vm.type_error(msg));
+        };
+        newargs.extend(tuple.items().iter().cloned());
+    }
+    let state = vm.call_method(&obj, "__getstate__", &[])?;
+    let listitems = if t.is_subtype(crate::typeobj::LIST_TYPE.get()) { vm.iter(&obj)? } else { none() };
+    let dictitems = if t.is_subtype(crate::typeobj::DICT_TYPE.get()) {
+        let items = vm.call_method(&obj, "items", &[])?;
+        vm.iter(&items)?
+    } else {
+        none()
+    };
+    Ok(crate::objects::tuple::new_tuple(vec![
+        newobj,
+        crate::objects::tuple::new_tuple(newargs),
+        state,
+        listitems,
+        dictitems,
+    ]))
+}
+
+/// `object.__reduce__()`: copyreg's protocol-0 helper.
+fn object_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [obj] = crate::args::ArgSpec::exact::<1>(vm, "__reduce__", args, 1)?;
+    let copyreg = vm.import_absolute("copyreg")?;
+    let f = vm.getattr_str(&copyreg, "_reduce_ex")?;
+    vm.call(&f, &[obj, Value::int(0)], None)
 }
 
 // ---- type ----
@@ -904,6 +982,8 @@ pub(crate) fn init() {
     add_method(&OBJECT_TYPE, "__dir__", object_dir);
     add_method(&OBJECT_TYPE, "__sizeof__", object_sizeof);
     add_method(&OBJECT_TYPE, "__reduce_ex__", object_reduce_ex);
+    add_method(&OBJECT_TYPE, "__reduce__", object_reduce);
+    add_method(&OBJECT_TYPE, "__getstate__", object_getstate);
     add_classmethod(&OBJECT_TYPE, "__init_subclass__", object_init_subclass);
     add_classmethod(&OBJECT_TYPE, "__subclasshook__", object_subclasshook);
     set_attr(OBJECT_TYPE.get(), "__doc__", crate::objects::str::new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));

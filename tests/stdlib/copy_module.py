@@ -1,4 +1,5 @@
 # copy and object.__reduce_ex__/__getstate__: instances, __slots__, list and dict subclasses.
+import copy
 class P:
     def __init__(self, x):
         self.x = x

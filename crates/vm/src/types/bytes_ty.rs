@@ -1182,16 +1182,33 @@ fn b_concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(wrap(a, out))
 }
 
-fn b_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
-    let k = repeat_count(vm, n)?;
-    let data = data_of(a);
-    if data.len().checked_mul(k).is_none_or(|t| t > (1 << 40)) {
+/// `data * k`, or MemoryError when the result cannot be allocated (never an
+/// abort: the size is checked against the machine and the allocation is
+/// fallible).
+fn repeat_bytes(vm: &mut Vm, data: &[u8], k: usize) -> PyResult<Vec<u8>> {
+    let Some(total) = data.len().checked_mul(k) else {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    };
+    if crate::object::allocation_exceeds_memory(total as u128) {
         return Err(vm.new_error(ExcKind::MemoryError, ""));
     }
+    let mut out: Vec<u8> = Vec::new();
+    if out.try_reserve_exact(total).is_err() {
+        return Err(vm.new_error(ExcKind::MemoryError, ""));
+    }
+    for _ in 0..k {
+        out.extend_from_slice(data);
+    }
+    Ok(out)
+}
+
+fn b_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
+    let k = repeat_count(vm, n)?;
     if k == 1 && crate::typeobj::is_exact(a, &BYTES_TYPE) {
         return Ok(a.clone());
     }
-    Ok(wrap(a, data.repeat(k)))
+    let out = repeat_bytes(vm, data_of(a), k)?;
+    Ok(wrap(a, out))
 }
 
 fn b_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
@@ -1533,11 +1550,8 @@ fn ba_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
         return Ok(not_implemented());
     }
     let k = repeat_count(vm, n)?;
-    if ba.len().checked_mul(k).is_none_or(|t| t > (1 << 40)) {
-        return Err(vm.new_error(ExcKind::MemoryError, ""));
-    }
     check_resizable(vm, ba)?;
-    let rep = ba.data().repeat(k);
+    let rep = repeat_bytes(vm, ba.data(), k)?;
     *ba.vec_mut() = rep;
     Ok(a.clone())
 }

@@ -86,6 +86,10 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<Spec
         i += 1;
     }
     s.width = read_integer(vm, &chars, &mut i)?;
+    // A width no machine can pad to fails as CPython's allocation does.
+    if let Some(w) = s.width {
+        crate::object::check_allocation(vm, w as u128)?;
+    }
     if i < chars.len() && chars[i] == ',' {
         s.grouping = Some(',');
         i += 1;

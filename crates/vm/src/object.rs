@@ -102,6 +102,14 @@ pub enum LayoutKind {
 /// RAM and swap together (what Linux's overcommit heuristic refuses, so
 /// where CPython's malloc fails and it raises MemoryError). Callers raise
 /// MemoryError instead of letting the allocator abort the process.
+/// MemoryError (as CPython raises it) when `bytes` cannot be allocated here.
+pub(crate) fn check_allocation(vm: &mut crate::vm::Vm, bytes: u128) -> crate::exception::PyResult<()> {
+    if allocation_exceeds_memory(bytes) {
+        return Err(vm.new_error(crate::exception::ExcKind::MemoryError, ""));
+    }
+    Ok(())
+}
+
 pub fn allocation_exceeds_memory(bytes: u128) -> bool {
     if bytes > isize::MAX as u128 {
         return true;

@@ -683,6 +683,7 @@ fn pad(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, how: u8) -> PyResul
         }
         return Ok(wrap(this, data.to_vec()));
     }
+    crate::object::check_allocation(vm, width as u128)?;
     let total = width - data.len();
     let left = match how {
         b'l' => 0,
@@ -715,6 +716,7 @@ fn b_zfill(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if data.len() >= width {
         return Ok(wrap(&this, data.to_vec()));
     }
+    crate::object::check_allocation(vm, width as u128)?;
     let fill = width - data.len();
     let mut out = Vec::with_capacity(width);
     let (sign, rest) = match data.first() {
@@ -1367,6 +1369,7 @@ fn construct_data(vm: &mut Vm, a: &[Option<Value>], target: &str) -> PyResult<Ve
     }
     if is_index(x) {
         let n = count_from_index(vm, x)?;
+        crate::object::check_allocation(vm, n as u128)?;
         return Ok(vec![0u8; n]);
     }
     bytes_from_source(vm, x, target)

@@ -975,6 +975,7 @@ fn pad_impl(vm: &mut Vm, args: &[Value], name: &str, mode: char) -> PyResult<Val
         }
         return Ok(substring(s, 0, s.len()));
     }
+    crate::object::check_allocation(vm, width as u128 * 4)?;
     let total = (width - len) as usize;
     let (left, right) = match mode {
         '<' => (0, total),
@@ -1016,6 +1017,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if width <= len {
         return Ok(substring(s, 0, s.len()));
     }
+    crate::object::check_allocation(vm, width as u128 * 4)?;
     let mut cps: Vec<u32> = s.code_points().collect();
     let fill = (width - len) as usize;
     let at = usize::from(matches!(cps.first(), Some(&0x2B) | Some(&0x2D)));
@@ -1159,6 +1161,10 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         Some(t) => vm.index_i64(t)?,
         None => 8,
     };
+    // tabsize is a C int in CPython.
+    if tab > i32::MAX as i64 || tab < i32::MIN as i64 {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int"));
+    }
     let s = self_str(args);
     let mut out = Vec::new();
     let mut col: i64 = 0;
@@ -1166,6 +1172,7 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         if cp == 9 {
             if tab > 0 {
                 let n = tab - col % tab;
+                crate::object::check_allocation(vm, (out.len() as u128 + n as u128) * 4)?;
                 out.extend(std::iter::repeat(0x20).take(n as usize));
                 col += n;
             }

@@ -302,6 +302,18 @@ fn generic_attribute_access(obj: &Value) -> bool {
     type_of(obj).slots().getattro as usize == generic_getattr as *const () as usize
 }
 
+/// For an exact module: the keys version and entry index of `name` in its
+/// dict, when both fit the cache (the guard data of the *_MODULE forms).
+fn module_entry(owner: &Value, name: &Value) -> Option<(u32, u16)> {
+    if !is_exact(owner, &MODULE_TYPE) {
+        return None;
+    }
+    let d = owner.downcast_ref::<ModuleObject>()?.dict();
+    let ix = d.index_of_str(name)?;
+    let version = d.keys_version();
+    (version != 0 && ix <= u16::MAX as usize).then_some((version, ix as u16))
+}
+
 /// Specialized LOAD_ATTR cache: [counter, type version or dict keys version
 /// (2), index].
 ///
@@ -312,20 +324,15 @@ pub(crate) unsafe fn load_attr(instr: *mut u16, owner: &Value, name: &Value) {
     st.attempts += 1;
     let cache = instr.add(1);
     if is_exact(owner, &MODULE_TYPE) {
-        if let Some(m) = owner.downcast_ref::<ModuleObject>() {
-            let d = m.dict();
-            if let Some(ix) = d.index_of_str(name) {
-                let version = d.keys_version();
-                if version != 0 && ix <= u16::MAX as usize {
-                    write_u32(cache.add(1), version);
-                    *cache.add(3) = ix as u16;
-                    rewrite(instr, op::LOAD_ATTR_MODULE);
-                    st.successes += 1;
-                    return;
-                }
+        match module_entry(owner, name) {
+            Some((version, ix)) => {
+                write_u32(cache.add(1), version);
+                *cache.add(3) = ix;
+                rewrite(instr, op::LOAD_ATTR_MODULE);
+                st.successes += 1;
             }
+            None => attempt_failed(cache),
         }
-        attempt_failed(cache);
         return;
     }
     if let Some(ix) = instance_value_index(owner, name) {
@@ -451,20 +458,15 @@ pub(crate) unsafe fn load_method(instr: *mut u16, owner: &Value, name: &Value) {
     st.attempts += 1;
     let cache = instr.add(1);
     if is_exact(owner, &MODULE_TYPE) {
-        if let Some(m) = owner.downcast_ref::<ModuleObject>() {
-            let d = m.dict();
-            if let Some(ix) = d.index_of_str(name) {
-                let version = d.keys_version();
-                if version != 0 && ix <= u16::MAX as usize {
-                    write_u32(cache.add(1), version);
-                    *cache.add(3) = ix as u16;
-                    rewrite(instr, op::LOAD_METHOD_MODULE);
-                    st.successes += 1;
-                    return;
-                }
+        match module_entry(owner, name) {
+            Some((version, ix)) => {
+                write_u32(cache.add(1), version);
+                *cache.add(3) = ix;
+                rewrite(instr, op::LOAD_METHOD_MODULE);
+                st.successes += 1;
             }
+            None => attempt_failed(cache),
         }
-        attempt_failed(cache);
         return;
     }
     let ty = type_of(owner);

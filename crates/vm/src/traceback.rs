@@ -700,9 +700,7 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str
     let Some(notes) = crate::attr::instance_get(exc, &key) else {
         return;
     };
-    let nt = type_of(&notes);
-    let is_sequence = nt.slots().getitem.is_some() && !nt.has_flag(crate::typeobj::type_flags::DICT_SUBCLASS);
-    if !is_sequence {
+    if !crate::types::exc_group::is_sequence(&notes) {
         out.push_str(prefix);
         match vm.repr_string(&notes) {
             Ok(r) => out.push_str(&r),

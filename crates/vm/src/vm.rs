@@ -124,13 +124,8 @@ impl Vm {
         let t = type_of(v);
         // Types of native modules are `module.Name` in messages, as CPython's tp_name.
         if !t.is_heap_type() {
-            if let Some(m) = t.dict().get_str_key("__module__") {
-                if let Some(m) = m.downcast_ref::<crate::objects::str::StrObject>() {
-                    let m = m.to_string_lossy();
-                    if m != "builtins" {
-                        return format!("{m}.{}", t.name_string());
-                    }
-                }
+            if let Some(m) = crate::types::object_ty::type_module_name(t).filter(|m| m != "builtins") {
+                return format!("{m}.{}", t.name_string());
             }
         }
         t.name_string()

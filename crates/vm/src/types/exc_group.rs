@@ -20,7 +20,7 @@ fn is_group(v: &Value) -> bool {
 }
 
 /// PySequence_Check: has `__getitem__` and is not a dict.
-fn is_sequence(v: &Value) -> bool {
+pub(crate) fn is_sequence(v: &Value) -> bool {
     let t = type_of(v);
     t.slots().getitem.is_some() && !t.has_flag(crate::typeobj::type_flags::DICT_SUBCLASS)
 }

@@ -145,22 +145,23 @@ fn alias_getattro(vm: &mut Vm, v: &Value, name: &Value) -> PyResult<Option<Value
     crate::attr::generic_getattr(vm, v, name)
 }
 
-/// Type variables among the arguments (CPython's _Py_make_parameters).
-fn alias_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+/// Type variables among `args` (CPython's _Py_make_parameters): objects
+/// with `__typing_subst__`, and the `__parameters__` of nested generics.
+pub(crate) fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let mut params: Vec<Value> = Vec::new();
-    for a in parts(v).1 {
+    for a in args {
         if a.downcast_ref::<TypeObject>().is_some() {
             continue;
         }
         let subst = vm.intern("__typing_subst__");
-        if vm.lookup_attr(&a, &subst)?.is_some() {
-            if !params.iter().any(|p| p.is(&a)) {
-                params.push(a);
+        if vm.lookup_attr(a, &subst)?.is_some() {
+            if !params.iter().any(|p| p.is(a)) {
+                params.push(a.clone());
             }
             continue;
         }
         let key = vm.intern("__parameters__");
-        if let Some(ps) = vm.lookup_attr(&a, &key)? {
+        if let Some(ps) = vm.lookup_attr(a, &key)? {
             if let Some(t) = ps.downcast_ref::<TupleObject>() {
                 for p in t.items() {
                     if !params.iter().any(|q| q.is(p)) {
@@ -171,6 +172,10 @@ fn alias_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
         }
     }
     Ok(new_tuple(params))
+}
+
+fn alias_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    collect_parameters(vm, &parts(v).1)
 }
 
 fn alias_mro_entries(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {

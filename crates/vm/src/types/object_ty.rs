@@ -561,6 +561,7 @@ pub fn new_heap_type(
     let tv = crate::object::alloc_object(meta_t, t);
     let t = tv.downcast_ref::<TypeObject>().expect("new type");
     // The namespace is copied into the type's own dict.
+    // Invariant: the only caller, type_new_slot, refused a non-dict namespace.
     let nsd = ns.downcast_ref::<DictObject>().expect("checked dict");
     let dict_v = nsd.copy_value();
     let dict = dict_v.downcast_ref::<DictObject>().expect("dict copy");

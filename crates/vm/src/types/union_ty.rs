@@ -123,30 +123,7 @@ fn union_args(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// Type variables among the members (and inside generic-alias members).
 fn union_parameters(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let mut params: Vec<Value> = Vec::new();
-    for a in args_of(v) {
-        if a.downcast_ref::<TypeObject>().is_some() {
-            continue;
-        }
-        let subst = vm.intern("__typing_subst__");
-        if vm.lookup_attr(&a, &subst)?.is_some() {
-            if !params.iter().any(|p| p.is(&a)) {
-                params.push(a);
-            }
-            continue;
-        }
-        let key = vm.intern("__parameters__");
-        if let Some(ps) = vm.lookup_attr(&a, &key)? {
-            if let Some(t) = ps.downcast_ref::<TupleObject>() {
-                for p in t.items() {
-                    if !params.iter().any(|q| q.is(p)) {
-                        params.push(p.clone());
-                    }
-                }
-            }
-        }
-    }
-    Ok(new_tuple(params))
+    crate::types::generic_alias::collect_parameters(vm, &args_of(v))
 }
 
 fn frozenset_of(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {

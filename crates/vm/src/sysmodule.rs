@@ -698,7 +698,9 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         vm,
         &[
             ("name", new_str("pyrite")),
-            ("cache_tag", none()),
+            // CPython's: `__cached__` names what CPython would write (pyrite
+            // itself never reads or writes CPython's .pyc files).
+            ("cache_tag", new_str("cpython-311")),
             ("version", version_info),
             ("hexversion", Value::int(0x030B07F0)),
             ("_multiarch", new_str("x86_64-linux-gnu")),
@@ -819,7 +821,6 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     dict.insert_str_key("_xoptions", DictObject::new_value());
     let orig: Vec<Value> = std::env::args().map(|a| new_str(&a)).collect();
     dict.insert_str_key("orig_argv", new_list(orig));
-    dict.insert_str_key("meta_path", new_list(vec![]));
-    dict.insert_str_key("path_hooks", new_list(vec![]));
-    dict.insert_str_key("path_importer_cache", DictObject::new_value());
+    // meta_path, path_hooks and path_importer_cache appear when first asked
+    // for (import::lazy_sys_attr), with importlib's bootstrap loaded then.
 }

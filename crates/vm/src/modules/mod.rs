@@ -28,6 +28,7 @@ pub(crate) mod _codecs;
 mod _collections;
 mod _functools;
 mod _heapq;
+mod _imp;
 pub(crate) mod _io;
 mod _operator;
 mod _random;
@@ -36,12 +37,14 @@ mod _sre;
 mod _string;
 mod _struct;
 pub(crate) mod _thread;
+mod _warnings;
 pub(crate) mod _weakref;
 pub(crate) mod atexit;
 mod cmath;
 pub(crate) mod errno;
 pub(crate) mod gc;
 mod itertools;
+mod marshal;
 mod math;
 pub(crate) mod posix;
 pub(crate) mod structseq;
@@ -62,6 +65,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
@@ -70,12 +74,14 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },

@@ -257,6 +257,56 @@ def install(sys, _imp, mini, _bootstrap, _external, padding):
     return defaults
 "#;
 
+/// What CPython's import statement does to an error coming out of
+/// importlib: an ImportError loses every importlib frame, any other error
+/// the chunks of importlib frames that end in `_call_with_frames_removed`.
+fn remove_importlib_frames(err: &PyErr) {
+    use crate::exception::{ExceptionObject, TracebackObject};
+    use crate::objects::code::CodeObj;
+    let Some(exc) = err.exc.downcast_ref::<ExceptionObject>() else {
+        return;
+    };
+    let always_trim = err.is_instance(ExcKind::ImportError);
+    let mut nodes = Vec::new();
+    let mut tb = exc.traceback();
+    while let Some(t) = tb.downcast_ref::<TracebackObject>() {
+        let next = t.next();
+        nodes.push(tb.clone());
+        tb = next;
+    }
+    let text = |v: &Value| if v.downcast_ref::<StrObject>().is_some() { display_lossy(v) } else { String::new() };
+    let mut keep = vec![true; nodes.len()];
+    let mut chunk_start = 0;
+    let mut in_importlib = false;
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(code) = node.downcast_ref::<TracebackObject>().and_then(|t| t.code.downcast_ref::<CodeObj>()) else {
+            in_importlib = false;
+            continue;
+        };
+        let filename = text(&code.filename);
+        let now = filename == "<frozen importlib._bootstrap>" || filename == "<frozen importlib._bootstrap_external>";
+        if now && !in_importlib {
+            chunk_start = i;
+        }
+        in_importlib = now;
+        if in_importlib && (always_trim || text(&code.name) == "_call_with_frames_removed") {
+            for k in keep.iter_mut().take(i + 1).skip(chunk_start) {
+                *k = false;
+            }
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let kept: Vec<&Value> = nodes.iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
+    for (i, node) in kept.iter().enumerate() {
+        if let Some(t) = node.downcast_ref::<TracebackObject>() {
+            t.set_next(kept.get(i + 1).map(|v| (*v).clone()).unwrap_or(Value::NULL));
+        }
+    }
+    exc.set_traceback(kept.first().map(|v| (*v).clone()).unwrap_or(Value::NULL));
+}
+
 /// Blank lines to put before pyrite's `SourceLoader.get_code` so that its
 /// `source_to_code` call sits on the line CPython's does (for tracebacks).
 fn get_code_padding(external_source: &str) -> usize {
@@ -790,7 +840,12 @@ impl Vm {
             // A finder or path hook of the program's own: importlib decides.
             let import = self.builtins_dict.downcast_ref::<DictObject>().and_then(|d| d.get_str_key("__import__"));
             let import = import.unwrap_or_else(none);
-            return self.call(&find_and_load, &[new_str(name), import], None);
+            return self
+                .call(&find_and_load, &[new_str(name), import], None)
+                .map_err(|e| {
+                    remove_importlib_frames(&e);
+                    e
+                });
         }
         if let Some(def) = crate::modules::find(name) {
             return self.load_native(def);

@@ -26,7 +26,9 @@ thread_local! {
 /// The module name argument as a Rust string, with CPython's TypeError.
 fn name_arg(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<String> {
     if v.downcast_ref::<StrObject>().is_none() {
-        let msg = format!("{fname}() argument must be str, not {}", vm.type_name(v));
+        // Argument Clinic names None itself rather than its type.
+        let ty = if v.is_none() { "None".to_string() } else { vm.type_name(v) };
+        let msg = format!("{fname}() argument must be str, not {ty}");
         return Err(vm.type_error(msg));
     }
     Ok(display_lossy(v))
@@ -224,7 +226,18 @@ fn source_hash(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "source_hash", args, kw, &["key", "source"], 2, 2)?;
     let key = a[0].clone().unwrap_or_else(none);
     let source = a[1].clone().unwrap_or_else(none);
-    let key = vm.index_i64(&key)? as u64;
+    // A C long, as CPython parses it, then used as unsigned.
+    let key = match crate::objects::int::as_int(&key) {
+        Some(crate::objects::int::IntView::Small(i)) => i as u64,
+        Some(crate::objects::int::IntView::Big(b)) => match i64::try_from(b) {
+            Ok(i) => i as u64,
+            Err(_) => return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C long")),
+        },
+        None => {
+            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&key));
+            return Err(vm.type_error(msg));
+        }
+    };
     let Some(data) = crate::objects::memoryview::bytes_like(vm, &source)? else {
         let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(&source));
         return Err(vm.type_error(msg));

@@ -87,8 +87,10 @@ fn identity(v: &Value) -> u64 {
 
 /// Whether CPython would see more than one reference to `v` (unboxed
 /// values stand for shared constants and cached small ints).
-fn is_shared(v: &Value) -> bool {
-    crate::object::refcount(v).map_or(true, |n| n > 1)
+/// `extra` counts the references marshal itself holds (its copies of a
+/// container's items, its parsed arguments).
+fn is_shared(v: &Value, extra: usize) -> bool {
+    crate::object::refcount(v).map_or(true, |n| n.saturating_sub(extra) > 1)
 }
 
 fn is_interned(v: &Value) -> bool {
@@ -116,8 +118,8 @@ impl Writer {
 
     /// Writes a reference when `v` was written before; otherwise records it
     /// and returns the flag to or into its type byte.
-    fn try_ref(&mut self, v: &Value) -> Option<u8> {
-        if self.version < 3 || !is_shared(v) {
+    fn try_ref(&mut self, v: &Value, extra: usize) -> Option<u8> {
+        if self.version < 3 || !is_shared(v, extra) {
             return Some(0);
         }
         let id = identity(v);
@@ -131,14 +133,15 @@ impl Writer {
         Some(FLAG_REF)
     }
 
-    fn object(&mut self, vm: &mut Vm, v: &Value) -> Result<(), WriteError> {
+    /// Writes `v`, of which marshal holds `extra` references of its own.
+    fn object(&mut self, vm: &mut Vm, v: &Value, extra: usize) -> Result<(), WriteError> {
         self.depth += 1;
-        let r = self.object_inner(vm, v);
+        let r = self.object_inner(vm, v, extra);
         self.depth -= 1;
         r
     }
 
-    fn object_inner(&mut self, vm: &mut Vm, v: &Value) -> Result<(), WriteError> {
+    fn object_inner(&mut self, vm: &mut Vm, v: &Value, extra: usize) -> Result<(), WriteError> {
         if self.depth > MAX_DEPTH {
             return Err(WriteError::TooDeep);
         }
@@ -158,7 +161,7 @@ impl Writer {
             self.byte(if matches!(as_int(v), Some(IntView::Small(1))) { tag::TRUE } else { tag::FALSE });
             return Ok(());
         }
-        let Some(flag) = self.try_ref(v) else {
+        let Some(flag) = self.try_ref(v, extra) else {
             return Ok(());
         };
         self.complex_object(vm, v, flag)
@@ -222,7 +225,7 @@ impl Writer {
             } else {
                 // UTF-8 with lone surrogates kept ("surrogatepass").
                 let data = s.to_generalized_utf8();
-                let t = if interned && self.version >= 1 { tag::INTERNED } else { tag::UNICODE };
+                let t = if interned && self.version >= 3 { tag::INTERNED } else { tag::UNICODE };
                 self.byte(t | flag);
                 self.pstring(&data)?;
             }
@@ -236,21 +239,21 @@ impl Writer {
                 self.size(items.len())?;
             }
             for it in &items {
-                self.object(vm, it)?;
+                self.object(vm, it, 1)?;
             }
         } else if is_exact(v, &LIST_TYPE) {
             let items = v.downcast_ref::<ListObject>().map(|l| l.to_vec()).unwrap_or_default();
             self.byte(tag::LIST | flag);
             self.size(items.len())?;
             for it in &items {
-                self.object(vm, it)?;
+                self.object(vm, it, 1)?;
             }
         } else if is_exact(v, &DICT_TYPE) {
             let items = v.downcast_ref::<DictObject>().map(|d| d.items()).unwrap_or_default();
             self.byte(tag::DICT | flag);
             for (k, val) in &items {
-                self.object(vm, k)?;
-                self.object(vm, val)?;
+                self.object(vm, k, 1)?;
+                self.object(vm, val, 1)?;
             }
             self.byte(tag::NULL);
         } else if is_exact(v, &SET_TYPE) || is_exact(v, &FROZENSET_TYPE) {
@@ -260,12 +263,12 @@ impl Writer {
             // Sorted by each element's own dump, for reproducible output (bpo-37596).
             let mut keyed = Vec::with_capacity(entries.len());
             for (item, _) in entries {
-                let dump = dumps_bytes(vm, &item, self.version).map_err(|_| WriteError::Unmarshallable)?;
+                let dump = dumps_bytes(vm, &item, self.version, 1).map_err(|_| WriteError::Unmarshallable)?;
                 keyed.push((dump, item));
             }
             keyed.sort_by(|a, b| a.0.cmp(&b.0));
             for (_, item) in &keyed {
-                self.object(vm, item)?;
+                self.object(vm, item, 1)?;
             }
         } else if v.downcast_ref::<crate::objects::code::CodeObj>().is_some() {
             return Err(WriteError::Unmarshallable);
@@ -355,14 +358,14 @@ fn buffer_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Vec<u8>>> {
     Ok(crate::objects::memoryview::bytes_like(vm, v)?.map(|c| c.into_owned()))
 }
 
-fn dumps_bytes(vm: &mut Vm, v: &Value, version: i64) -> Result<Vec<u8>, WriteError> {
+fn dumps_bytes(vm: &mut Vm, v: &Value, version: i64, extra: usize) -> Result<Vec<u8>, WriteError> {
     let mut w = Writer {
         out: Vec::new(),
         version,
         depth: 0,
         refs: HashMap::new(),
     };
-    w.object(vm, v)?;
+    w.object(vm, v, extra)?;
     Ok(w.out)
 }
 
@@ -745,7 +748,7 @@ fn dumps(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "dumps", args, kw, &["", "", "allow_code"], 2, 1)?;
     let value = a[0].clone().unwrap_or_else(none);
     let version = version_arg(vm, &a[1])?;
-    match dumps_bytes(vm, &value, version) {
+    match dumps_bytes(vm, &value, version, 1) {
         Ok(b) => Ok(new_bytes_from_vec(b)),
         Err(e) => Err(write_error(vm, e)),
     }
@@ -755,7 +758,7 @@ fn dump(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::check_no_kwargs(vm, "dump", kw)?;
     ArgSpec::range(vm, "dump", args, 0, 2, 3)?;
     let version = version_arg(vm, &args.get(2).cloned())?;
-    let data = match dumps_bytes(vm, &args[0], version) {
+    let data = match dumps_bytes(vm, &args[0], version, 0) {
         Ok(b) => new_bytes_from_vec(b),
         Err(e) => return Err(write_error(vm, e)),
     };

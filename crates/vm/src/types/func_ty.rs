@@ -969,6 +969,17 @@ fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&s))
 }
 
+/// `module.__dir__()`: the module dict's `__dir__` when it has one, else its keys.
+fn module_dir_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let Some(m) = args.first().and_then(|v| v.downcast_ref::<ModuleObject>()) else {
+        return Err(vm.type_error("descriptor '__dir__' of 'module' object needs an argument"));
+    };
+    if let Some(f) = m.dict().get_str_key("__dir__") {
+        return vm.call(&f, &[], None);
+    }
+    Ok(crate::objects::list::new_list(m.dict().keys()))
+}
+
 fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
 }
@@ -1255,6 +1266,7 @@ pub(crate) fn init() {
     s.setattro = Some(crate::attr::module_setattr);
     s.new = Some(module_new);
     add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
+    crate::typeinit::add_method(&MODULE_TYPE, "__dir__", module_dir_method);
 
     let s = SUPER_TYPE.get().slots_mut();
     s.new = Some(super_new);

@@ -698,9 +698,7 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         vm,
         &[
             ("name", new_str("pyrite")),
-            // CPython's: `__cached__` names what CPython would write (pyrite
-            // itself never reads or writes CPython's .pyc files).
-            ("cache_tag", new_str("cpython-311")),
+            ("cache_tag", new_str(crate::code_cache::CACHE_TAG)),
             ("version", version_info),
             ("hexversion", Value::int(0x030B07F0)),
             ("_multiarch", new_str("x86_64-linux-gnu")),

@@ -384,6 +384,25 @@ pub fn init_sys_path(vm: &mut Vm, script: Option<&str>) {
     }
 }
 
+/// `sys.path` for `-m`: as for `-c`, but the first entry is the current
+/// folder's full path.
+pub fn init_sys_path_for_module(vm: &mut Vm) {
+    init_sys_path(vm, None);
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(sys) = vm.modules_dict().and_then(|d| d.get_str_key("sys")) {
+        if let Some(path) = sys
+            .downcast_ref::<ModuleObject>()
+            .and_then(|m| m.dict().get_str_key("path"))
+        {
+            if let Some(l) = path.downcast_ref::<ListObject>() {
+                let _ = l.set(0, new_str(&cwd));
+            }
+        }
+    }
+}
+
 /// The `__spec__` objects' class, written in Python so that attribute access,
 /// `repr` and `parent` behave as `importlib`'s `ModuleSpec`.
 const SPEC_SOURCE: &str = "\

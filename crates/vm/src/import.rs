@@ -4,9 +4,11 @@
 //! during circular imports), relative imports, `from x import y` falling back
 //! to submodules, `import *`, and CPython's error messages.
 //!
-//! Modules are compiled with pyrite's own front end and compiler. Not yet:
-//! the compiled-code cache, native (Rust) stdlib modules, `sys.meta_path` /
-//! `sys.path_hooks`, a builtin `__import__` replaced by the program.
+//! Modules are compiled with pyrite's own front end and compiler (through
+//! the compiled-code cache). Native modules come first, then the modules
+//! CPython freezes (`<frozen NAME>` code). The real importlib bootstrap is
+//! loaded on first need and takes over only when the program changes
+//! `sys.meta_path` or `sys.path_hooks` (see docs/architecture.md).
 
 use crate::args::ArgSpec;
 use crate::exception::{exc_type_value, ExcKind, PyErr, PyResult};

@@ -19,6 +19,7 @@ static BLAKE2B: HashKind = HashKind {
     block_size: 128,
     digest_size: 64,
     sha3_suffix: None,
+    copy_with_defining_class: false,
     ty: &BLAKE2B_TYPE,
 };
 static BLAKE2S_TYPE: NativeType = NativeType::new();
@@ -28,6 +29,7 @@ static BLAKE2S: HashKind = HashKind {
     block_size: 64,
     digest_size: 32,
     sha3_suffix: None,
+    copy_with_defining_class: false,
     ty: &BLAKE2S_TYPE,
 };
 

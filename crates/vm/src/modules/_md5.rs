@@ -15,6 +15,7 @@ static MD5: HashKind = HashKind {
     block_size: 64,
     digest_size: 16,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &MD5_TYPE,
 };
 

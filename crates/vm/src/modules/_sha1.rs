@@ -15,6 +15,7 @@ static SHA1: HashKind = HashKind {
     block_size: 64,
     digest_size: 20,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &SHA1_TYPE,
 };
 

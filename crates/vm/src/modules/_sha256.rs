@@ -16,6 +16,7 @@ static SHA224: HashKind = HashKind {
     block_size: 64,
     digest_size: 28,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &SHA224_TYPE,
 };
 static SHA256_TYPE: NativeType = NativeType::new();
@@ -25,6 +26,7 @@ static SHA256: HashKind = HashKind {
     block_size: 64,
     digest_size: 32,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &SHA256_TYPE,
 };
 

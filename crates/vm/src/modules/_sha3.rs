@@ -19,6 +19,7 @@ macro_rules! sha3_kind {
             block_size: $block,
             digest_size: $digest,
             sha3_suffix: Some($suffix),
+            copy_with_defining_class: false,
             ty: &$ty,
         };
     };
@@ -43,7 +44,8 @@ fn kind_of(cls: &Value) -> &'static HashKind {
 
 fn sha3_new(vm: &mut Vm, cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let kind = kind_of(cls);
-    let data = data_arg(vm, kind.name, args, kw)?;
+    // CPython's SHA-3 types share one constructor, which names itself so.
+    let data = data_arg(vm, "sha3_224", args, kw)?;
     let algo = match kind.name {
         "sha3_224" => Algo::Sha3_224(sha3::Sha3_224::new()),
         "sha3_256" => Algo::Sha3_256(sha3::Sha3_256::new()),

@@ -16,6 +16,7 @@ static SHA384: HashKind = HashKind {
     block_size: 128,
     digest_size: 48,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &SHA384_TYPE,
 };
 static SHA512_TYPE: NativeType = NativeType::new();
@@ -25,6 +26,7 @@ static SHA512: HashKind = HashKind {
     block_size: 128,
     digest_size: 64,
     sha3_suffix: None,
+    copy_with_defining_class: true,
     ty: &SHA512_TYPE,
 };
 

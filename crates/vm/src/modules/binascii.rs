@@ -68,6 +68,62 @@ fn ascii_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
     }
 }
 
+/// Argument Clinic's check of the required positional-only parameters
+/// (`exact` when no other positional parameter follows them).
+pub(crate) fn require_positional(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames, n: usize, exact: bool) -> PyResult<()> {
+    let nkw = kw
+        .and_then(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>())
+        .map_or(0, |t| t.len());
+    let npos = args.len().saturating_sub(nkw);
+    if npos < n || (exact && npos > n) {
+        let msg = format!(
+            "{fname}() takes {} {n} positional argument{} ({npos} given)",
+            if exact { "exactly" } else { "at least" },
+            if n == 1 { "" } else { "s" }
+        );
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+/// Argument Clinic's parsing for functions whose first `posonly`
+/// parameters are positional-only and required, in its order of checks.
+pub(crate) fn clinic_parse(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwNames,
+    names: &[&str],
+    max_pos: usize,
+    posonly: usize,
+    exact: bool,
+) -> PyResult<Vec<Option<Value>>> {
+    if args.len() > names.len() {
+        // ArgSpec words the "takes at most" error.
+        return ArgSpec::parse(vm, fname, args, kw, names, max_pos, 0);
+    }
+    require_positional(vm, fname, args, kw, posonly, exact)?;
+    ArgSpec::parse(vm, fname, args, kw, names, max_pos, posonly)
+}
+
+/// Positional count of the no-argument `defining_class` methods (keyword
+/// arguments pass unnoticed in 3.11's Argument Clinic).
+pub(crate) fn no_positional(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<()> {
+    let nkw = kw
+        .and_then(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>())
+        .map_or(0, |t| t.len());
+    if args.len() > nkw {
+        return Err(vm.type_error(format!("{fname}() takes no arguments")));
+    }
+    Ok(())
+}
+
+/// "module.f() takes no keyword arguments", as CPython words it for
+/// positional-only functions.
+pub(crate) fn no_kwargs(vm: &mut Vm, qualified: &str, kw: KwNames) -> PyResult<()> {
+    crate::args::check_no_kwargs(vm, qualified, kw)
+}
+
 fn flag(vm: &mut Vm, v: &Option<Value>) -> PyResult<bool> {
     match v {
         Some(v) => vm.is_true(v),
@@ -113,8 +169,8 @@ fn hex_value(c: u8) -> Option<u8> {
 }
 
 fn a2b_hex(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, fname, kw)?;
-    let [v] = ArgSpec::exact::<1>(vm, fname, args, 0)?;
+    no_kwargs(vm, &format!("binascii.{fname}"), kw)?;
+    let [v] = ArgSpec::exact::<1>(vm, &format!("binascii.{fname}"), args, 0)?;
     let data = ascii_data(vm, &v)?;
     if data.len() % 2 != 0 {
         return Err(error(vm, "Odd-length string"));
@@ -153,7 +209,7 @@ fn b64_value(c: u8) -> Option<u8> {
 }
 
 fn a2b_base64(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "a2b_base64", args, kw, &["", "strict_mode"], 1, 1)?;
+    let a = clinic_parse(vm, "a2b_base64", args, kw, &["", "strict_mode"], 1, 1, true)?;
     let Some(v) = &a[0] else { return Err(vm.type_error("missing data")) };
     let strict = flag(vm, &a[1])?;
     let data = ascii_data(vm, v)?;
@@ -230,7 +286,7 @@ fn decode_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 }
 
 fn b2a_base64(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "b2a_base64", args, kw, &["", "newline"], 1, 1)?;
+    let a = clinic_parse(vm, "b2a_base64", args, kw, &["", "newline"], 1, 1, true)?;
     let Some(v) = &a[0] else { return Err(vm.type_error("missing data")) };
     let newline = match &a[1] {
         Some(n) => vm.is_true(n)?,
@@ -268,8 +324,8 @@ fn b2a_base64(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 // ---- uuencode ----
 
 fn a2b_uu(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "a2b_uu", kw)?;
-    let [v] = ArgSpec::exact::<1>(vm, "a2b_uu", args, 0)?;
+    no_kwargs(vm, "binascii.a2b_uu", kw)?;
+    let [v] = ArgSpec::exact::<1>(vm, "binascii.a2b_uu", args, 0)?;
     let data = ascii_data(vm, &v)?;
     match decode_uu(&data) {
         Ok(out) => Ok(new_bytes_from_vec(out)),
@@ -312,7 +368,7 @@ fn decode_uu(data: &[u8]) -> Result<Vec<u8>, &'static str> {
 }
 
 fn b2a_uu(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "b2a_uu", args, kw, &["", "backtick"], 1, 1)?;
+    let a = clinic_parse(vm, "b2a_uu", args, kw, &["", "backtick"], 1, 1, true)?;
     let Some(v) = &a[0] else { return Err(vm.type_error("missing data")) };
     let backtick = flag(vm, &a[1])?;
     let data = require_bytes_like(vm, v)?.into_owned();
@@ -486,7 +542,7 @@ const CRC_HQX_TABLE: [u16; 256] = {
 };
 
 fn crc_hqx(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "crc_hqx", kw)?;
+    no_kwargs(vm, "binascii.crc_hqx", kw)?;
     let [d, c] = ArgSpec::exact::<2>(vm, "crc_hqx", args, 0)?;
     let data = require_bytes_like(vm, &d)?.into_owned();
     let mut crc = (u32_mask(vm, &c)? & 0xffff) as u16;
@@ -508,7 +564,7 @@ pub(crate) fn crc32_update(crc: u32, data: &[u8]) -> u32 {
 }
 
 fn crc32(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "crc32", kw)?;
+    no_kwargs(vm, "binascii.crc32", kw)?;
     ArgSpec::range(vm, "crc32", args, 0, 1, 2)?;
     let data = require_bytes_like(vm, &args[0])?.into_owned();
     let start = match args.get(1) {

@@ -3,8 +3,8 @@
 //! there is none), so that compressed bytes are the very ones CPython
 //! produces. Streams are `zlib.Compress` / `zlib.Decompress` objects.
 
-use super::binascii::{crc32_update, new_exception_class, raise_in};
-use crate::args::{check_no_kwargs, ArgSpec};
+use super::binascii::{clinic_parse, crc32_update, new_exception_class, no_kwargs, no_positional, raise_in};
+use crate::args::ArgSpec;
 use crate::exception::{ExcKind, PyErr, PyResult};
 use crate::gil::GilCell;
 use crate::modules::itertools::make_type;
@@ -131,11 +131,11 @@ impl Stream {
     /// One deflate/inflate call on `input[..]` writing into `out`'s spare
     /// room (at most `limit` bytes in all). Returns zlib's code and how much
     /// input it consumed.
-    fn step(&mut self, input: &[u8], out: &mut OutBuf, flush: c_int) -> (c_int, usize) {
+    fn step(&mut self, input: &[u8], out: &mut OutBuf, flush: c_int) -> Result<(c_int, usize), OutOfMemory> {
         let avail_in = input.len().min(u32::MAX as usize);
         self.strm.next_in = input.as_ptr() as *mut u8;
         self.strm.avail_in = avail_in as z::uInt;
-        let room = out.room();
+        let room = out.room()?;
         let start = out.buf.len();
         // SAFETY: `room` bytes of spare capacity were reserved past `start`.
         self.strm.next_out = unsafe { out.buf.as_mut_ptr().add(start) };
@@ -152,10 +152,11 @@ impl Stream {
         let written = room - self.strm.avail_out as usize;
         // SAFETY: zlib wrote `written` bytes into the reserved room.
         unsafe { out.buf.set_len(start + written) };
+        out.wrote(written);
         let consumed = avail_in - self.strm.avail_in as usize;
         self.strm.next_in = std::ptr::null_mut();
         self.strm.avail_in = 0;
-        (err, consumed)
+        Ok((err, consumed))
     }
 }
 
@@ -167,18 +168,64 @@ impl Drop for Stream {
     }
 }
 
-/// Output gathered from zlib, growing as CPython's block buffer does, up
-/// to an optional limit.
+/// The output buffer could not grow.
+struct OutOfMemory;
+
+fn no_memory(vm: &mut Vm, _: OutOfMemory) -> PyErr {
+    vm.new_error(ExcKind::MemoryError, "Unable to allocate output buffer.")
+}
+
+/// CPython's output block sizes (pycore_blocks_output_buffer.h). They
+/// matter: level-0 deflate sizes its stored blocks by the output room.
+const BLOCK_SIZES: [usize; 17] = [
+    32 << 10,
+    64 << 10,
+    256 << 10,
+    1 << 20,
+    4 << 20,
+    8 << 20,
+    16 << 20,
+    16 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    32 << 20,
+    64 << 20,
+    64 << 20,
+    128 << 20,
+    128 << 20,
+    256 << 20,
+];
+
+/// Output gathered from zlib in CPython's blocks (one contiguous Vec here,
+/// but zlib is offered the same room at each call), up to an optional limit.
 struct OutBuf {
     buf: Vec<u8>,
+    /// Blocks handed out so far.
+    blocks: usize,
+    /// Room left in the current block.
+    block_left: usize,
     limit: Option<usize>,
 }
 
 impl OutBuf {
-    fn new(first: usize, limit: Option<usize>) -> OutBuf {
-        let first = limit.map_or(first, |l| l.min(first));
+    /// `_BlocksOutputBuffer_InitAndGrow`: a first block of 32 KiB (less
+    /// under a smaller limit).
+    fn new(limit: Option<usize>) -> OutBuf {
+        let first = limit.map_or(BLOCK_SIZES[0], |l| l.min(BLOCK_SIZES[0]));
+        OutBuf::with_first_block(first, limit)
+    }
+
+    /// `_BlocksOutputBuffer_InitWithSize`: a first block of `size`.
+    fn with_size(size: usize) -> OutBuf {
+        OutBuf::with_first_block(size, None)
+    }
+
+    fn with_first_block(size: usize, limit: Option<usize>) -> OutBuf {
         OutBuf {
-            buf: Vec::with_capacity(first.max(1)),
+            buf: Vec::new(),
+            blocks: 1,
+            block_left: size,
             limit,
         }
     }
@@ -187,17 +234,26 @@ impl OutBuf {
         self.limit == Some(self.buf.len())
     }
 
-    /// Reserves room for the next call and says how much (never 0 unless
-    /// the limit is reached).
-    fn room(&mut self) -> usize {
-        let len = self.buf.len();
-        let mut want = (self.buf.capacity() - len).max(len.clamp(DEF_BUF_SIZE, 1 << 26));
-        if let Some(l) = self.limit {
-            want = want.min(l - len);
+    /// The room offered to the next call: what is left of the current
+    /// block, or a new block when it is full.
+    fn room(&mut self) -> Result<usize, OutOfMemory> {
+        if self.block_left == 0 {
+            let mut size = BLOCK_SIZES[self.blocks.min(BLOCK_SIZES.len() - 1)];
+            if let Some(l) = self.limit {
+                size = size.min(l.saturating_sub(self.buf.len()));
+            }
+            self.blocks += 1;
+            self.block_left = size;
         }
-        want = want.min(u32::MAX as usize);
-        self.buf.reserve(want);
-        want
+        // zlib counts room in a C unsigned int.
+        let room = self.block_left.min(u32::MAX as usize);
+        self.buf.try_reserve(room).map_err(|_| OutOfMemory)?;
+        Ok(room)
+    }
+
+    /// Accounts `written` bytes that zlib put in the room.
+    fn wrote(&mut self, written: usize) {
+        self.block_left -= written;
     }
 }
 
@@ -255,7 +311,7 @@ fn u32_mask(vm: &mut Vm, v: &Value) -> PyResult<u32> {
 // ---- one-shot functions ----
 
 fn compress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "compress", args, kw, &["", "level", "wbits"], 3, 1)?;
+    let a = clinic_parse(vm, "compress", args, kw, &["", "level", "wbits"], 3, 1, false)?;
     let Some(d) = &a[0] else { return Err(vm.type_error("missing data")) };
     let level = c_int_arg(vm, &a[1], z::Z_DEFAULT_COMPRESSION as i64)?;
     let wbits = c_int_arg(vm, &a[2], MAX_WBITS as i64)?;
@@ -267,12 +323,12 @@ fn compress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         z::Z_STREAM_ERROR => return Err(zerror(vm, "Bad compression level")),
         err => return Err(zlib_error(vm, &s, err, "while compressing data")),
     }
-    let mut out = OutBuf::new(DEF_BUF_SIZE, None);
+    let mut out = OutBuf::new(None);
     let mut input: &[u8] = &data;
     loop {
         let last_chunk = input.len() <= u32::MAX as usize;
         let flush = if last_chunk { z::Z_FINISH } else { z::Z_NO_FLUSH };
-        let (err, used) = s.step(input, &mut out, flush);
+        let (err, used) = s.step(input, &mut out, flush).map_err(|e| no_memory(vm, e))?;
         input = &input[used..];
         if err == z::Z_STREAM_ERROR {
             return Err(zlib_error(vm, &s, err, "while compressing data"));
@@ -288,7 +344,7 @@ fn compress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    let a = ArgSpec::parse(vm, "decompress", args, kw, &["", "wbits", "bufsize"], 3, 1)?;
+    let a = clinic_parse(vm, "decompress", args, kw, &["", "wbits", "bufsize"], 3, 1, false)?;
     let Some(d) = &a[0] else { return Err(vm.type_error("missing data")) };
     let wbits = c_int_arg(vm, &a[1], MAX_WBITS as i64)?;
     let bufsize = ssize_arg(vm, &a[2], DEF_BUF_SIZE as i64)?;
@@ -305,13 +361,13 @@ fn decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             return Err(zlib_error(vm, &s, err, "while preparing to decompress data"));
         }
     }
-    let mut out = OutBuf::new((bufsize as usize).clamp(1, 1 << 26), None);
+    let mut out = OutBuf::with_size((bufsize as usize).max(1));
     let mut input: &[u8] = &data;
     let mut err;
     loop {
         let flush = if input.len() <= u32::MAX as usize { z::Z_FINISH } else { z::Z_NO_FLUSH };
         loop {
-            let (e, used) = s.step(input, &mut out, flush);
+            let (e, used) = s.step(input, &mut out, flush).map_err(|e| no_memory(vm, e))?;
             err = e;
             input = &input[used..];
             match err {
@@ -339,7 +395,7 @@ fn decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn checksum(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, default: u32) -> PyResult<(Vec<u8>, u32)> {
-    check_no_kwargs(vm, name, kw)?;
+    no_kwargs(vm, &format!("zlib.{name}"), kw)?;
     ArgSpec::range(vm, name, args, 0, 1, 2)?;
     let data = require_bytes_like(vm, &args[0])?.into_owned();
     let start = match args.get(1) {
@@ -404,7 +460,7 @@ fn compress_type() -> &'static TypeObject {
     add_method_to(t, "compress", comp_compress);
     add_method_to(t, "flush", comp_flush);
     add_method_to(t, "copy", comp_copy);
-    add_method_to(t, "__copy__", comp_copy);
+    add_method_to(t, "__copy__", comp_dunder_copy);
     add_method_to(t, "__deepcopy__", comp_deepcopy);
     t
 }
@@ -417,7 +473,7 @@ fn decompress_type() -> &'static TypeObject {
     add_method_to(t, "decompress", decomp_decompress);
     add_method_to(t, "flush", decomp_flush);
     add_method_to(t, "copy", decomp_copy);
-    add_method_to(t, "__copy__", decomp_copy);
+    add_method_to(t, "__copy__", decomp_dunder_copy);
     add_method_to(t, "__deepcopy__", decomp_deepcopy);
     add_getset_to(t, "unused_data", decomp_unused_data, None);
     add_getset_to(t, "unconsumed_tail", decomp_unconsumed_tail, None);
@@ -518,14 +574,14 @@ fn decomp_self<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a DecompressSta
 
 fn comp_compress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = comp_self(vm, args)?;
-    check_no_kwargs(vm, "compress", kw)?;
-    let [_, d] = ArgSpec::exact::<2>(vm, "compress", args, 1)?;
+    let a = clinic_parse(vm, "compress", &args[1..], kw, &[""], 1, 1, true)?;
+    let Some(d) = a.into_iter().next().flatten() else { return Err(vm.type_error("missing data")) };
     let data = require_bytes_like(vm, &d)?;
     let mut s = st.stream.borrow_mut();
-    let mut out = OutBuf::new(DEF_BUF_SIZE, None);
+    let mut out = OutBuf::new(None);
     let mut input: &[u8] = &data;
     loop {
-        let (err, used) = s.step(input, &mut out, z::Z_NO_FLUSH);
+        let (err, used) = s.step(input, &mut out, z::Z_NO_FLUSH).map_err(|e| no_memory(vm, e))?;
         input = &input[used..];
         if err == z::Z_STREAM_ERROR {
             let e = zlib_error(vm, &s, err, "while compressing data");
@@ -541,17 +597,16 @@ fn comp_compress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn comp_flush(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = comp_self(vm, args)?;
-    check_no_kwargs(vm, "flush", kw)?;
-    ArgSpec::range(vm, "flush", args, 1, 0, 1)?;
-    let mode = c_int_arg(vm, &args.get(1).cloned(), z::Z_FINISH as i64)? as c_int;
+    let a = ArgSpec::parse(vm, "flush", &args[1..], kw, &[""], 1, 0)?;
+    let mode = c_int_arg(vm, &a[0], z::Z_FINISH as i64)? as c_int;
     if mode == z::Z_NO_FLUSH {
         return Ok(new_bytes(b""));
     }
     let mut s = st.stream.borrow_mut();
-    let mut out = OutBuf::new(DEF_BUF_SIZE, None);
+    let mut out = OutBuf::new(None);
     let mut err;
     loop {
-        err = s.step(&[], &mut out, mode).0;
+        err = s.step(&[], &mut out, mode).map_err(|e| no_memory(vm, e))?.0;
         if err == z::Z_STREAM_ERROR {
             return Err(zlib_error(vm, &s, err, "while flushing"));
         }
@@ -572,15 +627,20 @@ fn comp_flush(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn comp_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = comp_self(vm, args)?;
-    check_no_kwargs(vm, "copy", kw)?;
-    ArgSpec::exact::<1>(vm, "copy", args, 1)?;
+    no_positional(vm, "copy", &args[1..], kw)?;
     let copy = copy_stream(vm, &mut st.stream.borrow_mut(), "compression")?;
     Ok(new_native(compress_type(), CompressState { stream: RefCell::new(copy) }))
 }
 
 fn comp_deepcopy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "__deepcopy__", kw)?;
-    ArgSpec::exact::<2>(vm, "__deepcopy__", args, 1)?;
+    comp_self(vm, args)?;
+    clinic_parse(vm, "__deepcopy__", &args[1..], kw, &[""], 1, 1, true)?;
+    comp_copy(vm, &args[..1], None)
+}
+
+fn comp_dunder_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    comp_self(vm, args)?;
+    no_positional(vm, "__copy__", &args[1..], kw)?;
     comp_copy(vm, &args[..1], None)
 }
 
@@ -661,7 +721,7 @@ fn inflate_loop(
             if out.full() {
                 break 'outer;
             }
-            let (e, used) = s.step(input, &mut out, flush);
+            let (e, used) = s.step(input, &mut out, flush).map_err(|e| no_memory(vm, e))?;
             err = e;
             input = &input[used..];
             match err {
@@ -689,7 +749,7 @@ fn inflate_loop(
 
 fn decomp_decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = decomp_self(vm, args)?;
-    let a = ArgSpec::parse(vm, "decompress", &args[1..], kw, &["", "max_length"], 2, 1)?;
+    let a = clinic_parse(vm, "decompress", &args[1..], kw, &["", "max_length"], 2, 1, false)?;
     let Some(d) = &a[0] else { return Err(vm.type_error("missing data")) };
     let data = require_bytes_like(vm, d)?.into_owned();
     let max_length = ssize_arg(vm, &a[1], 0)?;
@@ -697,7 +757,7 @@ fn decomp_decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
         return Err(vm.value_error("max_length must be non-negative"));
     }
     let limit = if max_length == 0 { None } else { Some(max_length as usize) };
-    let out = OutBuf::new(32 * 1024, limit);
+    let out = OutBuf::new(limit);
     let (buf, err) = inflate_loop(vm, st, &data, out, false)?;
     if err == z::Z_STREAM_END {
         st.eof.set(true);
@@ -711,9 +771,8 @@ fn decomp_decompress(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 
 fn decomp_flush(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = decomp_self(vm, args)?;
-    check_no_kwargs(vm, "flush", kw)?;
-    ArgSpec::range(vm, "flush", args, 1, 0, 1)?;
-    let length = ssize_arg(vm, &args.get(1).cloned(), DEF_BUF_SIZE as i64)?;
+    let a = ArgSpec::parse(vm, "flush", &args[1..], kw, &[""], 1, 0)?;
+    let length = ssize_arg(vm, &a[0], DEF_BUF_SIZE as i64)?;
     if length <= 0 {
         return Err(vm.value_error("length must be greater than zero"));
     }
@@ -723,7 +782,7 @@ fn decomp_flush(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         .downcast_ref::<crate::objects::bytes::BytesObject>()
         .map(|b| b.data().to_vec())
         .unwrap_or_default();
-    let out = OutBuf::new((length as usize).min(1 << 26), None);
+    let out = OutBuf::with_size(length as usize);
     let (buf, err) = inflate_loop(vm, st, &tail, out, true)?;
     if err == z::Z_STREAM_END {
         st.eof.set(true);
@@ -739,8 +798,7 @@ fn decomp_flush(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn decomp_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let st = decomp_self(vm, args)?;
-    check_no_kwargs(vm, "copy", kw)?;
-    ArgSpec::exact::<1>(vm, "copy", args, 1)?;
+    no_positional(vm, "copy", &args[1..], kw)?;
     let copy = copy_stream(vm, &mut st.stream.borrow_mut(), "decompression")?;
     Ok(new_native(
         decompress_type(),
@@ -755,8 +813,14 @@ fn decomp_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn decomp_deepcopy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "__deepcopy__", kw)?;
-    ArgSpec::exact::<2>(vm, "__deepcopy__", args, 1)?;
+    decomp_self(vm, args)?;
+    clinic_parse(vm, "__deepcopy__", &args[1..], kw, &[""], 1, 1, true)?;
+    decomp_copy(vm, &args[..1], None)
+}
+
+fn decomp_dunder_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    decomp_self(vm, args)?;
+    no_positional(vm, "__copy__", &args[1..], kw)?;
     decomp_copy(vm, &args[..1], None)
 }
 

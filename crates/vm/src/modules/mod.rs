@@ -29,6 +29,7 @@ mod _collections;
 mod _functools;
 mod _heapq;
 pub(crate) mod _io;
+mod _json;
 mod _operator;
 mod _random;
 pub(crate) mod _signal;
@@ -63,6 +64,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_signal", init: _signal::init },

@@ -38,6 +38,7 @@ mod _string;
 mod _struct;
 pub(crate) mod _thread;
 pub(crate) mod _weakref;
+pub(crate) mod array;
 pub(crate) mod atexit;
 mod cmath;
 pub(crate) mod errno;
@@ -73,6 +74,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },

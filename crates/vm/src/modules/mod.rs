@@ -26,6 +26,7 @@ mod _ast;
 mod _bisect;
 pub(crate) mod _codecs;
 mod _collections;
+mod _csv;
 mod _functools;
 mod _heapq;
 pub(crate) mod _io;
@@ -62,6 +63,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },

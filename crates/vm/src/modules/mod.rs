@@ -49,6 +49,7 @@ mod math;
 pub(crate) mod posix;
 pub(crate) mod structseq;
 pub(crate) mod time;
+mod unicodedata;
 
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
@@ -85,6 +86,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "unicodedata", init: unicodedata::init },
 ];
 
 /// The native module called `name`, if there is one.

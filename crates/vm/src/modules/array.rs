@@ -367,6 +367,7 @@ fn array_type() -> &'static TypeObject {
         add_getset_to(t, "itemsize", |vm, me| Ok(Value::int(arr(vm, me)?.code.size() as i64)), None);
         set_attr(t, "__hash__", none());
         register_buffer_provider(array_buffer);
+        crate::objects::memoryview::register_export_hook(array_export);
     })
 }
 
@@ -382,6 +383,12 @@ fn array_buffer(v: &Value) -> Option<RawBuffer> {
         format: a.code.format(),
         itemsize: a.code.size(),
     })
+}
+
+fn array_export(v: &Value, delta: isize) {
+    if let Some(a) = v.native_ref::<ArrayData>() {
+        a.exports.set(a.exports.get().saturating_add_signed(delta));
+    }
 }
 
 fn new_array(ty: &TypeObject, code: Code, data: Vec<u8>) -> Value {
@@ -486,8 +493,10 @@ fn extend_iter(vm: &mut Vm, a: &ArrayData, it: &Value) -> PyResult<()> {
         if other.code != a.code {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
-        a.check_resize(vm)?;
         let add = other.data.borrow().clone();
+        if !add.is_empty() {
+            a.check_resize(vm)?;
+        }
         a.data.borrow_mut().extend_from_slice(&add);
         return Ok(());
     }
@@ -511,7 +520,9 @@ fn frombytes(vm: &mut Vm, a: &ArrayData, b: &Value) -> PyResult<()> {
     if data.len() % a.code.size() != 0 {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
-    a.check_resize(vm)?;
+    if !data.is_empty() {
+        a.check_resize(vm)?;
+    }
     a.data.borrow_mut().extend_from_slice(&data);
     Ok(())
 }
@@ -863,7 +874,9 @@ fn array_fromfile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     };
     let got = bo.data().len();
     let whole = got - got % size as usize;
-    a.check_resize(vm)?;
+    if whole > 0 {
+        a.check_resize(vm)?;
+    }
     a.data.borrow_mut().extend_from_slice(&bo.data()[..whole]);
     if (got as i64) != nbytes {
         return Err(vm.new_error(ExcKind::EOFError, "read() didn't return enough bytes"));

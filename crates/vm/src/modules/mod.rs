@@ -27,9 +27,11 @@ mod _bisect;
 mod _blake2;
 pub(crate) mod _codecs;
 mod _collections;
+mod _csv;
 mod _functools;
 mod _heapq;
 pub(crate) mod _io;
+mod _json;
 mod _md5;
 mod _operator;
 mod _random;
@@ -43,6 +45,7 @@ mod _string;
 mod _struct;
 pub(crate) mod _thread;
 pub(crate) mod _weakref;
+pub(crate) mod array;
 pub(crate) mod atexit;
 mod binascii;
 mod cmath;
@@ -54,6 +57,7 @@ mod math;
 pub(crate) mod posix;
 pub(crate) mod structseq;
 pub(crate) mod time;
+mod unicodedata;
 mod zlib;
 
 /// A native module: its name and the function that builds it (called once
@@ -70,9 +74,11 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
@@ -86,6 +92,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "cmath", init: cmath::init },
@@ -95,6 +102,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "zlib", init: zlib::init },
 ];
 

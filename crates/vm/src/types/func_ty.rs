@@ -314,6 +314,18 @@ fn builtin_self(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(b.self_.clone())
 }
 
+/// `__reduce__` (CPython's meth_reduce): a module function pickles by its
+/// name, a bound builtin method as `getattr(self, name)`.
+fn builtin_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let Some(b) = args.first().and_then(builtin_of) else { return Ok(none()) };
+    if b.self_.is_null() || b.self_.downcast_ref::<ModuleObject>().is_some() {
+        return Ok(vm.intern(b.name));
+    }
+    let getattr = vm.builtins_dict().get_str_key("getattr").unwrap_or_else(none);
+    let args = crate::objects::tuple::new_tuple(vec![b.self_.clone(), vm.intern(b.name)]);
+    Ok(crate::objects::tuple::new_tuple(vec![getattr, args]))
+}
+
 fn builtin_module(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     Ok(builtin_of(f).and_then(|b| b.module).map_or_else(none, |m| vm.intern(m)))
 }
@@ -1161,6 +1173,7 @@ pub(crate) fn init() {
     add_getset(&BUILTIN_FUNCTION_TYPE, "__qualname__", builtin_qualname, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__self__", builtin_self, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__module__", builtin_module, None);
+    add_method(&BUILTIN_FUNCTION_TYPE, "__reduce__", builtin_reduce);
 
     let s = METHOD_DESCR_TYPE.get().slots_mut();
     s.descr_get = Some(method_descr_get);

@@ -507,36 +507,13 @@ pub fn new_heap_type(
         base_list.push(OBJECT_TYPE.get().as_value());
     }
     // Bases must be types that allow subclassing; one layout must win.
-    let mut solid: &TypeObject = OBJECT_TYPE.get();
-    let mut best_base: Option<&TypeObject> = None;
-    for b in &base_list {
-        let Some(bt) = b.downcast_ref::<TypeObject>() else {
-            let msg = format!("bases must be types");
-            return Err(vm.type_error(msg));
-        };
-        if !bt.has_flag(type_flags::BASETYPE) {
-            let msg = format!("type '{}' is not an acceptable base type", bt.name_string());
-            return Err(vm.type_error(msg));
-        }
-        if bt.layout != LayoutKind::Object {
-            if solid.layout != LayoutKind::Object && solid.layout != bt.layout {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-            if solid.layout == LayoutKind::Object || bt.is_subtype(solid) {
-                solid = solid_of(bt);
-                best_base = Some(bt);
-            }
-        } else if best_base.is_none() {
-            best_base = Some(bt);
-        }
-    }
+    let base = crate::types::type_ty::best_base(vm, &base_list)?;
     for (i, b) in base_list.iter().enumerate() {
         if base_list[..i].iter().any(|x| x.is(b)) {
             let msg = format!("duplicate base class {}", type_of_type(b).name_string());
             return Err(vm.type_error(msg));
         }
     }
-    let base = best_base.unwrap_or(OBJECT_TYPE.get());
     let layout = base.layout;
     let flags = type_flags::HEAPTYPE
         | type_flags::BASETYPE
@@ -602,13 +579,6 @@ pub fn new_heap_type(
     let mut wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
     let base_slots = base.nslots.get() as usize;
     let mut nslots = base_slots;
-    for b in &base_list {
-        if let Some(bt) = b.downcast_ref::<TypeObject>() {
-            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !base.is_subtype(bt) {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-        }
-    }
     if let Some(slots) = dict.get_str_key("__slots__") {
         let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() {
             vec![slots.clone()]
@@ -728,18 +698,6 @@ pub fn new_heap_type(
         }
     }
     Ok(tv)
-}
-
-/// The type that fixes the instance layout of `t`.
-fn solid_of(t: &TypeObject) -> &TypeObject {
-    let mut cur = t;
-    while let Some(b) = cur.base() {
-        if b.layout != t.layout {
-            break;
-        }
-        cur = b;
-    }
-    cur
 }
 
 fn type_name_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1001,7 +959,7 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__name__", type_name_get, Some(type_name_set));
     add_getset(&TYPE_TYPE, "__qualname__", type_qualname_get, Some(type_qualname_set));
     add_getset(&TYPE_TYPE, "__mro__", type_mro_get, None);
-    add_getset(&TYPE_TYPE, "__bases__", type_bases_get, None);
+    add_getset(&TYPE_TYPE, "__bases__", type_bases_get, Some(crate::types::type_ty::type_bases_set));
     add_getset(&TYPE_TYPE, "__base__", type_base_get, None);
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));

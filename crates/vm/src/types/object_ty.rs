@@ -233,7 +233,7 @@ fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(d) = value else {
         return Err(vm.type_error("cannot delete __dict__"));
     };

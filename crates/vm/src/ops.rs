@@ -305,7 +305,19 @@ impl Vm {
         match type_of(obj).slots().setitem {
             Some(f) => f(self, obj, key, None),
             None => {
-                let msg = format!("'{}' object doesn't support item deletion", self.type_name(obj));
+                // CPython words it by the path taken: PySequence_DelItem for an
+                // index into a type with sequence methods, PyObject_DelItem otherwise.
+                let t = type_of(obj);
+                let s = t.slots();
+                let sequence_like = t.is_heap_type()
+                    || s.getitem.is_some()
+                    || s.len.is_some()
+                    || s.contains.is_some()
+                    || s.concat.is_some()
+                    || s.repeat.is_some();
+                let is_index = key.is_small_int() || type_of(key).slots().index.is_some();
+                let verb = if sequence_like && is_index { "doesn't" } else { "does not" };
+                let msg = format!("'{}' object {verb} support item deletion", self.type_name(obj));
                 Err(self.type_error(msg))
             }
         }

@@ -782,9 +782,8 @@ fn type_base_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn type_dict_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    // A copy stands in for the read-only mappingproxy.
     Ok(v.downcast_ref::<TypeObject>()
-        .map(|t| t.dict().copy_value())
+        .map(|t| crate::types::dict_ty::mappingproxy::new_mappingproxy(t.dict_value()))
         .unwrap_or_else(none))
 }
 

@@ -767,26 +767,11 @@ fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             let l = frame_locals(vm);
             vm.collect(&l)?
         }
-        Some(o) => {
-            let r = match o.downcast_ref::<TypeObject>() {
-                Some(t) => {
-                    let d = DictObject::new_value();
-                    if let Some(dd) = d.downcast_ref::<DictObject>() {
-                        for base in t.mro().items().to_vec() {
-                            if let Some(bt) = base.downcast_ref::<TypeObject>() {
-                                dd.update_from(vm, bt.dict())?;
-                            }
-                        }
-                    }
-                    new_list(d.downcast_ref::<DictObject>().map(|x| x.keys()).unwrap_or_default())
-                }
-                None => match vm.call_special(o, "__dir__", &[])? {
-                    Some(r) => r,
-                    None => new_list(Vec::new()),
-                },
-            };
-            vm.collect(&r)?
-        }
+        // `type(o).__dir__(o)`: object's, type's and module's own, or the class's.
+        Some(o) => match vm.call_special(o, "__dir__", &[])? {
+            Some(r) => vm.collect(&r)?,
+            None => return Err(vm.type_error("object does not provide __dir__")),
+        },
     };
     let l = new_list(names);
     crate::types::seq::list_sort(vm, &[l.clone()], None)?;

@@ -1002,6 +1002,20 @@ fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
 }
 
+/// `module.__dir__()`: a module-level `__dir__` function's answer, else the
+/// module dict's keys (CPython's module_dir).
+fn module_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "__dir__", args, 1, 0, 0)?;
+    let dict = vm.getattr_str(&args[0], "__dict__")?;
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    };
+    match d.get_str_key("__dir__") {
+        Some(f) => vm.call(&f, &[], None),
+        None => Ok(crate::objects::list::new_list(d.keys())),
+    }
+}
+
 fn module_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "module", args, kw, &["name", "doc"], 2, 1)?;
     let name = a[0].as_ref().map(display_lossy).unwrap_or_default();
@@ -1284,6 +1298,7 @@ pub(crate) fn init() {
     s.setattro = Some(crate::attr::module_setattr);
     s.new = Some(module_new);
     add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
+    add_method(&MODULE_TYPE, "__dir__", module_dir);
 
     let s = SUPER_TYPE.get().slots_mut();
     s.new = Some(super_new);

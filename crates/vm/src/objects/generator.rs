@@ -495,9 +495,19 @@ fn leave_yield_from(gen: &GeneratorObject) {
 }
 
 /// Drops every slot of a generator that will not run again.
+/// Empties a generator that finished (or never ran): its variables, and its
+/// frame object, which a finished generator no longer reports (`gi_frame` is
+/// None) and which must not keep the variables it saved tied to the
+/// generator (as CPython's completed frame no longer belongs to it).
 pub(crate) fn clear_storage(gen: &GeneratorObject) {
     // SAFETY: the generator is not running; values are taken out before dropping.
     let old: Vec<Value> = unsafe { (*gen.storage.get()).iter_mut().map(|v| v.take()).collect() };
+    let frame_obj = gen.frame_object();
+    if !frame_obj.is_null() {
+        // The frame object keeps what it saved; it only stops being ours.
+        gen.set_frame_object(Value::NULL);
+    }
+    drop(frame_obj);
     drop(old);
 }
 

@@ -388,7 +388,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         let msg = format!("sorted expected 1 argument, got {}", pos.len());
         return Err(vm.type_error(msg));
     }
-    let items = vm.collect(&pos[0])?;
+    let items = vm.collect_sized(&pos[0])?;
     let l = new_list(items);
     let mut margs = vec![l.clone()];
     let mut names = Vec::new();

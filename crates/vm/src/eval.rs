@@ -722,8 +722,13 @@ impl Vm {
                             }
                             storage.resize_with(size, || Value::NULL);
                             let func = self.frames[fi].func.clone();
-                            let gen =
-                                crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
+                            let gen_code = self.frames[fi].code_value();
+                            let gen = crate::objects::generator::new_generator(
+                                func,
+                                gen_code,
+                                storage.into_boxed_slice(),
+                                ip as u32,
+                            );
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
                             let was_entry = self.frames[fi].is_entry;

@@ -25,6 +25,7 @@ use std::sync::Once;
 mod _ast;
 mod _bisect;
 pub(crate) mod _codecs;
+mod _contextvars;
 mod _collections;
 mod _functools;
 mod _heapq;
@@ -60,6 +61,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },

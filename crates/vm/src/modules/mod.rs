@@ -31,6 +31,7 @@ mod _functools;
 mod _heapq;
 pub(crate) mod _io;
 mod _operator;
+mod _posixsubprocess;
 mod _random;
 pub(crate) mod _signal;
 mod _sre;
@@ -40,11 +41,13 @@ pub(crate) mod _thread;
 pub(crate) mod _weakref;
 pub(crate) mod atexit;
 mod cmath;
+mod fcntl;
 pub(crate) mod errno;
 pub(crate) mod gc;
 mod itertools;
 mod math;
 pub(crate) mod posix;
+pub(crate) mod select;
 pub(crate) mod structseq;
 pub(crate) mod time;
 
@@ -66,6 +69,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
@@ -76,10 +80,12 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "atexit", init: atexit::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "time", init: time::init },
 ];
 

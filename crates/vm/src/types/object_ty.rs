@@ -604,7 +604,10 @@ pub fn new_heap_type(
     let mut nslots = base_slots;
     for b in &base_list {
         if let Some(bt) = b.downcast_ref::<TypeObject>() {
-            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !base.is_subtype(bt) {
+            // As CPython's solid_base: a base that adds no slots of its own
+            // shares the slot layout of its own base (asyncio's Transport
+            // derives from two such classes over one slotted base).
+            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !slot_solid(base).is_subtype(slot_solid(bt)) {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
         }
@@ -731,6 +734,18 @@ pub fn new_heap_type(
 }
 
 /// The type that fixes the instance layout of `t`.
+/// The nearest ancestor (or `t`) that added `__slots__` entries.
+fn slot_solid(t: &TypeObject) -> &TypeObject {
+    let mut cur = t;
+    while let Some(b) = cur.base() {
+        if b.nslots.get() != cur.nslots.get() || b.layout != cur.layout {
+            break;
+        }
+        cur = b;
+    }
+    cur
+}
+
 fn solid_of(t: &TypeObject) -> &TypeObject {
     let mut cur = t;
     while let Some(b) = cur.base() {

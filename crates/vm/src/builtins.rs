@@ -918,7 +918,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         let msg = format!("{}.__prepare__() must return a mapping, not {}", mn, vm.type_name(&ns));
         return Err(vm.type_error(msg));
     }
-    let code = f.code.clone();
+    let code = f.code_value();
     let cell = vm.run_code_with_locals(code, f.globals.clone(), f.builtins.clone(), ns.clone(), func.clone())?;
     if changed {
         vm.setitem(&ns, &vm.intern("__orig_bases__"), new_tuple(orig_bases))?;

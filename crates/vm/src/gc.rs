@@ -347,7 +347,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         }
         LayoutKind::Function => {
             let f = &*(p as *const function::FunctionObject);
-            v(&f.code);
+            v(&*f.code.get());
             v(&f.globals);
             v(&f.builtins);
             v(&*f.name.get());

@@ -9,8 +9,8 @@ use std::cell::{Cell, UnsafeCell};
 #[repr(C)]
 pub struct FunctionObject {
     pub(crate) header: ObjHeader,
-    /// Always a code object.
-    pub(crate) code: Value,
+    /// Always a code object (replaced only by the `__code__` setter).
+    pub(crate) code: UnsafeCell<Value>,
     pub(crate) globals: Value,
     pub(crate) builtins: Value,
     pub(crate) name: UnsafeCell<Value>,
@@ -33,10 +33,16 @@ unsafe impl PyPayload for FunctionObject {
 }
 
 impl FunctionObject {
+    /// The code object as a value.
+    pub fn code_value(&self) -> Value {
+        // SAFETY: read under the GIL; only the `__code__` setter writes it.
+        unsafe { (*self.code.get()).clone() }
+    }
+
     #[inline(always)]
     pub fn code(&self) -> &CodeObj {
         // SAFETY: `code` is set from a code object at creation and never replaced by anything else.
-        unsafe { self.code.downcast_ref::<CodeObj>().unwrap_unchecked() }
+        unsafe { (*self.code.get()).downcast_ref::<CodeObj>().unwrap_unchecked() }
     }
 
     /// `__globals__` as a dict.
@@ -132,7 +138,7 @@ pub fn new_function_with_closure(
         FUNCTION_TYPE.get(),
         FunctionObject {
             header: ObjHeader::new(std::ptr::null()),
-            code,
+            code: UnsafeCell::new(code),
             globals,
             builtins,
             name: UnsafeCell::new(name),

@@ -585,7 +585,7 @@ fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
 }
 
 fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+    Ok(gen_of(g).map_or_else(none, |x| x.func().code_value()))
 }
 
 /// Sets `__name__`/`__qualname__` (strings only, as CPython).

@@ -111,7 +111,31 @@ fn func_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<(
 }
 
 fn func_code_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(func_of(v).map(|f| f.code.clone()).unwrap_or_else(none))
+    Ok(func_of(v).map(|f| f.code_value()).unwrap_or_else(none))
+}
+
+/// Replaced code objects, kept alive for good: a frame may still be running
+/// one (frames borrow their code from the function). Setting `__code__` is
+/// rare (`types.coroutine`, mocking), so this stays small.
+static OLD_CODES: crate::gil::GilCell<Vec<Value>> = crate::gil::GilCell::new(Vec::new());
+
+fn func_code_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(f) = func_of(v) else { return Ok(()) };
+    let Some(new) = value.filter(|c| c.downcast_ref::<crate::objects::code::CodeObj>().is_some()) else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let nfree = new.downcast_ref::<crate::objects::code::CodeObj>().map_or(0, |c| c.localspluskinds.iter().filter(|&&k| k & 0x80 != 0).count());
+    let nclosure = f.closure.downcast_ref::<crate::objects::tuple::TupleObject>().map_or(0, |t| t.len());
+    if nfree != nclosure {
+        let name = crate::objects::str::display_lossy(&unsafe { (*f.name.get()).clone() });
+        let msg = format!("{name}() requires a code object with {nclosure} free vars, not {nfree}");
+        return Err(vm.value_error(msg));
+    }
+    // SAFETY: GIL held; the old code moves to OLD_CODES, so borrowers stay valid.
+    let old = unsafe { std::mem::replace(&mut *f.code.get(), new) };
+    unsafe { OLD_CODES.get_mut() }.push(old);
+    f.version.set(0);
+    Ok(())
 }
 
 fn func_globals_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1131,7 +1155,7 @@ pub(crate) fn init() {
         func_qualname_get,
         Some(func_qualname_set),
     );
-    add_getset(&FUNCTION_TYPE, "__code__", func_code_get, None);
+    add_getset(&FUNCTION_TYPE, "__code__", func_code_get, Some(func_code_set));
     add_getset(&FUNCTION_TYPE, "__globals__", func_globals_get, None);
     add_getset(&FUNCTION_TYPE, "__builtins__", func_builtins_get, None);
     add_getset(&FUNCTION_TYPE, "__closure__", func_closure_get, None);

@@ -34,6 +34,7 @@ mod _operator;
 mod _posixsubprocess;
 mod _random;
 pub(crate) mod _signal;
+mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
@@ -72,6 +73,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_signal", init: _signal::init },
+    ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },

@@ -735,10 +735,15 @@ fn coro_wrapper_type() -> &'static TypeObject {
             0,
             |s| {
                 s.iter = Some(|_vm, v| Ok(v.clone()));
+                // The coroutine's return value travels in StopIteration.
                 s.iternext = Some(|vm, v| match v.native_ref::<CoroWrapper>() {
                     Some(w) => {
                         let c = w.0.clone();
-                        vm.gen_next(&c)
+                        match vm.gen_send(&c, none(), None)? {
+                            GenResult::Yield(x) => Ok(Some(x)),
+                            GenResult::Return(x) if x.is_none() => Ok(None),
+                            GenResult::Return(x) => Err(stop_iteration_with(vm, x)),
+                        }
                     }
                     None => Ok(None),
                 });

@@ -170,6 +170,32 @@ fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
     Ok(none())
 }
 
+/// `sys.set_coroutine_origin_tracking_depth` (asyncio's debug mode sets it;
+/// coroutines do not record their origin yet, so `cr_origin` stays None).
+static CORO_ORIGIN_DEPTH: crate::gil::GilCell<i64> = crate::gil::GilCell::new(0);
+
+fn get_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "get_coroutine_origin_tracking_depth", kw)?;
+    ArgSpec::range(vm, "get_coroutine_origin_tracking_depth", args, 0, 0, 0)?;
+    // SAFETY: GIL held; a plain copy.
+    Ok(Value::int(unsafe { *CORO_ORIGIN_DEPTH.get_mut() }))
+}
+
+fn set_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1, 1)?;
+    let depth = a[0].clone().unwrap_or_else(none);
+    if crate::objects::float::as_float(&depth).is_some() && crate::objects::int::as_int(&depth).is_none() {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = vm.index_i64(&depth)?;
+    if n < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    // SAFETY: GIL held; a plain store.
+    unsafe { *CORO_ORIGIN_DEPTH.get_mut() = n };
+    Ok(none())
+}
+
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
     let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
@@ -191,6 +217,8 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
         ("_getframe", crate::frame::sys_getframe),
         ("get_asyncgen_hooks", get_asyncgen_hooks),
         ("set_asyncgen_hooks", set_asyncgen_hooks),
+        ("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+        ("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
     ];
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));

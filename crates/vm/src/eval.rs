@@ -1993,6 +1993,37 @@ impl Vm {
                 let exc = pop!();
                 return Err(Unwind::Reraise(PyErr::new(exc), lasti));
             }
+            op::GET_AWAITABLE => {
+                let v = pop!();
+                let a = tri!(self.get_awaitable(&v, oparg));
+                push!(a);
+            }
+            op::BEFORE_ASYNC_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(self.before_async_with(&mgr));
+                push!(exit);
+                push!(res);
+            }
+            op::GET_AITER => {
+                let obj = pop!();
+                let it = tri!(self.get_aiter(&obj));
+                push!(it);
+            }
+            op::GET_ANEXT => {
+                let aiter = peek!(1).clone();
+                let a = tri!(self.get_anext(&aiter));
+                push!(a);
+            }
+            op::END_ASYNC_FOR => {
+                let exc = pop!();
+                if type_of(&exc).is_subtype(crate::exception::exc_type(ExcKind::StopAsyncIteration)) {
+                    let aiter = pop!();
+                    drop(aiter);
+                    drop(exc);
+                } else {
+                    return Err(Unwind::Reraise(PyErr::new(exc), None));
+                }
+            }
             op::BEFORE_WITH => {
                 let mgr = pop!();
                 let (exit, res) = tri!(self.before_with(&mgr));

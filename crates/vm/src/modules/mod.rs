@@ -26,6 +26,7 @@ mod _ast;
 mod _bisect;
 mod _blake2;
 pub(crate) mod _codecs;
+mod _contextvars;
 mod _collections;
 mod _csv;
 mod _functools;
@@ -34,12 +35,14 @@ pub(crate) mod _io;
 mod _json;
 mod _md5;
 mod _operator;
+mod _posixsubprocess;
 mod _random;
 mod _sha1;
 mod _sha256;
 mod _sha3;
 mod _sha512;
 pub(crate) mod _signal;
+mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
@@ -49,12 +52,14 @@ pub(crate) mod array;
 pub(crate) mod atexit;
 mod binascii;
 mod cmath;
+mod fcntl;
 pub(crate) mod errno;
 pub(crate) mod gc;
 mod hash_common;
 mod itertools;
 mod math;
 pub(crate) mod posix;
+pub(crate) mod select;
 pub(crate) mod structseq;
 pub(crate) mod time;
 mod unicodedata;
@@ -74,6 +79,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
@@ -81,12 +87,14 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
+    ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },
     ModuleDef { name: "_sha1", init: _sha1::init },
     ModuleDef { name: "_sha256", init: _sha256::init },
     ModuleDef { name: "_sha3", init: _sha3::init },
     ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_signal", init: _signal::init },
+    ModuleDef { name: "_socket", init: _socket::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
@@ -97,10 +105,12 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
+    ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "zlib", init: zlib::init },

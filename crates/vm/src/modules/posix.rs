@@ -237,8 +237,8 @@ pub(crate) fn bytes_like(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = v.downcast_ref::<BytesObject>() {
         return Ok(b.data().to_vec());
     }
-    let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(v));
-    Err(vm.type_error(msg))
+    // bytearray, memoryview (subprocess writes memoryview slices), array...
+    Ok(crate::objects::memoryview::require_bytes_like(vm, v)?.into_owned())
 }
 
 // --- stat ------------------------------------------------------------------------

@@ -115,6 +115,87 @@ pub(crate) fn call_displayhook(vm: &mut Vm, value: Value) -> PyResult<()> {
     Ok(())
 }
 
+// --- async generator hooks (PEP 525) ---------------------------------------------
+
+/// `sys.set_asyncgen_hooks` state: (firstiter, finalizer), NULL when unset.
+static ASYNCGEN_HOOKS: crate::gil::GilCell<(Value, Value)> = crate::gil::GilCell::new((Value::NULL, Value::NULL));
+
+/// The hooks for a new async generator: (firstiter, finalizer), None when unset.
+pub(crate) fn asyncgen_hooks() -> (Value, Value) {
+    // SAFETY: GIL held; values cloned out.
+    let (a, b) = unsafe { ASYNCGEN_HOOKS.get_mut() }.clone();
+    let or_none = |v: Value| if v.is_null() { none() } else { v };
+    (or_none(a), or_none(b))
+}
+
+static ASYNCGEN_HOOKS_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
+static ASYNCGEN_HOOKS_DESC: crate::modules::structseq::StructSeqDesc = crate::modules::structseq::StructSeqDesc {
+    module: "sys",
+    name: "asyncgen_hooks",
+    fields: &["firstiter", "finalizer"],
+    n_visible: 2,
+    copy_missing: &[],
+};
+
+fn get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "get_asyncgen_hooks", kw)?;
+    ArgSpec::range(vm, "get_asyncgen_hooks", args, 0, 0, 0)?;
+    let (a, b) = asyncgen_hooks();
+    let t = crate::modules::structseq::structseq_type(&ASYNCGEN_HOOKS_TYPE, &ASYNCGEN_HOOKS_DESC);
+    Ok(crate::modules::structseq::new_structseq(vm, t, vec![a, b]))
+}
+
+fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "set_asyncgen_hooks", args, kw, &["firstiter", "finalizer"], 2, 0)?;
+    let mut new = asyncgen_hooks();
+    // Checked first, both: neither is set if one is not callable (as CPython).
+    for (i, what) in [(1usize, "finalizer"), (0, "firstiter")] {
+        if let Some(v) = &a[i] {
+            if !v.is_none() && type_of(v).slots().call.is_none() {
+                let msg = format!("callable {what} expected, got {}", vm.type_name(v));
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
+    if let Some(v) = &a[0] {
+        new.0 = v.clone();
+    }
+    if let Some(v) = &a[1] {
+        new.1 = v.clone();
+    }
+    let to_slot = |v: Value| if v.is_none() { Value::NULL } else { v };
+    // SAFETY: GIL held; the old values are dropped after the store.
+    let old = std::mem::replace(unsafe { ASYNCGEN_HOOKS.get_mut() }, (to_slot(new.0), to_slot(new.1)));
+    drop(old);
+    Ok(none())
+}
+
+/// `sys.set_coroutine_origin_tracking_depth` (asyncio's debug mode sets it;
+/// coroutines do not record their origin yet, so `cr_origin` stays None).
+static CORO_ORIGIN_DEPTH: crate::gil::GilCell<i64> = crate::gil::GilCell::new(0);
+
+fn get_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "get_coroutine_origin_tracking_depth", kw)?;
+    ArgSpec::range(vm, "get_coroutine_origin_tracking_depth", args, 0, 0, 0)?;
+    // SAFETY: GIL held; a plain copy.
+    Ok(Value::int(unsafe { *CORO_ORIGIN_DEPTH.get_mut() }))
+}
+
+fn set_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "set_coroutine_origin_tracking_depth", args, kw, &["depth"], 1, 1)?;
+    let depth = a[0].clone().unwrap_or_else(none);
+    if crate::objects::float::as_float(&depth).is_some() && crate::objects::int::as_int(&depth).is_none() {
+        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
+    }
+    let n = vm.index_i64(&depth)?;
+    if n < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    // SAFETY: GIL held; a plain store.
+    unsafe { *CORO_ORIGIN_DEPTH.get_mut() = n };
+    Ok(none())
+}
+
 pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let m = new_module("sys");
     let Some(d) = m.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
@@ -134,6 +215,10 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
         ("intern", intern),
         ("exit", exit),
         ("_getframe", crate::frame::sys_getframe),
+        ("get_asyncgen_hooks", get_asyncgen_hooks),
+        ("set_asyncgen_hooks", set_asyncgen_hooks),
+        ("get_coroutine_origin_tracking_depth", get_coroutine_origin_tracking_depth),
+        ("set_coroutine_origin_tracking_depth", set_coroutine_origin_tracking_depth),
     ];
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));

@@ -31,6 +31,9 @@ pub struct GeneratorObject {
     pub(crate) header: ObjHeader,
     /// The generator function (keeps code, globals and builtins alive).
     pub(crate) func: Value,
+    /// The code it runs (the function's `__code__` when it was made: a later
+    /// `__code__` assignment does not change a generator that exists).
+    pub(crate) code: Value,
     /// The frame's slots: variables, then the value stack. Slots above the
     /// saved stack depth are NULL whenever the generator is not running.
     pub(crate) storage: UnsafeCell<Box<[Value]>>,
@@ -62,9 +65,19 @@ unsafe impl PyPayload for GeneratorObject {
 }
 
 impl GeneratorObject {
+    /// Made by an `async def` (CO_COROUTINE).
+    pub fn is_coroutine(&self) -> bool {
+        self.func().code().flags & CO_COROUTINE != 0
+    }
+
     pub fn func(&self) -> &FunctionObject {
         // SAFETY: set to a function at creation.
         unsafe { self.func.downcast_ref::<FunctionObject>().unwrap_unchecked() }
+    }
+
+    pub fn code(&self) -> &crate::objects::code::CodeObj {
+        // SAFETY: set to a code object at creation, never replaced.
+        unsafe { self.code.downcast_ref::<crate::objects::code::CodeObj>().unwrap_unchecked() }
     }
 
     pub(crate) fn storage_ptr(&self) -> *mut Value {
@@ -98,23 +111,29 @@ impl GeneratorObject {
 
     /// A copy of the frame's variables (while not running).
     pub(crate) fn variables(&self) -> Vec<Value> {
-        let n = self.func().code().nlocalsplus();
+        let n = self.code().nlocalsplus();
         // SAFETY: not running; the first `n` slots are the variables.
         unsafe { (*self.storage.get()).iter().take(n).cloned().collect() }
     }
 }
 
-/// A generator holding `storage` (already filled from the creating frame).
-pub fn new_generator(func: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
+/// A generator holding `storage` (already filled from the creating frame,
+/// which runs `code`, a code object).
+pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
     let (name, qualname) = match func.downcast_ref::<FunctionObject>() {
         Some(f) => (f.name().clone(), f.qualname().clone()),
         None => (none(), none()),
     };
+    let is_coro = func
+        .downcast_ref::<FunctionObject>()
+        .is_some_and(|f| f.code().flags & CO_COROUTINE != 0);
+    let ty = if is_coro { coroutine_type() } else { GENERATOR_TYPE.get() };
     alloc_object(
-        GENERATOR_TYPE.get(),
+        ty,
         GeneratorObject {
             header: ObjHeader::new(std::ptr::null()),
             func,
+            code,
             storage: UnsafeCell::new(storage),
             stack_depth: Cell::new(0),
             resume_at: Cell::new(resume_at),
@@ -151,22 +170,25 @@ impl Vm {
         let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
             return Err(self.type_error("not a generator"));
         };
+        let coro = gen.is_coroutine();
+        let kind = if coro { "coroutine" } else { "generator" };
         match gen.state.get() {
-            GenState::Running => return Err(self.value_error("generator already executing")),
+            GenState::Running => return Err(self.value_error(format!("{kind} already executing"))),
             GenState::Finished => {
                 return match exc {
                     Some(e) => Err(e),
+                    None if coro => Err(self.new_error(ExcKind::RuntimeError, "cannot reuse already awaited coroutine")),
                     None => Err(self.new_error_noargs(ExcKind::StopIteration)),
                 };
             }
             GenState::Created if exc.is_none() && !value.is_none() => {
-                return Err(self.type_error("can't send non-None value to a just-started generator"));
+                return Err(self.type_error(format!("can't send non-None value to a just-started {kind}")));
             }
             _ => {}
         }
         let base = self.push_generator_frame(genv, gen)?;
         let depth = gen.stack_depth.get();
-        let nlocals = gen.func().code().nlocalsplus();
+        let nlocals = gen.code().nlocalsplus();
         if exc.is_none() {
             // The sent value is the result of the suspended yield (or popped by
             // the POP_TOP after RETURN_GENERATOR).
@@ -209,7 +231,7 @@ impl Vm {
                 gen.state.set(GenState::Finished);
                 if e.is_instance(ExcKind::StopIteration) {
                     // PEP 479.
-                    let re = self.new_error(ExcKind::RuntimeError, "generator raised StopIteration");
+                    let re = self.new_error(ExcKind::RuntimeError, format!("{kind} raised StopIteration"));
                     if let Some(ro) = re.exc.downcast_ref::<ExceptionObject>() {
                         ro.set_cause(e.exc.clone());
                         ro.set_context(e.exc.clone());
@@ -263,7 +285,10 @@ impl Vm {
         }
         let exc = exc.unwrap_or_else(|| PyErr::new(crate::exception::new_exception_noargs(ExcKind::GeneratorExit)));
         match self.gen_resume(genv, none(), Some(exc)) {
-            Ok(GenResult::Yield(_)) => Err(self.new_error(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+            Ok(GenResult::Yield(_)) => {
+                let kind = if gen.is_coroutine() { "coroutine" } else { "generator" };
+                Err(self.new_error(ExcKind::RuntimeError, format!("{kind} ignored GeneratorExit")))
+            }
             Ok(GenResult::Return(_)) => Ok(()),
             Err(e) if e.is_instance(ExcKind::GeneratorExit) || e.is_instance(ExcKind::StopIteration) => Ok(()),
             Err(e) => Err(e),
@@ -432,7 +457,7 @@ pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
     if gen.state.get() != GenState::Suspended {
         return None;
     }
-    let code = gen.func().code();
+    let code = gen.code();
     // SAFETY: the units are only rewritten in place; we read one.
     let units = unsafe { &*code.units.get() };
     let word = *units.get(gen.resume_at.get() as usize)?;
@@ -451,7 +476,7 @@ pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
 /// loop: the subiterator is popped and the generator will resume at the
 /// target of the loop's SEND (where SEND would have jumped on return).
 fn leave_yield_from(gen: &GeneratorObject) {
-    let code = gen.func().code();
+    let code = gen.code();
     // SAFETY: see `gen_yield_from`.
     let units = unsafe { &*code.units.get() };
     // Suspended at the YIELD_VALUE that follows the SEND.
@@ -485,9 +510,19 @@ fn leave_yield_from(gen: &GeneratorObject) {
 }
 
 /// Drops every slot of a generator that will not run again.
+/// Empties a generator that finished (or never ran): its variables, and its
+/// frame object, which a finished generator no longer reports (`gi_frame` is
+/// None) and which must not keep the variables it saved tied to the
+/// generator (as CPython's completed frame no longer belongs to it).
 pub(crate) fn clear_storage(gen: &GeneratorObject) {
     // SAFETY: the generator is not running; values are taken out before dropping.
     let old: Vec<Value> = unsafe { (*gen.storage.get()).iter_mut().map(|v| v.take()).collect() };
+    let frame_obj = gen.frame_object();
+    if !frame_obj.is_null() {
+        // The frame object keeps what it saved; it only stops being ours.
+        gen.set_frame_object(Value::NULL);
+    }
+    drop(frame_obj);
     drop(old);
 }
 
@@ -585,7 +620,7 @@ fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
 }
 
 fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+    Ok(gen_of(g).map_or_else(none, |x| x.code.clone()))
 }
 
 /// Sets `__name__`/`__qualname__` (strings only, as CPython).
@@ -647,4 +682,208 @@ pub(crate) fn init_type() {
     add_getset(&GENERATOR_TYPE, "gi_code", gen_code, None);
     add_getset(&GENERATOR_TYPE, "gi_frame", gen_frame_get, None);
     add_getset(&GENERATOR_TYPE, "gi_yieldfrom", gen_yieldfrom_get, None);
+}
+
+// ---- coroutines ----
+//
+// A coroutine is a generator object of type `coroutine`: same layout and
+// resumption machinery; it is awaitable (`__await__`) instead of iterable.
+
+pub const CO_COROUTINE: u32 = 0x80;
+pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+
+static COROUTINE_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
+static CORO_WRAPPER_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
+
+pub fn coroutine_type() -> &'static TypeObject {
+    COROUTINE_TYPE.get_or_init(|st| {
+        let t = crate::modules::init_native_type(
+            st,
+            "builtins",
+            "coroutine",
+            LayoutKind::Generator,
+            &crate::typeobj::OBJECT_TYPE,
+            0,
+            |s| {
+                s.repr = Some(coro_repr);
+                s.iter = None;
+                s.iternext = None;
+            },
+        );
+        use crate::typeinit::{add_getset_to, add_method_to};
+        add_method_to(t, "send", gen_send_method);
+        add_method_to(t, "throw", gen_throw);
+        add_method_to(t, "close", gen_close_method);
+        add_method_to(t, "__await__", coro_await);
+        add_getset_to(t, "__name__", gen_name, Some(gen_name_set));
+        add_getset_to(t, "__qualname__", gen_qualname, Some(gen_qualname_set));
+        add_getset_to(t, "cr_running", gen_running, None);
+        add_getset_to(t, "cr_suspended", gen_suspended, None);
+        add_getset_to(t, "cr_code", gen_code, None);
+        add_getset_to(t, "cr_frame", gen_frame_get, None);
+        add_getset_to(t, "cr_await", gen_yieldfrom_get, None);
+        add_getset_to(t, "cr_origin", |_vm, _g| Ok(none()), None);
+    })
+}
+
+fn coro_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+    let q = gen_of(g).map(|x| display_lossy(&x.qualname())).unwrap_or_default();
+    Ok(vm.new_str(&format!("<coroutine object {} at {:#x}>", q, addr(g))))
+}
+
+pub fn is_coroutine(v: &Value) -> bool {
+    gen_of(v).is_some_and(|g| g.is_coroutine())
+}
+
+/// `coroutine.__await__()`: an iterator driving the coroutine.
+struct CoroWrapper(Value);
+
+impl crate::objects::native::NativeData for CoroWrapper {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.0);
+    }
+}
+
+fn coro_wrapper_type() -> &'static TypeObject {
+    CORO_WRAPPER_TYPE.get_or_init(|st| {
+        let t = crate::modules::init_native_type(
+            st,
+            "builtins",
+            "coroutine_wrapper",
+            LayoutKind::Native,
+            &crate::typeobj::OBJECT_TYPE,
+            0,
+            |s| {
+                s.iter = Some(|_vm, v| Ok(v.clone()));
+                // The coroutine's return value travels in StopIteration.
+                s.iternext = Some(|vm, v| match v.native_ref::<CoroWrapper>() {
+                    Some(w) => {
+                        let c = w.0.clone();
+                        match vm.gen_send(&c, none(), None)? {
+                            GenResult::Yield(x) => Ok(Some(x)),
+                            GenResult::Return(x) if x.is_none() => Ok(None),
+                            GenResult::Return(x) => Err(stop_iteration_with(vm, x)),
+                        }
+                    }
+                    None => Ok(None),
+                });
+            },
+        );
+        use crate::typeinit::add_method_to;
+        add_method_to(t, "send", |vm, args, kw| wrapper_forward(vm, args, kw, gen_send_method));
+        add_method_to(t, "throw", |vm, args, kw| wrapper_forward(vm, args, kw, gen_throw));
+        add_method_to(t, "close", |vm, args, kw| wrapper_forward(vm, args, kw, gen_close_method));
+    })
+}
+
+fn wrapper_forward(vm: &mut Vm, args: &[Value], kw: KwNames, f: fn(&mut Vm, &[Value], KwNames) -> PyResult<Value>) -> PyResult<Value> {
+    let Some(w) = args.first().and_then(|a| a.native_ref::<CoroWrapper>()) else {
+        return Err(vm.type_error("descriptor requires a 'coroutine_wrapper' object"));
+    };
+    let mut a = args.to_vec();
+    a[0] = w.0.clone();
+    f(vm, &a, kw)
+}
+
+fn coro_await(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [c] = ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
+    Ok(crate::objects::native::new_native(coro_wrapper_type(), CoroWrapper(c)))
+}
+
+impl Vm {
+    /// `GET_AWAITABLE`: the iterator an `await` drives (CPython's
+    /// `_PyCoro_GetAwaitableIter` plus the 'async with' messages).
+    pub(crate) fn get_awaitable(&mut self, v: &Value, where_: u32) -> PyResult<Value> {
+        if let Some(g) = gen_of(v) {
+            if g.is_coroutine() {
+                if gen_yield_from(g).is_some() {
+                    return Err(self.new_error(ExcKind::RuntimeError, "coroutine is being awaited already"));
+                }
+                return Ok(v.clone());
+            }
+            if g.func().code().flags & CO_ITERABLE_COROUTINE != 0 {
+                return Ok(v.clone());
+            }
+        }
+        let t = type_of(v);
+        let Some(meth) = t.lookup_str(self, "__await__") else {
+            let tn = t.name_string();
+            let msg = match where_ {
+                1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {tn}"),
+                2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {tn}"),
+                _ => format!("object {tn} can't be used in 'await' expression"),
+            };
+            return Err(self.type_error(msg));
+        };
+        let r = self.call_unbound(&meth, v, &[])?;
+        if is_coroutine(&r) {
+            return Err(self.type_error("__await__() returned a coroutine"));
+        }
+        if type_of(&r).slots().iternext.is_none() {
+            let msg = format!("__await__() returned non-iterator of type '{}'", self.type_name(&r));
+            return Err(self.type_error(msg));
+        }
+        Ok(r)
+    }
+
+    /// `BEFORE_ASYNC_WITH`: (bound __aexit__, the result of __aenter__()).
+    pub(crate) fn before_async_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let t = type_of(mgr);
+        let Some(enter) = t.lookup_str(self, "__aenter__") else {
+            let msg = format!("'{}' object does not support the asynchronous context manager protocol", t.name_string());
+            return Err(self.type_error(msg));
+        };
+        let Some(exit) = t.lookup_str(self, "__aexit__") else {
+            let msg = format!(
+                "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                t.name_string()
+            );
+            return Err(self.type_error(msg));
+        };
+        let owner = t.as_value();
+        let exit_bound = self.bind_descriptor(&exit, Some(mgr), &owner)?;
+        let res = self.call_unbound(&enter, mgr, &[])?;
+        Ok((exit_bound, res))
+    }
+
+    /// `GET_AITER`: `type(obj).__aiter__(obj)`, checked to have `__anext__`.
+    pub(crate) fn get_aiter(&mut self, obj: &Value) -> PyResult<Value> {
+        let t = type_of(obj);
+        let Some(f) = t.lookup_str(self, "__aiter__") else {
+            let msg = format!("'async for' requires an object with __aiter__ method, got {}", t.name_string());
+            return Err(self.type_error(msg));
+        };
+        let it = self.call_unbound(&f, obj, &[])?;
+        if type_of(&it).lookup_str(self, "__anext__").is_none() {
+            let msg = format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(&it)
+            );
+            return Err(self.type_error(msg));
+        }
+        Ok(it)
+    }
+
+    /// `GET_ANEXT`: the awaitable of `type(aiter).__anext__(aiter)`.
+    pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
+        let t = type_of(aiter);
+        let Some(f) = t.lookup_str(self, "__anext__") else {
+            let msg = format!("'async for' requires an iterator with __anext__ method, got {}", t.name_string());
+            return Err(self.type_error(msg));
+        };
+        let next = self.call_unbound(&f, aiter, &[])?;
+        match self.get_awaitable(&next, 0) {
+            Ok(a) => Ok(a),
+            Err(e) if e.is_instance(ExcKind::TypeError) => {
+                let msg = format!("'async for' received an invalid object from __anext__: {}", self.type_name(&next));
+                let err = self.type_error(msg);
+                if let Some(o) = err.exc.downcast_ref::<ExceptionObject>() {
+                    o.set_cause(e.exc.clone());
+                    o.set_context(e.exc.clone());
+                }
+                Err(err)
+            }
+            Err(e) => Err(e),
+        }
+    }
 }

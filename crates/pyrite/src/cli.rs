@@ -7,6 +7,8 @@ pub struct Options {
     pub x_options: Vec<String>,
     /// `-c cmd`: the program text given on the command line.
     pub command: Option<String>,
+    /// `-m mod`: the module to run as `__main__` (through runpy).
+    pub module: Option<String>,
     /// The script and its arguments (`sys.argv`).
     pub script: Option<String>,
     pub script_args: Vec<String>,
@@ -75,6 +77,22 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
                         opts.script_args = args[i + 1..].to_vec();
                         return Ok(opts);
                     }
+                    'm' => {
+                        // As -c: the module name, then sys.argv's tail.
+                        let rest = &flags[pos + 1..];
+                        let name = if !rest.is_empty() {
+                            rest.to_string()
+                        } else {
+                            i += 1;
+                            match args.get(i) {
+                                Some(v) => v.clone(),
+                                None => return Err(UsageError("Argument expected for the -m option".into())),
+                            }
+                        };
+                        opts.module = Some(name);
+                        opts.script_args = args[i + 1..].to_vec();
+                        return Ok(opts);
+                    }
                     other => return Err(UsageError(format!("Unknown option: -{}", other))),
                 }
             }
@@ -109,6 +127,16 @@ mod tests {
         let o = parse_args(&args(&["-cpass"])).unwrap();
         assert_eq!(o.command.as_deref(), Some("pass"));
         assert!(parse_args(&args(&["-c"])).is_err());
+    }
+
+    #[test]
+    fn module_takes_the_rest_as_argv() {
+        let o = parse_args(&args(&["-m", "json.tool", "-h", "x"])).unwrap();
+        assert_eq!(o.module.as_deref(), Some("json.tool"));
+        assert_eq!(o.script_args, args(&["-h", "x"]));
+        let o = parse_args(&args(&["-mrunpy"])).unwrap();
+        assert_eq!(o.module.as_deref(), Some("runpy"));
+        assert!(parse_args(&args(&["-m"])).is_err());
     }
 
     #[test]

@@ -37,6 +37,9 @@ fn run(args: &[String]) -> u8 {
         print!("{}", USAGE);
         return 0;
     }
+    if let Some(name) = &opts.module {
+        return run_module(name, &opts);
+    }
     // The program: `-c cmd` (named "<string>", sys.argv[0] '-c') or a script file.
     let (bytes, display_name, argv0) = if let Some(cmd) = &opts.command {
         (cmd.as_bytes().to_vec(), "<string>".to_string(), "-c".to_string())
@@ -96,6 +99,28 @@ fn run(args: &[String]) -> u8 {
         let _ = std::io::stderr().write_all(pyrite_vm::specialize::report().as_bytes());
     }
     // Exit statuses above 255 wrap as the OS reports them.
+    status as u8
+}
+
+/// `-m NAME`: runpy finds the module and runs it as `__main__`; sys.argv[0]
+/// is '-m' until runpy replaces it with the module's path.
+fn run_module(name: &str, opts: &cli::Options) -> u8 {
+    let mut vm = match pyrite_vm::Vm::new() {
+        Ok(vm) => vm,
+        Err(msg) => {
+            eprintln!("pyrite: {}", msg);
+            return 1;
+        }
+    };
+    let mut argv = Vec::with_capacity(1 + opts.script_args.len());
+    argv.push("-m".to_string());
+    argv.extend(opts.script_args.iter().cloned());
+    vm.set_argv(&argv);
+    vm.specialize = !opts.has_x("nospecialize");
+    let status = vm.run_module_as_main(name);
+    if opts.has_x("specstats") {
+        let _ = std::io::stderr().write_all(pyrite_vm::specialize::report().as_bytes());
+    }
     status as u8
 }
 

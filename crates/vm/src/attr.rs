@@ -248,6 +248,9 @@ pub fn module_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option
     if let Some(v) = m.dict().get_str(name) {
         return Ok(Some(v));
     }
+    if let Some(v) = crate::import::lazy_sys_attr(vm, m, name)? {
+        return Ok(Some(v));
+    }
     if let Some(getattr) = m.dict().get_str_key("__getattr__") {
         return vm.call1(&getattr, name.clone()).map(Some);
     }

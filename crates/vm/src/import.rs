@@ -4,9 +4,11 @@
 //! during circular imports), relative imports, `from x import y` falling back
 //! to submodules, `import *`, and CPython's error messages.
 //!
-//! Modules are compiled with pyrite's own front end and compiler. Not yet:
-//! the compiled-code cache, native (Rust) stdlib modules, `sys.meta_path` /
-//! `sys.path_hooks`, a builtin `__import__` replaced by the program.
+//! Modules are compiled with pyrite's own front end and compiler (through
+//! the compiled-code cache). Native modules come first, then the modules
+//! CPython freezes (`<frozen NAME>` code). The real importlib bootstrap is
+//! loaded on first need and takes over only when the program changes
+//! `sys.meta_path` or `sys.path_hooks` (see docs/architecture.md).
 
 use crate::args::ArgSpec;
 use crate::exception::{exc_type_value, ExcKind, PyErr, PyResult};
@@ -161,7 +163,202 @@ fn abspath(p: &str, cwd: &str) -> String {
     format!("{root}{}", parts.join("/"))
 }
 
+/// The modules CPython 3.11 freezes (`_imp._frozen_module_names()` less
+/// its test modules), with the module each is the code of.
+pub(crate) const FROZEN_MODULES: &[(&str, &str)] = &[
+    ("_frozen_importlib", "importlib._bootstrap"),
+    ("_frozen_importlib_external", "importlib._bootstrap_external"),
+    ("zipimport", "zipimport"),
+    ("abc", "abc"),
+    ("codecs", "codecs"),
+    ("io", "io"),
+    ("_collections_abc", "_collections_abc"),
+    ("_sitebuiltins", "_sitebuiltins"),
+    ("genericpath", "genericpath"),
+    ("ntpath", "ntpath"),
+    ("posixpath", "posixpath"),
+    ("os.path", "posixpath"),
+    ("os", "os"),
+    ("site", "site"),
+    ("stat", "stat"),
+    ("importlib.util", "importlib.util"),
+    ("importlib.machinery", "importlib.machinery"),
+    ("runpy", "runpy"),
+];
+
+/// `(name, origname)` when `name` is a frozen module.
+pub(crate) fn frozen_entry(name: &str) -> Option<(&'static str, &'static str)> {
+    FROZEN_MODULES.iter().find(|(n, _)| *n == name).copied()
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum BootState {
+    NotLoaded,
+    Loading,
+    Loaded,
+}
+
+/// Run once the two bootstrap modules have executed: sets importlib up as
+/// CPython's start-up does, gives the modules imported so far importlib's
+/// specs and loaders, and returns the default finders and path hooks.
+const BOOTSTRAP_GLUE: &str = r#"
+def install(sys, _imp, mini, _bootstrap, _external, padding):
+    saved = {}
+    for attr in ('meta_path', 'path_hooks', 'path_importer_cache'):
+        if attr in sys.__dict__:
+            saved[attr] = sys.__dict__[attr]
+    sys.meta_path = []
+    sys.path_hooks = []
+    sys.path_importer_cache = {}
+    module_type = type(sys)
+    sources = []
+    for name, module in list(sys.modules.items()):
+        if not isinstance(module, module_type):
+            continue
+        spec = module.__dict__.get('__spec__')
+        if type(spec) is not mini:
+            continue
+        if spec.origin == 'built-in':
+            module.__spec__ = None
+        else:
+            sources.append((name, module, spec))
+    _bootstrap._install(sys, _imp)
+    _bootstrap._install_external_importers()
+    # pyrite neither reads nor writes CPython's .pyc files: get_code compiles
+    # the source (its call to source_to_code on CPython's line number).
+    ns = {}
+    exec(compile('\n' * padding + 'def get_code(self, fullname):\n'
+                 '    source_path = self.get_filename(fullname)\n'
+                 '    return self.source_to_code(self.get_data(source_path), source_path)\n',
+                 '<frozen importlib._bootstrap_external>', 'exec'), _external.__dict__, ns)
+    get_code = ns['get_code']
+    get_code.__qualname__ = 'SourceLoader.get_code'
+    _external.SourceLoader.get_code = get_code
+    import zipimport
+    sys.path_hooks.insert(0, zipimport.zipimporter)
+    for name, module, spec in sources:
+        path = module.__dict__.get('__path__')
+        if spec.origin == 'frozen':
+            loader = _bootstrap.FrozenImporter
+            new = loader.find_spec(spec.name)
+            if new is None:
+                continue
+        elif spec.origin is None:
+            loader = _external.NamespaceLoader(name, path, _external.PathFinder._get_spec)
+            new = _bootstrap.ModuleSpec(name, loader, is_package=True)
+            new.submodule_search_locations = path
+        else:
+            loader = _external.SourceFileLoader(name, spec.origin)
+            new = _external.spec_from_file_location(name, spec.origin, loader=loader,
+                                                    submodule_search_locations=path)
+            new.cached = spec.cached
+        if spec.__dict__.get('_initializing'):
+            new._initializing = True
+        module.__spec__ = new
+        module.__loader__ = loader
+    defaults = [*sys.meta_path, *sys.path_hooks]
+    for attr, value in saved.items():
+        setattr(sys, attr, value)
+    return defaults
+"#;
+
+/// What CPython's import statement does to an error coming out of
+/// importlib: an ImportError loses every importlib frame, any other error
+/// the chunks of importlib frames that end in `_call_with_frames_removed`.
+fn remove_importlib_frames(err: &PyErr) {
+    use crate::exception::{ExceptionObject, TracebackObject};
+    use crate::objects::code::CodeObj;
+    let Some(exc) = err.exc.downcast_ref::<ExceptionObject>() else {
+        return;
+    };
+    let always_trim = err.is_instance(ExcKind::ImportError);
+    let mut nodes = Vec::new();
+    let mut tb = exc.traceback();
+    while let Some(t) = tb.downcast_ref::<TracebackObject>() {
+        let next = t.next();
+        nodes.push(tb.clone());
+        tb = next;
+    }
+    let text = |v: &Value| if v.downcast_ref::<StrObject>().is_some() { display_lossy(v) } else { String::new() };
+    let mut keep = vec![true; nodes.len()];
+    let mut chunk_start = 0;
+    let mut in_importlib = false;
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(code) = node.downcast_ref::<TracebackObject>().and_then(|t| t.code.downcast_ref::<CodeObj>()) else {
+            in_importlib = false;
+            continue;
+        };
+        let filename = text(&code.filename);
+        let now = filename == "<frozen importlib._bootstrap>" || filename == "<frozen importlib._bootstrap_external>";
+        if now && !in_importlib {
+            chunk_start = i;
+        }
+        in_importlib = now;
+        if in_importlib && (always_trim || text(&code.name) == "_call_with_frames_removed") {
+            for k in keep.iter_mut().take(i + 1).skip(chunk_start) {
+                *k = false;
+            }
+        }
+    }
+    if keep.iter().all(|k| *k) {
+        return;
+    }
+    let kept: Vec<&Value> = nodes.iter().zip(&keep).filter(|(_, k)| **k).map(|(n, _)| n).collect();
+    for (i, node) in kept.iter().enumerate() {
+        if let Some(t) = node.downcast_ref::<TracebackObject>() {
+            t.set_next(kept.get(i + 1).map(|v| (*v).clone()).unwrap_or(Value::NULL));
+        }
+    }
+    exc.set_traceback(kept.first().map(|v| (*v).clone()).unwrap_or(Value::NULL));
+}
+
+/// Blank lines to put before pyrite's `SourceLoader.get_code` so that its
+/// `source_to_code` call sits on the line CPython's does (for tracebacks).
+fn get_code_padding(external_source: &str) -> usize {
+    let mut in_get_code = false;
+    for (i, line) in external_source.lines().enumerate() {
+        let t = line.trim_start();
+        if t.starts_with("def get_code(self, fullname):") {
+            in_get_code = true;
+        } else if in_get_code && t.starts_with("code_object = self.source_to_code(") {
+            return (i + 1).saturating_sub(3);
+        }
+    }
+    0
+}
+
+/// `sys.meta_path`, `sys.path_hooks` and `sys.path_importer_cache` exist
+/// once importlib's bootstrap is loaded; asking `sys` for one of them loads
+/// it (start-up stays free of it). Called on a miss in `sys`'s dict.
+pub fn lazy_sys_attr(vm: &mut Vm, module: &ModuleObject, name: &Value) -> PyResult<Option<Value>> {
+    let Some(n) = name.downcast_ref::<StrObject>().and_then(|s| s.to_utf8()) else {
+        return Ok(None);
+    };
+    if !matches!(&*n, "meta_path" | "path_hooks" | "path_importer_cache")
+        || BOOT_STATE.with(|s| s.get()) != BootState::NotLoaded
+    {
+        return Ok(None);
+    }
+    let is_sys = module
+        .dict()
+        .get_str_key("__name__")
+        .is_some_and(|v| v.downcast_ref::<StrObject>().is_some() && display_lossy(&v) == "sys");
+    if !is_sys {
+        return Ok(None);
+    }
+    vm.ensure_bootstrap()?;
+    Ok(module.dict().get_str(name))
+}
+
 thread_local! {
+    static BOOT_STATE: std::cell::Cell<BootState> = const { std::cell::Cell::new(BootState::NotLoaded) };
+    /// The stand-in bootstrap's globals (kept for the thread's life: never dropped,
+    /// as the interpreter may be gone when the thread ends).
+    static MINI_SPEC: std::cell::RefCell<Option<std::mem::ManuallyDrop<Value>>> = const { std::cell::RefCell::new(None) };
+    /// BuiltinImporter, FrozenImporter, PathFinder, zipimporter and the
+    /// FileFinder path hook, as installed: while sys.meta_path and
+    /// sys.path_hooks hold exactly these, imports take the native path.
+    static DEFAULT_FINDERS: std::cell::RefCell<Option<std::mem::ManuallyDrop<Vec<Value>>>> = const { std::cell::RefCell::new(None) };
     /// The stdlib search, done once per thread (one Vm per thread).
     static STDLIB: std::cell::RefCell<Option<std::rc::Rc<StdlibSearch>>> = const { std::cell::RefCell::new(None) };
     static MISSING_NOTE_SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -183,6 +380,27 @@ pub fn init_sys_path(vm: &mut Vm, script: Option<&str>) {
     if let Some(sys) = vm.modules_dict().and_then(|d| d.get_str_key("sys")) {
         if let Some(m) = sys.downcast_ref::<ModuleObject>() {
             m.dict().insert_str_key("path", list);
+            let dir = search.found.as_ref().map(|d| d.to_string_lossy().into_owned());
+            m.dict().insert_str_key("_stdlib_dir", str_or_none(dir.as_deref()));
+        }
+    }
+}
+
+/// `sys.path` for `-m`: as for `-c`, but the first entry is the current
+/// folder's full path.
+pub fn init_sys_path_for_module(vm: &mut Vm) {
+    init_sys_path(vm, None);
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(sys) = vm.modules_dict().and_then(|d| d.get_str_key("sys")) {
+        if let Some(path) = sys
+            .downcast_ref::<ModuleObject>()
+            .and_then(|m| m.dict().get_str_key("path"))
+        {
+            if let Some(l) = path.downcast_ref::<ListObject>() {
+                let _ = l.set(0, new_str(&cwd));
+            }
         }
     }
 }
@@ -221,6 +439,45 @@ class ModuleSpec:
     @property
     def cached(self):
         return self._cached
+
+
+# Place-holders for the loaders, replaced by importlib's own when it loads.
+class BuiltinImporter:
+    _ORIGIN = 'built-in'
+
+
+class FrozenImporter:
+    _ORIGIN = 'frozen'
+
+
+class SourceFileLoader:
+    __module__ = '_frozen_importlib_external'
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def get_filename(self, name=None):
+        return self.path
+
+    def get_data(self, path):
+        with open(path, 'rb') as file:
+            return file.read()
+
+    def get_source(self, fullname):
+        import tokenize
+        with tokenize.open(self.path) as file:
+            return file.read()
+
+    def is_package(self, fullname):
+        return self.path.rpartition('/')[2] == '__init__.py'
+
+
+class NamespaceLoader:
+    __module__ = '_frozen_importlib_external'
+
+    def __init__(self, name, path, path_finder):
+        self._path = path
 ";
 
 /// Where a module's code comes from.
@@ -234,10 +491,13 @@ enum Found {
     Namespace(Vec<String>),
     /// A C extension module, which pyrite cannot load.
     Extension(PathBuf),
+    /// A module CPython 3.11 freezes: run from this stdlib file under the
+    /// code file name `<frozen ORIGNAME>`.
+    Frozen(PathBuf),
 }
 
 /// CPython's extension-module suffixes, tried before `.py` as its FileFinder does.
-fn extension_suffixes() -> [String; 3] {
+pub(crate) fn extension_suffixes() -> [String; 3] {
     [
         format!(
             ".cpython-311-{}-{}-gnu.so",
@@ -370,31 +630,34 @@ impl Vm {
         self.import_error(ExcKind::ModuleNotFoundError, msg, Some(name), None)
     }
 
-    /// The `ModuleSpec` class, made on first use and kept in `sys.modules`
-    /// under `_frozen_importlib` as CPython's.
-    fn spec_class(&mut self) -> PyResult<Value> {
-        if let Some(m) = self.sys_modules_get("_frozen_importlib") {
-            if let Some(c) = m
-                .downcast_ref::<ModuleObject>()
-                .and_then(|m| m.dict().get_str_key("ModuleSpec"))
-            {
-                return Ok(c);
+    /// The stand-in `ModuleSpec` class used until the real bootstrap is
+    /// loaded (its module is named `_frozen_importlib` as CPython's class is,
+    /// but is not entered in `sys.modules`).
+    fn mini_spec_class(&mut self) -> PyResult<Value> {
+        self.mini_attr("ModuleSpec")
+    }
+
+    /// A class of the stand-in bootstrap (ModuleSpec and the loaders'
+    /// place-holders), made on first use.
+    fn mini_attr(&mut self, attr: &str) -> PyResult<Value> {
+        let globals = match MINI_SPEC.with(|c| c.borrow().as_ref().map(|v| (**v).clone())) {
+            Some(g) => g,
+            None => {
+                let globals = DictObject::new_value();
+                if let Some(g) = globals.downcast_ref::<DictObject>() {
+                    g.insert_str_key("__name__", new_str("_frozen_importlib"));
+                    g.insert_str_key("__builtins__", self.builtins_dict.clone());
+                }
+                let code = self.compile_module_source(SPEC_SOURCE.as_bytes(), "<frozen importlib._bootstrap>")?;
+                self.run_module_code(&code, &globals)?;
+                MINI_SPEC.with(|c| *c.borrow_mut() = Some(std::mem::ManuallyDrop::new(globals.clone())));
+                globals
             }
-        }
-        let module = new_module("_frozen_importlib");
-        let globals = module
-            .downcast_ref::<ModuleObject>()
-            .map(|m| m.dict_value())
-            .unwrap_or_else(DictObject::new_value);
-        let code = self.compile_module_source(SPEC_SOURCE.as_bytes(), "<frozen importlib._bootstrap>")?;
-        self.run_module_code(&code, &globals)?;
-        if let Some(d) = self.modules_dict() {
-            d.insert_str_key("_frozen_importlib", module);
-        }
+        };
         globals
             .downcast_ref::<DictObject>()
-            .and_then(|d| d.get_str_key("ModuleSpec"))
-            .ok_or_else(|| self.new_error(ExcKind::SystemError, "ModuleSpec missing"))
+            .and_then(|d| d.get_str_key(attr))
+            .ok_or_else(|| self.new_error(ExcKind::SystemError, "stand-in bootstrap class missing"))
     }
 
     /// Source bytes to a module code object; a front-end or compiler error
@@ -604,6 +867,23 @@ impl Vm {
     }
 
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
+        if name == "_frozen_importlib" || name == "_frozen_importlib_external" {
+            self.ensure_bootstrap()?;
+            if let Some(m) = self.sys_modules_get(name) {
+                return Ok(m);
+            }
+        }
+        if let Some(find_and_load) = self.python_finders()? {
+            // A finder or path hook of the program's own: importlib decides.
+            let import = self.builtins_dict.downcast_ref::<DictObject>().and_then(|d| d.get_str_key("__import__"));
+            let import = import.unwrap_or_else(none);
+            return self
+                .call(&find_and_load, &[new_str(name), import], None)
+                .map_err(|e| {
+                    remove_importlib_frames(&e);
+                    e
+                });
+        }
         if let Some(def) = crate::modules::find(name) {
             return self.load_native(def);
         }
@@ -646,8 +926,14 @@ impl Vm {
                 }
             }
         };
-        let Some(found) = find_in_path(&entries, tail) else {
-            return Err(self.module_not_found(name));
+        // FrozenImporter comes before PathFinder: a frozen stdlib module
+        // wins over a file of the same name on sys.path.
+        let found = match frozen_entry(name).and_then(|(_, orig)| self.frozen_source(orig)) {
+            Some(file) => Found::Frozen(file),
+            None => match find_in_path(&entries, tail) {
+                Some(f) => f,
+                None => return Err(self.module_not_found(name)),
+            },
         };
         let module = self.load_found(name, found)?;
         if let Some(pm) = parent_module {
@@ -665,16 +951,54 @@ impl Vm {
     /// `__spec__` CPython's BuiltinImporter gives (origin 'built-in').
     fn load_native(&mut self, def: &crate::modules::ModuleDef) -> PyResult<Value> {
         let module = (def.init)(self)?;
-        let spec_cls = self.spec_class()?;
-        let kw = new_tuple(vec![new_str("origin")]);
-        let spec = self.call(&spec_cls, &[new_str(def.name), none(), new_str("built-in")], Some(&kw))?;
+        let loader = match self.bootstrap_attr("BuiltinImporter") {
+            Some(l) => l,
+            None => self.mini_attr("BuiltinImporter")?,
+        };
+        let spec = self.new_spec(def.name, loader.clone(), Some("built-in"), false)?;
         if let Some(m) = module.downcast_ref::<ModuleObject>() {
             m.dict().insert_str_key("__spec__", spec);
+            m.dict().insert_str_key("__loader__", loader);
         }
         if let Some(d) = self.modules_dict() {
             d.insert_str_key(def.name, module.clone());
         }
         Ok(module)
+    }
+
+    /// A `ModuleSpec`: importlib's once its bootstrap is loaded, the stand-in before.
+    fn new_spec(&mut self, name: &str, loader: Value, origin: Option<&str>, is_package: bool) -> PyResult<Value> {
+        let cls = match self.bootstrap_attr("ModuleSpec") {
+            Some(c) => c,
+            None => self.mini_spec_class()?,
+        };
+        let kw = new_tuple(vec![new_str("origin"), new_str("is_package")]);
+        self.call(
+            &cls,
+            &[new_str(name), loader, str_or_none(origin), Value::bool(is_package)],
+            Some(&kw),
+        )
+    }
+
+    /// An attribute of the loaded `_frozen_importlib` (None before the bootstrap).
+    fn bootstrap_attr(&self, attr: &str) -> Option<Value> {
+        if BOOT_STATE.with(|s| s.get()) == BootState::NotLoaded {
+            return None;
+        }
+        self.sys_modules_get("_frozen_importlib")?
+            .downcast_ref::<ModuleObject>()?
+            .dict()
+            .get_str_key(attr)
+    }
+
+    fn external_attr(&self, attr: &str) -> Option<Value> {
+        if BOOT_STATE.with(|s| s.get()) == BootState::NotLoaded {
+            return None;
+        }
+        self.sys_modules_get("_frozen_importlib_external")?
+            .downcast_ref::<ModuleObject>()?
+            .dict()
+            .get_str_key(attr)
     }
 
     /// The str entries of `sys.path` or a package's `__path__`.
@@ -701,7 +1025,7 @@ impl Vm {
             );
             return Err(self.import_error(ExcKind::ImportError, msg, Some(name), Some(&path)));
         }
-        let spec_cls = self.spec_class()?;
+        let frozen = matches!(found, Found::Frozen(_));
         let (origin, is_package, search_locations, file) = match &found {
             Found::Source { file, package_dir } => {
                 let locs = package_dir.as_ref().map(|d| vec![d.to_string_lossy().into_owned()]);
@@ -712,22 +1036,41 @@ impl Vm {
                     Some(file.clone()),
                 )
             }
+            Found::Frozen(file) => (Some("frozen".to_string()), false, None, Some(file.clone())),
             Found::Namespace(portions) => (None, true, Some(portions.clone()), None),
             Found::Extension(_) => {
                 return Err(self.new_error(ExcKind::SystemError, "extension module reached the loader"))
             }
         };
-        let kw = new_tuple(vec![new_str("origin"), new_str("is_package")]);
-        let spec = self.call(
-            &spec_cls,
-            &[
-                new_str(name),
-                none(),
-                str_or_none(origin.as_deref()),
-                Value::bool(is_package),
-            ],
-            Some(&kw),
-        )?;
+        let loader = match &found {
+            Found::Frozen(_) => match self.bootstrap_attr("FrozenImporter") {
+                Some(l) => l,
+                None => self.mini_attr("FrozenImporter")?,
+            },
+            Found::Source { file, .. } => {
+                let cls = match self.external_attr("SourceFileLoader") {
+                    Some(c) => c,
+                    None => self.mini_attr("SourceFileLoader")?,
+                };
+                let path = new_str(&file.to_string_lossy());
+                self.call(&cls, &[new_str(name), path], None)?
+            }
+            Found::Namespace(portions) => {
+                let path = new_list(portions.iter().map(|p| new_str(p)).collect());
+                match (self.external_attr("NamespaceLoader"), self.external_attr("PathFinder")) {
+                    (Some(cls), Some(finder)) => {
+                        let get_spec = self.getattr_str(&finder, "_get_spec")?;
+                        self.call(&cls, &[new_str(name), path, get_spec], None)?
+                    }
+                    _ => {
+                        let cls = self.mini_attr("NamespaceLoader")?;
+                        self.call(&cls, &[new_str(name), path, none()], None)?
+                    }
+                }
+            }
+            Found::Extension(_) => none(),
+        };
+        let spec = self.new_spec(name, loader.clone(), origin.as_deref(), is_package)?;
         let module = new_module(name);
         let Some(dict) = module.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
             return Err(self.new_error(ExcKind::SystemError, "module without a dict"));
@@ -741,6 +1084,7 @@ impl Vm {
             name.rsplit_once('.').map(|(p, _)| p.to_string()).unwrap_or_default()
         };
         d.insert_str_key("__package__", new_str(&package));
+        d.insert_str_key("__loader__", loader);
         d.insert_str_key("__spec__", spec.clone());
         if file.is_none() {
             // A namespace package: CPython sets `__file__` (None) before `__path__`.
@@ -752,11 +1096,23 @@ impl Vm {
             d.insert_str_key("__path__", l);
         }
         if let Some(f) = &file {
-            set_raw_attr(&spec, "_set_fileattr", Value::bool(true));
-            d.insert_str_key("__file__", new_str(&f.to_string_lossy()));
-            let cached = str_or_none(cache_path(f).as_deref());
-            set_raw_attr(&spec, "_cached", cached.clone());
-            d.insert_str_key("__cached__", cached);
+            let path = f.to_string_lossy().into_owned();
+            if frozen {
+                // FrozenImporter's loader_state; `__file__` but no `__cached__`.
+                let origname = frozen_entry(name).map(|(_, o)| o).unwrap_or(name);
+                let state = crate::sysmodule::new_namespace(
+                    self,
+                    &[("filename", new_str(&path)), ("origname", new_str(origname))],
+                )?;
+                set_raw_attr(&spec, "loader_state", state);
+                d.insert_str_key("__file__", new_str(&path));
+            } else {
+                set_raw_attr(&spec, "_set_fileattr", Value::bool(true));
+                d.insert_str_key("__file__", new_str(&path));
+                let cached = str_or_none(cache_path(f).as_deref());
+                set_raw_attr(&spec, "_cached", cached.clone());
+                d.insert_str_key("__cached__", cached);
+            }
         }
         if let Some(m) = self.modules_dict() {
             m.insert_str_key(name, module.clone());
@@ -766,8 +1122,19 @@ impl Vm {
             return Ok(module);
         };
         set_raw_attr(&spec, "_initializing", Value::bool(true));
-        let result = self.exec_source_file(&file, &dict);
+        let result = if frozen {
+            let origname = frozen_entry(name).map(|(_, o)| o).unwrap_or(name);
+            self.exec_file_as(&file, &format!("<frozen {origname}>"), &dict)
+        } else {
+            self.exec_source_file(&file, &dict)
+        };
         set_raw_attr(&spec, "_initializing", Value::bool(false));
+        // The bootstrap, loaded meanwhile, may have replaced the spec.
+        if let Some(current) = d.get_str_key("__spec__") {
+            if !current.is(&spec) && !current.is_none() {
+                let _ = self.setattr(&current, &self.intern("_initializing"), Value::bool(false));
+            }
+        }
         if let Err(e) = result {
             if let Some(m) = self.modules_dict() {
                 m.del_str(&new_str(name));
@@ -776,6 +1143,163 @@ impl Vm {
         }
         // The module may have replaced itself in sys.modules.
         Ok(self.sys_modules_get(name).unwrap_or(module))
+    }
+
+    /// `<stdlib>/<origname as a path>.py`, when there is a stdlib and the file.
+    fn frozen_source(&self, origname: &str) -> Option<PathBuf> {
+        let dir = self.stdlib_dir()?;
+        let f = dir.join(format!("{}.py", origname.replace('.', "/")));
+        f.is_file().then_some(f)
+    }
+
+    /// The stdlib folder found at start-up (`sys._stdlib_dir`).
+    pub(crate) fn stdlib_dir(&self) -> Option<PathBuf> {
+        stdlib_search().found.clone()
+    }
+
+    /// The code object of a frozen module (None when `name` is not frozen),
+    /// named `<frozen ORIGNAME>` as CPython's frozen code is.
+    pub(crate) fn frozen_code(&mut self, name: &str) -> PyResult<Option<Value>> {
+        let Some((_, origname)) = frozen_entry(name) else {
+            return Ok(None);
+        };
+        let Some(file) = self.frozen_source(origname) else {
+            return Ok(None);
+        };
+        self.compile_module_file(&file, &format!("<frozen {origname}>")).map(Some)
+    }
+
+    /// Runs `file`'s source, compiled under `filename`, in `globals`.
+    fn exec_file_as(&mut self, file: &Path, filename: &str, globals: &Value) -> PyResult<()> {
+        let code = self.compile_module_file(file, filename)?;
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            if g.get_str_key("__builtins__").is_none() {
+                g.insert_str_key("__builtins__", self.builtins_dict.clone());
+            }
+        }
+        self.run_module_code(&code, globals)?;
+        Ok(())
+    }
+
+    /// Whether an import must go through importlib's Python machinery: the
+    /// program changed `sys.meta_path` or `sys.path_hooks` (or touched them
+    /// before the bootstrap was loaded). Returns `_frozen_importlib._find_and_load`.
+    fn python_finders(&mut self) -> PyResult<Option<Value>> {
+        let Some(sys) = self.sys_modules_get("sys") else {
+            return Ok(None);
+        };
+        let Some(sysd) = sys.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
+            return Ok(None);
+        };
+        let Some(sysd) = sysd.downcast_ref::<DictObject>() else {
+            return Ok(None);
+        };
+        match BOOT_STATE.with(|s| s.get()) {
+            BootState::Loading => return Ok(None),
+            BootState::NotLoaded => {
+                // The lists appear in sys only when the program asks for them.
+                if ["meta_path", "path_hooks", "path_importer_cache"]
+                    .iter()
+                    .all(|k| sysd.get_str_key(k).is_none())
+                {
+                    return Ok(None);
+                }
+                self.ensure_bootstrap()?;
+            }
+            BootState::Loaded => {}
+        }
+        let same = |list: Option<Value>, expected: &[Value]| -> bool {
+            let Some(list) = list else { return false };
+            let Some(l) = list.downcast_ref::<ListObject>() else {
+                return false;
+            };
+            let items = l.to_vec();
+            items.len() == expected.len() && items.iter().zip(expected).all(|(a, b)| a.is(b))
+        };
+        let defaults = DEFAULT_FINDERS.with(|d| d.borrow().as_ref().map(|v| (**v).clone()));
+        let Some(defaults) = defaults else {
+            return Ok(None);
+        };
+        if defaults.len() == 5
+            && same(sysd.get_str_key("meta_path"), &defaults[..3])
+            && same(sysd.get_str_key("path_hooks"), &defaults[3..])
+        {
+            return Ok(None);
+        }
+        Ok(self.bootstrap_attr("_find_and_load"))
+    }
+
+    /// Loads the real `importlib._bootstrap` and `_bootstrap_external` as
+    /// `_frozen_importlib` / `_frozen_importlib_external` and installs them
+    /// as CPython's start-up does (`_install`, `_install_external_importers`,
+    /// zipimport's path hook). Done once, on first need: importing
+    /// importlib, or touching `sys.meta_path`, `sys.path_hooks` or
+    /// `sys.path_importer_cache`.
+    pub fn ensure_bootstrap(&mut self) -> PyResult<()> {
+        if BOOT_STATE.with(|s| s.get()) != BootState::NotLoaded {
+            return Ok(());
+        }
+        BOOT_STATE.with(|s| s.set(BootState::Loading));
+        let result = self.load_bootstrap();
+        if let Err(e) = result {
+            BOOT_STATE.with(|s| s.set(BootState::NotLoaded));
+            if let Some(d) = self.modules_dict() {
+                d.del_str(&new_str("_frozen_importlib"));
+                d.del_str(&new_str("_frozen_importlib_external"));
+            }
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn load_bootstrap(&mut self) -> PyResult<()> {
+        let mut modules = Vec::new();
+        for (name, origname) in [
+            ("_frozen_importlib", "importlib._bootstrap"),
+            ("_frozen_importlib_external", "importlib._bootstrap_external"),
+        ] {
+            let Some(file) = self.frozen_source(origname) else {
+                return Err(self.module_not_found(name));
+            };
+            let module = new_module(name);
+            let Some(dict) = module.downcast_ref::<ModuleObject>().map(|m| m.dict_value()) else {
+                return Err(self.new_error(ExcKind::SystemError, "module without a dict"));
+            };
+            if let Some(d) = dict.downcast_ref::<DictObject>() {
+                // What FrozenImporter._fix_up_module reads to set `__file__`.
+                d.insert_str_key("__origname__", new_str(origname));
+            }
+            if let Some(d) = self.modules_dict() {
+                d.insert_str_key(name, module.clone());
+            }
+            self.exec_file_as(&file, &format!("<frozen {origname}>"), &dict)?;
+            modules.push((module, file));
+        }
+        let glue = DictObject::new_value();
+        if let Some(g) = glue.downcast_ref::<DictObject>() {
+            g.insert_str_key("__name__", new_str("_frozen_importlib"));
+            g.insert_str_key("__builtins__", self.builtins_dict.clone());
+        }
+        let code = self.compile_module_source(BOOTSTRAP_GLUE.as_bytes(), "<pyrite importlib setup>")?;
+        self.run_module_code(&code, &glue)?;
+        let install = glue
+            .downcast_ref::<DictObject>()
+            .and_then(|g| g.get_str_key("install"))
+            .ok_or_else(|| self.new_error(ExcKind::SystemError, "bootstrap glue missing"))?;
+        let sys = self.sys_modules_get("sys").unwrap_or_else(none);
+        let imp = self.import_absolute("_imp")?;
+        let mini = self.mini_spec_class()?;
+        let external_source = std::fs::read_to_string(&modules[1].1).unwrap_or_default();
+        let padding = get_code_padding(&external_source);
+        let defaults = self.call(
+            &install,
+            &[sys, imp, mini, modules[0].0.clone(), modules[1].0.clone(), Value::int(padding as i64)],
+            None,
+        )?;
+        let defaults = self.collect(&defaults)?;
+        DEFAULT_FINDERS.with(|d| *d.borrow_mut() = Some(std::mem::ManuallyDrop::new(defaults)));
+        BOOT_STATE.with(|s| s.set(BootState::Loaded));
+        Ok(())
     }
 
     fn exec_source_file(&mut self, file: &Path, globals: &Value) -> PyResult<()> {

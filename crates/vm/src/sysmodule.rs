@@ -904,7 +904,6 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     dict.insert_str_key("_xoptions", DictObject::new_value());
     let orig: Vec<Value> = std::env::args().map(|a| new_str(&a)).collect();
     dict.insert_str_key("orig_argv", new_list(orig));
-    dict.insert_str_key("meta_path", new_list(vec![]));
-    dict.insert_str_key("path_hooks", new_list(vec![]));
-    dict.insert_str_key("path_importer_cache", DictObject::new_value());
+    // meta_path, path_hooks and path_importer_cache appear when first asked
+    // for (import::lazy_sys_attr), with importlib's bootstrap loaded then.
 }

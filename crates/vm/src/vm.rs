@@ -258,6 +258,25 @@ impl Vm {
             }
         }
         let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
+        self.finish_main(result, &globals)
+    }
+
+    /// `pyrite -m NAME`: `runpy._run_module_as_main(NAME)`, which runs the
+    /// module (or a package's `__main__`) in `__main__`'s namespace with
+    /// sys.argv[0] its full path, as CPython's -m does.
+    pub fn run_module_as_main(&mut self, name: &str) -> i32 {
+        crate::import::init_sys_path_for_module(self);
+        let globals = self.new_module_globals("__main__");
+        let result = self.import_absolute("runpy").and_then(|runpy| {
+            let run = self.getattr_str(&runpy, "_run_module_as_main")?;
+            self.call(&run, &[crate::objects::str::new_str(name)], None)
+        });
+        self.finish_main(result, &globals)
+    }
+
+    /// The end of a main program: the uncaught exception printed, atexit,
+    /// teardown of `__main__`'s namespace, flushed output. The exit status.
+    fn finish_main(&mut self, result: PyResult<Value>, globals: &Value) -> i32 {
         self.run_pending_finalizers();
         let interrupted = matches!(&result, Err(e) if e.is_instance(ExcKind::KeyboardInterrupt));
         let status = match result {
@@ -271,7 +290,7 @@ impl Vm {
         // Module teardown: a last collection (gc.rs) finalizes what only the
         // namespace reaches; then the namespace goes away, running remaining
         // finalizers, and cycles it held are collected.
-        crate::gc::collect_at_exit(self, &globals);
+        crate::gc::collect_at_exit(self, globals);
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             let items = g.items();
             g.clear();

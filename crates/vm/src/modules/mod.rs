@@ -31,6 +31,7 @@ mod _collections;
 mod _csv;
 mod _functools;
 mod _heapq;
+mod _imp;
 pub(crate) mod _io;
 mod _json;
 mod _md5;
@@ -47,6 +48,7 @@ mod _sre;
 mod _string;
 mod _struct;
 pub(crate) mod _thread;
+mod _warnings;
 pub(crate) mod _weakref;
 pub(crate) mod array;
 pub(crate) mod atexit;
@@ -57,6 +59,7 @@ pub(crate) mod errno;
 pub(crate) mod gc;
 mod hash_common;
 mod itertools;
+mod marshal;
 mod math;
 pub(crate) mod posix;
 pub(crate) mod select;
@@ -83,6 +86,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
+    ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_md5", init: _md5::init },
@@ -99,6 +103,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
@@ -108,6 +113,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
     ModuleDef { name: "itertools", init: itertools::init },
+    ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "select", init: select::init },

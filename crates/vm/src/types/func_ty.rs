@@ -994,18 +994,41 @@ fn module_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(m) = v.downcast_ref::<ModuleObject>() else {
         return Ok(none());
     };
-    let name = m
-        .dict()
-        .get_str_key("__name__")
-        .map(|n| display_lossy(&n))
-        .unwrap_or_else(|| "?".into());
-    // A namespace package's `__file__` is None.
-    let s = if let Some(f) = m.dict().get_str_key("__file__").filter(|f| !f.is_none()) {
-        format!("<module '{}' from '{}'>", name, display_lossy(&f))
-    } else if name == "builtins" || name == "sys" {
-        format!("<module '{name}' (built-in)>")
+    // importlib._bootstrap._module_repr: from `__spec__` when there is one.
+    if let Some(spec) = m.dict().get_str_key("__spec__").filter(|s| !s.is_none()) {
+        let name = vm.getattr_str(&spec, "name")?;
+        let name = if name.is_none() { "'?'".to_string() } else { vm.repr_string(&name)? };
+        let origin = vm.getattr_str(&spec, "origin")?;
+        let s = if origin.is_none() {
+            let loader = vm.getattr_str(&spec, "loader")?;
+            if loader.is_none() {
+                format!("<module {name}>")
+            } else {
+                format!("<module {name} ({})>", vm.repr_string(&loader)?)
+            }
+        } else {
+            let has_location = vm.getattr_str(&spec, "has_location")?;
+            if vm.is_true(&has_location)? {
+                format!("<module {name} from {}>", vm.repr_string(&origin)?)
+            } else {
+                format!("<module {name} ({})>", vm.str_string(&origin)?)
+            }
+        };
+        return Ok(vm.new_str(&s));
+    }
+    let name = match m.dict().get_str_key("__name__") {
+        Some(n) => vm.repr_string(&n)?,
+        None => "'?'".into(),
+    };
+    let s = if let Some(f) = m.dict().get_str_key("__file__") {
+        format!("<module {} from {}>", name, vm.repr_string(&f)?)
+    } else if name == "'builtins'" || name == "'sys'" {
+        format!("<module {name} (built-in)>")
     } else {
-        format!("<module '{name}'>")
+        match m.dict().get_str_key("__loader__").filter(|l| !l.is_none()) {
+            Some(l) => format!("<module {name} ({})>", vm.repr_string(&l)?),
+            None => format!("<module {name}>"),
+        }
     };
     Ok(vm.new_str(&s))
 }

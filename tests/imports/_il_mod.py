@@ -1,0 +1,2 @@
+X = 1
+COUNT = globals().get('COUNT', 0) + 1

@@ -134,7 +134,11 @@ impl Vm {
         }
         macro_rules! name {
             ($i:expr) => {
-                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+                {
+                    #[allow(unused_unsafe)]
+                    let n = unsafe { &*(*code).names.as_ptr().add($i as usize) };
+                    n
+                }
             };
         }
         macro_rules! konst {
@@ -471,6 +475,7 @@ impl Vm {
                         op::LOAD_ATTR
                         | op::LOAD_ATTR_ADAPTIVE
                         | op::LOAD_ATTR_INSTANCE_VALUE
+                        | op::LOAD_ATTR_SLOT
                         | op::LOAD_ATTR_MODULE => {
                             // SAFETY: followed by its 4 cache units.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
@@ -479,6 +484,10 @@ impl Vm {
                             let cached = match opcode {
                                 op::LOAD_ATTR_INSTANCE_VALUE => unsafe {
                                     specialize::instance_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
+                                        .or_else(|| specialize::poly_instance_value(&owner, name!(oparg)))
+                                },
+                                op::LOAD_ATTR_SLOT => unsafe {
+                                    specialize::slot_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
                                 },
                                 op::LOAD_ATTR_MODULE => match owner.downcast_ref::<ModuleObject>() {
                                     Some(m) if is_exact(&owner, &MODULE_TYPE) => unsafe {
@@ -495,7 +504,7 @@ impl Vm {
                                 }
                                 None => {
                                     let name = name!(oparg);
-                                    if opcode == op::LOAD_ATTR_INSTANCE_VALUE || opcode == op::LOAD_ATTR_MODULE {
+                                    if opcode != op::LOAD_ATTR && opcode != op::LOAD_ATTR_ADAPTIVE {
                                         unsafe { specialize::miss(instr, Family::LoadAttr) };
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_attr(instr, &owner, name) };
@@ -509,15 +518,21 @@ impl Vm {
                             push!(v);
                             jump_by!(caches::LOAD_ATTR);
                         }
-                        op::STORE_ATTR | op::STORE_ATTR_ADAPTIVE | op::STORE_ATTR_INSTANCE_VALUE => {
+                        op::STORE_ATTR | op::STORE_ATTR_ADAPTIVE | op::STORE_ATTR_INSTANCE_VALUE | op::STORE_ATTR_SLOT => {
                             // SAFETY: followed by its 4 cache units.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
                             let cache = unsafe { instr.add(1) };
                             let owner = pop!();
                             let v = pop!();
-                            let v = if opcode == op::STORE_ATTR_INSTANCE_VALUE {
+                            let v = if opcode == op::STORE_ATTR_INSTANCE_VALUE || opcode == op::STORE_ATTR_SLOT {
                                 let (version, ix) = unsafe { (specialize::read_u32(cache.add(1)), *cache.add(3) as usize) };
-                                match specialize::store_instance_value(&owner, version, ix, v) {
+                                let stored = if opcode == op::STORE_ATTR_SLOT {
+                                    specialize::store_slot_value(&owner, version, ix, v)
+                                } else {
+                                    specialize::store_instance_value(&owner, version, ix, v)
+                                        .or_else(|v| specialize::poly_store_instance_value(&owner, name!(oparg), v))
+                                };
+                                match stored {
                                     Ok(()) => {
                                         specialize::stats(Family::StoreAttr).hits += 1;
                                         None
@@ -553,6 +568,13 @@ impl Vm {
                             let hit = match opcode {
                                 op::LOAD_METHOD_NO_DICT | op::LOAD_METHOD_WITH_VALUES => unsafe {
                                     specialize::cached_method(&owner, cache, opcode == op::LOAD_METHOD_WITH_VALUES)
+                                        .or_else(|| {
+                                            if opcode == op::LOAD_METHOD_WITH_VALUES {
+                                                specialize::poly_method(&owner, name!(oparg))
+                                            } else {
+                                                None
+                                            }
+                                        })
                                         .map(|m| (m, true))
                                 },
                                 op::LOAD_METHOD_MODULE => match owner.downcast_ref::<ModuleObject>() {
@@ -1637,7 +1659,11 @@ impl Vm {
         }
         macro_rules! name {
             ($i:expr) => {
-                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+                {
+                    #[allow(unused_unsafe)]
+                    let n = unsafe { &*(*code).names.as_ptr().add($i as usize) };
+                    n
+                }
             };
         }
         macro_rules! tri {

@@ -345,7 +345,65 @@ pub(crate) unsafe fn load_attr(instr: *mut u16, owner: &Value, name: &Value) {
             return;
         }
     }
+    if let Some(ix) = slot_index(owner, name) {
+        let version = type_of(owner).version_tag();
+        if version != 0 {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix;
+            rewrite(instr, op::LOAD_ATTR_SLOT);
+            st.successes += 1;
+            return;
+        }
+    }
     attempt_failed(cache);
+}
+
+/// The `__slots__` index of `name` when `owner.name` resolves to a slot
+/// member descriptor of the instance's type through generic attribute access.
+fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
+    use crate::objects::descr::MemberDescr;
+    use crate::typeobj::MEMBER_DESCR_TYPE;
+    if !generic_attribute_access(owner) {
+        return None;
+    }
+    owner.pre_header()?;
+    let ty = type_of(owner);
+    let d = ty.lookup(name)?;
+    if !is_exact(&d, &MEMBER_DESCR_TYPE) {
+        return None;
+    }
+    let m = d.downcast_ref::<MemberDescr>()?;
+    if !ty.is_subtype(m.owner()) {
+        return None;
+    }
+    u16::try_from(m.index).ok()
+}
+
+/// Slot `ix` of the instance when its type still has `version`.
+#[inline(always)]
+pub(crate) fn slot_value(owner: &Value, version: u32, ix: usize) -> Option<Value> {
+    if type_of(owner).version_tag.get() != version {
+        return None;
+    }
+    let pre = owner.pre_header()?;
+    // SAFETY: read only; no Python code runs meanwhile.
+    unsafe { (*pre.attrs.get()).slot(ix) }
+}
+
+/// Stores `v` in slot `ix` when the instance's type still has `version`;
+/// gives `v` back otherwise.
+#[inline(always)]
+pub(crate) fn store_slot_value(owner: &Value, version: u32, ix: usize, v: Value) -> Result<(), Value> {
+    let ty = type_of(owner);
+    if ty.version_tag.get() != version {
+        return Err(v);
+    }
+    let Some(pre) = owner.pre_header() else { return Err(v) };
+    let n = ty.nslots.get() as usize;
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, v) };
+    drop(old);
+    Ok(())
 }
 
 /// The shared-keys index of `name` when `owner.name` is found among the
@@ -420,6 +478,20 @@ pub(crate) unsafe fn store_attr(instr: *mut u16, owner: &Value, name: &Value) {
             write_u32(cache.add(1), version);
             *cache.add(3) = ix as u16;
             rewrite(instr, op::STORE_ATTR_INSTANCE_VALUE);
+            st.successes += 1;
+            return;
+        }
+    }
+    let generic_slot_set = generic_set && {
+        let d = ty.lookup(name);
+        d.is_some_and(|d| is_exact(&d, &crate::typeobj::MEMBER_DESCR_TYPE))
+    };
+    if let Some(ix) = slot_index(owner, name).filter(|_| generic_slot_set) {
+        let version = ty.version_tag();
+        if version != 0 {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix;
+            rewrite(instr, op::STORE_ATTR_SLOT);
             st.successes += 1;
             return;
         }
@@ -561,4 +633,149 @@ pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &V
         }
         None => attempt_failed(instr.add(1)),
     }
+}
+
+// ---------------------------------------------------------------------------
+// Polymorphic instance-attribute sites.
+//
+// A method of a base class reads `self.x` on instances of several subclasses;
+// each subclass has its own type version and its own shared keys, so a
+// monomorphic cache entry misses on every other type. When the guard of an
+// *_INSTANCE_VALUE / LOAD_METHOD_WITH_VALUES form fails, the site asks this
+// table, keyed by (type version, name), for the answer it would have cached
+// for that type: the shared-keys index of the name and whether a plain load
+// or store of it goes straight to the instance values. An entry stays valid
+// while the type keeps its version (any change to the type or its bases
+// gives a new one) because shared keys are append-only; "not a key" answers
+// also record the keys' length, since the keys may grow.
+
+use crate::typeobj::TypeObject;
+
+const ATTR_INDEX_SIZE: usize = 2048;
+const NOT_A_KEY: u32 = u32::MAX;
+
+struct AttrIndexEntry {
+    version: u32,
+    /// Kept alive so that its address is not reused by another name.
+    name: Value,
+    /// Shared-keys index, or NOT_A_KEY.
+    ix: u32,
+    /// The keys' length when `ix` is NOT_A_KEY.
+    keys_len: u32,
+    /// `obj.name` reads the instance value (generic getattr, no data descriptor).
+    load_ok: bool,
+    /// `obj.name = v` writes the instance value (generic setattr, no data descriptor).
+    store_ok: bool,
+}
+
+static ATTR_INDEX: GilCell<Vec<AttrIndexEntry>> = GilCell::new(Vec::new());
+
+/// The (type version, name) answer for `ty`, computed on a table miss.
+/// None when the type has no version tag.
+fn attr_index_entry(ty: &TypeObject, name: &Value) -> Option<&'static AttrIndexEntry> {
+    let version = ty.version_tag.get();
+    if version == 0 {
+        return None;
+    }
+    let nbits = name.bits();
+    let slot = ((version as u64).wrapping_mul(0x9E37_79B9) ^ (nbits >> 4)) as usize & (ATTR_INDEX_SIZE - 1);
+    // SAFETY: GIL held; entries are replaced only here, and callers do not
+    // keep the reference across anything that may call back in here.
+    let table = unsafe { ATTR_INDEX.get_mut() };
+    if table.is_empty() {
+        table.resize_with(ATTR_INDEX_SIZE, || AttrIndexEntry {
+            version: 0,
+            name: Value::NULL,
+            ix: NOT_A_KEY,
+            keys_len: 0,
+            load_ok: false,
+            store_ok: false,
+        });
+    }
+    let hit = {
+        let e = &table[slot];
+        // A "not a key" answer holds only while the keys did not grow.
+        e.version == version
+            && e.name.bits() == nbits
+            // SAFETY: read only.
+            && (e.ix != NOT_A_KEY || e.keys_len == unsafe { (*ty.shared_keys.get()).names.len() } as u32)
+    };
+    if !hit {
+        // `lookup` goes through the method cache and runs no Python code.
+        let descr = ty.lookup(name);
+        let data_descr = descr.as_ref().is_some_and(|d| type_of(d).slots().descr_set.is_some());
+        let generic_get = ty.slots().getattro as usize == generic_getattr as *const () as usize;
+        let generic_set = ty.slots().setattro.map(|f| f as usize) == Some(crate::attr::generic_setattr as *const () as usize);
+        // SAFETY: read only; no Python code runs meanwhile.
+        let keys = unsafe { &*ty.shared_keys.get() };
+        let ix = keys.index_of(name).map_or(NOT_A_KEY, |i| i as u32);
+        let e = &mut table[slot];
+        e.version = version;
+        let old = std::mem::replace(&mut e.name, name.clone());
+        e.ix = ix;
+        e.keys_len = keys.names.len() as u32;
+        e.load_ok = generic_get && !data_descr;
+        e.store_ok = generic_set && !data_descr && !ty.has_flag(type_flags::NO_DICT);
+        drop(old);
+    }
+    Some(&table[slot])
+}
+
+/// `owner.name` read from the instance values through the (type version,
+/// name) table; None when that is not how the load resolves right now.
+pub(crate) fn poly_instance_value(owner: &Value, name: &Value) -> Option<Value> {
+    let pre = owner.pre_header()?;
+    let e = attr_index_entry(type_of(owner), name)?;
+    if !e.load_ok || e.ix == NOT_A_KEY {
+        return None;
+    }
+    let ix = e.ix as usize;
+    // SAFETY: read only; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    attrs.get(ix)
+}
+
+/// `owner.name = v` written to the instance values through the table; gives
+/// `v` back when the store does not resolve that way.
+pub(crate) fn poly_store_instance_value(owner: &Value, name: &Value, v: Value) -> Result<(), Value> {
+    let Some(pre) = owner.pre_header() else { return Err(v) };
+    let Some(e) = attr_index_entry(type_of(owner), name) else { return Err(v) };
+    if !e.store_ok || e.ix == NOT_A_KEY {
+        return Err(v);
+    }
+    let ix = e.ix as usize;
+    let attrs = pre.attrs.get();
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe {
+        if (*attrs).has_dict() {
+            return Err(v);
+        }
+        (*attrs).set(ix, v)
+    };
+    drop(old);
+    Ok(())
+}
+
+/// The method `owner.name` when it is a method descriptor found on the type
+/// and not shadowed by an instance value (the LOAD_METHOD_WITH_VALUES rule,
+/// for any type).
+pub(crate) fn poly_method(owner: &Value, name: &Value) -> Option<Value> {
+    let pre = owner.pre_header()?;
+    let ty = type_of(owner);
+    let e = attr_index_entry(ty, name)?;
+    if !e.load_ok {
+        return None;
+    }
+    // SAFETY: read only; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    if e.ix != NOT_A_KEY && attrs.get(e.ix as usize).is_some() {
+        return None;
+    }
+    ty.lookup(name).filter(|m| type_of(m).has_flag(type_flags::METHOD_DESCRIPTOR))
 }

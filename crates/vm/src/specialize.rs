@@ -26,15 +26,29 @@ pub enum Family {
     LoadMethod,
     StoreAttr,
     BinaryOp,
+    CompareOp,
+    BinarySubscr,
+    StoreSubscr,
+    UnpackSequence,
+    Precall,
+    Call,
 }
 
+const NFAMILIES: usize = 11;
+
 impl Family {
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; NFAMILIES] = [
         Family::LoadGlobal,
         Family::LoadAttr,
         Family::LoadMethod,
         Family::StoreAttr,
         Family::BinaryOp,
+        Family::CompareOp,
+        Family::BinarySubscr,
+        Family::StoreSubscr,
+        Family::UnpackSequence,
+        Family::Precall,
+        Family::Call,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +58,12 @@ impl Family {
             Family::LoadMethod => "LOAD_METHOD",
             Family::StoreAttr => "STORE_ATTR",
             Family::BinaryOp => "BINARY_OP",
+            Family::CompareOp => "COMPARE_OP",
+            Family::BinarySubscr => "BINARY_SUBSCR",
+            Family::StoreSubscr => "STORE_SUBSCR",
+            Family::UnpackSequence => "UNPACK_SEQUENCE",
+            Family::Precall => "PRECALL",
+            Family::Call => "CALL",
         }
     }
 }
@@ -65,14 +85,14 @@ pub struct FamilyStats {
     pub generic: u64,
 }
 
-static STATS: GilCell<[FamilyStats; 5]> = GilCell::new([FamilyStats {
+static STATS: GilCell<[FamilyStats; NFAMILIES]> = GilCell::new([FamilyStats {
     attempts: 0,
     successes: 0,
     hits: 0,
     misses: 0,
     deopts: 0,
     generic: 0,
-}; 5]);
+}; NFAMILIES]);
 
 /// The statistics of `family` (GIL held by the caller, as for every VM call).
 #[inline(always)]
@@ -191,6 +211,12 @@ pub fn family_of(opcode: u8) -> Option<Family> {
         op::LOAD_METHOD => Some(Family::LoadMethod),
         op::STORE_ATTR => Some(Family::StoreAttr),
         op::BINARY_OP => Some(Family::BinaryOp),
+        op::COMPARE_OP => Some(Family::CompareOp),
+        op::BINARY_SUBSCR => Some(Family::BinarySubscr),
+        op::STORE_SUBSCR => Some(Family::StoreSubscr),
+        op::UNPACK_SEQUENCE => Some(Family::UnpackSequence),
+        op::PRECALL => Some(Family::Precall),
+        op::CALL => Some(Family::Call),
         _ => None,
     }
 }
@@ -778,4 +804,269 @@ pub(crate) fn poly_method(owner: &Value, name: &Value) -> Option<Value> {
         return None;
     }
     ty.lookup(name).filter(|m| type_of(m).has_flag(type_flags::METHOD_DESCRIPTOR))
+}
+
+// ---------------------------------------------------------------------------
+// COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR, UNPACK_SEQUENCE, PRECALL, CALL.
+
+use crate::objects::descr::{BuiltinFunction, MethodDescr};
+use crate::objects::function::FunctionObject;
+use crate::typeobj::{
+    BUILTIN_FUNCTION_TYPE, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_DESCR_TYPE, METHOD_TYPE, STR_TYPE,
+    TUPLE_TYPE, TYPE_TYPE,
+};
+
+fn finish(st: &mut FamilyStats, instr: *mut u16, form: Option<u8>) {
+    // SAFETY: callers pass an instruction followed by its cache units.
+    unsafe {
+        match form {
+            Some(f) => {
+                rewrite(instr, f);
+                st.successes += 1;
+            }
+            None => attempt_failed(instr.add(1)),
+        }
+    }
+}
+
+/// Whether `opcode` is one of the conditional jumps a COMPARE_OP_*_JUMP
+/// form absorbs.
+pub fn is_bool_jump(opcode: u8) -> bool {
+    matches!(
+        opcode,
+        op::POP_JUMP_FORWARD_IF_FALSE
+            | op::POP_JUMP_FORWARD_IF_TRUE
+            | op::POP_JUMP_BACKWARD_IF_FALSE
+            | op::POP_JUMP_BACKWARD_IF_TRUE
+    )
+}
+
+/// COMPARE_OP followed by a conditional jump, on two small ints, two floats
+/// or (for `==`/`!=`) two exact strs: the compare and the jump fused.
+///
+/// # Safety
+/// `instr` is a COMPARE_OP followed by its 2 cache units.
+pub(crate) unsafe fn compare_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &Value, next_opcode: u8) {
+    let st = stats(Family::CompareOp);
+    st.attempts += 1;
+    let form = if !is_bool_jump(next_opcode) {
+        None
+    } else if lhs.is_small_int() && rhs.is_small_int() {
+        Some(op::COMPARE_OP_INT_JUMP)
+    } else if lhs.is_float() && rhs.is_float() {
+        Some(op::COMPARE_OP_FLOAT_JUMP)
+    } else if (oparg == 2 || oparg == 3) && is_exact(lhs, &STR_TYPE) && is_exact(rhs, &STR_TYPE) {
+        Some(op::COMPARE_OP_STR_JUMP)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// The Python `__getitem__` of `container`'s class when a subscript can
+/// call it directly: a plain function taking exactly (self, key).
+pub(crate) fn python_getitem(container: &Value) -> Option<Value> {
+    let ty = type_of(container);
+    if ty.version_tag.get() == 0 {
+        return None;
+    }
+    let name = crate::objects::str::intern("__getitem__");
+    let f = ty.lookup(&name)?;
+    if !is_exact(&f, &FUNCTION_TYPE) {
+        return None;
+    }
+    let fo = f.downcast_ref::<FunctionObject>()?;
+    simple_positional(fo, 2).then_some(f)
+}
+
+/// Whether `f` takes exactly `nargs` positional arguments with no `*args`,
+/// `**kwargs` or keyword-only parameters (arguments move straight into its
+/// first slots).
+#[inline(always)]
+pub(crate) fn simple_positional(f: &FunctionObject, nargs: usize) -> bool {
+    use pyrite_bytecode::code::flags as co_flags;
+    let c = f.code();
+    c.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0 && c.kwonlyargcount == 0 && c.argcount as usize == nargs
+}
+
+/// BINARY_SUBSCR cache: [counter, type version (2), unused].
+///
+/// # Safety
+/// `instr` is a BINARY_SUBSCR followed by its 4 cache units.
+pub(crate) unsafe fn binary_subscr(instr: *mut u16, container: &Value, sub: &Value) {
+    let st = stats(Family::BinarySubscr);
+    st.attempts += 1;
+    let form = if is_exact(container, &LIST_TYPE) && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_LIST_INT)
+    } else if is_exact(container, &TUPLE_TYPE) && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_TUPLE_INT)
+    } else if is_exact(container, &DICT_TYPE) {
+        Some(op::BINARY_SUBSCR_DICT)
+    } else if python_getitem(container).is_some() {
+        write_u32(instr.add(2), type_of(container).version_tag());
+        Some(op::BINARY_SUBSCR_GETITEM)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// # Safety
+/// `instr` is a STORE_SUBSCR followed by its cache unit.
+pub(crate) unsafe fn store_subscr(instr: *mut u16, container: &Value, sub: &Value) {
+    let st = stats(Family::StoreSubscr);
+    st.attempts += 1;
+    let form = if is_exact(container, &LIST_TYPE) && sub.is_small_int() {
+        Some(op::STORE_SUBSCR_LIST_INT)
+    } else if is_exact(container, &DICT_TYPE) {
+        Some(op::STORE_SUBSCR_DICT)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// # Safety
+/// `instr` is an UNPACK_SEQUENCE followed by its cache unit.
+pub(crate) unsafe fn unpack_sequence(instr: *mut u16, seq: &Value, n: usize) {
+    use crate::objects::list::ListObject;
+    use crate::objects::tuple::TupleObject;
+    let st = stats(Family::UnpackSequence);
+    st.attempts += 1;
+    let tuple_len = if is_exact(seq, &TUPLE_TYPE) { seq.downcast_ref::<TupleObject>().map(|t| t.len()) } else { None };
+    let list_len = if is_exact(seq, &LIST_TYPE) { seq.downcast_ref::<ListObject>().map(|l| l.len()) } else { None };
+    let form = match (tuple_len, list_len) {
+        (Some(2), _) if n == 2 => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
+        (Some(k), _) if k == n => Some(op::UNPACK_SEQUENCE_TUPLE),
+        (_, Some(k)) if k == n => Some(op::UNPACK_SEQUENCE_LIST),
+        _ => None,
+    };
+    finish(st, instr, form);
+}
+
+/// Whether `v` is the type object `t` itself.
+#[inline(always)]
+pub(crate) fn is_the_type(v: &Value, t: &'static crate::typeobj::StaticType) -> bool {
+    v.is_ptr() && std::ptr::eq(v.ptr_unchecked() as *const u8, t.ptr() as *const u8)
+}
+
+/// The native functions some PRECALL forms recognise, by address.
+pub(crate) fn is_native(f: crate::typeobj::NativeFn, target: crate::typeobj::NativeFn) -> bool {
+    f as usize == target as usize
+}
+
+/// PRECALL forms by the callable seen now. `x` and `y` are the two stack
+/// entries below the `n` arguments (NULL and the callable, or a method and
+/// its self). Forms other than BOUND_METHOD and PYFUNC perform the call
+/// themselves and skip the CALL that follows (checked here to follow).
+///
+/// # Safety
+/// `instr` is a PRECALL followed by its cache unit and then the CALL.
+pub(crate) unsafe fn precall(instr: *mut u16, n: usize, x: &Value, y: &Value, has_kw: bool) {
+    let st = stats(Family::Precall);
+    st.attempts += 1;
+    let call = *instr.add(2);
+    if (call & 0xff) as u8 != op::CALL || (call >> 8) as usize != n {
+        finish(st, instr, None);
+        return;
+    }
+    let is_meth = !x.is_null();
+    let callable = if is_meth { x } else { y };
+    let total = n + usize::from(is_meth);
+    let form = if !is_meth && is_exact(y, &METHOD_TYPE) {
+        Some(op::PRECALL_BOUND_METHOD)
+    } else if is_exact(callable, &FUNCTION_TYPE) {
+        Some(op::PRECALL_PYFUNC)
+    } else if is_exact(callable, &BUILTIN_FUNCTION_TYPE) {
+        let b = callable.downcast_ref::<BuiltinFunction>();
+        let self_null = b.is_some_and(|b| b.self_.is_null());
+        let func = b.map(|b| b.func);
+        if has_kw {
+            Some(op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS)
+        } else if !is_meth && self_null && total == 1 && func.is_some_and(|f| is_native(f, crate::builtins::len)) {
+            Some(op::PRECALL_NO_KW_LEN)
+        } else if !is_meth
+            && self_null
+            && total == 2
+            && func.is_some_and(|f| is_native(f, crate::builtins::isinstance_builtin))
+        {
+            Some(op::PRECALL_NO_KW_ISINSTANCE)
+        } else if is_meth && !self_null {
+            None
+        } else if total == 1 {
+            Some(op::PRECALL_NO_KW_BUILTIN_O)
+        } else {
+            Some(op::PRECALL_NO_KW_BUILTIN_FAST)
+        }
+    } else if is_exact(callable, &METHOD_DESCR_TYPE) && total >= 1 {
+        let md = callable.downcast_ref::<MethodDescr>();
+        if has_kw {
+            Some(op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+        } else if total == 2 && md.is_some_and(|m| is_native(m.func, crate::types::seq::list_append)) {
+            Some(op::PRECALL_NO_KW_LIST_APPEND)
+        } else if total == 1 {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS)
+        } else if total == 2 {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O)
+        } else {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST)
+        }
+    } else if has_kw || is_meth || total != 1 {
+        if !has_kw && callable.downcast_ref::<crate::typeobj::TypeObject>().is_some() {
+            Some(op::PRECALL_BUILTIN_CLASS)
+        } else {
+            None
+        }
+    } else if is_the_type(callable, &TYPE_TYPE) {
+        Some(op::PRECALL_NO_KW_TYPE_1)
+    } else if is_the_type(callable, &STR_TYPE) {
+        Some(op::PRECALL_NO_KW_STR_1)
+    } else if is_the_type(callable, &TUPLE_TYPE) {
+        Some(op::PRECALL_NO_KW_TUPLE_1)
+    } else if callable.downcast_ref::<crate::typeobj::TypeObject>().is_some() {
+        Some(op::PRECALL_BUILTIN_CLASS)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// CALL of a Python function: exact arguments, or fewer with defaults.
+///
+/// # Safety
+/// `instr` is a CALL followed by its 4 cache units.
+pub(crate) unsafe fn call(instr: *mut u16, callable: &Value, nargs: usize, has_kw: bool) {
+    let st = stats(Family::Call);
+    st.attempts += 1;
+    let form = match callable.downcast_ref::<FunctionObject>() {
+        Some(f) if !has_kw && is_exact(callable, &FUNCTION_TYPE) => {
+            if simple_positional(f, nargs) {
+                Some(op::CALL_PY_EXACT_ARGS)
+            } else if defaults_fill(f, nargs).is_some() {
+                Some(op::CALL_PY_WITH_DEFAULTS)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    finish(st, instr, form);
+}
+
+/// For a call of `f` with `nargs` positional arguments that its defaults
+/// complete: the defaults tuple and the index of the first default used.
+#[inline(always)]
+pub(crate) fn defaults_fill(f: &FunctionObject, nargs: usize) -> Option<(&crate::objects::tuple::TupleObject, usize)> {
+    use pyrite_bytecode::code::flags as co_flags;
+    let c = f.code();
+    if c.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0 || c.kwonlyargcount != 0 {
+        return None;
+    }
+    let argc = c.argcount as usize;
+    let d = f.defaults().downcast_ref::<crate::objects::tuple::TupleObject>()?;
+    let nd = d.len();
+    if nargs >= argc || nargs + nd < argc {
+        return None;
+    }
+    Some((d, nargs + nd - argc))
 }

@@ -90,6 +90,7 @@ impl Vm {
             mark,
             frame_obj: Value::NULL,
             is_entry,
+            init_self: Value::NULL,
         });
         Ok(base)
     }
@@ -119,6 +120,7 @@ impl Vm {
             mark,
             frame_obj: Value::NULL,
             is_entry: true,
+            init_self: Value::NULL,
         });
         let obj = gen.frame_object();
         if !obj.is_null() {
@@ -161,6 +163,9 @@ impl Vm {
             unsafe { f.clear_slots(live) };
             self.stack.release(f.mark);
             self.depth -= 1;
+            if !f.init_self.is_null() {
+                self.depth -= 1;
+            }
         }
     }
 

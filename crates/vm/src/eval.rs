@@ -871,6 +871,72 @@ impl Vm {
                                         self.run_pending_finalizers();
                                     }
                                     self.frames[fi].lasti = call_at as u32;
+                                    let init_target = if opcode == op::PRECALL_BUILTIN_CLASS
+                                        && kwnames.is_null()
+                                        && peek!(n + 2).is_null()
+                                    {
+                                        specialize::python_init_target(peek!(n + 1), n)
+                                    } else {
+                                        None
+                                    };
+                                    if let Some((init, newf)) = init_target {
+                                        // `cls(*args)`: the instance made by `object.__new__`,
+                                        // then `__init__(obj, *args)` run in a frame pushed here;
+                                        // its return gives the caller the instance. The class
+                                        // call counts one recursion level, as generic calls do.
+                                        specialize::stats(Family::Precall).hits += 1;
+                                        instr_start = call_at;
+                                        tri!(self.enter_recursion(" while calling a Python object"));
+                                        let cls = peek!(n + 1).clone();
+                                        let args_base = unsafe { sp.sub(n) };
+                                        let obj = {
+                                            let args = unsafe { std::slice::from_raw_parts(args_base, n) };
+                                            newf(self, &cls, args, None)
+                                        };
+                                        let obj = match obj {
+                                            Ok(o) => o,
+                                            Err(e) => {
+                                                self.leave_recursion();
+                                                break 'dispatch Unwind::Raise(e);
+                                            }
+                                        };
+                                        self.frames[fi].resume_at = (call_at + 1 + caches::CALL) as u32;
+                                        let base = match self.push_function_frame(init.clone(), false) {
+                                            Ok(b) => b,
+                                            Err(e) => {
+                                                self.leave_recursion();
+                                                break 'dispatch Unwind::Raise(e);
+                                            }
+                                        };
+                                        // SAFETY: the new frame has room for its parameters;
+                                        // the arguments move from this frame's stack.
+                                        unsafe {
+                                            base.write(obj.clone());
+                                            std::ptr::copy_nonoverlapping(args_base, base.add(1), n);
+                                        }
+                                        sp = args_base;
+                                        if let Some((defaults, first)) = init
+                                            .downcast_ref::<FunctionObject>()
+                                            .and_then(|f| specialize::defaults_fill(f, n + 1))
+                                        {
+                                            for (j, d) in defaults.items()[first..].iter().enumerate() {
+                                                unsafe { base.add(n + 1 + j).write(d.clone()) };
+                                            }
+                                        }
+                                        if let Some(top) = self.frames.last_mut() {
+                                            top.init_self = obj;
+                                        }
+                                        // The class and the NULL below it.
+                                        for _ in 0..2 {
+                                            let v = pop!();
+                                            drop(v);
+                                        }
+                                        let depth = stack_depth!();
+                                        self.frames[fi].stack_depth = depth;
+                                        fi += 1;
+                                        load_frame!();
+                                        continue 'dispatch;
+                                    }
                                     // SAFETY: n arguments and the two entries below them are live.
                                     let done = unsafe { self.precall_native(opcode, n, sp, &kwnames) };
                                     match done {
@@ -1016,7 +1082,12 @@ impl Vm {
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
                             let was_entry = self.frames[fi].is_entry;
+                            let init_self = self.frames[fi].init_self.take();
                             self.pop_frame();
+                            if !init_self.is_null() {
+                                // The class call's recursion level ends with its `__init__`.
+                                self.leave_recursion();
+                            }
                             if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
                                 self.run_pending_finalizers();
                             }
@@ -1025,7 +1096,17 @@ impl Vm {
                             }
                             fi -= 1;
                             load_frame!();
-                            push!(retval);
+                            if init_self.is_null() {
+                                push!(retval);
+                            } else if retval.is_none() {
+                                push!(init_self);
+                            } else {
+                                // Raised by the class call, in the caller.
+                                let msg = format!("__init__() should return None, not '{}'", self.type_name(&retval));
+                                drop((retval, init_self));
+                                instr_start = self.frames[fi].lasti as usize;
+                                break 'dispatch Unwind::Raise(self.type_error(msg));
+                            }
                         }
                         op::RETURN_GENERATOR => {
                             // Move this frame's variables into a new generator and return it.

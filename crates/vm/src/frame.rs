@@ -127,6 +127,10 @@ pub struct Frame {
     pub(crate) frame_obj: Value,
     /// Entered from Rust: when it returns, the dispatch loop returns to its caller.
     pub(crate) is_entry: bool,
+    /// For an `__init__` frame pushed by a class call in the dispatch loop:
+    /// the new instance, which its return hands to the caller (NULL otherwise).
+    /// Such a frame also holds one extra recursion level, the class call's.
+    pub(crate) init_self: Value,
 }
 
 impl Frame {

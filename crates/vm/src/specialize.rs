@@ -863,6 +863,47 @@ pub(crate) unsafe fn compare_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &
     finish(st, instr, form);
 }
 
+static GETITEM_NAME: GilCell<Option<Value>> = GilCell::new(None);
+static INIT_NAME: GilCell<Option<Value>> = GilCell::new(None);
+
+/// The interned `text`, looked up once and kept in `slot`.
+fn interned(slot: &'static GilCell<Option<Value>>, text: &str) -> Value {
+    // SAFETY: GIL held; interning runs no Python code.
+    unsafe { slot.get_mut() }.get_or_insert_with(|| crate::objects::str::intern(text)).clone()
+}
+
+/// For a class call `cls(*args)` with `nargs` positional arguments: the
+/// class's Python `__init__` and its `__new__` slot, when the call can
+/// allocate through that slot and run `__init__` in a frame pushed by the
+/// dispatch loop (metaclass exactly `type`, `__new__` inherited from
+/// `object`, `__init__` a plain function whose parameters the arguments
+/// fill, defaults included, and not a generator or coroutine).
+pub(crate) fn python_init_target(cls: &Value, nargs: usize) -> Option<(Value, crate::typeobj::NewFn)> {
+    use pyrite_bytecode::code::flags as co_flags;
+    if !is_exact(cls, &TYPE_TYPE) {
+        return None;
+    }
+    let t = cls.downcast_ref::<crate::typeobj::TypeObject>()?;
+    let newf = t.slots().new?;
+    let object_new = crate::typeobj::OBJECT_TYPE.get().slots().new?;
+    if newf as usize != object_new as usize || t.slots().init.is_none() {
+        return None;
+    }
+    let init = t.lookup(&interned(&INIT_NAME, "__init__"))?;
+    if !is_exact(&init, &FUNCTION_TYPE) {
+        return None;
+    }
+    let f = init.downcast_ref::<FunctionObject>()?;
+    let special = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+    if f.code().flags & special != 0 {
+        return None;
+    }
+    if !simple_positional(f, nargs + 1) && defaults_fill(f, nargs + 1).is_none() {
+        return None;
+    }
+    Some((init, newf))
+}
+
 /// The Python `__getitem__` of `container`'s class when a subscript can
 /// call it directly: a plain function taking exactly (self, key).
 pub(crate) fn python_getitem(container: &Value) -> Option<Value> {
@@ -870,8 +911,7 @@ pub(crate) fn python_getitem(container: &Value) -> Option<Value> {
     if ty.version_tag.get() == 0 {
         return None;
     }
-    let name = crate::objects::str::intern("__getitem__");
-    let f = ty.lookup(&name)?;
+    let f = ty.lookup(&interned(&GETITEM_NAME, "__getitem__"))?;
     if !is_exact(&f, &FUNCTION_TYPE) {
         return None;
     }

@@ -485,6 +485,22 @@ fn code_co_lines(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     vm.iter(&crate::objects::list::new_list(items))
 }
 
+/// `code._varname_from_oparg(i)`: the name of local slot `i` (what `dis`
+/// prints for LOAD_FAST and friends).
+fn code_varname_from_oparg(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "_varname_from_oparg", kw)?;
+    let [c, i] = crate::args::ArgSpec::exact::<2>(vm, "_varname_from_oparg", args, 1)?;
+    let Some(code) = code_of(&c) else { return Ok(none()) };
+    let name = i
+        .as_small_int()
+        .and_then(|i| usize::try_from(i).ok())
+        .and_then(|i| code.localsplusnames.get(i));
+    match name {
+        Some(n) => Ok(n.clone()),
+        None => Err(vm.new_error(crate::exception::ExcKind::IndexError, "tuple index out of range")),
+    }
+}
+
 fn code_co_positions(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [c] = crate::args::ArgSpec::exact::<1>(vm, "co_positions", args, 1)?;
     let Some(code) = code_of(&c) else { return Ok(none()) };
@@ -692,5 +708,6 @@ pub(crate) fn init_type() {
     }
     add_method(&CODE_TYPE, "co_lines", code_co_lines);
     add_method(&CODE_TYPE, "co_positions", code_co_positions);
+    add_method(&CODE_TYPE, "_varname_from_oparg", code_varname_from_oparg);
     add_method(&CODE_TYPE, "replace", code_replace);
 }

@@ -30,6 +30,7 @@ use crate::specialize::{self, Family};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
+use pyrite_bytecode::internal as internal_op;
 use pyrite_bytecode::op;
 
 /// Inline cache sizes of CPython 3.11 (checked against the opcode table in tests).
@@ -228,7 +229,9 @@ impl Vm {
                         | op::BINARY_OP_MULTIPLY_INT
                         | op::BINARY_OP_MULTIPLY_FLOAT
                         | op::BINARY_OP_SUBTRACT_INT
-                        | op::BINARY_OP_SUBTRACT_FLOAT => {
+                        | op::BINARY_OP_SUBTRACT_FLOAT
+                        | internal_op::BINARY_OP_INT_OTHER
+                        | internal_op::BINARY_OP_FLOAT_MIXED => {
                             // The int and float forms: operands that are not heap
                             // objects, so the result overwrites them without drops.
                             let fast = match opcode {
@@ -252,6 +255,20 @@ impl Vm {
                                         _ => None,
                                     }
                                 }
+                                internal_op::BINARY_OP_INT_OTHER => {
+                                    if peek!(2).is_small_int() && peek!(1).is_small_int() {
+                                        fast_binop(oparg as usize, peek!(2), peek!(1))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                internal_op::BINARY_OP_FLOAT_MIXED => {
+                                    if specialize::mixed_numbers(peek!(2), peek!(1)) {
+                                        mixed_float_binop(oparg as usize, peek!(2), peek!(1))
+                                    } else {
+                                        None
+                                    }
+                                }
                                 _ => None,
                             };
                             if let Some(r) = fast {
@@ -273,8 +290,11 @@ impl Vm {
                                 op::BINARY_OP_ADD_UNICODE | op::BINARY_OP_INPLACE_ADD_UNICODE => {
                                     Some(is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE))
                                 }
-                                // An int form whose product overflowed counts as a hit;
+                                // Operands that fit the form but not its fast path (an
+                                // overflow, a zero divisor, a negative shift) count as hits;
                                 // otherwise the operands did not fit the form.
+                                internal_op::BINARY_OP_INT_OTHER => Some(lhs.is_small_int() && rhs.is_small_int()),
+                                internal_op::BINARY_OP_FLOAT_MIXED => Some(specialize::mixed_numbers(&lhs, &rhs)),
                                 _ => Some(opcode == op::BINARY_OP_MULTIPLY_INT && lhs.is_small_int() && rhs.is_small_int()),
                             };
                             match guard {
@@ -2668,6 +2688,14 @@ fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
             nb::XOR => Some(Value::int(x ^ y)),
             nb::FLOOR_DIVIDE if y > 0 => Some(Value::int(x.div_euclid(y))),
             nb::REMAINDER if y > 0 => Some(Value::int(x.rem_euclid(y))),
+            // Small ints are exact as floats, so this is the correctly
+            // rounded quotient CPython computes.
+            nb::TRUE_DIVIDE if y != 0 => Some(Value::float(x as f64 / y as f64)),
+            nb::RSHIFT if (0..64).contains(&y) => Some(Value::int(x >> y)),
+            nb::LSHIFT if (0..64).contains(&y) => {
+                let r = (x as i128) << y;
+                i64::try_from(r).ok().map(Value::int)
+            }
             _ => None,
         };
     }
@@ -2681,6 +2709,22 @@ fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
         };
     }
     None
+}
+
+/// `+ - * /` with a float and a float or small int (exact as a float).
+#[inline(always)]
+fn mixed_float_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
+    use crate::typeobj::nb;
+    let as_f64 = |v: &Value| v.as_float().or_else(|| v.as_small_int().map(|i| i as f64));
+    let (x, y) = (as_f64(a)?, as_f64(b)?);
+    let op = if op >= crate::typeobj::NB_INPLACE { op - crate::typeobj::NB_INPLACE } else { op };
+    match op {
+        nb::ADD => Some(Value::float(x + y)),
+        nb::SUBTRACT => Some(Value::float(x - y)),
+        nb::MULTIPLY => Some(Value::float(x * y)),
+        nb::TRUE_DIVIDE if y != 0.0 => Some(Value::float(x / y)),
+        _ => None,
+    }
 }
 
 /// `list[int]` and `tuple[int]` for exact types.

@@ -628,6 +628,12 @@ pub(crate) unsafe fn cached_method(owner: &Value, cache: *const u16, with_values
     Some(Value::from_borrowed_ptr(std::ptr::NonNull::new(p)?))
 }
 
+/// Two operands that are floats or small ints, at least one a float.
+#[inline(always)]
+pub(crate) fn mixed_numbers(a: &Value, b: &Value) -> bool {
+    (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) && (a.is_float() || b.is_float())
+}
+
 /// Specialized BINARY_OP forms by the operand types seen now.
 ///
 /// # Safety
@@ -650,6 +656,14 @@ pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &V
         5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
         10 | 23 if ints => Some(op::BINARY_OP_SUBTRACT_INT),
         10 | 23 if floats => Some(op::BINARY_OP_SUBTRACT_FLOAT),
+        // `& // << % | >> / ^` and their in-place forms on two small ints.
+        1 | 2 | 3 | 6 | 7 | 9 | 11 | 12 | 14 | 15 | 16 | 19 | 20 | 22 | 24 | 25 if ints => {
+            Some(pyrite_bytecode::internal::BINARY_OP_INT_OTHER)
+        }
+        // `+ * - /` (and in place) on floats, or a float and a small int.
+        0 | 5 | 10 | 11 | 13 | 18 | 23 | 24 if mixed_numbers(lhs, rhs) => {
+            Some(pyrite_bytecode::internal::BINARY_OP_FLOAT_MIXED)
+        }
         _ => None,
     };
     match form {

@@ -382,7 +382,15 @@ code_attr!(code_code_adaptive, |c| {
     let n = c.n_units();
     // SAFETY: the unit array lives as long as the code object; read only.
     let units = unsafe { std::slice::from_raw_parts(c.units_ptr() as *const u16, n) };
-    let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    // Internal forms show as what 3.11 runs there; cache units stay as they are.
+    let mut shown = units.to_vec();
+    let mut i = 0;
+    while i < shown.len() {
+        let opcode = (shown[i] & 0xff) as u8;
+        shown[i] = (shown[i] & 0xff00) | pyrite_bytecode::internal::shown(opcode) as u16;
+        i += 1 + pyrite_bytecode::cache_entries(opcode);
+    }
+    let bytes: Vec<u8> = shown.iter().flat_map(|u| u.to_le_bytes()).collect();
     crate::objects::bytes::new_bytes(&bytes)
 });
 code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));

@@ -98,6 +98,7 @@ impl Vm {
             frame_obj: Value::NULL,
             is_entry,
             init_self: Value::NULL,
+            ret_binop: 0,
         });
             self.frames.set_len(len + 1);
         }
@@ -130,6 +131,7 @@ impl Vm {
             frame_obj: Value::NULL,
             is_entry: true,
             init_self: Value::NULL,
+            ret_binop: 0,
         });
         let obj = gen.frame_object();
         if !obj.is_null() {

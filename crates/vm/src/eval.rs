@@ -231,7 +231,32 @@ impl Vm {
                         | op::BINARY_OP_SUBTRACT_INT
                         | op::BINARY_OP_SUBTRACT_FLOAT
                         | internal_op::BINARY_OP_INT_OTHER
-                        | internal_op::BINARY_OP_FLOAT_MIXED => {
+                        | internal_op::BINARY_OP_FLOAT_MIXED
+                        | internal_op::BINARY_OP_PY_METHOD => {
+                            if opcode == internal_op::BINARY_OP_PY_METHOD {
+                                if let Some(method) = specialize::operator_method(oparg as usize, peek!(2), peek!(1)) {
+                                    // The operator method runs in a frame pushed here; the
+                                    // operands stay on this stack until it returns.
+                                    specialize::stats(Family::BinaryOp).hits += 1;
+                                    self.frames[fi].lasti = instr_start as u32;
+                                    self.frames[fi].resume_at = (ip + caches::BINARY_OP) as u32;
+                                    let (lhs, rhs) = (peek!(2).clone(), peek!(1).clone());
+                                    let base = tri!(self.push_function_frame(method, false));
+                                    // SAFETY: the new frame has room for its two parameters.
+                                    unsafe {
+                                        base.write(lhs);
+                                        base.add(1).write(rhs);
+                                    }
+                                    if let Some(top) = self.frames.last_mut() {
+                                        top.ret_binop = oparg as u8 + 1;
+                                    }
+                                    let depth = stack_depth!();
+                                    self.frames[fi].stack_depth = depth;
+                                    fi += 1;
+                                    load_frame!();
+                                    continue 'dispatch;
+                                }
+                            }
                             // The int and float forms: operands that are not heap
                             // objects, so the result overwrites them without drops.
                             let fast = match opcode {
@@ -295,6 +320,7 @@ impl Vm {
                                 // otherwise the operands did not fit the form.
                                 internal_op::BINARY_OP_INT_OTHER => Some(lhs.is_small_int() && rhs.is_small_int()),
                                 internal_op::BINARY_OP_FLOAT_MIXED => Some(specialize::mixed_numbers(&lhs, &rhs)),
+                                internal_op::BINARY_OP_PY_METHOD => Some(false),
                                 _ => Some(opcode == op::BINARY_OP_MULTIPLY_INT && lhs.is_small_int() && rhs.is_small_int()),
                             };
                             match guard {
@@ -1103,6 +1129,7 @@ impl Vm {
                             self.frames[fi].lasti = instr_start as u32;
                             let was_entry = self.frames[fi].is_entry;
                             let init_self = self.frames[fi].init_self.take();
+                            let ret_binop = self.frames[fi].ret_binop;
                             self.pop_frame();
                             if !init_self.is_null() {
                                 // The class call's recursion level ends with its `__init__`.
@@ -1116,7 +1143,18 @@ impl Vm {
                             }
                             fi -= 1;
                             load_frame!();
-                            if init_self.is_null() {
+                            if ret_binop != 0 {
+                                let rhs = pop!();
+                                let lhs = pop!();
+                                if retval.is_not_implemented() {
+                                    let e = self.binop_unsupported(ret_binop as usize - 1, &lhs, &rhs);
+                                    drop((lhs, rhs));
+                                    instr_start = self.frames[fi].lasti as usize;
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                drop((lhs, rhs));
+                                push!(retval);
+                            } else if init_self.is_null() {
                                 push!(retval);
                             } else if retval.is_none() {
                                 push!(init_self);
@@ -1467,6 +1505,20 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// The TypeError of a (non in-place) binary operator both of whose
+    /// operands declined.
+    fn binop_unsupported(&mut self, op: usize, a: &Value, b: &Value) -> PyErr {
+        use crate::typeobj::nb;
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        let msg = if op == nb::POWER {
+            format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'")
+        } else {
+            let sym = nb::SYMBOLS.get(op).copied().unwrap_or("?");
+            format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")
+        };
+        self.type_error(msg)
     }
 
     /// Runs a native call, counted toward the recursion limit when the

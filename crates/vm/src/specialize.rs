@@ -628,6 +628,42 @@ pub(crate) unsafe fn cached_method(owner: &Value, cache: *const u16, with_values
     Some(Value::from_borrowed_ptr(std::ptr::NonNull::new(p)?))
 }
 
+static OPERATOR_NAMES: GilCell<Option<Vec<Value>>> = GilCell::new(None);
+
+/// The Python function `lhs op rhs` calls for a (non in-place) BINARY_OP
+/// oparg, when a frame pushed by the dispatch loop can run it: both
+/// operands of one class (so no reflected method is tried first), the
+/// method found on that class a plain function of (self, other), and no
+/// sequence fallback (`concat`/`repeat` slots) to try on NotImplemented.
+pub(crate) fn operator_method(oparg: usize, lhs: &Value, rhs: &Value) -> Option<Value> {
+    use pyrite_bytecode::code::flags as co_flags;
+    const NAMES: [&str; 13] = [
+        "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__",
+        "__rshift__", "__sub__", "__truediv__", "__xor__",
+    ];
+    let ty = type_of(lhs);
+    if !std::ptr::eq(ty, type_of(rhs)) || !ty.has_flag(type_flags::HEAPTYPE) || ty.version_tag.get() == 0 {
+        return None;
+    }
+    if ty.slots().concat.is_some() || ty.slots().repeat.is_some() {
+        return None;
+    }
+    // SAFETY: GIL held; interning runs no Python code.
+    let names = unsafe { OPERATOR_NAMES.get_mut() }
+        .get_or_insert_with(|| NAMES.iter().map(|n| crate::objects::str::intern(n)).collect());
+    let name = names.get(oparg)?.clone();
+    let m = ty.lookup(&name)?;
+    if !is_exact(&m, &FUNCTION_TYPE) {
+        return None;
+    }
+    let f = m.downcast_ref::<FunctionObject>()?;
+    let special = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+    if f.code().flags & special != 0 || !simple_positional(f, 2) {
+        return None;
+    }
+    Some(m)
+}
+
 /// Two operands that are floats or small ints, at least one a float.
 #[inline(always)]
 pub(crate) fn mixed_numbers(a: &Value, b: &Value) -> bool {
@@ -663,6 +699,9 @@ pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &V
         // `+ * - /` (and in place) on floats, or a float and a small int.
         0 | 5 | 10 | 11 | 13 | 18 | 23 | 24 if mixed_numbers(lhs, rhs) => {
             Some(pyrite_bytecode::internal::BINARY_OP_FLOAT_MIXED)
+        }
+        0..=12 if operator_method(oparg as usize, lhs, rhs).is_some() => {
+            Some(pyrite_bytecode::internal::BINARY_OP_PY_METHOD)
         }
         _ => None,
     };

@@ -22,7 +22,8 @@ use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeobj::{
-    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE,
+    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_ITER_TYPE, LIST_TYPE, METHOD_TYPE,
+    RANGE_ITER_TYPE, TUPLE_ITER_TYPE,
     MODULE_TYPE, STR_TYPE, TUPLE_TYPE,
 };
 use crate::objects::module::ModuleObject;
@@ -590,6 +591,34 @@ impl Vm {
                                 // SAFETY: exact range_iterator has the RangeIter layout.
                                 let r = unsafe { &*(it.ptr_unchecked() as *const RangeIter) };
                                 r.next_i64().map(Value::int)
+                            } else if is_exact(it, &LIST_ITER_TYPE) || is_exact(it, &TUPLE_ITER_TYPE) {
+                                // List and tuple iterators: the item read in place (no
+                                // call, no reference count traffic on the sequence).
+                                match it.downcast_ref::<crate::objects::iter::SeqIter>() {
+                                    Some(si) => {
+                                        let i = si.index.get();
+                                        // SAFETY: read only; no Python code runs meanwhile.
+                                        let seq = unsafe { &*si.seq.get() };
+                                        let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
+                                            l.get(i)
+                                        } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
+                                            t.get(i).cloned()
+                                        } else {
+                                            None
+                                        };
+                                        match item {
+                                            Some(v) => {
+                                                si.index.set(i + 1);
+                                                Some(v)
+                                            }
+                                            None => {
+                                                si.finish();
+                                                None
+                                            }
+                                        }
+                                    }
+                                    None => tri!(self.next(it)),
+                                }
                             } else {
                                 tri!(self.next(it))
                             };

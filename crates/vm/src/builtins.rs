@@ -131,7 +131,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
-fn len(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+pub(crate) fn len(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "len", kw)?;
     let [x] = ArgSpec::exact::<1>(vm, "len", args, 0)?;
     let n = vm.len(&x)?;
@@ -234,7 +234,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
 }
 
-fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "isinstance", kw)?;
     let [obj, cls] = ArgSpec::exact::<2>(vm, "isinstance", args, 0)?;
     Ok(Value::bool(isinstance(vm, &obj, &cls)?))

@@ -416,7 +416,8 @@ pub(crate) fn compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
         }
     };
     // -1 means the interpreter's own level (pyrite runs without -O).
-    let optimize = optimize.max(0) as u8;
+    // -1: the interpreter's own level (`-O`).
+    let optimize = if optimize < 0 { crate::config::current().optimize_level() } else { optimize as u8 };
     if is_ast_object(vm, source)? {
         if only_ast {
             return Ok(source.clone());
@@ -491,7 +492,7 @@ pub(crate) fn eval(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "eval", "string, bytes or code")?.strip_leading_blanks();
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)
@@ -556,7 +557,7 @@ pub(crate) fn exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "exec", "string, bytes or code")?;
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)?;

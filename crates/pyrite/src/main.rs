@@ -130,7 +130,23 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     };
     let Some(mut vm) = new_vm(&opts) else { return 1 };
     let globals = vm.main_globals(&display_name);
+    // CPython's PyRun_SimpleFile names a program from stdin `<stdin>` in
+    // `__file__` too (`-c` gets none), and removes `__file__` and
+    // `__cached__` once the program is done.
+    let has_file = !matches!(opts.program, Program::Command(_));
+    if has_file {
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            g.insert_str_key("__file__", new_str(&display_name));
+        }
+    }
     let result = vm.exec_main(code, &globals);
+    if has_file {
+        if let Some(g) = globals.downcast_ref::<DictObject>() {
+            for name in ["__file__", "__cached__"] {
+                drop(g.del_str(&new_str(name)));
+            }
+        }
+    }
     let mut started = Started { vm, globals, result };
     let status = after_program(&mut started, config.inspect > 0, stdin_is_interactive);
     if opts.has_x("specstats") {
@@ -211,16 +227,13 @@ fn new_vm(opts: &Options) -> Option<Vm> {
     Some(vm)
 }
 
-/// `site.setquit()`, `sethelper()` and `setcopyright()` (copyright, credits).
+/// `site.setquit()` and `sethelper()`. (`setcopyright()` is left out: its
+/// `_Printer` imports os, which would slow every start.)
 const SITE_BUILTINS: &str = "\
-import builtins, sys, _sitebuiltins
+import builtins, _sitebuiltins
 builtins.exit = _sitebuiltins.Quitter('exit', 'Ctrl-D (i.e. EOF)')
 builtins.quit = _sitebuiltins.Quitter('quit', 'Ctrl-D (i.e. EOF)')
 builtins.help = _sitebuiltins._Helper()
-builtins.copyright = _sitebuiltins._Printer('copyright', sys.copyright)
-builtins.credits = _sitebuiltins._Printer('credits', '''\
-    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands
-    for supporting Python development.  See www.python.org for more information.''')
 ";
 
 /// Runs start-up Python code in a namespace of its own.
@@ -281,7 +294,11 @@ fn read_script(program_name: &str, script: &str) -> Result<(Vec<u8>, String), u8
                 Ok((bytes, name))
             }
             Err(_) => {
-                eprintln!("{program_name}: can't find '__main__' module in '{absolute}'");
+                // runpy's message, which names sys.executable.
+                let executable = std::env::current_exe()
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| program_name.to_string());
+                eprintln!("{executable}: can't find '__main__' module in '{absolute}'");
                 Err(1)
             }
         };

@@ -126,8 +126,10 @@ fn read_statement(ps1: &str, ps2: &str) -> Read {
         if lines > 1 && (line == "\n" || line == "\r\n") && !inside_open_token(&text) {
             return Read::Statement(text);
         }
-        if classify(&text) != Status::Incomplete {
-            return Read::Statement(text);
+        match classify_with_probe(&text) {
+            (Status::Incomplete, _) => {}
+            (_, Some(closed)) => return Read::Statement(closed),
+            (_, None) => return Read::Statement(text),
         }
     }
 }
@@ -157,9 +159,7 @@ fn is_blank(line: &str) -> bool {
 /// Whether the text ends inside brackets or a triple-quoted string, where an
 /// empty line is only part of the statement.
 fn inside_open_token(text: &str) -> bool {
-    let tokens = tokenize_with(text, &TokenizeOptions { exec_input: false, ..Default::default() });
-    !tokens.open_brackets_at_eof.is_empty()
-        || tokens.error.as_ref().is_some_and(|e| e.msg.starts_with("unterminated triple-quoted string"))
+    open_brackets(text).is_some()
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -175,23 +175,70 @@ fn parse_single(text: &str) -> Result<Mod, SyntaxError> {
 }
 
 /// Whether the lines read so far (each with its newline) make a statement.
+#[cfg(test)]
 pub(crate) fn classify(text: &str) -> Status {
-    if inside_open_token(text) {
-        return Status::Incomplete;
+    classify_with_probe(text).0
+}
+
+/// [`classify`], and for an error met inside open brackets the text that
+/// reports it (CPython's parser sees the error before the end of input,
+/// where a whole-text parse would only report the unclosed bracket).
+pub(crate) fn classify_with_probe(text: &str) -> (Status, Option<String>) {
+    let open = open_brackets(text);
+    if let Some(closers) = open {
+        if closers.is_empty() {
+            // Inside a triple-quoted string.
+            return (Status::Incomplete, None);
+        }
+        // Close the brackets on a line of their own, once right away and once
+        // after an operand: an error before that line that both meet is the
+        // text's own.
+        let lines = text.matches('\n').count() as u32;
+        let closed = format!("{text}{closers}\n");
+        let continued = format!("{text}0{closers}\n");
+        return match (parse_single(&closed), parse_single(&continued)) {
+            (Err(e), Err(again)) if e == again && e.lineno > 0 && e.lineno <= lines => (Status::Error, Some(closed)),
+            _ => (Status::Incomplete, None),
+        };
     }
     match parse_single(text) {
-        Ok(Mod::Interactive { body }) if body.first().is_some_and(is_compound) => Status::Incomplete,
-        Ok(_) => Status::Complete,
+        Ok(Mod::Interactive { body }) if body.first().is_some_and(is_compound) => (Status::Incomplete, None),
+        Ok(_) => (Status::Complete, None),
         Err(error) => {
             // An error that moves when a line is added came from the end of
             // the input: more lines are needed.
             let probe = format!("{text}pass\n");
             match parse_single(&probe) {
-                Err(again) if again == error => Status::Error,
-                _ => Status::Incomplete,
+                Err(again) if again == error => (Status::Error, None),
+                _ => (Status::Incomplete, None),
             }
         }
     }
+}
+
+/// At the end of `text`: None outside brackets and strings, the closing
+/// brackets (innermost first) when inside brackets, "" inside a
+/// triple-quoted string.
+fn open_brackets(text: &str) -> Option<String> {
+    let tokens = tokenize_with(text, &TokenizeOptions { exec_input: false, ..Default::default() });
+    if tokens.error.as_ref().is_some_and(|e| e.msg.starts_with("unterminated triple-quoted string")) {
+        return Some(String::new());
+    }
+    if tokens.open_brackets_at_eof.is_empty() {
+        return None;
+    }
+    Some(
+        tokens
+            .open_brackets_at_eof
+            .iter()
+            .rev()
+            .map(|b| match b.ch {
+                '(' => ')',
+                '[' => ']',
+                _ => '}',
+            })
+            .collect(),
+    )
 }
 
 fn is_compound(stmt: &Stmt) -> bool {
@@ -234,6 +281,11 @@ mod tests {
             assert_eq!(classify("def f(:\n"), Status::Error);
             assert_eq!(classify("x = \n"), Status::Error);
             assert_eq!(classify("  x\n"), Status::Error);
+            assert_eq!(classify("def f(:\n"), Status::Error);
+            assert_eq!(classify("x = (1 +\n 2\nprint(x)\n"), Status::Error);
+            assert_eq!(classify("x = [1 +\n"), Status::Incomplete);
+            assert_eq!(classify("f(a,\n"), Status::Incomplete);
+            assert_eq!(classify("{'a':\n"), Status::Incomplete);
             assert!(inside_open_token("x = [\n\n"));
             assert!(inside_open_token("x = (1,\n\n"));
             assert!(!inside_open_token("if x:\n  y\n\n"));

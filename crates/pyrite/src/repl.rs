@@ -18,12 +18,13 @@ use pyrite_syntax::tokenizer::{tokenize_with, TokenizeOptions};
 use pyrite_syntax::{Mode, SyntaxError};
 use pyrite_vm::objects::str::new_str;
 use pyrite_vm::{ExcKind, PyErr, PyResult, Value, Vm};
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 /// Runs the loop on `globals` (`__main__`'s namespace) until end of input or
 /// SystemExit; returns the exit status (0 at end of input).
 pub fn interactive_loop(vm: &mut Vm, globals: &Value) -> i32 {
     set_default_prompts(vm);
+    let mut future_flags = 0;
     loop {
         let (ps1, ps2) = prompts(vm);
         let text = match read_statement(&ps1, &ps2) {
@@ -31,7 +32,7 @@ pub fn interactive_loop(vm: &mut Vm, globals: &Value) -> i32 {
             Read::Empty => continue,
             Read::Statement(text) => text,
         };
-        let result = compile_and_run(vm, &text, globals);
+        let result = compile_and_run(vm, &text, globals, &mut future_flags);
         vm.run_pending_finalizers();
         if let Err(e) = result {
             if crate::is_system_exit(&e) {
@@ -64,10 +65,17 @@ fn prompts(vm: &mut Vm) -> (String, String) {
     (get("ps1"), get("ps2"))
 }
 
-fn compile_and_run(vm: &mut Vm, text: &str, globals: &Value) -> PyResult<Value> {
+/// Compiles a statement as 'single' with the `from __future__` features of
+/// the statements before it (CPython's loop keeps one PyCompilerFlags), and runs it.
+fn compile_and_run(vm: &mut Vm, text: &str, globals: &Value, future_flags: &mut i64) -> PyResult<Value> {
     let builtins = vm.import_absolute("builtins")?;
     let compile = vm.getattr_str(&builtins, "compile")?;
-    let code = vm.call(&compile, &[new_str(text), new_str("<stdin>"), new_str("single")], None)?;
+    let args = [new_str(text), new_str("<stdin>"), new_str("single"), Value::int(*future_flags)];
+    let code = vm.call(&compile, &args, None)?;
+    let co_flags = vm.getattr_str(&code, "co_flags")?;
+    if let Ok(bits) = vm.index_i64(&co_flags) {
+        *future_flags |= bits & pyrite_compiler::PYCF_MASK as i64;
+    }
     vm.run_module_code(&code, globals)
 }
 
@@ -134,13 +142,35 @@ fn read_statement(ps1: &str, ps2: &str) -> Read {
     }
 }
 
+/// One line from descriptor 0, read a byte at a time: nothing past the line
+/// is taken, so that `input()` and `sys.stdin` read what follows, as with
+/// CPython's prompt.
 fn read_line(prompt: &str) -> Option<String> {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
     write_stderr(prompt.as_bytes());
+    // SAFETY: descriptor 0 stays open for the process; ManuallyDrop keeps
+    // this File from closing it.
+    let mut stdin = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) });
     let mut buf = Vec::new();
-    match std::io::stdin().lock().read_until(b'\n', &mut buf) {
-        Ok(0) | Err(_) => None,
-        Ok(_) => Some(String::from_utf8_lossy(&buf).into_owned()),
+    let mut byte = [0u8; 1];
+    loop {
+        match stdin.read(&mut byte) {
+            Ok(0) => break,
+            Ok(_) => {
+                buf.push(byte[0]);
+                if byte[0] == b'\n' {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
     }
+    if buf.is_empty() {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
 fn write_stderr(bytes: &[u8]) {

@@ -48,16 +48,32 @@ impl Options {
     }
 }
 
-/// A bad command line: the message CPython prints before its usage line
-/// (exit status 2).
+/// A command line CPython refuses.
 #[derive(Debug, PartialEq, Eq)]
-pub struct UsageError(pub String);
+pub enum CliError {
+    /// The message printed before the usage line (exit status 2); bytes,
+    /// since CPython prints a bad option letter as one C char.
+    Usage(Vec<u8>),
+    /// A bad option value: CPython's "Fatal Python error" text (exit status 1).
+    Fatal(String),
+}
+
+fn usage(msg: impl Into<String>) -> CliError {
+    CliError::Usage(msg.into().into_bytes())
+}
+
+/// `Py_ExitStatusException` of a configuration error: the function, the
+/// message and the runtime state CPython names.
+fn fatal(func: &str, msg: &str, state: &str) -> CliError {
+    let func = if func.is_empty() { String::new() } else { format!("{func}: ") };
+    CliError::Fatal(format!("Fatal Python error: {func}{msg}\nPython runtime state: {state}\n\n"))
+}
 
 /// Short options; a ':' follows those taking a value (`SHORT_OPTS`).
 const SHORT_OPTS: &str = "bBc:dEhiIJm:OPqRsStuvVW:xX:?";
 
 /// Parses the arguments after the program name.
-pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
+pub fn parse_args(args: &[String]) -> Result<Options, CliError> {
     let mut config = Config::without_environment();
     let mut version = 0;
     let mut help = None;
@@ -89,16 +105,14 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
                 "help-xoptions" => help = help.or(Some(Help::XOptions)),
                 "check-hash-based-pycs" => {
                     let Some(value) = args.get(i) else {
-                        return Err(UsageError(format!("Argument expected for the {arg} options")));
+                        return Err(usage(format!("Argument expected for the {arg} options")));
                     };
                     i += 1;
                     if !matches!(value.as_str(), "always" | "never" | "default") {
-                        return Err(UsageError(
-                            "--check-hash-based-pycs must be one of 'default', 'always', or 'never'".into(),
-                        ));
+                        return Err(usage("--check-hash-based-pycs must be one of 'default', 'always', or 'never'"));
                     }
                 }
-                _ => return Err(UsageError(format!("unknown option {arg}"))),
+                _ => return Err(usage(format!("unknown option {arg}"))),
             }
             if help.is_some() {
                 break;
@@ -108,11 +122,13 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
         let flags = &arg[1..];
         for (pos, flag) in flags.char_indices() {
             if flag == 'J' {
-                return Err(UsageError("-J is reserved for Jython".into()));
+                return Err(usage("-J is reserved for Jython"));
             }
             let Some(at) = SHORT_OPTS.find(flag).filter(|_| flag != ':') else {
                 // CPython prints the option's low byte as a C char.
-                return Err(UsageError(format!("Unknown option: -{}", flag_as_c_char(flag))));
+                let mut msg = b"Unknown option: -".to_vec();
+                msg.push((flag as u32 & 0xff) as u8);
+                return Err(CliError::Usage(msg));
             };
             let takes_value = SHORT_OPTS[at + 1..].starts_with(':');
             let value = if takes_value {
@@ -123,7 +139,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
                     i += 1;
                     Some(next.clone())
                 } else {
-                    return Err(UsageError(format!("Argument expected for the -{flag} option")));
+                    return Err(usage(format!("Argument expected for the -{flag} option")));
                 }
             } else {
                 None
@@ -169,7 +185,7 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
                 'W' => config.cmdline_warnoptions.push(value),
                 'x' => skip_first_line = true,
                 'X' => config.xoptions.push(value),
-                _ => return Err(UsageError(format!("Unknown option: -{flag}"))),
+                _ => return Err(usage(format!("Unknown option: -{flag}"))),
             }
             if takes_value {
                 continue 'args;
@@ -182,8 +198,8 @@ pub fn parse_args(args: &[String]) -> Result<Options, UsageError> {
             break;
         }
     }
-    apply_xoptions(&mut config);
     config.read_environment();
+    apply_xoptions(&mut config)?;
     // sys.argv: `-c`/`-m` stand first; else the script, `-` or ''.
     let rest = &args[i.min(args.len())..];
     let (program, argv) = match program {
@@ -205,38 +221,60 @@ fn prepend(first: &str, rest: &[String]) -> Vec<String> {
     v
 }
 
-/// `(char)option` of a wide character, as CPython's message prints it.
-fn flag_as_c_char(flag: char) -> String {
-    let byte = (flag as u32 & 0xff) as u8;
-    if byte.is_ascii() {
-        (byte as char).to_string()
-    } else {
-        // A lone high byte: not UTF-8; shown as the replacement the terminal would.
-        String::from_utf8_lossy(&[byte]).into_owned()
-    }
-}
-
-/// The `-X` options that set configuration fields (`-X dev`, `-X utf8`, ...).
-fn apply_xoptions(config: &mut Config) {
+/// The `-X` options that set configuration fields (`-X dev`, `-X utf8`, ...),
+/// and the checks CPython makes of their values and of the variables that
+/// stand for them.
+fn apply_xoptions(config: &mut Config) -> Result<(), CliError> {
+    use pyrite_vm::config::env_var;
     if config.xoption("dev").is_some() {
         config.dev_mode = true;
     }
     match config.xoption("utf8") {
         Some("" | "1") => config.utf8_mode = 1,
         Some("0") => config.utf8_mode = 0,
-        _ => {}
+        Some(_) => return Err(fatal("preconfig_init_utf8_mode", "invalid -X utf8 option value", "preinitializing")),
+        None if config.use_environment => match env_var("PYTHONUTF8").as_deref() {
+            None => {}
+            Some("1") => config.utf8_mode = 1,
+            Some("0") => config.utf8_mode = 0,
+            Some(_) => {
+                return Err(fatal(
+                    "preconfig_init_utf8_mode",
+                    "invalid PYTHONUTF8 environment variable value",
+                    "preinitializing",
+                ))
+            }
+        },
+        None => {}
     }
     if config.xoption("warn_default_encoding").is_some() {
         config.warn_default_encoding = 1;
     }
-    if let Some(n) = config.xoption("int_max_str_digits").and_then(|v| v.parse::<i64>().ok()) {
-        config.int_max_str_digits = n;
+    if let Some(value) = config.xoption("frozen_modules") {
+        if value != "on" && value != "off" {
+            return Err(fatal("", "bad value for option -X frozen_modules (expected \"on\" or \"off\")", "preinitialized"));
+        }
     }
+    let digits = match config.xoption("int_max_str_digits") {
+        Some(v) => Some(("-X int_max_str_digits", v.to_string())),
+        None if config.use_environment => env_var("PYTHONINTMAXSTRDIGITS").map(|v| ("PYTHONINTMAXSTRDIGITS", v)),
+        None => None,
+    };
+    if let Some((source, value)) = digits {
+        match value.parse::<i64>() {
+            Ok(n) if n == 0 || (640..=i32::MAX as i64).contains(&n) => config.int_max_str_digits = n,
+            _ => {
+                let msg = format!("{source}: invalid limit; must be >= 640 or 0 for unlimited.");
+                return Err(fatal("config_init_int_max_str_digits", &msg, "preinitialized"));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_args, Help, Program, UsageError};
+    use super::{parse_args, usage, CliError, Help, Program};
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| s.to_string()).collect()
@@ -251,7 +289,7 @@ mod tests {
         let o = parse_args(&args(&["-Bcpass"])).unwrap();
         assert_eq!(o.program, Program::Command("pass\n".into()));
         assert!(o.config.dont_write_bytecode);
-        assert_eq!(parse_args(&args(&["-c"])).unwrap_err(), UsageError("Argument expected for the -c option".into()));
+        assert_eq!(parse_args(&args(&["-c"])).unwrap_err(), usage("Argument expected for the -c option"));
     }
 
     #[test]
@@ -273,9 +311,12 @@ mod tests {
         let o = parse_args(&args(&["-Werror", "-W", "ignore", "-Xdev", "-c", "0"])).unwrap();
         assert_eq!(o.config.cmdline_warnoptions, args(&["error", "ignore"]));
         assert!(o.config.dev_mode);
-        assert_eq!(parse_args(&args(&["-z"])).unwrap_err(), UsageError("Unknown option: -z".into()));
-        assert_eq!(parse_args(&args(&["--foo"])).unwrap_err(), UsageError("unknown option --foo".into()));
+        assert_eq!(parse_args(&args(&["-z"])).unwrap_err(), usage("Unknown option: -z"));
+        assert_eq!(parse_args(&args(&["--foo"])).unwrap_err(), usage("unknown option --foo"));
         assert_eq!(parse_args(&args(&["-hz"])).unwrap().help, Some(Help::Usage));
         assert_eq!(parse_args(&args(&["-VV"])).unwrap().version, 2);
+        assert_eq!(parse_args(&args(&["-\u{e9}"])).unwrap_err(), CliError::Usage(b"Unknown option: -\xe9".to_vec()));
+        assert!(matches!(parse_args(&args(&["-X", "utf8=2"])), Err(CliError::Fatal(_))));
+        assert!(matches!(parse_args(&args(&["-X", "int_max_str_digits=5"])), Err(CliError::Fatal(_))));
     }
 }

@@ -39,10 +39,18 @@ struct Started {
 fn run(program_name: &str, args: &[String]) -> u8 {
     let opts = match cli::parse_args(args) {
         Ok(opts) => opts,
-        Err(cli::UsageError(msg)) => {
+        Err(cli::CliError::Usage(msg)) => {
             // CPython's text names "python" here whatever the program is called.
-            eprint!("{}\n{}Try `python -h' for more information.\n", msg, help::usage_line(program_name));
+            let mut text = msg;
+            text.push(b'\n');
+            text.extend_from_slice(help::usage_line(program_name).as_bytes());
+            text.extend_from_slice(b"Try `python -h' for more information.\n");
+            let _ = std::io::stderr().write_all(&text);
             return 2;
+        }
+        Err(cli::CliError::Fatal(text)) => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+            return 1;
         }
     };
     if let Some(which) = opts.help {

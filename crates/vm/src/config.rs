@@ -108,7 +108,8 @@ impl Config {
     }
 
     /// Merges the `PYTHON*` variables in, as `config_read_env_vars` does,
-    /// unless `-E`/`-I` said to ignore them.
+    /// unless `-E`/`-I` said to ignore them. (PYTHONUTF8 and
+    /// PYTHONINTMAXSTRDIGITS, which can be invalid, are the caller's.)
     pub fn read_environment(&mut self) {
         if !self.use_environment {
             return;
@@ -128,17 +129,7 @@ impl Config {
         self.unbuffered |= flag > 0;
         self.safe_path |= env_var("PYTHONSAFEPATH").is_some();
         self.dev_mode |= env_var("PYTHONDEVMODE").is_some();
-        if self.utf8_mode == 0 {
-            if let Some(v) = env_var("PYTHONUTF8") {
-                self.utf8_mode = if v == "1" { 1 } else { 0 };
-            }
-        }
         env_flag(&mut self.warn_default_encoding, "PYTHONWARNDEFAULTENCODING");
-        if self.int_max_str_digits < 0 {
-            if let Some(n) = env_var("PYTHONINTMAXSTRDIGITS").and_then(|v| v.parse::<i64>().ok()) {
-                self.int_max_str_digits = n;
-            }
-        }
     }
 
     /// `-X name` or `-X name=value`: the value (`""` for a bare name).

@@ -681,7 +681,14 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     dict.insert_str_key("float_repr_style", new_str("short"));
     dict.insert_str_key("maxunicode", Value::int(0x10FFFF));
     dict.insert_str_key("platlibdir", new_str("lib"));
-    dict.insert_str_key("pycache_prefix", none());
+    // `-X pycache_prefix=PATH`, else PYTHONPYCACHEPREFIX.
+    let config = crate::config::current();
+    let pycache_prefix = config
+        .xoption("pycache_prefix")
+        .map(str::to_string)
+        .or_else(|| config.use_environment.then(|| crate::config::env_var("PYTHONPYCACHEPREFIX")).flatten())
+        .filter(|p| !p.is_empty());
+    dict.insert_str_key("pycache_prefix", pycache_prefix.map(|p| new_str(&p)).unwrap_or_else(none));
     dict.insert_str_key("_framework", new_str(""));
     dict.insert_str_key(
         "_git",

@@ -79,37 +79,16 @@ fn run(program_name: &str, args: &[String]) -> u8 {
         }
         let _ = std::io::stderr().write_all(banner.as_bytes());
     }
-    let (bytes, display_name) = match &opts.program {
-        Program::Command(cmd) => (cmd.as_bytes().to_vec(), "<string>".to_string()),
-        Program::Module(_) => {
-            eprintln!("pyrite: -m is not available yet");
-            return 2;
-        }
-        Program::Stdin if stdin_is_interactive => {
-            // Only the prompt: `pymain_run_stdin` with an interactive stdin.
-            let Some(mut vm) = new_vm(&opts) else { return 1 };
-            let globals = vm.main_globals("<stdin>");
-            run_startup_file(&mut vm, &globals);
-            let status = repl::interactive_loop(&mut vm, &globals);
-            return end_after_prompt(&mut vm, &globals, status);
-        }
-        Program::Stdin => {
-            let mut bytes = Vec::new();
-            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
-                eprintln!("{program_name}: can't read <stdin>: {}", describe_io_error(&err));
-                return 1;
-            }
-            (bytes, "<stdin>".to_string())
-        }
-        Program::File(script) => match read_script(program_name, script) {
-            Ok(found) => found,
-            Err(status) => return status,
-        },
-    };
-    let bytes = if opts.skip_first_line { skip_first_line(bytes) } else { bytes };
     if opts.has_x("dump-ast") {
         // Mirrors `ast.dump(ast.parse(open(f, 'rb').read(), f), include_attributes=True)`.
-        return match front_end(&bytes, &display_name, false) {
+        let (bytes, display_name) = match read_program(&opts, program_name) {
+            Ok(found) => found,
+            Err(status) => return status,
+        };
+        let (result, warnings, text) = front_end(&bytes, &display_name, false);
+        let plain: Vec<_> = warnings.into_iter().map(|w| w.warning).collect();
+        print_warnings(&plain, &display_name, &text);
+        return match result {
             Ok(module) => {
                 let mut out = dump::dump(&module, true);
                 out.push('\n');
@@ -119,8 +98,29 @@ fn run(program_name: &str, args: &[String]) -> u8 {
             Err(err) => report_syntax_error(&err, &display_name),
         };
     }
-    let compiled = front_end(&bytes, &display_name, true).and_then(|module| {
-        pyrite_compiler::compile(&module, &display_name, pyrite_compiler::Mode::Exec, config.optimize_level())
+    if let Program::Module(_) = opts.program {
+        eprintln!("pyrite: -m is not available yet");
+        return 2;
+    }
+    // As CPython: the interpreter (site, the warnings options) is set up
+    // before the program is read and compiled.
+    let Some(mut vm) = new_vm(&opts) else { return 1 };
+    if opts.program == Program::Stdin && stdin_is_interactive {
+        // Only the prompt: `pymain_run_stdin` with an interactive stdin.
+        let globals = vm.main_globals("<stdin>");
+        run_startup_file(&mut vm, &globals);
+        let status = repl::interactive_loop(&mut vm, &globals);
+        return end_after_prompt(&mut vm, &globals, status);
+    }
+    let (bytes, display_name) = match read_program(&opts, program_name) {
+        Ok(found) => found,
+        Err(status) => return status,
+    };
+    let (result, warnings, text) = front_end(&bytes, &display_name, true);
+    let compiled = emit_warnings(&mut vm, &warnings, &display_name, &text).and_then(|()| {
+        result.and_then(|module| {
+            pyrite_compiler::compile(&module, &display_name, pyrite_compiler::Mode::Exec, config.optimize_level())
+        })
     });
     let code = match compiled {
         Ok(code) => code,
@@ -130,13 +130,11 @@ fn run(program_name: &str, args: &[String]) -> u8 {
                 return status;
             }
             // `-i`: the prompt still comes, in an empty `__main__`.
-            let Some(mut vm) = new_vm(&opts) else { return 1 };
             let globals = vm.main_globals(&display_name);
             let status = repl::interactive_loop(&mut vm, &globals);
             return end_after_prompt(&mut vm, &globals, status);
         }
     };
-    let Some(mut vm) = new_vm(&opts) else { return 1 };
     let globals = vm.main_globals(&display_name);
     // CPython's PyRun_SimpleFile names a program from stdin `<stdin>` in
     // `__file__` too (`-c` gets none), and removes `__file__` and
@@ -328,15 +326,43 @@ fn skip_first_line(bytes: Vec<u8>) -> Vec<u8> {
     }
 }
 
+/// The program's source and the name it runs under, or the exit status
+/// after CPython's message.
+fn read_program(opts: &Options, program_name: &str) -> Result<(Vec<u8>, String), u8> {
+    match &opts.program {
+        Program::Command(cmd) => Ok((cmd.as_bytes().to_vec(), "<string>".to_string())),
+        Program::Stdin | Program::Module(_) => {
+            let mut bytes = Vec::new();
+            if let Err(err) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("{program_name}: can't read <stdin>: {}", describe_io_error(&err));
+                return Err(1);
+            }
+            Ok((bytes, "<stdin>".to_string()))
+        }
+        Program::File(script) => {
+            let (bytes, name) = read_script(program_name, script)?;
+            // `-x` applies to a script file only.
+            Ok((if opts.skip_first_line { skip_first_line(bytes) } else { bytes }, name))
+        }
+    }
+}
+
 /// Source bytes to a checked AST, with the compile-time checks CPython makes
 /// before running a module when `check` is set (`ast.parse` skips them).
-/// Warnings emitted before an error are printed, as CPython prints them.
-fn front_end(bytes: &[u8], filename: &str, check: bool) -> Result<pyrite_syntax::ast::Mod, SyntaxError> {
+/// Also the compile-time warnings met (before the error, if any) and the
+/// decoded text.
+fn front_end(bytes: &[u8], filename: &str, check: bool) -> (Result<pyrite_syntax::ast::Mod, SyntaxError>, Vec<Warning>, String) {
     // As `python3.11 FILE` reads it: line by line (a late decoding error comes
     // after earlier tokenizer errors), error texts from the file, byte columns
     // unless an encoding is declared.
-    let decoded = source::decode_file(bytes, filename)?;
+    let decoded = match source::decode_file(bytes, filename) {
+        Ok(decoded) => decoded,
+        Err(err) => return (Err(err), Vec::new(), String::new()),
+    };
     let tokens = pyrite_syntax::tokenizer::tokenize_with(&decoded.text, &decoded.tokenize_options());
+    // The errors the tokenizer's warnings become under `-W error`.
+    let sites: Vec<(pyrite_syntax::CompileWarning, SyntaxError)> =
+        tokens.warnings.iter().cloned().zip(tokens.warning_sites.iter().map(|s| s.error.clone())).collect();
     let (parsed, mut warnings) = pyrite_syntax::parser::parse_tokens(&decoded.text, tokens, Mode::Exec);
     let text = decoded.text;
     let result = parsed.and_then(|module| {
@@ -349,8 +375,72 @@ fn front_end(bytes: &[u8], filename: &str, check: bool) -> Result<pyrite_syntax:
         }
         Ok(module)
     });
-    print_warnings(&warnings, filename, &text);
-    result
+    let warnings = warnings
+        .into_iter()
+        .map(|w| {
+            let as_error = sites.iter().find(|(site, _)| *site == w).map(|(_, e)| e.clone());
+            Warning { warning: w, as_error }
+        })
+        .collect();
+    (result, warnings, text)
+}
+
+/// A compile-time warning, with the SyntaxError it becomes when it is
+/// raised as an error, where the tokenizer knows it.
+struct Warning {
+    warning: pyrite_syntax::CompileWarning,
+    as_error: Option<SyntaxError>,
+}
+
+/// Issues the compile-time warnings of the main program. Without warnings
+/// options the default filters apply (printed natively); with them, through
+/// `warnings.warn_explicit` as CPython's compiler does, and a warning the
+/// filters make an error fails the compilation with a SyntaxError.
+fn emit_warnings(vm: &mut Vm, warnings: &[Warning], filename: &str, text: &str) -> Result<(), SyntaxError> {
+    if warnings.is_empty() {
+        return Ok(());
+    }
+    if pyrite_vm::config::current().warnoptions().is_empty() {
+        let plain: Vec<_> = warnings.iter().map(|w| w.warning.clone()).collect();
+        print_warnings(&plain, filename, text);
+        return Ok(());
+    }
+    for w in warnings {
+        let category = match w.warning.category {
+            pyrite_syntax::WarningCategory::SyntaxWarning => "SyntaxWarning",
+            pyrite_syntax::WarningCategory::DeprecationWarning => "DeprecationWarning",
+        };
+        let issued = (|| -> PyResult<()> {
+            let module = vm.import_absolute("warnings")?;
+            let warn_explicit = vm.getattr_str(&module, "warn_explicit")?;
+            let builtins = vm.import_absolute("builtins")?;
+            let cls = vm.getattr_str(&builtins, category)?;
+            let args = [new_str(&w.warning.msg), cls, new_str(filename), Value::int(w.warning.lineno as i64)];
+            vm.call(&warn_explicit, &args, None)?;
+            Ok(())
+        })();
+        if let Err(e) = issued {
+            let kind = match w.warning.category {
+                pyrite_syntax::WarningCategory::SyntaxWarning => ExcKind::SyntaxWarning,
+                pyrite_syntax::WarningCategory::DeprecationWarning => ExcKind::DeprecationWarning,
+            };
+            if !e.is_instance(kind) {
+                vm.print_exception(&e);
+                continue;
+            }
+            vm.flush_stdout();
+            return Err(w.as_error.clone().unwrap_or_else(|| SyntaxError {
+                kind: pyrite_syntax::SyntaxErrorKind::SyntaxError,
+                msg: w.warning.msg.clone(),
+                lineno: w.warning.lineno,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            }));
+        }
+    }
+    Ok(())
 }
 
 /// Compile-time warnings as the default `warnings` filters show them: SyntaxWarning

@@ -27,9 +27,14 @@ pub fn interactive_loop(vm: &mut Vm, globals: &Value) -> i32 {
     let mut future_flags = 0;
     loop {
         let (ps1, ps2) = prompts(vm);
-        let text = match read_statement(&ps1, &ps2) {
+        let text = match read_statement(vm, &ps1, &ps2) {
             Read::Eof => return 0,
             Read::Empty => continue,
+            Read::Interrupted(e) => {
+                // Ctrl-C at a prompt: the input so far is dropped.
+                print_error(vm, &e);
+                continue;
+            }
             Read::Statement(text) => text,
         };
         let result = compile_and_run(vm, &text, globals, &mut future_flags);
@@ -109,18 +114,27 @@ enum Read {
     /// A blank or comment-only first line: nothing to run.
     Empty,
     Statement(String),
+    /// A signal handler raised (KeyboardInterrupt) while waiting for input.
+    Interrupted(PyErr),
 }
 
 /// Reads one statement, prompting with `ps1` then `ps2`. At end of input the
 /// tokenizer writes a newline to stderr (CPython's `tok_underflow_interactive`)
 /// and the lines read so far form the statement.
-fn read_statement(ps1: &str, ps2: &str) -> Read {
+fn read_statement(vm: &mut Vm, ps1: &str, ps2: &str) -> Read {
     let mut text = String::new();
     let mut lines = 0;
     loop {
-        let Some(line) = read_line(if lines == 0 { ps1 } else { ps2 }) else {
-            write_stderr(b"\n");
-            return if lines == 0 { Read::Eof } else { Read::Statement(text) };
+        let line = match read_line(vm, if lines == 0 { ps1 } else { ps2 }) {
+            Line::Text(line) => line,
+            Line::Eof => {
+                write_stderr(b"\n");
+                return if lines == 0 { Read::Eof } else { Read::Statement(text) };
+            }
+            Line::Interrupted(e) => {
+                write_stderr(b"\n");
+                return Read::Interrupted(e);
+            }
         };
         lines += 1;
         text.push_str(&line);
@@ -142,10 +156,17 @@ fn read_statement(ps1: &str, ps2: &str) -> Read {
     }
 }
 
+enum Line {
+    Text(String),
+    Eof,
+    Interrupted(PyErr),
+}
+
 /// One line from descriptor 0, read a byte at a time: nothing past the line
 /// is taken, so that `input()` and `sys.stdin` read what follows, as with
-/// CPython's prompt.
-fn read_line(prompt: &str) -> Option<String> {
+/// CPython's prompt. A signal while waiting runs its Python handler; one that
+/// raises interrupts the read.
+fn read_line(vm: &mut Vm, prompt: &str) -> Line {
     use std::io::Read;
     use std::os::fd::FromRawFd;
     write_stderr(prompt.as_bytes());
@@ -163,14 +184,18 @@ fn read_line(prompt: &str) -> Option<String> {
                     break;
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                if let Err(e) = vm.check_signals() {
+                    return Line::Interrupted(e);
+                }
+            }
             Err(_) => break,
         }
     }
     if buf.is_empty() {
-        return None;
+        return Line::Eof;
     }
-    Some(String::from_utf8_lossy(&buf).into_owned())
+    Line::Text(String::from_utf8_lossy(&buf).into_owned())
 }
 
 fn write_stderr(bytes: &[u8]) {

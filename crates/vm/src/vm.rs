@@ -299,6 +299,12 @@ impl Vm {
         status
     }
 
+    /// Runs the Python handlers of signals that arrived (`PyErr_CheckSignals`):
+    /// Ctrl-C gives KeyboardInterrupt here.
+    pub fn check_signals(&mut self) -> PyResult<()> {
+        crate::modules::_signal::run_pending_handlers(self)
+    }
+
     /// Flushes sys.stdout and sys.stderr (the interactive loop's `flush_io`).
     pub fn flush_std_files(&mut self) {
         crate::modules::_io::flush_std_files(self);

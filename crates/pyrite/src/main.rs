@@ -161,17 +161,31 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     status
 }
 
-/// `pymain_repl`: with `-i` (or PYTHONINSPECT set by then) the prompt follows
-/// the program; an uncaught exception, SystemExit included, is printed first.
+/// The end of a program (`pymain_run_python` then `pymain_repl`). With the
+/// inspect flag (`-i`, PYTHONINSPECT at start) an uncaught exception,
+/// SystemExit included, is printed and gives status 1; the prompt follows
+/// when stdin is interactive (or -i) and the flag is set, by then perhaps
+/// through PYTHONINSPECT set by the program.
 fn after_program(started: &mut Started, inspect: bool, stdin_is_interactive: bool) -> u8 {
     let Started { vm, globals, result } = started;
     let result = std::mem::replace(result, Ok(pyrite_vm::objects::singletons::none()));
+    let (result, status) = match result {
+        Err(e) if inspect => {
+            // CPython's _Py_HandleSystemExit does not exit under the inspect
+            // flag: the exception is printed like any other.
+            vm.flush_stdout();
+            repl::print_error(vm, &e);
+            (Ok(pyrite_vm::objects::singletons::none()), 1)
+        }
+        // Without the flag SystemExit ends the process at once.
+        Err(e) if is_system_exit(&e) => return exit_status(vm.finish_main(globals, Err(e))),
+        other => (other, 0),
+    };
     if !wants_inspect(inspect, stdin_is_interactive) {
-        return exit_status(vm.finish_main(globals, result));
+        let end = vm.finish_main(globals, result);
+        return exit_status(if status != 0 { status } else { end });
     }
     if let Err(e) = result {
-        // CPython's _Py_HandleSystemExit does not exit under -i: the
-        // exception is printed like any other.
         vm.flush_stdout();
         repl::print_error(vm, &e);
     }

@@ -12,6 +12,7 @@ import math
 import os
 import statistics
 import subprocess
+import sysconfig
 import sys
 import tempfile
 import time
@@ -26,6 +27,17 @@ RUNNERS = {"run.py", "parse_stdlib.py", "compile_stdlib.py"}
 TIME = "/usr/bin/time"
 
 
+def bench_env():
+    """Both interpreters read the same stdlib (the reference's), and both keep
+    compiled-code caches as a default installation does: CPython's stdlib ships
+    with its .pyc files, pyrite writes its own on the untimed first run of each
+    program (so PYTHONDONTWRITEBYTECODE, if set here, is dropped)."""
+    env = dict(os.environ)
+    env["PYRITE_STDLIB"] = sysconfig.get_path("stdlib")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def measure(argv, cwd):
     """Wall time, peak RSS (KiB) and (status, stdout, stderr) of one run.
     Linux keeps a process's peak RSS across exec, so a child forked from this
@@ -33,7 +45,7 @@ def measure(argv, cwd):
     program, does the fork and reports the child's own peak."""
     with tempfile.NamedTemporaryFile("r") as rss_file:
         start = time.perf_counter()
-        proc = subprocess.run([TIME, "-f", "%M", "-o", rss_file.name, *argv], cwd=cwd, capture_output=True)
+        proc = subprocess.run([TIME, "-f", "%M", "-o", rss_file.name, *argv], cwd=cwd, capture_output=True, env=bench_env())
         elapsed = time.perf_counter() - start
         peak = int(rss_file.read().strip().splitlines()[-1] or 0)
         return elapsed, peak, (proc.returncode, proc.stdout, proc.stderr)
@@ -59,6 +71,8 @@ def main():
         times = {"pyrite": [], "cpython": []}
         rss = {"pyrite": 0, "cpython": 0}
         outputs = {}
+        for argv in ([PYRITE, name], ["python3.11", name]):
+            measure(argv, cwd)  # untimed: fills the compiled-code caches
         for _ in range(args.runs):
             for key, argv in (("pyrite", [PYRITE, name]), ("cpython", ["python3.11", name])):
                 elapsed, peak, result = measure(argv, cwd)

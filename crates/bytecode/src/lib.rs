@@ -9,6 +9,7 @@
 pub mod code;
 pub mod exception_table;
 pub mod locations;
+pub mod serialize;
 mod opcode_table;
 
 pub use opcode_table::{

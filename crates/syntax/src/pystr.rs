@@ -65,6 +65,40 @@ impl PyStr {
         &self.bytes
     }
 
+    /// A string from generalized-UTF-8 bytes (as [`PyStr::as_bytes`] gives
+    /// them), or None when they are not well formed.
+    pub fn from_generalized_utf8(bytes: &[u8]) -> Option<PyStr> {
+        if std::str::from_utf8(bytes).is_ok() {
+            return Some(PyStr { bytes: bytes.to_vec(), has_surrogates: false });
+        }
+        let mut out = PyStr::new();
+        let mut rest = bytes;
+        while !rest.is_empty() {
+            match std::str::from_utf8(rest) {
+                Ok(valid) => {
+                    out.push_str(valid);
+                    break;
+                }
+                Err(err) => {
+                    let (valid, tail) = rest.split_at(err.valid_up_to());
+                    // Invariant: `valid_up_to` marks the end of a valid UTF-8 prefix.
+                    out.push_str(std::str::from_utf8(valid).ok()?);
+                    // The only sequences UTF-8 rejects that this encoding allows
+                    // are lone surrogates: ED A0..BF 80..BF.
+                    match tail {
+                        [0xED, b1 @ 0xA0..=0xBF, b2 @ 0x80..=0xBF, ..] => {
+                            let cp = 0xD000 | ((*b1 as u32 & 0x3F) << 6) | (*b2 as u32 & 0x3F);
+                            out.push_code_point(cp);
+                            rest = &tail[3..];
+                        }
+                        _ => return None,
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }

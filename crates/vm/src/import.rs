@@ -19,7 +19,9 @@ use crate::objects::tuple::new_tuple;
 use crate::typeobj::KwNames;
 use crate::value::Value;
 use crate::vm::Vm;
+use pyrite_bytecode::code::CodeObject;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// The folder holding CPython 3.11's `Lib/`, and every place looked at.
 pub struct StdlibSearch {
@@ -407,6 +409,20 @@ impl Vm {
     /// Source bytes to a module code object; a front-end or compiler error
     /// becomes the SyntaxError (or IndentationError, ...) CPython raises.
     pub fn compile_module_source(&mut self, bytes: &[u8], filename: &str) -> PyResult<Value> {
+        let code = self.compile_module_code(bytes, filename)?;
+        self.load_code(code)
+    }
+
+    /// A source file's bytes; failing to read it is the OSError CPython raises.
+    pub(crate) fn read_source_file(&mut self, file: &Path, filename: &str) -> PyResult<Vec<u8>> {
+        std::fs::read(file).map_err(|e| {
+            let msg = format!("[Errno {}] {}: {}", e.raw_os_error().unwrap_or(0), e, self.quoted(filename));
+            self.new_error(ExcKind::OSError, msg)
+        })
+    }
+
+    /// [`Vm::compile_module_source`] before the code becomes a Python object.
+    pub(crate) fn compile_module_code(&mut self, bytes: &[u8], filename: &str) -> PyResult<Rc<CodeObject>> {
         use pyrite_syntax::{semantic, source};
         let front = (|| {
             // importlib compiles a module from its bytes: the string tokenizer's
@@ -443,9 +459,8 @@ impl Vm {
         self.print_syntax_warnings(&warnings, filename, &text);
         let module = result.map_err(|e| self.syntax_error_to_exc(&e, filename))?;
         let optimize = crate::config::current().optimize_level();
-        let code = pyrite_compiler::compile(&module, filename, pyrite_compiler::Mode::Exec, optimize)
-            .map_err(|e| self.syntax_error_to_exc(&e, filename))?;
-        self.load_code(code)
+        pyrite_compiler::compile(&module, filename, pyrite_compiler::Mode::Exec, optimize)
+            .map_err(|e| self.syntax_error_to_exc(&e, filename))
     }
 
     pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
@@ -775,19 +790,7 @@ impl Vm {
 
     fn exec_source_file(&mut self, file: &Path, globals: &Value) -> PyResult<()> {
         let filename = file.to_string_lossy().into_owned();
-        let bytes = match std::fs::read(file) {
-            Ok(b) => b,
-            Err(e) => {
-                let msg = format!(
-                    "[Errno {}] {}: {}",
-                    e.raw_os_error().unwrap_or(0),
-                    e,
-                    self.quoted(&filename)
-                );
-                return Err(self.new_error(ExcKind::OSError, msg));
-            }
-        };
-        let code = self.compile_module_source(&bytes, &filename)?;
+        let code = self.compile_module_file(file, &filename)?;
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             if g.get_str_key("__builtins__").is_none() {
                 g.insert_str_key("__builtins__", self.builtins_dict.clone());

@@ -69,6 +69,7 @@ pub mod attr;
 pub mod builtins;
 pub mod config;
 pub mod call;
+pub mod code_cache;
 pub mod eval;
 pub mod exception;
 pub mod format;

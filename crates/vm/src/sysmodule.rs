@@ -698,7 +698,7 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         vm,
         &[
             ("name", new_str("pyrite")),
-            ("cache_tag", none()),
+            ("cache_tag", new_str(crate::code_cache::CACHE_TAG)),
             ("version", version_info),
             ("hexversion", Value::int(0x030B07F0)),
             ("_multiarch", new_str("x86_64-linux-gnu")),

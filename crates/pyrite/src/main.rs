@@ -459,8 +459,10 @@ fn emit_warnings(vm: &mut Vm, warnings: &[Warning], filename: &str, text: &str) 
 
 /// Compile-time warnings as the default `warnings` filters show them: SyntaxWarning
 /// always, DeprecationWarning never outside `__main__`-attributed code.
+/// The source line shown is the file's (linecache's): none for `-c` and stdin.
 fn print_warnings(warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
     use pyrite_syntax::WarningCategory;
+    let text = if filename.starts_with('<') { "" } else { text };
     let mut err = std::io::stderr().lock();
     for w in warnings {
         if w.category != WarningCategory::SyntaxWarning {

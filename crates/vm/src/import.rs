@@ -463,14 +463,19 @@ impl Vm {
             .map_err(|e| self.syntax_error_to_exc(&e, filename))
     }
 
-    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
+    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, _text: &str) {
         let mut out = String::new();
+        // The source line is what linecache reads from the file named
+        // `filename` (none for "<string>", "<stdin>"), not the compiled text.
+        let mut file_text: Option<Option<String>> = None;
         for w in warnings {
             if w.category != pyrite_syntax::WarningCategory::SyntaxWarning {
                 continue;
             }
             out.push_str(&format!("{}:{}: SyntaxWarning: {}\n", filename, w.lineno, w.msg));
-            if let Some(line) = text.lines().nth(w.lineno.saturating_sub(1) as usize) {
+            let file_text =
+                file_text.get_or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+            if let Some(line) = file_text.as_deref().and_then(|t| t.lines().nth(w.lineno.saturating_sub(1) as usize)) {
                 let line = line.trim();
                 if !line.is_empty() {
                     out.push_str(&format!("  {line}\n"));

@@ -120,6 +120,7 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     let compiled = emit_warnings(&mut vm, &warnings, &display_name, &text).and_then(|()| {
         result.and_then(|module| {
             pyrite_compiler::compile(&module, &display_name, pyrite_compiler::Mode::Exec, config.optimize_level())
+                .map_err(|e| without_program_text(e, &display_name))
         })
     });
     let code = match compiled {
@@ -384,7 +385,7 @@ fn front_end(bytes: &[u8], filename: &str, check: bool) -> (Result<pyrite_syntax
             let checked = semantic::check_all(&module, &text);
             warnings.extend(checked.warnings);
             if let Some(err) = checked.error {
-                return Err(err);
+                return Err(without_program_text(err, filename));
             }
         }
         Ok(module)
@@ -397,6 +398,15 @@ fn front_end(bytes: &[u8], filename: &str, check: bool) -> (Result<pyrite_syntax
         })
         .collect();
     (result, warnings, text)
+}
+
+/// A compiler-phase error takes its `text` from the file named `filename`
+/// (`PyErr_ProgramTextObject`): none for "<string>" and "<stdin>".
+fn without_program_text(mut e: SyntaxError, filename: &str) -> SyntaxError {
+    if e.kind.is_syntax_error() && filename.starts_with('<') {
+        e.text = None;
+    }
+    e
 }
 
 /// A compile-time warning, with the SyntaxError it becomes when it is

@@ -24,6 +24,15 @@ use std::io::Write;
 /// SystemExit; returns the exit status (0 at end of input).
 pub fn interactive_loop(vm: &mut Vm, globals: &Value) -> i32 {
     set_default_prompts(vm);
+    // Taken once: the session may rebind builtins.compile.
+    let compile = vm.import_absolute("builtins").and_then(|b| vm.getattr_str(&b, "compile"));
+    let compile = match compile {
+        Ok(c) => c,
+        Err(e) => {
+            print_error(vm, &e);
+            return 1;
+        }
+    };
     let mut future_flags = 0;
     loop {
         let (ps1, ps2) = prompts(vm);
@@ -37,7 +46,7 @@ pub fn interactive_loop(vm: &mut Vm, globals: &Value) -> i32 {
             }
             Read::Statement(text) => text,
         };
-        let result = compile_and_run(vm, &text, globals, &mut future_flags);
+        let result = compile_and_run(vm, &compile, &text, globals, &mut future_flags);
         vm.run_pending_finalizers();
         if let Err(e) = result {
             if crate::is_system_exit(&e) {
@@ -72,11 +81,9 @@ fn prompts(vm: &mut Vm) -> (String, String) {
 
 /// Compiles a statement as 'single' with the `from __future__` features of
 /// the statements before it (CPython's loop keeps one PyCompilerFlags), and runs it.
-fn compile_and_run(vm: &mut Vm, text: &str, globals: &Value, future_flags: &mut i64) -> PyResult<Value> {
-    let builtins = vm.import_absolute("builtins")?;
-    let compile = vm.getattr_str(&builtins, "compile")?;
+fn compile_and_run(vm: &mut Vm, compile: &Value, text: &str, globals: &Value, future_flags: &mut i64) -> PyResult<Value> {
     let args = [new_str(text), new_str("<stdin>"), new_str("single"), Value::int(*future_flags)];
-    let code = vm.call(&compile, &args, None)?;
+    let code = vm.call(compile, &args, None)?;
     let co_flags = vm.getattr_str(&code, "co_flags")?;
     if let Ok(bits) = vm.index_i64(&co_flags) {
         *future_flags |= bits & pyrite_compiler::PYCF_MASK as i64;

@@ -39,6 +39,7 @@ import concurrent.futures
 import difflib
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -61,7 +62,19 @@ def case_env():
     env["PYTHONHASHSEED"] = "0"
     env["PYRITE_STDLIB"] = reference_stdlib()
     env.pop("PYTHONSTARTUP", None)
+    # Neither interpreter caches the cases' modules (see remove_case_caches).
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
+
+
+def remove_case_caches():
+    """Compiled-code caches beside the cases would make an interpreter skip
+    compiling (and so skip printing compile-time warnings) depending on what
+    earlier runs left behind; cases start from none."""
+    for dirpath, dirnames, _ in os.walk(TESTS):
+        if "__pycache__" in dirnames:
+            dirnames.remove("__pycache__")
+            shutil.rmtree(os.path.join(dirpath, "__pycache__"), ignore_errors=True)
 
 
 def find_cases(filters):
@@ -268,6 +281,7 @@ def main():
         # The dev profile keeps overflow checks on, which the fuzz test relies on.
         ok = subprocess.run(["cargo", "test", "--quiet", "--workspace"], cwd=ROOT).returncode == 0 and ok
     if not args.no_cases:
+        remove_case_caches()
         ok = run_cases(find_cases(args.filters), args.jobs, args.verbose, args.prune_known) and ok
     if not args.no_checks:
         ok = run_checks(args.filters) and ok

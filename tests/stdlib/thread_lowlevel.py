@@ -1,4 +1,4 @@
-# _thread in one thread: locks, RLock, identity, _local.
+# _thread from the main thread: locks, RLock, identity, _local.
 import _thread
 import time
 

@@ -1,4 +1,4 @@
-# threading in one thread: locks, conditions, events, thread identity, local data.
+# threading from the main thread alone: locks, conditions, events, thread identity, local data.
 import threading
 
 lock = threading.Lock()

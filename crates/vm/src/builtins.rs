@@ -388,7 +388,7 @@ fn sorted(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
         let msg = format!("sorted expected 1 argument, got {}", pos.len());
         return Err(vm.type_error(msg));
     }
-    let items = vm.collect(&pos[0])?;
+    let items = vm.collect_sized(&pos[0])?;
     let l = new_list(items);
     let mut margs = vec![l.clone()];
     let mut names = Vec::new();
@@ -767,26 +767,11 @@ fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             let l = frame_locals(vm);
             vm.collect(&l)?
         }
-        Some(o) => {
-            let r = match o.downcast_ref::<TypeObject>() {
-                Some(t) => {
-                    let d = DictObject::new_value();
-                    if let Some(dd) = d.downcast_ref::<DictObject>() {
-                        for base in t.mro().items().to_vec() {
-                            if let Some(bt) = base.downcast_ref::<TypeObject>() {
-                                dd.update_from(vm, bt.dict())?;
-                            }
-                        }
-                    }
-                    new_list(d.downcast_ref::<DictObject>().map(|x| x.keys()).unwrap_or_default())
-                }
-                None => match vm.call_special(o, "__dir__", &[])? {
-                    Some(r) => r,
-                    None => new_list(Vec::new()),
-                },
-            };
-            vm.collect(&r)?
-        }
+        // `type(o).__dir__(o)`: object's, type's and module's own, or the class's.
+        Some(o) => match vm.call_special(o, "__dir__", &[])? {
+            Some(r) => vm.collect(&r)?,
+            None => return Err(vm.type_error("object does not provide __dir__")),
+        },
     };
     let l = new_list(names);
     crate::types::seq::list_sort(vm, &[l.clone()], None)?;
@@ -918,7 +903,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
         let msg = format!("{}.__prepare__() must return a mapping, not {}", mn, vm.type_name(&ns));
         return Err(vm.type_error(msg));
     }
-    let code = f.code.clone();
+    let code = f.code_value();
     let cell = vm.run_code_with_locals(code, f.globals.clone(), f.builtins.clone(), ns.clone(), func.clone())?;
     if changed {
         vm.setitem(&ns, &vm.intern("__orig_bases__"), new_tuple(orig_bases))?;

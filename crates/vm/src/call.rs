@@ -105,7 +105,7 @@ impl Vm {
         let base = gen.storage_ptr();
         let mark = self.stack.mark();
         self.frames.push(Frame {
-            code: f.code() as *const CodeObj,
+            code: gen.code() as *const CodeObj,
             globals: f.globals_dict() as *const DictObject,
             builtins: f.builtins_dict() as *const DictObject,
             func: gen.func.clone(),

@@ -98,6 +98,23 @@ impl Vm {
                 unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as usize }
             };
         }
+        // The checks of function entry and backward jumps (CPython's
+        // CHECK_EVAL_BREAKER): signal
+        // handlers, and handing the GIL to a thread that asked for it.
+        macro_rules! eval_breaker {
+            () => {{
+                if crate::modules::_signal::SIGNAL_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
+                    self.frames[fi].lasti = instr_start as u32;
+                    self.frames[fi].stack_depth = stack_depth!();
+                    tri!(crate::modules::_signal::run_pending_handlers(self));
+                }
+                if crate::gil::DROP_REQUEST.load(std::sync::atomic::Ordering::Relaxed) {
+                    self.frames[fi].lasti = instr_start as u32;
+                    self.frames[fi].stack_depth = stack_depth!();
+                    crate::gil::yield_to_waiting();
+                }
+            }};
+        }
         macro_rules! push {
             ($v:expr) => {{
                 let v: Value = $v;
@@ -176,13 +193,7 @@ impl Vm {
                     }
                     match opcode {
                         op::NOP => {}
-                        op::RESUME | op::RESUME_QUICK => {
-                            if crate::modules::_signal::SIGNAL_PENDING.load(std::sync::atomic::Ordering::Relaxed) {
-                                self.frames[fi].lasti = instr_start as u32;
-                                self.frames[fi].stack_depth = stack_depth!();
-                                tri!(crate::modules::_signal::run_pending_handlers(self));
-                            }
-                        }
+                        op::RESUME | op::RESUME_QUICK => eval_breaker!(),
                         op::LOAD_FAST => {
                             let v = local!(oparg);
                             if v.is_null() {
@@ -368,12 +379,8 @@ impl Vm {
                                 self.frames[fi].stack_depth = stack_depth!();
                                 self.run_pending_finalizers();
                             }
-                            if opcode != op::JUMP_BACKWARD_NO_INTERRUPT
-                                && crate::modules::_signal::SIGNAL_PENDING.load(std::sync::atomic::Ordering::Relaxed)
-                            {
-                                self.frames[fi].lasti = instr_start as u32;
-                                self.frames[fi].stack_depth = stack_depth!();
-                                tri!(crate::modules::_signal::run_pending_handlers(self));
+                            if opcode != op::JUMP_BACKWARD_NO_INTERRUPT {
+                                eval_breaker!();
                             }
                         }
                         op::POP_JUMP_FORWARD_IF_FALSE
@@ -394,6 +401,7 @@ impl Vm {
                                     ip += oparg as usize;
                                 } else {
                                     ip -= oparg as usize;
+                                    eval_breaker!();
                                 }
                             }
                         }
@@ -409,6 +417,7 @@ impl Vm {
                                     ip += oparg as usize;
                                 } else {
                                     ip -= oparg as usize;
+                                    eval_breaker!();
                                 }
                             }
                         }
@@ -713,8 +722,13 @@ impl Vm {
                             }
                             storage.resize_with(size, || Value::NULL);
                             let func = self.frames[fi].func.clone();
-                            let gen =
-                                crate::objects::generator::new_generator(func, storage.into_boxed_slice(), ip as u32);
+                            let gen_code = self.frames[fi].code_value();
+                            let gen = crate::objects::generator::new_generator(
+                                func,
+                                gen_code,
+                                storage.into_boxed_slice(),
+                                ip as u32,
+                            );
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
                             let was_entry = self.frames[fi].is_entry;
@@ -1190,7 +1204,7 @@ impl Vm {
         format!("{} object", self.type_name(f))
     }
 
-    fn call_function_ex(&mut self, func: &Value, callargs: &Value, kwargs: &Value) -> PyResult<Value> {
+    pub(crate) fn call_function_ex(&mut self, func: &Value, callargs: &Value, kwargs: &Value) -> PyResult<Value> {
         let mut args: Vec<Value> = if is_exact(callargs, &TUPLE_TYPE) {
             callargs
                 .downcast_ref::<TupleObject>()

@@ -569,7 +569,7 @@ fn frame_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
 /// A frame object for a generator that is not running (`gi_frame`).
 pub(crate) fn suspended_generator_frame(gen: &GeneratorObject) -> Value {
     let f = gen.func();
-    let code = f.code.clone();
+    let code = gen.code.clone();
     let obj = new_native(
         frame_type(),
         FrameData {

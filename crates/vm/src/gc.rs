@@ -347,7 +347,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         }
         LayoutKind::Function => {
             let f = &*(p as *const function::FunctionObject);
-            v(&f.code);
+            v(&*f.code.get());
             v(&f.globals);
             v(&f.builtins);
             v(&*f.name.get());
@@ -419,6 +419,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         LayoutKind::Generator => {
             let g = &*(p as *const generator::GeneratorObject);
             v(&g.func);
+            v(&g.code);
             // A running generator's slots belong to its frame on the VM's
             // stack (a root); they are read only while it is not running.
             if g.state.get() != generator::GenState::Running {

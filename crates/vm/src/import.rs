@@ -350,7 +350,7 @@ impl Vm {
         self.modules.downcast_ref::<DictObject>()
     }
 
-    fn sys_modules_get(&self, name: &str) -> Option<Value> {
+    pub(crate) fn sys_modules_get(&self, name: &str) -> Option<Value> {
         self.modules_dict().and_then(|d| d.get_str_key(name))
     }
 

@@ -305,7 +305,19 @@ impl Vm {
         match type_of(obj).slots().setitem {
             Some(f) => f(self, obj, key, None),
             None => {
-                let msg = format!("'{}' object doesn't support item deletion", self.type_name(obj));
+                // CPython words it by the path taken: PySequence_DelItem for an
+                // index into a type with sequence methods, PyObject_DelItem otherwise.
+                let t = type_of(obj);
+                let s = t.slots();
+                let sequence_like = t.is_heap_type()
+                    || s.getitem.is_some()
+                    || s.len.is_some()
+                    || s.contains.is_some()
+                    || s.concat.is_some()
+                    || s.repeat.is_some();
+                let is_index = key.is_small_int() || type_of(key).slots().index.is_some();
+                let verb = if sequence_like && is_index { "doesn't" } else { "does not" };
+                let msg = format!("'{}' object {verb} support item deletion", self.type_name(obj));
                 Err(self.type_error(msg))
             }
         }
@@ -355,6 +367,61 @@ impl Vm {
         }
         let it = self.iter(v)?;
         let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// CPython's PyObject_LengthHint: `len(v)` if it has one (a TypeError
+    /// from it ignored), else `v.__length_hint__()` (NotImplemented or a
+    /// TypeError give `default`).
+    pub fn length_hint(&mut self, v: &Value, default: usize) -> PyResult<usize> {
+        if type_of(v).slots().len.is_some() {
+            match self.len(v) {
+                Ok(n) => return Ok(n),
+                Err(e) if e.is_instance(ExcKind::TypeError) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        let r = match self.call_special(v, "__length_hint__", &[]) {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(default),
+            Err(e) if e.is_instance(ExcKind::TypeError) => return Ok(default),
+            Err(e) => return Err(e),
+        };
+        if r.is_not_implemented() {
+            return Ok(default);
+        }
+        let Some(n) = crate::objects::int::as_int(&r) else {
+            let msg = format!("__length_hint__ must be an integer, not {}", self.type_name(&r));
+            return Err(self.type_error(msg));
+        };
+        let Some(n) = n.to_i64() else {
+            return Err(self.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t"));
+        };
+        if n < 0 {
+            return Err(self.value_error("__length_hint__() should return >= 0"));
+        }
+        Ok(n as usize)
+    }
+
+    /// Every item of an iterable, with room reserved up front for as many as
+    /// its length hint promises, as `list()`, `list.extend`, `tuple()` and
+    /// `sorted()` do in CPython: an impossible promise is a MemoryError
+    /// before any item is read, not an endless growth.
+    pub fn collect_sized(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if is_exact(v, &crate::typeobj::TUPLE_TYPE) || is_exact(v, &crate::typeobj::LIST_TYPE) {
+            return self.collect(v);
+        }
+        let it = self.iter(v)?;
+        let hint = self.length_hint(v, 8)?;
+        let bytes = (hint as u128) * std::mem::size_of::<Value>() as u128;
+        crate::object::check_allocation(self, bytes)?;
+        let mut out: Vec<Value> = Vec::new();
+        if out.try_reserve_exact(hint).is_err() {
+            return Err(self.new_error(ExcKind::MemoryError, ""));
+        }
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }

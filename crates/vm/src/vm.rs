@@ -38,21 +38,24 @@ pub struct Vm {
     pub(crate) yielded: bool,
     /// Containers whose repr is being computed (for `[...]`).
     repr_stack: Vec<u64>,
-    /// sys.stdout's two buffers, as CPython's: the TextIOWrapper's pending
-    /// encoded text (print() appends here directly) and the BufferedWriter
-    /// below it (what `sys.stdout.buffer.write` fills).
-    stdout: Vec<u8>,
-    stdout_bin: Vec<u8>,
-    /// The BufferedWriter's size; 0 when unbuffered (`buffer` is the FileIO).
-    pub(crate) stdout_bin_size: usize,
-    /// sys.stdout.line_buffering and write_through (set by `_io`).
-    pub(crate) stdout_line_buffered: bool,
-    pub(crate) stdout_write_through: bool,
+    /// Whether this is the interpreter's main thread (signal handlers run
+    /// only there, and it waits for the other threads at exit).
+    pub(crate) main_thread: bool,
     // Declared last: dropped after every value above.
     _gil: GilGuard,
 }
 
 static RUNTIME_INIT: Once = Once::new();
+
+/// The interpreter-wide parts of a [`Vm`] a new thread starts from.
+pub(crate) struct ThreadShared {
+    builtins: Value,
+    builtins_dict: Value,
+    modules: Value,
+    recursion_limit: usize,
+    int_max_str_digits: usize,
+    specialize: bool,
+}
 
 impl Vm {
     /// A new interpreter; takes the GIL for its whole life. The hash key comes
@@ -92,11 +95,7 @@ impl Vm {
             specialize: true,
             yielded: false,
             repr_stack: Vec::new(),
-            stdout: Vec::with_capacity(STDOUT_TEXT_CHUNK),
-            stdout_bin: Vec::new(),
-            stdout_bin_size: 8192,
-            stdout_line_buffered: false,
-            stdout_write_through: false,
+            main_thread: true,
             _gil: guard,
         };
         let b = crate::builtins::make_builtins_module(&mut vm);
@@ -110,6 +109,50 @@ impl Vm {
         crate::import::init_sys_path(&mut vm, None);
         crate::modules::_signal::init_process_signals();
         vm
+    }
+
+    /// The state a new thread of this interpreter runs with: its own frames
+    /// and exception state, the interpreter's builtins and `sys.modules`.
+    /// `guard` is the GIL, taken by the new thread.
+    pub(crate) fn for_thread(guard: GilGuard, shared: &ThreadShared) -> Vm {
+        Vm {
+            frames: Vec::with_capacity(16),
+            stack: DataStack::new(),
+            depth: 0,
+            recursion_limit: shared.recursion_limit,
+            exc_info: Value::NULL,
+            builtins: shared.builtins.clone(),
+            builtins_dict: shared.builtins_dict.clone(),
+            modules: shared.modules.clone(),
+            int_max_str_digits: shared.int_max_str_digits,
+            specialize: shared.specialize,
+            yielded: false,
+            repr_stack: Vec::new(),
+            main_thread: false,
+            _gil: guard,
+        }
+    }
+
+    /// What [`Vm::for_thread`] needs from the starting thread.
+    pub(crate) fn thread_shared(&self) -> ThreadShared {
+        ThreadShared {
+            builtins: self.builtins.clone(),
+            builtins_dict: self.builtins_dict.clone(),
+            modules: self.modules.clone(),
+            recursion_limit: self.recursion_limit,
+            int_max_str_digits: self.int_max_str_digits,
+            specialize: self.specialize,
+        }
+    }
+
+    /// Runs `blocking` (a sleep, a wait, blocking I/O) with the GIL released so
+    /// that other threads run meanwhile. `blocking` must not touch any Python
+    /// object: another thread may be changing it.
+    pub fn allow_threads<R>(&mut self, blocking: impl FnOnce() -> R) -> R {
+        gil::release();
+        let result = blocking();
+        gil::take();
+        result
     }
 
     pub fn new_error(&mut self, kind: ExcKind, msg: impl AsRef<str>) -> PyErr {
@@ -141,64 +184,33 @@ impl Vm {
         self.builtins_dict.downcast_ref::<DictObject>().expect("builtins dict")
     }
 
-    /// sys.stdout's text layer: TextIOWrapper.write's policy for the
-    /// encoded `bytes` (pending up to a chunk, passed down on a full chunk,
-    /// on a newline when line-buffered, at once with write_through).
+    /// sys.stdout's buffers, shared by every thread as the one sys.stdout object is.
+    pub(crate) fn stdout_buffers(&mut self) -> &mut StdoutBuffers {
+        // SAFETY: `&mut self` means this thread holds the GIL, and no
+        // StdoutBuffers method calls back into Python.
+        unsafe { STDOUT.get_mut() }
+    }
+
+    /// sys.stdout's text layer (see [`StdoutBuffers::write_text`]).
     pub fn write_stdout(&mut self, bytes: &[u8]) {
-        let needflush = self.stdout_line_buffered && bytes.iter().any(|&b| b == b'\n' || b == b'\r');
-        if !self.stdout.is_empty() && self.stdout.len() + bytes.len() > STDOUT_TEXT_CHUNK {
-            self.flush_stdout_text();
-        }
-        self.stdout.extend_from_slice(bytes);
-        if self.stdout.len() >= STDOUT_TEXT_CHUNK || needflush || self.stdout_write_through {
-            self.flush_stdout_text();
-        }
-        if needflush {
-            self.flush_stdout_binary();
-        }
+        self.stdout_buffers().write_text(bytes);
     }
 
-    /// Passes the text layer's pending bytes to the binary layer.
-    fn flush_stdout_text(&mut self) {
-        if self.stdout.is_empty() {
-            return;
-        }
-        let data = std::mem::take(&mut self.stdout);
-        self.write_stdout_binary(&data);
-        // Keep the allocation.
-        self.stdout = data;
-        self.stdout.clear();
-    }
-
-    /// sys.stdout.buffer.write: BufferedWriter's policy (data that fits is
-    /// kept; otherwise the buffer goes out first, and data larger than the
-    /// buffer is written directly).
+    /// sys.stdout.buffer.write (see [`StdoutBuffers::write_binary`]).
     pub fn write_stdout_binary(&mut self, data: &[u8]) {
-        let size = self.stdout_bin_size;
-        if size > 0 && self.stdout_bin.len() + data.len() <= size {
-            self.stdout_bin.extend_from_slice(data);
-            return;
-        }
-        self.flush_stdout_binary();
-        if size > 0 && data.len() <= size {
-            self.stdout_bin.extend_from_slice(data);
-        } else {
-            write_all_fd1(data);
-        }
+        self.stdout_buffers().write_binary(data);
     }
 
     /// sys.stdout.buffer.flush: the binary layer only.
     pub fn flush_stdout_binary(&mut self) {
-        if !self.stdout_bin.is_empty() {
-            write_all_fd1(&self.stdout_bin);
-            self.stdout_bin.clear();
-        }
+        self.stdout_buffers().flush_binary();
     }
 
     /// sys.stdout.flush: both layers.
     pub fn flush_stdout(&mut self) {
-        self.flush_stdout_text();
-        self.flush_stdout_binary();
+        let out = self.stdout_buffers();
+        out.flush_text();
+        out.flush_binary();
     }
 
     /// sys.stderr's output, written at once. Pending stdout stays pending,
@@ -276,7 +288,10 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        crate::modules::_thread::wait_for_thread_shutdown(self);
         crate::modules::atexit::at_interpreter_exit(self);
+        // Daemon threads still running stop at their next GIL request.
+        gil::finalize();
         // Module teardown: a last collection (gc.rs) finalizes what only the
         // namespace reaches; then the namespace goes away, running remaining
         // finalizers, and cycles it held are collected.
@@ -421,6 +436,81 @@ impl Drop for Vm {
 
 /// TextIOWrapper's default `_CHUNK_SIZE`.
 const STDOUT_TEXT_CHUNK: usize = 8192;
+
+/// sys.stdout's two buffers, as CPython's: the TextIOWrapper's pending
+/// encoded text (print() appends here directly) and the BufferedWriter below
+/// it (what `sys.stdout.buffer.write` fills).
+pub(crate) struct StdoutBuffers {
+    text: Vec<u8>,
+    binary: Vec<u8>,
+    /// The BufferedWriter's size; 0 when unbuffered (`buffer` is the FileIO).
+    pub binary_size: usize,
+    /// sys.stdout.line_buffering and write_through (set by `_io`).
+    pub line_buffered: bool,
+    pub write_through: bool,
+}
+
+static STDOUT: gil::GilCell<StdoutBuffers> = gil::GilCell::new(StdoutBuffers {
+    text: Vec::new(),
+    binary: Vec::new(),
+    binary_size: 8192,
+    line_buffered: false,
+    write_through: false,
+});
+
+impl StdoutBuffers {
+    /// TextIOWrapper.write's policy for the encoded `bytes`: pending up to a
+    /// chunk, passed down on a full chunk, on a newline when line-buffered, at
+    /// once with write_through.
+    fn write_text(&mut self, bytes: &[u8]) {
+        let needflush = self.line_buffered && bytes.iter().any(|&b| b == b'\n' || b == b'\r');
+        if !self.text.is_empty() && self.text.len() + bytes.len() > STDOUT_TEXT_CHUNK {
+            self.flush_text();
+        }
+        self.text.extend_from_slice(bytes);
+        if self.text.len() >= STDOUT_TEXT_CHUNK || needflush || self.write_through {
+            self.flush_text();
+        }
+        if needflush {
+            self.flush_binary();
+        }
+    }
+
+    /// Passes the text layer's pending bytes to the binary layer.
+    fn flush_text(&mut self) {
+        if self.text.is_empty() {
+            return;
+        }
+        let data = std::mem::take(&mut self.text);
+        self.write_binary(&data);
+        // Keep the allocation.
+        self.text = data;
+        self.text.clear();
+    }
+
+    /// BufferedWriter's policy: data that fits is kept; otherwise the buffer
+    /// goes out first, and data larger than the buffer is written directly.
+    fn write_binary(&mut self, data: &[u8]) {
+        let size = self.binary_size;
+        if size > 0 && self.binary.len() + data.len() <= size {
+            self.binary.extend_from_slice(data);
+            return;
+        }
+        self.flush_binary();
+        if size > 0 && data.len() <= size {
+            self.binary.extend_from_slice(data);
+        } else {
+            write_all_fd1(data);
+        }
+    }
+
+    fn flush_binary(&mut self) {
+        if !self.binary.is_empty() {
+            write_all_fd1(&self.binary);
+            self.binary.clear();
+        }
+    }
+}
 
 fn write_all_fd1(data: &[u8]) {
     let mut out = std::io::stdout().lock();

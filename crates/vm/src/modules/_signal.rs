@@ -133,7 +133,8 @@ pub(crate) fn exit_by_sigint() {
 /// Runs the Python handlers of the signals that arrived. The first handler
 /// that raises ends the run; the remaining signals stay pending.
 pub(crate) fn run_pending_handlers(vm: &mut Vm) -> PyResult<()> {
-    if !SIGNAL_PENDING.swap(false, Ordering::SeqCst) {
+    // Python signal handlers run in the main thread only.
+    if !vm.main_thread || !SIGNAL_PENDING.swap(false, Ordering::SeqCst) {
         return Ok(());
     }
     for sig in 1..NSIG {

@@ -1,11 +1,11 @@
-//! `_thread`: locks, thread identity and thread-local data.
+//! `_thread`: threads, locks, thread identity and thread-local data.
 //!
-//! pyrite runs Python code on one OS thread for now: the VM owns the GIL for
-//! its whole life and has no hand-over yet, so `start_new_thread` raises
-//! RuntimeError instead of starting a thread that could never run. Everything
-//! `threading` needs in a single thread works: locks (with timeouts, which
-//! wait while still running signal handlers, since only a handler could
-//! release a lock held by this very thread), RLock, identity, `_local`.
+//! Each thread runs Python code with its own `Vm` (frames, exception state)
+//! over the interpreter's shared objects, holding the GIL (`gil.rs`) while it
+//! does. Lock waits release the GIL; a released lock wakes its waiters through
+//! one process-wide condition variable (lock state itself is only touched
+//! under the GIL). Waits in the main thread wake every 50 ms to run signal
+//! handlers, as CPython's lock acquire is interruptible there.
 
 use crate::args::{check_no_kwargs, ArgSpec};
 use crate::exception::{ExcKind, PyResult};
@@ -18,7 +18,9 @@ use crate::typeinit::add_method;
 use crate::typeobj::{type_flags, KwNames, NativeFn, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::Vm;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// CPython's `_thread.TIMEOUT_MAX` on Linux.
@@ -138,30 +140,56 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Optio
     Ok(Some(Duration::from_secs_f64(timeout)))
 }
 
-/// Waits until `ready()` or the timeout, running signal handlers meanwhile
-/// (in one thread only a handler can make a held lock free).
+/// Generation count of lock releases, and the condition waiters sleep on.
+static LOCK_RELEASES: Mutex<u64> = Mutex::new(0);
+static LOCK_RELEASED: Condvar = Condvar::new();
+
+fn lock_releases() -> std::sync::MutexGuard<'static, u64> {
+    LOCK_RELEASES.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Wakes the threads waiting for some lock to be released.
+fn notify_lock_released() {
+    let mut generation = lock_releases();
+    *generation = generation.wrapping_add(1);
+    LOCK_RELEASED.notify_all();
+}
+
+/// Waits until `ready()` or the timeout, with the GIL released while
+/// sleeping. `ready` is only called with the GIL held. The main thread runs
+/// signal handlers meanwhile.
 fn wait_until(vm: &mut Vm, timeout: Option<Duration>, ready: &dyn Fn() -> bool) -> PyResult<bool> {
     if ready() {
         return Ok(true);
     }
     let start = Instant::now();
-    vm.flush_stdout();
     loop {
-        crate::modules::_signal::run_pending_handlers(vm)?;
+        if vm.main_thread {
+            crate::modules::_signal::run_pending_handlers(vm)?;
+        }
         if ready() {
             return Ok(true);
         }
-        let step = match timeout {
+        let mut step = match timeout {
             Some(t) => {
                 let elapsed = start.elapsed();
                 if elapsed >= t {
                     return Ok(false);
                 }
-                (t - elapsed).min(Duration::from_millis(50))
+                t - elapsed
             }
-            None => Duration::from_millis(50),
+            None => Duration::from_secs(3600),
         };
-        std::thread::sleep(step);
+        if vm.main_thread {
+            step = step.min(Duration::from_millis(50));
+        }
+        // Read under the GIL: a release (also under the GIL) cannot slip in
+        // between `ready()` and this read.
+        let seen = *lock_releases();
+        vm.allow_threads(|| {
+            let generation = lock_releases();
+            let _ = LOCK_RELEASED.wait_timeout_while(generation, step, |g| *g == seen);
+        });
     }
 }
 
@@ -188,6 +216,7 @@ fn lock_release(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         return Err(vm.new_error(ExcKind::RuntimeError, "release unlocked lock"));
     }
     l.locked.set(false);
+    notify_lock_released();
     Ok(none())
 }
 
@@ -204,6 +233,7 @@ fn lock_locked(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn lock_at_fork_reinit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let this = args.first().cloned().unwrap_or_else(none);
     lock_of(vm, &this)?.locked.set(false);
+    notify_lock_released();
     Ok(none())
 }
 
@@ -270,6 +300,7 @@ fn rlock_release(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     r.count.set(r.count.get() - 1);
     if r.count.get() == 0 {
         r.owner.set(0);
+        notify_lock_released();
     }
     Ok(none())
 }
@@ -303,6 +334,7 @@ fn rlock_release_save(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Val
     ]);
     r.count.set(0);
     r.owner.set(0);
+    notify_lock_released();
     Ok(state)
 }
 
@@ -358,14 +390,31 @@ fn local_type() -> &'static TypeObject {
             type_flags::BASETYPE | type_flags::HAS_DICT,
             |s| {
                 s.new = Some(local_new);
+                s.getattro = local_getattro;
+                s.setattro = Some(local_setattro);
             },
         );
         crate::typeinit::set_attr(st.get(), "__dict__", crate::types::object_ty::dict_descriptor());
     })
 }
 
-/// With one thread running Python, a thread-local object is an object with
-/// its own `__dict__`.
+/// Per `_local` object (by address): which thread's attributes are installed
+/// as its `__dict__`, the other threads' dicts, and the arguments `__init__`
+/// runs with when a new thread first touches it (CPython's localdummy scheme,
+/// with the dicts swapped in place rather than looked up per access).
+struct LocalState {
+    owner: u64,
+    parked: Vec<(u64, Value)>,
+    init_args: Option<(Vec<Value>, Option<Value>)>,
+}
+
+static LOCALS: crate::gil::GilCell<Vec<(usize, LocalState)>> = crate::gil::GilCell::new(Vec::new());
+
+fn locals() -> &'static mut Vec<(usize, LocalState)> {
+    // SAFETY: touched under the GIL, and never across a call into Python.
+    unsafe { LOCALS.get_mut() }
+}
+
 fn local_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let Some(t) = cls.downcast_ref::<TypeObject>() else {
         return Err(vm.type_error("_local.__new__(X): X is not a type object"));
@@ -382,7 +431,82 @@ fn local_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
     }
     // SAFETY: Object layout is just the header, which alloc_raw initializes.
     let p = unsafe { crate::object::alloc_raw(t, std::mem::size_of::<crate::object::ObjHeader>()) };
-    Ok(Value::from_owned_ptr(p))
+    let obj = Value::from_owned_ptr(p);
+    let state = LocalState {
+        owner: current_ident(),
+        parked: Vec::new(),
+        init_args: has_args.then(|| (args.to_vec(), kwnames.cloned())),
+    };
+    // A new object at the address of a dead one takes its entry over.
+    let key = obj.bits() as usize;
+    let table = locals();
+    match table.iter_mut().find(|(k, _)| *k == key) {
+        Some(entry) => entry.1 = state,
+        None => table.push((key, state)),
+    }
+    Ok(obj)
+}
+
+/// Installs the calling thread's attributes as `obj.__dict__`; a thread that
+/// had none gets a fresh dict and runs the type's `__init__` (with the
+/// arguments the object was created with).
+fn local_switch(vm: &mut Vm, obj: &Value) -> PyResult<()> {
+    let me = current_ident();
+    let key = obj.bits() as usize;
+    let Some((_, state)) = locals().iter_mut().find(|(k, _)| *k == key) else { return Ok(()) };
+    if state.owner == me {
+        return Ok(());
+    }
+    let installed = crate::attr::instance_dict(obj).unwrap_or_else(crate::objects::dict::DictObject::new_value);
+    // Owner 0: the thread whose dict is installed has ended; it goes away.
+    let stale = if state.owner == 0 {
+        Some(installed)
+    } else {
+        state.parked.push((state.owner, installed));
+        None
+    };
+    state.owner = me;
+    let mine = state.parked.iter().position(|(t, _)| *t == me).map(|i| state.parked.swap_remove(i).1);
+    let init_args = state.init_args.clone();
+    let fresh = mine.is_none();
+    crate::attr::set_instance_dict(obj, mine.unwrap_or_else(crate::objects::dict::DictObject::new_value));
+    drop(stale);
+    if fresh {
+        let ty = crate::typeobj::type_of(obj);
+        let init = ty.lookup_str(vm, "__init__");
+        let object_init = OBJECT_TYPE.get().lookup_str(vm, "__init__");
+        if let Some(init) = init.filter(|i| !object_init.is_some_and(|o| o.is(i))) {
+            let (mut args, kwnames) = init_args.unwrap_or_default();
+            args.insert(0, obj.clone());
+            vm.call(&init, &args, kwnames.as_ref())?;
+        }
+    }
+    Ok(())
+}
+
+fn local_getattro(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    local_switch(vm, obj)?;
+    crate::attr::generic_getattr(vm, obj, name)
+}
+
+fn local_setattro(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>) -> PyResult<()> {
+    local_switch(vm, obj)?;
+    crate::attr::generic_setattr(vm, obj, name, value)
+}
+
+/// A finished thread's attributes in every `_local` go away with it (a new
+/// thread may get the same identity).
+fn forget_thread_locals(ident: u64) -> Vec<Value> {
+    let mut dropped = Vec::new();
+    for (_, state) in locals().iter_mut() {
+        if state.owner == ident {
+            state.owner = 0;
+        }
+        while let Some(i) = state.parked.iter().position(|(t, _)| *t == ident) {
+            dropped.push(state.parked.swap_remove(i).1);
+        }
+    }
+    dropped
 }
 
 // --- module functions --------------------------------------------------------------
@@ -409,7 +533,7 @@ fn thread_get_native_id(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Va
 fn thread_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "_count", kw)?;
     ArgSpec::range(vm, "_count", args, 0, 0, 0)?;
-    Ok(Value::int(0))
+    Ok(Value::int(RUNNING_THREADS.load(Ordering::Relaxed) as i64))
 }
 
 fn thread_stack_size(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -423,8 +547,36 @@ fn thread_stack_size(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
         if n != 0 && n < 32768 {
             return Err(vm.value_error(format!("size not valid: {n} bytes")));
         }
+        let old = STACK_SIZE.swap(n as usize, Ordering::Relaxed);
+        return Ok(Value::int(old as i64));
     }
-    Ok(Value::int(0))
+    Ok(Value::int(STACK_SIZE.load(Ordering::Relaxed) as i64))
+}
+
+/// Threads started by `start_new_thread` that have not finished (`_count()`).
+static RUNNING_THREADS: AtomicUsize = AtomicUsize::new(0);
+/// `stack_size()`: 0 for the default.
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+/// Rust stack of a new thread when `stack_size()` is 0. Python calls do not
+/// recurse on it; native re-entries (a `__eq__` called by a dict lookup, ...)
+/// do, up to the recursion limit. Only touched pages are committed.
+const DEFAULT_THREAD_STACK: usize = 64 * 1024 * 1024;
+
+/// What a new thread takes with it. Values cross to the other OS thread
+/// inside it, but the new thread touches them only once it holds the GIL.
+struct ThreadStart {
+    shared: crate::vm::ThreadShared,
+    func: Value,
+    args: Value,
+    kwargs: Option<Value>,
+}
+
+// SAFETY: see ThreadStart: its Values are used under the GIL only.
+unsafe impl Send for ThreadStart {}
+
+thread_local! {
+    /// The lock `_set_sentinel` gave this thread, released when it ends.
+    static SENTINEL: RefCell<Option<Value>> = const { RefCell::new(None) };
 }
 
 fn thread_start_new_thread(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -436,16 +588,87 @@ fn thread_start_new_thread(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult
     if args[1].downcast_ref::<crate::objects::tuple::TupleObject>().is_none() {
         return Err(vm.type_error("2nd arg must be a tuple"));
     }
-    Err(vm.new_error(
-        ExcKind::RuntimeError,
-        "can't start new thread: pyrite runs Python code on a single thread for now",
-    ))
+    let kwargs = args.get(2).cloned();
+    if let Some(k) = &kwargs {
+        if k.downcast_ref::<crate::objects::dict::DictObject>().is_none() {
+            return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+        }
+    }
+    let start = ThreadStart { shared: vm.thread_shared(), func: args[0].clone(), args: args[1].clone(), kwargs };
+    let stack = match STACK_SIZE.load(Ordering::Relaxed) {
+        0 => DEFAULT_THREAD_STACK,
+        n => n,
+    };
+    let (ident_tx, ident_rx) = std::sync::mpsc::channel();
+    RUNNING_THREADS.fetch_add(1, Ordering::Relaxed);
+    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || {
+        let _ = ident_tx.send(current_ident());
+        run_thread(start);
+    });
+    if spawned.is_err() {
+        RUNNING_THREADS.fetch_sub(1, Ordering::Relaxed);
+        return Err(vm.new_error(ExcKind::RuntimeError, "can't start new thread"));
+    }
+    // The new thread sends its identity before it waits for the GIL.
+    let ident = vm.allow_threads(|| ident_rx.recv().unwrap_or(0));
+    Ok(crate::objects::int::int_from_u64(ident))
+}
+
+/// A new thread's life: take the GIL, call the function, report an uncaught
+/// exception as CPython's "Exception ignored in thread started by", release
+/// the `_set_sentinel` lock, give the GIL back.
+fn run_thread(start: ThreadStart) {
+    let guard = crate::gil::acquire_for_thread();
+    let mut vm = Vm::for_thread(guard, &start.shared);
+    let ThreadStart { shared, func, args, kwargs } = start;
+    let result = vm.call_function_ex(&func, &args, kwargs.as_ref().unwrap_or(&Value::NULL));
+    if let Err(e) = &result {
+        if !e.is_instance(ExcKind::SystemExit) {
+            let desc = vm.repr_string(&func).unwrap_or_default();
+            vm.write_stderr(format!("Exception ignored in thread started by: {desc}\n").as_bytes());
+            vm.print_exception(e);
+        }
+    }
+    if let Some(lock) = SENTINEL.with(|s| s.borrow_mut().take()) {
+        if let Some(l) = lock.native_ref::<Lock>().filter(|l| l.locked.get()) {
+            l.locked.set(false);
+            notify_lock_released();
+        }
+    }
+    // Dropped outside the table: their finalizers may run Python code.
+    let dicts = forget_thread_locals(current_ident());
+    drop((func, args, kwargs, shared, result, dicts));
+    RUNNING_THREADS.fetch_sub(1, Ordering::Relaxed);
+    // `vm` goes last: dropping it releases the GIL.
+    drop(vm);
+}
+
+/// Interpreter exit (CPython's wait_for_thread_shutdown): when `threading`
+/// was imported, `threading._shutdown()` joins the non-daemon threads.
+pub(crate) fn wait_for_thread_shutdown(vm: &mut Vm) {
+    let Some(threading) = vm.sys_modules_get("threading") else { return };
+    let name = vm.intern("_shutdown");
+    let result = match vm.lookup_attr(&threading, &name) {
+        Ok(Some(shutdown)) => vm.call0(&shutdown).map(|_| ()),
+        Ok(None) => Ok(()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = result {
+        vm.flush_stdout();
+        vm.write_stderr(b"Exception ignored on threading shutdown:\n");
+        vm.print_exception(&e);
+    }
 }
 
 fn thread_set_sentinel(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "_set_sentinel", kw)?;
     ArgSpec::range(vm, "_set_sentinel", args, 0, 0, 0)?;
-    Ok(new_lock())
+    // threading acquires it at once; it is released when the thread ends.
+    let lock = new_lock();
+    // The main thread's sentinel is never released: it never ends while
+    // Python code runs.
+    SENTINEL.with(|s| *s.borrow_mut() = Some(lock.clone()));
+    Ok(lock)
 }
 
 fn thread_daemon_threads_allowed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {

@@ -161,7 +161,7 @@ fn class_getitem(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
 
 // ---- weak-referenceability ----
 
-fn static_supports_weakrefs(t: &TypeObject) -> bool {
+pub(crate) fn static_supports_weakrefs(t: &TypeObject) -> bool {
     matches!(
         t.layout,
         LayoutKind::Function

@@ -24,28 +24,41 @@ use std::sync::Once;
 
 mod _ast;
 mod _bisect;
+mod _blake2;
 pub(crate) mod _codecs;
 mod _collections;
+mod _csv;
 mod _functools;
 mod _heapq;
 pub(crate) mod _io;
+mod _json;
+mod _md5;
 mod _operator;
 mod _random;
+mod _sha1;
+mod _sha256;
+mod _sha3;
+mod _sha512;
 pub(crate) mod _signal;
 mod _sre;
 mod _string;
 mod _struct;
 pub(crate) mod _thread;
 pub(crate) mod _weakref;
+pub(crate) mod array;
 pub(crate) mod atexit;
+mod binascii;
 mod cmath;
 pub(crate) mod errno;
 pub(crate) mod gc;
+mod hash_common;
 mod itertools;
 mod math;
 pub(crate) mod posix;
 pub(crate) mod structseq;
 pub(crate) mod time;
+mod unicodedata;
+mod zlib;
 
 /// A native module: its name and the function that builds it (called once
 /// per interpreter, at its first import).
@@ -58,20 +71,30 @@ pub(crate) struct ModuleDef {
 pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_ast", init: _ast::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
+    ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
     ModuleDef { name: "_collections", init: _collections::init },
+    ModuleDef { name: "_csv", init: _csv::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_io", init: _io::init },
+    ModuleDef { name: "_json", init: _json::init },
+    ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_random", init: _random::init },
+    ModuleDef { name: "_sha1", init: _sha1::init },
+    ModuleDef { name: "_sha256", init: _sha256::init },
+    ModuleDef { name: "_sha3", init: _sha3::init },
+    ModuleDef { name: "_sha512", init: _sha512::init },
     ModuleDef { name: "_signal", init: _signal::init },
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
+    ModuleDef { name: "array", init: array::init },
     ModuleDef { name: "atexit", init: atexit::init },
+    ModuleDef { name: "binascii", init: binascii::init },
     ModuleDef { name: "cmath", init: cmath::init },
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "gc", init: gc::init },
@@ -79,6 +102,8 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "time", init: time::init },
+    ModuleDef { name: "unicodedata", init: unicodedata::init },
+    ModuleDef { name: "zlib", init: zlib::init },
 ];
 
 /// The native module called `name`, if there is one.

@@ -399,12 +399,16 @@ fn posix_read(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let mut buf = vec![0u8; n as usize];
     loop {
         // SAFETY: `buf` has `n` writable bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+        // The GIL is released around the wait; errno is read before taking it back.
+        let (r, err) = vm.allow_threads(|| {
+            let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, buf.len()) };
+            (r, errno())
+        });
         if r >= 0 {
             buf.truncate(r as usize);
             return Ok(new_bytes(&buf));
         }
-        if errno() == libc::EINTR {
+        if err == libc::EINTR {
             eintr_check(vm)?;
             continue;
         }
@@ -427,11 +431,15 @@ fn posix_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
     loop {
         // SAFETY: `data` is readable for its length.
-        let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
+        // `data` is this call's own copy, so other threads may run meanwhile.
+        let (r, err) = vm.allow_threads(|| {
+            let r = unsafe { libc::write(fd, data.as_ptr() as *const libc::c_void, data.len()) };
+            (r, errno())
+        });
         if r >= 0 {
             return Ok(Value::int(r as i64));
         }
-        if errno() == libc::EINTR {
+        if err == libc::EINTR {
             eintr_check(vm)?;
             continue;
         }
@@ -1620,11 +1628,14 @@ fn posix_waitpid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     loop {
         let mut status = 0;
         // SAFETY: plain syscall.
-        let r = unsafe { libc::waitpid(pid, &mut status, options) };
+        let (r, err) = vm.allow_threads(|| {
+            let r = unsafe { libc::waitpid(pid, &mut status, options) };
+            (r, errno())
+        });
         if r >= 0 {
             return Ok(new_tuple(vec![Value::int(r as i64), Value::int(status as i64)]));
         }
-        if errno() == libc::EINTR {
+        if err == libc::EINTR {
             eintr_check(vm)?;
             continue;
         }

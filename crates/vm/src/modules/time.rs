@@ -100,6 +100,14 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if secs > 9.2e9 {
         return Err(vm.new_error(ExcKind::OverflowError, "timestamp too large to convert to C _PyTime_t"));
     }
+    if secs == 0.0 {
+        // sleep(0) is how a thread lets the others run.
+        if crate::gil::others_waiting() {
+            crate::gil::yield_to_waiting();
+        }
+        crate::modules::_signal::run_pending_handlers(vm)?;
+        return Ok(none());
+    }
     let deadline = clock_ns(libc::CLOCK_MONOTONIC) + (secs * 1e9) as i128;
     loop {
         let left = deadline - clock_ns(libc::CLOCK_MONOTONIC);
@@ -111,7 +119,7 @@ fn time_sleep(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             tv_nsec: (left % 1_000_000_000) as libc::c_long,
         };
         // SAFETY: plain syscall; interrupted sleeps are resumed below (PEP 475).
-        let rc = unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) };
+        let rc = vm.allow_threads(|| unsafe { libc::nanosleep(&ts, std::ptr::null_mut()) });
         if rc == 0 {
             break;
         }

@@ -9,8 +9,8 @@ use std::cell::{Cell, UnsafeCell};
 #[repr(C)]
 pub struct FunctionObject {
     pub(crate) header: ObjHeader,
-    /// Always a code object.
-    pub(crate) code: Value,
+    /// Always a code object; replaced only by `set_code` (`__code__ = ...`).
+    pub(crate) code: UnsafeCell<Value>,
     pub(crate) globals: Value,
     pub(crate) builtins: Value,
     pub(crate) name: UnsafeCell<Value>,
@@ -35,8 +35,16 @@ unsafe impl PyPayload for FunctionObject {
 impl FunctionObject {
     #[inline(always)]
     pub fn code(&self) -> &CodeObj {
-        // SAFETY: `code` is set from a code object at creation and never replaced by anything else.
-        unsafe { self.code.downcast_ref::<CodeObj>().unwrap_unchecked() }
+        // SAFETY: `code` always holds a code object (checked by `new_function*`
+        // callers and `set_code`); a frame running it keeps its own reference
+        // once it is replaced (see `set_code`).
+        unsafe { (*self.code.get()).downcast_ref::<CodeObj>().unwrap_unchecked() }
+    }
+
+    /// `__code__` as a value.
+    pub fn code_value(&self) -> Value {
+        // SAFETY: only cloned; written by `set_code` outside any borrow.
+        unsafe { (*self.code.get()).clone() }
     }
 
     /// `__globals__` as a dict.
@@ -75,6 +83,24 @@ impl FunctionObject {
 
     pub fn qualname(&self) -> &Value {
         unsafe { &*self.qualname.get() }
+    }
+
+    /// `__code__ = code` (a code object whose free variables match the
+    /// closure; the caller checks). Frames still running the old code take
+    /// their own reference to it first, since they no longer reach it through
+    /// the function (suspended generators hold their code themselves).
+    pub(crate) fn set_code(&self, vm: &mut crate::vm::Vm, code: Value) {
+        let old_ptr = self.code() as *const CodeObj;
+        for f in vm.frames.iter_mut() {
+            if std::ptr::eq(f.code, old_ptr) && f.owned.is_none() {
+                f.owned = Some(Box::new([self.code_value(), self.globals.clone(), self.builtins.clone()]));
+            }
+        }
+        // SAFETY: no reference into the cell is live (`code()` borrows end above).
+        let old = unsafe { std::mem::replace(&mut *self.code.get(), code) };
+        // Call sites specialized for this function must re-check it.
+        self.version.set(0);
+        drop(old);
     }
 
     pub fn set_field(cell: &UnsafeCell<Value>, v: Value) {
@@ -132,7 +158,7 @@ pub fn new_function_with_closure(
         FUNCTION_TYPE.get(),
         FunctionObject {
             header: ObjHeader::new(std::ptr::null()),
-            code,
+            code: UnsafeCell::new(code),
             globals,
             builtins,
             name: UnsafeCell::new(name),

@@ -31,6 +31,9 @@ pub struct GeneratorObject {
     pub(crate) header: ObjHeader,
     /// The generator function (keeps code, globals and builtins alive).
     pub(crate) func: Value,
+    /// The code it runs (the function's `__code__` when it was made: a later
+    /// `__code__` assignment does not change a generator that exists).
+    pub(crate) code: Value,
     /// The frame's slots: variables, then the value stack. Slots above the
     /// saved stack depth are NULL whenever the generator is not running.
     pub(crate) storage: UnsafeCell<Box<[Value]>>,
@@ -67,6 +70,11 @@ impl GeneratorObject {
         unsafe { self.func.downcast_ref::<FunctionObject>().unwrap_unchecked() }
     }
 
+    pub fn code(&self) -> &crate::objects::code::CodeObj {
+        // SAFETY: set to a code object at creation, never replaced.
+        unsafe { self.code.downcast_ref::<crate::objects::code::CodeObj>().unwrap_unchecked() }
+    }
+
     pub(crate) fn storage_ptr(&self) -> *mut Value {
         // SAFETY: the box is never reallocated.
         unsafe { (&mut *self.storage.get()).as_mut_ptr() }
@@ -98,14 +106,15 @@ impl GeneratorObject {
 
     /// A copy of the frame's variables (while not running).
     pub(crate) fn variables(&self) -> Vec<Value> {
-        let n = self.func().code().nlocalsplus();
+        let n = self.code().nlocalsplus();
         // SAFETY: not running; the first `n` slots are the variables.
         unsafe { (*self.storage.get()).iter().take(n).cloned().collect() }
     }
 }
 
-/// A generator holding `storage` (already filled from the creating frame).
-pub fn new_generator(func: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
+/// A generator holding `storage` (already filled from the creating frame,
+/// which runs `code`, a code object).
+pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
     let (name, qualname) = match func.downcast_ref::<FunctionObject>() {
         Some(f) => (f.name().clone(), f.qualname().clone()),
         None => (none(), none()),
@@ -115,6 +124,7 @@ pub fn new_generator(func: Value, storage: Box<[Value]>, resume_at: u32) -> Valu
         GeneratorObject {
             header: ObjHeader::new(std::ptr::null()),
             func,
+            code,
             storage: UnsafeCell::new(storage),
             stack_depth: Cell::new(0),
             resume_at: Cell::new(resume_at),
@@ -166,7 +176,7 @@ impl Vm {
         }
         let base = self.push_generator_frame(genv, gen)?;
         let depth = gen.stack_depth.get();
-        let nlocals = gen.func().code().nlocalsplus();
+        let nlocals = gen.code().nlocalsplus();
         if exc.is_none() {
             // The sent value is the result of the suspended yield (or popped by
             // the POP_TOP after RETURN_GENERATOR).
@@ -432,7 +442,7 @@ pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
     if gen.state.get() != GenState::Suspended {
         return None;
     }
-    let code = gen.func().code();
+    let code = gen.code();
     // SAFETY: the units are only rewritten in place; we read one.
     let units = unsafe { &*code.units.get() };
     let word = *units.get(gen.resume_at.get() as usize)?;
@@ -451,7 +461,7 @@ pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
 /// loop: the subiterator is popped and the generator will resume at the
 /// target of the loop's SEND (where SEND would have jumped on return).
 fn leave_yield_from(gen: &GeneratorObject) {
-    let code = gen.func().code();
+    let code = gen.code();
     // SAFETY: see `gen_yield_from`.
     let units = unsafe { &*code.units.get() };
     // Suspended at the YIELD_VALUE that follows the SEND.
@@ -485,9 +495,19 @@ fn leave_yield_from(gen: &GeneratorObject) {
 }
 
 /// Drops every slot of a generator that will not run again.
+/// Empties a generator that finished (or never ran): its variables, and its
+/// frame object, which a finished generator no longer reports (`gi_frame` is
+/// None) and which must not keep the variables it saved tied to the
+/// generator (as CPython's completed frame no longer belongs to it).
 pub(crate) fn clear_storage(gen: &GeneratorObject) {
     // SAFETY: the generator is not running; values are taken out before dropping.
     let old: Vec<Value> = unsafe { (*gen.storage.get()).iter_mut().map(|v| v.take()).collect() };
+    let frame_obj = gen.frame_object();
+    if !frame_obj.is_null() {
+        // The frame object keeps what it saved; it only stops being ours.
+        gen.set_frame_object(Value::NULL);
+    }
+    drop(frame_obj);
     drop(old);
 }
 
@@ -585,7 +605,7 @@ fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
 }
 
 fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
-    Ok(gen_of(g).map_or_else(none, |x| x.func().code.clone()))
+    Ok(gen_of(g).map_or_else(none, |x| x.code.clone()))
 }
 
 /// Sets `__name__`/`__qualname__` (strings only, as CPython).

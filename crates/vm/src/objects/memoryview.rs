@@ -50,6 +50,26 @@ pub fn register_buffer_provider(provider: BufferProvider) {
     unsafe { PROVIDERS.get_mut().push(provider) };
 }
 
+/// Told when a view of an object starts (+1) or stops (-1) using its
+/// memory; for providers that refuse resizing while exported (`array`).
+pub type ExportHook = fn(&Value, isize);
+
+static EXPORT_HOOKS: GilCell<Vec<ExportHook>> = GilCell::new(Vec::new());
+
+/// Registers an [`ExportHook`] (called for every non-bytearray exporter).
+pub fn register_export_hook(hook: ExportHook) {
+    // SAFETY: GIL held by the caller; no reference is kept.
+    unsafe { EXPORT_HOOKS.get_mut().push(hook) };
+}
+
+fn notify_export(obj: &Value, delta: isize) {
+    // SAFETY: GIL held; the list is only read here.
+    let hooks = unsafe { EXPORT_HOOKS.get_mut().clone() };
+    for h in hooks {
+        h(obj, delta);
+    }
+}
+
 /// The memory an exporter (not a memoryview) offers.
 pub fn raw_buffer(v: &Value) -> Option<RawBuffer> {
     if let Some(b) = v.downcast_ref::<BytesObject>() {
@@ -155,6 +175,8 @@ pub struct ViewSpec {
 pub fn new_memoryview(obj: Value, spec: ViewSpec) -> Value {
     if let Some(ba) = obj.downcast_ref::<ByteArrayObject>() {
         ba.add_export();
+    } else {
+        notify_export(&obj, 1);
     }
     alloc_object(
         MEMORYVIEW_TYPE.get(),
@@ -219,6 +241,8 @@ impl MemoryViewObject {
             let obj = unsafe { &*self.obj.get() };
             if let Some(ba) = obj.downcast_ref::<ByteArrayObject>() {
                 ba.remove_export();
+            } else {
+                notify_export(obj, -1);
             }
         }
     }

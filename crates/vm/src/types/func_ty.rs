@@ -43,17 +43,24 @@ fn function_call(vm: &mut Vm, f: &Value, args: &[Value], kw: KwNames) -> PyResul
     vm.call_python(f, args, kw)
 }
 
+/// A field that reads as None when unset; `accepts` says which values may be
+/// stored (None and deletion clear it), `message` is the TypeError otherwise.
 macro_rules! func_field {
-    ($get:ident, $set:ident, $field:ident, $what:expr) => {
+    ($get:ident, $set:ident, $field:ident, $accepts:expr, $message:expr) => {
         fn $get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
             Ok(func_of(v)
                 .map(|f| unsafe { (*f.$field.get()).clone() })
                 .filter(|x| !x.is_null())
                 .unwrap_or_else(none))
         }
-        fn $set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+        fn $set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+            let value = value.filter(|x| !x.is_none());
+            let accepts: fn(&Value) -> bool = $accepts;
+            if value.as_ref().is_some_and(|x| !accepts(x)) {
+                return Err(vm.type_error($message));
+            }
             if let Some(f) = func_of(v) {
-                FunctionObject::set_field(&f.$field, value.filter(|x| !x.is_none()).unwrap_or(Value::NULL));
+                FunctionObject::set_field(&f.$field, value.unwrap_or(Value::NULL));
                 f.version.set(0);
             }
             Ok(())
@@ -61,9 +68,21 @@ macro_rules! func_field {
     };
 }
 
-func_field!(func_defaults_get, func_defaults_set, defaults, "__defaults__");
-func_field!(func_kwdefaults_get, func_kwdefaults_set, kwdefaults, "__kwdefaults__");
-func_field!(func_doc_get, func_doc_set, doc, "__doc__");
+func_field!(
+    func_defaults_get,
+    func_defaults_set,
+    defaults,
+    |x| x.downcast_ref::<crate::objects::tuple::TupleObject>().is_some(),
+    "__defaults__ must be set to a tuple object"
+);
+func_field!(
+    func_kwdefaults_get,
+    func_kwdefaults_set,
+    kwdefaults,
+    |x| x.downcast_ref::<DictObject>().is_some(),
+    "__kwdefaults__ must be set to a dict object"
+);
+func_field!(func_doc_get, func_doc_set, doc, |_| true, "");
 
 fn func_module_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(func_of(v)
@@ -71,10 +90,34 @@ fn func_module_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
         .unwrap_or_else(none))
 }
 
+/// `__module__` is a plain member: anything may be stored; deleting leaves None.
 fn func_module_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     if let Some(f) = func_of(v) {
         FunctionObject::set_field(&f.module, value.unwrap_or_else(none));
     }
+    Ok(())
+}
+
+/// `f.__code__ = code`, with CPython's checks: a code object whose free
+/// variables match the function's closure.
+fn func_code_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(code) = value.filter(|c| c.downcast_ref::<crate::objects::code::CodeObj>().is_some()) else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let Some(f) = func_of(v) else { return Ok(()) };
+    let nfree = code.downcast_ref::<crate::objects::code::CodeObj>().map_or(0, |c| c.nfrees as usize);
+    let nclosure = f
+        .closure
+        .downcast_ref::<crate::objects::tuple::TupleObject>()
+        .map_or(0, |t| t.len());
+    if nclosure != nfree {
+        let msg = format!(
+            "{}() requires a code object with {nclosure} free vars, not {nfree}",
+            display_lossy(f.name())
+        );
+        return Err(vm.value_error(msg));
+    }
+    f.set_code(vm, code);
     Ok(())
 }
 
@@ -111,7 +154,7 @@ fn func_qualname_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<(
 }
 
 fn func_code_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(func_of(v).map(|f| f.code.clone()).unwrap_or_else(none))
+    Ok(func_of(v).map(|f| f.code_value()).unwrap_or_else(none))
 }
 
 fn func_globals_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -152,11 +195,20 @@ fn func_annotations_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(d)
 }
 
-fn func_annotations_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+fn func_annotations_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let value = value.filter(|x| !x.is_none());
+    if value.as_ref().is_some_and(|x| x.downcast_ref::<DictObject>().is_none()) {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    }
     if let Some(f) = func_of(v) {
         FunctionObject::set_field(&f.annotations, value.unwrap_or(Value::NULL));
     }
     Ok(())
+}
+
+/// CPython's READONLY members refuse assignment and deletion with this message.
+fn readonly_member_set(vm: &mut Vm, _v: &Value, _value: Option<Value>) -> PyResult<()> {
+    Err(vm.new_error(ExcKind::AttributeError, "readonly attribute"))
 }
 
 fn func_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -312,6 +364,18 @@ fn builtin_self(vm: &mut Vm, f: &Value) -> PyResult<Value> {
         });
     }
     Ok(b.self_.clone())
+}
+
+/// `__reduce__` (CPython's meth_reduce): a module function pickles by its
+/// name, a bound builtin method as `getattr(self, name)`.
+fn builtin_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let Some(b) = args.first().and_then(builtin_of) else { return Ok(none()) };
+    if b.self_.is_null() || b.self_.downcast_ref::<ModuleObject>().is_some() {
+        return Ok(vm.intern(b.name));
+    }
+    let getattr = vm.builtins_dict().get_str_key("getattr").unwrap_or_else(none);
+    let args = crate::objects::tuple::new_tuple(vec![b.self_.clone(), vm.intern(b.name)]);
+    Ok(crate::objects::tuple::new_tuple(vec![getattr, args]))
 }
 
 fn builtin_module(vm: &mut Vm, f: &Value) -> PyResult<Value> {
@@ -950,6 +1014,20 @@ fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
 }
 
+/// `module.__dir__()`: a module-level `__dir__` function's answer, else the
+/// module dict's keys (CPython's module_dir).
+fn module_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    ArgSpec::range(vm, "__dir__", args, 1, 0, 0)?;
+    let dict = vm.getattr_str(&args[0], "__dict__")?;
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    };
+    match d.get_str_key("__dir__") {
+        Some(f) => vm.call(&f, &[], None),
+        None => Ok(crate::objects::list::new_list(d.keys())),
+    }
+}
+
 fn module_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "module", args, kw, &["name", "doc"], 2, 1)?;
     let name = a[0].as_ref().map(display_lossy).unwrap_or_default();
@@ -1131,17 +1209,17 @@ pub(crate) fn init() {
         func_qualname_get,
         Some(func_qualname_set),
     );
-    add_getset(&FUNCTION_TYPE, "__code__", func_code_get, None);
-    add_getset(&FUNCTION_TYPE, "__globals__", func_globals_get, None);
-    add_getset(&FUNCTION_TYPE, "__builtins__", func_builtins_get, None);
-    add_getset(&FUNCTION_TYPE, "__closure__", func_closure_get, None);
+    add_getset(&FUNCTION_TYPE, "__code__", func_code_get, Some(func_code_set));
+    add_getset(&FUNCTION_TYPE, "__globals__", func_globals_get, Some(readonly_member_set));
+    add_getset(&FUNCTION_TYPE, "__builtins__", func_builtins_get, Some(readonly_member_set));
+    add_getset(&FUNCTION_TYPE, "__closure__", func_closure_get, Some(readonly_member_set));
     add_getset(
         &FUNCTION_TYPE,
         "__annotations__",
         func_annotations_get,
         Some(func_annotations_set),
     );
-    add_getset(&FUNCTION_TYPE, "__dict__", func_dict_get, None);
+    add_getset(&FUNCTION_TYPE, "__dict__", func_dict_get, Some(crate::types::object_ty::object_dict_set));
 
     let s = METHOD_TYPE.get().slots_mut();
     s.call = Some(method_call);
@@ -1161,6 +1239,7 @@ pub(crate) fn init() {
     add_getset(&BUILTIN_FUNCTION_TYPE, "__qualname__", builtin_qualname, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__self__", builtin_self, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__module__", builtin_module, None);
+    add_method(&BUILTIN_FUNCTION_TYPE, "__reduce__", builtin_reduce);
 
     let s = METHOD_DESCR_TYPE.get().slots_mut();
     s.descr_get = Some(method_descr_get);
@@ -1232,6 +1311,7 @@ pub(crate) fn init() {
     s.setattro = Some(crate::attr::module_setattr);
     s.new = Some(module_new);
     add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
+    add_method(&MODULE_TYPE, "__dir__", module_dir);
 
     let s = SUPER_TYPE.get().slots_mut();
     s.new = Some(super_new);

@@ -15,6 +15,7 @@ pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod str_ty;
+pub mod type_ty;
 pub mod union_ty;
 
 /// Fills in every builtin type's slots and methods (start-up, once).

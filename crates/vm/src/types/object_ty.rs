@@ -125,12 +125,12 @@ fn abstract_error(vm: &mut Vm, t: &TypeObject) -> crate::exception::PyErr {
         .unwrap_or_default();
     let mut names: Vec<String> = names.iter().map(display_lossy).collect();
     names.sort();
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    // 3.11 lists the names bare (3.12 quotes them).
     let msg = format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         t.name_string(),
         if names.len() == 1 { "" } else { "s" },
-        quoted.join(", ")
+        names.join(", ")
     );
     vm.type_error(msg)
 }
@@ -233,7 +233,7 @@ fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
-fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
+pub(crate) fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(d) = value else {
         return Err(vm.type_error("cannot delete __dict__"));
     };
@@ -255,21 +255,20 @@ fn object_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Valu
     vm.str(&obj)
 }
 
+/// `object.__dir__()`: the instance's `__dict__` keys and its class's names
+/// (CPython's object___dir___impl; failures to get either are ignored).
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let obj = args.first().cloned().unwrap_or_else(none);
-    let d = DictObject::new_value();
+    let [obj] = ArgSpec::exact::<1>(vm, "__dir__", args, 1)?;
+    let d = match vm.getattr_str(&obj, "__dict__") {
+        Ok(inst) => match inst.downcast_ref::<DictObject>() {
+            Some(id) => id.copy_value(),
+            None => DictObject::new_value(),
+        },
+        Err(_) => DictObject::new_value(),
+    };
     let dict = d.downcast_ref::<DictObject>().expect("new dict");
-    if let Some(inst) = attr::instance_dict(&obj) {
-        if let Some(id) = inst.downcast_ref::<DictObject>() {
-            dict.update_from(vm, id)?;
-        }
-    }
-    for t in type_of(&obj).mro().items().to_vec() {
-        if let Some(tt) = t.downcast_ref::<TypeObject>() {
-            for k in tt.dict().keys() {
-                dict.set_item(vm, k, none())?;
-            }
-        }
+    if let Ok(cls) = vm.getattr_str(&obj, "__class__") {
+        merge_class_dict(vm, dict, &cls, 0)?;
     }
     Ok(crate::objects::list::new_list(dict.keys()))
 }
@@ -507,36 +506,13 @@ pub fn new_heap_type(
         base_list.push(OBJECT_TYPE.get().as_value());
     }
     // Bases must be types that allow subclassing; one layout must win.
-    let mut solid: &TypeObject = OBJECT_TYPE.get();
-    let mut best_base: Option<&TypeObject> = None;
-    for b in &base_list {
-        let Some(bt) = b.downcast_ref::<TypeObject>() else {
-            let msg = format!("bases must be types");
-            return Err(vm.type_error(msg));
-        };
-        if !bt.has_flag(type_flags::BASETYPE) {
-            let msg = format!("type '{}' is not an acceptable base type", bt.name_string());
-            return Err(vm.type_error(msg));
-        }
-        if bt.layout != LayoutKind::Object {
-            if solid.layout != LayoutKind::Object && solid.layout != bt.layout {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-            if solid.layout == LayoutKind::Object || bt.is_subtype(solid) {
-                solid = solid_of(bt);
-                best_base = Some(bt);
-            }
-        } else if best_base.is_none() {
-            best_base = Some(bt);
-        }
-    }
+    let base = crate::types::type_ty::best_base(vm, &base_list)?;
     for (i, b) in base_list.iter().enumerate() {
         if base_list[..i].iter().any(|x| x.is(b)) {
             let msg = format!("duplicate base class {}", type_of_type(b).name_string());
             return Err(vm.type_error(msg));
         }
     }
-    let base = best_base.unwrap_or(OBJECT_TYPE.get());
     let layout = base.layout;
     let flags = type_flags::HEAPTYPE
         | type_flags::BASETYPE
@@ -602,13 +578,6 @@ pub fn new_heap_type(
     let mut wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
     let base_slots = base.nslots.get() as usize;
     let mut nslots = base_slots;
-    for b in &base_list {
-        if let Some(bt) = b.downcast_ref::<TypeObject>() {
-            if bt.nslots.get() > 0 && !std::ptr::eq(bt, base) && !base.is_subtype(bt) {
-                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
-            }
-        }
-    }
     if let Some(slots) = dict.get_str_key("__slots__") {
         let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() {
             vec![slots.clone()]
@@ -730,18 +699,6 @@ pub fn new_heap_type(
     Ok(tv)
 }
 
-/// The type that fixes the instance layout of `t`.
-fn solid_of(t: &TypeObject) -> &TypeObject {
-    let mut cur = t;
-    while let Some(b) = cur.base() {
-        if b.layout != t.layout {
-            break;
-        }
-        cur = b;
-    }
-    cur
-}
-
 fn type_name_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<TypeObject>()
         .map(|t| t.name().clone())
@@ -824,9 +781,8 @@ fn type_base_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn type_dict_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    // A copy stands in for the read-only mappingproxy.
     Ok(v.downcast_ref::<TypeObject>()
-        .map(|t| t.dict().copy_value())
+        .map(|t| crate::types::dict_ty::mappingproxy::new_mappingproxy(t.dict_value()))
         .unwrap_or_else(none))
 }
 
@@ -894,6 +850,125 @@ fn type_doc_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
         return Err(vm.type_error(msg));
     };
     t.dict().insert_str_key("__doc__", value);
+    t.modified();
+    Ok(())
+}
+
+/// `type.__dir__(cls)`: the names in the class's dict and, recursively, its
+/// bases' (CPython's merge_class_dict, which follows `__bases__`).
+fn type_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [cls] = ArgSpec::exact::<1>(vm, "__dir__", args, 1)?;
+    let d = DictObject::new_value();
+    if let Some(dd) = d.downcast_ref::<DictObject>() {
+        merge_class_dict(vm, dd, &cls, 0)?;
+    }
+    Ok(crate::objects::list::new_list(
+        d.downcast_ref::<DictObject>().map(|x| x.keys()).unwrap_or_default(),
+    ))
+}
+
+fn merge_class_dict(vm: &mut Vm, into: &DictObject, cls: &Value, depth: usize) -> PyResult<()> {
+    vm.enter_recursion("")?;
+    let r = merge_class_dict_inner(vm, into, cls, depth);
+    vm.leave_recursion();
+    r
+}
+
+fn merge_class_dict_inner(vm: &mut Vm, into: &DictObject, cls: &Value, depth: usize) -> PyResult<()> {
+    let dict_name = vm.intern("__dict__");
+    if let Some(classdict) = vm.lookup_attr(cls, &dict_name)? {
+        if let Some(cd) = classdict.downcast_ref::<DictObject>() {
+            into.update_from(vm, cd)?;
+        } else {
+            let keys = vm.call_method(&classdict, "keys", &[])?;
+            for k in vm.collect(&keys)? {
+                let v = vm.getitem(&classdict, &k)?;
+                into.set_item(vm, k, v)?;
+            }
+        }
+    }
+    let bases_name = vm.intern("__bases__");
+    if let Some(bases) = vm.lookup_attr(cls, &bases_name)? {
+        for b in vm.collect(&bases)? {
+            merge_class_dict(vm, into, &b, depth + 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// `cls.__abstractmethods__`: only what the class's own dict holds (`type`
+/// itself has none, though its dict holds this descriptor).
+fn type_abstractmethods_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let found = v
+        .downcast_ref::<TypeObject>()
+        .filter(|t| !std::ptr::eq(*t, TYPE_TYPE.get()))
+        .and_then(|t| t.dict().get_str_key("__abstractmethods__"));
+    match found {
+        Some(m) => Ok(m),
+        None => Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__")),
+    }
+}
+
+/// Setting `__abstractmethods__` decides whether the class can be instantiated.
+fn type_abstractmethods_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
+    let key = vm.intern("__abstractmethods__");
+    let abstract_ = match value {
+        Some(val) => {
+            let truth = vm.is_true(&val)?;
+            t.dict().set_item(vm, key, val)?;
+            truth
+        }
+        None => {
+            if t.dict().del_item(vm, &key)?.is_none() {
+                return Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__"));
+            }
+            false
+        }
+    };
+    t.modified();
+    let f = t.flags.get();
+    t.flags.set(if abstract_ { f | type_flags::IS_ABSTRACT } else { f & !type_flags::IS_ABSTRACT });
+    Ok(())
+}
+
+/// `cls.__annotations__` of a class: its own dict's entry (bound if a
+/// descriptor), made an empty dict on first access; builtin types have none.
+fn type_annotations_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(none()) };
+    if !t.is_heap_type() {
+        let msg = format!("type object '{}' has no attribute '__annotations__'", t.name_string());
+        return Err(vm.new_error(ExcKind::AttributeError, msg));
+    }
+    match t.dict().get_str_key("__annotations__") {
+        Some(a) => match type_of(&a).slots().descr_get {
+            Some(get) => get(vm, &a, None, v),
+            None => Ok(a),
+        },
+        None => {
+            let d = DictObject::new_value();
+            t.dict().insert_str_key("__annotations__", d.clone());
+            t.modified();
+            Ok(d)
+        }
+    }
+}
+
+fn type_annotations_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
+    if t.has_flag(type_flags::IMMUTABLE) {
+        let msg = format!("cannot set '__annotations__' attribute of immutable type '{}'", t.name_string());
+        return Err(vm.type_error(msg));
+    }
+    let key = vm.intern("__annotations__");
+    match value {
+        Some(val) => t.dict().set_item(vm, key, val)?,
+        None => {
+            if t.dict().del_item(vm, &key)?.is_none() {
+                return Err(vm.new_error(ExcKind::AttributeError, "__annotations__"));
+            }
+        }
+    }
     t.modified();
     Ok(())
 }
@@ -1001,12 +1076,15 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__name__", type_name_get, Some(type_name_set));
     add_getset(&TYPE_TYPE, "__qualname__", type_qualname_get, Some(type_qualname_set));
     add_getset(&TYPE_TYPE, "__mro__", type_mro_get, None);
-    add_getset(&TYPE_TYPE, "__bases__", type_bases_get, None);
+    add_getset(&TYPE_TYPE, "__bases__", type_bases_get, Some(crate::types::type_ty::type_bases_set));
     add_getset(&TYPE_TYPE, "__base__", type_base_get, None);
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
     add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
+    add_method(&TYPE_TYPE, "__dir__", type_dir);
+    add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
+    add_getset(&TYPE_TYPE, "__annotations__", type_annotations_get, Some(type_annotations_set));
     add_method(&TYPE_TYPE, "__subclasses__", type_subclasses);
     add_method(&TYPE_TYPE, "__instancecheck__", type_instancecheck);
     add_method(&TYPE_TYPE, "__subclasscheck__", type_subclasscheck);

@@ -238,7 +238,7 @@ fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
             if is_exact(it, &TUPLE_TYPE) && cls.is(&TUPLE_TYPE.get().as_value()) {
                 return Ok(it.clone());
             }
-            vm.collect(it)?
+            vm.collect_sized(it)?
         }
     };
     match cls.downcast_ref::<TypeObject>() {
@@ -466,7 +466,7 @@ fn list_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRe
     let Some(l) = list_of(obj) else { return Ok(()) };
     l.clear();
     if let Some(it) = args.first() {
-        let items = vm.collect(it)?;
+        let items = vm.collect_sized(it)?;
         l.extend(items);
     }
     Ok(())
@@ -484,7 +484,7 @@ fn list_append(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn list_extend(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "extend", kw)?;
     let [l, it] = ArgSpec::exact::<2>(vm, "list.extend", args, 1)?;
-    let items = vm.collect(&it)?;
+    let items = vm.collect_sized(&it)?;
     if let Some(l) = list_of(&l) {
         l.extend(items);
     }

@@ -432,7 +432,12 @@ pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>
         // SAFETY: the capacity holds n bytes; read(2) initializes the first r,
         // and only those become part of the vector. (No zero-fill: a huge
         // read on a short file touches only what it reads.)
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr() as *mut libc::c_void, n) };
+        // The GIL is released around the read; errno is read before taking it back.
+        let ptr = buf.as_mut_ptr() as usize;
+        let (r, e) = vm.allow_threads(|| {
+            let r = unsafe { libc::read(fd, ptr as *mut libc::c_void, n) };
+            (r, last_errno())
+        });
         if r >= 0 {
             unsafe { buf.set_len(r as usize) };
             if buf.capacity() > 2 * buf.len() + 4096 {
@@ -440,7 +445,6 @@ pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>
             }
             return Ok(Some(buf));
         }
-        let e = last_errno();
         if e == libc::EAGAIN {
             return Ok(None);
         }

@@ -904,9 +904,9 @@ pub(crate) fn make_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
     // SAFETY: plain syscall.
     let tty = unsafe { libc::isatty(1) } == 1;
     let stdout = textio::new_std_text(vm, out_buf, 1, "surrogateescape", tty && !unbuffered, unbuffered)?;
-    vm.stdout_line_buffered = tty && !unbuffered;
-    vm.stdout_write_through = unbuffered;
-    vm.stdout_bin_size = if unbuffered {
+    vm.stdout_buffers().line_buffered = tty && !unbuffered;
+    vm.stdout_buffers().write_through = unbuffered;
+    vm.stdout_buffers().binary_size = if unbuffered {
         0
     } else {
         // open()'s choice: the descriptor's block size.

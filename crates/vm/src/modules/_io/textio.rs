@@ -1138,8 +1138,8 @@ fn text_reconfigure(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
         t.write_through.set(wt);
     }
     if is_std_stdout(t) {
-        vm.stdout_line_buffered = t.line_buffering.get();
-        vm.stdout_write_through = t.write_through.get();
+        vm.stdout_buffers().line_buffered = t.line_buffering.get();
+        vm.stdout_buffers().write_through = t.write_through.get();
     }
     Ok(none())
 }

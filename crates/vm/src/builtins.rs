@@ -1303,7 +1303,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     dict.insert_str_key("NotImplemented", not_implemented());
     dict.insert_str_key("True", Value::bool(true));
     dict.insert_str_key("False", Value::bool(false));
-    dict.insert_str_key("__debug__", Value::bool(true));
+    dict.insert_str_key("__debug__", Value::bool(crate::config::current().optimize == 0));
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("builtins", m.clone());
     }

@@ -393,7 +393,7 @@ const STDLIB_MODULE_NAMES: &[&str] = &[
     "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
 ];
 
-pub(crate) const VERSION: &str = concat!(
+pub const VERSION: &str = concat!(
     "3.11.7 (main, Jan  1 2024, 00:00:00) [pyrite ",
     env!("CARGO_PKG_VERSION"),
     " (Rust)]"
@@ -723,13 +723,6 @@ fn getallocatedblocks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
     Ok(Value::int(0))
 }
 
-fn env_flag(name: &str) -> i64 {
-    match std::env::var(name) {
-        Ok(v) if !v.is_empty() => v.parse::<i64>().map(|n| n.max(1)).unwrap_or(1),
-        _ => 0,
-    }
-}
-
 /// Fills in the parts of `sys` that describe the interpreter and its hooks.
 fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     let funcs: &[(&'static str, NativeFn)] = &[
@@ -773,7 +766,14 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     dict.insert_str_key("float_repr_style", new_str("short"));
     dict.insert_str_key("maxunicode", Value::int(0x10FFFF));
     dict.insert_str_key("platlibdir", new_str("lib"));
-    dict.insert_str_key("pycache_prefix", none());
+    // `-X pycache_prefix=PATH`, else PYTHONPYCACHEPREFIX.
+    let config = crate::config::current();
+    let pycache_prefix = config
+        .xoption("pycache_prefix")
+        .map(str::to_string)
+        .or_else(|| config.use_environment.then(|| crate::config::env_var("PYTHONPYCACHEPREFIX")).flatten())
+        .filter(|p| !p.is_empty());
+    dict.insert_str_key("pycache_prefix", pycache_prefix.map(|p| new_str(&p)).unwrap_or_else(none));
     dict.insert_str_key("_framework", new_str(""));
     dict.insert_str_key(
         "_git",
@@ -792,39 +792,37 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     .unwrap_or_else(|_| none());
     dict.insert_str_key("implementation", implementation);
 
-    let dont_write = env_flag("PYTHONDONTWRITEBYTECODE") != 0;
+    // The command line and environment, as the `pyrite` binary set them (config.rs).
+    let cfg = crate::config::current();
+    let dont_write = cfg.dont_write_bytecode;
     dict.insert_str_key("dont_write_bytecode", Value::bool(dont_write));
     let hash_random = match std::env::var("PYTHONHASHSEED") {
-        Ok(v) if v != "random" && !v.is_empty() => 0,
+        Ok(v) if cfg.use_environment && v != "random" && !v.is_empty() => 0,
         _ => 1,
     };
-    let max_digits = std::env::var("PYTHONINTMAXSTRDIGITS")
-        .ok()
-        .and_then(|v| v.parse::<i64>().ok())
-        .unwrap_or(-1);
     let flags_type = structseq_type(&FLAGS_TYPE, &FLAGS_DESC);
     let flags = new_structseq(
         vm,
         flags_type,
         vec![
-            Value::int(env_flag("PYTHONDEBUG")),
-            Value::int(env_flag("PYTHONINSPECT")),
-            Value::int(0),
-            Value::int(env_flag("PYTHONOPTIMIZE")),
+            Value::int(cfg.parser_debug),
+            Value::int(cfg.inspect),
+            Value::int(cfg.interactive),
+            Value::int(cfg.optimize),
             Value::int(dont_write as i64),
-            Value::int(env_flag("PYTHONNOUSERSITE")),
-            Value::int(0),
-            Value::int(0),
-            Value::int(env_flag("PYTHONVERBOSE")),
-            Value::int(0),
-            Value::int(0),
+            Value::int(cfg.no_user_site as i64),
+            Value::int(cfg.no_site as i64),
+            Value::int(!cfg.use_environment as i64),
+            Value::int(cfg.verbose),
+            Value::int(cfg.bytes_warning),
+            Value::int(cfg.quiet),
             Value::int(hash_random),
-            Value::int(0),
-            Value::bool(std::env::var("PYTHONDEVMODE").is_ok_and(|v| !v.is_empty())),
-            Value::int(env_flag("PYTHONUTF8")),
-            Value::int(env_flag("PYTHONWARNDEFAULTENCODING")),
-            Value::bool(std::env::var("PYTHONSAFEPATH").is_ok_and(|v| !v.is_empty())),
-            Value::int(max_digits),
+            Value::int(cfg.isolated as i64),
+            Value::bool(cfg.dev_mode),
+            Value::int(cfg.utf8_mode),
+            Value::int(cfg.warn_default_encoding),
+            Value::bool(cfg.safe_path),
+            Value::int(cfg.int_max_str_digits),
         ],
     );
     dict.insert_str_key("flags", flags);
@@ -900,8 +898,18 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         dict.insert_str_key(k, new_str(&prefix));
     }
-    dict.insert_str_key("warnoptions", new_list(vec![]));
-    dict.insert_str_key("_xoptions", DictObject::new_value());
+    dict.insert_str_key("warnoptions", new_list(cfg.warnoptions().iter().map(|w| new_str(w)).collect()));
+    // `-X name=value` maps name to the string, a bare `-X name` to True.
+    let xoptions = DictObject::new_value();
+    if let Some(x) = xoptions.downcast_ref::<DictObject>() {
+        for opt in &cfg.xoptions {
+            match opt.split_once('=') {
+                Some((k, v)) => x.insert_str_key(k, new_str(v)),
+                None => x.insert_str_key(opt, Value::bool(true)),
+            }
+        }
+    }
+    dict.insert_str_key("_xoptions", xoptions);
     let orig: Vec<Value> = std::env::args().map(|a| new_str(&a)).collect();
     dict.insert_str_key("orig_argv", new_list(orig));
     // meta_path, path_hooks and path_importer_cache appear when first asked

@@ -148,6 +148,16 @@ fn inherited_future_flags(vm: &Vm) -> u32 {
         .map_or(0, |f| f.code().flags & pyrite_compiler::PYCF_MASK)
 }
 
+/// A compiler-phase error (after parsing) takes its `text` from the file
+/// named `filename` (`PyErr_ProgramTextObject`): none when there is no such
+/// file, as for "<string>" or "<stdin>".
+pub(crate) fn without_program_text(mut e: pyrite_syntax::SyntaxError, filename: &str) -> pyrite_syntax::SyntaxError {
+    if e.kind.is_syntax_error() && std::fs::metadata(filename).is_err() {
+        e.text = None;
+    }
+    e
+}
+
 /// What the front end produced.
 enum Compiled {
     Code(Value),
@@ -210,7 +220,7 @@ impl Vm {
         warnings.extend(checked.warnings);
         self.print_syntax_warnings(&warnings, filename, &text);
         if let Some(e) = checked.error {
-            return Err(self.syntax_error_to_exc(&e, filename));
+            return Err(self.syntax_error_to_exc(&without_program_text(e, filename), filename));
         }
         self.compile_tree(&module, filename, mode, flags, optimize).map(Compiled::Code)
     }
@@ -263,7 +273,7 @@ impl Vm {
             allow_top_level_await: flags & pycf::ALLOW_TOP_LEVEL_AWAIT != 0,
         };
         let code = pyrite_compiler::compile_with_flags(module, filename, cmode, optimize, cflags)
-            .map_err(|e| self.syntax_error_to_exc(&e, filename))?;
+            .map_err(|e| self.syntax_error_to_exc(&without_program_text(e, filename), filename))?;
         self.load_code(code)
     }
 
@@ -416,7 +426,8 @@ pub(crate) fn compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
         }
     };
     // -1 means the interpreter's own level (pyrite runs without -O).
-    let optimize = optimize.max(0) as u8;
+    // -1: the interpreter's own level (`-O`).
+    let optimize = if optimize < 0 { crate::config::current().optimize_level() } else { optimize as u8 };
     if is_ast_object(vm, source)? {
         if only_ast {
             return Ok(source.clone());
@@ -491,7 +502,7 @@ pub(crate) fn eval(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "eval", "string, bytes or code")?.strip_leading_blanks();
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)
@@ -556,7 +567,7 @@ pub(crate) fn exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "exec", "string, bytes or code")?;
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)?;

@@ -89,8 +89,21 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(crate::objects::str::intern_value(&s))
 }
 
-fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), args, None)?;
+fn exit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "exit", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+    }
+    // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let status = args.first().filter(|s| !s.is_none());
+    let exc_args = match status {
+        None => Vec::new(),
+        Some(s) => match s.downcast_ref::<crate::objects::tuple::TupleObject>() {
+            Some(t) => t.items().to_vec(),
+            None => vec![s.clone()],
+        },
+    };
+    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), &exc_args, None)?;
     Err(PyErr::new(e))
 }
 

@@ -223,6 +223,14 @@ impl Vm {
                 if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
                     return Err(self.line_zero_syntax_error(&e.msg, filename, false));
                 }
+                // For 'exec' input the parser too reads the line back from
+                // the named file first, then falls back to the source.
+                let mut e = e;
+                if exec_input {
+                    if let Some(line) = program_text(filename, e.lineno) {
+                        e.text = Some(line);
+                    }
+                }
                 return Err(self.syntax_error_to_exc(&e, filename));
             }
         };

@@ -436,9 +436,18 @@ impl Vm {
 
     /// `getattr(obj, name)`; AttributeError when missing.
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        match (type_of(obj).slots().getattro)(self, obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.attribute_error(obj, name)),
+        match (type_of(obj).slots().getattro)(self, obj, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(self.attribute_error(obj, name)),
+            Err(e) => {
+                // As PyObject_GetAttr: an AttributeError from `__getattr__` or a
+                // property gets the failed lookup's name and object (for the
+                // "Did you mean" suggestion) unless it already has them.
+                if e.is_instance(ExcKind::AttributeError) {
+                    crate::types::exc::set_attribute_error_context_if_unset(&e, obj, name);
+                }
+                Err(e)
+            }
         }
     }
 

@@ -351,6 +351,15 @@ pub fn set_attribute_error_context(_vm: &mut Vm, e: &PyErr, obj: &Value, name: &
     set_attr_raw(&e.exc, "obj", obj.clone());
 }
 
+/// Sets `name` and `obj` of an AttributeError when neither is set yet.
+pub fn set_attribute_error_context_if_unset(e: &PyErr, obj: &Value, name: &Value) {
+    let unset = |attr: &str| crate::attr::instance_get(&e.exc, &crate::objects::str::new_str(attr)).map_or(true, |v| v.is_none());
+    if unset("name") && unset("obj") {
+        set_attr_raw(&e.exc, "name", name.clone());
+        set_attr_raw(&e.exc, "obj", obj.clone());
+    }
+}
+
 /// Attaches `name` to a NameError raised by the VM.
 pub fn set_name_error_name(_vm: &mut Vm, e: &PyErr, name: &Value) {
     set_attr_raw(&e.exc, "name", name.clone());

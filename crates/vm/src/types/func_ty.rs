@@ -950,6 +950,21 @@ fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
 }
 
+/// `module.__dir__`: the module dict's own `__dir__` when it has one (PEP
+/// 562), else the dict's keys.
+fn module_dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__dir__", kw)?;
+    let [this] = ArgSpec::exact::<1>(vm, "__dir__", args, 0)?;
+    let dict = vm.getattr_str(&this, "__dict__")?;
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
+    };
+    match d.get_str_key("__dir__") {
+        Some(f) => vm.call(&f, &[], None),
+        None => Ok(crate::objects::list::new_list(d.keys())),
+    }
+}
+
 fn module_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "module", args, kw, &["name", "doc"], 2, 1)?;
     let name = a[0].as_ref().map(display_lossy).unwrap_or_default();
@@ -1232,6 +1247,7 @@ pub(crate) fn init() {
     s.setattro = Some(crate::attr::module_setattr);
     s.new = Some(module_new);
     add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
+    add_method(&MODULE_TYPE, "__dir__", module_dir);
 
     let s = SUPER_TYPE.get().slots_mut();
     s.new = Some(super_new);

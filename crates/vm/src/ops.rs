@@ -135,7 +135,11 @@ impl Vm {
             if let Some(f) = ta.slots().repeat {
                 return f(self, a, b);
             }
-            if let Some(f) = tb.slots().repeat {
+            // PyNumber_InPlaceMultiply only repeats the right operand when the
+            // left one's type has no sequence methods at all (heap types and
+            // containers such as dict or set have some, without repeat).
+            let left_is_sequence_like = ta.is_heap_type() || ta.slots().contains.is_some() || ta.slots().concat.is_some();
+            if let Some(f) = tb.slots().repeat.filter(|_| !(inplace && left_is_sequence_like)) {
                 return f(self, b, a);
             }
         }

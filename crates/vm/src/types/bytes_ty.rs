@@ -285,7 +285,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<
 }
 
 /// CPython's getargs messages for the find family ("find() takes at least 1 argument (0 given)").
-fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len().saturating_sub(1);
     if n < min {
         let msg = format!(

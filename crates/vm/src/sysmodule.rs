@@ -566,6 +566,41 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
+/// An uncaught exception at the top level (pythonrun.c's _PyErr_PrintEx):
+/// sets `sys.last_type/last_value/last_traceback` and hands the exception to
+/// `sys.excepthook`; a failing hook is reported with the original exception.
+/// Returns the exit status (1, or a SystemExit's raised by the hook).
+pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
+    let exc = e.exc.clone();
+    let exc_type = type_of(&exc).as_value();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys")) {
+        if let Some(m) = m.downcast_ref::<ModuleObject>() {
+            m.dict().insert_str_key("last_type", exc_type.clone());
+            m.dict().insert_str_key("last_value", exc.clone());
+            m.dict().insert_str_key("last_traceback", tb.clone());
+        }
+    }
+    let Some(hook) = sys_attr(vm, "excepthook") else {
+        vm.flush_stdout();
+        vm.write_stderr(b"sys.excepthook is missing\n");
+        vm.print_exception(e);
+        return 1;
+    };
+    if let Err(hook_err) = vm.call(&hook, &[exc_type, exc, tb], None) {
+        if hook_err.is_instance(ExcKind::SystemExit) {
+            return vm.system_exit_status(&hook_err);
+        }
+        vm.flush_stdout();
+        vm.write_stderr(b"Error in sys.excepthook:\n");
+        vm.print_exception(&hook_err);
+        vm.write_stderr(b"\nOriginal exception was:\n");
+        vm.print_exception(e);
+    }
+    1
+}
+
 /// An attribute of the `sys` module, if set.
 pub(crate) fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let sys = vm.modules.downcast_ref::<DictObject>()?.get_str_key("sys")?;

@@ -281,14 +281,13 @@ impl Vm {
         if e.is_instance(ExcKind::SystemExit) {
             return self.system_exit_status(&e);
         }
-        self.print_exception(&e);
-        1
+        crate::sysmodule::report_uncaught(self, &e)
     }
 
     /// The exit status for an uncaught SystemExit (pythonrun.c's
     /// _Py_HandleSystemExit): its `code` None is 0, an int is itself (as a C
     /// long, -1 when it does not fit), anything else is printed and gives 1.
-    fn system_exit_status(&mut self, e: &PyErr) -> i32 {
+    pub(crate) fn system_exit_status(&mut self, e: &PyErr) -> i32 {
         let key = self.intern("code");
         let code = match crate::attr::instance_get(&e.exc, &key) {
             Some(c) => Some(c),

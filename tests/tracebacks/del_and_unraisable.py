@@ -1,0 +1,35 @@
+# Exceptions in __del__ are "unraisable": they go to sys.unraisablehook
+# (here one that prints the fields without addresses) and do not stop the
+# program.
+import sys
+
+
+def hook(unraisable):
+    print("unraisable:", type(unraisable.exc_value).__name__, unraisable.exc_value,
+          unraisable.exc_type.__name__, unraisable.err_msg,
+          getattr(unraisable.object, "__qualname__", None), unraisable.exc_traceback is not None)
+
+
+sys.unraisablehook = hook
+
+
+class Noisy:
+    def __init__(self, name):
+        self.name = name
+
+    def __del__(self):
+        raise ValueError(f"del of {self.name}")
+
+
+def make_and_drop():
+    n = Noisy("local")
+    del n
+    print("after del")
+
+
+make_and_drop()
+x = Noisy("global")
+x = None
+print("still running")
+Noisy("temporary")
+print("end")

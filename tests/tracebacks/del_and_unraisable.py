@@ -33,3 +33,20 @@ x = None
 print("still running")
 Noisy("temporary")
 print("end")
+
+
+def type_hook(unraisable):
+    print(type(unraisable).__name__, len(unraisable), unraisable[3], type(unraisable[1]).__name__)
+
+
+sys.unraisablehook = type_hook
+Noisy("typed")
+print("typed done")
+
+
+# A hook that fails (int() of the args) is reported by the default printer.
+sys.unraisablehook = int
+Noisy("through a failing hook")
+print("failing hook done")
+sys.unraisablehook = sys.__unraisablehook__
+print(sys.__unraisablehook__ is not None)

@@ -268,6 +268,14 @@ static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
     n_visible: 9,
     copy_missing: &[],
 };
+static UNRAISABLE_ARGS_TYPE: NativeType = NativeType::new();
+static UNRAISABLE_ARGS_DESC: StructSeqDesc = StructSeqDesc {
+    module: "",
+    name: "UnraisableHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+    n_visible: 5,
+    copy_missing: &[],
+};
 static THREAD_INFO_TYPE: NativeType = NativeType::new();
 static THREAD_INFO_DESC: StructSeqDesc = StructSeqDesc {
     module: "sys",
@@ -601,6 +609,56 @@ pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
     1
 }
 
+/// An exception that cannot be raised (from `__del__`, a finalizer, a
+/// generator's close), as PyErr_WriteUnraisable: handed to
+/// `sys.unraisablehook` with the object it happened in (NULL for none).
+pub(crate) fn write_unraisable(vm: &mut Vm, obj: &Value, e: &PyErr) {
+    let exc = e.exc.clone();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    let object = if obj.is_null() { none() } else { obj.clone() };
+    let Some(hook) = sys_attr(vm, "unraisablehook").filter(|h| !h.is_none()) else {
+        print_unraisable(vm, &object, &none(), e);
+        return;
+    };
+    let args_type = structseq_type(&UNRAISABLE_ARGS_TYPE, &UNRAISABLE_ARGS_DESC);
+    let args = new_structseq(vm, args_type, vec![type_of(&exc).as_value(), exc, tb, none(), object.clone()]);
+    if let Err(hook_err) = vm.call(&hook, &[args], None) {
+        // The hook's own failure is reported by the default printer.
+        let err_msg = new_str("Exception ignored in sys.unraisablehook");
+        print_unraisable(vm, &hook, &err_msg, &hook_err);
+    }
+}
+
+/// The default `sys.unraisablehook` output: "Exception ignored in: <obj>"
+/// (or the given message) and the exception with its traceback.
+fn print_unraisable(vm: &mut Vm, object: &Value, err_msg: &Value, e: &PyErr) {
+    let msg = if err_msg.is_none() { None } else { Some(vm.str_string(err_msg).unwrap_or_default()) };
+    let header = if !object.is_none() {
+        let desc = vm.repr_string(object).unwrap_or_else(|_| "<object repr() failed>".to_string());
+        format!("{}: {desc}\n", msg.as_deref().unwrap_or("Exception ignored in"))
+    } else {
+        msg.map(|m| format!("{m}:\n")).unwrap_or_default()
+    };
+    vm.flush_stdout();
+    vm.write_stderr(header.as_bytes());
+    vm.print_exception(e);
+}
+
+fn unraisablehook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "unraisablehook", kw)?;
+    let [unraisable] = ArgSpec::exact::<1>(vm, "unraisablehook", args, 0)?;
+    let field = |vm: &mut Vm, name: &str| vm.getattr_str(&unraisable, name);
+    let exc = field(vm, "exc_value")?;
+    let err_msg = field(vm, "err_msg")?;
+    let object = field(vm, "object")?;
+    if exc.is_none() {
+        return Ok(none());
+    }
+    print_unraisable(vm, &object, &err_msg, &PyErr::new(exc));
+    Ok(none())
+}
+
 /// An attribute of the `sys` module, if set.
 pub(crate) fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let sys = vm.modules.downcast_ref::<DictObject>()?.get_str_key("sys")?;
@@ -704,6 +762,7 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         ("getsizeof", getsizeof),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("unraisablehook", unraisablehook),
         ("is_finalizing", is_finalizing),
         ("audit", audit),
         ("addaudithook", addaudithook),
@@ -717,7 +776,11 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
-    for (alias, name) in [("__displayhook__", "displayhook"), ("__excepthook__", "excepthook")] {
+    for (alias, name) in [
+        ("__displayhook__", "displayhook"),
+        ("__excepthook__", "excepthook"),
+        ("__unraisablehook__", "unraisablehook"),
+    ] {
         if let Some(f) = dict.get_str_key(name) {
             dict.insert_str_key(alias, f);
         }

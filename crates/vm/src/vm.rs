@@ -326,9 +326,7 @@ impl Vm {
                 let saved = self.exc_info.clone();
                 if crate::objects::generator::is_generator(&obj) {
                     if let Err(e) = self.gen_finalize(&obj) {
-                        let desc = self.repr_string(&obj).unwrap_or_default();
-                        self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                        self.print_exception(&e);
+                        crate::sysmodule::write_unraisable(self, &obj, &e);
                     }
                     self.exc_info = saved;
                     drop(obj);
@@ -336,12 +334,7 @@ impl Vm {
                 }
                 if let Err(e) = self.call_special(&obj, "__del__", &[]) {
                     let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
-                    let desc = match what {
-                        Some(d) => self.repr_string(&d).unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                    self.print_exception(&e);
+                    crate::sysmodule::write_unraisable(self, &what.unwrap_or(Value::NULL), &e);
                 }
                 self.exc_info = saved;
                 drop(obj);

@@ -270,7 +270,8 @@ static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
 };
 static UNRAISABLE_ARGS_TYPE: NativeType = NativeType::new();
 static UNRAISABLE_ARGS_DESC: StructSeqDesc = StructSeqDesc {
-    module: "",
+    // CPython's tp_name has no module part.
+    module: "builtins",
     name: "UnraisableHookArgs",
     fields: &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
     n_visible: 5,

@@ -125,12 +125,12 @@ fn abstract_error(vm: &mut Vm, t: &TypeObject) -> crate::exception::PyErr {
         .unwrap_or_default();
     let mut names: Vec<String> = names.iter().map(display_lossy).collect();
     names.sort();
-    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    // 3.11 lists the names unquoted (3.12 quotes them).
     let msg = format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         t.name_string(),
         if names.len() == 1 { "" } else { "s" },
-        quoted.join(", ")
+        names.join(", ")
     );
     vm.type_error(msg)
 }
@@ -197,9 +197,12 @@ fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<
         return Err(vm.type_error(msg));
     };
     let old = type_of(obj);
-    let compatible = newt.is_heap_type()
-        && old.is_heap_type()
-        && newt.layout == old.layout
+    // object_set_class: static (immutable) types are refused before layouts are compared.
+    let both_modules = newt.is_subtype(MODULE_TYPE.get()) && old.is_subtype(MODULE_TYPE.get());
+    if !both_modules && (!newt.is_heap_type() || !old.is_heap_type()) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    let compatible = newt.layout == old.layout
         && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT);
     if !compatible {
         let msg = format!(
@@ -779,6 +782,44 @@ fn type_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `type.__abstractmethods__`: kept in the type's dict; `type` itself has none.
+fn type_abstractmethods_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let found = v
+        .downcast_ref::<TypeObject>()
+        .filter(|t| !std::ptr::eq(*t, TYPE_TYPE.get()))
+        .and_then(|t| t.dict().get_str_key("__abstractmethods__"));
+    match found {
+        Some(m) => Ok(m),
+        None => Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__")),
+    }
+}
+
+/// Setting it also sets the IS_ABSTRACT flag object.__new__ checks (from
+/// the value's truth); deleting clears it.
+fn type_abstractmethods_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    let abstract_now = match &value {
+        Some(m) => {
+            let truth = vm.is_true(m)?;
+            t.dict().insert_str_key("__abstractmethods__", m.clone());
+            truth
+        }
+        None => {
+            let key = vm.intern("__abstractmethods__");
+            if t.dict().del_item(vm, &key)?.is_none() {
+                return Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__"));
+            }
+            false
+        }
+    };
+    t.modified();
+    let flags = t.flags.get();
+    t.flags.set(if abstract_now { flags | type_flags::IS_ABSTRACT } else { flags & !type_flags::IS_ABSTRACT });
+    Ok(())
+}
+
 fn type_qualname_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<TypeObject>()
         .map(|t| t.qualname().clone())
@@ -1006,6 +1047,7 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
     add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
+    add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
     add_method(&TYPE_TYPE, "__subclasses__", type_subclasses);
     add_method(&TYPE_TYPE, "__instancecheck__", type_instancecheck);

@@ -342,7 +342,28 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 fn exc_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [e] = crate::args::ArgSpec::exact::<1>(vm, "__reduce__", args, 1)?;
     let t = type_of(&e).as_value();
-    Ok(new_tuple(vec![t, new_tuple(args_items(&e))]))
+    // The instance dict (notes, attributes set on the exception) goes along
+    // as the state for __setstate__ when there is one.
+    let state = crate::attr::instance_dict(&e).filter(|d| d.downcast_ref::<DictObject>().is_some_and(|d| d.len() > 0));
+    match state {
+        Some(d) => Ok(new_tuple(vec![t, new_tuple(args_items(&e)), d])),
+        None => Ok(new_tuple(vec![t, new_tuple(args_items(&e))])),
+    }
+}
+
+/// `BaseException.__setstate__(state)`: sets each item of a dict state as an attribute.
+fn exc_setstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [e, state] = crate::args::ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    if state.is_none() {
+        return Ok(none());
+    }
+    let Some(d) = state.downcast_ref::<DictObject>() else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        vm.setattr(&e, &k, v)?;
+    }
+    Ok(none())
 }
 
 /// Attaches `name` and `obj` to an AttributeError raised by the VM (3.10+).
@@ -391,6 +412,7 @@ pub(crate) fn init() {
     add_method_to(base, "with_traceback", exc_with_traceback);
     add_method_to(base, "add_note", exc_add_note);
     add_method_to(base, "__reduce__", exc_reduce);
+    add_method_to(base, "__setstate__", exc_setstate);
     // Class attributes that hold defaults for instances created before __init__ ran.
     for (kind, attrs) in [
         (ExcKind::StopIteration, &["value"][..]),

@@ -67,6 +67,33 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
     Ok(new_exception(t, new_tuple(pos.to_vec())))
 }
 
+/// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+fn syntax_error_init(vm: &mut Vm, obj: &Value, pos: &[Value]) -> PyResult<()> {
+    if let Some(msg) = pos.first() {
+        set_attr_raw(obj, "msg", msg.clone());
+    }
+    if pos.len() != 2 {
+        return Ok(());
+    }
+    let info = vm.collect(&pos[1])?;
+    if !(4..=6).contains(&info.len()) {
+        let msg = if info.len() < 4 {
+            format!("function takes at least 4 arguments ({} given)", info.len())
+        } else {
+            format!("function takes at most 6 arguments ({} given)", info.len())
+        };
+        return Err(vm.type_error(msg));
+    }
+    if info.len() == 5 {
+        return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+    }
+    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    for (name, v) in names.iter().zip(info) {
+        set_attr_raw(obj, name, v);
+    }
+    Ok(())
+}
+
 fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let t = type_of(obj);
@@ -128,6 +155,8 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         if t.is_subtype(exc_type(ExcKind::AttributeError)) {
             set_attr_raw(obj, "obj", objv);
         }
+    } else if t.is_subtype(exc_type(ExcKind::SyntaxError)) {
+        syntax_error_init(vm, obj, pos)?;
     } else if t.is_subtype(exc_type(ExcKind::OSError)) {
         let (errno, strerror, filename) = if (2..=5).contains(&pos.len()) {
             (pos[0].clone(), pos[1].clone(), pos.get(2).cloned().unwrap_or_else(none))
@@ -420,6 +449,10 @@ pub(crate) fn init() {
         (ExcKind::ImportError, &["name", "path", "msg"][..]),
         (ExcKind::AttributeError, &["name", "obj"][..]),
         (ExcKind::NameError, &["name"][..]),
+        (
+            ExcKind::SyntaxError,
+            &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"][..],
+        ),
         (ExcKind::OSError, &["errno", "strerror", "filename", "filename2"][..]),
     ] {
         let t = exc_type(kind);

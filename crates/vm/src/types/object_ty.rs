@@ -143,7 +143,10 @@ fn object_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> Py
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if s.new.map(|f| f as usize) == Some(object_new as *const () as usize) {
-            let msg = format!("{}() takes no arguments", t.name_string());
+            let msg = format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                vm.type_name(obj)
+            );
             return Err(vm.type_error(msg));
         }
     }

@@ -541,8 +541,12 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     let text = if let Some(s) = x.downcast_ref::<StrObject>() {
         Some(crate::objects::float::ascii_numeric_text(s.code_points()))
     } else {
-        x.downcast_ref::<crate::objects::bytes::BytesObject>()
-            .map(|b| b.data().iter().map(|&c| if c < 128 { c as char } else { '?' }).collect())
+        // PyFloat_FromString takes any bytes-like object.
+        let ascii = |data: &[u8]| -> String { data.iter().map(|&c| if c < 128 { c as char } else { '?' }).collect() };
+        match x.downcast_ref::<crate::objects::bytes::BytesObject>() {
+            Some(b) => Some(ascii(b.data())),
+            None => x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().map(|b| ascii(b.data())),
+        }
     };
     if let Some(text) = text {
         return match parse_float(&text) {

@@ -303,6 +303,13 @@ fn abs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn minmax(vm: &mut Vm, args: &[Value], kwnames: KwNames, name: &str, op: CompareOp) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    // Keywords are parsed as "|$OO:min": the count is checked before the names.
+    if kw.len() > 2 {
+        return Err(vm.type_error(format!("{name}() takes at most 2 keyword arguments ({} given)", kw.len())));
+    }
     let mut key: Option<Value> = None;
     let mut default: Option<Value> = None;
     for (k, v) in kw {
@@ -571,7 +578,8 @@ fn ternary_pow_fallback(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> Py
         }
     }
     let is_float = |v: &Value| crate::objects::float::as_float(v).is_some() && as_int(v).is_none();
-    if (is_float(base) || is_float(exp)) && numeric(base) && numeric(exp) {
+    // float's pow slot is tried for the modulus too (ternary_op tries all three).
+    if (is_float(base) || is_float(exp) || is_float(m)) && numeric(base) && numeric(exp) {
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     let msg = format!(

@@ -2039,10 +2039,11 @@ impl Vm {
             if t.is_subtype(base) {
                 let inst = self.call0(&v)?;
                 if !type_of(&inst).is_subtype(base) {
+                    // ceval.c's do_raise names the result's type by its repr.
                     let m = format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         self.repr_string(&v)?,
-                        self.type_name(&inst)
+                        self.repr_string(&type_of(&inst).as_value())?
                     );
                     return Err(self.type_error(m));
                 }

@@ -89,8 +89,21 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(crate::objects::str::intern_value(&s))
 }
 
-fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), args, None)?;
+fn exit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "exit", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+    }
+    // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let status = args.first().filter(|s| !s.is_none());
+    let exc_args = match status {
+        None => Vec::new(),
+        Some(s) => match s.downcast_ref::<crate::objects::tuple::TupleObject>() {
+            Some(t) => t.items().to_vec(),
+            None => vec![s.clone()],
+        },
+    };
+    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), &exc_args, None)?;
     Err(PyErr::new(e))
 }
 
@@ -338,6 +351,15 @@ static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
     name: "hash_info",
     fields: &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
     n_visible: 9,
+    copy_missing: &[],
+};
+static UNRAISABLE_ARGS_TYPE: NativeType = NativeType::new();
+static UNRAISABLE_ARGS_DESC: StructSeqDesc = StructSeqDesc {
+    // CPython's tp_name has no module part.
+    module: "builtins",
+    name: "UnraisableHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+    n_visible: 5,
     copy_missing: &[],
 };
 static THREAD_INFO_TYPE: NativeType = NativeType::new();
@@ -638,6 +660,91 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
+/// An uncaught exception at the top level (pythonrun.c's _PyErr_PrintEx):
+/// sets `sys.last_type/last_value/last_traceback` and hands the exception to
+/// `sys.excepthook`; a failing hook is reported with the original exception.
+/// Returns the exit status (1, or a SystemExit's raised by the hook).
+pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
+    let exc = e.exc.clone();
+    let exc_type = type_of(&exc).as_value();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys")) {
+        if let Some(m) = m.downcast_ref::<ModuleObject>() {
+            m.dict().insert_str_key("last_type", exc_type.clone());
+            m.dict().insert_str_key("last_value", exc.clone());
+            m.dict().insert_str_key("last_traceback", tb.clone());
+        }
+    }
+    let Some(hook) = sys_attr(vm, "excepthook") else {
+        vm.flush_stdout();
+        vm.write_stderr(b"sys.excepthook is missing\n");
+        vm.print_exception(e);
+        return 1;
+    };
+    if let Err(hook_err) = vm.call(&hook, &[exc_type, exc, tb], None) {
+        if hook_err.is_instance(ExcKind::SystemExit) {
+            return vm.system_exit_status(&hook_err);
+        }
+        vm.flush_stdout();
+        vm.write_stderr(b"Error in sys.excepthook:\n");
+        vm.print_exception(&hook_err);
+        vm.write_stderr(b"\nOriginal exception was:\n");
+        vm.print_exception(e);
+    }
+    1
+}
+
+/// An exception that cannot be raised (from `__del__`, a finalizer, a
+/// generator's close), as PyErr_WriteUnraisable: handed to
+/// `sys.unraisablehook` with the object it happened in (NULL for none).
+pub(crate) fn write_unraisable(vm: &mut Vm, obj: &Value, e: &PyErr) {
+    let exc = e.exc.clone();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    let object = if obj.is_null() { none() } else { obj.clone() };
+    let Some(hook) = sys_attr(vm, "unraisablehook").filter(|h| !h.is_none()) else {
+        print_unraisable(vm, &object, &none(), e);
+        return;
+    };
+    let args_type = structseq_type(&UNRAISABLE_ARGS_TYPE, &UNRAISABLE_ARGS_DESC);
+    let args = new_structseq(vm, args_type, vec![type_of(&exc).as_value(), exc, tb, none(), object.clone()]);
+    if let Err(hook_err) = vm.call(&hook, &[args], None) {
+        // The hook's own failure is reported by the default printer.
+        let err_msg = new_str("Exception ignored in sys.unraisablehook");
+        print_unraisable(vm, &hook, &err_msg, &hook_err);
+    }
+}
+
+/// The default `sys.unraisablehook` output: "Exception ignored in: <obj>"
+/// (or the given message) and the exception with its traceback.
+fn print_unraisable(vm: &mut Vm, object: &Value, err_msg: &Value, e: &PyErr) {
+    let msg = if err_msg.is_none() { None } else { Some(vm.str_string(err_msg).unwrap_or_default()) };
+    let header = if !object.is_none() {
+        let desc = vm.repr_string(object).unwrap_or_else(|_| "<object repr() failed>".to_string());
+        format!("{}: {desc}\n", msg.as_deref().unwrap_or("Exception ignored in"))
+    } else {
+        msg.map(|m| format!("{m}:\n")).unwrap_or_default()
+    };
+    vm.flush_stdout();
+    vm.write_stderr(header.as_bytes());
+    vm.print_exception(e);
+}
+
+fn unraisablehook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "unraisablehook", kw)?;
+    let [unraisable] = ArgSpec::exact::<1>(vm, "unraisablehook", args, 0)?;
+    let field = |vm: &mut Vm, name: &str| vm.getattr_str(&unraisable, name);
+    let exc = field(vm, "exc_value")?;
+    let err_msg = field(vm, "err_msg")?;
+    let object = field(vm, "object")?;
+    if exc.is_none() {
+        return Ok(none());
+    }
+    print_unraisable(vm, &object, &err_msg, &PyErr::new(exc));
+    Ok(none())
+}
+
 /// An attribute of the `sys` module, if set.
 pub(crate) fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let sys = vm.modules.downcast_ref::<DictObject>()?.get_str_key("sys")?;
@@ -734,6 +841,7 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         ("getsizeof", getsizeof),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("unraisablehook", unraisablehook),
         ("is_finalizing", is_finalizing),
         ("audit", audit),
         ("addaudithook", addaudithook),
@@ -747,7 +855,11 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
-    for (alias, name) in [("__displayhook__", "displayhook"), ("__excepthook__", "excepthook")] {
+    for (alias, name) in [
+        ("__displayhook__", "displayhook"),
+        ("__excepthook__", "excepthook"),
+        ("__unraisablehook__", "unraisablehook"),
+    ] {
         if let Some(f) = dict.get_str_key(name) {
             dict.insert_str_key(alias, f);
         }

@@ -346,14 +346,13 @@ impl Vm {
         if e.is_instance(ExcKind::SystemExit) {
             return self.system_exit_status(&e);
         }
-        self.print_exception(&e);
-        1
+        crate::sysmodule::report_uncaught(self, &e)
     }
 
     /// The exit status for an uncaught SystemExit (pythonrun.c's
     /// _Py_HandleSystemExit): its `code` None is 0, an int is itself (as a C
     /// long, -1 when it does not fit), anything else is printed and gives 1.
-    fn system_exit_status(&mut self, e: &PyErr) -> i32 {
+    pub(crate) fn system_exit_status(&mut self, e: &PyErr) -> i32 {
         let key = self.intern("code");
         let code = match crate::attr::instance_get(&e.exc, &key) {
             Some(c) => Some(c),
@@ -392,9 +391,7 @@ impl Vm {
                 let saved = self.exc_info.clone();
                 if crate::objects::generator::is_generator(&obj) {
                     if let Err(e) = self.gen_finalize(&obj) {
-                        let desc = self.repr_string(&obj).unwrap_or_default();
-                        self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                        self.print_exception(&e);
+                        crate::sysmodule::write_unraisable(self, &obj, &e);
                     }
                     self.exc_info = saved;
                     drop(obj);
@@ -402,12 +399,7 @@ impl Vm {
                 }
                 if let Err(e) = self.call_special(&obj, "__del__", &[]) {
                     let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
-                    let desc = match what {
-                        Some(d) => self.repr_string(&d).unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                    self.print_exception(&e);
+                    crate::sysmodule::write_unraisable(self, &what.unwrap_or(Value::NULL), &e);
                 }
                 self.exc_info = saved;
                 drop(obj);

@@ -128,6 +128,31 @@ fn source_of(vm: &mut Vm, v: &Value, funcname: &str, what: &str) -> PyResult<Sou
     Ok(src)
 }
 
+/// The errors of the passes after parsing (symtable, compiler) take their
+/// `text` as CPython's PyErr_ProgramText does: line `lineno` read back from
+/// the file named `filename`, None when there is no such file or line
+/// (`compile(src, "<string>", ...)`) or it is not UTF-8.
+fn with_text_from_file(mut err: pyrite_syntax::SyntaxError, filename: &str) -> pyrite_syntax::SyntaxError {
+    err.text = program_text(filename, err.lineno);
+    err
+}
+
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || filename.is_empty() {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let mut lines = bytes.split_inclusive(|&b| b == b'\n');
+    let line = lines.nth(lineno as usize - 1)?;
+    // Universal newlines: a `\r\n` or lone `\r` ending reads as `\n`.
+    let mut line = std::str::from_utf8(line).ok()?.to_string();
+    if line.ends_with("\r\n") {
+        line.truncate(line.len() - 2);
+        line.push('\n');
+    }
+    Some(line)
+}
+
 fn no_location_error(msg: &str) -> pyrite_syntax::SyntaxError {
     pyrite_syntax::SyntaxError {
         kind: pyrite_syntax::SyntaxErrorKind::SyntaxError,
@@ -146,16 +171,6 @@ fn inherited_future_flags(vm: &Vm) -> u32 {
     vm.frames
         .last()
         .map_or(0, |f| f.code().flags & pyrite_compiler::PYCF_MASK)
-}
-
-/// A compiler-phase error (after parsing) takes its `text` from the file
-/// named `filename` (`PyErr_ProgramTextObject`): none when there is no such
-/// file, as for "<string>" or "<stdin>".
-pub(crate) fn without_program_text(mut e: pyrite_syntax::SyntaxError, filename: &str) -> pyrite_syntax::SyntaxError {
-    if e.kind.is_syntax_error() && std::fs::metadata(filename).is_err() {
-        e.text = None;
-    }
-    e
 }
 
 /// What the front end produced.
@@ -208,6 +223,14 @@ impl Vm {
                 if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
                     return Err(self.line_zero_syntax_error(&e.msg, filename, false));
                 }
+                // For 'exec' input the parser too reads the line back from
+                // the named file first, then falls back to the source.
+                let mut e = e;
+                if exec_input {
+                    if let Some(line) = program_text(filename, e.lineno) {
+                        e.text = Some(line);
+                    }
+                }
                 return Err(self.syntax_error_to_exc(&e, filename));
             }
         };
@@ -220,7 +243,7 @@ impl Vm {
         warnings.extend(checked.warnings);
         self.print_syntax_warnings(&warnings, filename, &text);
         if let Some(e) = checked.error {
-            return Err(self.syntax_error_to_exc(&without_program_text(e, filename), filename));
+            return Err(self.syntax_error_to_exc(&with_text_from_file(e, filename), filename));
         }
         self.compile_tree(&module, filename, mode, flags, optimize).map(Compiled::Code)
     }
@@ -273,7 +296,7 @@ impl Vm {
             allow_top_level_await: flags & pycf::ALLOW_TOP_LEVEL_AWAIT != 0,
         };
         let code = pyrite_compiler::compile_with_flags(module, filename, cmode, optimize, cflags)
-            .map_err(|e| self.syntax_error_to_exc(&without_program_text(e, filename), filename))?;
+            .map_err(|e| self.syntax_error_to_exc(&with_text_from_file(e, filename), filename))?;
         self.load_code(code)
     }
 

@@ -1238,6 +1238,8 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("all", all),
         ("iter", iter),
         ("next", next),
+        ("aiter", crate::objects::generator::builtin_aiter),
+        ("anext", crate::objects::generator::builtin_anext),
         ("getattr", getattr),
         ("setattr", setattr),
         ("delattr", delattr),

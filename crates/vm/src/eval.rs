@@ -2215,9 +2215,15 @@ impl Vm {
             return self.gen_send(receiver, v, None);
         }
         if v.is_none() && type_of(receiver).slots().iternext.is_some() {
-            return match self.next(receiver)? {
-                Some(x) => Ok(GenResult::Yield(x)),
-                None => Ok(GenResult::Return(none())),
+            // An iterator may also finish with StopIteration(value) (an awaitable's return value).
+            return match self.next(receiver) {
+                Ok(Some(x)) => Ok(GenResult::Yield(x)),
+                Ok(None) => Ok(GenResult::Return(none())),
+                Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                    let val = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                    Ok(GenResult::Return(val))
+                }
+                Err(e) => Err(e),
             };
         }
         match self.call_method(receiver, "send", &[v]) {

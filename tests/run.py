@@ -11,6 +11,21 @@ identical. Expected output always comes from python3.11 at test time.
 A case listed in tests/known_failures.txt (path, then ' # reason') is expected to
 differ; it fails the run if it starts to match, so the list stays true.
 
+A case may have a sidecar NAME.cli next to NAME.py that says how to run it
+(for the command line itself, tests/cli/); one directive per line, '#' starts
+a comment:
+
+    args: -q -i NAME.py x y    the arguments after the interpreter (shlex
+                               syntax; default: the case's file name)
+    stdin: NAME.in             a file of the case's folder fed to stdin
+                               (default: empty input)
+    env: NAME=value            set for both interpreters (`env: -NAME` unsets)
+
+Such a case runs as `python3.11 ARGS` (by python3.11's full path, its
+sys.executable) and `pyrite ARGS`; where python3.11 prints its own program
+name (usage lines, "can't open file" messages) the expected output has
+pyrite's path instead.
+
 Checks over the whole reference stdlib live in tests/tools/ and run after the
 cases (see stdlib_ast.py).
 
@@ -23,6 +38,7 @@ import argparse
 import concurrent.futures
 import difflib
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -89,19 +105,80 @@ def load_known_failures(path=KNOWN_FAILURES):
     return known
 
 
-def run_one(argv, cwd):
+def run_one(argv, cwd, stdin_path=None, env_changes=(), use_stdin=False):
+    env = case_env()
+    for name, value in env_changes:
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    stdin = None
     try:
-        proc = subprocess.run(argv, cwd=cwd, env=case_env(), capture_output=True, timeout=CASE_TIMEOUT)
+        if use_stdin:
+            stdin = open(os.path.join(cwd, stdin_path), "rb") if stdin_path else subprocess.DEVNULL
+        proc = subprocess.run(argv, cwd=cwd, env=env, stdin=stdin, capture_output=True, timeout=CASE_TIMEOUT)
         return proc.returncode, proc.stdout, proc.stderr
     except subprocess.TimeoutExpired as exc:
         return "timeout", exc.stdout or b"", exc.stderr or b""
+    finally:
+        if stdin not in (None, subprocess.DEVNULL):
+            stdin.close()
+
+
+def read_sidecar(path):
+    """The directives of a case's NAME.cli file: (args, stdin file, env changes)."""
+    args, stdin_path, env_changes = None, None, []
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            key, sep, value = line.partition(":")
+            value = value.strip()
+            if not sep or key not in ("args", "stdin", "env"):
+                raise ValueError(f"{path}:{lineno}: expected 'args:', 'stdin:' or 'env:'")
+            if key == "args":
+                args = shlex.split(value)
+            elif key == "stdin":
+                stdin_path = value
+            elif value.startswith("-"):
+                env_changes.append((value[1:], None))
+            else:
+                name, _, val = value.partition("=")
+                env_changes.append((name, val))
+    return args, stdin_path, env_changes
+
+
+_reference_executable = None
+
+
+def reference_executable():
+    """python3.11's own path. Sidecar cases run it by that path, so that the
+    program name it prints (its argv[0]) is that path, as sys.executable."""
+    global _reference_executable
+    if _reference_executable is None:
+        out = subprocess.run([REFERENCE, "-c", "import sys; print(sys.executable)"], capture_output=True, text=True)
+        _reference_executable = out.stdout.strip() or REFERENCE
+    return _reference_executable
 
 
 def run_case(rel):
     path = os.path.join(TESTS, rel)
     cwd, name = os.path.split(path)
-    expected = run_one([REFERENCE, name], cwd)
-    actual = run_one([PYRITE, name], cwd)
+    sidecar = path[:-3] + ".cli"
+    if not os.path.exists(sidecar):
+        expected = run_one([REFERENCE, name], cwd)
+        actual = run_one([PYRITE, name], cwd)
+        return rel, expected, actual
+    args, stdin_path, env_changes = read_sidecar(sidecar)
+    if args is None:
+        args = [name]
+    reference = reference_executable()
+    expected = run_one([reference] + args, cwd, stdin_path, env_changes, use_stdin=True)
+    actual = run_one([PYRITE] + args, cwd, stdin_path, env_changes, use_stdin=True)
+    # python3.11 names itself where pyrite names itself.
+    ref, own = reference.encode(), PYRITE.encode()
+    expected = (expected[0],) + tuple(out.replace(ref, own) for out in expected[1:])
     return rel, expected, actual
 
 

@@ -21,7 +21,7 @@ async def client(port, name, lines, expect):
     reader, writer = await asyncio.open_connection('127.0.0.1', port)
     writer.write(f'{name}\n'.encode())
     await writer.drain()
-    await asyncio.sleep(0.05)
+    await asyncio.sleep(0.2)  # everyone has joined before anyone speaks
     for l in lines:
         writer.write(f'{l}\n'.encode())
         await writer.drain()

@@ -10,7 +10,8 @@ async def bad(d):
     raise ValueError('bad')
 
 async def main():
-    ts = [asyncio.create_task(val(i, 0.01 * (3 - i))) for i in range(3)]
+    # One task finishes at once, the others much later: FIRST_COMPLETED sees exactly one.
+    ts = [asyncio.create_task(val(i, 0 if i == 2 else 0.3)) for i in range(3)]
     done, pending = await asyncio.wait(ts, return_when=asyncio.FIRST_COMPLETED)
     print(sorted(t.result() for t in done), len(pending))
     done, pending = await asyncio.wait(ts)

@@ -26,6 +26,10 @@ attempt("int", lambda: binascii.unhexlify(5))
 attempt("hexlify str", lambda: binascii.hexlify("ab"))
 attempt("sep len", lambda: binascii.hexlify(b"ab", "--"))
 attempt("sep type", lambda: binascii.hexlify(b"ab", 5))
+attempt("sep None", lambda: binascii.hexlify(b"ab", None))
+attempt("per float", lambda: binascii.hexlify(b"ab", bytes_per_sep=2.5))
+attempt("per big", lambda: binascii.hexlify(b"ab", bytes_per_sep=2**70))
+attempt("per only", lambda: binascii.hexlify(b"abc", bytes_per_sep=2))
 attempt("sep nonascii", lambda: binascii.hexlify(b"ab", "\u20ac"))
 
 # base64

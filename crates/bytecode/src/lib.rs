@@ -17,14 +17,47 @@ pub use opcode_table::{
     INLINE_CACHE_ENTRIES, NB_OPS, OPNAMES,
 };
 
+/// Specialized forms pyrite runs beyond 3.11's, on opcode numbers 3.11
+/// leaves unused. They exist only in the running code units: `co_code`
+/// never holds them and `_co_code_adaptive` shows them as the adaptive form
+/// of their family (what 3.11 shows at such a site).
+pub mod internal {
+    /// BINARY_OP on two small ints, for the operators without a 3.11 form
+    /// (`&`, `|`, `^`, `<<`, `>>`, `//`, `%`, `/`).
+    pub const BINARY_OP_INT_OTHER: u8 = 200;
+    /// BINARY_OP `+ - * /` on two floats or a float and a small int (and `/`
+    /// on two floats).
+    pub const BINARY_OP_FLOAT_MIXED: u8 = 201;
+    /// BINARY_OP on two instances of one class whose operator method is a
+    /// Python function: its frame is pushed by the dispatch loop.
+    pub const BINARY_OP_PY_METHOD: u8 = 202;
+
+    /// The base opcode of an internal form.
+    pub fn base(opcode: u8) -> Option<u8> {
+        match opcode {
+            BINARY_OP_INT_OTHER | BINARY_OP_FLOAT_MIXED | BINARY_OP_PY_METHOD => Some(super::op::BINARY_OP),
+            _ => None,
+        }
+    }
+
+    /// The opcode `_co_code_adaptive` shows for `opcode`.
+    pub fn shown(opcode: u8) -> u8 {
+        match opcode {
+            BINARY_OP_INT_OTHER | BINARY_OP_FLOAT_MIXED | BINARY_OP_PY_METHOD => super::op::BINARY_OP_ADAPTIVE,
+            _ => opcode,
+        }
+    }
+}
+
 /// Number of CACHE code units that follow `opcode`.
 pub fn cache_entries(opcode: u8) -> usize {
+    let opcode = internal::base(opcode).unwrap_or(opcode);
     INLINE_CACHE_ENTRIES[opcode as usize] as usize
 }
 
 /// The unspecialized opcode of `opcode` (itself when it is not a specialized form).
 pub fn deoptimize(opcode: u8) -> u8 {
-    DEOPTIMIZE[opcode as usize]
+    internal::base(opcode).unwrap_or(DEOPTIMIZE[opcode as usize])
 }
 
 #[cfg(test)]

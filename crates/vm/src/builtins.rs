@@ -131,7 +131,7 @@ fn print(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
-fn len(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+pub(crate) fn len(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "len", kw)?;
     let [x] = ArgSpec::exact::<1>(vm, "len", args, 0)?;
     let n = vm.len(&x)?;
@@ -234,7 +234,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
 }
 
-fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "isinstance", kw)?;
     let [obj, cls] = ArgSpec::exact::<2>(vm, "isinstance", args, 0)?;
     Ok(Value::bool(isinstance(vm, &obj, &cls)?))
@@ -303,6 +303,13 @@ fn abs(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn minmax(vm: &mut Vm, args: &[Value], kwnames: KwNames, name: &str, op: CompareOp) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    // Keywords are parsed as "|$OO:min": the count is checked before the names.
+    if kw.len() > 2 {
+        return Err(vm.type_error(format!("{name}() takes at most 2 keyword arguments ({} given)", kw.len())));
+    }
     let mut key: Option<Value> = None;
     let mut default: Option<Value> = None;
     for (k, v) in kw {
@@ -571,7 +578,8 @@ fn ternary_pow_fallback(vm: &mut Vm, base: &Value, exp: &Value, m: &Value) -> Py
         }
     }
     let is_float = |v: &Value| crate::objects::float::as_float(v).is_some() && as_int(v).is_none();
-    if (is_float(base) || is_float(exp)) && numeric(base) && numeric(exp) {
+    // float's pow slot is tried for the modulus too (ternary_op tries all three).
+    if (is_float(base) || is_float(exp) || is_float(m)) && numeric(base) && numeric(exp) {
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     let msg = format!(
@@ -1230,6 +1238,8 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("all", all),
         ("iter", iter),
         ("next", next),
+        ("aiter", crate::objects::generator::builtin_aiter),
+        ("anext", crate::objects::generator::builtin_anext),
         ("getattr", getattr),
         ("setattr", setattr),
         ("delattr", delattr),
@@ -1303,7 +1313,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     dict.insert_str_key("NotImplemented", not_implemented());
     dict.insert_str_key("True", Value::bool(true));
     dict.insert_str_key("False", Value::bool(false));
-    dict.insert_str_key("__debug__", Value::bool(true));
+    dict.insert_str_key("__debug__", Value::bool(crate::config::current().optimize == 0));
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("builtins", m.clone());
     }

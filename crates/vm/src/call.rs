@@ -75,7 +75,14 @@ impl Vm {
         // SAFETY: `code` is kept alive by `func` or `owned`.
         let c = unsafe { &*code };
         let (base, mark) = self.stack.alloc(c.frame_size(), c.nlocalsplus());
-        self.frames.push(Frame {
+        self.frames.reserve(1);
+        let len = self.frames.len();
+        // SAFETY: room reserved above; the record is written whole before
+        // the length covers it. Written in place rather than pushed: a
+        // record built on the Rust stack and copied costs store-forwarding
+        // stalls on every call.
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(Frame {
             code,
             globals,
             builtins,
@@ -90,7 +97,11 @@ impl Vm {
             mark,
             frame_obj: Value::NULL,
             is_entry,
+            init_self: Value::NULL,
+            ret_binop: 0,
         });
+            self.frames.set_len(len + 1);
+        }
         Ok(base)
     }
 
@@ -119,6 +130,8 @@ impl Vm {
             mark,
             frame_obj: Value::NULL,
             is_entry: true,
+            init_self: Value::NULL,
+            ret_binop: 0,
         });
         let obj = gen.frame_object();
         if !obj.is_null() {
@@ -132,6 +145,34 @@ impl Vm {
     /// generator's frame that yielded keeps its slots in the generator.
     #[inline]
     pub(crate) fn pop_frame(&mut self) {
+        let Some(last) = self.frames.len().checked_sub(1) else { return };
+        let top = &self.frames[last];
+        if top.frame_obj.is_null() && top.generator.is_null() {
+            // The common case, field by field (moving the whole record out
+            // would read it in wide loads over the narrow stores just made
+            // to it, a store-forwarding stall on every return).
+            let live = top.code().nlocalsplus() + top.stack_depth;
+            let (base, mark, extra_level) = (top.localsplus, top.mark, !top.init_self.is_null());
+            // SAFETY: the owned fields are moved out once and the record is
+            // then forgotten (its frame object and generator are NULL and its
+            // other fields own nothing), before any value is dropped.
+            let held = unsafe {
+                let held = (
+                    std::ptr::read(&top.func),
+                    std::ptr::read(&top.owned),
+                    std::ptr::read(&top.locals),
+                    std::ptr::read(&top.init_self),
+                );
+                self.frames.set_len(last);
+                held
+            };
+            // SAFETY: variables and the first `stack_depth` stack slots are live.
+            unsafe { clear_slots_at(base, live) };
+            self.stack.release(mark);
+            self.depth -= 1 + usize::from(extra_level);
+            drop(held);
+            return;
+        }
         if let Some(mut f) = self.frames.pop() {
             if !f.frame_obj.is_null() {
                 self.detach_frame_object(&f);
@@ -161,6 +202,9 @@ impl Vm {
             unsafe { f.clear_slots(live) };
             self.stack.release(f.mark);
             self.depth -= 1;
+            if !f.init_self.is_null() {
+                self.depth -= 1;
+            }
         }
     }
 
@@ -384,5 +428,17 @@ impl Vm {
             if plural { "s" } else { "" },
             if given == 1 && kwonly_given == 0 { "was" } else { "were" }
         ))
+    }
+}
+
+/// Drops the first `upto` values from `base`.
+///
+/// # Safety
+/// Those slots hold initialized values, which are not used afterwards.
+#[inline(always)]
+unsafe fn clear_slots_at(base: *mut Value, upto: usize) {
+    for i in 0..upto {
+        let v = base.add(i).read();
+        drop(v);
     }
 }

@@ -74,7 +74,12 @@ impl Stamp {
 pub fn cache_path(source: &Path) -> Option<PathBuf> {
     let stem = source.file_name()?.to_str()?.strip_suffix(".py")?;
     let dir = source.parent()?;
-    Some(dir.join("__pycache__").join(format!("{stem}.{CACHE_TAG}.pyc")))
+    // `-O`/`-OO` code is kept apart, as CPython's `.opt-N.pyc` (SHARED: cli).
+    let opt = match crate::config::current().optimize_level() {
+        0 => String::new(),
+        n => format!(".opt-{n}"),
+    };
+    Some(dir.join("__pycache__").join(format!("{stem}.{CACHE_TAG}{opt}.pyc")))
 }
 
 fn load(cache: &Path, stamp: &Stamp, filename: &str) -> Option<CodeObject> {

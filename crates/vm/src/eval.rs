@@ -22,7 +22,8 @@ use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeobj::{
-    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_TYPE, RANGE_ITER_TYPE,
+    is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_ITER_TYPE, LIST_TYPE, METHOD_TYPE,
+    RANGE_ITER_TYPE, TUPLE_ITER_TYPE,
     MODULE_TYPE, STR_TYPE, TUPLE_TYPE,
 };
 use crate::objects::module::ModuleObject;
@@ -30,6 +31,7 @@ use crate::specialize::{self, Family};
 use crate::value::Value;
 use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
+use pyrite_bytecode::internal as internal_op;
 use pyrite_bytecode::op;
 
 /// Inline cache sizes of CPython 3.11 (checked against the opcode table in tests).
@@ -133,9 +135,11 @@ impl Vm {
             };
         }
         macro_rules! peek {
-            ($n:expr) => {
-                unsafe { &*sp.sub($n) }
-            };
+            ($n:expr) => {{
+                #[allow(unused_unsafe)]
+                let r = unsafe { &*sp.sub($n) };
+                r
+            }};
         }
         macro_rules! set_peek {
             ($n:expr, $v:expr) => {{
@@ -151,7 +155,11 @@ impl Vm {
         }
         macro_rules! name {
             ($i:expr) => {
-                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+                {
+                    #[allow(unused_unsafe)]
+                    let n = unsafe { &*(*code).names.as_ptr().add($i as usize) };
+                    n
+                }
             };
         }
         macro_rules! konst {
@@ -233,20 +241,99 @@ impl Vm {
                         | op::BINARY_OP_MULTIPLY_INT
                         | op::BINARY_OP_MULTIPLY_FLOAT
                         | op::BINARY_OP_SUBTRACT_INT
-                        | op::BINARY_OP_SUBTRACT_FLOAT => {
+                        | op::BINARY_OP_SUBTRACT_FLOAT
+                        | internal_op::BINARY_OP_INT_OTHER
+                        | internal_op::BINARY_OP_FLOAT_MIXED
+                        | internal_op::BINARY_OP_PY_METHOD => {
+                            if opcode == internal_op::BINARY_OP_PY_METHOD {
+                                if let Some(method) = specialize::operator_method(oparg as usize, peek!(2), peek!(1)) {
+                                    // The operator method runs in a frame pushed here; the
+                                    // operands stay on this stack until it returns.
+                                    specialize::stats(Family::BinaryOp).hits += 1;
+                                    self.frames[fi].lasti = instr_start as u32;
+                                    self.frames[fi].resume_at = (ip + caches::BINARY_OP) as u32;
+                                    let (lhs, rhs) = (peek!(2).clone(), peek!(1).clone());
+                                    let base = tri!(self.push_function_frame(method, false));
+                                    // SAFETY: the new frame has room for its two parameters.
+                                    unsafe {
+                                        base.write(lhs);
+                                        base.add(1).write(rhs);
+                                    }
+                                    if let Some(top) = self.frames.last_mut() {
+                                        top.ret_binop = oparg as u8 + 1;
+                                    }
+                                    let depth = stack_depth!();
+                                    self.frames[fi].stack_depth = depth;
+                                    fi += 1;
+                                    load_frame!();
+                                    continue 'dispatch;
+                                }
+                            }
+                            // The int and float forms: operands that are not heap
+                            // objects, so the result overwrites them without drops.
+                            let fast = match opcode {
+                                op::BINARY_OP_ADD_INT | op::BINARY_OP_SUBTRACT_INT | op::BINARY_OP_MULTIPLY_INT => {
+                                    match (peek!(2).as_small_int(), peek!(1).as_small_int()) {
+                                        (Some(a), Some(b)) => match opcode {
+                                            op::BINARY_OP_ADD_INT => Some(Value::int(a + b)),
+                                            op::BINARY_OP_SUBTRACT_INT => Some(Value::int(a - b)),
+                                            _ => a.checked_mul(b).map(Value::int),
+                                        },
+                                        _ => None,
+                                    }
+                                }
+                                op::BINARY_OP_ADD_FLOAT | op::BINARY_OP_SUBTRACT_FLOAT | op::BINARY_OP_MULTIPLY_FLOAT => {
+                                    match (peek!(2).as_float(), peek!(1).as_float()) {
+                                        (Some(a), Some(b)) => Some(Value::float(match opcode {
+                                            op::BINARY_OP_ADD_FLOAT => a + b,
+                                            op::BINARY_OP_SUBTRACT_FLOAT => a - b,
+                                            _ => a * b,
+                                        })),
+                                        _ => None,
+                                    }
+                                }
+                                internal_op::BINARY_OP_INT_OTHER => {
+                                    if peek!(2).is_small_int() && peek!(1).is_small_int() {
+                                        fast_binop(oparg as usize, peek!(2), peek!(1))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                internal_op::BINARY_OP_FLOAT_MIXED => {
+                                    if specialize::mixed_numbers(peek!(2), peek!(1)) {
+                                        mixed_float_binop(oparg as usize, peek!(2), peek!(1))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                _ => None,
+                            };
+                            if let Some(r) = fast {
+                                specialize::stats(Family::BinaryOp).hits += 1;
+                                // SAFETY: two operands on the stack, neither a heap object.
+                                unsafe {
+                                    sp = sp.sub(1);
+                                    sp.sub(1).write(r);
+                                }
+                                jump_by!(caches::BINARY_OP);
+                                continue 'dispatch;
+                            }
                             let rhs = pop!();
                             let lhs = pop!();
                             // SAFETY: followed by its cache unit.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
                             let guard = match opcode {
                                 op::BINARY_OP | op::BINARY_OP_ADAPTIVE => None,
-                                op::BINARY_OP_ADD_INT | op::BINARY_OP_MULTIPLY_INT | op::BINARY_OP_SUBTRACT_INT => {
-                                    Some(lhs.is_small_int() && rhs.is_small_int())
+                                op::BINARY_OP_ADD_UNICODE | op::BINARY_OP_INPLACE_ADD_UNICODE => {
+                                    Some(is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE))
                                 }
-                                op::BINARY_OP_ADD_FLOAT | op::BINARY_OP_MULTIPLY_FLOAT | op::BINARY_OP_SUBTRACT_FLOAT => {
-                                    Some(lhs.is_float() && rhs.is_float())
-                                }
-                                _ => Some(is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE)),
+                                // Operands that fit the form but not its fast path (an
+                                // overflow, a zero divisor, a negative shift) count as hits;
+                                // otherwise the operands did not fit the form.
+                                internal_op::BINARY_OP_INT_OTHER => Some(lhs.is_small_int() && rhs.is_small_int()),
+                                internal_op::BINARY_OP_FLOAT_MIXED => Some(specialize::mixed_numbers(&lhs, &rhs)),
+                                internal_op::BINARY_OP_PY_METHOD => Some(false),
+                                _ => Some(opcode == op::BINARY_OP_MULTIPLY_INT && lhs.is_small_int() && rhs.is_small_int()),
                             };
                             match guard {
                                 Some(true) => specialize::stats(Family::BinaryOp).hits += 1,
@@ -284,14 +371,67 @@ impl Vm {
                             push!(r);
                             jump_by!(caches::BINARY_OP);
                         }
-                        op::COMPARE_OP => {
-                            let rhs = pop!();
-                            let lhs = pop!();
+                        op::COMPARE_OP
+                        | op::COMPARE_OP_ADAPTIVE
+                        | op::COMPARE_OP_INT_JUMP
+                        | op::COMPARE_OP_FLOAT_JUMP
+                        | op::COMPARE_OP_STR_JUMP => {
                             let Some(cop) = CompareOp::from_oparg(oparg) else {
                                 break 'dispatch Unwind::Raise(
                                     self.new_error(ExcKind::SystemError, "bad COMPARE_OP oparg"),
                                 );
                             };
+                            // SAFETY: followed by its 2 cache units and (checked when
+                            // specialized) a conditional jump.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let fused = match opcode {
+                                op::COMPARE_OP_INT_JUMP => match (peek!(2).as_small_int(), peek!(1).as_small_int()) {
+                                    (Some(a), Some(b)) => Some(cop.test(a.cmp(&b))),
+                                    _ => None,
+                                },
+                                op::COMPARE_OP_FLOAT_JUMP => match (peek!(2).as_float(), peek!(1).as_float()) {
+                                    (Some(a), Some(b)) => Some(match a.partial_cmp(&b) {
+                                        Some(o) => cop.test(o),
+                                        None => cop == CompareOp::Ne,
+                                    }),
+                                    _ => None,
+                                },
+                                op::COMPARE_OP_STR_JUMP
+                                    if is_exact(peek!(2), &STR_TYPE) && is_exact(peek!(1), &STR_TYPE) =>
+                                {
+                                    Some(crate::objects::str::str_eq(peek!(2), peek!(1)) == (cop == CompareOp::Eq))
+                                }
+                                _ => None,
+                            };
+                            if let Some(b) = fused {
+                                specialize::stats(Family::CompareOp).hits += 1;
+                                let rhs = pop!();
+                                let lhs = pop!();
+                                drop((lhs, rhs));
+                                // Run the jump that follows here and skip it.
+                                let next = unsafe { *units.add(ip + caches::COMPARE_OP) };
+                                let (jop, jarg) = ((next & 0xff) as u8, (next >> 8) as usize);
+                                ip += caches::COMPARE_OP + 1;
+                                let want = matches!(jop, op::POP_JUMP_FORWARD_IF_TRUE | op::POP_JUMP_BACKWARD_IF_TRUE);
+                                if b == want {
+                                    if matches!(jop, op::POP_JUMP_FORWARD_IF_FALSE | op::POP_JUMP_FORWARD_IF_TRUE) {
+                                        ip += jarg;
+                                    } else {
+                                        ip -= jarg;
+                                    }
+                                }
+                                continue 'dispatch;
+                            }
+                            if opcode != op::COMPARE_OP && opcode != op::COMPARE_OP_ADAPTIVE {
+                                unsafe { specialize::miss(instr, Family::CompareOp) };
+                            } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                let next = unsafe { *units.add(ip + caches::COMPARE_OP) };
+                                unsafe { specialize::compare_op(instr, oparg, peek!(2), peek!(1), (next & 0xff) as u8) };
+                            } else {
+                                specialize::stats(Family::CompareOp).generic += 1;
+                            }
+                            let rhs = pop!();
+                            let lhs = pop!();
                             let r = if let (Some(a), Some(b)) = (lhs.as_small_int(), rhs.as_small_int()) {
                                 Value::bool(cop.test(a.cmp(&b)))
                             } else if let (Some(a), Some(b)) = (lhs.as_float(), rhs.as_float()) {
@@ -316,20 +456,123 @@ impl Vm {
                             let b = tri!(self.contains(&rhs, &lhs));
                             push!(Value::bool(b != (oparg == 1)));
                         }
-                        op::BINARY_SUBSCR => {
-                            let sub = pop!();
-                            let container = pop!();
-                            let r = match fast_subscr(&container, &sub) {
-                                Some(v) => v,
-                                None => tri!(self.getitem(&container, &sub)),
+                        op::BINARY_SUBSCR
+                        | op::BINARY_SUBSCR_ADAPTIVE
+                        | op::BINARY_SUBSCR_LIST_INT
+                        | op::BINARY_SUBSCR_TUPLE_INT
+                        | op::BINARY_SUBSCR_DICT
+                        | op::BINARY_SUBSCR_GETITEM => {
+                            // SAFETY: followed by its 4 cache units.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let hit = match opcode {
+                                op::BINARY_SUBSCR_LIST_INT | op::BINARY_SUBSCR_TUPLE_INT => {
+                                    fast_subscr(peek!(2), peek!(1)).map(Ok)
+                                }
+                                op::BINARY_SUBSCR_DICT => match peek!(2).downcast_ref::<DictObject>() {
+                                    Some(d) if is_exact(peek!(2), &DICT_TYPE) => {
+                                        let key = peek!(1).clone();
+                                        match d.get_item(self, &key) {
+                                            Ok(Some(v)) => Some(Ok(v)),
+                                            // Missing: the generic path raises the KeyError.
+                                            Ok(None) => None,
+                                            Err(e) => Some(Err(e)),
+                                        }
+                                    }
+                                    _ => None,
+                                },
+                                op::BINARY_SUBSCR_GETITEM => {
+                                    let version = unsafe { specialize::read_u32(instr.add(2)) };
+                                    let f = if type_of(peek!(2)).version_tag.get() == version {
+                                        specialize::python_getitem(peek!(2))
+                                    } else {
+                                        None
+                                    };
+                                    if let Some(func) = f {
+                                        // `container[sub]` as a call of the class's Python
+                                        // `__getitem__(container, sub)`: a frame pushed here,
+                                        // the two operands moved in as its arguments.
+                                        specialize::stats(Family::BinarySubscr).hits += 1;
+                                        self.frames[fi].lasti = instr_start as u32;
+                                        self.frames[fi].resume_at = (ip + caches::BINARY_SUBSCR) as u32;
+                                        let args_base = unsafe { sp.sub(2) };
+                                        let base = tri!(self.push_function_frame(func, false));
+                                        unsafe { std::ptr::copy_nonoverlapping(args_base, base, 2) };
+                                        sp = args_base;
+                                        let depth = stack_depth!();
+                                        self.frames[fi].stack_depth = depth;
+                                        fi += 1;
+                                        load_frame!();
+                                        continue 'dispatch;
+                                    }
+                                    None
+                                }
+                                _ => None,
+                            };
+                            let r = match hit {
+                                Some(r) => {
+                                    specialize::stats(Family::BinarySubscr).hits += 1;
+                                    let sub = pop!();
+                                    let container = pop!();
+                                    drop((container, sub));
+                                    tri!(r)
+                                }
+                                None => {
+                                    if opcode != op::BINARY_SUBSCR && opcode != op::BINARY_SUBSCR_ADAPTIVE {
+                                        unsafe { specialize::miss(instr, Family::BinarySubscr) };
+                                    } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                        unsafe { specialize::binary_subscr(instr, peek!(2), peek!(1)) };
+                                    } else {
+                                        specialize::stats(Family::BinarySubscr).generic += 1;
+                                    }
+                                    let sub = pop!();
+                                    let container = pop!();
+                                    match fast_subscr(&container, &sub) {
+                                        Some(v) => v,
+                                        None => tri!(self.getitem(&container, &sub)),
+                                    }
+                                }
                             };
                             push!(r);
                             jump_by!(caches::BINARY_SUBSCR);
                         }
-                        op::STORE_SUBSCR => {
+                        op::STORE_SUBSCR
+                        | op::STORE_SUBSCR_ADAPTIVE
+                        | op::STORE_SUBSCR_LIST_INT
+                        | op::STORE_SUBSCR_DICT => {
+                            // SAFETY: followed by its cache unit.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            let fits = match opcode {
+                                op::STORE_SUBSCR_LIST_INT => {
+                                    is_exact(peek!(2), &LIST_TYPE)
+                                        && peek!(1).as_small_int().is_some_and(|i| {
+                                            peek!(2).downcast_ref::<ListObject>().is_some_and(|l| {
+                                                crate::objects::str::normalize_index(i, l.len()).is_some()
+                                            })
+                                        })
+                                }
+                                op::STORE_SUBSCR_DICT => is_exact(peek!(2), &DICT_TYPE),
+                                _ => false,
+                            };
+                            if fits {
+                                specialize::stats(Family::StoreSubscr).hits += 1;
+                            } else if opcode != op::STORE_SUBSCR && opcode != op::STORE_SUBSCR_ADAPTIVE {
+                                unsafe { specialize::miss(instr, Family::StoreSubscr) };
+                            } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                unsafe { specialize::store_subscr(instr, peek!(2), peek!(1)) };
+                            } else {
+                                specialize::stats(Family::StoreSubscr).generic += 1;
+                            }
                             let sub = pop!();
                             let container = pop!();
                             let v = pop!();
+                            if opcode == op::STORE_SUBSCR_DICT && fits {
+                                if let Some(d) = container.downcast_ref::<DictObject>() {
+                                    tri!(d.set_item(self, sub, v));
+                                    drop(container);
+                                    jump_by!(caches::STORE_SUBSCR);
+                                    continue 'dispatch;
+                                }
+                            }
                             // list[int] = v without the slot call.
                             let stored = match (container.downcast_ref::<ListObject>(), sub.as_small_int()) {
                                 (Some(l), Some(i)) if is_exact(&container, &LIST_TYPE) => {
@@ -359,6 +602,34 @@ impl Vm {
                                 // SAFETY: exact range_iterator has the RangeIter layout.
                                 let r = unsafe { &*(it.ptr_unchecked() as *const RangeIter) };
                                 r.next_i64().map(Value::int)
+                            } else if is_exact(it, &LIST_ITER_TYPE) || is_exact(it, &TUPLE_ITER_TYPE) {
+                                // List and tuple iterators: the item read in place (no
+                                // call, no reference count traffic on the sequence).
+                                match it.downcast_ref::<crate::objects::iter::SeqIter>() {
+                                    Some(si) => {
+                                        let i = si.index.get();
+                                        // SAFETY: read only; no Python code runs meanwhile.
+                                        let seq = unsafe { &*si.seq.get() };
+                                        let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
+                                            l.get(i)
+                                        } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
+                                            t.get(i).cloned()
+                                        } else {
+                                            None
+                                        };
+                                        match item {
+                                            Some(v) => {
+                                                si.index.set(i + 1);
+                                                Some(v)
+                                            }
+                                            None => {
+                                                si.finish();
+                                                None
+                                            }
+                                        }
+                                    }
+                                    None => tri!(self.next(it)),
+                                }
                             } else {
                                 tri!(self.next(it))
                             };
@@ -480,6 +751,7 @@ impl Vm {
                         op::LOAD_ATTR
                         | op::LOAD_ATTR_ADAPTIVE
                         | op::LOAD_ATTR_INSTANCE_VALUE
+                        | op::LOAD_ATTR_SLOT
                         | op::LOAD_ATTR_MODULE => {
                             // SAFETY: followed by its 4 cache units.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
@@ -488,6 +760,10 @@ impl Vm {
                             let cached = match opcode {
                                 op::LOAD_ATTR_INSTANCE_VALUE => unsafe {
                                     specialize::instance_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
+                                        .or_else(|| specialize::poly_instance_value(&owner, name!(oparg)))
+                                },
+                                op::LOAD_ATTR_SLOT => unsafe {
+                                    specialize::slot_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
                                 },
                                 op::LOAD_ATTR_MODULE => match owner.downcast_ref::<ModuleObject>() {
                                     Some(m) if is_exact(&owner, &MODULE_TYPE) => unsafe {
@@ -504,7 +780,7 @@ impl Vm {
                                 }
                                 None => {
                                     let name = name!(oparg);
-                                    if opcode == op::LOAD_ATTR_INSTANCE_VALUE || opcode == op::LOAD_ATTR_MODULE {
+                                    if opcode != op::LOAD_ATTR && opcode != op::LOAD_ATTR_ADAPTIVE {
                                         unsafe { specialize::miss(instr, Family::LoadAttr) };
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_attr(instr, &owner, name) };
@@ -518,15 +794,21 @@ impl Vm {
                             push!(v);
                             jump_by!(caches::LOAD_ATTR);
                         }
-                        op::STORE_ATTR | op::STORE_ATTR_ADAPTIVE | op::STORE_ATTR_INSTANCE_VALUE => {
+                        op::STORE_ATTR | op::STORE_ATTR_ADAPTIVE | op::STORE_ATTR_INSTANCE_VALUE | op::STORE_ATTR_SLOT => {
                             // SAFETY: followed by its 4 cache units.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
                             let cache = unsafe { instr.add(1) };
                             let owner = pop!();
                             let v = pop!();
-                            let v = if opcode == op::STORE_ATTR_INSTANCE_VALUE {
+                            let v = if opcode == op::STORE_ATTR_INSTANCE_VALUE || opcode == op::STORE_ATTR_SLOT {
                                 let (version, ix) = unsafe { (specialize::read_u32(cache.add(1)), *cache.add(3) as usize) };
-                                match specialize::store_instance_value(&owner, version, ix, v) {
+                                let stored = if opcode == op::STORE_ATTR_SLOT {
+                                    specialize::store_slot_value(&owner, version, ix, v)
+                                } else {
+                                    specialize::store_instance_value(&owner, version, ix, v)
+                                        .or_else(|v| specialize::poly_store_instance_value(&owner, name!(oparg), v))
+                                };
+                                match stored {
                                     Ok(()) => {
                                         specialize::stats(Family::StoreAttr).hits += 1;
                                         None
@@ -562,6 +844,13 @@ impl Vm {
                             let hit = match opcode {
                                 op::LOAD_METHOD_NO_DICT | op::LOAD_METHOD_WITH_VALUES => unsafe {
                                     specialize::cached_method(&owner, cache, opcode == op::LOAD_METHOD_WITH_VALUES)
+                                        .or_else(|| {
+                                            if opcode == op::LOAD_METHOD_WITH_VALUES {
+                                                specialize::poly_method(&owner, name!(oparg))
+                                            } else {
+                                                None
+                                            }
+                                        })
                                         .map(|m| (m, true))
                                 },
                                 op::LOAD_METHOD_MODULE => match owner.downcast_ref::<ModuleObject>() {
@@ -610,8 +899,150 @@ impl Vm {
                         op::KW_NAMES => {
                             kwnames = konst!(oparg).clone();
                         }
-                        op::PRECALL => {
+                        op::PRECALL
+                        | op::PRECALL_ADAPTIVE
+                        | op::PRECALL_BOUND_METHOD
+                        | op::PRECALL_PYFUNC
+                        | op::PRECALL_BUILTIN_CLASS
+                        | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS
+                        | op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+                        | op::PRECALL_NO_KW_BUILTIN_FAST
+                        | op::PRECALL_NO_KW_BUILTIN_O
+                        | op::PRECALL_NO_KW_ISINSTANCE
+                        | op::PRECALL_NO_KW_LEN
+                        | op::PRECALL_NO_KW_LIST_APPEND
+                        | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+                        | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS
+                        | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+                        | op::PRECALL_NO_KW_STR_1
+                        | op::PRECALL_NO_KW_TUPLE_1
+                        | op::PRECALL_NO_KW_TYPE_1 => {
                             let n = oparg as usize;
+                            // SAFETY: followed by its cache unit (and, for the forms
+                            // that call, by the CALL: checked when specialized).
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            match opcode {
+                                op::PRECALL | op::PRECALL_ADAPTIVE => {
+                                    if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                        let has_kw = !kwnames.is_null();
+                                        unsafe { specialize::precall(instr, n, peek!(n + 2), peek!(n + 1), has_kw) };
+                                    } else {
+                                        specialize::stats(Family::Precall).generic += 1;
+                                    }
+                                }
+                                op::PRECALL_BOUND_METHOD => {
+                                    if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
+                                        specialize::stats(Family::Precall).hits += 1;
+                                    } else {
+                                        unsafe { specialize::miss(instr, Family::Precall) };
+                                    }
+                                }
+                                op::PRECALL_PYFUNC => {
+                                    let callable = if peek!(n + 2).is_null() { peek!(n + 1) } else { peek!(n + 2) };
+                                    if is_exact(callable, &FUNCTION_TYPE) {
+                                        specialize::stats(Family::Precall).hits += 1;
+                                    } else {
+                                        unsafe { specialize::miss(instr, Family::Precall) };
+                                    }
+                                }
+                                _ => {
+                                    // The forms that make the call here and skip the CALL;
+                                    // errors and frames report the CALL, as generic calls do.
+                                    let call_at = ip + caches::PRECALL;
+                                    if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                        self.frames[fi].lasti = call_at as u32;
+                                        self.frames[fi].stack_depth = stack_depth!();
+                                        self.run_pending_finalizers();
+                                    }
+                                    self.frames[fi].lasti = call_at as u32;
+                                    let init_target = if opcode == op::PRECALL_BUILTIN_CLASS
+                                        && kwnames.is_null()
+                                        && peek!(n + 2).is_null()
+                                    {
+                                        specialize::python_init_target(peek!(n + 1), n)
+                                    } else {
+                                        None
+                                    };
+                                    if let Some((init, newf)) = init_target {
+                                        // `cls(*args)`: the instance made by `object.__new__`,
+                                        // then `__init__(obj, *args)` run in a frame pushed here;
+                                        // its return gives the caller the instance. The class
+                                        // call counts one recursion level, as generic calls do.
+                                        specialize::stats(Family::Precall).hits += 1;
+                                        instr_start = call_at;
+                                        tri!(self.enter_recursion(" while calling a Python object"));
+                                        let cls = peek!(n + 1).clone();
+                                        let args_base = unsafe { sp.sub(n) };
+                                        let obj = {
+                                            let args = unsafe { std::slice::from_raw_parts(args_base, n) };
+                                            newf(self, &cls, args, None)
+                                        };
+                                        let obj = match obj {
+                                            Ok(o) => o,
+                                            Err(e) => {
+                                                self.leave_recursion();
+                                                break 'dispatch Unwind::Raise(e);
+                                            }
+                                        };
+                                        self.frames[fi].resume_at = (call_at + 1 + caches::CALL) as u32;
+                                        let base = match self.push_function_frame(init.clone(), false) {
+                                            Ok(b) => b,
+                                            Err(e) => {
+                                                self.leave_recursion();
+                                                break 'dispatch Unwind::Raise(e);
+                                            }
+                                        };
+                                        // SAFETY: the new frame has room for its parameters;
+                                        // the arguments move from this frame's stack.
+                                        unsafe {
+                                            base.write(obj.clone());
+                                            std::ptr::copy_nonoverlapping(args_base, base.add(1), n);
+                                        }
+                                        sp = args_base;
+                                        if let Some((defaults, first)) = init
+                                            .downcast_ref::<FunctionObject>()
+                                            .and_then(|f| specialize::defaults_fill(f, n + 1))
+                                        {
+                                            for (j, d) in defaults.items()[first..].iter().enumerate() {
+                                                unsafe { base.add(n + 1 + j).write(d.clone()) };
+                                            }
+                                        }
+                                        if let Some(top) = self.frames.last_mut() {
+                                            top.init_self = obj;
+                                        }
+                                        // The class and the NULL below it.
+                                        for _ in 0..2 {
+                                            let v = pop!();
+                                            drop(v);
+                                        }
+                                        let depth = stack_depth!();
+                                        self.frames[fi].stack_depth = depth;
+                                        fi += 1;
+                                        load_frame!();
+                                        continue 'dispatch;
+                                    }
+                                    // SAFETY: n arguments and the two entries below them are live.
+                                    let done = unsafe { self.precall_native(opcode, n, sp, &kwnames) };
+                                    match done {
+                                        Some(result) => {
+                                            specialize::stats(Family::Precall).hits += 1;
+                                            kwnames = Value::NULL;
+                                            for _ in 0..n + 2 {
+                                                let v = pop!();
+                                                drop(v);
+                                            }
+                                            instr_start = call_at;
+                                            let r = tri!(result);
+                                            push!(r);
+                                            jump_by!(caches::PRECALL + 1 + caches::CALL);
+                                            continue 'dispatch;
+                                        }
+                                        None => unsafe {
+                                            specialize::miss(instr, Family::Precall);
+                                        },
+                                    }
+                                }
+                            }
                             if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
                                 // Unpack a bound method so the call passes self positionally.
                                 let m = peek!(n + 1).clone();
@@ -622,7 +1053,7 @@ impl Vm {
                             }
                             jump_by!(caches::PRECALL);
                         }
-                        op::CALL => {
+                        op::CALL | op::CALL_ADAPTIVE | op::CALL_PY_EXACT_ARGS | op::CALL_PY_WITH_DEFAULTS => {
                             // `__del__` of objects freed since the last call runs before this one.
                             if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
                                 self.frames[fi].lasti = instr_start as u32;
@@ -636,6 +1067,32 @@ impl Vm {
                             let entries = nargs + 2 - usize::from(is_meth);
                             let callable_is_py = is_exact(peek!(nargs + 1), &FUNCTION_TYPE);
                             self.frames[fi].lasti = instr_start as u32;
+                            {
+                                // SAFETY: followed by its 4 cache units.
+                                let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                                if opcode == op::CALL || opcode == op::CALL_ADAPTIVE {
+                                    if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                        unsafe { specialize::call(instr, peek!(nargs + 1), nargs, nkw > 0) };
+                                    } else {
+                                        specialize::stats(Family::Call).generic += 1;
+                                    }
+                                } else {
+                                    let fits = callable_is_py
+                                        && nkw == 0
+                                        && peek!(nargs + 1).downcast_ref::<FunctionObject>().is_some_and(|f| {
+                                            if opcode == op::CALL_PY_EXACT_ARGS {
+                                                specialize::simple_positional(f, nargs)
+                                            } else {
+                                                specialize::defaults_fill(f, nargs).is_some()
+                                            }
+                                        });
+                                    if fits {
+                                        specialize::stats(Family::Call).hits += 1;
+                                    } else {
+                                        unsafe { specialize::miss(instr, Family::Call) };
+                                    }
+                                }
+                            }
                             if callable_is_py {
                                 // Python-to-Python: push the frame and continue in this loop.
                                 // SAFETY: exact function type; the stack slot keeps it alive.
@@ -653,10 +1110,18 @@ impl Vm {
                                     Ok(b) => b,
                                     Err(e) => break 'dispatch Unwind::Raise(e),
                                 };
+                                let with_defaults = if simple || nkw > 0 { None } else { specialize::defaults_fill(f, nargs) };
                                 if simple {
                                     // Move the arguments into the new frame's variables.
                                     unsafe { std::ptr::copy_nonoverlapping(args_base, base, nargs) };
                                     sp = args_base;
+                                } else if let Some((defaults, first)) = with_defaults {
+                                    // Move the arguments; the defaults complete them.
+                                    unsafe { std::ptr::copy_nonoverlapping(args_base, base, nargs) };
+                                    sp = args_base;
+                                    for (j, d) in defaults.items()[first..].iter().enumerate() {
+                                        unsafe { base.add(nargs + j).write(d.clone()) };
+                                    }
                                 } else {
                                     let args = unsafe { std::slice::from_raw_parts(args_base, nargs) };
                                     let kwv = if nkw > 0 { Some(&kw) } else { None };
@@ -701,7 +1166,13 @@ impl Vm {
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
                             let was_entry = self.frames[fi].is_entry;
+                            let init_self = self.frames[fi].init_self.take();
+                            let ret_binop = self.frames[fi].ret_binop;
                             self.pop_frame();
+                            if !init_self.is_null() {
+                                // The class call's recursion level ends with its `__init__`.
+                                self.leave_recursion();
+                            }
                             if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
                                 self.run_pending_finalizers();
                             }
@@ -710,7 +1181,28 @@ impl Vm {
                             }
                             fi -= 1;
                             load_frame!();
-                            push!(retval);
+                            if ret_binop != 0 {
+                                let rhs = pop!();
+                                let lhs = pop!();
+                                if retval.is_not_implemented() {
+                                    let e = self.binop_unsupported(ret_binop as usize - 1, &lhs, &rhs);
+                                    drop((lhs, rhs));
+                                    instr_start = self.frames[fi].lasti as usize;
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                drop((lhs, rhs));
+                                push!(retval);
+                            } else if init_self.is_null() {
+                                push!(retval);
+                            } else if retval.is_none() {
+                                push!(init_self);
+                            } else {
+                                // Raised by the class call, in the caller.
+                                let msg = format!("__init__() should return None, not '{}'", self.type_name(&retval));
+                                drop((retval, init_self));
+                                instr_start = self.frames[fi].lasti as usize;
+                                break 'dispatch Unwind::Raise(self.type_error(msg));
+                            }
                         }
                         op::RETURN_GENERATOR => {
                             // Move this frame's variables into a new generator and return it.
@@ -774,9 +1266,47 @@ impl Vm {
                                 l.push(v);
                             }
                         }
-                        op::UNPACK_SEQUENCE => {
-                            let seq = pop!();
+                        op::UNPACK_SEQUENCE
+                        | op::UNPACK_SEQUENCE_ADAPTIVE
+                        | op::UNPACK_SEQUENCE_TWO_TUPLE
+                        | op::UNPACK_SEQUENCE_TUPLE
+                        | op::UNPACK_SEQUENCE_LIST => {
                             let n = oparg as usize;
+                            // SAFETY: followed by its cache unit.
+                            let instr = unsafe { units.add(ip - 1) as *mut u16 };
+                            if opcode == op::UNPACK_SEQUENCE_TWO_TUPLE && n == 2 && is_exact(peek!(1), &TUPLE_TYPE) {
+                                if let Some(t) = peek!(1).downcast_ref::<TupleObject>().filter(|t| t.len() == 2) {
+                                    specialize::stats(Family::UnpackSequence).hits += 1;
+                                    let (a, b) = (t.items()[0].clone(), t.items()[1].clone());
+                                    let seq = pop!();
+                                    drop(seq);
+                                    push!(b);
+                                    push!(a);
+                                    jump_by!(caches::UNPACK_SEQUENCE);
+                                    continue 'dispatch;
+                                }
+                            }
+                            let fits = match opcode {
+                                op::UNPACK_SEQUENCE_TUPLE => {
+                                    is_exact(peek!(1), &TUPLE_TYPE)
+                                        && peek!(1).downcast_ref::<TupleObject>().is_some_and(|t| t.len() == n)
+                                }
+                                op::UNPACK_SEQUENCE_LIST => {
+                                    is_exact(peek!(1), &LIST_TYPE)
+                                        && peek!(1).downcast_ref::<ListObject>().is_some_and(|l| l.len() == n)
+                                }
+                                _ => false,
+                            };
+                            if fits {
+                                specialize::stats(Family::UnpackSequence).hits += 1;
+                            } else if opcode != op::UNPACK_SEQUENCE && opcode != op::UNPACK_SEQUENCE_ADAPTIVE {
+                                unsafe { specialize::miss(instr, Family::UnpackSequence) };
+                            } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
+                                unsafe { specialize::unpack_sequence(instr, peek!(1), n) };
+                            } else {
+                                specialize::stats(Family::UnpackSequence).generic += 1;
+                            }
+                            let seq = pop!();
                             // Exact tuples and lists of the right length: push their items directly.
                             let mut direct = false;
                             if is_exact(&seq, &TUPLE_TYPE) {
@@ -903,6 +1433,148 @@ impl Vm {
                 add_tb = true;
             }
         }
+    }
+
+    /// The call of a PRECALL form that calls natively, when its guard holds
+    /// (None otherwise, with nothing changed but, for a builtin bound to an
+    /// object, that object moved below the arguments as `self`).
+    ///
+    /// # Safety
+    /// `sp` is the stack top with `n` arguments and the two entries below
+    /// them live.
+    unsafe fn precall_native(&mut self, opcode: u8, n: usize, sp: *mut Value, kwnames: &Value) -> Option<PyResult<Value>> {
+        use crate::objects::descr::{BuiltinFunction, MethodDescr};
+        use crate::typeobj::{BUILTIN_FUNCTION_TYPE, METHOD_DESCR_TYPE, TYPE_TYPE};
+        let x = &mut *sp.sub(n + 2);
+        let is_meth = !x.is_null();
+        let has_kw = !kwnames.is_null();
+        let kw = if has_kw { Some(kwnames) } else { None };
+        let total = n + usize::from(is_meth);
+        let args = std::slice::from_raw_parts(sp.sub(total), total);
+        let callable = if is_meth { &*sp.sub(n + 2) } else { &*sp.sub(n + 1) };
+        let no_kw = !matches!(
+            opcode,
+            op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS | op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+        );
+        if no_kw && has_kw {
+            return None;
+        }
+        match opcode {
+            op::PRECALL_NO_KW_BUILTIN_FAST
+            | op::PRECALL_NO_KW_BUILTIN_O
+            | op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS
+            | op::PRECALL_NO_KW_LEN
+            | op::PRECALL_NO_KW_ISINSTANCE => {
+                if !is_exact(callable, &BUILTIN_FUNCTION_TYPE) {
+                    return None;
+                }
+                let b = callable.downcast_ref::<BuiltinFunction>()?;
+                let counted = b.counts_recursion.get();
+                if opcode == op::PRECALL_NO_KW_LEN {
+                    if total != 1 || !specialize::is_native(b.func, crate::builtins::len) || !b.self_.is_null() {
+                        return None;
+                    }
+                    return Some(self.counted_call(counted, |vm| vm.len(&args[0]).map(|n| Value::int(n as i64))));
+                }
+                if opcode == op::PRECALL_NO_KW_ISINSTANCE {
+                    if total != 2
+                        || !specialize::is_native(b.func, crate::builtins::isinstance_builtin)
+                        || !b.self_.is_null()
+                    {
+                        return None;
+                    }
+                    return Some(self.counted_call(counted, |vm| {
+                        crate::builtins::isinstance(vm, &args[0], &args[1]).map(Value::bool)
+                    }));
+                }
+                let func = b.func;
+                if b.self_.is_null() {
+                    return Some(self.counted_call(counted, |vm| func(vm, args, kw)));
+                }
+                if is_meth {
+                    return None;
+                }
+                // [NULL, builtin, args] becomes [builtin, self, args]: the
+                // bound object passed first, as the builtin expects.
+                let bound = b.self_.clone();
+                let builtin = std::mem::replace(&mut *sp.sub(n + 1), bound);
+                drop(std::mem::replace(x, builtin));
+                let args = std::slice::from_raw_parts(sp.sub(n + 1), n + 1);
+                Some(self.counted_call(counted, |vm| func(vm, args, kw)))
+            }
+            op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST
+            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS
+            | op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O
+            | op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS
+            | op::PRECALL_NO_KW_LIST_APPEND => {
+                if !is_exact(callable, &METHOD_DESCR_TYPE) {
+                    return None;
+                }
+                let md = callable.downcast_ref::<MethodDescr>()?;
+                let self_ = args.first()?;
+                if opcode == op::PRECALL_NO_KW_LIST_APPEND {
+                    if total != 2 || !specialize::is_native(md.func, crate::types::seq::list_append) {
+                        return None;
+                    }
+                    if !is_exact(self_, &LIST_TYPE) {
+                        return None;
+                    }
+                    let l = self_.downcast_ref::<ListObject>()?;
+                    l.push(args[1].clone());
+                    return Some(Ok(none()));
+                }
+                // A self of another type gets the generic path's TypeError.
+                if !type_of(self_).is_subtype(md.owner()) {
+                    return None;
+                }
+                Some((md.func)(self, args, kw))
+            }
+            op::PRECALL_NO_KW_TYPE_1 if !is_meth && n == 1 && specialize::is_the_type(callable, &TYPE_TYPE) => {
+                Some(Ok(type_of(&args[0]).as_value()))
+            }
+            op::PRECALL_NO_KW_STR_1 if !is_meth && n == 1 && specialize::is_the_type(callable, &STR_TYPE) => {
+                Some(self.str(&args[0]))
+            }
+            op::PRECALL_NO_KW_TUPLE_1 if !is_meth && n == 1 && specialize::is_the_type(callable, &TUPLE_TYPE) => {
+                if is_exact(&args[0], &TUPLE_TYPE) {
+                    return Some(Ok(args[0].clone()));
+                }
+                let callable = callable.clone();
+                Some(self.call(&callable, args, None))
+            }
+            op::PRECALL_BUILTIN_CLASS if callable.downcast_ref::<TypeObject>().is_some() => {
+                let callable = callable.clone();
+                Some(self.call(&callable, args, None))
+            }
+            _ => None,
+        }
+    }
+
+    /// The TypeError of a (non in-place) binary operator both of whose
+    /// operands declined.
+    fn binop_unsupported(&mut self, op: usize, a: &Value, b: &Value) -> PyErr {
+        use crate::typeobj::nb;
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        let msg = if op == nb::POWER {
+            format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'")
+        } else {
+            let sym = nb::SYMBOLS.get(op).copied().unwrap_or("?");
+            format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'")
+        };
+        self.type_error(msg)
+    }
+
+    /// Runs a native call, counted toward the recursion limit when the
+    /// generic call would count it.
+    #[inline(always)]
+    fn counted_call(&mut self, counted: bool, f: impl FnOnce(&mut Vm) -> PyResult<Value>) -> PyResult<Value> {
+        if !counted {
+            return f(self);
+        }
+        self.enter_recursion(" while calling a Python object")?;
+        let r = f(self);
+        self.leave_recursion();
+        r
     }
 
     fn add_traceback(&mut self, err: &PyErr, fi: usize, lasti: u32) {
@@ -1367,10 +2039,11 @@ impl Vm {
             if t.is_subtype(base) {
                 let inst = self.call0(&v)?;
                 if !type_of(&inst).is_subtype(base) {
+                    // ceval.c's do_raise names the result's type by its repr.
                     let m = format!(
                         "calling {} should have returned an instance of BaseException, not {}",
                         self.repr_string(&v)?,
-                        self.type_name(&inst)
+                        self.repr_string(&type_of(&inst).as_value())?
                     );
                     return Err(self.type_error(m));
                 }
@@ -1542,9 +2215,15 @@ impl Vm {
             return self.gen_send(receiver, v, None);
         }
         if v.is_none() && type_of(receiver).slots().iternext.is_some() {
-            return match self.next(receiver)? {
-                Some(x) => Ok(GenResult::Yield(x)),
-                None => Ok(GenResult::Return(none())),
+            // An iterator may also finish with StopIteration(value) (an awaitable's return value).
+            return match self.next(receiver) {
+                Ok(Some(x)) => Ok(GenResult::Yield(x)),
+                Ok(None) => Ok(GenResult::Return(none())),
+                Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                    let val = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                    Ok(GenResult::Return(val))
+                }
+                Err(e) => Err(e),
             };
         }
         match self.call_method(receiver, "send", &[v]) {
@@ -1651,7 +2330,11 @@ impl Vm {
         }
         macro_rules! name {
             ($i:expr) => {
-                unsafe { &*(*code).names.as_ptr().add($i as usize) }
+                {
+                    #[allow(unused_unsafe)]
+                    let n = unsafe { &*(*code).names.as_ptr().add($i as usize) };
+                    n
+                }
             };
         }
         macro_rules! tri {
@@ -2138,6 +2821,14 @@ fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
             nb::XOR => Some(Value::int(x ^ y)),
             nb::FLOOR_DIVIDE if y > 0 => Some(Value::int(x.div_euclid(y))),
             nb::REMAINDER if y > 0 => Some(Value::int(x.rem_euclid(y))),
+            // Small ints are exact as floats, so this is the correctly
+            // rounded quotient CPython computes.
+            nb::TRUE_DIVIDE if y != 0 => Some(Value::float(x as f64 / y as f64)),
+            nb::RSHIFT if (0..64).contains(&y) => Some(Value::int(x >> y)),
+            nb::LSHIFT if (0..64).contains(&y) => {
+                let r = (x as i128) << y;
+                i64::try_from(r).ok().map(Value::int)
+            }
             _ => None,
         };
     }
@@ -2151,6 +2842,22 @@ fn fast_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
         };
     }
     None
+}
+
+/// `+ - * /` with a float and a float or small int (exact as a float).
+#[inline(always)]
+fn mixed_float_binop(op: usize, a: &Value, b: &Value) -> Option<Value> {
+    use crate::typeobj::nb;
+    let as_f64 = |v: &Value| v.as_float().or_else(|| v.as_small_int().map(|i| i as f64));
+    let (x, y) = (as_f64(a)?, as_f64(b)?);
+    let op = if op >= crate::typeobj::NB_INPLACE { op - crate::typeobj::NB_INPLACE } else { op };
+    match op {
+        nb::ADD => Some(Value::float(x + y)),
+        nb::SUBTRACT => Some(Value::float(x - y)),
+        nb::MULTIPLY => Some(Value::float(x * y)),
+        nb::TRUE_DIVIDE if y != 0.0 => Some(Value::float(x / y)),
+        _ => None,
+    }
 }
 
 /// `list[int]` and `tuple[int]` for exact types.

@@ -127,6 +127,14 @@ pub struct Frame {
     pub(crate) frame_obj: Value,
     /// Entered from Rust: when it returns, the dispatch loop returns to its caller.
     pub(crate) is_entry: bool,
+    /// For an `__init__` frame pushed by a class call in the dispatch loop:
+    /// the new instance, which its return hands to the caller (NULL otherwise).
+    /// Such a frame also holds one extra recursion level, the class call's.
+    pub(crate) init_self: Value,
+    /// For an operator method's frame pushed by BINARY_OP: the oparg + 1
+    /// (0 otherwise). Its caller still holds the two operands; the return
+    /// pops them, and a NotImplemented result becomes the TypeError.
+    pub(crate) ret_binop: u8,
 }
 
 impl Frame {

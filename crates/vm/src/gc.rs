@@ -875,13 +875,7 @@ unsafe fn finalize(vm: &mut Vm, g: &Value) {
 
 /// "Exception ignored in: <obj>" and the traceback, as `PyErr_WriteUnraisable`.
 pub(crate) fn report_unraisable(vm: &mut Vm, obj: &Value, e: &crate::exception::PyErr) {
-    let desc = if obj.is_null() {
-        String::new()
-    } else {
-        vm.repr_string(obj).unwrap_or_default()
-    };
-    vm.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-    vm.print_exception(e);
+    crate::sysmodule::write_unraisable(vm, obj, e);
 }
 
 /// Runs what waits for a safe point: queued weakref callbacks, then an

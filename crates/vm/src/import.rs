@@ -92,7 +92,11 @@ pub fn stdlib_missing_message(search: &StdlibSearch) -> String {
 /// the installation's `site-packages` when it exists.
 pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<String> {
     let mut path = Vec::new();
+    let config = crate::config::current();
     match script {
+        // `-P`/`-I`/PYTHONSAFEPATH: nothing in front of the library; the
+        // loop below skips `path[0]`, so a placeholder stands there until the end.
+        _ if config.safe_path => path.push(String::new()),
         Some(s) => {
             let p = Path::new(s);
             let real = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
@@ -111,7 +115,8 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
         .map(|d| d.to_string_lossy().into_owned())
         .unwrap_or_default();
     // An empty PYTHONPATH counts as unset.
-    if let Some(pp) = std::env::var_os("PYTHONPATH").filter(|v| !v.is_empty()) {
+    let pythonpath = if config.use_environment { std::env::var_os("PYTHONPATH") } else { None };
+    if let Some(pp) = pythonpath.filter(|v| !v.is_empty()) {
         for entry in std::env::split_paths(&pp) {
             rest.push(abspath(&entry.to_string_lossy(), &cwd));
         }
@@ -124,7 +129,8 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
         rest.push(lib.clone());
         rest.push(format!("{lib}/lib-dynload"));
         let site = format!("{lib}/site-packages");
-        if Path::new(&site).is_dir() {
+        // `site` adds it; `-S` skips site.
+        if !config.no_site && Path::new(&site).is_dir() {
             rest.push(site);
         }
     }
@@ -132,6 +138,9 @@ pub fn compute_sys_path(script: Option<&str>, stdlib: Option<&Path>) -> Vec<Stri
         if !path[1..].contains(&entry) {
             path.push(entry);
         }
+    }
+    if config.safe_path {
+        path.remove(0);
     }
     path
 }
@@ -712,18 +721,24 @@ impl Vm {
         };
         self.print_syntax_warnings(&warnings, filename, &text);
         let module = result.map_err(|e| self.syntax_error_to_exc(&e, filename))?;
-        pyrite_compiler::compile(&module, filename, pyrite_compiler::Mode::Exec, 0)
+        let optimize = crate::config::current().optimize_level();
+        pyrite_compiler::compile(&module, filename, pyrite_compiler::Mode::Exec, optimize)
             .map_err(|e| self.syntax_error_to_exc(&e, filename))
     }
 
-    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, text: &str) {
+    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, _text: &str) {
         let mut out = String::new();
+        // The source line is what linecache reads from the file named
+        // `filename` (none for "<string>", "<stdin>"), not the compiled text.
+        let mut file_text: Option<Option<String>> = None;
         for w in warnings {
             if w.category != pyrite_syntax::WarningCategory::SyntaxWarning {
                 continue;
             }
             out.push_str(&format!("{}:{}: SyntaxWarning: {}\n", filename, w.lineno, w.msg));
-            if let Some(line) = text.lines().nth(w.lineno.saturating_sub(1) as usize) {
+            let file_text =
+                file_text.get_or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
+            if let Some(line) = file_text.as_deref().and_then(|t| t.lines().nth(w.lineno.saturating_sub(1) as usize)) {
                 let line = line.trim();
                 if !line.is_empty() {
                     out.push_str(&format!("  {line}\n"));

@@ -135,7 +135,11 @@ impl Vm {
             if let Some(f) = ta.slots().repeat {
                 return f(self, a, b);
             }
-            if let Some(f) = tb.slots().repeat {
+            // PyNumber_InPlaceMultiply only repeats the right operand when the
+            // left one's type has no sequence methods at all (heap types and
+            // containers such as dict or set have some, without repeat).
+            let left_is_sequence_like = ta.is_heap_type() || ta.slots().contains.is_some() || ta.slots().concat.is_some();
+            if let Some(f) = tb.slots().repeat.filter(|_| !(inplace && left_is_sequence_like)) {
                 return f(self, b, a);
             }
         }
@@ -503,9 +507,18 @@ impl Vm {
 
     /// `getattr(obj, name)`; AttributeError when missing.
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        match (type_of(obj).slots().getattro)(self, obj, name)? {
-            Some(v) => Ok(v),
-            None => Err(self.attribute_error(obj, name)),
+        match (type_of(obj).slots().getattro)(self, obj, name) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(self.attribute_error(obj, name)),
+            Err(e) => {
+                // As PyObject_GetAttr: an AttributeError from `__getattr__` or a
+                // property gets the failed lookup's name and object (for the
+                // "Did you mean" suggestion) unless it already has them.
+                if e.is_instance(ExcKind::AttributeError) {
+                    crate::types::exc::set_attribute_error_context_if_unset(&e, obj, name);
+                }
+                Err(e)
+            }
         }
     }
 

@@ -26,15 +26,29 @@ pub enum Family {
     LoadMethod,
     StoreAttr,
     BinaryOp,
+    CompareOp,
+    BinarySubscr,
+    StoreSubscr,
+    UnpackSequence,
+    Precall,
+    Call,
 }
 
+const NFAMILIES: usize = 11;
+
 impl Family {
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; NFAMILIES] = [
         Family::LoadGlobal,
         Family::LoadAttr,
         Family::LoadMethod,
         Family::StoreAttr,
         Family::BinaryOp,
+        Family::CompareOp,
+        Family::BinarySubscr,
+        Family::StoreSubscr,
+        Family::UnpackSequence,
+        Family::Precall,
+        Family::Call,
     ];
 
     pub fn name(self) -> &'static str {
@@ -44,6 +58,12 @@ impl Family {
             Family::LoadMethod => "LOAD_METHOD",
             Family::StoreAttr => "STORE_ATTR",
             Family::BinaryOp => "BINARY_OP",
+            Family::CompareOp => "COMPARE_OP",
+            Family::BinarySubscr => "BINARY_SUBSCR",
+            Family::StoreSubscr => "STORE_SUBSCR",
+            Family::UnpackSequence => "UNPACK_SEQUENCE",
+            Family::Precall => "PRECALL",
+            Family::Call => "CALL",
         }
     }
 }
@@ -65,14 +85,14 @@ pub struct FamilyStats {
     pub generic: u64,
 }
 
-static STATS: GilCell<[FamilyStats; 5]> = GilCell::new([FamilyStats {
+static STATS: GilCell<[FamilyStats; NFAMILIES]> = GilCell::new([FamilyStats {
     attempts: 0,
     successes: 0,
     hits: 0,
     misses: 0,
     deopts: 0,
     generic: 0,
-}; 5]);
+}; NFAMILIES]);
 
 /// The statistics of `family` (GIL held by the caller, as for every VM call).
 #[inline(always)]
@@ -191,6 +211,12 @@ pub fn family_of(opcode: u8) -> Option<Family> {
         op::LOAD_METHOD => Some(Family::LoadMethod),
         op::STORE_ATTR => Some(Family::StoreAttr),
         op::BINARY_OP => Some(Family::BinaryOp),
+        op::COMPARE_OP => Some(Family::CompareOp),
+        op::BINARY_SUBSCR => Some(Family::BinarySubscr),
+        op::STORE_SUBSCR => Some(Family::StoreSubscr),
+        op::UNPACK_SEQUENCE => Some(Family::UnpackSequence),
+        op::PRECALL => Some(Family::Precall),
+        op::CALL => Some(Family::Call),
         _ => None,
     }
 }
@@ -345,7 +371,65 @@ pub(crate) unsafe fn load_attr(instr: *mut u16, owner: &Value, name: &Value) {
             return;
         }
     }
+    if let Some(ix) = slot_index(owner, name) {
+        let version = type_of(owner).version_tag();
+        if version != 0 {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix;
+            rewrite(instr, op::LOAD_ATTR_SLOT);
+            st.successes += 1;
+            return;
+        }
+    }
     attempt_failed(cache);
+}
+
+/// The `__slots__` index of `name` when `owner.name` resolves to a slot
+/// member descriptor of the instance's type through generic attribute access.
+fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
+    use crate::objects::descr::MemberDescr;
+    use crate::typeobj::MEMBER_DESCR_TYPE;
+    if !generic_attribute_access(owner) {
+        return None;
+    }
+    owner.pre_header()?;
+    let ty = type_of(owner);
+    let d = ty.lookup(name)?;
+    if !is_exact(&d, &MEMBER_DESCR_TYPE) {
+        return None;
+    }
+    let m = d.downcast_ref::<MemberDescr>()?;
+    if !ty.is_subtype(m.owner()) {
+        return None;
+    }
+    u16::try_from(m.index).ok()
+}
+
+/// Slot `ix` of the instance when its type still has `version`.
+#[inline(always)]
+pub(crate) fn slot_value(owner: &Value, version: u32, ix: usize) -> Option<Value> {
+    if type_of(owner).version_tag.get() != version {
+        return None;
+    }
+    let pre = owner.pre_header()?;
+    // SAFETY: read only; no Python code runs meanwhile.
+    unsafe { (*pre.attrs.get()).slot(ix) }
+}
+
+/// Stores `v` in slot `ix` when the instance's type still has `version`;
+/// gives `v` back otherwise.
+#[inline(always)]
+pub(crate) fn store_slot_value(owner: &Value, version: u32, ix: usize, v: Value) -> Result<(), Value> {
+    let ty = type_of(owner);
+    if ty.version_tag.get() != version {
+        return Err(v);
+    }
+    let Some(pre) = owner.pre_header() else { return Err(v) };
+    let n = ty.nslots.get() as usize;
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, v) };
+    drop(old);
+    Ok(())
 }
 
 /// The shared-keys index of `name` when `owner.name` is found among the
@@ -420,6 +504,20 @@ pub(crate) unsafe fn store_attr(instr: *mut u16, owner: &Value, name: &Value) {
             write_u32(cache.add(1), version);
             *cache.add(3) = ix as u16;
             rewrite(instr, op::STORE_ATTR_INSTANCE_VALUE);
+            st.successes += 1;
+            return;
+        }
+    }
+    let generic_slot_set = generic_set && {
+        let d = ty.lookup(name);
+        d.is_some_and(|d| is_exact(&d, &crate::typeobj::MEMBER_DESCR_TYPE))
+    };
+    if let Some(ix) = slot_index(owner, name).filter(|_| generic_slot_set) {
+        let version = ty.version_tag();
+        if version != 0 {
+            write_u32(cache.add(1), version);
+            *cache.add(3) = ix;
+            rewrite(instr, op::STORE_ATTR_SLOT);
             st.successes += 1;
             return;
         }
@@ -530,6 +628,48 @@ pub(crate) unsafe fn cached_method(owner: &Value, cache: *const u16, with_values
     Some(Value::from_borrowed_ptr(std::ptr::NonNull::new(p)?))
 }
 
+static OPERATOR_NAMES: GilCell<Option<Vec<Value>>> = GilCell::new(None);
+
+/// The Python function `lhs op rhs` calls for a (non in-place) BINARY_OP
+/// oparg, when a frame pushed by the dispatch loop can run it: both
+/// operands of one class (so no reflected method is tried first), the
+/// method found on that class a plain function of (self, other), and no
+/// sequence fallback (`concat`/`repeat` slots) to try on NotImplemented.
+pub(crate) fn operator_method(oparg: usize, lhs: &Value, rhs: &Value) -> Option<Value> {
+    use pyrite_bytecode::code::flags as co_flags;
+    const NAMES: [&str; 13] = [
+        "__add__", "__and__", "__floordiv__", "__lshift__", "__matmul__", "__mul__", "__mod__", "__or__", "__pow__",
+        "__rshift__", "__sub__", "__truediv__", "__xor__",
+    ];
+    let ty = type_of(lhs);
+    if !std::ptr::eq(ty, type_of(rhs)) || !ty.has_flag(type_flags::HEAPTYPE) || ty.version_tag.get() == 0 {
+        return None;
+    }
+    if ty.slots().concat.is_some() || ty.slots().repeat.is_some() {
+        return None;
+    }
+    // SAFETY: GIL held; interning runs no Python code.
+    let names = unsafe { OPERATOR_NAMES.get_mut() }
+        .get_or_insert_with(|| NAMES.iter().map(|n| crate::objects::str::intern(n)).collect());
+    let name = names.get(oparg)?.clone();
+    let m = ty.lookup(&name)?;
+    if !is_exact(&m, &FUNCTION_TYPE) {
+        return None;
+    }
+    let f = m.downcast_ref::<FunctionObject>()?;
+    let special = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+    if f.code().flags & special != 0 || !simple_positional(f, 2) {
+        return None;
+    }
+    Some(m)
+}
+
+/// Two operands that are floats or small ints, at least one a float.
+#[inline(always)]
+pub(crate) fn mixed_numbers(a: &Value, b: &Value) -> bool {
+    (a.is_float() || a.is_small_int()) && (b.is_float() || b.is_small_int()) && (a.is_float() || b.is_float())
+}
+
 /// Specialized BINARY_OP forms by the operand types seen now.
 ///
 /// # Safety
@@ -552,6 +692,17 @@ pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &V
         5 | 18 if floats => Some(op::BINARY_OP_MULTIPLY_FLOAT),
         10 | 23 if ints => Some(op::BINARY_OP_SUBTRACT_INT),
         10 | 23 if floats => Some(op::BINARY_OP_SUBTRACT_FLOAT),
+        // `& // << % | >> / ^` and their in-place forms on two small ints.
+        1 | 2 | 3 | 6 | 7 | 9 | 11 | 12 | 14 | 15 | 16 | 19 | 20 | 22 | 24 | 25 if ints => {
+            Some(pyrite_bytecode::internal::BINARY_OP_INT_OTHER)
+        }
+        // `+ * - /` (and in place) on floats, or a float and a small int.
+        0 | 5 | 10 | 11 | 13 | 18 | 23 | 24 if mixed_numbers(lhs, rhs) => {
+            Some(pyrite_bytecode::internal::BINARY_OP_FLOAT_MIXED)
+        }
+        0..=12 if operator_method(oparg as usize, lhs, rhs).is_some() => {
+            Some(pyrite_bytecode::internal::BINARY_OP_PY_METHOD)
+        }
         _ => None,
     };
     match form {
@@ -561,4 +712,454 @@ pub(crate) unsafe fn binary_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &V
         }
         None => attempt_failed(instr.add(1)),
     }
+}
+
+// ---------------------------------------------------------------------------
+// Polymorphic instance-attribute sites.
+//
+// A method of a base class reads `self.x` on instances of several subclasses;
+// each subclass has its own type version and its own shared keys, so a
+// monomorphic cache entry misses on every other type. When the guard of an
+// *_INSTANCE_VALUE / LOAD_METHOD_WITH_VALUES form fails, the site asks this
+// table, keyed by (type version, name), for the answer it would have cached
+// for that type: the shared-keys index of the name and whether a plain load
+// or store of it goes straight to the instance values. An entry stays valid
+// while the type keeps its version (any change to the type or its bases
+// gives a new one) because shared keys are append-only; "not a key" answers
+// also record the keys' length, since the keys may grow.
+
+use crate::typeobj::TypeObject;
+
+const ATTR_INDEX_SIZE: usize = 2048;
+const NOT_A_KEY: u32 = u32::MAX;
+
+struct AttrIndexEntry {
+    version: u32,
+    /// Kept alive so that its address is not reused by another name.
+    name: Value,
+    /// Shared-keys index, or NOT_A_KEY.
+    ix: u32,
+    /// The keys' length when `ix` is NOT_A_KEY.
+    keys_len: u32,
+    /// `obj.name` reads the instance value (generic getattr, no data descriptor).
+    load_ok: bool,
+    /// `obj.name = v` writes the instance value (generic setattr, no data descriptor).
+    store_ok: bool,
+}
+
+static ATTR_INDEX: GilCell<Vec<AttrIndexEntry>> = GilCell::new(Vec::new());
+
+/// The (type version, name) answer for `ty`, computed on a table miss.
+/// None when the type has no version tag.
+fn attr_index_entry(ty: &TypeObject, name: &Value) -> Option<&'static AttrIndexEntry> {
+    let version = ty.version_tag.get();
+    if version == 0 {
+        return None;
+    }
+    let nbits = name.bits();
+    let slot = ((version as u64).wrapping_mul(0x9E37_79B9) ^ (nbits >> 4)) as usize & (ATTR_INDEX_SIZE - 1);
+    // SAFETY: GIL held; entries are replaced only here, and callers do not
+    // keep the reference across anything that may call back in here.
+    let table = unsafe { ATTR_INDEX.get_mut() };
+    if table.is_empty() {
+        table.resize_with(ATTR_INDEX_SIZE, || AttrIndexEntry {
+            version: 0,
+            name: Value::NULL,
+            ix: NOT_A_KEY,
+            keys_len: 0,
+            load_ok: false,
+            store_ok: false,
+        });
+    }
+    let hit = {
+        let e = &table[slot];
+        // A "not a key" answer holds only while the keys did not grow.
+        e.version == version
+            && e.name.bits() == nbits
+            // SAFETY: read only.
+            && (e.ix != NOT_A_KEY || e.keys_len == unsafe { (*ty.shared_keys.get()).names.len() } as u32)
+    };
+    if !hit {
+        // `lookup` goes through the method cache and runs no Python code.
+        let descr = ty.lookup(name);
+        let data_descr = descr.as_ref().is_some_and(|d| type_of(d).slots().descr_set.is_some());
+        let generic_get = ty.slots().getattro as usize == generic_getattr as *const () as usize;
+        let generic_set = ty.slots().setattro.map(|f| f as usize) == Some(crate::attr::generic_setattr as *const () as usize);
+        // SAFETY: read only; no Python code runs meanwhile.
+        let keys = unsafe { &*ty.shared_keys.get() };
+        let ix = keys.index_of(name).map_or(NOT_A_KEY, |i| i as u32);
+        let e = &mut table[slot];
+        e.version = version;
+        let old = std::mem::replace(&mut e.name, name.clone());
+        e.ix = ix;
+        e.keys_len = keys.names.len() as u32;
+        e.load_ok = generic_get && !data_descr;
+        e.store_ok = generic_set && !data_descr && !ty.has_flag(type_flags::NO_DICT);
+        drop(old);
+    }
+    Some(&table[slot])
+}
+
+/// `owner.name` read from the instance values through the (type version,
+/// name) table; None when that is not how the load resolves right now.
+pub(crate) fn poly_instance_value(owner: &Value, name: &Value) -> Option<Value> {
+    let pre = owner.pre_header()?;
+    let e = attr_index_entry(type_of(owner), name)?;
+    if !e.load_ok || e.ix == NOT_A_KEY {
+        return None;
+    }
+    let ix = e.ix as usize;
+    // SAFETY: read only; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    attrs.get(ix)
+}
+
+/// `owner.name = v` written to the instance values through the table; gives
+/// `v` back when the store does not resolve that way.
+pub(crate) fn poly_store_instance_value(owner: &Value, name: &Value, v: Value) -> Result<(), Value> {
+    let Some(pre) = owner.pre_header() else { return Err(v) };
+    let Some(e) = attr_index_entry(type_of(owner), name) else { return Err(v) };
+    if !e.store_ok || e.ix == NOT_A_KEY {
+        return Err(v);
+    }
+    let ix = e.ix as usize;
+    let attrs = pre.attrs.get();
+    // SAFETY: the old value is dropped after the borrow ends.
+    let old = unsafe {
+        if (*attrs).has_dict() {
+            return Err(v);
+        }
+        (*attrs).set(ix, v)
+    };
+    drop(old);
+    Ok(())
+}
+
+/// The method `owner.name` when it is a method descriptor found on the type
+/// and not shadowed by an instance value (the LOAD_METHOD_WITH_VALUES rule,
+/// for any type).
+pub(crate) fn poly_method(owner: &Value, name: &Value) -> Option<Value> {
+    let pre = owner.pre_header()?;
+    let ty = type_of(owner);
+    let e = attr_index_entry(ty, name)?;
+    if !e.load_ok {
+        return None;
+    }
+    // SAFETY: read only; no Python code runs meanwhile.
+    let attrs = unsafe { &*pre.attrs.get() };
+    if attrs.has_dict() {
+        return None;
+    }
+    if e.ix != NOT_A_KEY && attrs.get(e.ix as usize).is_some() {
+        return None;
+    }
+    ty.lookup(name).filter(|m| type_of(m).has_flag(type_flags::METHOD_DESCRIPTOR))
+}
+
+// ---------------------------------------------------------------------------
+// COMPARE_OP, BINARY_SUBSCR, STORE_SUBSCR, UNPACK_SEQUENCE, PRECALL, CALL.
+
+use crate::objects::descr::{BuiltinFunction, MethodDescr};
+use crate::objects::function::FunctionObject;
+use crate::typeobj::{
+    BUILTIN_FUNCTION_TYPE, DICT_TYPE, FUNCTION_TYPE, LIST_TYPE, METHOD_DESCR_TYPE, METHOD_TYPE, STR_TYPE,
+    TUPLE_TYPE, TYPE_TYPE,
+};
+
+fn finish(st: &mut FamilyStats, instr: *mut u16, form: Option<u8>) {
+    // SAFETY: callers pass an instruction followed by its cache units.
+    unsafe {
+        match form {
+            Some(f) => {
+                rewrite(instr, f);
+                st.successes += 1;
+            }
+            None => attempt_failed(instr.add(1)),
+        }
+    }
+}
+
+/// Whether `opcode` is one of the conditional jumps a COMPARE_OP_*_JUMP
+/// form absorbs.
+pub fn is_bool_jump(opcode: u8) -> bool {
+    matches!(
+        opcode,
+        op::POP_JUMP_FORWARD_IF_FALSE
+            | op::POP_JUMP_FORWARD_IF_TRUE
+            | op::POP_JUMP_BACKWARD_IF_FALSE
+            | op::POP_JUMP_BACKWARD_IF_TRUE
+    )
+}
+
+/// COMPARE_OP followed by a conditional jump, on two small ints, two floats
+/// or (for `==`/`!=`) two exact strs: the compare and the jump fused.
+///
+/// # Safety
+/// `instr` is a COMPARE_OP followed by its 2 cache units.
+pub(crate) unsafe fn compare_op(instr: *mut u16, oparg: u32, lhs: &Value, rhs: &Value, next_opcode: u8) {
+    let st = stats(Family::CompareOp);
+    st.attempts += 1;
+    let form = if !is_bool_jump(next_opcode) {
+        None
+    } else if lhs.is_small_int() && rhs.is_small_int() {
+        Some(op::COMPARE_OP_INT_JUMP)
+    } else if lhs.is_float() && rhs.is_float() {
+        Some(op::COMPARE_OP_FLOAT_JUMP)
+    } else if (oparg == 2 || oparg == 3) && is_exact(lhs, &STR_TYPE) && is_exact(rhs, &STR_TYPE) {
+        Some(op::COMPARE_OP_STR_JUMP)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+static GETITEM_NAME: GilCell<Option<Value>> = GilCell::new(None);
+static INIT_NAME: GilCell<Option<Value>> = GilCell::new(None);
+
+/// The interned `text`, looked up once and kept in `slot`.
+fn interned(slot: &'static GilCell<Option<Value>>, text: &str) -> Value {
+    // SAFETY: GIL held; interning runs no Python code.
+    unsafe { slot.get_mut() }.get_or_insert_with(|| crate::objects::str::intern(text)).clone()
+}
+
+/// For a class call `cls(*args)` with `nargs` positional arguments: the
+/// class's Python `__init__` and its `__new__` slot, when the call can
+/// allocate through that slot and run `__init__` in a frame pushed by the
+/// dispatch loop (metaclass exactly `type`, `__new__` inherited from
+/// `object`, `__init__` a plain function whose parameters the arguments
+/// fill, defaults included, and not a generator or coroutine).
+pub(crate) fn python_init_target(cls: &Value, nargs: usize) -> Option<(Value, crate::typeobj::NewFn)> {
+    use pyrite_bytecode::code::flags as co_flags;
+    if !is_exact(cls, &TYPE_TYPE) {
+        return None;
+    }
+    let t = cls.downcast_ref::<crate::typeobj::TypeObject>()?;
+    let newf = t.slots().new?;
+    let object_new = crate::typeobj::OBJECT_TYPE.get().slots().new?;
+    if newf as usize != object_new as usize || t.slots().init.is_none() {
+        return None;
+    }
+    let init = t.lookup(&interned(&INIT_NAME, "__init__"))?;
+    if !is_exact(&init, &FUNCTION_TYPE) {
+        return None;
+    }
+    let f = init.downcast_ref::<FunctionObject>()?;
+    let special = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+    if f.code().flags & special != 0 {
+        return None;
+    }
+    if !simple_positional(f, nargs + 1) && defaults_fill(f, nargs + 1).is_none() {
+        return None;
+    }
+    Some((init, newf))
+}
+
+/// The Python `__getitem__` of `container`'s class when a subscript can
+/// call it directly: a plain function taking exactly (self, key).
+pub(crate) fn python_getitem(container: &Value) -> Option<Value> {
+    let ty = type_of(container);
+    if ty.version_tag.get() == 0 {
+        return None;
+    }
+    let f = ty.lookup(&interned(&GETITEM_NAME, "__getitem__"))?;
+    if !is_exact(&f, &FUNCTION_TYPE) {
+        return None;
+    }
+    let fo = f.downcast_ref::<FunctionObject>()?;
+    simple_positional(fo, 2).then_some(f)
+}
+
+/// Whether `f` takes exactly `nargs` positional arguments with no `*args`,
+/// `**kwargs` or keyword-only parameters (arguments move straight into its
+/// first slots).
+#[inline(always)]
+pub(crate) fn simple_positional(f: &FunctionObject, nargs: usize) -> bool {
+    use pyrite_bytecode::code::flags as co_flags;
+    let c = f.code();
+    c.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0 && c.kwonlyargcount == 0 && c.argcount as usize == nargs
+}
+
+/// BINARY_SUBSCR cache: [counter, type version (2), unused].
+///
+/// # Safety
+/// `instr` is a BINARY_SUBSCR followed by its 4 cache units.
+pub(crate) unsafe fn binary_subscr(instr: *mut u16, container: &Value, sub: &Value) {
+    let st = stats(Family::BinarySubscr);
+    st.attempts += 1;
+    let form = if is_exact(container, &LIST_TYPE) && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_LIST_INT)
+    } else if is_exact(container, &TUPLE_TYPE) && sub.is_small_int() {
+        Some(op::BINARY_SUBSCR_TUPLE_INT)
+    } else if is_exact(container, &DICT_TYPE) {
+        Some(op::BINARY_SUBSCR_DICT)
+    } else if python_getitem(container).is_some() {
+        write_u32(instr.add(2), type_of(container).version_tag());
+        Some(op::BINARY_SUBSCR_GETITEM)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// # Safety
+/// `instr` is a STORE_SUBSCR followed by its cache unit.
+pub(crate) unsafe fn store_subscr(instr: *mut u16, container: &Value, sub: &Value) {
+    let st = stats(Family::StoreSubscr);
+    st.attempts += 1;
+    let form = if is_exact(container, &LIST_TYPE) && sub.is_small_int() {
+        Some(op::STORE_SUBSCR_LIST_INT)
+    } else if is_exact(container, &DICT_TYPE) {
+        Some(op::STORE_SUBSCR_DICT)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// # Safety
+/// `instr` is an UNPACK_SEQUENCE followed by its cache unit.
+pub(crate) unsafe fn unpack_sequence(instr: *mut u16, seq: &Value, n: usize) {
+    use crate::objects::list::ListObject;
+    use crate::objects::tuple::TupleObject;
+    let st = stats(Family::UnpackSequence);
+    st.attempts += 1;
+    let tuple_len = if is_exact(seq, &TUPLE_TYPE) { seq.downcast_ref::<TupleObject>().map(|t| t.len()) } else { None };
+    let list_len = if is_exact(seq, &LIST_TYPE) { seq.downcast_ref::<ListObject>().map(|l| l.len()) } else { None };
+    let form = match (tuple_len, list_len) {
+        (Some(2), _) if n == 2 => Some(op::UNPACK_SEQUENCE_TWO_TUPLE),
+        (Some(k), _) if k == n => Some(op::UNPACK_SEQUENCE_TUPLE),
+        (_, Some(k)) if k == n => Some(op::UNPACK_SEQUENCE_LIST),
+        _ => None,
+    };
+    finish(st, instr, form);
+}
+
+/// Whether `v` is the type object `t` itself.
+#[inline(always)]
+pub(crate) fn is_the_type(v: &Value, t: &'static crate::typeobj::StaticType) -> bool {
+    v.is_ptr() && std::ptr::eq(v.ptr_unchecked() as *const u8, t.ptr() as *const u8)
+}
+
+/// The native functions some PRECALL forms recognise, by address.
+pub(crate) fn is_native(f: crate::typeobj::NativeFn, target: crate::typeobj::NativeFn) -> bool {
+    f as usize == target as usize
+}
+
+/// PRECALL forms by the callable seen now. `x` and `y` are the two stack
+/// entries below the `n` arguments (NULL and the callable, or a method and
+/// its self). Forms other than BOUND_METHOD and PYFUNC perform the call
+/// themselves and skip the CALL that follows (checked here to follow).
+///
+/// # Safety
+/// `instr` is a PRECALL followed by its cache unit and then the CALL.
+pub(crate) unsafe fn precall(instr: *mut u16, n: usize, x: &Value, y: &Value, has_kw: bool) {
+    let st = stats(Family::Precall);
+    st.attempts += 1;
+    let call = *instr.add(2);
+    if (call & 0xff) as u8 != op::CALL || (call >> 8) as usize != n {
+        finish(st, instr, None);
+        return;
+    }
+    let is_meth = !x.is_null();
+    let callable = if is_meth { x } else { y };
+    let total = n + usize::from(is_meth);
+    let form = if !is_meth && is_exact(y, &METHOD_TYPE) {
+        Some(op::PRECALL_BOUND_METHOD)
+    } else if is_exact(callable, &FUNCTION_TYPE) {
+        Some(op::PRECALL_PYFUNC)
+    } else if is_exact(callable, &BUILTIN_FUNCTION_TYPE) {
+        let b = callable.downcast_ref::<BuiltinFunction>();
+        let self_null = b.is_some_and(|b| b.self_.is_null());
+        let func = b.map(|b| b.func);
+        if has_kw {
+            Some(op::PRECALL_BUILTIN_FAST_WITH_KEYWORDS)
+        } else if !is_meth && self_null && total == 1 && func.is_some_and(|f| is_native(f, crate::builtins::len)) {
+            Some(op::PRECALL_NO_KW_LEN)
+        } else if !is_meth
+            && self_null
+            && total == 2
+            && func.is_some_and(|f| is_native(f, crate::builtins::isinstance_builtin))
+        {
+            Some(op::PRECALL_NO_KW_ISINSTANCE)
+        } else if is_meth && !self_null {
+            None
+        } else if total == 1 {
+            Some(op::PRECALL_NO_KW_BUILTIN_O)
+        } else {
+            Some(op::PRECALL_NO_KW_BUILTIN_FAST)
+        }
+    } else if is_exact(callable, &METHOD_DESCR_TYPE) && total >= 1 {
+        let md = callable.downcast_ref::<MethodDescr>();
+        if has_kw {
+            Some(op::PRECALL_METHOD_DESCRIPTOR_FAST_WITH_KEYWORDS)
+        } else if total == 2 && md.is_some_and(|m| is_native(m.func, crate::types::seq::list_append)) {
+            Some(op::PRECALL_NO_KW_LIST_APPEND)
+        } else if total == 1 {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_NOARGS)
+        } else if total == 2 {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_O)
+        } else {
+            Some(op::PRECALL_NO_KW_METHOD_DESCRIPTOR_FAST)
+        }
+    } else if has_kw || is_meth || total != 1 {
+        if !has_kw && callable.downcast_ref::<crate::typeobj::TypeObject>().is_some() {
+            Some(op::PRECALL_BUILTIN_CLASS)
+        } else {
+            None
+        }
+    } else if is_the_type(callable, &TYPE_TYPE) {
+        Some(op::PRECALL_NO_KW_TYPE_1)
+    } else if is_the_type(callable, &STR_TYPE) {
+        Some(op::PRECALL_NO_KW_STR_1)
+    } else if is_the_type(callable, &TUPLE_TYPE) {
+        Some(op::PRECALL_NO_KW_TUPLE_1)
+    } else if callable.downcast_ref::<crate::typeobj::TypeObject>().is_some() {
+        Some(op::PRECALL_BUILTIN_CLASS)
+    } else {
+        None
+    };
+    finish(st, instr, form);
+}
+
+/// CALL of a Python function: exact arguments, or fewer with defaults.
+///
+/// # Safety
+/// `instr` is a CALL followed by its 4 cache units.
+pub(crate) unsafe fn call(instr: *mut u16, callable: &Value, nargs: usize, has_kw: bool) {
+    let st = stats(Family::Call);
+    st.attempts += 1;
+    let form = match callable.downcast_ref::<FunctionObject>() {
+        Some(f) if !has_kw && is_exact(callable, &FUNCTION_TYPE) => {
+            if simple_positional(f, nargs) {
+                Some(op::CALL_PY_EXACT_ARGS)
+            } else if defaults_fill(f, nargs).is_some() {
+                Some(op::CALL_PY_WITH_DEFAULTS)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    };
+    finish(st, instr, form);
+}
+
+/// For a call of `f` with `nargs` positional arguments that its defaults
+/// complete: the defaults tuple and the index of the first default used.
+#[inline(always)]
+pub(crate) fn defaults_fill(f: &FunctionObject, nargs: usize) -> Option<(&crate::objects::tuple::TupleObject, usize)> {
+    use pyrite_bytecode::code::flags as co_flags;
+    let c = f.code();
+    if c.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) != 0 || c.kwonlyargcount != 0 {
+        return None;
+    }
+    let argc = c.argcount as usize;
+    let d = f.defaults().downcast_ref::<crate::objects::tuple::TupleObject>()?;
+    let nd = d.len();
+    if nargs >= argc || nargs + nd < argc {
+        return None;
+    }
+    Some((d, nargs + nd - argc))
 }

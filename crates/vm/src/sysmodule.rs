@@ -89,8 +89,21 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(crate::objects::str::intern_value(&s))
 }
 
-fn exit(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), args, None)?;
+fn exit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "exit", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
+    }
+    // As PyErr_SetObject: None means no arguments, a tuple is the arguments.
+    let status = args.first().filter(|s| !s.is_none());
+    let exc_args = match status {
+        None => Vec::new(),
+        Some(s) => match s.downcast_ref::<crate::objects::tuple::TupleObject>() {
+            Some(t) => t.items().to_vec(),
+            None => vec![s.clone()],
+        },
+    };
+    let e = vm.call(&crate::exception::exc_type_value(ExcKind::SystemExit), &exc_args, None)?;
     Err(PyErr::new(e))
 }
 
@@ -340,6 +353,15 @@ static HASH_INFO_DESC: StructSeqDesc = StructSeqDesc {
     n_visible: 9,
     copy_missing: &[],
 };
+static UNRAISABLE_ARGS_TYPE: NativeType = NativeType::new();
+static UNRAISABLE_ARGS_DESC: StructSeqDesc = StructSeqDesc {
+    // CPython's tp_name has no module part.
+    module: "builtins",
+    name: "UnraisableHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "err_msg", "object"],
+    n_visible: 5,
+    copy_missing: &[],
+};
 static THREAD_INFO_TYPE: NativeType = NativeType::new();
 static THREAD_INFO_DESC: StructSeqDesc = StructSeqDesc {
     module: "sys",
@@ -393,7 +415,7 @@ const STDLIB_MODULE_NAMES: &[&str] = &[
     "zipapp", "zipfile", "zipimport", "zlib", "zoneinfo",
 ];
 
-pub(crate) const VERSION: &str = concat!(
+pub const VERSION: &str = concat!(
     "3.11.7 (main, Jan  1 2024, 00:00:00) [pyrite ",
     env!("CARGO_PKG_VERSION"),
     " (Rust)]"
@@ -638,6 +660,91 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
+/// An uncaught exception at the top level (pythonrun.c's _PyErr_PrintEx):
+/// sets `sys.last_type/last_value/last_traceback` and hands the exception to
+/// `sys.excepthook`; a failing hook is reported with the original exception.
+/// Returns the exit status (1, or a SystemExit's raised by the hook).
+pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
+    let exc = e.exc.clone();
+    let exc_type = type_of(&exc).as_value();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    if let Some(m) = vm.modules.downcast_ref::<DictObject>().and_then(|m| m.get_str_key("sys")) {
+        if let Some(m) = m.downcast_ref::<ModuleObject>() {
+            m.dict().insert_str_key("last_type", exc_type.clone());
+            m.dict().insert_str_key("last_value", exc.clone());
+            m.dict().insert_str_key("last_traceback", tb.clone());
+        }
+    }
+    let Some(hook) = sys_attr(vm, "excepthook") else {
+        vm.flush_stdout();
+        vm.write_stderr(b"sys.excepthook is missing\n");
+        vm.print_exception(e);
+        return 1;
+    };
+    if let Err(hook_err) = vm.call(&hook, &[exc_type, exc, tb], None) {
+        if hook_err.is_instance(ExcKind::SystemExit) {
+            return vm.system_exit_status(&hook_err);
+        }
+        vm.flush_stdout();
+        vm.write_stderr(b"Error in sys.excepthook:\n");
+        vm.print_exception(&hook_err);
+        vm.write_stderr(b"\nOriginal exception was:\n");
+        vm.print_exception(e);
+    }
+    1
+}
+
+/// An exception that cannot be raised (from `__del__`, a finalizer, a
+/// generator's close), as PyErr_WriteUnraisable: handed to
+/// `sys.unraisablehook` with the object it happened in (NULL for none).
+pub(crate) fn write_unraisable(vm: &mut Vm, obj: &Value, e: &PyErr) {
+    let exc = e.exc.clone();
+    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let tb = if tb.is_null() { none() } else { tb };
+    let object = if obj.is_null() { none() } else { obj.clone() };
+    let Some(hook) = sys_attr(vm, "unraisablehook").filter(|h| !h.is_none()) else {
+        print_unraisable(vm, &object, &none(), e);
+        return;
+    };
+    let args_type = structseq_type(&UNRAISABLE_ARGS_TYPE, &UNRAISABLE_ARGS_DESC);
+    let args = new_structseq(vm, args_type, vec![type_of(&exc).as_value(), exc, tb, none(), object.clone()]);
+    if let Err(hook_err) = vm.call(&hook, &[args], None) {
+        // The hook's own failure is reported by the default printer.
+        let err_msg = new_str("Exception ignored in sys.unraisablehook");
+        print_unraisable(vm, &hook, &err_msg, &hook_err);
+    }
+}
+
+/// The default `sys.unraisablehook` output: "Exception ignored in: <obj>"
+/// (or the given message) and the exception with its traceback.
+fn print_unraisable(vm: &mut Vm, object: &Value, err_msg: &Value, e: &PyErr) {
+    let msg = if err_msg.is_none() { None } else { Some(vm.str_string(err_msg).unwrap_or_default()) };
+    let header = if !object.is_none() {
+        let desc = vm.repr_string(object).unwrap_or_else(|_| "<object repr() failed>".to_string());
+        format!("{}: {desc}\n", msg.as_deref().unwrap_or("Exception ignored in"))
+    } else {
+        msg.map(|m| format!("{m}:\n")).unwrap_or_default()
+    };
+    vm.flush_stdout();
+    vm.write_stderr(header.as_bytes());
+    vm.print_exception(e);
+}
+
+fn unraisablehook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "unraisablehook", kw)?;
+    let [unraisable] = ArgSpec::exact::<1>(vm, "unraisablehook", args, 0)?;
+    let field = |vm: &mut Vm, name: &str| vm.getattr_str(&unraisable, name);
+    let exc = field(vm, "exc_value")?;
+    let err_msg = field(vm, "err_msg")?;
+    let object = field(vm, "object")?;
+    if exc.is_none() {
+        return Ok(none());
+    }
+    print_unraisable(vm, &object, &err_msg, &PyErr::new(exc));
+    Ok(none())
+}
+
 /// An attribute of the `sys` module, if set.
 pub(crate) fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
     let sys = vm.modules.downcast_ref::<DictObject>()?.get_str_key("sys")?;
@@ -723,13 +830,6 @@ fn getallocatedblocks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
     Ok(Value::int(0))
 }
 
-fn env_flag(name: &str) -> i64 {
-    match std::env::var(name) {
-        Ok(v) if !v.is_empty() => v.parse::<i64>().map(|n| n.max(1)).unwrap_or(1),
-        _ => 0,
-    }
-}
-
 /// Fills in the parts of `sys` that describe the interpreter and its hooks.
 fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     let funcs: &[(&'static str, NativeFn)] = &[
@@ -741,6 +841,7 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
         ("getsizeof", getsizeof),
         ("displayhook", displayhook),
         ("excepthook", excepthook),
+        ("unraisablehook", unraisablehook),
         ("is_finalizing", is_finalizing),
         ("audit", audit),
         ("addaudithook", addaudithook),
@@ -754,7 +855,11 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
-    for (alias, name) in [("__displayhook__", "displayhook"), ("__excepthook__", "excepthook")] {
+    for (alias, name) in [
+        ("__displayhook__", "displayhook"),
+        ("__excepthook__", "excepthook"),
+        ("__unraisablehook__", "unraisablehook"),
+    ] {
         if let Some(f) = dict.get_str_key(name) {
             dict.insert_str_key(alias, f);
         }
@@ -773,7 +878,14 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     dict.insert_str_key("float_repr_style", new_str("short"));
     dict.insert_str_key("maxunicode", Value::int(0x10FFFF));
     dict.insert_str_key("platlibdir", new_str("lib"));
-    dict.insert_str_key("pycache_prefix", none());
+    // `-X pycache_prefix=PATH`, else PYTHONPYCACHEPREFIX.
+    let config = crate::config::current();
+    let pycache_prefix = config
+        .xoption("pycache_prefix")
+        .map(str::to_string)
+        .or_else(|| config.use_environment.then(|| crate::config::env_var("PYTHONPYCACHEPREFIX")).flatten())
+        .filter(|p| !p.is_empty());
+    dict.insert_str_key("pycache_prefix", pycache_prefix.map(|p| new_str(&p)).unwrap_or_else(none));
     dict.insert_str_key("_framework", new_str(""));
     dict.insert_str_key(
         "_git",
@@ -792,39 +904,37 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     .unwrap_or_else(|_| none());
     dict.insert_str_key("implementation", implementation);
 
-    let dont_write = env_flag("PYTHONDONTWRITEBYTECODE") != 0;
+    // The command line and environment, as the `pyrite` binary set them (config.rs).
+    let cfg = crate::config::current();
+    let dont_write = cfg.dont_write_bytecode;
     dict.insert_str_key("dont_write_bytecode", Value::bool(dont_write));
     let hash_random = match std::env::var("PYTHONHASHSEED") {
-        Ok(v) if v != "random" && !v.is_empty() => 0,
+        Ok(v) if cfg.use_environment && v != "random" && !v.is_empty() => 0,
         _ => 1,
     };
-    let max_digits = std::env::var("PYTHONINTMAXSTRDIGITS")
-        .ok()
-        .and_then(|v| v.parse::<i64>().ok())
-        .unwrap_or(-1);
     let flags_type = structseq_type(&FLAGS_TYPE, &FLAGS_DESC);
     let flags = new_structseq(
         vm,
         flags_type,
         vec![
-            Value::int(env_flag("PYTHONDEBUG")),
-            Value::int(env_flag("PYTHONINSPECT")),
-            Value::int(0),
-            Value::int(env_flag("PYTHONOPTIMIZE")),
+            Value::int(cfg.parser_debug),
+            Value::int(cfg.inspect),
+            Value::int(cfg.interactive),
+            Value::int(cfg.optimize),
             Value::int(dont_write as i64),
-            Value::int(env_flag("PYTHONNOUSERSITE")),
-            Value::int(0),
-            Value::int(0),
-            Value::int(env_flag("PYTHONVERBOSE")),
-            Value::int(0),
-            Value::int(0),
+            Value::int(cfg.no_user_site as i64),
+            Value::int(cfg.no_site as i64),
+            Value::int(!cfg.use_environment as i64),
+            Value::int(cfg.verbose),
+            Value::int(cfg.bytes_warning),
+            Value::int(cfg.quiet),
             Value::int(hash_random),
-            Value::int(0),
-            Value::bool(std::env::var("PYTHONDEVMODE").is_ok_and(|v| !v.is_empty())),
-            Value::int(env_flag("PYTHONUTF8")),
-            Value::int(env_flag("PYTHONWARNDEFAULTENCODING")),
-            Value::bool(std::env::var("PYTHONSAFEPATH").is_ok_and(|v| !v.is_empty())),
-            Value::int(max_digits),
+            Value::int(cfg.isolated as i64),
+            Value::bool(cfg.dev_mode),
+            Value::int(cfg.utf8_mode),
+            Value::int(cfg.warn_default_encoding),
+            Value::bool(cfg.safe_path),
+            Value::int(cfg.int_max_str_digits),
         ],
     );
     dict.insert_str_key("flags", flags);
@@ -900,8 +1010,18 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
         dict.insert_str_key(k, new_str(&prefix));
     }
-    dict.insert_str_key("warnoptions", new_list(vec![]));
-    dict.insert_str_key("_xoptions", DictObject::new_value());
+    dict.insert_str_key("warnoptions", new_list(cfg.warnoptions().iter().map(|w| new_str(w)).collect()));
+    // `-X name=value` maps name to the string, a bare `-X name` to True.
+    let xoptions = DictObject::new_value();
+    if let Some(x) = xoptions.downcast_ref::<DictObject>() {
+        for opt in &cfg.xoptions {
+            match opt.split_once('=') {
+                Some((k, v)) => x.insert_str_key(k, new_str(v)),
+                None => x.insert_str_key(opt, Value::bool(true)),
+            }
+        }
+    }
+    dict.insert_str_key("_xoptions", xoptions);
     let orig: Vec<Value> = std::env::args().map(|a| new_str(&a)).collect();
     dict.insert_str_key("orig_argv", new_list(orig));
     // meta_path, path_hooks and path_importer_cache appear when first asked

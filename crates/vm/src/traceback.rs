@@ -10,6 +10,8 @@ use crate::typeobj::type_of;
 use crate::value::Value;
 use crate::vm::Vm;
 
+mod wide;
+
 const TB_RECURSIVE_CUTOFF: usize = 3;
 const INDENT: usize = 4;
 
@@ -20,6 +22,7 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
         group_depth: 0,
         need_close: false,
         chain_depth: 0,
+        tb_limit: traceback_limit(vm),
     };
     p.exception_recursive(vm, exc);
     p.out
@@ -42,6 +45,25 @@ struct Printer {
     /// A closing `+----` line is still owed by the last sub-exception.
     need_close: bool,
     chain_depth: usize,
+    /// How many of the innermost traceback entries are printed
+    /// (`sys.tracebacklimit`); 0 prints no traceback at all.
+    tb_limit: usize,
+}
+
+/// PyTraceBack_Print's limit: `sys.tracebacklimit` when it is an int (a
+/// value <= 0 leaves the traceback out), else 1000.
+fn traceback_limit(vm: &mut Vm) -> usize {
+    const DEFAULT_LIMIT: usize = 1000;
+    let Some(v) = crate::sysmodule::sys_attr(vm, "tracebacklimit") else {
+        return DEFAULT_LIMIT;
+    };
+    let Some(i) = crate::objects::int::as_int(&v) else {
+        return DEFAULT_LIMIT;
+    };
+    if i.is_negative() || i.is_zero() {
+        return 0;
+    }
+    i.to_i64().map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 impl Printer {
@@ -109,7 +131,7 @@ impl Printer {
     fn exception(&mut self, vm: &mut Vm, exc: &Value) {
         if let Some(e) = exc.downcast_ref::<ExceptionObject>() {
             let tb = e.traceback();
-            if !tb.is_null() && !tb.is_none() {
+            if !tb.is_null() && !tb.is_none() && self.tb_limit > 0 {
                 let is_group = crate::types::exc_group::group_exceptions(exc).is_some();
                 let (header, header_margin) = if is_group {
                     let m = if self.group_depth == 1 { "+ " } else { "| " };
@@ -122,7 +144,7 @@ impl Printer {
                 self.out.push_str(header_margin);
                 self.out.push_str(header);
                 let prefix = self.prefix();
-                print_tb(&tb, &mut self.out, &prefix);
+                print_tb(&tb, &mut self.out, &prefix, self.tb_limit);
             }
         }
         let prefix = self.prefix();
@@ -184,7 +206,7 @@ impl Printer {
     }
 }
 
-fn print_tb(tb: &Value, out: &mut String, prefix: &str) {
+fn print_tb(tb: &Value, out: &mut String, prefix: &str, limit: usize) {
     let mut entries: Vec<(Value, u32)> = Vec::new();
     let mut cur = tb.clone();
     while let Some(t) = cur.downcast_ref::<TracebackObject>() {
@@ -192,6 +214,9 @@ fn print_tb(tb: &Value, out: &mut String, prefix: &str) {
         let next = t.next();
         cur = next;
     }
+    // Only the innermost `limit` entries.
+    let skip = entries.len().saturating_sub(limit);
+    entries.drain(..skip);
     let mut last: Option<(u64, Option<u32>, u64)> = None;
     let mut cnt = 0usize;
     for (code, lasti) in &entries {
@@ -291,26 +316,25 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String, prefix: &str) {
     if start_offset > end_offset {
         start_offset = end_offset;
     }
-    // Columns start_offset..end_offset of the original line, shifted for the re-indentation.
-    let truncation = lead as i64 - INDENT as i64;
-    let mut offset = truncation;
-    let (primary, secondary) = if anchors.is_some() { ('~', '^') } else { ('^', '^') };
-    let (left_end, right_start) = anchors.map_or((-1i64, -1i64), |(l, r)| (l as i64, r as i64));
-    let special = anchors.is_some();
+    // CPython 3.11.7 places the markers by display width: wide East Asian
+    // characters take two columns. The leading whitespace is ASCII.
+    let width = |k: usize| -> usize {
+        let k_in_line = k.min(chars.len());
+        let wide = chars[..k_in_line].iter().filter(|&&ch| wide::is_wide(ch)).count();
+        k + wide
+    };
+    let (dw_start, dw_end) = (width(start_offset), width(end_offset));
     out.push_str(prefix);
-    loop {
-        offset += 1;
-        if offset > end_offset as i64 {
-            break;
+    out.extend(std::iter::repeat(' ').take((dw_start + INDENT).saturating_sub(lead)));
+    match anchors {
+        Some((left_end, right_start)) => {
+            let dw_left = width(left_end.clamp(start_offset, end_offset));
+            let dw_right = width(right_start.clamp(start_offset, end_offset)).max(dw_left);
+            out.extend(std::iter::repeat('~').take(dw_left - dw_start));
+            out.extend(std::iter::repeat('^').take(dw_right - dw_left));
+            out.extend(std::iter::repeat('~').take(dw_end.saturating_sub(dw_right)));
         }
-        let ch = if offset <= start_offset as i64 {
-            ' '
-        } else if special && left_end < offset && offset <= right_start {
-            secondary
-        } else {
-            primary
-        };
-        out.push(ch);
+        None => out.extend(std::iter::repeat('^').take(dw_end - dw_start)),
     }
     out.push('\n');
 }

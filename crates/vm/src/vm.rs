@@ -61,8 +61,13 @@ impl Vm {
     /// A new interpreter; takes the GIL for its whole life. The hash key comes
     /// from `PYTHONHASHSEED` as in CPython.
     pub fn new() -> Result<Vm, String> {
-        let seed = hash::seed_from_env()?;
-        Ok(Vm::with_seed(seed))
+        // `-E`/`-I` ignore PYTHONHASHSEED too (config.rs).
+        let seed = if crate::config::current().use_environment { hash::seed_from_env()? } else { HashSeed::Random };
+        let mut vm = Vm::with_seed(seed);
+        if let Ok(n) = usize::try_from(crate::config::current().int_max_str_digits) {
+            vm.int_max_str_digits = n;
+        }
+        Ok(vm)
     }
 
     /// An interpreter with `PYTHONHASHSEED=0`, for tests.
@@ -249,16 +254,23 @@ impl Vm {
     /// Compiles nothing: runs `code` (module-level) as the file's `__main__`
     /// and prints an uncaught exception as CPython does. Returns the exit status.
     pub fn run_main(&mut self, code: Rc<CodeObject>) -> i32 {
-        crate::import::init_sys_path(self, Some(&code.filename));
+        let globals = self.main_globals(&code.filename);
+        let result = self.exec_main(code, &globals);
+        self.finish_main(&globals, result)
+    }
+
+    /// `sys.path` for the program `filename` and the `__main__` namespace it
+    /// runs in (`__file__` set unless the name is `<string>`, `<stdin>`, ...).
+    pub fn main_globals(&mut self, filename: &str) -> Value {
+        crate::import::init_sys_path(self, Some(filename));
         let globals = self.new_module_globals("__main__");
         // `-c` code ("<string>") has no file.
-        if !code.filename.starts_with('<') {
+        if !filename.starts_with('<') {
             if let Some(g) = globals.downcast_ref::<DictObject>() {
-                g.insert_str_key("__file__", crate::objects::str::new_str(&code.filename));
+                g.insert_str_key("__file__", crate::objects::str::new_str(filename));
             }
         }
-        let result = self.load_code(code).and_then(|c| self.run_module_code(&c, &globals));
-        self.finish_main(result, &globals)
+        globals
     }
 
     /// `pyrite -m NAME`: `runpy._run_module_as_main(NAME)`, which runs the
@@ -271,13 +283,20 @@ impl Vm {
             let run = self.getattr_str(&runpy, "_run_module_as_main")?;
             self.call(&run, &[crate::objects::str::new_str(name)], None)
         });
-        self.finish_main(result, &globals)
+        self.run_pending_finalizers();
+        self.finish_main(&globals, result)
     }
 
-    /// The end of a main program: the uncaught exception printed, atexit,
-    /// teardown of `__main__`'s namespace, flushed output. The exit status.
-    fn finish_main(&mut self, result: PyResult<Value>, globals: &Value) -> i32 {
+    /// Runs module-level `code` in the `__main__` namespace `globals`.
+    pub fn exec_main(&mut self, code: Rc<CodeObject>, globals: &Value) -> PyResult<Value> {
+        let result = self.load_code(code).and_then(|c| self.run_module_code(&c, globals));
         self.run_pending_finalizers();
+        result
+    }
+
+    /// The end of the main program: an uncaught exception printed (its exit
+    /// status), atexit, teardown of `__main__`, the streams flushed.
+    pub fn finish_main(&mut self, globals: &Value, result: PyResult<Value>) -> i32 {
         let interrupted = matches!(&result, Err(e) if e.is_instance(ExcKind::KeyboardInterrupt));
         let status = match result {
             Ok(_) => 0,
@@ -309,20 +328,31 @@ impl Vm {
         status
     }
 
+    /// Runs the Python handlers of signals that arrived (`PyErr_CheckSignals`):
+    /// Ctrl-C gives KeyboardInterrupt here.
+    pub fn check_signals(&mut self) -> PyResult<()> {
+        crate::modules::_signal::run_pending_handlers(self)
+    }
+
+    /// Flushes sys.stdout and sys.stderr (the interactive loop's `flush_io`).
+    pub fn flush_std_files(&mut self) {
+        crate::modules::_io::flush_std_files(self);
+        self.flush_stdout();
+    }
+
     /// `SystemExit` gives the exit status; anything else is printed with its
     /// traceback and gives 1.
     pub fn handle_uncaught(&mut self, e: PyErr) -> i32 {
         if e.is_instance(ExcKind::SystemExit) {
             return self.system_exit_status(&e);
         }
-        self.print_exception(&e);
-        1
+        crate::sysmodule::report_uncaught(self, &e)
     }
 
     /// The exit status for an uncaught SystemExit (pythonrun.c's
     /// _Py_HandleSystemExit): its `code` None is 0, an int is itself (as a C
     /// long, -1 when it does not fit), anything else is printed and gives 1.
-    fn system_exit_status(&mut self, e: &PyErr) -> i32 {
+    pub(crate) fn system_exit_status(&mut self, e: &PyErr) -> i32 {
         let key = self.intern("code");
         let code = match crate::attr::instance_get(&e.exc, &key) {
             Some(c) => Some(c),
@@ -361,9 +391,7 @@ impl Vm {
                 let saved = self.exc_info.clone();
                 if crate::objects::generator::is_generator(&obj) {
                     if let Err(e) = self.gen_finalize(&obj) {
-                        let desc = self.repr_string(&obj).unwrap_or_default();
-                        self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                        self.print_exception(&e);
+                        crate::sysmodule::write_unraisable(self, &obj, &e);
                     }
                     self.exc_info = saved;
                     drop(obj);
@@ -371,12 +399,7 @@ impl Vm {
                 }
                 if let Err(e) = self.call_special(&obj, "__del__", &[]) {
                     let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
-                    let desc = match what {
-                        Some(d) => self.repr_string(&d).unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                    self.print_exception(&e);
+                    crate::sysmodule::write_unraisable(self, &what.unwrap_or(Value::NULL), &e);
                 }
                 self.exc_info = saved;
                 drop(obj);

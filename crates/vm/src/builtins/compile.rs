@@ -128,6 +128,31 @@ fn source_of(vm: &mut Vm, v: &Value, funcname: &str, what: &str) -> PyResult<Sou
     Ok(src)
 }
 
+/// The errors of the passes after parsing (symtable, compiler) take their
+/// `text` as CPython's PyErr_ProgramText does: line `lineno` read back from
+/// the file named `filename`, None when there is no such file or line
+/// (`compile(src, "<string>", ...)`) or it is not UTF-8.
+fn with_text_from_file(mut err: pyrite_syntax::SyntaxError, filename: &str) -> pyrite_syntax::SyntaxError {
+    err.text = program_text(filename, err.lineno);
+    err
+}
+
+fn program_text(filename: &str, lineno: u32) -> Option<String> {
+    if lineno == 0 || filename.is_empty() {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let mut lines = bytes.split_inclusive(|&b| b == b'\n');
+    let line = lines.nth(lineno as usize - 1)?;
+    // Universal newlines: a `\r\n` or lone `\r` ending reads as `\n`.
+    let mut line = std::str::from_utf8(line).ok()?.to_string();
+    if line.ends_with("\r\n") {
+        line.truncate(line.len() - 2);
+        line.push('\n');
+    }
+    Some(line)
+}
+
 fn no_location_error(msg: &str) -> pyrite_syntax::SyntaxError {
     pyrite_syntax::SyntaxError {
         kind: pyrite_syntax::SyntaxErrorKind::SyntaxError,
@@ -198,6 +223,14 @@ impl Vm {
                 if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
                     return Err(self.line_zero_syntax_error(&e.msg, filename, false));
                 }
+                // For 'exec' input the parser too reads the line back from
+                // the named file first, then falls back to the source.
+                let mut e = e;
+                if exec_input {
+                    if let Some(line) = program_text(filename, e.lineno) {
+                        e.text = Some(line);
+                    }
+                }
                 return Err(self.syntax_error_to_exc(&e, filename));
             }
         };
@@ -210,7 +243,7 @@ impl Vm {
         warnings.extend(checked.warnings);
         self.print_syntax_warnings(&warnings, filename, &text);
         if let Some(e) = checked.error {
-            return Err(self.syntax_error_to_exc(&e, filename));
+            return Err(self.syntax_error_to_exc(&with_text_from_file(e, filename), filename));
         }
         self.compile_tree(&module, filename, mode, flags, optimize).map(Compiled::Code)
     }
@@ -263,7 +296,7 @@ impl Vm {
             allow_top_level_await: flags & pycf::ALLOW_TOP_LEVEL_AWAIT != 0,
         };
         let code = pyrite_compiler::compile_with_flags(module, filename, cmode, optimize, cflags)
-            .map_err(|e| self.syntax_error_to_exc(&e, filename))?;
+            .map_err(|e| self.syntax_error_to_exc(&with_text_from_file(e, filename), filename))?;
         self.load_code(code)
     }
 
@@ -416,7 +449,8 @@ pub(crate) fn compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
         }
     };
     // -1 means the interpreter's own level (pyrite runs without -O).
-    let optimize = optimize.max(0) as u8;
+    // -1: the interpreter's own level (`-O`).
+    let optimize = if optimize < 0 { crate::config::current().optimize_level() } else { optimize as u8 };
     if is_ast_object(vm, source)? {
         if only_ast {
             return Ok(source.clone());
@@ -491,7 +525,7 @@ pub(crate) fn eval(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "eval", "string, bytes or code")?.strip_leading_blanks();
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Eval, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)
@@ -556,7 +590,7 @@ pub(crate) fn exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     }
     let src = source_of(vm, source, "exec", "string, bytes or code")?;
     let flags = inherited_future_flags(vm);
-    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, 0)? {
+    let code = match vm.compile_source(src, "<string>", pyrite_syntax::Mode::Exec, flags, crate::config::current().optimize_level())? {
         Compiled::Code(c) | Compiled::Ast(c) => c,
     };
     vm.run_code_in(&code, &globals, &locals)?;

@@ -591,7 +591,10 @@ fn array_getitem(vm: &mut Vm, me: &Value, key: &Value) -> PyResult<Value> {
         let mut out = Vec::with_capacity(n * size);
         for k in 0..n {
             let i = (start + k as i64 * step) as usize;
-            out.extend_from_slice(&d[i * size..i * size + size]);
+            // `__index__` of the slice bounds may have shrunk the array.
+            if let Some(item) = d.get(i * size..i * size + size) {
+                out.extend_from_slice(item);
+            }
         }
         drop(d);
         return Ok(new_array(array_type_of(me), a.code, out));
@@ -628,7 +631,10 @@ fn array_setitem(vm: &mut Vm, me: &Value, key: &Value, value: Option<Value>) -> 
             if m != stop - start {
                 a.check_resize(vm)?;
             }
-            a.data.borrow_mut().splice(start * size..stop * size, new);
+            let mut d = a.data.borrow_mut();
+            // `__index__` of the slice bounds may have shrunk the array.
+            let end = d.len();
+            d.splice((start * size).min(end)..(stop * size).min(end), new);
             return Ok(());
         }
         if value.is_none() {
@@ -656,7 +662,9 @@ fn array_setitem(vm: &mut Vm, me: &Value, key: &Value, value: Option<Value>) -> 
         let mut d = a.data.borrow_mut();
         for k in 0..n {
             let i = (start + k as i64 * step) as usize;
-            d[i * size..i * size + size].copy_from_slice(&new[k * size..k * size + size]);
+            if let (Some(dst), Some(src)) = (d.get_mut(i * size..i * size + size), new.get(k * size..k * size + size)) {
+                dst.copy_from_slice(src);
+            }
         }
         return Ok(());
     }

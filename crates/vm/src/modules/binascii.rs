@@ -146,9 +146,28 @@ fn u32_mask(vm: &mut Vm, v: &Value) -> PyResult<u32> {
 
 // ---- hex ----
 
+const HEX_LOWER: &[u8; 16] = b"0123456789abcdef";
+
 fn b2a_hex(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, fname, args, kw, &["data", "sep", "bytes_per_sep"], 3, 1)?;
     let Some(d) = &a[0] else { return Err(vm.type_error("missing data")) };
+    if a[1].is_none() {
+        // The common case, straight into the result's bytes.
+        let data = require_bytes_like(vm, d)?;
+        let mut out = Vec::with_capacity(data.len() * 2);
+        for &b in data.iter() {
+            out.push(HEX_LOWER[(b >> 4) as usize]);
+            out.push(HEX_LOWER[(b & 15) as usize]);
+        }
+        if let Some(per) = &a[2] {
+            // Still converted (a C int), though without a separator it is unused.
+            let i = vm.index(per)?;
+            if crate::objects::int::as_int(&i).and_then(|i| i.to_i64()).and_then(|n| i32::try_from(n).ok()).is_none() {
+                return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int"));
+            }
+        }
+        return Ok(new_bytes_from_vec(out));
+    }
     let data = require_bytes_like(vm, d)?.into_owned();
     let s = crate::types::bytes_ty::hex_with_sep(vm, &data, a[1].as_ref(), a[2].as_ref())?;
     // Only ASCII: hex digits and an ASCII separator.

@@ -382,7 +382,15 @@ code_attr!(code_code_adaptive, |c| {
     let n = c.n_units();
     // SAFETY: the unit array lives as long as the code object; read only.
     let units = unsafe { std::slice::from_raw_parts(c.units_ptr() as *const u16, n) };
-    let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    // Internal forms show as what 3.11 runs there; cache units stay as they are.
+    let mut shown = units.to_vec();
+    let mut i = 0;
+    while i < shown.len() {
+        let opcode = (shown[i] & 0xff) as u8;
+        shown[i] = (shown[i] & 0xff00) | pyrite_bytecode::internal::shown(opcode) as u16;
+        i += 1 + pyrite_bytecode::cache_entries(opcode);
+    }
+    let bytes: Vec<u8> = shown.iter().flat_map(|u| u.to_le_bytes()).collect();
     crate::objects::bytes::new_bytes(&bytes)
 });
 code_attr!(code_linetable, |c| crate::objects::bytes::new_bytes(&c.linetable));
@@ -483,6 +491,22 @@ fn code_co_lines(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         })
         .collect();
     vm.iter(&crate::objects::list::new_list(items))
+}
+
+/// `code._varname_from_oparg(i)`: the name of local slot `i` (what `dis`
+/// prints for LOAD_FAST and friends).
+fn code_varname_from_oparg(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "_varname_from_oparg", kw)?;
+    let [c, i] = crate::args::ArgSpec::exact::<2>(vm, "_varname_from_oparg", args, 1)?;
+    let Some(code) = code_of(&c) else { return Ok(none()) };
+    let name = i
+        .as_small_int()
+        .and_then(|i| usize::try_from(i).ok())
+        .and_then(|i| code.localsplusnames.get(i));
+    match name {
+        Some(n) => Ok(n.clone()),
+        None => Err(vm.new_error(crate::exception::ExcKind::IndexError, "tuple index out of range")),
+    }
 }
 
 fn code_co_positions(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -692,5 +716,6 @@ pub(crate) fn init_type() {
     }
     add_method(&CODE_TYPE, "co_lines", code_co_lines);
     add_method(&CODE_TYPE, "co_positions", code_co_positions);
+    add_method(&CODE_TYPE, "_varname_from_oparg", code_varname_from_oparg);
     add_method(&CODE_TYPE, "replace", code_replace);
 }

@@ -887,3 +887,174 @@ impl Vm {
         }
     }
 }
+
+// ---- aiter() / anext() ----
+
+/// `aiter(obj)`.
+pub(crate) fn builtin_aiter(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "aiter", kw)?;
+    let [obj] = ArgSpec::exact::<1>(vm, "aiter", args, 0)?;
+    let t = type_of(&obj);
+    let Some(f) = t.lookup_str(vm, "__aiter__") else {
+        let msg = format!("'{}' object is not an async iterable", t.name_string());
+        return Err(vm.type_error(msg));
+    };
+    let it = vm.call_unbound(&f, &obj, &[])?;
+    if type_of(&it).lookup_str(vm, "__anext__").is_none() {
+        let msg = format!("aiter() returned not an async iterator of type '{}'", vm.type_name(&it));
+        return Err(vm.type_error(msg));
+    }
+    Ok(it)
+}
+
+/// `anext(aiterator[, default])`.
+pub(crate) fn builtin_anext(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "anext", kw)?;
+    ArgSpec::range(vm, "anext", args, 0, 1, 2)?;
+    let t = type_of(&args[0]);
+    let Some(f) = t.lookup_str(vm, "__anext__") else {
+        let msg = format!("'{}' object is not an async iterator", t.name_string());
+        return Err(vm.type_error(msg));
+    };
+    let awaitable = vm.call_unbound(&f, &args[0], &[])?;
+    let Some(default) = args.get(1) else {
+        return Ok(awaitable);
+    };
+    Ok(crate::objects::native::new_native(
+        anext_awaitable_type(),
+        AnextAwaitable {
+            wrapped: awaitable,
+            default: default.clone(),
+            it: std::cell::RefCell::new(None),
+        },
+    ))
+}
+
+/// What `anext(it, default)` returns: awaits `it.__anext__()`, and turns its
+/// StopAsyncIteration into the default value.
+struct AnextAwaitable {
+    wrapped: Value,
+    default: Value,
+    /// The awaited iterator, once the first step asked for it.
+    it: std::cell::RefCell<Option<Value>>,
+}
+
+impl AnextAwaitable {
+    fn iter(&self) -> Option<Value> {
+        self.it.borrow().clone()
+    }
+    fn set_iter(&self, v: Option<Value>) {
+        let old = self.it.replace(v);
+        drop(old);
+    }
+}
+
+impl crate::objects::native::NativeData for AnextAwaitable {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.wrapped);
+        visit(&self.default);
+        if let Ok(it) = self.it.try_borrow() {
+            if let Some(v) = &*it {
+                visit(v);
+            }
+        }
+    }
+    fn clear(&self) {
+        self.set_iter(None);
+    }
+}
+
+static ANEXT_AWAITABLE_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
+
+fn anext_awaitable_type() -> &'static TypeObject {
+    ANEXT_AWAITABLE_TYPE.get_or_init(|st| {
+        let t = crate::modules::init_native_type(
+            st,
+            "builtins",
+            "anext_awaitable",
+            LayoutKind::Native,
+            &crate::typeobj::OBJECT_TYPE,
+            0,
+            |s| {
+                s.iter = Some(|_vm, v| Ok(v.clone()));
+                s.iternext = Some(|vm, v| match anext_step(vm, v, none(), None) {
+                    Ok(x) => Ok(Some(x)),
+                    Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                        let val = crate::attr::instance_get(&e.exc, &vm.intern("value")).unwrap_or_else(none);
+                        if val.is_none() {
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
+                    Err(e) => Err(e),
+                });
+            },
+        );
+        use crate::typeinit::add_method_to;
+        add_method_to(t, "__await__", |vm, args, _kw| {
+            let [me] = ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
+            Ok(me)
+        });
+        add_method_to(t, "send", |vm, args, _kw| {
+            let [me, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
+            anext_step(vm, &me, v, None)
+        });
+        add_method_to(t, "throw", |vm, args, _kw| {
+            ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
+            let err = Vm::throw_exception(vm, &args[1..])?;
+            anext_step(vm, &args[0], none(), Some(err))
+        });
+        add_method_to(t, "close", |vm, args, _kw| {
+            let [me] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
+            if let Some(it) = me.native_ref::<AnextAwaitable>().and_then(|a| a.iter()) {
+                if is_generator(&it) {
+                    vm.gen_close(&it)?;
+                } else if let Some(c) = vm.lookup_attr(&it, &vm.intern("close"))? {
+                    vm.call0(&c)?;
+                }
+            }
+            Ok(none())
+        });
+    })
+}
+
+/// One step of an anext_awaitable: send `v` (or throw `exc`) into the awaited iterator.
+fn anext_step(vm: &mut Vm, me: &Value, v: Value, exc: Option<PyErr>) -> PyResult<Value> {
+    let Some(a) = me.native_ref::<AnextAwaitable>() else {
+        return Err(vm.type_error("descriptor requires an 'anext_awaitable' object"));
+    };
+    let it = match a.iter() {
+        Some(it) => it,
+        None => {
+            let it = vm.get_awaitable(&a.wrapped, 0)?;
+            a.set_iter(Some(it.clone()));
+            it
+        }
+    };
+    let r = if is_generator(&it) {
+        match vm.gen_send(&it, v, exc) {
+            Ok(GenResult::Yield(x)) => Ok(x),
+            Ok(GenResult::Return(x)) => Err(stop_iteration_with(vm, x)),
+            Err(e) => Err(e),
+        }
+    } else if let Some(e) = exc {
+        let throw = vm.intern("throw");
+        match vm.lookup_attr(&it, &throw)? {
+            Some(t) => vm.call1(&t, e.exc.clone()),
+            None => Err(e),
+        }
+    } else if v.is_none() {
+        match vm.next(&it) {
+            Ok(Some(x)) => Ok(x),
+            Ok(None) => Err(vm.new_error_noargs(ExcKind::StopIteration)),
+            Err(e) => Err(e),
+        }
+    } else {
+        vm.call_method(&it, "send", &[v])
+    };
+    match r {
+        Err(e) if e.is_instance(ExcKind::StopAsyncIteration) => Err(stop_iteration_with(vm, a.default.clone())),
+        other => other,
+    }
+}

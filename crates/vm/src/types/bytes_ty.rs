@@ -285,7 +285,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], name: &str, ends: bool) -> PyResult<
 }
 
 /// CPython's getargs messages for the find family ("find() takes at least 1 argument (0 given)").
-fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+pub(crate) fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len().saturating_sub(1);
     if n < min {
         let msg = format!(
@@ -1331,6 +1331,9 @@ fn count_from_index(vm: &mut Vm, x: &Value) -> PyResult<usize> {
 /// Common argument checks of bytes()/bytearray(): the data, or None when a
 /// str source with an encoding was given (encoded by the caller).
 fn construct_data(vm: &mut Vm, a: &[Option<Value>], target: &str) -> PyResult<Vec<u8>> {
+    // The argument clinic checks that encoding and errors are str first.
+    str_param(vm, target, "encoding", &a[1], "utf-8")?;
+    str_param(vm, target, "errors", &a[2], "strict")?;
     let Some(x) = &a[0] else {
         if a[1].is_some() {
             return Err(vm.type_error("encoding without a string argument"));

@@ -67,6 +67,33 @@ fn exc_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
     Ok(new_exception(t, new_tuple(pos.to_vec())))
 }
 
+/// SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+fn syntax_error_init(vm: &mut Vm, obj: &Value, pos: &[Value]) -> PyResult<()> {
+    if let Some(msg) = pos.first() {
+        set_attr_raw(obj, "msg", msg.clone());
+    }
+    if pos.len() != 2 {
+        return Ok(());
+    }
+    let info = vm.collect(&pos[1])?;
+    if !(4..=6).contains(&info.len()) {
+        let msg = if info.len() < 4 {
+            format!("function takes at least 4 arguments ({} given)", info.len())
+        } else {
+            format!("function takes at most 6 arguments ({} given)", info.len())
+        };
+        return Err(vm.type_error(msg));
+    }
+    if info.len() == 5 {
+        return Err(vm.type_error("end_offset must be provided when end_lineno is provided"));
+    }
+    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    for (name, v) in names.iter().zip(info) {
+        set_attr_raw(obj, name, v);
+    }
+    Ok(())
+}
+
 fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let t = type_of(obj);
@@ -128,6 +155,8 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         if t.is_subtype(exc_type(ExcKind::AttributeError)) {
             set_attr_raw(obj, "obj", objv);
         }
+    } else if t.is_subtype(exc_type(ExcKind::SyntaxError)) {
+        syntax_error_init(vm, obj, pos)?;
     } else if t.is_subtype(exc_type(ExcKind::OSError)) {
         let (errno, strerror, filename) = if (2..=5).contains(&pos.len()) {
             (pos[0].clone(), pos[1].clone(), pos.get(2).cloned().unwrap_or_else(none))
@@ -342,13 +371,43 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 fn exc_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [e] = crate::args::ArgSpec::exact::<1>(vm, "__reduce__", args, 1)?;
     let t = type_of(&e).as_value();
-    Ok(new_tuple(vec![t, new_tuple(args_items(&e))]))
+    // The instance dict (notes, attributes set on the exception) goes along
+    // as the state for __setstate__ when there is one.
+    let state = crate::attr::instance_dict(&e).filter(|d| d.downcast_ref::<DictObject>().is_some_and(|d| d.len() > 0));
+    match state {
+        Some(d) => Ok(new_tuple(vec![t, new_tuple(args_items(&e)), d])),
+        None => Ok(new_tuple(vec![t, new_tuple(args_items(&e))])),
+    }
+}
+
+/// `BaseException.__setstate__(state)`: sets each item of a dict state as an attribute.
+fn exc_setstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [e, state] = crate::args::ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    if state.is_none() {
+        return Ok(none());
+    }
+    let Some(d) = state.downcast_ref::<DictObject>() else {
+        return Err(vm.type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        vm.setattr(&e, &k, v)?;
+    }
+    Ok(none())
 }
 
 /// Attaches `name` and `obj` to an AttributeError raised by the VM (3.10+).
 pub fn set_attribute_error_context(_vm: &mut Vm, e: &PyErr, obj: &Value, name: &Value) {
     set_attr_raw(&e.exc, "name", name.clone());
     set_attr_raw(&e.exc, "obj", obj.clone());
+}
+
+/// Sets `name` and `obj` of an AttributeError when neither is set yet.
+pub fn set_attribute_error_context_if_unset(e: &PyErr, obj: &Value, name: &Value) {
+    let unset = |attr: &str| crate::attr::instance_get(&e.exc, &crate::objects::str::new_str(attr)).map_or(true, |v| v.is_none());
+    if unset("name") && unset("obj") {
+        set_attr_raw(&e.exc, "name", name.clone());
+        set_attr_raw(&e.exc, "obj", obj.clone());
+    }
 }
 
 /// Attaches `name` to a NameError raised by the VM.
@@ -382,6 +441,7 @@ pub(crate) fn init() {
     add_method_to(base, "with_traceback", exc_with_traceback);
     add_method_to(base, "add_note", exc_add_note);
     add_method_to(base, "__reduce__", exc_reduce);
+    add_method_to(base, "__setstate__", exc_setstate);
     // Class attributes that hold defaults for instances created before __init__ ran.
     for (kind, attrs) in [
         (ExcKind::StopIteration, &["value"][..]),
@@ -389,6 +449,10 @@ pub(crate) fn init() {
         (ExcKind::ImportError, &["name", "path", "msg"][..]),
         (ExcKind::AttributeError, &["name", "obj"][..]),
         (ExcKind::NameError, &["name"][..]),
+        (
+            ExcKind::SyntaxError,
+            &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"][..],
+        ),
         (ExcKind::OSError, &["errno", "strerror", "filename", "filename2"][..]),
     ] {
         let t = exc_type(kind);

@@ -223,6 +223,9 @@ fn subset(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Option<Value>
         }
         e.set_context(o.context());
         e.set_cause(o.cause());
+        // PyException_SetCause always sets __suppress_context__, even to
+        // copy an absent cause: the parts never show their context.
+        e.suppress_context.set(true);
     }
     let notes_name = vm.intern("__notes__");
     if let Some(notes) = vm.lookup_attr(orig, &notes_name)? {

@@ -1037,11 +1037,12 @@ fn module_dict(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<ModuleObject>().map_or_else(none, |m| m.dict_value()))
 }
 
-/// `module.__dir__()`: a module-level `__dir__` function's answer, else the
-/// module dict's keys (CPython's module_dir).
-fn module_dir(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    ArgSpec::range(vm, "__dir__", args, 1, 0, 0)?;
-    let dict = vm.getattr_str(&args[0], "__dict__")?;
+/// `module.__dir__`: the module dict's own `__dir__` when it has one (PEP
+/// 562), else the dict's keys.
+fn module_dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__dir__", kw)?;
+    let [this] = ArgSpec::exact::<1>(vm, "__dir__", args, 0)?;
+    let dict = vm.getattr_str(&this, "__dict__")?;
     let Some(d) = dict.downcast_ref::<DictObject>() else {
         return Err(vm.type_error("<module>.__dict__ is not a dictionary"));
     };

@@ -314,8 +314,10 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "from_bytes", &args[1..], kw, &["bytes", "byteorder", "signed"], 2, 1)?;
     let Some(src) = a[0].clone() else { return Ok(Value::int(0)) };
-    if src.downcast_ref::<StrObject>().is_some() {
-        return Err(vm.type_error("cannot convert 'str' object to bytes"));
+    // PyObject_Bytes, not bytes(): an int is not a size here.
+    let int_without_bytes = as_int(&src).is_some() && type_of(&src).lookup_str(vm, "__bytes__").is_none();
+    if src.downcast_ref::<StrObject>().is_some() || int_without_bytes {
+        return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(&src))));
     }
     let bytes_v = if src.downcast_ref::<crate::objects::bytes::BytesObject>().is_some() {
         src
@@ -539,12 +541,11 @@ pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
     let text = if let Some(s) = x.downcast_ref::<StrObject>() {
         Some(crate::objects::float::ascii_numeric_text(s.code_points()))
     } else {
+        // PyFloat_FromString takes any bytes-like object.
         let ascii = |data: &[u8]| -> String { data.iter().map(|&c| if c < 128 { c as char } else { '?' }).collect() };
         match x.downcast_ref::<crate::objects::bytes::BytesObject>() {
             Some(b) => Some(ascii(b.data())),
-            None => x
-                .downcast_ref::<crate::objects::bytearray::ByteArrayObject>()
-                .map(|b| ascii(b.data())),
+            None => x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().map(|b| ascii(b.data())),
         }
     };
     if let Some(text) = text {

@@ -125,7 +125,7 @@ fn abstract_error(vm: &mut Vm, t: &TypeObject) -> crate::exception::PyErr {
         .unwrap_or_default();
     let mut names: Vec<String> = names.iter().map(display_lossy).collect();
     names.sort();
-    // 3.11 lists the names bare (3.12 quotes them).
+    // 3.11 lists the names unquoted (3.12 quotes them).
     let msg = format!(
         "Can't instantiate abstract class {} with abstract method{} {}",
         t.name_string(),
@@ -143,7 +143,10 @@ fn object_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> Py
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
         if s.new.map(|f| f as usize) == Some(object_new as *const () as usize) {
-            let msg = format!("{}() takes no arguments", t.name_string());
+            let msg = format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                vm.type_name(obj)
+            );
             return Err(vm.type_error(msg));
         }
     }
@@ -197,9 +200,12 @@ fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<
         return Err(vm.type_error(msg));
     };
     let old = type_of(obj);
-    let compatible = newt.is_heap_type()
-        && old.is_heap_type()
-        && newt.layout == old.layout
+    // object_set_class: static (immutable) types are refused before layouts are compared.
+    let both_modules = newt.is_subtype(MODULE_TYPE.get()) && old.is_subtype(MODULE_TYPE.get());
+    if !both_modules && (!newt.is_heap_type() || !old.is_heap_type()) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    let compatible = newt.layout == old.layout
         && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT);
     if !compatible {
         let msg = format!(
@@ -736,6 +742,44 @@ fn type_name_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `type.__abstractmethods__`: kept in the type's dict; `type` itself has none.
+fn type_abstractmethods_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let found = v
+        .downcast_ref::<TypeObject>()
+        .filter(|t| !std::ptr::eq(*t, TYPE_TYPE.get()))
+        .and_then(|t| t.dict().get_str_key("__abstractmethods__"));
+    match found {
+        Some(m) => Ok(m),
+        None => Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__")),
+    }
+}
+
+/// Setting it also sets the IS_ABSTRACT flag object.__new__ checks (from
+/// the value's truth); deleting clears it.
+fn type_abstractmethods_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(());
+    };
+    let abstract_now = match &value {
+        Some(m) => {
+            let truth = vm.is_true(m)?;
+            t.dict().insert_str_key("__abstractmethods__", m.clone());
+            truth
+        }
+        None => {
+            let key = vm.intern("__abstractmethods__");
+            if t.dict().del_item(vm, &key)?.is_none() {
+                return Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__"));
+            }
+            false
+        }
+    };
+    t.modified();
+    let flags = t.flags.get();
+    t.flags.set(if abstract_now { flags | type_flags::IS_ABSTRACT } else { flags & !type_flags::IS_ABSTRACT });
+    Ok(())
+}
+
 fn type_qualname_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<TypeObject>()
         .map(|t| t.qualname().clone())
@@ -896,42 +940,6 @@ fn merge_class_dict_inner(vm: &mut Vm, into: &DictObject, cls: &Value, depth: us
     Ok(())
 }
 
-/// `cls.__abstractmethods__`: only what the class's own dict holds (`type`
-/// itself has none, though its dict holds this descriptor).
-fn type_abstractmethods_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let found = v
-        .downcast_ref::<TypeObject>()
-        .filter(|t| !std::ptr::eq(*t, TYPE_TYPE.get()))
-        .and_then(|t| t.dict().get_str_key("__abstractmethods__"));
-    match found {
-        Some(m) => Ok(m),
-        None => Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__")),
-    }
-}
-
-/// Setting `__abstractmethods__` decides whether the class can be instantiated.
-fn type_abstractmethods_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
-    let Some(t) = v.downcast_ref::<TypeObject>() else { return Ok(()) };
-    let key = vm.intern("__abstractmethods__");
-    let abstract_ = match value {
-        Some(val) => {
-            let truth = vm.is_true(&val)?;
-            t.dict().set_item(vm, key, val)?;
-            truth
-        }
-        None => {
-            if t.dict().del_item(vm, &key)?.is_none() {
-                return Err(vm.new_error(ExcKind::AttributeError, "__abstractmethods__"));
-            }
-            false
-        }
-    };
-    t.modified();
-    let f = t.flags.get();
-    t.flags.set(if abstract_ { f | type_flags::IS_ABSTRACT } else { f & !type_flags::IS_ABSTRACT });
-    Ok(())
-}
-
 /// `cls.__annotations__` of a class: its own dict's entry (bound if a
 /// descriptor), made an empty dict on first access; builtin types have none.
 fn type_annotations_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1081,9 +1089,9 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
     add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
+    add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
     add_method(&TYPE_TYPE, "__dir__", type_dir);
-    add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
     add_getset(&TYPE_TYPE, "__annotations__", type_annotations_get, Some(type_annotations_set));
     add_method(&TYPE_TYPE, "__subclasses__", type_subclasses);
     add_method(&TYPE_TYPE, "__instancecheck__", type_instancecheck);

@@ -472,7 +472,7 @@ fn list_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRe
     Ok(())
 }
 
-fn list_append(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+pub(crate) fn list_append(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "append", kw)?;
     let [l, x] = ArgSpec::exact::<2>(vm, "list.append", args, 1)?;
     if let Some(l) = list_of(&l) {

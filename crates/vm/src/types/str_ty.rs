@@ -363,7 +363,7 @@ fn range_args(vm: &mut Vm, args: &[Value], from: usize, len: usize) -> PyResult<
 }
 
 fn str_find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    crate::types::bytes_ty::arg_count(vm, name, args, 1, 3)?;
     let s = self_str(args);
     let sub = str_arg(vm, &args[1], "must be str")?;
     let (start, end) = range_args(vm, args, 2, s.len())?;
@@ -409,7 +409,7 @@ fn str_rindex(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "count", kw)?;
-    ArgSpec::range(vm, "count", args, 1, 1, 3)?;
+    crate::types::bytes_ty::arg_count(vm, "count", args, 1, 3)?;
     let s = self_str(args);
     let sub = str_arg(vm, &args[1], "must be str")?;
     let (start, end) = range_args(vm, args, 2, s.len())?;
@@ -429,7 +429,7 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
-    ArgSpec::range(vm, name, args, 1, 1, 3)?;
+    crate::types::bytes_ty::arg_count(vm, name, args, 1, 3)?;
     let s = self_str(args);
     let (start, end) = range_args(vm, args, 2, s.len())?;
     let test = |p: &StrObject| -> bool {
@@ -479,7 +479,13 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn str_join(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "join", kw)?;
     let [sep, iterable] = ArgSpec::exact::<2>(vm, "join", args, 1)?;
-    let items = vm.collect(&iterable)?;
+    // PySequence_Fast: a TypeError from iter() becomes "can only join an iterable".
+    let iterator = match vm.iter(&iterable) {
+        Ok(it) => it,
+        Err(e) if e.is_instance(ExcKind::TypeError) => return Err(vm.type_error("can only join an iterable")),
+        Err(e) => return Err(e),
+    };
+    let items = vm.collect(&iterator)?;
     let sep_s = s_of(&sep);
     let mut parts: Vec<&StrObject> = Vec::with_capacity(items.len() * 2);
     for (i, it) in items.iter().enumerate() {

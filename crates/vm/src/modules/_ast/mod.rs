@@ -3,9 +3,10 @@
 //! imports it (inspect, dataclasses, unittest, ...) work. The class table is
 //! generated from python3.11 by tools/gen_ast_nodes.py (nodes.rs).
 //!
-//! Not yet: converting pyrite's parser AST to these objects and back, i.e.
-//! `compile(..., PyCF_ONLY_AST)`/`ast.parse` and compiling an AST object
-//! (the hooks in builtins/compile.rs stay unset).
+//! `compile(..., PyCF_ONLY_AST)`/`ast.parse` builds these objects from
+//! pyrite's tree by evaluating its exact `ast.dump(include_attributes=True)`
+//! text against the node classes (every field, location and `None` default
+//! comes out as CPython's). Not yet: compiling an AST object back.
 
 mod nodes;
 
@@ -81,5 +82,35 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         let cls = vm.call(&type_type, &[new_str(class.name), new_tuple(vec![base]), body], None)?;
         m.value(class.name, cls);
     }
+    crate::builtins::compile::set_ast_hooks(tree_to_python, tree_from_python);
     Ok(m.finish())
+}
+
+/// `ast.parse`: the tree's `ast.dump` text, evaluated with the node classes
+/// in scope. The dump prints scalars through `repr`, so the only names it can
+/// use besides node classes are the float/complex overflows `inf`/`infj`.
+fn tree_to_python(vm: &mut Vm, tree: &pyrite_syntax::ast::Mod) -> PyResult<Value> {
+    let text = pyrite_syntax::dump::dump(tree, true);
+    let module = vm.import_absolute("_ast")?;
+    let Some(module) = module.downcast_ref::<crate::objects::module::ModuleObject>() else {
+        return Err(vm.new_error(ExcKind::SystemError, "_ast: module object missing"));
+    };
+    let namespace = module.dict().copy_value();
+    if let Some(d) = namespace.downcast_ref::<DictObject>() {
+        d.insert_str_key("inf", Value::float(f64::INFINITY));
+        d.insert_str_key("infj", crate::objects::complex::new_complex(0.0, f64::INFINITY));
+        d.insert_str_key("__builtins__", vm.builtins.clone());
+    }
+    let Some(eval) = vm.builtins_dict().get_str_key("eval") else {
+        return Err(vm.new_error(ExcKind::SystemError, "_ast: builtins.eval missing"));
+    };
+    vm.call(&eval, &[new_str(&text), namespace], None)
+}
+
+/// Compiling an AST object is not supported yet.
+fn tree_from_python(vm: &mut Vm, _node: &Value, _mode: pyrite_syntax::Mode) -> PyResult<pyrite_syntax::ast::Mod> {
+    Err(vm.new_error(
+        ExcKind::NotImplementedError,
+        "compile(): compiling AST objects is not supported yet in pyrite",
+    ))
 }

@@ -894,7 +894,8 @@ pub(crate) fn builtin_open(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult
 /// stdout buffer, which print() fills directly.
 pub(crate) fn make_std_streams(vm: &mut Vm) -> PyResult<[Value; 3]> {
     init_types();
-    let unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    // `-u` or PYTHONUNBUFFERED (config.rs).
+    let unbuffered = crate::config::current().unbuffered;
     let in_raw = fileio::fileio_for_fd(vm, 0, true, "<stdin>");
     let in_buf = buffered::new_std_reader(vm, in_raw)?;
     let stdin = textio::new_std_text(vm, in_buf, 0, "surrogateescape", false, false)?;

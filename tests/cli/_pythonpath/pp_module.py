@@ -1,0 +1,1 @@
+NAME = "pp_module from PYTHONPATH"

@@ -1,0 +1,2 @@
+from_startup = "set by PYTHONSTARTUP"
+print("startup ran")

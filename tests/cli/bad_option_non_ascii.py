@@ -1,0 +1,1 @@
+# An unknown non-ASCII option letter is printed as one byte, as CPython's C char.

@@ -1,0 +1,1 @@
+# Placeholder: this case runs a -c command (see command_argv.cli).

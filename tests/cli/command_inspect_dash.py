@@ -1,0 +1,1 @@
+# `-i -`: the prompt on stdin, sys.argv[0] is '-'.

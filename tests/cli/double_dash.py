@@ -1,0 +1,3 @@
+# `--` ends the options: what follows is the script and its arguments.
+import sys
+print(sys.argv)

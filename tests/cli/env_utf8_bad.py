@@ -1,0 +1,1 @@
+# An invalid PYTHONUTF8 is a fatal configuration error, unless -E ignores it.

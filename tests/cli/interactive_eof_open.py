@@ -1,0 +1,1 @@
+# End of input inside brackets: the statement is reported as never closed.

@@ -1,0 +1,2 @@
+# exit and quit at the prompt: their repr, then exit() ends the session
+# with its status.

@@ -1,0 +1,1 @@
+# A custom sys.displayhook and sys.excepthook are used by the prompt.

@@ -1,0 +1,1 @@
+# quit() with no argument: status 0, nothing more runs.

@@ -1,0 +1,1 @@
+# Rebinding builtins at the prompt does not break the prompt itself.

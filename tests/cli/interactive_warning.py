@@ -1,0 +1,1 @@
+# A SyntaxWarning at the prompt names "<stdin>" with no source line.

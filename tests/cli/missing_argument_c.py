@@ -1,0 +1,1 @@
+# -c without its command.

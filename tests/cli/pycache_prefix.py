@@ -1,0 +1,2 @@
+import sys
+print(sys.pycache_prefix, sys._xoptions)

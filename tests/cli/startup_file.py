@@ -1,0 +1,1 @@
+# PYTHONSTARTUP runs before the first prompt of an interactive session.

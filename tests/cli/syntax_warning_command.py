@@ -1,0 +1,1 @@
+# -c: the warning names "<string>" and shows no source line.

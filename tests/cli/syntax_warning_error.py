@@ -1,0 +1,1 @@
+# -W error makes a compile-time SyntaxWarning of the program a SyntaxError.

@@ -1,0 +1,1 @@
+# -W ignore silences compile-time warnings too.

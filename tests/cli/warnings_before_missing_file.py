@@ -1,0 +1,2 @@
+# The interpreter starts (the bad -W option is reported) before the script
+# is found missing.

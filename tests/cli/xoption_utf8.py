@@ -1,0 +1,2 @@
+import sys
+print(sys.flags.utf8_mode, sys._xoptions)

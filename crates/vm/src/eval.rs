@@ -418,6 +418,7 @@ impl Vm {
                                         ip += jarg;
                                     } else {
                                         ip -= jarg;
+                                        eval_breaker!();
                                     }
                                 }
                                 continue 'dispatch;

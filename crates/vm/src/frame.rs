@@ -278,6 +278,11 @@ fn data(f: &Value) -> Option<&FrameData> {
     f.native_ref::<FrameData>()
 }
 
+/// `frame.f_globals` of a frame object.
+pub(crate) fn frame_globals(f: &Value) -> Option<Value> {
+    data(f).map(|d| d.globals.clone()).filter(|g| !g.is_null())
+}
+
 impl Vm {
     /// The frame object of `self.frames[fi]`, made on first use.
     pub(crate) fn frame_object(&mut self, fi: usize) -> Value {

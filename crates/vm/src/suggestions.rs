@@ -156,7 +156,8 @@ pub(crate) fn offer_suggestion(vm: &mut Vm, exc: &Value) -> Option<String> {
         if let Some(s) = best_match(&varnames, &name) {
             return Some(s);
         }
-        if let Some(globals) = module_globals_of(vm, &code.filename) {
+        let globals = crate::frame::frame_globals(&t.frame).or_else(|| module_globals_of(vm, &code.filename));
+        if let Some(globals) = globals {
             let keys = vm.collect(&globals).ok()?;
             if let Some(s) = best_match(&keys, &name) {
                 return Some(s);
@@ -169,9 +170,8 @@ pub(crate) fn offer_suggestion(vm: &mut Vm, exc: &Value) -> Option<String> {
     None
 }
 
-/// The globals the failing code ran with: the dict of the module loaded from
-/// the code's file. (Traceback objects do not carry their frame yet; with
-/// frame objects this becomes `tb_frame.f_globals`.)
+/// For a traceback level made without a frame object: the dict of the
+/// module loaded from the code's file.
 fn module_globals_of(vm: &mut Vm, filename: &Value) -> Option<Value> {
     let modules = vm.modules.clone();
     let modules = modules.downcast_ref::<crate::objects::dict::DictObject>()?;

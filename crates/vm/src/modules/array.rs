@@ -385,10 +385,11 @@ fn array_buffer(v: &Value) -> Option<RawBuffer> {
     })
 }
 
-fn array_export(v: &Value, delta: isize) {
-    if let Some(a) = v.native_ref::<ArrayData>() {
-        a.exports.set(a.exports.get().saturating_add_signed(delta));
-    }
+fn array_export(v: &Value, starting: bool) -> bool {
+    let Some(a) = v.native_ref::<ArrayData>() else { return false };
+    let n = a.exports.get();
+    a.exports.set(if starting { n.saturating_add(1) } else { n.saturating_sub(1) });
+    true
 }
 
 fn new_array(ty: &TypeObject, code: Code, data: Vec<u8>) -> Value {

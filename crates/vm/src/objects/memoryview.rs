@@ -50,23 +50,37 @@ pub fn register_buffer_provider(provider: BufferProvider) {
     unsafe { PROVIDERS.get_mut().push(provider) };
 }
 
-/// Told when a view of an object starts (+1) or stops (-1) using its
-/// memory; for providers that refuse resizing while exported (`array`).
-pub type ExportHook = fn(&Value, isize);
+/// Told when a view of an object starts (`true`) or stops (`false`)
+/// exporting it; returns whether it recognized the object. Exporters that
+/// refuse resizing while exported (BytesIO's buffer) count here.
+pub type ExportHook = fn(&Value, bool) -> bool;
 
 static EXPORT_HOOKS: GilCell<Vec<ExportHook>> = GilCell::new(Vec::new());
 
-/// Registers an [`ExportHook`] (called for every non-bytearray exporter).
 pub fn register_export_hook(hook: ExportHook) {
     // SAFETY: GIL held by the caller; no reference is kept.
     unsafe { EXPORT_HOOKS.get_mut().push(hook) };
 }
 
-fn notify_export(obj: &Value, delta: isize) {
+/// Counts an export of `obj` starting or ending.
+fn note_export(obj: &Value, starting: bool) {
+    if let Some(ba) = obj.downcast_ref::<ByteArrayObject>() {
+        if starting {
+            ba.add_export();
+        } else {
+            ba.remove_export();
+        }
+        return;
+    }
+    if !obj.is_ptr() {
+        return;
+    }
     // SAFETY: GIL held; the list is only read here.
     let hooks = unsafe { EXPORT_HOOKS.get_mut().clone() };
     for h in hooks {
-        h(obj, delta);
+        if h(obj, starting) {
+            return;
+        }
     }
 }
 
@@ -173,11 +187,7 @@ pub struct ViewSpec {
 
 /// A new view of `obj` (an exporter); registers the export.
 pub fn new_memoryview(obj: Value, spec: ViewSpec) -> Value {
-    if let Some(ba) = obj.downcast_ref::<ByteArrayObject>() {
-        ba.add_export();
-    } else {
-        notify_export(&obj, 1);
-    }
+    note_export(&obj, true);
     alloc_object(
         MEMORYVIEW_TYPE.get(),
         MemoryViewObject {
@@ -239,11 +249,7 @@ impl MemoryViewObject {
         if !self.released.replace(true) {
             // SAFETY: read only.
             let obj = unsafe { &*self.obj.get() };
-            if let Some(ba) = obj.downcast_ref::<ByteArrayObject>() {
-                ba.remove_export();
-            } else {
-                notify_export(obj, -1);
-            }
+            note_export(obj, false);
         }
     }
 

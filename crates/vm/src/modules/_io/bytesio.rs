@@ -9,11 +9,71 @@ struct BytesIO {
     closed: Cell<bool>,
     buf: RefCell<Vec<u8>>,
     pos: Cell<usize>,
+    /// Live memoryviews from `getbuffer()`: while any exists, the buffer may
+    /// not change size or be replaced (their pointer must stay valid).
+    exports: Cell<usize>,
 }
 
 impl NativeData for BytesIO {}
 
+/// What `getbuffer()`'s memoryview exports: the BytesIO's own storage
+/// (CPython's `_io._BytesIOBuffer`), so that BytesIO itself is not bytes-like.
+struct BytesIOBuffer {
+    source: Value,
+}
+
+impl NativeData for BytesIOBuffer {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.source);
+    }
+}
+
+static BYTESIO_BUFFER: NativeType = NativeType::new();
+
+fn buffer_type() -> &'static TypeObject {
+    BYTESIO_BUFFER.get_or_init(|st| {
+        init_native_type(st, "_io", "_BytesIOBuffer", LayoutKind::Native, &crate::typeobj::OBJECT_TYPE, 0, |_| {});
+    })
+}
+
+fn buffer_source(v: &Value) -> Option<&BytesIO> {
+    v.native_ref::<BytesIOBuffer>()?.source.native_ref::<BytesIO>()
+}
+
+/// The buffer protocol for `_BytesIOBuffer`: the BytesIO's bytes, writable.
+fn provide_buffer(v: &Value) -> Option<crate::objects::memoryview::RawBuffer> {
+    let s = buffer_source(v)?;
+    // SAFETY: no borrow is taken; the vector is neither resized nor replaced
+    // while exported (every such operation checks `exports` first).
+    let buf = unsafe { &mut *s.buf.as_ptr() };
+    Some(crate::objects::memoryview::RawBuffer {
+        ptr: buf.as_mut_ptr(),
+        len: buf.len(),
+        readonly: false,
+        format: "B",
+        itemsize: 1,
+    })
+}
+
+fn count_export(v: &Value, starting: bool) -> bool {
+    let Some(s) = buffer_source(v) else { return false };
+    let n = s.exports.get();
+    s.exports.set(if starting { n + 1 } else { n.saturating_sub(1) });
+    true
+}
+
+/// BufferError while `getbuffer()` views exist, for operations that could
+/// resize or drop the buffer (CPython's CHECK_EXPORTS).
+fn check_exports(vm: &mut Vm, s: &BytesIO) -> PyResult<()> {
+    if s.exports.get() > 0 {
+        return Err(vm.new_error(ExcKind::BufferError, "Existing exports of data: object cannot be re-sized"));
+    }
+    Ok(())
+}
+
 pub(crate) fn init_type() {
+    crate::objects::memoryview::register_buffer_provider(provide_buffer);
+    crate::objects::memoryview::register_export_hook(count_export);
     make_type(
         &BYTESIO,
         "BytesIO",
@@ -62,6 +122,7 @@ fn bio_new(vm: &mut Vm, cls: &Value, _a: &[Value], _k: KwNames) -> PyResult<Valu
             closed: Cell::new(false),
             buf: RefCell::new(Vec::new()),
             pos: Cell::new(0),
+            exports: Cell::new(0),
         },
     ))
 }
@@ -90,6 +151,8 @@ fn bio_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<(
     full.extend_from_slice(args);
     let a = ArgSpec::parse(vm, "BytesIO", &full, kw, &["self", "initial_bytes"], 2, 1)?;
     let s = get(vm, obj)?;
+    s.pos.set(0);
+    check_exports(vm, s)?;
     let data = match given(&a, 1) {
         None => Vec::new(),
         Some(v) => {
@@ -213,7 +276,8 @@ fn write_data(vm: &mut Vm, s: &BytesIO, data: &[u8]) -> PyResult<()> {
 
 fn bio_write(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [_, data] = ArgSpec::exact::<2>(vm, "write", args, 1)?;
-    this(vm, args)?;
+    let s = this(vm, args)?;
+    check_exports(vm, s)?;
     let b = bytes_like(vm, &data)?;
     let d = bytes_data(&b);
     let s = this(vm, args)?;
@@ -228,6 +292,8 @@ fn bio_writelines(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
     this(vm, args)?;
     let it = vm.iter(&lines)?;
     while let Some(l) = vm.next(&it)? {
+        let s = this(vm, args)?;
+        check_exports(vm, s)?;
         let b = bytes_like(vm, &l)?;
         let s = this(vm, args)?;
         write_data(vm, s, bytes_data(&b))?;
@@ -270,6 +336,7 @@ fn bio_truncate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         Some(v) => Some(int_arg(vm, v)?),
     };
     let s = this(vm, args)?;
+    check_exports(vm, s)?;
     let size = size.unwrap_or(s.pos.get() as i64);
     if size < 0 {
         return Err(vm.value_error(format!("negative size value {size}")));
@@ -286,6 +353,7 @@ fn bio_close(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         return Err(vm.type_error("descriptor needs an argument"));
     };
     let s = get(vm, v)?;
+    check_exports(vm, s)?;
     s.closed.set(true);
     *s.buf.borrow_mut() = Vec::new();
     Ok(none())
@@ -296,9 +364,9 @@ fn bio_true(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(Value::bool(true))
 }
 
-/// `getbuffer()` needs memoryview over the object's own storage, which the
-/// VM does not have yet.
+/// `getbuffer()`: a writable memoryview of the contents, sharing them.
 fn bio_getbuffer(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     this(vm, args)?;
-    Err(vm.new_error(ExcKind::NotImplementedError, "BytesIO.getbuffer() needs memoryview"))
+    let exporter = new_native(buffer_type(), BytesIOBuffer { source: args[0].clone() });
+    crate::objects::memoryview::memoryview_of(vm, &exporter)
 }

@@ -159,7 +159,7 @@ pub(crate) fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: &Value, allow
 }
 
 /// A file descriptor argument (an int, or for some calls an object's fileno()).
-fn fd_from(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+pub(crate) fn fd_from(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     if crate::objects::float::as_float(v).is_some() && !v.is_small_int() && crate::objects::int::as_int(v).is_none() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
     }
@@ -174,7 +174,7 @@ fn fd_from(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 }
 
 /// An object with `fileno()`, or an int (as `PyObject_AsFileDescriptor`).
-fn fileno_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+pub(crate) fn fileno_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let fd = if crate::objects::int::as_int(v).is_some() {
         fd_from(vm, v)?
     } else if let Some(f) = vm.lookup_attr(v, &vm.intern("fileno"))? {

@@ -25,40 +25,7 @@ fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-/// An int file descriptor argument (`_PyLong_FileDescriptor_Converter`).
-fn fd_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    if as_int(v).is_none() && v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.index_i64(v)?;
-    if n > i32::MAX as i64 {
-        return Err(vm.new_error(ExcKind::OverflowError, "fd is greater than maximum"));
-    }
-    if n < i32::MIN as i64 {
-        return Err(vm.new_error(ExcKind::OverflowError, "fd is less than minimum"));
-    }
-    Ok(n as i32)
-}
-
-/// An int, or an object with `fileno()` (`PyObject_AsFileDescriptor`).
-pub(crate) fn fileno_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    let fd = if as_int(v).is_some() {
-        fd_int(vm, v)?
-    } else if let Some(f) = vm.lookup_attr(v, &vm.intern("fileno"))? {
-        let r = vm.call0(&f)?;
-        if as_int(&r).is_none() {
-            return Err(vm.type_error("fileno() returned a non-integer"));
-        }
-        fd_int(vm, &r)?
-    } else {
-        return Err(vm.type_error("argument must be an int, or have a fileno() method."));
-    };
-    if fd < 0 {
-        let msg = format!("file descriptor cannot be a negative integer ({fd})");
-        return Err(vm.value_error(msg));
-    }
-    Ok(fd)
-}
+pub(crate) use crate::modules::posix::{fd_from as fd_int, fileno_of};
 
 /// A timeout in seconds: None (block) or a non-negative number.
 fn timeout_secs(vm: &mut Vm, v: Option<&Value>, what: &str) -> PyResult<Option<f64>> {

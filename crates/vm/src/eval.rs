@@ -1233,6 +1233,10 @@ impl Vm {
                             load_frame!();
                             push!(gen);
                         }
+                        op::ASYNC_GEN_WRAP => {
+                            let v = pop!();
+                            push!(crate::objects::async_generator::wrap_value(v));
+                        }
                         op::YIELD_VALUE => {
                             let retval = pop!();
                             if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {

@@ -43,6 +43,8 @@ pub struct GeneratorObject {
     pub(crate) state: Cell<GenState>,
     /// The exception being handled inside the generator while suspended.
     pub(crate) exc_state: UnsafeCell<Value>,
+    /// Async generators: the firstiter hook has run.
+    pub(crate) hooks_inited: Cell<bool>,
     pub(crate) name: UnsafeCell<Value>,
     pub(crate) qualname: UnsafeCell<Value>,
     /// Its frame object, once asked for (NULL until then).
@@ -127,7 +129,16 @@ pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at:
     let is_coro = func
         .downcast_ref::<FunctionObject>()
         .is_some_and(|f| f.code().flags & CO_COROUTINE != 0);
-    let ty = if is_coro { coroutine_type() } else { GENERATOR_TYPE.get() };
+    let is_async_gen = func
+        .downcast_ref::<FunctionObject>()
+        .is_some_and(|f| f.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0);
+    let ty = if is_coro {
+        coroutine_type()
+    } else if is_async_gen {
+        crate::objects::async_generator::async_generator_type()
+    } else {
+        GENERATOR_TYPE.get()
+    };
     alloc_object(
         ty,
         GeneratorObject {
@@ -140,6 +151,7 @@ pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at:
             lasti: Cell::new(resume_at.saturating_sub(1)),
             state: Cell::new(GenState::Created),
             exc_state: UnsafeCell::new(Value::NULL),
+            hooks_inited: Cell::new(false),
             name: UnsafeCell::new(name),
             qualname: UnsafeCell::new(qualname),
             frame_obj: UnsafeCell::new(Value::NULL),
@@ -171,7 +183,13 @@ impl Vm {
             return Err(self.type_error("not a generator"));
         };
         let coro = gen.is_coroutine();
-        let kind = if coro { "coroutine" } else { "generator" };
+        let kind = if coro {
+            "coroutine"
+        } else if gen.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0 {
+            "async generator"
+        } else {
+            "generator"
+        };
         match gen.state.get() {
             GenState::Running => return Err(self.value_error(format!("{kind} already executing"))),
             GenState::Finished => {
@@ -298,6 +316,17 @@ impl Vm {
     /// Closes a generator that is being freed; it never runs again, even if
     /// it ignored GeneratorExit (CPython finalizes an object only once).
     pub fn gen_finalize(&mut self, genv: &Value) -> PyResult<()> {
+        // An async generator an event loop saw (firstiter) goes to the loop's
+        // finalizer hook, which schedules its aclose() (PEP 525).
+        if let Some(g) = genv.downcast_ref::<GeneratorObject>() {
+            let is_async_gen = g.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0;
+            if is_async_gen && g.hooks_inited.get() && g.state.get() != GenState::Finished {
+                let (_, finalizer) = crate::sysmodule::asyncgen_hooks();
+                if !finalizer.is_none() {
+                    return self.call(&finalizer, &[genv.clone()], None).map(|_| ());
+                }
+            }
+        }
         let r = self.gen_close(genv);
         if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
             if gen.state.get() == GenState::Suspended {
@@ -599,15 +628,15 @@ fn gen_close_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
     Ok(none())
 }
 
-fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_name(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).map_or_else(none, |x| x.name()))
 }
 
-fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_qualname(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).map_or_else(none, |x| x.qualname()))
 }
 
-fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_running(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(Value::bool(gen_of(g).is_some_and(|x| {
         x.state.get() == GenState::Running
     })))
@@ -619,7 +648,7 @@ fn gen_suspended(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     })))
 }
 
-fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_code(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).map_or_else(none, |x| x.code.clone()))
 }
 
@@ -637,15 +666,15 @@ fn set_name_cell(vm: &mut Vm, g: &Value, v: Option<Value>, which: &str) -> PyRes
     Ok(())
 }
 
-fn gen_name_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+pub(crate) fn gen_name_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
     set_name_cell(vm, g, v, "__name__")
 }
 
-fn gen_qualname_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
+pub(crate) fn gen_qualname_set(vm: &mut Vm, g: &Value, v: Option<Value>) -> PyResult<()> {
     set_name_cell(vm, g, v, "__qualname__")
 }
 
-fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
     let Some(gen) = gen_of(g) else { return Ok(none()) };
     if gen.state.get() == GenState::Finished {
         return Ok(none());
@@ -663,7 +692,7 @@ fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(crate::frame::suspended_generator_frame(gen))
 }
 
-fn gen_yieldfrom_get(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
+pub(crate) fn gen_yieldfrom_get(_vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(gen_of(g).and_then(gen_yield_from).unwrap_or_else(none))
 }
 

@@ -9,6 +9,7 @@ pub mod descr;
 pub mod dict;
 pub mod float;
 pub mod function;
+pub mod async_generator;
 pub mod generator;
 pub mod int;
 pub mod iter;

@@ -313,17 +313,21 @@ fn wait_ready(vm: &mut Vm, fd: i32, writing: bool, deadline: Instant) -> PyResul
         let left = deadline.saturating_duration_since(Instant::now());
         let ms = left.as_nanos().div_ceil(1_000_000).min(i32::MAX as u128) as i32;
         let events = if writing { libc::POLLOUT } else { libc::POLLIN };
-        let mut p = libc::pollfd { fd, events, revents: 0 };
-        // SAFETY: p lives across the call.
-        let n = unsafe { libc::poll(&mut p, 1, ms) };
+        // Other threads run during the wait.
+        let (n, err) = vm.allow_threads(|| {
+            let mut p = libc::pollfd { fd, events, revents: 0 };
+            // SAFETY: p lives across the call.
+            let n = unsafe { libc::poll(&mut p, 1, ms) };
+            (n, errno())
+        });
         if n > 0 {
             return Ok(true);
         }
         if n == 0 {
             return Ok(false);
         }
-        if errno() != libc::EINTR {
-            return Err(os_err(vm));
+        if err != libc::EINTR {
+            return Err(os_error(vm, err, None, None));
         }
         crate::modules::_signal::run_pending_handlers(vm)?;
     }

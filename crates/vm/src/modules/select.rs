@@ -113,13 +113,20 @@ fn select_select(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             }
         };
         let [r, w, x] = &mut sets;
-        // SAFETY: the sets and timeval live across the call.
-        let n = unsafe { libc::select(maxfd + 1, r, w, x, tvp) };
+        let (r, w, x, tvp) = (r as *mut libc::fd_set as usize, w as *mut libc::fd_set as usize, x as *mut libc::fd_set as usize, tvp as usize);
+        // Other threads run during the wait; the sets and timeval are this call's own.
+        let (n, err) = vm.allow_threads(|| {
+            // SAFETY: the sets and timeval live across the call.
+            let n = unsafe {
+                libc::select(maxfd + 1, r as *mut libc::fd_set, w as *mut libc::fd_set, x as *mut libc::fd_set, tvp as *mut libc::timeval)
+            };
+            (n, errno())
+        });
         if n >= 0 {
             break;
         }
-        if errno() != libc::EINTR {
-            return Err(last_os_error(vm, None, None));
+        if err != libc::EINTR {
+            return Err(crate::types::exc::os_error(vm, err, None, None));
         }
         crate::modules::_signal::run_pending_handlers(vm)?;
     }
@@ -268,14 +275,19 @@ fn poll_poll(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let deadline = deadline_from(timeout);
     p.polling.set(true);
     let n = loop {
-        // SAFETY: pfds is a valid array of pfds.len() entries.
-        let n = unsafe { libc::poll(pfds.as_mut_ptr(), pfds.len() as libc::nfds_t, ms_left(deadline)) };
+        let (ptr, len, ms) = (pfds.as_mut_ptr() as usize, pfds.len(), ms_left(deadline));
+        // Other threads run during the wait; `pfds` is this call's own.
+        let (n, err) = vm.allow_threads(|| {
+            // SAFETY: pfds is a valid array of pfds.len() entries.
+            let n = unsafe { libc::poll(ptr as *mut libc::pollfd, len as libc::nfds_t, ms) };
+            (n, errno())
+        });
         if n >= 0 {
             break n;
         }
-        if errno() != libc::EINTR {
+        if err != libc::EINTR {
             p.polling.set(false);
-            return Err(last_os_error(vm, None, None));
+            return Err(crate::types::exc::os_error(vm, err, None, None));
         }
         if let Err(e) = crate::modules::_signal::run_pending_handlers(vm) {
             p.polling.set(false);
@@ -463,13 +475,18 @@ fn epoll_poll(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let mut evs: Vec<libc::epoll_event> = vec![libc::epoll_event { events: 0, u64: 0 }; maxevents as usize];
     let deadline = deadline_from(timeout);
     let n = loop {
-        // SAFETY: evs has room for maxevents entries.
-        let n = unsafe { libc::epoll_wait(epfd, evs.as_mut_ptr(), evs.len() as i32, ms_left(deadline)) };
+        let (ptr, len, ms) = (evs.as_mut_ptr() as usize, evs.len() as i32, ms_left(deadline));
+        // Other threads run during the wait; `evs` is this call's own.
+        let (n, err) = vm.allow_threads(|| {
+            // SAFETY: evs has room for maxevents entries.
+            let n = unsafe { libc::epoll_wait(epfd, ptr as *mut libc::epoll_event, len, ms) };
+            (n, errno())
+        });
         if n >= 0 {
             break n as usize;
         }
-        if errno() != libc::EINTR {
-            return Err(last_os_error(vm, None, None));
+        if err != libc::EINTR {
+            return Err(crate::types::exc::os_error(vm, err, None, None));
         }
         crate::modules::_signal::run_pending_handlers(vm)?;
     };

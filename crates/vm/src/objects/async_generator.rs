@@ -162,24 +162,13 @@ fn step_type(st: &'static crate::modules::NativeType, name: &'static str) -> &'s
     st.get_or_init(|st| {
         let t = crate::modules::init_native_type(st, "builtins", name, LayoutKind::Native, &crate::typeobj::OBJECT_TYPE, 0, |s| {
             s.iter = Some(|_vm, v| Ok(v.clone()));
-            s.iternext = Some(|vm, v| match step(vm, v, none(), None) {
-                Ok(x) => Ok(Some(x)),
-                Err(e) if e.is_instance(ExcKind::StopIteration) => {
-                    let val = crate::attr::instance_get(&e.exc, &vm.intern("value")).unwrap_or_else(none);
-                    if val.is_none() {
-                        Ok(None)
-                    } else {
-                        Err(e)
-                    }
-                }
-                Err(e) => Err(e),
+            s.iternext = Some(|vm, v| {
+                let r = step(vm, v, none(), None);
+                crate::objects::generator::step_as_iternext(vm, r)
             });
         });
         use crate::typeinit::add_method_to;
-        add_method_to(t, "__await__", |vm, args, _kw| {
-            let [me] = ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
-            Ok(me)
-        });
+        add_method_to(t, "__await__", crate::objects::generator::await_returns_self);
         add_method_to(t, "send", |vm, args, _kw| {
             let [me, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
             step(vm, &me, v, None)
@@ -225,16 +214,10 @@ fn step(vm: &mut Vm, me: &Value, sent: Value, exc: Option<PyErr>) -> PyResult<Va
         2 => return Err(vm.new_error(ExcKind::RuntimeError, format!("cannot reuse already awaited __anext__()/{what}()"))),
         0 => {
             s.state.set(1);
-            if !matches!(kind, Step::Send(_)) && g.state.get() == GenState::Finished {
-                s.state.set(2);
-                if closing {
-                    return Err(vm.new_error_noargs(ExcKind::StopIteration));
-                }
-                return Err(vm.new_error_noargs(ExcKind::StopAsyncIteration));
-            }
             if g.state.get() == GenState::Finished {
                 s.state.set(2);
-                return Err(vm.new_error_noargs(ExcKind::StopAsyncIteration));
+                let end = if closing { ExcKind::StopIteration } else { ExcKind::StopAsyncIteration };
+                return Err(vm.new_error_noargs(end));
             }
             let first = match &kind {
                 Step::Send(v) => vm.gen_send(&agen, if sent.is_none() { v.clone() } else { sent }, exc),

@@ -993,6 +993,30 @@ impl crate::objects::native::NativeData for AnextAwaitable {
     }
 }
 
+/// `__next__` of an awaitable stepper (anext_awaitable, async_generator_asend,
+/// ...): a step's bare StopIteration ends the iteration; one carrying a value
+/// stays an exception, so that the awaiting `yield from` receives the value.
+pub(crate) fn step_as_iternext(vm: &mut Vm, r: PyResult<Value>) -> PyResult<Option<Value>> {
+    match r {
+        Ok(x) => Ok(Some(x)),
+        Err(e) if e.is_instance(ExcKind::StopIteration) => {
+            let val = crate::attr::instance_get(&e.exc, &vm.intern("value")).unwrap_or_else(none);
+            if val.is_none() {
+                Ok(None)
+            } else {
+                Err(e)
+            }
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `__await__` of an object that is its own iterator.
+pub(crate) fn await_returns_self(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [me] = ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
+    Ok(me)
+}
+
 static ANEXT_AWAITABLE_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
 
 fn anext_awaitable_type() -> &'static TypeObject {
@@ -1006,25 +1030,14 @@ fn anext_awaitable_type() -> &'static TypeObject {
             0,
             |s| {
                 s.iter = Some(|_vm, v| Ok(v.clone()));
-                s.iternext = Some(|vm, v| match anext_step(vm, v, none(), None) {
-                    Ok(x) => Ok(Some(x)),
-                    Err(e) if e.is_instance(ExcKind::StopIteration) => {
-                        let val = crate::attr::instance_get(&e.exc, &vm.intern("value")).unwrap_or_else(none);
-                        if val.is_none() {
-                            Ok(None)
-                        } else {
-                            Err(e)
-                        }
-                    }
-                    Err(e) => Err(e),
+                s.iternext = Some(|vm, v| {
+                    let r = anext_step(vm, v, none(), None);
+                    step_as_iternext(vm, r)
                 });
             },
         );
         use crate::typeinit::add_method_to;
-        add_method_to(t, "__await__", |vm, args, _kw| {
-            let [me] = ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
-            Ok(me)
-        });
+        add_method_to(t, "__await__", await_returns_self);
         add_method_to(t, "send", |vm, args, _kw| {
             let [me, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
             anext_step(vm, &me, v, None)

@@ -16,8 +16,8 @@ compiled in 'single' (interactive) mode; with --snippets eval, every top-level
 expression statement's expression becomes a case compiled in 'eval' mode.
 """
 import difflib
-import warnings
 import os
+import warnings
 import subprocess
 import sys
 import tempfile
@@ -100,8 +100,16 @@ def main():
         else:
             paths.append(a)
     files = collect(paths)
-    work = keep or tempfile.mkdtemp(prefix="pyrite-cmp-")
-    os.makedirs(work, exist_ok=True)
+    if keep:
+        os.makedirs(keep, exist_ok=True)
+        compare(files, keep, snippets, own_parser, optimize, show)
+    else:
+        # A whole-stdlib run writes hundreds of megabytes of dumps: never leave them behind.
+        with tempfile.TemporaryDirectory(prefix="pyrite-cmp-") as work:
+            compare(files, work, snippets, own_parser, optimize, show)
+
+
+def compare(files, work, snippets, own_parser, optimize, show):
     mode = "exec"
     if snippets:
         mode = snippets

@@ -894,6 +894,17 @@ fn property_fdel(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fdel)))
 }
 
+/// A property is abstract when any of its accessors is (abc counts it among a class's abstract methods).
+fn property_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(p) = prop_of(v) else { return Ok(Value::bool(false)) };
+    for accessor in [Property::field(&p.fget), Property::field(&p.fset), Property::field(&p.fdel)] {
+        if is_abstract(vm, &accessor)? {
+            return Ok(Value::bool(true));
+        }
+    }
+    Ok(Value::bool(false))
+}
+
 fn property_doc(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.doc)))
 }
@@ -951,9 +962,14 @@ fn fw_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn fw_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let f = func_wrapper_of(v).map_or_else(none, |w| w.callable());
-    match vm.lookup_attr(&f, &vm.intern("__isabstractmethod__"))? {
-        Some(x) => Ok(Value::bool(vm.is_true(&x)?)),
-        None => Ok(Value::bool(false)),
+    Ok(Value::bool(is_abstract(vm, &f)?))
+}
+
+/// The truth of `obj.__isabstractmethod__`, false when it has none.
+fn is_abstract(vm: &mut Vm, obj: &Value) -> PyResult<bool> {
+    match vm.lookup_attr(obj, &vm.intern("__isabstractmethod__"))? {
+        Some(x) => vm.is_true(&x),
+        None => Ok(false),
     }
 }
 
@@ -1308,6 +1324,7 @@ pub(crate) fn init() {
     add_getset(&PROPERTY_TYPE, "fset", property_fset, None);
     add_getset(&PROPERTY_TYPE, "fdel", property_fdel, None);
     add_getset(&PROPERTY_TYPE, "__doc__", property_doc, None);
+    add_getset(&PROPERTY_TYPE, "__isabstractmethod__", property_isabstract, None);
 
     for st in [&STATICMETHOD_TYPE, &CLASSMETHOD_TYPE] {
         let s = st.get().slots_mut();

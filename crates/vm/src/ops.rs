@@ -648,6 +648,19 @@ impl Vm {
         }
     }
 
+    /// Argument Clinic's `int` converter (`_PyLong_AsInt` over `__index__`): floats refused,
+    /// anything outside C int range an OverflowError.
+    pub fn c_int(&mut self, v: &Value) -> PyResult<i32> {
+        if v.is_float() {
+            return Err(self.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let iv = self.index(v)?;
+        match crate::objects::int::as_int(&iv).and_then(|i| i.to_i64()).and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(self.new_error(ExcKind::OverflowError, "Python int too large to convert to C int")),
+        }
+    }
+
     /// `operator.index(v)`.
     pub fn index(&mut self, v: &Value) -> PyResult<Value> {
         if crate::objects::int::as_int(v).is_some() {

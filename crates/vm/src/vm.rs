@@ -234,6 +234,11 @@ impl Vm {
             .map(|m| m.dict_value())
             .unwrap_or_else(DictObject::new_value);
         if let Some(dict) = d.downcast_ref::<DictObject>() {
+            // CPython's `__main__` starts with an empty `__annotations__` (pylifecycle's
+            // add_main_module), placed before `__builtins__`.
+            if name == "__main__" {
+                dict.insert_str_key("__annotations__", DictObject::new_value());
+            }
             dict.insert_str_key("__builtins__", self.builtins.clone());
         }
         if let Some(mods) = self.modules.downcast_ref::<DictObject>() {

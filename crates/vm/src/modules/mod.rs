@@ -35,6 +35,7 @@ mod _imp;
 pub(crate) mod _io;
 mod _json;
 mod _md5;
+mod _opcode;
 mod _operator;
 mod _posixsubprocess;
 mod _random;
@@ -90,6 +91,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },

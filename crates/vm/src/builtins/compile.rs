@@ -310,32 +310,33 @@ impl Vm {
 /// The builtins a frame running with `globals` uses: `globals['__builtins__']`
 /// (a module stands for its dict), inserted from the caller's builtins when missing.
 fn builtins_for_globals(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
-    let Some(g) = globals.downcast_ref::<DictObject>() else {
-        return Ok(vm.builtins_dict.clone());
-    };
-    let found = g.get_str_key("__builtins__");
-    let b = match found {
-        Some(b) => b,
-        None => {
-            // CPython inserts `PyEval_GetBuiltins()`: the current frame's builtins dict.
-            let value = vm
-                .frames
-                .last()
-                .map(|f| f.builtins_value())
-                .unwrap_or_else(|| vm.builtins_dict.clone());
-            g.insert_str_key("__builtins__", value.clone());
-            value
+    if let Some(g) = globals.downcast_ref::<DictObject>() {
+        if g.get_str_key("__builtins__").is_none() {
+            g.insert_str_key("__builtins__", current_builtins(vm));
         }
-    };
-    if let Some(m) = b.downcast_ref::<ModuleObject>() {
-        return Ok(m.dict_value());
     }
-    if b.downcast_ref::<DictObject>().is_some() {
-        return Ok(b);
+    Ok(builtins_from_globals(vm, globals))
+}
+
+/// `_PyEval_BuiltinsFromGlobals`: `globals['__builtins__']` as a dict (a module stands for its
+/// dict), the current frame's builtins when it has none.
+pub(crate) fn builtins_from_globals(vm: &mut Vm, globals: &Value) -> Value {
+    let found = globals.downcast_ref::<DictObject>().and_then(|g| g.get_str_key("__builtins__"));
+    match found {
+        Some(b) => match b.downcast_ref::<ModuleObject>() {
+            Some(m) => m.dict_value(),
+            None if b.downcast_ref::<DictObject>().is_some() => b,
+            // A non-dict `__builtins__` (CPython would index it as a mapping): the
+            // interpreter's builtins.
+            None => vm.builtins_dict.clone(),
+        },
+        None => current_builtins(vm),
     }
-    // A non-dict `__builtins__` (CPython would index it as a mapping): the
-    // interpreter's builtins.
-    Ok(vm.builtins_dict.clone())
+}
+
+/// `PyEval_GetBuiltins()`: the running frame's builtins dict.
+fn current_builtins(vm: &Vm) -> Value {
+    vm.frames.last().map(|f| f.builtins_value()).unwrap_or_else(|| vm.builtins_dict.clone())
 }
 
 fn is_mapping(v: &Value) -> bool {

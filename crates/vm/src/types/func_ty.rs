@@ -11,6 +11,7 @@ use crate::objects::module::ModuleObject;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::superobj::SuperObject;
+use crate::objects::tuple::TupleObject;
 use crate::typeinit::{add_getset, add_method};
 use crate::typeobj::*;
 use crate::types::object_ty::{default_repr, pointer_hash};
@@ -25,6 +26,72 @@ fn addr(v: &Value) -> u64 {
 
 fn func_of(v: &Value) -> Option<&FunctionObject> {
     v.downcast_ref::<FunctionObject>()
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+fn function_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let p = ArgSpec::parse(vm, "function", args, kw, &names, 5, 2)?;
+    let arg = |i: usize| p[i].clone().filter(|v| !v.is_none());
+    let (Some(code), Some(globals)) = (p[0].clone(), p[1].clone()) else {
+        return Err(vm.type_error("function() missing required argument"));
+    };
+    let Some(code_obj) = code.downcast_ref::<crate::objects::code::CodeObj>() else {
+        let msg = format!("function() argument 'code' must be code, not {}", vm.type_name(&code));
+        return Err(vm.type_error(msg));
+    };
+    if globals.downcast_ref::<DictObject>().is_none() {
+        let msg = format!("function() argument 'globals' must be dict, not {}", vm.type_name(&globals));
+        return Err(vm.type_error(msg));
+    }
+    let name = arg(2);
+    if name.as_ref().is_some_and(|n| n.downcast_ref::<StrObject>().is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let defaults = arg(3);
+    if defaults.as_ref().is_some_and(|d| d.downcast_ref::<TupleObject>().is_none()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = code_obj.nfrees as usize;
+    let closure = arg(4);
+    let cells = match &closure {
+        Some(c) => match c.downcast_ref::<TupleObject>() {
+            Some(t) => t.items().to_vec(),
+            None => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+        },
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        None => Vec::new(),
+    };
+    if cells.len() != nfree {
+        let msg = format!(
+            "{} requires closure of length {nfree}, not {}",
+            display_lossy(&code_obj.name),
+            cells.len()
+        );
+        return Err(vm.value_error(msg));
+    }
+    if let Some(bad) = cells.iter().find(|c| c.downcast_ref::<CellObject>().is_none()) {
+        let msg = format!("arg 5 (closure) expected cell, found {}", vm.type_name(bad));
+        return Err(vm.type_error(msg));
+    }
+    let builtins = crate::builtins::compile::builtins_from_globals(vm, &globals);
+    let qualname = code_obj.qualname.clone();
+    let func = crate::objects::function::new_function_with_closure(
+        code,
+        globals,
+        builtins,
+        qualname,
+        closure.unwrap_or(Value::NULL),
+    );
+    if let Some(f) = func_of(&func) {
+        if let Some(n) = name {
+            FunctionObject::set_field(&f.name, n);
+        }
+        if let Some(d) = defaults {
+            FunctionObject::set_field(&f.defaults, d);
+        }
+    }
+    Ok(func)
 }
 
 fn function_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -975,6 +1042,13 @@ fn is_abstract(vm: &mut Vm, obj: &Value) -> PyResult<bool> {
 
 // ---- cell, module (code objects: objects/code.rs) ----
 
+/// `types.CellType([contents])`: an empty cell without an argument.
+fn cell_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "cell", kw)?;
+    ArgSpec::range(vm, "cell", args, 0, 0, 1)?;
+    Ok(crate::objects::cell::new_cell(args.first().cloned().unwrap_or(Value::NULL)))
+}
+
 fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<CellObject>().and_then(|c| c.get()) {
         Some(x) => Ok(x),
@@ -1225,6 +1299,7 @@ fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub(crate) fn init() {
     let s = FUNCTION_TYPE.get().slots_mut();
+    s.new = Some(function_new);
     s.repr = Some(function_repr);
     s.descr_get = Some(function_get);
     s.call = Some(function_call);
@@ -1343,6 +1418,7 @@ pub(crate) fn init() {
     crate::objects::code::init_type();
 
     let s = CELL_TYPE.get().slots_mut();
+    s.new = Some(cell_new);
     s.repr = Some(cell_repr);
     add_getset(&CELL_TYPE, "cell_contents", cell_contents, Some(cell_contents_set));
 

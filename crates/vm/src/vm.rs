@@ -36,6 +36,8 @@ pub struct Vm {
     /// generator, or was thrown into one): the frame it surfaces in next must not
     /// chain it again. Cleared at the next exception unwind, whichever it is.
     pub(crate) context_settled: u64,
+    /// This thread's current `contextvars.Context`, NULL until first used.
+    pub(crate) context: Value,
     pub(crate) builtins: Value,
     pub(crate) builtins_dict: Value,
     /// `sys.modules`.
@@ -99,6 +101,7 @@ impl Vm {
             exc_info: Value::NULL,
             exc_outer: Vec::new(),
             context_settled: 0,
+            context: Value::NULL,
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             modules: DictObject::new_value(),
@@ -134,6 +137,7 @@ impl Vm {
             exc_info: Value::NULL,
             exc_outer: Vec::new(),
             context_settled: 0,
+            context: Value::NULL,
             builtins: shared.builtins.clone(),
             builtins_dict: shared.builtins_dict.clone(),
             modules: shared.modules.clone(),

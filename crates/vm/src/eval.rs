@@ -1399,7 +1399,10 @@ impl Vm {
                 Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
             };
             if add_tb {
-                self.set_exception_context(&err);
+                let settled = std::mem::replace(&mut self.context_settled, 0);
+                if settled != err.exc.bits() {
+                    self.set_exception_context(&err);
+                }
             }
             loop {
                 if add_tb {
@@ -1594,8 +1597,8 @@ impl Vm {
     /// Chains the exception being handled as `__context__` of a new one,
     /// breaking cycles as CPython's `_PyErr_SetObject` does.
     pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
-        let handled = self.exc_info.clone();
-        if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
+        let handled = self.handled_exception();
+        if handled.is_null() || handled.is(&err.exc) {
             return;
         }
         let Some(new) = err.exc.downcast_ref::<ExceptionObject>() else {
@@ -2620,7 +2623,7 @@ impl Vm {
                 let cause = if oparg == 2 { pop!() } else { Value::NULL };
                 let exc = if oparg >= 1 { pop!() } else { Value::NULL };
                 if oparg == 0 {
-                    let cur = self.exc_info.clone();
+                    let cur = self.handled_exception();
                     if cur.is_null() || cur.is_none() {
                         return Err(Unwind::Raise(
                             self.new_error(ExcKind::RuntimeError, "No active exception to reraise"),

@@ -1643,6 +1643,32 @@ fn posix_waitpid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
 }
 
+/// `os.pidfd_open(pid, flags=0)`: a descriptor for the process (asyncio's
+/// PidfdChildWatcher polls it for the child's exit).
+fn posix_pidfd_open(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "pidfd_open", args, kwnames, &["pid", "flags"], 2, 1)?;
+    let pid = int_arg(vm, a[0].as_ref().unwrap_or(&none()))?;
+    let flags = match &a[1] {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    if flags < 0 {
+        return Err(vm.value_error("value must be positive"));
+    }
+    let Ok(flags) = u32::try_from(flags) else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large for C unsigned int"));
+    };
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int"));
+    };
+    // SAFETY: plain syscall with integer arguments.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if r < 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    Ok(Value::int(r as i64))
+}
+
 fn posix_wait(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "wait", kw)?;
     ArgSpec::range(vm, "wait", args, 0, 0, 0)?;
@@ -2077,6 +2103,7 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("device_encoding", posix_device_encoding),
         ("fspath", posix_fspath),
         ("waitpid", posix_waitpid),
+        ("pidfd_open", posix_pidfd_open),
         ("wait", posix_wait),
         ("WIFEXITED", posix_wifexited),
         ("WEXITSTATUS", posix_wexitstatus),

@@ -28,3 +28,18 @@ for pat, subj in [("a", bytearray(b"a")), (b"a", "a"), (b"a", 5), ("a", memoryvi
         re.match(pat, subj)
     except TypeError as e:
         print("TypeError", e)
+
+print(re.sub(b"y", bytearray(b"a"), bytearray(b"xyz")), re.sub(b"y", memoryview(b"a"), memoryview(b"xyz")))
+print(re.subn(b"y", array.array("B", b"ab"), b"yxy"))
+try:
+    re.sub(b"y", bytearray(b"\\n"), b"xyz")
+except TypeError as e:
+    print("TypeError", e)
+p = re.compile(r"(?i)(?P<first>a)(?P<other>b)")
+gi = p.groupindex
+print(type(gi).__name__, sorted(gi), gi["other"], dict(gi))
+try:
+    gi["other"] = 0
+except TypeError as e:
+    print("TypeError", e)
+print(re.compile("(a)").groupindex, type(re.compile("(a)").groupindex).__name__)

@@ -43,3 +43,13 @@ for fmt in ("\0", "2\0i", b"\0", b"i\0", "i"):
         struct.Struct(fmt)
     except struct.error as e:
         print("Struct:", e)
+
+for off in (8, -2, -4, -11, -10, 2**63 - 1, 6, 0):
+    try:
+        print(struct.unpack_from("i", b"0123456789", off))
+    except struct.error as e:
+        print("struct.error", e)
+    try:
+        print(struct.Struct("<h").unpack_from(bytearray(b"0123456789"), offset=off))
+    except struct.error as e:
+        print("struct.error", e)

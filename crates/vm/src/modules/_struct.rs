@@ -535,13 +535,8 @@ fn buffer_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = v.downcast_ref::<BytesObject>() {
         return Ok(b.data().to_vec());
     }
-    let tn = type_of(v).name_string();
-    if matches!(tn.as_str(), "bytearray" | "memoryview" | "array" | "mmap") {
-        let bytes_t = crate::typeobj::BYTES_TYPE.get().as_value();
-        let b = vm.call(&bytes_t, std::slice::from_ref(v), None)?;
-        if let Some(b) = b.downcast_ref::<BytesObject>() {
-            return Ok(b.data().to_vec());
-        }
+    if let Some(data) = crate::objects::memoryview::bytes_like(vm, v)? {
+        return Ok(data.into_owned());
     }
     let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(v));
     Err(vm.type_error(msg))
@@ -577,19 +572,23 @@ fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, offset: i64) -> PyResult
     let data = buffer_bytes(vm, buf)?;
     let len = data.len() as i64;
     let mut off = offset;
+    let size = l.size as i64;
     if off < 0 {
+        if off + size > 0 {
+            return Err(struct_error(vm, format!("not enough data to unpack {size} bytes at offset {off}")));
+        }
         if off + len < 0 {
             return Err(struct_error(vm, format!("offset {offset} out of range for {len}-byte buffer")));
         }
         off += len;
     }
-    let size = l.size as i64;
     if len - off < size {
+        // CPython adds them as size_t.
+        let need = (size as u64).wrapping_add(off as u64);
         return Err(struct_error(
             vm,
             format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})",
-                size + off
+                "unpack_from requires a buffer of at least {need} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})"
             ),
         ));
     }

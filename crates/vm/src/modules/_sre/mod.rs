@@ -525,9 +525,9 @@ fn class_getitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn pattern_groupindex(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let p = pat(vm, v)?;
-    // A copy stands in for CPython's read-only mappingproxy.
-    Ok(match p.groupindex.as_ref().and_then(|g| g.downcast_ref::<DictObject>()) {
-        Some(d) => d.copy_value(),
+    // A read-only view of the names (a fresh empty dict when there are none).
+    Ok(match &p.groupindex {
+        Some(g) => crate::types::dict_ty::mappingproxy::new_mappingproxy(g.clone()),
         None => DictObject::new_value(),
     })
 }
@@ -907,7 +907,7 @@ fn join_pieces(vm: &mut Vm, pieces: Vec<Value>, isbytes: bool) -> PyResult<Value
 
 fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: bool) -> PyResult<Value> {
     let a = clinic_args(vm, fname, &args[1..], kw, &["repl", "string", "count"], 2)?;
-    let repl = a[0].clone().unwrap_or_else(none);
+    let mut repl = a[0].clone().unwrap_or_else(none);
     let string = a[1].clone().unwrap_or_else(none);
     let count = match &a[2] {
         Some(v) => ssize_arg(vm, v)?,
@@ -922,6 +922,16 @@ fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: boo
             !s.code_points().any(|c| c == '\\' as u32)
         } else if let Some(b) = repl.downcast_ref::<BytesObject>() {
             !b.data().contains(&b'\\')
+        } else if let Some(data) = crate::objects::memoryview::bytes_like(vm, &repl)? {
+            // Another bytes-like template without escapes is used as bytes.
+            if data.contains(&b'\\') {
+                false
+            } else {
+                let b = new_bytes(&data);
+                drop(data);
+                repl = b;
+                true
+            }
         } else {
             false
         };

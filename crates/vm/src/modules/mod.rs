@@ -49,6 +49,7 @@ mod _sre;
 mod _string;
 mod _struct;
 pub(crate) mod _thread;
+mod _uuid;
 mod _warnings;
 pub(crate) mod _weakref;
 pub(crate) mod array;
@@ -105,6 +106,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_uuid", init: _uuid::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },

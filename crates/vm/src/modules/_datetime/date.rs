@@ -77,17 +77,20 @@ pub(super) fn date_type() -> &'static TypeObject {
         add_method_to(t, "timetuple", date_timetuple);
         add_method_to(t, "isocalendar", date_isocalendar);
         add_method_to(t, "isoformat", date_isoformat);
-        add_method_to(t, "isoweekday", |vm, a, _| {
+        add_method_to(t, "isoweekday", |vm, a, kw| {
+            super::noargs(vm, "date.isoweekday", a, kw)?;
             let (_, me) = me(vm, a)?;
             let (y, mo, d) = me.ymd();
             Ok(Value::int(super::weekday(y, mo, d) as i64 + 1))
         });
-        add_method_to(t, "weekday", |vm, a, _| {
+        add_method_to(t, "weekday", |vm, a, kw| {
+            super::noargs(vm, "date.weekday", a, kw)?;
             let (_, me) = me(vm, a)?;
             let (y, mo, d) = me.ymd();
             Ok(Value::int(super::weekday(y, mo, d) as i64))
         });
-        add_method_to(t, "toordinal", |vm, a, _| {
+        add_method_to(t, "toordinal", |vm, a, kw| {
+            super::noargs(vm, "date.toordinal", a, kw)?;
             let (_, me) = me(vm, a)?;
             Ok(Value::int(me.ordinal() as i64))
         });
@@ -122,15 +125,18 @@ pub(super) fn datetime_type() -> &'static TypeObject {
         cm("strptime", datetime_strptime);
         cm("combine", datetime_combine);
         cm("fromisoformat", datetime_fromisoformat);
-        add_method_to(t, "date", |vm, a, _| {
+        add_method_to(t, "date", |vm, a, kw| {
+            super::noargs(vm, "datetime.date", a, kw)?;
             let (_, me) = me(vm, a)?;
             Ok(new_native(date_type(), Moment::date(me.year as i32, me.month as i32, me.day as i32)))
         });
-        add_method_to(t, "time", |vm, a, _| {
+        add_method_to(t, "time", |vm, a, kw| {
+            super::noargs(vm, "datetime.time", a, kw)?;
             let (_, me) = me(vm, a)?;
             Ok(new_time(me.hour as i32, me.minute as i32, me.second as i32, me.us as i32, none(), me.fold as i32))
         });
-        add_method_to(t, "timetz", |vm, a, _| {
+        add_method_to(t, "timetz", |vm, a, kw| {
+            super::noargs(vm, "datetime.timetz", a, kw)?;
             let (_, me) = me(vm, a)?;
             Ok(new_time(me.hour as i32, me.minute as i32, me.second as i32, me.us as i32, me.tz(), me.fold as i32))
         });
@@ -141,15 +147,18 @@ pub(super) fn datetime_type() -> &'static TypeObject {
         add_method_to(t, "isoformat", datetime_isoformat);
         add_method_to(t, "astimezone", datetime_astimezone);
         add_method_to(t, "replace", datetime_replace);
-        add_method_to(t, "utcoffset", |vm, a, _| {
+        add_method_to(t, "utcoffset", |vm, a, kw| {
+            super::noargs(vm, "datetime.utcoffset", a, kw)?;
             let (me, mo) = me(vm, a)?;
             Ok(call_utcoffset(vm, &mo.tz(), me)?.unwrap_or_else(none))
         });
-        add_method_to(t, "dst", |vm, a, _| {
+        add_method_to(t, "dst", |vm, a, kw| {
+            super::noargs(vm, "datetime.dst", a, kw)?;
             let (me, mo) = me(vm, a)?;
             Ok(call_dst(vm, &mo.tz(), me)?.unwrap_or_else(none))
         });
-        add_method_to(t, "tzname", |vm, a, _| {
+        add_method_to(t, "tzname", |vm, a, kw| {
+            super::noargs(vm, "datetime.tzname", a, kw)?;
             let (me, mo) = me(vm, a)?;
             Ok(call_tzname(vm, &mo.tz(), me)?.unwrap_or_else(none))
         });
@@ -274,7 +283,7 @@ fn new_type<'a>(cls: &'a Value, base: &'static TypeObject) -> &'a TypeObject {
 }
 
 /// Pickle state: bytes (or a latin-1 str, from Python 2 pickles).
-fn state_bytes(v: &Value) -> Option<Vec<u8>> {
+pub(super) fn state_bytes(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = v.downcast_ref::<BytesObject>() {
         return Some(b.data().to_vec());
     }
@@ -287,7 +296,7 @@ fn date_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
     let nkw = kwnames.and_then(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>()).map_or(0, |t| t.len());
     if args.len() == 1 && nkw == 0 {
         if let Some(b) = state_bytes(&args[0]) {
-            if b.len() == 4 && (b[2] & 0x7F) <= 12 {
+            if b.len() == 4 && (1..=12).contains(&(b[2] & 0x7F)) {
                 let y = (b[0] as i32) << 8 | b[1] as i32;
                 return Ok(new_native(ty, Moment::date(y, b[2] as i32, b[3] as i32)));
             }
@@ -310,7 +319,7 @@ fn datetime_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> P
     let npos = args.len() - nkw;
     if (1..=2).contains(&args.len()) && nkw == 0 {
         if let Some(b) = state_bytes(&args[0]) {
-            if b.len() == 10 && (b[2] & 0x7F) <= 12 {
+            if b.len() == 10 && (1..=12).contains(&(b[2] & 0x7F)) {
                 let tz = args.get(1).cloned().unwrap_or_else(none);
                 if !tz.is_none() && !type_of(&tz).is_subtype(tz::tzinfo_type()) {
                     return Err(vm.type_error("bad tzinfo state arg"));
@@ -354,8 +363,7 @@ fn now_parts() -> (i64, i32) {
 }
 
 fn date_today(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "today", kw)?;
-    ArgSpec::exact::<1>(vm, "date.today", args, 1)?;
+    super::noargs(vm, "date.today", args, kw)?;
     let (s, us) = now_parts();
     let t = Value::float(s as f64 + us as f64 / 1e6);
     vm.call_method(&args[0], "fromtimestamp", &[t])
@@ -487,9 +495,17 @@ fn date_fromisocalendar(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Va
         return Err(vm.type_error("fromisocalendar needs a class"));
     };
     let a = parse_args(vm, Some("fromisocalendar"), &args[1..], kw, &["year", "week", "day"], 3)?;
-    let y = opt_int(vm, &a[0], 0)?;
-    let w = opt_int(vm, &a[1], 0)?;
-    let d = opt_int(vm, &a[2], 0)?;
+    let mut vals = [0i32; 3];
+    for (i, v) in a.iter().enumerate() {
+        vals[i] = match opt_int(vm, v, 0) {
+            Ok(x) => x,
+            Err(e) if e.is_instance(ExcKind::OverflowError) => {
+                return Err(vm.value_error("ISO calendar component out of range"));
+            }
+            Err(e) => return Err(e),
+        };
+    }
+    let [y, w, d] = vals;
     match iso_to_ymd(y, w, d) {
         Ok((y, mo, d)) => new_date_of(vm, &cls, y, mo, d),
         Err(msg) => Err(vm.value_error(msg)),
@@ -570,6 +586,7 @@ fn date_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn date_ctime(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "date.ctime", args, _kw)?;
     let (_, mo) = me(vm, args)?;
     Ok(new_str(&fmt::ctime(mo)))
 }
@@ -600,12 +617,14 @@ fn date_format(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn date_timetuple(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "date.timetuple", args, _kw)?;
     let (_, mo) = me(vm, args)?;
     let (y, mon, d) = mo.ymd();
     fmt::build_struct_time(vm, y, mon, d, 0, 0, 0, -1)
 }
 
 fn date_isocalendar(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "date.isocalendar", args, _kw)?;
     let (_, mo) = me(vm, args)?;
     let (y, mon, d) = mo.ymd();
     let (iy, w, wd) = iso_calendar(y, mon, d);
@@ -614,8 +633,7 @@ fn date_isocalendar(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
 }
 
 fn date_isoformat(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "isoformat", kw)?;
-    ArgSpec::exact::<1>(vm, "isoformat", args, 1)?;
+    super::noargs(vm, "date.isoformat", args, kw)?;
     let (_, mo) = me(vm, args)?;
     Ok(new_str(&fmt::iso_date(mo)))
 }
@@ -636,6 +654,7 @@ fn date_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn date_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "date.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     let state = new_tuple(vec![new_bytes(&mo.date_bytes())]);
     Ok(new_tuple(vec![type_of(me_v).as_value(), state]))
@@ -685,8 +704,8 @@ fn datetime_now(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn datetime_utcnow(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::check_no_kwargs(vm, "utcnow", kw)?;
-    let [cls] = ArgSpec::exact::<1>(vm, "utcnow", args, 1)?;
+    super::noargs(vm, "datetime.utcnow", args, kw)?;
+    let cls = args[0].clone();
     let (s, us) = now_parts();
     datetime_from_timet(vm, &cls, false, s, us, none())
 }
@@ -1049,6 +1068,7 @@ fn datetime_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn datetime_timetuple(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "datetime.timetuple", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     let tzv = mo.tz();
     let mut dst = -1;
@@ -1062,6 +1082,7 @@ fn datetime_timetuple(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Val
 }
 
 fn datetime_utctimetuple(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "datetime.utctimetuple", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     let tzv = mo.tz();
     let mut f = fields(mo);
@@ -1074,6 +1095,7 @@ fn datetime_utctimetuple(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<
 }
 
 fn datetime_timestamp(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "datetime.timestamp", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     let tzv = mo.tz();
     if !tzv.is_none() {
@@ -1092,10 +1114,10 @@ fn datetime_timestamp(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Val
 fn datetime_isoformat(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let (me_v, mo) = me(vm, args)?;
     let a = parse_args(vm, Some("isoformat"), &args[1..], kw, &["sep", "timespec"], 0)?;
-    let sep = match &a[0] {
-        None => 'T',
+    let sep: u32 = match &a[0] {
+        None => 'T' as u32,
         Some(v) => match as_str_obj(v) {
-            Some(s) if s.len() == 1 => char::from_u32(s.get(0)).unwrap_or('\u{FFFD}'),
+            Some(s) if s.len() == 1 => s.get(0),
             _ => {
                 let msg = format!("isoformat() argument 1 must be a unicode character, not {}", vm.type_name(v));
                 return Err(vm.type_error(msg));
@@ -1103,12 +1125,15 @@ fn datetime_isoformat(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
         },
     };
     let spec = fmt::parse_timespec(vm, a[1].as_ref())?;
-    let mut s = fmt::iso_date(mo);
-    s.push(sep);
-    s.push_str(&fmt::iso_time(mo, spec));
+    let time = fmt::iso_time(mo, spec);
     let off = fmt::format_utcoffset(vm, &mo.tz(), me_v, ":")?;
-    s.push_str(&off);
-    Ok(new_str(&s))
+    let date = fmt::iso_date(mo);
+    if let Some(c) = char::from_u32(sep) {
+        return Ok(new_str(&format!("{date}{c}{time}{off}")));
+    }
+    // A lone surrogate separator: the text is built from code points.
+    let cps: Vec<u32> = date.chars().map(|c| c as u32).chain(std::iter::once(sep)).chain(time.chars().chain(off.chars()).map(|c| c as u32)).collect();
+    Ok(crate::objects::str::new_str_from_cps(&cps))
 }
 
 fn datetime_astimezone(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -1196,6 +1221,7 @@ fn datetime_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Val
 }
 
 fn datetime_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "datetime.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     Ok(new_tuple(vec![type_of(me_v).as_value(), datetime_state(mo, 2)]))
 }

@@ -422,11 +422,34 @@ fn delta_mul(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         };
     }
     if let Some(f) = as_float(other) {
-        let (num, den) = float_ratio_checked(vm, f)?;
+        let (num, den) = float_ratio_of(vm, other, f)?;
         let us = BigInt::from(d.total_us()) * num;
         return big_to_delta(vm, &divide_nearest_big(&us, &den));
     }
     Ok(not_implemented())
+}
+
+/// `v.as_integer_ratio()`: computed for exact floats, called (and its result
+/// checked as CPython does) for float subclasses.
+fn float_ratio_of(vm: &mut Vm, v: &Value, f: f64) -> PyResult<(BigInt, BigInt)> {
+    if std::ptr::eq(type_of(v), crate::typeobj::FLOAT_TYPE.get()) {
+        return float_ratio_checked(vm, f);
+    }
+    let r = vm.call_method(v, "as_integer_ratio", &[])?;
+    let Some(t) = r.downcast_ref::<crate::objects::tuple::TupleObject>() else {
+        let msg = format!("unexpected return type from as_integer_ratio(): expected tuple, got '{}'", vm.type_name(&r));
+        return Err(vm.type_error(msg));
+    };
+    if t.len() != 2 {
+        return Err(vm.value_error("as_integer_ratio() must return a 2-tuple"));
+    }
+    let items = t.items();
+    let num = crate::objects::int::bigint_of(&items[0]);
+    let den = crate::objects::int::bigint_of(&items[1]);
+    match (num, den) {
+        (Some(n), Some(d)) => Ok((n, d)),
+        _ => Err(vm.type_error("as_integer_ratio() must return a tuple of ints")),
+    }
 }
 
 fn float_ratio_checked(vm: &mut Vm, f: f64) -> PyResult<(BigInt, BigInt)> {
@@ -477,7 +500,7 @@ fn delta_truediv(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
         };
     }
     if let Some(f) = as_float(b) {
-        let (num, den) = float_ratio_checked(vm, f)?;
+        let (num, den) = float_ratio_of(vm, b, f)?;
         if num.is_zero() {
             return Err(zero_division(vm, "integer division or modulo by zero"));
         }
@@ -569,7 +592,8 @@ fn delta_rdivmod(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn delta_total_seconds(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [me] = crate::args::ArgSpec::exact::<1>(vm, "total_seconds", args, 1)?;
+    super::noargs(vm, "timedelta.total_seconds", args, _kw)?;
+    let me = args[0].clone();
     let us = get(&me).total_us();
     if us.abs() <= 1 << 53 {
         return Ok(Value::float(us as f64 / 1e6));
@@ -579,7 +603,8 @@ fn delta_total_seconds(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Va
 }
 
 fn delta_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [me] = crate::args::ArgSpec::exact::<1>(vm, "__reduce__", args, 1)?;
+    super::noargs(vm, "timedelta.__reduce__", args, _kw)?;
+    let me = args[0].clone();
     let d = get(&me);
     let state = new_tuple(vec![Value::int(d.days as i64), Value::int(d.secs as i64), Value::int(d.us as i64)]);
     Ok(new_tuple(vec![type_of(&me).as_value(), state]))

@@ -307,6 +307,19 @@ pub(super) fn build_struct_time(vm: &mut Vm, y: i32, m: i32, d: i32, hh: i32, mm
     vm.call1(&st, tuple)
 }
 
+/// A tzname with `%` doubled, through its own `replace` for str subclasses
+/// (as CPython calls it).
+fn escape_tzname(vm: &mut Vm, name: &Value) -> PyResult<String> {
+    if std::ptr::eq(crate::typeobj::type_of(name), crate::typeobj::STR_TYPE.get()) {
+        return Ok(crate::objects::str::display_lossy(name).replace('%', "%%"));
+    }
+    let r = vm.call_method(name, "replace", &[new_str("%"), new_str("%%")])?;
+    if as_str_obj(&r).is_none() {
+        return Err(vm.type_error("tzname.replace() did not return a string"));
+    }
+    Ok(crate::objects::str::display_lossy(&r))
+}
+
 /// The format with %z, %Z and %f replaced, then `time.strftime(fmt, tt)`.
 /// `tz` is the object's tzinfo (None for dates), `us` its microseconds.
 pub(super) fn wrap_strftime(vm: &mut Vm, tz: &Value, us: u32, format: &Value, timetuple: Value, tzarg: &Value) -> PyResult<Value> {
@@ -350,7 +363,7 @@ pub(super) fn wrap_strftime(vm: &mut Vm, tz: &Value, us: u32, format: &Value, ti
                     let mut s = String::new();
                     if !tz.is_none() {
                         if let Some(name) = super::tz::call_tzname(vm, tz, tzarg)? {
-                            s = crate::objects::str::display_lossy(&name).replace('%', "%%");
+                            s = escape_tzname(vm, &name)?;
                         }
                     }
                     big_z = Some(s);

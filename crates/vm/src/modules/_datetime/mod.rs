@@ -358,6 +358,16 @@ pub(super) fn parse_args(
     Ok(out)
 }
 
+/// A method without arguments (METH_NOARGS): `name` is `type.method`.
+pub(super) fn noargs(vm: &mut Vm, name: &str, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    crate::args::check_no_kwargs(vm, name, kwnames)?;
+    if args.len() != 1 {
+        let n = args.len().saturating_sub(1);
+        return Err(vm.type_error(format!("{name}() takes no arguments ({n} given)")));
+    }
+    Ok(())
+}
+
 /// An optional int argument (default `dflt`).
 pub(super) fn opt_int(vm: &mut Vm, v: &Option<Value>, dflt: i32) -> PyResult<i32> {
     match v {

@@ -8,7 +8,7 @@ use crate::args::ArgSpec;
 use crate::exception::PyResult;
 use crate::modules::{init_native_type, NativeType};
 use crate::object::LayoutKind;
-use crate::objects::bytes::{new_bytes, BytesObject};
+use crate::objects::bytes::new_bytes;
 use crate::objects::native::new_native;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{as_str_obj, new_str};
@@ -39,15 +39,18 @@ pub(super) fn time_type() -> &'static TypeObject {
         add_method_to(t, "isoformat", time_isoformat);
         add_method_to(t, "strftime", time_strftime);
         add_method_to(t, "__format__", time_format);
-        add_method_to(t, "utcoffset", |vm, a, _| {
+        add_method_to(t, "utcoffset", |vm, a, kw| {
+            super::noargs(vm, "time.utcoffset", a, kw)?;
             let (_, mo) = me(vm, a)?;
             Ok(call_utcoffset(vm, &mo.tz(), &none())?.unwrap_or_else(none))
         });
-        add_method_to(t, "dst", |vm, a, _| {
+        add_method_to(t, "dst", |vm, a, kw| {
+            super::noargs(vm, "time.dst", a, kw)?;
             let (_, mo) = me(vm, a)?;
             Ok(call_dst(vm, &mo.tz(), &none())?.unwrap_or_else(none))
         });
-        add_method_to(t, "tzname", |vm, a, _| {
+        add_method_to(t, "tzname", |vm, a, kw| {
+            super::noargs(vm, "time.tzname", a, kw)?;
             let (_, mo) = me(vm, a)?;
             Ok(call_tzname(vm, &mo.tz(), &none())?.unwrap_or_else(none))
         });
@@ -104,8 +107,7 @@ fn time_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
     let nkw = kwnames.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
     let npos = args.len() - nkw;
     if (1..=2).contains(&args.len()) && nkw == 0 {
-        if let Some(b) = args[0].downcast_ref::<BytesObject>() {
-            let b = b.data();
+        if let Some(b) = super::date::state_bytes(&args[0]) {
             if b.len() == 6 && (b[0] & 0x7F) < 24 {
                 let tz = args.get(1).cloned().unwrap_or_else(none);
                 if !tz.is_none() && !type_of(&tz).is_subtype(tzinfo_type()) {
@@ -324,6 +326,7 @@ fn time_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> 
 }
 
 fn time_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    super::noargs(vm, "time.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     Ok(new_tuple(vec![type_of(me_v).as_value(), time_state(mo, 2)]))
 }

@@ -29,6 +29,7 @@ pub(crate) mod _codecs;
 mod _contextvars;
 mod _collections;
 mod _csv;
+mod _datetime;
 mod _functools;
 mod _heapq;
 mod _imp;
@@ -86,6 +87,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_collections", init: _collections::init },
     ModuleDef { name: "_contextvars", init: _contextvars::init },
     ModuleDef { name: "_csv", init: _csv::init },
+    ModuleDef { name: "_datetime", init: _datetime::init },
     ModuleDef { name: "_functools", init: _functools::init },
     ModuleDef { name: "_heapq", init: _heapq::init },
     ModuleDef { name: "_imp", init: _imp::init },

@@ -941,6 +941,71 @@ fn import(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     crate::import::builtin_import(vm, args, kwnames)
 }
 
+/// `warnings.warn(msg, category, stacklevel)` from native code (stack level
+/// 1 is the Python code that called the native function).
+pub(crate) fn warn(vm: &mut Vm, category: ExcKind, msg: &str, stacklevel: i64) -> PyResult<()> {
+    let module = vm.import_absolute("warnings")?;
+    let f = vm.getattr_str(&module, "warn")?;
+    vm.call(&f, &[new_str(msg), exc_type_value(category), Value::int(stacklevel)], None)?;
+    Ok(())
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook`.
+fn breakpoint(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(hook) = crate::sysmodule::sys_attr(vm, "breakpointhook") else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.breakpointhook"));
+    };
+    vm.call(&hook, args, kw)
+}
+
+/// `sys.breakpointhook(*args, **kws)`: the callable named by
+/// $PYTHONBREAKPOINT (default `pdb.set_trace`; "0" disables), called with
+/// the arguments; an unimportable name is a RuntimeWarning.
+pub(crate) fn sys_breakpointhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    let hookname = if env.is_empty() { "pdb.set_trace" } else { env.as_str() };
+    if hookname == "0" {
+        return Ok(none());
+    }
+    let (modulepath, attrname) = match hookname.rsplit_once('.') {
+        Some((m, a)) => (m, a),
+        None => ("builtins", hookname),
+    };
+    let hook = match vm.import_absolute(modulepath) {
+        Ok(module) => match vm.getattr_str(&module, attrname) {
+            Ok(h) => Some(h),
+            Err(e) if e.is_instance(ExcKind::AttributeError) => None,
+            Err(e) => return Err(e),
+        },
+        Err(e) if e.is_instance(ExcKind::ImportError) => None,
+        Err(e) => return Err(e),
+    };
+    match hook {
+        Some(h) => vm.call(&h, args, kw),
+        None => {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{env}\"");
+            warn(vm, ExcKind::RuntimeWarning, &msg, 1)?;
+            Ok(none())
+        }
+    }
+}
+
+/// A builtin looked up by name when needed, as `_PyEval_GetBuiltin` does:
+/// iterators' `__reduce__` name `builtins.iter` (an ordinary dict lookup,
+/// which may run a key's `__eq__`). AttributeError when it is gone.
+pub(crate) fn get_builtin(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let key = vm.intern(name);
+    let builtins = vm.builtins_dict.clone();
+    let found = match builtins.downcast_ref::<DictObject>() {
+        Some(d) => d.get_item(vm, &key)?,
+        None => None,
+    };
+    match found {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(ExcKind::AttributeError, name)),
+    }
+}
+
 pub(crate) static ENUMERATE_TYPE: StaticType = StaticType::new();
 pub(crate) static ZIP_TYPE: StaticType = StaticType::new();
 pub(crate) static MAP_TYPE: StaticType = StaticType::new();
@@ -968,7 +1033,7 @@ fn enumerate_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(n) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let inner = n.a.clone();
+    let inner = n.a();
     match vm.next(&inner)? {
         Some(v) => {
             let i = n.n.get();
@@ -1064,7 +1129,7 @@ fn map_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(m) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let f = m.a.clone();
+    let f = m.a();
     let iters = m.items.to_vec();
     let mut vals = Vec::with_capacity(iters.len());
     for inner in &iters {
@@ -1087,7 +1152,7 @@ fn filter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(fl) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let f = fl.a.clone();
+    let f = fl.a();
     let inner = fl.b.clone();
     while let Some(v) = vm.next(&inner)? {
         let keep = if f.is_none() {
@@ -1123,14 +1188,16 @@ fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let i = r.n.get();
-    if i <= 0 {
+    let seq = r.a();
+    if i <= 0 || seq.is_null() {
+        r.release_a();
         return Ok(None);
     }
     r.n.set(i - 1);
-    let seq = r.a.clone();
     if let Some(l) = seq.downcast_ref::<ListObject>() {
         return Ok(l.get((i - 1) as usize).or_else(|| {
             r.n.set(0);
+            r.release_a();
             None
         }));
     }
@@ -1138,9 +1205,106 @@ fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.is_instance(ExcKind::IndexError) || e.is_instance(ExcKind::StopIteration) => {
             r.n.set(0);
+            r.release_a();
             Ok(None)
         }
         Err(e) => Err(e),
+    }
+}
+
+// ---- pickling support of the iterator types (CPython's __reduce__ forms) ----
+
+fn native_iter_of<'a>(args: &'a [Value]) -> Option<&'a NativeIter> {
+    args.first().and_then(|v| v.downcast_ref::<NativeIter>())
+}
+
+fn type_value_of(args: &[Value]) -> Value {
+    args.first().map_or_else(none, |v| type_of(v).as_value())
+}
+
+fn enumerate_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "enumerate.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![it.a(), Value::int(it.n.get())])]))
+}
+
+fn zip_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "zip.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let mut out = vec![type_value_of(args), new_tuple(it.items.to_vec())];
+    if it.n.get() != 0 {
+        out.push(Value::bool(true));
+    }
+    Ok(new_tuple(out))
+}
+
+fn zip_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [z, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let strict = vm.is_true(&state)?;
+    if let Some(it) = z.downcast_ref::<NativeIter>() {
+        it.n.set(i64::from(strict));
+    }
+    Ok(none())
+}
+
+fn map_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "map.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let mut call_args = vec![it.a()];
+    call_args.extend(it.items.iter().cloned());
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(call_args)]))
+}
+
+fn filter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "filter.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![it.a(), it.b.clone()])]))
+}
+
+fn reversed_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "reversed.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let seq = it.a();
+    if seq.is_null() {
+        return Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![new_tuple(Vec::new())])]));
+    }
+    // `n` counts the items left: the next index is one less.
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![seq]), Value::int(it.n.get() - 1)]))
+}
+
+fn reversed_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [r, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let index = ssize_arg(vm, &state)?;
+    let Some(it) = r.downcast_ref::<NativeIter>() else { return Ok(none()) };
+    let seq = it.a();
+    if !seq.is_null() {
+        // Clipped to the sequence as it is now, as CPython does.
+        let n = vm.len(&seq)? as i64;
+        it.n.set(index.clamp(-1, n - 1) + 1);
+    }
+    Ok(none())
+}
+
+fn callable_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "callable_iterator.__reduce__", args, kw)?;
+    let iter = get_builtin(vm, "iter")?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    if it.n.get() != 0 {
+        return Ok(new_tuple(vec![iter, new_tuple(vec![new_tuple(Vec::new())])]));
+    }
+    Ok(new_tuple(vec![iter, new_tuple(vec![it.a(), it.b.clone()])]))
+}
+
+/// `PyLong_AsSsize_t` of an iterator's `__setstate__` argument.
+pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some(i) = as_int(v) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    match i.to_i64() {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
     }
 }
 
@@ -1151,7 +1315,7 @@ fn callable_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if c.n.get() != 0 {
         return Ok(None);
     }
-    let f = c.a.clone();
+    let f = c.a();
     let sentinel = c.b.clone();
     let v = match vm.call0(&f) {
         Ok(v) => v,
@@ -1199,6 +1363,15 @@ pub(crate) fn init_types() {
         s.init = None;
         crate::typeinit::add_slot_wrappers(st.get());
     }
+    use crate::typeinit::add_method;
+    add_method(&ENUMERATE_TYPE, "__reduce__", enumerate_reduce);
+    add_method(&ZIP_TYPE, "__reduce__", zip_reduce);
+    add_method(&ZIP_TYPE, "__setstate__", zip_setstate);
+    add_method(&MAP_TYPE, "__reduce__", map_reduce);
+    add_method(&FILTER_TYPE, "__reduce__", filter_reduce);
+    add_method(&REVERSED_TYPE, "__reduce__", reversed_reduce);
+    add_method(&REVERSED_TYPE, "__setstate__", reversed_setstate);
+    add_method(&CALLABLE_ITER_TYPE, "__reduce__", callable_iter_reduce);
 }
 
 pub fn make_builtins_module(vm: &mut Vm) -> Value {
@@ -1249,6 +1422,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("vars", vars),
         ("dir", dir),
         ("input", input),
+        ("breakpoint", breakpoint),
         ("open", crate::modules::_io::builtin_open),
         ("__build_class__", build_class),
         ("__import__", import),
@@ -1314,6 +1488,15 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     dict.insert_str_key("True", Value::bool(true));
     dict.insert_str_key("False", Value::bool(false));
     dict.insert_str_key("__debug__", Value::bool(crate::config::current().optimize == 0));
+    // CPython's insertion order: observable in `builtins.__dict__`, and it
+    // breaks NameError suggestion ties ('st' suggests 'set', before 'str').
+    const ORDER: &str = "__name__ __doc__ __package__ __loader__ __spec__ __build_class__ __import__ abs all any ascii bin breakpoint callable chr compile delattr dir divmod eval exec format getattr globals hasattr hash hex id input isinstance issubclass iter aiter len locals max min next anext oct ord pow print repr round setattr sorted sum vars None Ellipsis NotImplemented False True bool memoryview bytearray bytes classmethod complex dict enumerate filter float frozenset property int list map object range reversed set slice staticmethod str super tuple type zip __debug__ BaseException BaseExceptionGroup Exception GeneratorExit KeyboardInterrupt SystemExit ArithmeticError AssertionError AttributeError BufferError EOFError ImportError LookupError MemoryError NameError OSError ReferenceError RuntimeError StopAsyncIteration StopIteration SyntaxError SystemError TypeError ValueError Warning FloatingPointError OverflowError ZeroDivisionError BytesWarning DeprecationWarning EncodingWarning FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning RuntimeWarning SyntaxWarning UnicodeWarning UserWarning BlockingIOError ChildProcessError ConnectionError FileExistsError FileNotFoundError InterruptedError IsADirectoryError NotADirectoryError PermissionError ProcessLookupError TimeoutError IndentationError IndexError KeyError ModuleNotFoundError NotImplementedError RecursionError UnboundLocalError UnicodeError BrokenPipeError ConnectionAbortedError ConnectionRefusedError ConnectionResetError TabError UnicodeDecodeError UnicodeEncodeError UnicodeTranslateError ExceptionGroup EnvironmentError IOError open quit exit";
+    for name in ORDER.split(' ') {
+        let key = vm.intern(name);
+        if let Some(v) = dict.del_str(&key) {
+            dict.insert_str(&key, v);
+        }
+    }
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("builtins", m.clone());
     }

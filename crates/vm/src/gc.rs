@@ -409,10 +409,10 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
             }
         }
         LayoutKind::SeqIter => v(&*(*(p as *const iter::SeqIter)).seq.get()),
-        LayoutKind::DictIter => v(&(*(p as *const dict::DictIter)).dict),
+        LayoutKind::DictIter => v(&*(*(p as *const dict::DictIter)).dict.get()),
         LayoutKind::NativeIter => {
             let it = &*(p as *const iter::NativeIter);
-            v(&it.a);
+            v(&*it.a.get());
             v(&it.b);
             it.items.iter().for_each(&mut v);
         }

@@ -855,7 +855,12 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
+    dict.insert_str_key(
+        "breakpointhook",
+        new_builtin_function("breakpointhook", crate::builtins::sys_breakpointhook, Some("sys")),
+    );
     for (alias, name) in [
+        ("__breakpointhook__", "breakpointhook"),
         ("__displayhook__", "displayhook"),
         ("__excepthook__", "excepthook"),
         ("__unraisablehook__", "unraisablehook"),

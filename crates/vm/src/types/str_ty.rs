@@ -169,18 +169,34 @@ pub fn slice_indices(vm: &mut Vm, sl: &SliceObject, len: usize) -> PyResult<(i64
     Ok(adjust_indices(start, stop, step, len))
 }
 
+/// The `n` code points `start, start+step, ...` of `v` (a str), as
+/// `adjust_indices` computed them for its length.
+pub(crate) fn str_slice(v: &Value, start: i64, step: i64, n: usize) -> Value {
+    let s = s_of(v);
+    if step == 1 {
+        if n == s.len() && is_exact(v, &STR_TYPE) {
+            return v.clone();
+        }
+        if n == 0 {
+            return new_str("");
+        }
+        return substring(s, start as usize, n);
+    }
+    if let Some(text) = s.as_ascii_str() {
+        let bytes = text.as_bytes();
+        let picked: Vec<u8> = (0..n).map(|k| bytes[(start + k as i64 * step) as usize]).collect();
+        // SAFETY: bytes taken from ASCII text.
+        return new_str(unsafe { std::str::from_utf8_unchecked(&picked) });
+    }
+    let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
+    new_str_from_cps(&cps)
+}
+
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let s = s_of(v);
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, s.len())?;
-        if step == 1 {
-            if n == s.len() && is_exact(v, &STR_TYPE) {
-                return Ok(v.clone());
-            }
-            return Ok(substring(s, start as usize, n));
-        }
-        let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
-        return Ok(new_str_from_cps(&cps));
+        return Ok(str_slice(v, start, step, n));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("string indices must be integers, not '{}'", vm.type_name(key));
@@ -684,15 +700,30 @@ fn map_chars(args: &[Value], f: impl Fn(char, &mut String)) -> Value {
     out.finish()
 }
 
+/// Case mapping of ASCII text byte by byte (no allocation beyond the result).
+fn map_ascii(s: &StrObject, f: impl Fn(&mut [u8])) -> Option<Value> {
+    let text = s.as_ascii_str()?;
+    let mut bytes = text.as_bytes().to_vec();
+    f(&mut bytes);
+    // SAFETY: ASCII case mapping keeps ASCII bytes ASCII.
+    Some(new_str(unsafe { std::str::from_utf8_unchecked(&bytes) }))
+}
+
 fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "upper", kw)?;
     ArgSpec::range(vm, "upper", args, 1, 0, 0)?;
+    if let Some(v) = map_ascii(self_str(args), |b| b.make_ascii_uppercase()) {
+        return Ok(v);
+    }
     Ok(map_chars(args, |c, out| out.extend(c.to_uppercase())))
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "lower", kw)?;
     ArgSpec::range(vm, "lower", args, 1, 0, 0)?;
+    if let Some(v) = map_ascii(self_str(args), |b| b.make_ascii_lowercase()) {
+        return Ok(v);
+    }
     // Capital sigma lowers by context (final sigma), which String::to_lowercase
     // applies; lone surrogates (not chars) keep the per-character path.
     let s = self_str(args);
@@ -775,6 +806,20 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn str_title(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "title", kw)?;
     let s = self_str(args);
+    let ascii_title = |bytes: &mut [u8]| {
+        let mut prev_cased = false;
+        for b in bytes {
+            if prev_cased {
+                b.make_ascii_lowercase();
+            } else {
+                b.make_ascii_uppercase();
+            }
+            prev_cased = b.is_ascii_alphabetic();
+        }
+    };
+    if let Some(v) = map_ascii(s, ascii_title) {
+        return Ok(v);
+    }
     let mut out = StrBuilder::new();
     let mut prev_cased = false;
     for cp in s.code_points() {

@@ -453,6 +453,16 @@ fn ord(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn radix(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     check_no_kwargs(vm, name, kw)?;
     let [x] = ArgSpec::exact::<1>(vm, name, args, 0)?;
+    if let Some(i) = x.as_small_int() {
+        let m = i.unsigned_abs();
+        let digits = match base {
+            16 => format!("{m:x}"),
+            8 => format!("{m:o}"),
+            _ => format!("{m:b}"),
+        };
+        let sign = if i < 0 { "-" } else { "" };
+        return Ok(new_str(&format!("{sign}{prefix}{digits}")));
+    }
     if as_int(&x).is_none() && type_of(&x).slots().index.is_none() {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&x));
         return Err(vm.type_error(msg));

@@ -6,7 +6,7 @@ use crate::objects::int::as_int;
 use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::{new_list, new_list_typed, ListObject};
 use crate::objects::singletons::{none, not_implemented};
-use crate::objects::slice::{new_slice, SliceObject};
+use crate::objects::slice::{adjust_indices, new_slice, SliceObject};
 use crate::objects::str::normalize_index;
 use crate::objects::tuple::{new_tuple, new_tuple_typed, TupleObject};
 use crate::typeinit::{add_getset, add_method};
@@ -84,10 +84,7 @@ fn seq_index_or_slice(
 ) -> PyResult<Value> {
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, items.len())?;
-        let out: Vec<Value> = (0..n)
-            .map(|k| items[(start + k as i64 * step) as usize].clone())
-            .collect();
-        return Ok(make(out));
+        return Ok(make(slice_items(items, start, step, n)));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("{what} indices must be integers or slices, not {}", vm.type_name(key));
@@ -203,9 +200,21 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     Ok(new_tuple(out))
 }
 
+/// A tuple's items, borrowed: a tuple never changes, and the caller's `v`
+/// keeps it alive while Python code (`__index__`, `__eq__`) runs.
+fn tuple_items(v: &Value) -> &[Value] {
+    v.downcast_ref::<TupleObject>().map_or(&[], |t| t.items())
+}
+
 fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let items = items_of(v);
-    let r = seq_index_or_slice(vm, &items, key, "tuple", new_tuple)?;
+    let items = tuple_items(v);
+    if let Some(i) = key.as_small_int() {
+        return match normalize_index(i, items.len()) {
+            Some(ix) => Ok(items[ix].clone()),
+            None => Err(vm.new_error(ExcKind::IndexError, "tuple index out of range")),
+        };
+    }
+    let r = seq_index_or_slice(vm, items, key, "tuple", new_tuple)?;
     // A step-1 slice covering an exact tuple is the tuple itself, as in CPython.
     if let Some(sl) = key.downcast_ref::<crate::objects::slice::SliceObject>() {
         let step_one = sl.step.is_none() || sl.step.as_small_int() == Some(1);
@@ -222,7 +231,7 @@ fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn tuple_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
-    seq_contains(vm, &items_of(v), x)
+    seq_contains(vm, tuple_items(v), x)
 }
 
 fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -342,6 +351,23 @@ fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     Ok(a.clone())
 }
 
+/// The `n` items `start, start+step, ...` (as `slice_indices` computed them
+/// for `items.len()`), copied with one allocation.
+pub(crate) fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
+    if step == 1 {
+        let from = (start.max(0) as usize).min(items.len());
+        let to = from.saturating_add(n).min(items.len());
+        return items[from..to].to_vec();
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        if let Some(x) = items.get((start + k as i64 * step) as usize) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
 fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if let (Some(l), Some(i)) = (list_of(v), key.as_small_int()) {
         return match normalize_index(i, l.len()).and_then(|ix| l.get(ix)) {
@@ -353,11 +379,7 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         // Copy only the selected items (index conversion may run Python code,
         // so it happens before the items are borrowed).
         let (start, _stop, step, n) = slice_indices(vm, sl, l.len())?;
-        let out = l.with_items(|items| {
-            (0..n)
-                .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
-                .collect::<Vec<Value>>()
-        });
+        let out = l.with_items(|items| slice_items(items, start, step, n));
         return Ok(new_list(out));
     }
     let items = items_of(v);
@@ -367,7 +389,50 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(l) = list_of(v) else { return Ok(()) };
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
-        let (start, stop, step, n) = slice_indices(vm, sl, l.len())?;
+        let indices = slice_indices(vm, sl, l.len())?;
+        return list_assign_slice(vm, v, indices, value);
+    }
+    list_setitem_index(vm, v, key, value)
+}
+
+/// `container[start:stop:step]` for an exact list, tuple or str and bounds
+/// that are small ints or None (`step` non-zero); `None` for any other
+/// container. The dispatch loop answers `a[i:j]` with it without building a
+/// slice object.
+pub(crate) fn fast_slice(container: &Value, start: Option<i64>, stop: Option<i64>, step: i64) -> Option<Value> {
+    if is_exact(container, &LIST_TYPE) {
+        let l = list_of(container)?;
+        return Some(l.with_items(|items| {
+            let (a, _, st, n) = adjust_indices(start, stop, step, items.len());
+            new_list(slice_items(items, a, st, n))
+        }));
+    }
+    if is_exact(container, &TUPLE_TYPE) {
+        let items = tuple_items(container);
+        let (a, _, st, n) = adjust_indices(start, stop, step, items.len());
+        if st == 1 && n == items.len() {
+            return Some(container.clone());
+        }
+        return Some(new_tuple(slice_items(items, a, st, n)));
+    }
+    if is_exact(container, &STR_TYPE) {
+        let len = container.downcast_ref::<crate::objects::str::StrObject>()?.len();
+        let (a, _, st, n) = adjust_indices(start, stop, step, len);
+        return Some(crate::types::str_ty::str_slice(container, a, st, n));
+    }
+    None
+}
+
+/// `list[slice] = value` (or `del list[slice]` when `value` is None) once the
+/// slice's indices are computed for the list's length.
+pub(crate) fn list_assign_slice(
+    vm: &mut Vm,
+    v: &Value,
+    (start, stop, step, n): (i64, i64, i64, usize),
+    value: Option<Value>,
+) -> PyResult<()> {
+    let Some(l) = list_of(v) else { return Ok(()) };
+    {
         match value {
             None => {
                 if step == 1 {
@@ -417,8 +482,12 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> Py
                 }
             }
         }
-        return Ok(());
+        Ok(())
     }
+}
+
+fn list_setitem_index(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(l) = list_of(v) else { return Ok(()) };
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("list indices must be integers or slices, not {}", vm.type_name(key));
         return Err(vm.type_error(msg));

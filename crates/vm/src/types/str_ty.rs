@@ -169,18 +169,34 @@ pub fn slice_indices(vm: &mut Vm, sl: &SliceObject, len: usize) -> PyResult<(i64
     Ok(adjust_indices(start, stop, step, len))
 }
 
+/// The `n` code points `start, start+step, ...` of `v` (a str), as
+/// `adjust_indices` computed them for its length.
+pub(crate) fn str_slice(v: &Value, start: i64, step: i64, n: usize) -> Value {
+    let s = s_of(v);
+    if step == 1 {
+        if n == s.len() && is_exact(v, &STR_TYPE) {
+            return v.clone();
+        }
+        if n == 0 {
+            return new_str("");
+        }
+        return substring(s, start as usize, n);
+    }
+    if let Some(text) = s.as_ascii_str() {
+        let bytes = text.as_bytes();
+        let picked: Vec<u8> = (0..n).map(|k| bytes[(start + k as i64 * step) as usize]).collect();
+        // SAFETY: bytes taken from ASCII text.
+        return new_str(unsafe { std::str::from_utf8_unchecked(&picked) });
+    }
+    let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
+    new_str_from_cps(&cps)
+}
+
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let s = s_of(v);
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, s.len())?;
-        if step == 1 {
-            if n == s.len() && is_exact(v, &STR_TYPE) {
-                return Ok(v.clone());
-            }
-            return Ok(substring(s, start as usize, n));
-        }
-        let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
-        return Ok(new_str_from_cps(&cps));
+        return Ok(str_slice(v, start, step, n));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("string indices must be integers, not '{}'", vm.type_name(key));
@@ -687,6 +703,15 @@ fn map_cps(args: &[Value], f: impl Fn(&[u32], usize, &mut Vec<u32>)) -> Value {
     new_str_from_cps(&out)
 }
 
+/// Case mapping of ASCII text byte by byte (no allocation beyond the result).
+fn map_ascii(s: &StrObject, f: impl Fn(&mut [u8])) -> Option<Value> {
+    let text = s.as_ascii_str()?;
+    let mut bytes = text.as_bytes().to_vec();
+    f(&mut bytes);
+    // SAFETY: ASCII case mapping keeps ASCII bytes ASCII.
+    Some(new_str(unsafe { std::str::from_utf8_unchecked(&bytes) }))
+}
+
 fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::no_args(vm, "str.upper", args, kw)?;
     if let Some(ascii) = self_str(args).as_ascii_str() {
@@ -738,6 +763,20 @@ fn str_capitalize(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 /// Titlecase after an uncased character, lowercase after a cased one.
 fn str_title(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::no_args(vm, "str.title", args, kw)?;
+    let ascii_title = |bytes: &mut [u8]| {
+        let mut prev_cased = false;
+        for b in bytes {
+            if prev_cased {
+                b.make_ascii_lowercase();
+            } else {
+                b.make_ascii_uppercase();
+            }
+            prev_cased = b.is_ascii_alphabetic();
+        }
+    };
+    if let Some(v) = map_ascii(self_str(args), ascii_title) {
+        return Ok(v);
+    }
     Ok(map_cps(args, |cps, i, out| {
         if i > 0 && uni::is_cased(cps[i - 1]) {
             uni::push_lower_at(cps, i, out)

@@ -848,8 +848,14 @@ fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "dir", args, 0, 0, 1)?;
     let names = match args.first() {
         None => {
+            // PyMapping_Keys: a non-dict locals mapping (exec's) is asked for keys().
             let l = frame_locals(vm);
-            vm.collect(&l)?
+            if l.downcast_ref::<DictObject>().is_some() {
+                vm.collect(&l)?
+            } else {
+                let keys = vm.call_method(&l, "keys", &[])?;
+                vm.collect(&keys)?
+            }
         }
         // `type(o).__dir__(o)`: object's, type's and module's own, or the class's.
         Some(o) => match vm.call_special(o, "__dir__", &[])? {

@@ -198,40 +198,113 @@ fn format_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     format(vm, &args[0], &spec)
 }
 
+/// `cls.__bases__` when it is a tuple (CPython's abstract_get_bases): None
+/// when missing or not a tuple; errors other than AttributeError propagate.
+fn abstract_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Value>> {
+    let bases = vm.lookup_attr(cls, &vm.intern("__bases__"))?;
+    Ok(bases.filter(|b| b.downcast_ref::<TupleObject>().is_some()))
+}
+
+/// Whether `cls` is reachable from `derived` through `__bases__`, for
+/// class-like objects that are not types.
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let mut derived = derived.clone();
+    // Single inheritance is followed by a loop, not by recursion.
+    let bases = loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, &derived)? else {
+            return Ok(false);
+        };
+        let items = bases.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+        match items.len() {
+            0 => return Ok(false),
+            1 => derived = items[0].clone(),
+            _ => break items,
+        }
+    };
+    vm.enter_recursion(" in __issubclass__")?;
+    let mut r = Ok(false);
+    for base in &bases {
+        r = abstract_issubclass(vm, base, cls);
+        if !matches!(r, Ok(false)) {
+            break;
+        }
+    }
+    vm.leave_recursion();
+    r
+}
+
+/// A TypeError with `msg` unless `cls` has a tuple `__bases__`.
+fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
+    match abstract_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(msg)),
+    }
+}
+
+/// `type.__instancecheck__`: the type's own test, also honouring a
+/// `__class__` that differs from the real type (proxies).
+pub fn real_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = cls.downcast_ref::<TypeObject>() {
+        if type_of(inst).is_subtype(t) {
+            return Ok(true);
+        }
+        let Some(icls) = vm.lookup_attr(inst, &vm.intern("__class__"))? else {
+            return Ok(false);
+        };
+        if icls.is(&type_of(inst).as_value()) {
+            return Ok(false);
+        }
+        return Ok(icls.downcast_ref::<TypeObject>().is_some_and(|ic| ic.is_subtype(t)));
+    }
+    check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    match vm.lookup_attr(inst, &vm.intern("__class__"))? {
+        Some(icls) => abstract_issubclass(vm, &icls, cls),
+        None => Ok(false),
+    }
+}
+
+/// `type.__subclasscheck__`.
+pub fn real_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let (Some(d), Some(c)) = (derived.downcast_ref::<TypeObject>(), cls.downcast_ref::<TypeObject>()) {
+        return Ok(d.is_subtype(c));
+    }
+    check_class(vm, derived, "issubclass() arg 1 must be a class")?;
+    // (Unions never get here: their own __subclasscheck__ answers.)
+    check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+    abstract_issubclass(vm, derived, cls)
+}
+
 /// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if type_of(obj).as_value().is(cls) {
         return Ok(true);
     }
-    if let Some(t) = cls.downcast_ref::<TypeObject>() {
-        if is_exact(cls, &TYPE_TYPE) {
-            return Ok(type_of(obj).is_subtype(t));
-        }
+    if is_exact(cls, &TYPE_TYPE) {
+        return real_isinstance(vm, obj, cls);
     }
     if let Some(tup) = cls.downcast_ref::<TupleObject>() {
+        let items = tup.items().to_vec();
         vm.enter_recursion(" in __instancecheck__")?;
         let mut r = Ok(false);
-        for c in tup.items().to_vec() {
-            match isinstance(vm, obj, &c) {
-                Ok(true) => {
-                    r = Ok(true);
-                    break;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    r = Err(e);
-                    break;
-                }
+        for c in &items {
+            r = isinstance(vm, obj, c);
+            if !matches!(r, Ok(false)) {
+                break;
             }
         }
         vm.leave_recursion();
         return r;
     }
     if let Some(check) = type_of(cls).lookup_str(vm, "__instancecheck__") {
-        let r = vm.call_unbound(&check, cls, std::slice::from_ref(obj))?;
-        return vm.is_true(&r);
+        vm.enter_recursion(" in __instancecheck__")?;
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(obj));
+        vm.leave_recursion();
+        return vm.is_true(&r?);
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    real_isinstance(vm, obj, cls)
 }
 
 pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -240,36 +313,39 @@ pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> Py
     Ok(Value::bool(isinstance(vm, &obj, &cls)?))
 }
 
+/// `issubclass(sub, cls)` with `__subclasscheck__` and tuples.
 pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    if let (Some(s), Some(c)) = (sub.downcast_ref::<TypeObject>(), cls.downcast_ref::<TypeObject>()) {
-        if is_exact(cls, &TYPE_TYPE) {
-            return Ok(s.is_subtype(c));
+    if is_exact(cls, &TYPE_TYPE) {
+        if sub.is(cls) {
+            return Ok(true);
         }
+        return real_issubclass(vm, sub, cls);
     }
     if let Some(tup) = cls.downcast_ref::<TupleObject>() {
-        for c in tup.items().to_vec() {
-            if issubclass(vm, sub, &c)? {
-                return Ok(true);
+        let items = tup.items().to_vec();
+        vm.enter_recursion(" in __subclasscheck__")?;
+        let mut r = Ok(false);
+        for c in &items {
+            r = issubclass(vm, sub, c);
+            if !matches!(r, Ok(false)) {
+                break;
             }
         }
-        return Ok(false);
+        vm.leave_recursion();
+        return r;
     }
     if let Some(check) = type_of(cls).lookup_str(vm, "__subclasscheck__") {
-        let r = vm.call_unbound(&check, cls, std::slice::from_ref(sub))?;
-        return vm.is_true(&r);
+        vm.enter_recursion(" in __subclasscheck__")?;
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(sub));
+        vm.leave_recursion();
+        return vm.is_true(&r?);
     }
-    if sub.downcast_ref::<TypeObject>().is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    real_issubclass(vm, sub, cls)
 }
 
 fn issubclass_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "issubclass", kw)?;
     let [sub, cls] = ArgSpec::exact::<2>(vm, "issubclass", args, 0)?;
-    if sub.downcast_ref::<TypeObject>().is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
     Ok(Value::bool(issubclass(vm, &sub, &cls)?))
 }
 
@@ -782,8 +858,14 @@ fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "dir", args, 0, 0, 1)?;
     let names = match args.first() {
         None => {
+            // PyMapping_Keys: a non-dict locals mapping (exec's) is asked for keys().
             let l = frame_locals(vm);
-            vm.collect(&l)?
+            if l.downcast_ref::<DictObject>().is_some() {
+                vm.collect(&l)?
+            } else {
+                let keys = vm.call_method(&l, "keys", &[])?;
+                vm.collect(&keys)?
+            }
         }
         // `type(o).__dir__(o)`: object's, type's and module's own, or the class's.
         Some(o) => match vm.call_special(o, "__dir__", &[])? {
@@ -929,17 +1011,28 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
     let mut a = vec![name, bases_t, ns];
     a.extend(kwvals);
     let cls = vm.call(&meta, &a, kwt.as_ref())?;
+    // The class body's `__class__` cell must hold the new class: a
+    // metaclass that did not pass `__classcell__` on left it empty.
     if let Some(c) = cell.downcast_ref::<CellObject>() {
-        if let Some(v) = c.get() {
-            if !v.is(&cls) {
-                if cls.downcast_ref::<TypeObject>().is_some() {
+        if cls.downcast_ref::<TypeObject>().is_some() {
+            match c.get() {
+                Some(v) if v.is(&cls) => {}
+                Some(v) => {
                     let msg = format!(
                         "__class__ set to {} defining {} as {}",
                         vm.repr_string(&v)?,
-                        display_lossy(&pos[1]),
+                        vm.repr_string(&pos[1])?,
                         vm.repr_string(&cls)?
                     );
                     return Err(vm.type_error(msg));
+                }
+                None => {
+                    let msg = format!(
+                        "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                        vm.repr_string(&pos[1])?,
+                        vm.repr_string(&cls)?
+                    );
+                    return Err(vm.new_error(ExcKind::RuntimeError, msg));
                 }
             }
         }

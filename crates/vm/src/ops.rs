@@ -675,7 +675,14 @@ impl Vm {
             }
         }
         match type_of(v).slots().index {
-            Some(f) => f(self, v),
+            Some(f) => {
+                let r = f(self, v)?;
+                if crate::objects::int::as_int(&r).is_none() {
+                    let msg = format!("__index__ returned non-int (type {})", self.type_name(&r));
+                    return Err(self.type_error(msg));
+                }
+                Ok(r)
+            }
             None => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", self.type_name(v));
                 Err(self.type_error(msg))

@@ -71,6 +71,7 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyRe
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
     vm.int_max_str_digits = n as usize;
+    pyrite_syntax::strings::set_int_max_str_digits(n as usize);
     Ok(none())
 }
 

@@ -77,6 +77,7 @@ impl Vm {
         let mut vm = Vm::with_seed(seed);
         if let Ok(n) = usize::try_from(crate::config::current().int_max_str_digits) {
             vm.int_max_str_digits = n;
+            pyrite_syntax::strings::set_int_max_str_digits(n);
         }
         Ok(vm)
     }

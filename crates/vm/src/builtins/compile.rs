@@ -113,6 +113,9 @@ fn source_of(vm: &mut Vm, v: &Value, funcname: &str, what: &str) -> PyResult<Sou
         }
     } else if let Some(b) = v.downcast_ref::<BytesObject>() {
         Source::Bytes(b.data().to_vec())
+    } else if let Some(b) = crate::objects::memoryview::bytes_like(vm, v)? {
+        // Any other bytes-like object (bytearray, memoryview): its bytes.
+        Source::Bytes(b.into_owned())
     } else {
         let msg = format!("{funcname}() arg 1 must be a {what} object");
         return Err(vm.type_error(msg));
@@ -376,8 +379,24 @@ fn filename_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
         );
         return Err(vm.type_error(msg));
     }
+    if let Some(b) = crate::objects::memoryview::bytes_like(vm, v)? {
+        let name = String::from_utf8_lossy(&b).into_owned();
+        let msg = format!("path should be string, bytes, or os.PathLike, not {}", vm.type_name(v));
+        deprecation_warning(vm, &msg)?;
+        return Ok(name);
+    }
     let msg = format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v));
     Err(vm.type_error(msg))
+}
+
+/// `warnings.warn(msg, DeprecationWarning)` from native code (the caller's
+/// line is the one reported).
+fn deprecation_warning(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let warnings = vm.import_absolute("warnings")?;
+    let warn = vm.getattr_str(&warnings, "warn")?;
+    let category = crate::exception::exc_type_value(ExcKind::DeprecationWarning);
+    vm.call(&warn, &[new_str(msg), category, Value::int(1)], None)?;
+    Ok(())
 }
 
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {

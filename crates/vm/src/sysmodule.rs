@@ -654,9 +654,8 @@ fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if value.is_none() {
         return Ok(none());
     }
-    let text = crate::traceback::format_exception(vm, &value);
     vm.flush_stdout();
-    vm.write_stderr(text.as_bytes());
+    crate::traceback::display_exception(vm, &value);
     Ok(none())
 }
 

@@ -47,6 +47,7 @@ mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
+mod _testinternalcapi;
 pub(crate) mod _thread;
 mod _warnings;
 pub(crate) mod _weakref;
@@ -102,6 +103,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },

@@ -1594,7 +1594,7 @@ impl Vm {
     /// Chains the exception being handled as `__context__` of a new one,
     /// breaking cycles as CPython's `_PyErr_SetObject` does.
     pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
-        let handled = self.exc_info.clone();
+        let handled = self.handled_exception();
         if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
             return;
         }
@@ -2620,7 +2620,7 @@ impl Vm {
                 let cause = if oparg == 2 { pop!() } else { Value::NULL };
                 let exc = if oparg >= 1 { pop!() } else { Value::NULL };
                 if oparg == 0 {
-                    let cur = self.exc_info.clone();
+                    let cur = self.handled_exception();
                     if cur.is_null() || cur.is_none() {
                         return Err(Unwind::Raise(
                             self.new_error(ExcKind::RuntimeError, "No active exception to reraise"),

@@ -43,7 +43,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 }
 
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     if e.is_null() || e.is_none() {
         return Ok(new_tuple(vec![none(), none(), none()]));
     }
@@ -56,7 +56,7 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn exception(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     Ok(if e.is_null() { none() } else { e })
 }
 

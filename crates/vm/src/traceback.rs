@@ -367,10 +367,16 @@ fn byte_to_char(line: &str, byte: usize) -> Option<usize> {
     Some(String::from_utf8_lossy(&b[..byte]).chars().count())
 }
 
-/// Line `lineno` (1-based) of a file, without its newline, decoded as UTF-8.
+/// Line `lineno` (1-based) of a file, without its newline, decoded as the
+/// file's encoding declaration (or BOM) says, UTF-8 otherwise; None when the
+/// file cannot be read or decoded that far.
 fn read_line(filename: &str, lineno: u32) -> Option<String> {
     let data = std::fs::read(filename).ok()?;
-    let text = String::from_utf8_lossy(&data);
+    let text = match std::str::from_utf8(&data) {
+        // Plain UTF-8 (the usual case) needs no look for a declaration.
+        Ok(s) if !s.starts_with('\u{feff}') && !s.lines().take(2).any(|l| l.contains("coding")) => s.to_string(),
+        _ => pyrite_syntax::source::decode_file(&data, filename).ok()?.text,
+    };
     // Universal newlines: \r\n and \r end lines too.
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
     normalized

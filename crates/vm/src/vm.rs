@@ -25,8 +25,12 @@ pub struct Vm {
     /// Python frames plus counted native re-entries.
     pub(crate) depth: usize,
     pub recursion_limit: usize,
-    /// The exception being handled (`sys.exc_info()`), NULL when none.
+    /// The exception being handled by the running generator (or, outside
+    /// any, by the thread), NULL when none: what PUSH_EXC_INFO saves.
     pub(crate) exc_info: Value,
+    /// The `exc_info` of the frames below each running generator, innermost
+    /// last (CPython's `exc_info->previous_item` chain); see [`Vm::handled_exception`].
+    pub(crate) outer_exc_info: Vec<Value>,
     pub(crate) builtins: Value,
     pub(crate) builtins_dict: Value,
     /// `sys.modules`.
@@ -88,6 +92,7 @@ impl Vm {
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             exc_info: Value::NULL,
+            outer_exc_info: Vec::new(),
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             modules: DictObject::new_value(),
@@ -121,6 +126,7 @@ impl Vm {
             depth: 0,
             recursion_limit: shared.recursion_limit,
             exc_info: Value::NULL,
+            outer_exc_info: Vec::new(),
             builtins: shared.builtins.clone(),
             builtins_dict: shared.builtins_dict.clone(),
             modules: shared.modules.clone(),
@@ -405,6 +411,22 @@ impl Vm {
                 drop(obj);
             }
         }
+    }
+
+    /// The exception being handled (`sys.exc_info()`, bare `raise`, the
+    /// `__context__` of a new exception), NULL when none: as CPython's
+    /// `_PyErr_GetTopmostException`, a generator that handles none itself
+    /// sees the one of the frames that resumed it.
+    pub(crate) fn handled_exception(&self) -> Value {
+        if !self.exc_info.is_null() && !self.exc_info.is_none() {
+            return self.exc_info.clone();
+        }
+        self.outer_exc_info
+            .iter()
+            .rev()
+            .find(|e| !e.is_null() && !e.is_none())
+            .cloned()
+            .unwrap_or(Value::NULL)
     }
 
     /// Writes "Traceback (most recent call last): ..." and the exception line to stderr.

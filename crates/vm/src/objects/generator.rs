@@ -223,20 +223,21 @@ impl Vm {
             f.stack_depth = depth;
         }
         gen.state.set(GenState::Running);
-        // The generator's own handled exception, if it was suspended in a handler.
-        let saved_exc = self.exc_info.clone();
+        // The generator handles its own exception (NULL: none, if it was not
+        // suspended in a handler); the resumer's is kept below it, seen
+        // through `handled_exception` while the generator handles none.
         let own = unsafe { (*gen.exc_state.get()).take() };
-        if !own.is_null() {
-            self.exc_info = own;
-        }
+        let saved_exc = std::mem::replace(&mut self.exc_info, own);
+        self.outer_exc_info.push(saved_exc);
         self.yielded = false;
         let r = self.run_frame_with(exc);
         let yielded = std::mem::replace(&mut self.yielded, false);
-        let after = std::mem::replace(&mut self.exc_info, saved_exc.clone());
+        let saved_exc = self.outer_exc_info.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, saved_exc);
         match r {
             Ok(v) if yielded => {
                 gen.state.set(GenState::Suspended);
-                if !after.is(&saved_exc) {
+                if !after.is_none() {
                     unsafe { *gen.exc_state.get() = after };
                 }
                 Ok(GenResult::Yield(v))

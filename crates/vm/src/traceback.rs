@@ -656,12 +656,12 @@ fn extract_anchors(segment: &str) -> Option<(usize, usize)> {
     if open_k == 0 || !ends_operand(open_k - 1) {
         return None;
     }
-    let value_end = toks[open_k - 1].1;
-    let slice_last = toks.get(last - 1)?;
     if last - 1 == open_k {
         return None;
     }
-    Some((value_end, slice_last.1 + 1))
+    // CPython moves the anchors from the value's end to its '[' and from
+    // the slice's end past its ']' (spaces between are underlined as `~`).
+    Some((toks[open_k].0, toks[last].1))
 }
 
 /// The int value of an attribute as PyLong_AsSsize_t takes it: an int
@@ -813,11 +813,9 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str
     out.push('\n');
     // PEP 678 notes: each line of each note's str() takes the margin; a
     // non-sequence `__notes__` is shown by its repr, with no newline.
-    if value.downcast_ref::<ExceptionObject>().is_none() {
-        return;
-    }
+    // (3.11.7 looks the notes up on the exception, also when `msg` stood for it.)
     let key = vm.intern("__notes__");
-    let Ok(Some(notes)) = vm.lookup_attr(&value, &key) else {
+    let Ok(Some(notes)) = vm.lookup_attr(exc, &key) else {
         return;
     };
     if !crate::types::exc_group::is_sequence(&notes) {
@@ -892,5 +890,7 @@ mod tests {
         assert_eq!(extract_anchors("a < b"), None);
         assert_eq!(extract_anchors("1e-5 * x"), Some((5, 6)));
         assert_eq!(extract_anchors("'a' + 1"), Some((4, 5)));
+        assert_eq!(extract_anchors("b     [    a  ]"), Some((6, 15)));
+        assert_eq!(extract_anchors("(b) [ (a) ]"), Some((4, 11)));
     }
 }

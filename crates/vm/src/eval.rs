@@ -1655,7 +1655,7 @@ impl Vm {
     /// breaking cycles as CPython's `_PyErr_SetObject` does.
     pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
         let handled = self.handled_exception();
-        if handled.is_null() || handled.is(&err.exc) {
+        if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
             return;
         }
         let Some(new) = err.exc.downcast_ref::<ExceptionObject>() else {

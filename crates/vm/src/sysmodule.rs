@@ -651,13 +651,16 @@ fn displayhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "excepthook", kw)?;
-    let [_t, value, _tb] = ArgSpec::exact::<3>(vm, "excepthook", args, 0)?;
-    if value.is_none() {
-        return Ok(none());
+    let [_t, value, tb] = ArgSpec::exact::<3>(vm, "excepthook", args, 0)?;
+    // As _PyErr_Display: an exception without a traceback is shown with the one given.
+    if let Some(e) = value.downcast_ref::<ExceptionObject>() {
+        let cur = e.traceback();
+        if (cur.is_null() || cur.is_none()) && tb.downcast_ref::<crate::exception::TracebackObject>().is_some() {
+            e.set_traceback(tb.clone());
+        }
     }
-    let text = crate::traceback::format_exception(vm, &value);
     vm.flush_stdout();
-    vm.write_stderr(text.as_bytes());
+    crate::traceback::display_exception(vm, &value);
     Ok(none())
 }
 

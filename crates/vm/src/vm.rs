@@ -446,8 +446,7 @@ impl Vm {
 
     /// Writes "Traceback (most recent call last): ..." and the exception line to stderr.
     pub fn print_exception(&mut self, e: &PyErr) {
-        let text = crate::traceback::format_exception(self, &e.exc);
-        self.write_stderr(text.as_bytes());
+        crate::traceback::display_exception(self, &e.exc);
     }
 
     /// Marks `v` as being repr'd; false when it already is (recursion).

@@ -30,7 +30,8 @@ async def main():
     except RuntimeError as e:
         print(e, '|', e.__cause__)
     try:
-        await asyncio.wait_for(retry(Flaky(100), 100, delay=0.01), timeout=0.05)
+        # Attempts at 0, 0.1, 0.3 and 0.7 s: the deadline falls 0.2 s from either side.
+        await asyncio.wait_for(retry(Flaky(100), 100, delay=0.1), timeout=0.5)
     except TimeoutError:
         print('deadline hit')
 

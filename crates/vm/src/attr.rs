@@ -103,6 +103,18 @@ pub fn set_instance_dict(obj: &Value, d: Value) -> bool {
 /// `object.__getattribute__`: data descriptors on the type, then the
 /// instance's attributes, then other class attributes.
 pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    getattr_with_instance_dict(vm, obj, name, |obj, name| instance_get(obj, name))
+}
+
+/// `object.__getattribute__`'s order (data descriptors of the type, the instance's own
+/// attributes as `instance` finds them, then other class attributes) for objects that keep
+/// their attributes elsewhere, as modules do.
+fn getattr_with_instance_dict(
+    vm: &mut Vm,
+    obj: &Value,
+    name: &Value,
+    instance: impl FnOnce(&Value, &Value) -> Option<Value>,
+) -> PyResult<Option<Value>> {
     let ty = type_of(obj);
     let descr = ty.lookup(name);
     if let Some(d) = &descr {
@@ -113,7 +125,7 @@ pub fn generic_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Optio
             return get(vm, d, Some(obj), &owner).map(Some);
         }
     }
-    if let Some(v) = instance_get(obj, name) {
+    if let Some(v) = instance(obj, name) {
         return Ok(Some(v));
     }
     if let Some(d) = descr {
@@ -237,14 +249,15 @@ pub fn type_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>
 /// Module attribute access: the type's descriptors, then the module dict,
 /// then the module's `__getattr__`.
 pub fn module_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-    if let Some(v) = generic_getattr(vm, obj, name)? {
-        return Ok(Some(v));
-    }
     let Some(m) = obj.downcast_ref::<ModuleObject>() else {
-        return Ok(None);
+        return generic_getattr(vm, obj, name);
     };
-    if let Some(v) = m.dict().get_str(name) {
-        return Ok(Some(v));
+    // The module's namespace is its instance dict: `m.__doc__` is the module's, not ModuleType's.
+    let found = getattr_with_instance_dict(vm, obj, name, |obj, name| {
+        obj.downcast_ref::<ModuleObject>().and_then(|m| m.dict().get_str(name))
+    })?;
+    if found.is_some() {
+        return Ok(found);
     }
     if let Some(v) = crate::import::lazy_sys_attr(vm, m, name)? {
         return Ok(Some(v));

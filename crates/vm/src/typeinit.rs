@@ -107,7 +107,7 @@ fn defs() -> Vec<Def> {
         ),
         d(&METHOD_TYPE, "method", L::BoundMethod, Some(&OBJECT_TYPE), 0),
         d(&CODE_TYPE, "code", L::Code, Some(&OBJECT_TYPE), 0),
-        d(&MODULE_TYPE, "module", L::Module, Some(&OBJECT_TYPE), BASETYPE),
+        d(&MODULE_TYPE, "module", L::Module, Some(&OBJECT_TYPE), BASETYPE | HAS_DICT),
         d(&CELL_TYPE, "cell", L::Cell, Some(&OBJECT_TYPE), 0),
         d(
             &BUILTIN_FUNCTION_TYPE,

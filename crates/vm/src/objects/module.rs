@@ -29,20 +29,31 @@ impl ModuleObject {
 /// A module named `name` with `__name__`, `__doc__`, `__package__`,
 /// `__loader__` and `__spec__` set as CPython's module_init_dict does.
 pub fn new_module(name: &str) -> Value {
-    let d = DictObject::new_value();
-    if let Some(dict) = d.downcast_ref::<DictObject>() {
-        let none = crate::objects::singletons::none;
-        dict.insert_str_key("__name__", crate::objects::str::new_str(name));
-        dict.insert_str_key("__doc__", none());
-        dict.insert_str_key("__package__", none());
-        dict.insert_str_key("__loader__", none());
-        dict.insert_str_key("__spec__", none());
+    let m = new_empty_module(MODULE_TYPE.get());
+    if let Some(mo) = m.downcast_ref::<ModuleObject>() {
+        init_module_dict(mo.dict(), crate::objects::str::new_str(name), crate::objects::singletons::none());
     }
+    m
+}
+
+/// `module.__new__(ty)`: an instance of `ty` (module or a subclass) with an empty namespace;
+/// `__init__` fills it.
+pub fn new_empty_module(ty: &crate::typeobj::TypeObject) -> Value {
     alloc_object(
-        MODULE_TYPE.get(),
+        ty,
         ModuleObject {
             header: ObjHeader::new(std::ptr::null()),
-            dict: d,
+            dict: DictObject::new_value(),
         },
     )
+}
+
+/// The names `module.__init__` sets (CPython's module_init_dict).
+pub fn init_module_dict(dict: &DictObject, name: Value, doc: Value) {
+    let none = crate::objects::singletons::none;
+    dict.insert_str_key("__name__", name);
+    dict.insert_str_key("__doc__", doc);
+    dict.insert_str_key("__package__", none());
+    dict.insert_str_key("__loader__", none());
+    dict.insert_str_key("__spec__", none());
 }

@@ -1188,14 +1188,23 @@ fn module_dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
 }
 
-fn module_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+fn module_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let ty = cls.downcast_ref::<TypeObject>().unwrap_or(MODULE_TYPE.get());
+    Ok(crate::objects::module::new_empty_module(ty))
+}
+
+/// `module.__init__(name, doc=None)`.
+fn module_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<()> {
     let a = ArgSpec::parse(vm, "module", args, kw, &["name", "doc"], 2, 1)?;
-    let name = a[0].as_ref().map(display_lossy).unwrap_or_default();
-    let m = crate::objects::module::new_module(&name);
-    if let (Some(doc), Some(mo)) = (&a[1], m.downcast_ref::<ModuleObject>()) {
-        mo.dict().insert_str_key("__doc__", doc.clone());
+    let name = a[0].clone().unwrap_or_else(none);
+    if name.downcast_ref::<StrObject>().is_none() {
+        let msg = format!("module() argument 'name' must be str, not {}", vm.type_name(&name));
+        return Err(vm.type_error(msg));
     }
-    Ok(m)
+    if let Some(m) = obj.downcast_ref::<ModuleObject>() {
+        crate::objects::module::init_module_dict(m.dict(), name, a[1].clone().unwrap_or_else(none));
+    }
+    Ok(())
 }
 
 // ---- super ----
@@ -1516,6 +1525,7 @@ pub(crate) fn init() {
     s.getattro = crate::attr::module_getattr;
     s.setattro = Some(crate::attr::module_setattr);
     s.new = Some(module_new);
+    s.init = Some(module_init);
     add_getset(&MODULE_TYPE, "__dict__", module_dict, None);
     add_method(&MODULE_TYPE, "__dir__", module_dir);
 

@@ -1,0 +1,6 @@
+print("_lazy_target executing")
+VALUE = 42
+
+
+def f():
+    return "f called"

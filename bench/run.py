@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 PYRITE = os.path.join(os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "pyrite")
 # Not programs: the runners themselves.
-RUNNERS = {"run.py", "parse_stdlib.py", "compile_stdlib.py"}
+RUNNERS = {"run.py", "specstats.py", "parse_stdlib.py", "compile_stdlib.py"}
 
 
 TIME = "/usr/bin/time"

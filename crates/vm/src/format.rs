@@ -237,8 +237,11 @@ fn layout_number(
     } else {
         0
     };
-    let grouped = if digits.is_empty() { String::new() } else { group_digits(digits, sep, min_width) };
-    let total = fixed + grouped.len();
+    // Without separators the digits are only zero-padded: no grouped copy.
+    let zeros = if sep.is_none() && !digits.is_empty() { min_width.saturating_sub(digits.len()) } else { 0 };
+    let grouped = if digits.is_empty() || sep.is_none() { String::new() } else { group_digits(digits, sep, min_width) };
+    let body_len = if sep.is_none() { zeros + digits.len() } else { grouped.len() };
+    let total = fixed + body_len;
     let pad = width.saturating_sub(total);
     let mut out = String::with_capacity(total + pad);
     let (left, middle, right) = match align {
@@ -251,7 +254,12 @@ fn layout_number(
     out.push_str(sign);
     out.push_str(prefix);
     push_fill(&mut out, fill, middle);
-    out.push_str(&grouped);
+    if sep.is_none() {
+        push_fill(&mut out, '0', zeros);
+        out.push_str(digits);
+    } else {
+        out.push_str(&grouped);
+    }
     out.push_str(remainder);
     push_fill(&mut out, fill, right);
     out

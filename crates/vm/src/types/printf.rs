@@ -13,6 +13,9 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn percent_format(vm: &mut Vm, fmt: &StrObject, args: &Value) -> PyResult<Value> {
+    if let Some(r) = percent_fast(vm, fmt, args) {
+        return r;
+    }
     let cps: Vec<u32> = fmt.code_points().collect();
     let out = percent_core(vm, &cps, args, false)?;
     let mut b = StrBuilder::new();
@@ -186,6 +189,11 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
             Some(v) => v,
             None => {
                 if is_mapping && tuple_items.is_none() {
+                    // A lone mapping argument serves one unkeyed conversion.
+                    if next > 0 {
+                        return Err(vm.type_error("not enough arguments for format string"));
+                    }
+                    next += 1;
                     args.clone()
                 } else {
                     take_arg(vm)?
@@ -639,4 +647,215 @@ fn resolve_field(vm: &mut Vm, name: &[u32], pos: &[Value], kw: &Value, auto: &mu
     }
     let _ = TypeObject::has_flag;
     Ok(obj)
+}
+
+
+/// One conversion of the `str % args` fast path.
+struct FastConv {
+    left: bool,
+    zero: bool,
+    sign: Option<u8>,
+    width: usize,
+    precision: Option<usize>,
+    conv: u8,
+}
+
+/// Parses the specifiers of an ASCII format string that the fast path
+/// handles: `%s %r %d %i %f` with the flags `- 0 + space`, a literal width
+/// and precision, and `%%`. None when anything else appears.
+fn fast_specs(fmt: &[u8]) -> Option<Vec<FastConv>> {
+    let mut specs = Vec::new();
+    let mut i = 0;
+    while i < fmt.len() {
+        if fmt[i] != b'%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut c = FastConv { left: false, zero: false, sign: None, width: 0, precision: None, conv: 0 };
+        while let Some(&f) = fmt.get(i) {
+            match f {
+                b'-' => c.left = true,
+                b'0' => c.zero = true,
+                b'+' => c.sign = Some(b'+'),
+                b' ' => c.sign = c.sign.or(Some(b' ')),
+                _ => break,
+            }
+            i += 1;
+        }
+        let mut digits = 0;
+        while let Some(d) = fmt.get(i).filter(|d| d.is_ascii_digit()) {
+            c.width = c.width * 10 + (d - b'0') as usize;
+            i += 1;
+            digits += 1;
+        }
+        if fmt.get(i) == Some(&b'.') {
+            i += 1;
+            let mut p = 0;
+            while let Some(d) = fmt.get(i).filter(|d| d.is_ascii_digit()) {
+                p = p * 10 + (d - b'0') as usize;
+                i += 1;
+                digits += 1;
+            }
+            c.precision = Some(p);
+        }
+        if digits > 6 {
+            return None;
+        }
+        c.conv = *fmt.get(i)?;
+        i += 1;
+        match c.conv {
+            b'%' => {}
+            b's' | b'r' | b'd' | b'i' | b'f' => specs.push(c),
+            _ => return None,
+        }
+    }
+    Some(specs)
+}
+
+/// `str % args` for the common cases, built in one pass over an ASCII
+/// format: None (nothing done yet) when the format or an argument needs the
+/// general machine. Every argument is checked before any Python code runs,
+/// so falling back never converts an argument twice.
+fn percent_fast(vm: &mut Vm, fmt: &StrObject, args: &Value) -> Option<PyResult<Value>> {
+    let text = fmt.as_ascii_str()?.as_bytes();
+    let single;
+    let items: &[Value] = match args.downcast_ref::<TupleObject>() {
+        Some(t) => t.items(),
+        None => {
+            // A mapping argument (anything with __getitem__ but a str) takes
+            // the general path.
+            if !(args.is_small_int() || args.is_float() || crate::typeobj::is_exact(args, &crate::typeobj::STR_TYPE))
+                && type_of(args).slots().getitem.is_some()
+            {
+                return None;
+            }
+            single = [args.clone()];
+            &single
+        }
+    };
+    let specs = fast_specs(text)?;
+    if specs.len() != items.len() {
+        return None;
+    }
+    for (c, v) in specs.iter().zip(items) {
+        let ok = match c.conv {
+            b'd' | b'i' => v.is_small_int() && c.precision.is_none(),
+            b'f' => v.as_float().map_or(v.is_small_int(), f64::is_finite),
+            _ => true,
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(percent_fast_build(vm, text, &specs, items))
+}
+
+fn percent_fast_build(vm: &mut Vm, text: &[u8], specs: &[FastConv], items: &[Value]) -> PyResult<Value> {
+    let mut out = StrBuilder::new();
+    let mut next = 0;
+    let mut i = 0;
+    let mut num = String::new();
+    while i < text.len() {
+        let lit_end = text[i..].iter().position(|&b| b == b'%').map_or(text.len(), |k| i + k);
+        if lit_end > i {
+            // SAFETY: an ASCII run of the format.
+            out.push_str(unsafe { std::str::from_utf8_unchecked(&text[i..lit_end]) });
+        }
+        if lit_end >= text.len() {
+            break;
+        }
+        // Skip the specifier the parse above accepted.
+        let mut j = lit_end + 1;
+        while j < text.len() && !matches!(text[j], b's' | b'r' | b'd' | b'i' | b'f' | b'%') {
+            j += 1;
+        }
+        i = j + 1;
+        if text.get(j) == Some(&b'%') {
+            out.push_cp('%' as u32);
+            continue;
+        }
+        let (Some(c), Some(v)) = (specs.get(next), items.get(next)) else { break };
+        next += 1;
+        match c.conv {
+            b's' | b'r' => {
+                let s = if c.conv == b'r' {
+                    vm.repr(v)?
+                } else if crate::typeobj::is_exact(v, &crate::typeobj::STR_TYPE) {
+                    v.clone()
+                } else {
+                    vm.str(v)?
+                };
+                let Some(so) = s.downcast_ref::<StrObject>() else { continue };
+                let shown = c.precision.map_or(so.len(), |p| p.min(so.len()));
+                let pad = c.width.saturating_sub(shown);
+                if !c.left {
+                    push_spaces(&mut out, pad);
+                }
+                if shown == so.len() {
+                    out.push_strobj(so);
+                } else {
+                    for k in 0..shown {
+                        out.push_cp(so.get(k));
+                    }
+                }
+                if c.left {
+                    push_spaces(&mut out, pad);
+                }
+            }
+            _ => {
+                use std::fmt::Write;
+                num.clear();
+                let negative = if let Some(n) = v.as_small_int() {
+                    if c.conv == b'f' {
+                        num.push_str(&crate::format::double_to_string(n as f64, 'f', c.precision.unwrap_or(6), false, false, false));
+                        if let Some(rest) = num.strip_prefix('-') {
+                            num = rest.to_string();
+                            true
+                        } else {
+                            false
+                        }
+                    } else {
+                        let _ = write!(num, "{}", n.unsigned_abs());
+                        n < 0
+                    }
+                } else {
+                    let x = v.as_float().unwrap_or(0.0);
+                    num.push_str(&crate::format::double_to_string(x, 'f', c.precision.unwrap_or(6), false, false, false));
+                    match num.strip_prefix('-') {
+                        Some(rest) => {
+                            num = rest.to_string();
+                            true
+                        }
+                        None => false,
+                    }
+                };
+                let sign = if negative { Some(b'-') } else { c.sign };
+                let body = num.len() + usize::from(sign.is_some());
+                let pad = c.width.saturating_sub(body);
+                if !c.left && !c.zero {
+                    push_spaces(&mut out, pad);
+                }
+                if let Some(sg) = sign {
+                    out.push_cp(sg as u32);
+                }
+                if !c.left && c.zero {
+                    for _ in 0..pad {
+                        out.push_cp('0' as u32);
+                    }
+                }
+                out.push_str(&num);
+                if c.left {
+                    push_spaces(&mut out, pad);
+                }
+            }
+        }
+    }
+    Ok(out.finish())
+}
+
+fn push_spaces(out: &mut StrBuilder, n: usize) {
+    for _ in 0..n {
+        out.push_cp(' ' as u32);
+    }
 }

@@ -231,10 +231,7 @@ pub fn find_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -
 }
 
 fn memfind(h: &[u8], n: &[u8]) -> Option<usize> {
-    if n.len() > h.len() {
-        return None;
-    }
-    h.windows(n.len()).position(|w| w == n)
+    memchr::memmem::find(h, n)
 }
 
 pub fn rfind_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -> Option<usize> {
@@ -535,6 +532,11 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
         None => -1,
     };
     let maxsplit = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    if !right && s.is_ascii() {
+        if let Some(out) = split_ascii(s, a[0].as_ref().filter(|v| !v.is_none()), maxsplit) {
+            return Ok(new_list(out));
+        }
+    }
     let cps: Vec<u32> = s.code_points().collect();
     let mut out: Vec<Value> = Vec::new();
     match a[0].as_ref().filter(|v| !v.is_none()) {
@@ -631,6 +633,53 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
         }
     }
     Ok(new_list(out))
+}
+
+/// `str.split` of ASCII text by bytes, the parts cut straight out of it; None
+/// when the separator is not a non-empty ASCII str (the general path
+/// handles and reports those).
+fn split_ascii(s: &StrObject, sep: Option<&Value>, maxsplit: usize) -> Option<Vec<Value>> {
+    let bytes = s.data();
+    let n = bytes.len();
+    let mut out = Vec::new();
+    match sep {
+        None => {
+            let mut i = 0;
+            let mut splits = 0;
+            loop {
+                while i < n && is_space(bytes[i] as u32) {
+                    i += 1;
+                }
+                if i >= n {
+                    break;
+                }
+                if splits >= maxsplit {
+                    out.push(substring(s, i, n - i));
+                    break;
+                }
+                let start = i;
+                while i < n && !is_space(bytes[i] as u32) {
+                    i += 1;
+                }
+                out.push(substring(s, start, i - start));
+                splits += 1;
+            }
+        }
+        Some(sepv) => {
+            let sep = sepv.downcast_ref::<StrObject>().filter(|p| p.is_ascii() && !p.is_empty())?;
+            let pat = sep.data();
+            let mut start = 0;
+            let mut splits = 0;
+            while splits < maxsplit {
+                let Some(k) = memfind(&bytes[start..], pat) else { break };
+                out.push(substring(s, start, k));
+                start += k + pat.len();
+                splits += 1;
+            }
+            out.push(substring(s, start, n - start));
+        }
+    }
+    Some(out)
 }
 
 fn str_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -907,6 +956,30 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         None => -1,
     };
     let mut remaining = if count < 0 { usize::MAX } else { count as usize };
+    if let (Some(text), Some(pat), Some(rep)) = (s.as_ascii_str(), old.as_ascii_str(), new.as_ascii_str()) {
+        if !pat.is_empty() {
+            let (text, pat) = (text.as_bytes(), pat.as_bytes());
+            let mut out: Vec<u8> = Vec::new();
+            let mut start = 0;
+            while remaining > 0 {
+                let Some(k) = memfind(&text[start..], pat) else { break };
+                if out.is_empty() {
+                    out.reserve(text.len());
+                }
+                out.extend_from_slice(&text[start..start + k]);
+                out.extend_from_slice(rep.as_bytes());
+                start += k + pat.len();
+                remaining -= 1;
+            }
+            if start == 0 && is_exact(&args[0], &STR_TYPE) {
+                // Nothing replaced: the string itself, as CPython gives.
+                return Ok(args[0].clone());
+            }
+            out.extend_from_slice(&text[start..]);
+            // SAFETY: ASCII pieces.
+            return Ok(new_str(unsafe { std::str::from_utf8_unchecked(&out) }));
+        }
+    }
     let cps: Vec<u32> = s.code_points().collect();
     let oc: Vec<u32> = old.code_points().collect();
     let nc: Vec<u32> = new.code_points().collect();

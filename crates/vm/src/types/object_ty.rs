@@ -575,6 +575,28 @@ pub fn new_heap_type(
             }
         }
     }
+    // `__abc_tpflags__` (collections.abc's Sequence and Mapping) makes the
+    // class a sequence or mapping for `match`, as CPython's _abc does.
+    if let Some(abc_flags) = dict.del_str(&intern("__abc_tpflags__")) {
+        if let Some(bits) = abc_flags.as_small_int() {
+            const CPY_SEQUENCE: i64 = 1 << 5;
+            const CPY_MAPPING: i64 = 1 << 6;
+            if bits & CPY_SEQUENCE != 0 && bits & CPY_MAPPING != 0 {
+                return Err(vm.type_error("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING"));
+            }
+            let collection = if bits & CPY_SEQUENCE != 0 {
+                type_flags::SEQUENCE
+            } else if bits & CPY_MAPPING != 0 {
+                type_flags::MAPPING
+            } else {
+                0
+            };
+            if collection != 0 {
+                let f = t.flags.get() & !(type_flags::SEQUENCE | type_flags::MAPPING);
+                t.flags.set(f | collection);
+            }
+        }
+    }
     if dict.get_str_key("__eq__").is_some() && dict.get_str_key("__hash__").is_none() {
         dict.insert_str_key("__hash__", none());
     }

@@ -241,6 +241,12 @@ fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub(crate) fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(d) = value else {
+        // Instances of classes may drop their dict (the next access starts
+        // a new one); functions and the like may not.
+        if type_of(obj).is_heap_type() {
+            attr::set_instance_dict(obj, DictObject::new_value());
+            return Ok(());
+        }
         return Err(vm.type_error("cannot delete __dict__"));
     };
     if d.downcast_ref::<DictObject>().is_none() {

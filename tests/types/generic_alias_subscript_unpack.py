@@ -33,3 +33,24 @@ for bad in [lambda: list[int][int], lambda: dict[T, T][int, str], lambda: tuple[
     except TypeError as e:
         print("TypeError", e)
 print(dict[T, T][int], list[list[T]][str], tuple[T, ...][int])
+
+# Unions with type variables, and GenericAlias subclasses in unions.
+import collections.abc
+U = int | list[T]
+print(U[str], U.__parameters__, (T | None)[int], (dict[T, S] | T)[str, bytes])
+try:
+    (int | str)[int]
+except TypeError as e:
+    print("TypeError", e)
+C = collections.abc.Callable[[int], str]
+print(int | C, C | None)
+try:
+    isinstance(1, int | C)
+except TypeError as e:
+    print("TypeError", e)
+print(isinstance(1, int | list[int]), issubclass(int, int | list[int]))
+for bad in [lambda: isinstance(1, list[int] | int), lambda: issubclass(int, str | list[int])]:
+    try:
+        print(bad())
+    except TypeError as e:
+        print("TypeError", e)

@@ -2,6 +2,8 @@
 //! Lib/test asks about the interpreter itself. `get_config()` reports the
 //! settings pyrite has: code objects always carry column positions
 //! (`code_debug_ranges`, which `test.support.requires_debug_ranges` checks).
+//! `get_recursion_depth()` is the depth the recursion limit is checked
+//! against (`test.support.infinite_recursion` sets limits relative to it).
 
 use crate::args::{check_no_kwargs, ArgSpec};
 use crate::exception::PyResult;
@@ -21,8 +23,14 @@ fn get_config(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(config)
 }
 
+fn get_recursion_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "get_recursion_depth", kw)?;
+    ArgSpec::exact::<0>(vm, "get_recursion_depth", args, 0)?;
+    Ok(Value::int(vm.depth as i64))
+}
+
 pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_testinternalcapi");
-    m.functions(&[("get_config", get_config)]);
+    m.functions(&[("get_config", get_config), ("get_recursion_depth", get_recursion_depth)]);
     Ok(m.finish())
 }

@@ -432,7 +432,12 @@ fn type_new_slot(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: KwNames) ->
         return Ok(type_of(&pos[0]).as_value());
     }
     if pos.len() != 3 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        // type(x, y) itself, else what type.__new__'s argument parsing says.
+        if meta.is(&TYPE_TYPE.get().as_value()) {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+        let msg = format!("type.__new__() takes exactly 3 arguments ({} given)", pos.len());
+        return Err(vm.type_error(msg));
     }
     let (name, bases, ns) = (&pos[0], &pos[1], &pos[2]);
     if name.downcast_ref::<StrObject>().is_none() {

@@ -174,3 +174,11 @@ class BadIndex:
 for f in (bin, oct, hex):
     show(lambda: f(BadIndex()))
 show(lambda: "abc"[BadIndex()])
+class C: pass
+a = C(); a.x = 1
+del a.__dict__
+print(a.__dict__, hasattr(a, "x"))
+a.y = 2; print(a.__dict__)
+def f(): pass
+try: del f.__dict__
+except TypeError as e: print(e)

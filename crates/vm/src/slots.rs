@@ -292,8 +292,14 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match h {
         Some(h) if !h.is_none() => {
             let r = vm.call_unbound(&h, v, &[])?;
+            // A value within the hash range is kept as it is (so that
+            // returning hash(y) gives y's hash); a bigger int is hashed.
             match as_int(&r) {
-                Some(i) => Ok(i.hash()),
+                Some(i) => Ok(match i.to_i64() {
+                    Some(-1) => -2,
+                    Some(h) => h,
+                    None => i.hash(),
+                }),
                 None => Err(vm.type_error("__hash__ method should return an integer")),
             }
         }

@@ -1754,7 +1754,8 @@ pub(crate) fn init() {
     unsafe {
         BYTEARRAY_TYPE.init(
             crate::object::LayoutKind::ByteArray,
-            type_flags::BASETYPE | type_flags::MATCH_SELF | type_flags::SEQUENCE,
+            // Not a sequence for `match` (as str and bytes): no SEQUENCE flag.
+            type_flags::BASETYPE | type_flags::MATCH_SELF,
             Some(&OBJECT_TYPE),
         )
     };

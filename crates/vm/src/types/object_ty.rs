@@ -241,6 +241,12 @@ fn object_dict_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub(crate) fn object_dict_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(d) = value else {
+        // Instances of classes may drop their dict (the next access starts
+        // a new one); functions and the like may not.
+        if type_of(obj).is_heap_type() {
+            attr::set_instance_dict(obj, DictObject::new_value());
+            return Ok(());
+        }
         return Err(vm.type_error("cannot delete __dict__"));
     };
     if d.downcast_ref::<DictObject>().is_none() {
@@ -426,7 +432,12 @@ fn type_new_slot(vm: &mut Vm, meta: &Value, args: &[Value], kwnames: KwNames) ->
         return Ok(type_of(&pos[0]).as_value());
     }
     if pos.len() != 3 {
-        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        // type(x, y) itself, else what type.__new__'s argument parsing says.
+        if meta.is(&TYPE_TYPE.get().as_value()) {
+            return Err(vm.type_error("type() takes 1 or 3 arguments"));
+        }
+        let msg = format!("type.__new__() takes exactly 3 arguments ({} given)", pos.len());
+        return Err(vm.type_error(msg));
     }
     let (name, bases, ns) = (&pos[0], &pos[1], &pos[2]);
     if name.downcast_ref::<StrObject>().is_none() {
@@ -572,6 +583,28 @@ pub fn new_heap_type(
         if let Some(f) = dict.get_str_key(cm) {
             if f.downcast_ref::<FunctionObject>().is_some() {
                 dict.insert_str_key(cm, new_func_wrapper(CLASSMETHOD_TYPE.get(), f));
+            }
+        }
+    }
+    // `__abc_tpflags__` (collections.abc's Sequence and Mapping) makes the
+    // class a sequence or mapping for `match`, as CPython's _abc does.
+    if let Some(abc_flags) = dict.del_str(&intern("__abc_tpflags__")) {
+        if let Some(bits) = abc_flags.as_small_int() {
+            const CPY_SEQUENCE: i64 = 1 << 5;
+            const CPY_MAPPING: i64 = 1 << 6;
+            if bits & CPY_SEQUENCE != 0 && bits & CPY_MAPPING != 0 {
+                return Err(vm.type_error("__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING"));
+            }
+            let collection = if bits & CPY_SEQUENCE != 0 {
+                type_flags::SEQUENCE
+            } else if bits & CPY_MAPPING != 0 {
+                type_flags::MAPPING
+            } else {
+                0
+            };
+            if collection != 0 {
+                let f = t.flags.get() & !(type_flags::SEQUENCE | type_flags::MAPPING);
+                t.flags.set(f | collection);
             }
         }
     }

@@ -35,6 +35,7 @@ fn union_type() -> &'static TypeObject {
             s.hash = Some(union_hash);
             s.richcompare = Some(union_richcompare);
             s.nb[crate::typeobj::nb::OR] = Some(union_or);
+            s.getitem = Some(union_getitem);
             s.new = None;
         });
         add_getset_to(t, "__args__", union_args, None);
@@ -61,7 +62,12 @@ fn args_of(v: &Value) -> Vec<Value> {
 
 /// None, a class, a generic alias or a union (CPython's is_unionable).
 fn is_unionable(v: &Value) -> bool {
-    v.is_none() || v.downcast_ref::<TypeObject>().is_some() || is_exact(v, &GENERIC_ALIAS_TYPE) || is_union(v)
+    v.is_none() || v.downcast_ref::<TypeObject>().is_some() || is_generic_alias(v) || is_union(v)
+}
+
+/// A `types.GenericAlias`, or an instance of a subclass (`_CallableGenericAlias`).
+fn is_generic_alias(v: &Value) -> bool {
+    crate::typeobj::type_of(v).is_subtype(GENERIC_ALIAS_TYPE.get())
 }
 
 /// `a | b` for the types, aliases and unions: NotImplemented otherwise.
@@ -77,7 +83,7 @@ pub(crate) fn union_or(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
             // De-duplicate: identical members, or equal generic aliases.
             let mut dup = false;
             for m in &members {
-                if m.is(&item) || (is_exact(m, &GENERIC_ALIAS_TYPE) && is_exact(&item, &GENERIC_ALIAS_TYPE) && vm.rich_eq_bool(m, &item)?) {
+                if m.is(&item) || (is_generic_alias(m) && is_generic_alias(&item) && vm.rich_eq_bool(m, &item)?) {
                     dup = true;
                     break;
                 }
@@ -117,6 +123,23 @@ fn union_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(new_str(&parts.join(" | ")))
 }
 
+/// `(int | T)[str]`: the members with type variables substituted, or-ed
+/// together again (CPython's union_getitem).
+fn union_getitem(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<Value> {
+    let args = args_of(v);
+    let params = crate::types::generic_alias::collect_parameters(vm, &args)?;
+    let newargs = crate::types::generic_alias::subs_parameters(vm, v, &args, &params, item)?;
+    let items = newargs.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+    let Some((first, rest)) = items.split_first() else {
+        return Ok(new_native(union_type(), Union { args: new_tuple(Vec::new()) }));
+    };
+    let mut result = first.clone();
+    for arg in rest {
+        result = vm.binary_op(crate::typeobj::nb::OR, &result, arg)?;
+    }
+    Ok(result)
+}
+
 fn union_args(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.native_ref::<Union>().map(|u| u.args.clone()).unwrap_or_else(none))
 }
@@ -151,15 +174,11 @@ fn union_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResu
     Ok(Value::bool(eq == (op == CompareOp::Eq)))
 }
 
-/// Members usable as the second argument of isinstance/issubclass: a union
-/// holding a parameterized generic is refused, as CPython does.
-fn check_members(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Value>> {
-    let args = args_of(v);
-    if args.iter().any(|a| is_exact(a, &GENERIC_ALIAS_TYPE)) {
-        let msg = format!("{fname}() argument 2 cannot be a parameterized generic");
-        return Err(vm.type_error(msg));
-    }
-    Ok(args)
+/// The members, checked in order (CPython treats a union as the tuple of
+/// its args): a parameterized generic raises only when it is reached, from
+/// its own `__instancecheck__`/`__subclasscheck__`.
+fn check_members(_vm: &mut Vm, v: &Value, _fname: &str) -> PyResult<Vec<Value>> {
+    Ok(args_of(v))
 }
 
 fn union_instancecheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {

@@ -57,3 +57,32 @@ async def main():
         print('StopIteration', e.value)
 
 asyncio.run(main())
+
+# `yield from` a coroutine: only in coroutines and types.coroutine generators.
+import types as _types
+async def _ten():
+    return 10
+_ten_coro = _ten()
+def _plain():
+    return (yield from _ten_coro)
+_c = _plain()
+try:
+    next(_c)
+except TypeError as e:
+    print('TypeError', e)
+_ten_coro.close()
+@_types.coroutine
+def _iterable_coro():
+    return (yield from _ten())
+try:
+    _iterable_coro().send(None)
+except StopIteration as e:
+    print('iterable coroutine got', e.value)
+async def _agen():
+    yield 1
+def _from_agen():
+    yield from _agen()
+try:
+    next(_from_agen())
+except TypeError as e:
+    print('TypeError', e)

@@ -2452,7 +2452,23 @@ impl Vm {
                 tri!(self.delitem(&container, &sub));
             }
             op::GET_YIELD_FROM_ITER => {
-                if !crate::objects::generator::is_generator(peek!(1)) {
+                // (is a coroutine, is a plain generator): others go through iter().
+                let (coroutine, plain_generator) = match peek!(1)
+                    .downcast_ref::<crate::objects::generator::GeneratorObject>()
+                {
+                    Some(g) if g.is_coroutine() => (true, false),
+                    Some(g) => (false, g.code().flags & co_flags::ASYNC_GENERATOR == 0),
+                    None => (false, false),
+                };
+                if coroutine {
+                    // SAFETY: code is the running frame's code object.
+                    if unsafe { (*code).flags } & (co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE) == 0 {
+                        drop(pop!());
+                        return Err(Unwind::Raise(self.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )));
+                    }
+                } else if !plain_generator {
                     let v = pop!();
                     let it = tri!(self.iter(&v));
                     push!(it);

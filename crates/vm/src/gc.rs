@@ -866,7 +866,8 @@ unsafe fn finalize(vm: &mut Vm, g: &Value) {
         vm.exc_info = saved;
     } else if ty.layout == LayoutKind::Generator {
         let saved = vm.exc_info.clone();
-        if let Err(e) = vm.gen_close(g) {
+        // The full generator finalizer: async-generator hooks, un-awaited coroutine warning.
+        if let Err(e) = vm.gen_finalize(g) {
             report_unraisable(vm, g, &e);
         }
         vm.exc_info = saved;

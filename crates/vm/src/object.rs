@@ -239,7 +239,11 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
     // Finished, so the second release frees it.
     if matches!((*ty).layout, LayoutKind::Generator) {
         let gen = &*(p.as_ptr() as *const crate::objects::generator::GeneratorObject);
-        if gen.state.get() == crate::objects::generator::GenState::Suspended {
+        // An un-awaited coroutine warns from its finalizer (finalizing marks it Finished).
+        let state = gen.state.get();
+        if state == crate::objects::generator::GenState::Suspended
+            || (state == crate::objects::generator::GenState::Created && gen.is_coroutine())
+        {
             (*p.as_ptr()).refcount.set(1);
             PENDING_FINALIZERS.get_mut().push(p);
             *FINALIZERS_DUE.get_mut() = true;

@@ -343,11 +343,20 @@ fn sock_call(vm: &mut Vm, s: &Sock, writing: bool, mut f: impl FnMut(i32) -> isi
         if fd < 0 {
             return Err(os_error(vm, libc::EBADF, None, None));
         }
-        let rc = f(fd);
+        // A blocking socket (no timeout) waits inside the call: other threads run
+        // meanwhile. errno is read before the GIL is taken back.
+        let (rc, e) = if timeout < 0.0 {
+            vm.allow_threads(|| {
+                let rc = f(fd);
+                (rc, if rc < 0 { errno() } else { 0 })
+            })
+        } else {
+            let rc = f(fd);
+            (rc, if rc < 0 { errno() } else { 0 })
+        };
         if rc >= 0 {
             return Ok(rc);
         }
-        let e = errno();
         if e == libc::EINTR {
             crate::modules::_signal::run_pending_handlers(vm)?;
             continue;
@@ -695,10 +704,14 @@ fn do_connect(vm: &mut Vm, s: &Sock, addr: &Value, raise: bool) -> PyResult<i32>
     if fd < 0 {
         return if raise { Err(os_error(vm, libc::EBADF, None, None)) } else { Ok(libc::EBADF) };
     }
-    // SAFETY: a holds a valid address.
-    let rc = unsafe { libc::connect(fd, a.ptr(), a.len) };
-    let mut err = if rc == 0 { 0 } else { errno() };
     let timeout = s.timeout.get();
+    // SAFETY: a holds a valid address.
+    let attempt = || {
+        let rc = unsafe { libc::connect(fd, a.ptr(), a.len) };
+        if rc == 0 { 0 } else { errno() }
+    };
+    // A blocking connect lets other threads run while it waits.
+    let mut err = if timeout < 0.0 { vm.allow_threads(attempt) } else { attempt() };
     let wait = (err == libc::EINTR) || (err == libc::EINPROGRESS && timeout > 0.0);
     if wait {
         if err == libc::EINTR {
@@ -888,11 +901,14 @@ fn sock_recv(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let s = self_sock(vm, args)?;
     let n = bufsize_arg(vm, args.get(1), "recv")?;
     let flags = int_opt(vm, args.get(2), 0)? as i32;
-    let mut buf = vec![0u8; n];
-    // SAFETY: buf has n bytes.
+    // Uninitialised room: asyncio asks for 256 KiB per read and zeroing it would
+    // dominate; the kernel writes the bytes that are kept.
+    let mut buf: Vec<u8> = Vec::with_capacity(n);
+    // SAFETY: buf has room for n bytes.
     let got = sock_call(vm, s, false, |fd| unsafe { libc::recv(fd, buf.as_mut_ptr() as *mut libc::c_void, n, flags) })?;
-    buf.truncate(got as usize);
-    Ok(new_bytes_from_vec(buf))
+    // SAFETY: recv initialised the first `got` (<= n) bytes.
+    unsafe { buf.set_len((got as usize).min(n)) };
+    Ok(new_bytes(&buf))
 }
 
 fn sock_recvfrom(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -901,16 +917,17 @@ fn sock_recvfrom(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let s = self_sock(vm, args)?;
     let n = bufsize_arg(vm, args.get(1), "recvfrom")?;
     let flags = int_opt(vm, args.get(2), 0)? as i32;
-    let mut buf = vec![0u8; n];
+    let mut buf: Vec<u8> = Vec::with_capacity(n);
     let mut addr = SockAddr::empty();
     let got = sock_call(vm, s, false, |fd| {
         addr.len = std::mem::size_of::<libc::sockaddr_storage>() as libc::socklen_t;
         // SAFETY: buf has n bytes, addr room for any address.
         unsafe { libc::recvfrom(fd, buf.as_mut_ptr() as *mut libc::c_void, n, flags, addr.mut_ptr(), &mut addr.len) }
     })?;
-    buf.truncate(got as usize);
+    // SAFETY: recvfrom initialised the first `got` (<= n) bytes.
+    unsafe { buf.set_len((got as usize).min(n)) };
     let a = sockaddr_value(vm, &addr);
-    Ok(new_tuple(vec![new_bytes_from_vec(buf), a]))
+    Ok(new_tuple(vec![new_bytes(&buf), a]))
 }
 
 /// The writable memory of a buffer argument (bytearray, writable memoryview, array).

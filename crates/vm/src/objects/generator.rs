@@ -329,6 +329,13 @@ impl Vm {
         // An async generator an event loop saw (firstiter) goes to the loop's
         // finalizer hook, which schedules its aclose() (PEP 525).
         if let Some(g) = genv.downcast_ref::<GeneratorObject>() {
+            if g.is_coroutine() && g.state.get() == GenState::Created {
+                // Finished first: the object is freed once the warning is out.
+                g.state.set(GenState::Finished);
+                self.warn_unawaited_coroutine(genv);
+                clear_storage(g);
+                return Ok(());
+            }
             let is_async_gen = g.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0;
             if is_async_gen && g.hooks_inited.get() && g.state.get() != GenState::Finished {
                 let (_, finalizer) = crate::sysmodule::asyncgen_hooks();
@@ -345,6 +352,36 @@ impl Vm {
             }
         }
         r
+    }
+
+    /// "RuntimeWarning: coroutine '...' was never awaited", issued where the
+    /// finalizer runs; never raises (CPython's `_PyErr_WarnUnawaitedCoroutine`).
+    /// CPython goes through `warnings._warn_unawaited_coroutine`, which passes
+    /// `source=coro`; pyrite's `warnings` runs its pure-Python fallback, whose
+    /// `warn_explicit` hands `source` to WarningMessage as `file`, so the warning
+    /// is issued here without a source (and coroutines record no `cr_origin`, the
+    /// only other thing that function adds).
+    fn warn_unawaited_coroutine(&mut self, coro: &Value) {
+        let Ok(warnings) = self.import_absolute("warnings") else {
+            return; // shutting down: nothing can be shown
+        };
+        let qualname = coro
+            .downcast_ref::<GeneratorObject>()
+            .map(|g| unsafe { (*g.qualname.get()).clone() })
+            .filter(|q| !q.is_null())
+            .map(|q| self.str_string(&q).unwrap_or_default())
+            .unwrap_or_default();
+        let msg = crate::objects::str::new_str(&format!("coroutine '{qualname}' was never awaited"));
+        let category = exc_type(ExcKind::RuntimeWarning).as_value();
+        // stacklevel 1: a native call adds no frame, so this names the running Python line.
+        let r = match self.getattr_str(&warnings, "warn") {
+            Ok(warn) => self.call(&warn, &[msg, category, Value::int(1)], None),
+            Err(e) => Err(e),
+        };
+        // An "error" filter turns the warning into an exception: reported as unraisable.
+        if let Err(e) = r {
+            crate::sysmodule::write_unraisable(self, coro, &e);
+        }
     }
 
     /// Closes the subiterator of a `yield from` (`gen_close_iter`): a

@@ -7,7 +7,7 @@
 //! meanwhile ("deque mutated during iteration"), as CPython's `state` does.
 
 use crate::args::{split_kwargs, ArgSpec};
-use crate::attr::{instance_dict, instance_get, instance_set};
+use crate::attr::{instance_get, instance_set};
 use crate::exception::{ExcKind, PyResult};
 use crate::modules::itertools::{positional, self_arg, self_iter, state, Slot};
 use crate::modules::{init_native_type, ModuleBuilder, NativeType};
@@ -337,6 +337,7 @@ fn scan(
     d: &Deque,
     start: usize,
     stop: usize,
+    mutated: ExcKind,
     mut f: impl FnMut(&mut Vm, usize, Value) -> PyResult<bool>,
 ) -> PyResult<Option<usize>> {
     let st = d.state.get();
@@ -345,7 +346,7 @@ fn scan(
         let Some(v) = d.get(i) else { break };
         let found = f(vm, i, v)?;
         if d.state.get() != st {
-            return Err(vm.new_error(ExcKind::RuntimeError, "deque mutated during iteration"));
+            return Err(vm.new_error(mutated, "deque mutated during iteration"));
         }
         if found {
             return Ok(Some(i));
@@ -367,7 +368,7 @@ fn deque_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let d = dq(vm, &a[0])?;
     let x = a[1].clone();
     let mut n = 0i64;
-    scan(vm, d, 0, usize::MAX, |vm, _, v| {
+    scan(vm, d, 0, usize::MAX, ExcKind::RuntimeError, |vm, _, v| {
         if eq_item(vm, &v, &x)? {
             n += 1;
         }
@@ -404,7 +405,7 @@ fn deque_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         None => len,
     };
     let x = a[1].clone();
-    match scan(vm, d, start, stop, |vm, _, v| eq_item(vm, &v, &x))? {
+    match scan(vm, d, start, stop, ExcKind::RuntimeError, |vm, _, v| eq_item(vm, &v, &x))? {
         Some(i) => Ok(Value::int(i as i64)),
         None => {
             let r = vm.repr_string(&x)?;
@@ -434,7 +435,8 @@ fn deque_remove(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = positional(vm, "remove", args, kw, 2, 2)?;
     let d = dq(vm, &a[0])?;
     let x = a[1].clone();
-    match scan(vm, d, 0, usize::MAX, |vm, _, v| eq_item(vm, &v, &x))? {
+    // remove() reports a mutation by the comparison as IndexError (CPython).
+    match scan(vm, d, 0, usize::MAX, ExcKind::IndexError, |vm, _, v| eq_item(vm, &v, &x))? {
         Some(i) => {
             let old = d.items.borrow_mut().remove(i);
             d.bump();
@@ -560,7 +562,7 @@ fn deque_setitem(vm: &mut Vm, me: &Value, key: &Value, value: Option<Value>) -> 
 fn deque_contains(vm: &mut Vm, me: &Value, x: &Value) -> PyResult<bool> {
     let d = dq(vm, me)?;
     let x = x.clone();
-    Ok(scan(vm, d, 0, usize::MAX, |vm, _, v| eq_item(vm, &v, &x))?.is_some())
+    Ok(scan(vm, d, 0, usize::MAX, ExcKind::RuntimeError, |vm, _, v| eq_item(vm, &v, &x))?.is_some())
 }
 
 fn deque_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -669,9 +671,10 @@ fn deque_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         None => new_tuple(Vec::new()),
         Some(m) => new_tuple(vec![new_tuple(Vec::new()), Value::int(m as i64)]),
     };
-    let st = instance_dict(me)
-        .filter(|d| d.downcast_ref::<DictObject>().is_some_and(|d| !d.is_empty()))
-        .unwrap_or_else(none);
+    // The state as `__getstate__` gives it (instance dict and slots), as
+    // CPython's _PyObject_GetState.
+    let getstate = vm.getattr_str(me, "__getstate__")?;
+    let st = vm.call(&getstate, &[], None)?;
     let it = vm.iter(me)?;
     Ok(new_tuple(vec![cls, ctor_args, st, it]))
 }

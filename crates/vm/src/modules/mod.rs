@@ -35,6 +35,7 @@ mod _heapq;
 mod _imp;
 pub(crate) mod _io;
 mod _json;
+mod _locale;
 mod _md5;
 mod _opcode;
 mod _operator;
@@ -94,6 +95,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_json", init: _json::init },
+    ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },

@@ -158,6 +158,7 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
     } else if t.is_subtype(exc_type(ExcKind::SyntaxError)) {
         syntax_error_init(vm, obj, pos)?;
     } else if t.is_subtype(exc_type(ExcKind::OSError)) {
+        // oserror_init: (errno, strerror[, filename[, winerror[, filename2]]]).
         let (errno, strerror, filename) = if (2..=5).contains(&pos.len()) {
             (pos[0].clone(), pos[1].clone(), pos.get(2).cloned().unwrap_or_else(none))
         } else {
@@ -165,13 +166,56 @@ fn exc_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         };
         set_attr_raw(obj, "errno", errno);
         set_attr_raw(obj, "strerror", strerror);
-        set_attr_raw(obj, "filename", filename);
-        let filename2 = if pos.len() == 5 { pos[4].clone() } else { none() };
-        set_attr_raw(obj, "filename2", filename2);
-        if (2..=5).contains(&pos.len()) {
-            if let Some(e) = exc_of(obj) {
-                e.set_args(new_tuple(pos[..2].to_vec()));
+        set_attr_raw(obj, "filename", none());
+        set_attr_raw(obj, "filename2", none());
+        if !filename.is_none() {
+            if std::ptr::eq(t, exc_type(ExcKind::BlockingIOError)) && is_number(&filename) {
+                // BlockingIOError itself takes a number there: the count written.
+                let written = vm.index_i64(&filename)?;
+                set_attr_raw(obj, "characters_written", Value::int(written));
+            } else {
+                set_attr_raw(obj, "filename", filename);
+                if pos.len() == 5 && !pos[4].is_none() {
+                    set_attr_raw(obj, "filename2", pos[4].clone());
+                }
+                // The file names (and winerror) leave `args`, as in CPython.
+                if let Some(e) = exc_of(obj) {
+                    e.set_args(new_tuple(pos[..2].to_vec()));
+                }
             }
+        }
+    }
+    Ok(())
+}
+
+/// PyNumber_Check: an int, a float, or anything with __index__, __int__ or __float__.
+fn is_number(v: &Value) -> bool {
+    if crate::objects::int::as_int(v).is_some() || v.as_float().is_some() {
+        return true;
+    }
+    let t = type_of(v);
+    ["__index__", "__int__", "__float__"].iter().any(|m| t.lookup(&intern(m)).is_some())
+}
+
+/// `BlockingIOError.characters_written`: AttributeError until it is set.
+fn characters_written_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    crate::attr::instance_get(v, &intern("characters_written"))
+        .ok_or_else(|| vm.new_error(ExcKind::AttributeError, "characters_written"))
+}
+
+fn characters_written_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    let key = intern("characters_written");
+    match value {
+        None => {
+            let removed = crate::attr::instance_dict(v)
+                .and_then(|d| d.downcast_ref::<DictObject>().and_then(|d| d.del_str(&key)));
+            if removed.is_none() {
+                return Err(vm.new_error(ExcKind::AttributeError, "characters_written"));
+            }
+        }
+        Some(n) => {
+            let written = vm.index_i64(&n)?;
+            set_attr_raw(v, "characters_written", Value::int(written));
         }
     }
     Ok(())
@@ -430,7 +474,84 @@ impl Vm {
     }
 }
 
+/// The builtin exception classes' docstrings, as CPython's (Objects/exceptions.c).
+fn exc_doc(kind: ExcKind) -> Option<&'static str> {
+    match kind {
+        ExcKind::BaseException => Some("Common base class for all exceptions"),
+        ExcKind::BaseExceptionGroup => Some("A combination of multiple unrelated exceptions."),
+        ExcKind::GeneratorExit => Some("Request that a generator exit."),
+        ExcKind::KeyboardInterrupt => Some("Program interrupted by user."),
+        ExcKind::SystemExit => Some("Request to exit from the interpreter."),
+        ExcKind::Exception => Some("Common base class for all non-exit exceptions."),
+        ExcKind::ArithmeticError => Some("Base class for arithmetic errors."),
+        ExcKind::FloatingPointError => Some("Floating point operation failed."),
+        ExcKind::OverflowError => Some("Result too large to be represented."),
+        ExcKind::ZeroDivisionError => Some("Second argument to a division or modulo operation was zero."),
+        ExcKind::AssertionError => Some("Assertion failed."),
+        ExcKind::AttributeError => Some("Attribute not found."),
+        ExcKind::BufferError => Some("Buffer error."),
+        ExcKind::EOFError => Some("Read beyond end of file."),
+        ExcKind::ExceptionGroup => None,
+        ExcKind::ImportError => Some("Import can't find module, or can't find name in module."),
+        ExcKind::ModuleNotFoundError => Some("Module not found."),
+        ExcKind::LookupError => Some("Base class for lookup errors."),
+        ExcKind::IndexError => Some("Sequence index out of range."),
+        ExcKind::KeyError => Some("Mapping key not found."),
+        ExcKind::MemoryError => Some("Out of memory."),
+        ExcKind::NameError => Some("Name not found globally."),
+        ExcKind::UnboundLocalError => Some("Local name referenced but not bound to a value."),
+        ExcKind::OSError => Some("Base class for I/O related errors."),
+        ExcKind::BlockingIOError => Some("I/O operation would block."),
+        ExcKind::ChildProcessError => Some("Child process error."),
+        ExcKind::ConnectionError => Some("Connection error."),
+        ExcKind::BrokenPipeError => Some("Broken pipe."),
+        ExcKind::ConnectionAbortedError => Some("Connection aborted."),
+        ExcKind::ConnectionRefusedError => Some("Connection refused."),
+        ExcKind::ConnectionResetError => Some("Connection reset."),
+        ExcKind::FileExistsError => Some("File already exists."),
+        ExcKind::FileNotFoundError => Some("File not found."),
+        ExcKind::InterruptedError => Some("Interrupted by signal."),
+        ExcKind::IsADirectoryError => Some("Operation doesn't work on directories."),
+        ExcKind::NotADirectoryError => Some("Operation only works on directories."),
+        ExcKind::PermissionError => Some("Not enough permissions."),
+        ExcKind::ProcessLookupError => Some("Process not found."),
+        ExcKind::TimeoutError => Some("Timeout expired."),
+        ExcKind::ReferenceError => Some("Weak ref proxy used after referent went away."),
+        ExcKind::RuntimeError => Some("Unspecified run-time error."),
+        ExcKind::NotImplementedError => Some("Method or function hasn't been implemented yet."),
+        ExcKind::RecursionError => Some("Recursion limit exceeded."),
+        ExcKind::StopAsyncIteration => Some("Signal the end from iterator.__anext__()."),
+        ExcKind::StopIteration => Some("Signal the end from iterator.__next__()."),
+        ExcKind::SyntaxError => Some("Invalid syntax."),
+        ExcKind::IndentationError => Some("Improper indentation."),
+        ExcKind::TabError => Some("Improper mixture of spaces and tabs."),
+        ExcKind::SystemError => Some("Internal error in the Python interpreter.\n\nPlease report this to the Python maintainer, along with the traceback,\nthe Python version, and the hardware/OS platform and version."),
+        ExcKind::TypeError => Some("Inappropriate argument type."),
+        ExcKind::ValueError => Some("Inappropriate argument value (of correct type)."),
+        ExcKind::UnicodeError => Some("Unicode related error."),
+        ExcKind::UnicodeDecodeError => Some("Unicode decoding error."),
+        ExcKind::UnicodeEncodeError => Some("Unicode encoding error."),
+        ExcKind::UnicodeTranslateError => Some("Unicode translation error."),
+        ExcKind::Warning => Some("Base class for warning categories."),
+        ExcKind::BytesWarning => Some("Base class for warnings about bytes and buffer related problems, mostly\nrelated to conversion from str or comparing to str."),
+        ExcKind::DeprecationWarning => Some("Base class for warnings about deprecated features."),
+        ExcKind::EncodingWarning => Some("Base class for warnings about encodings."),
+        ExcKind::FutureWarning => Some("Base class for warnings about constructs that will change semantically\nin the future."),
+        ExcKind::ImportWarning => Some("Base class for warnings about probable mistakes in module imports"),
+        ExcKind::PendingDeprecationWarning => Some("Base class for warnings about features which will be deprecated\nin the future."),
+        ExcKind::ResourceWarning => Some("Base class for warnings about resource usage."),
+        ExcKind::RuntimeWarning => Some("Base class for warnings about dubious runtime behavior."),
+        ExcKind::SyntaxWarning => Some("Base class for warnings about dubious syntax."),
+        ExcKind::UnicodeWarning => Some("Base class for warnings about Unicode related problems, mostly\nrelated to conversion problems."),
+        ExcKind::UserWarning => Some("Base class for warnings generated by user code."),
+    }
+}
+
 pub(crate) fn init() {
+    for &kind in ExcKind::ALL {
+        let doc = exc_doc(kind).map_or_else(none, crate::objects::str::new_str);
+        exc_type(kind).dict().insert_str_key("__doc__", doc);
+    }
     let base = exc_type(ExcKind::BaseException);
     let s = base.slots_mut();
     s.new = Some(exc_new);
@@ -447,6 +568,12 @@ pub(crate) fn init() {
     add_method_to(base, "add_note", exc_add_note);
     add_method_to(base, "__reduce__", exc_reduce);
     add_method_to(base, "__setstate__", exc_setstate);
+    add_getset_to(
+        exc_type(ExcKind::BlockingIOError),
+        "characters_written",
+        characters_written_get,
+        Some(characters_written_set),
+    );
     // Class attributes that hold defaults for instances created before __init__ ran.
     for (kind, attrs) in [
         (ExcKind::StopIteration, &["value"][..]),

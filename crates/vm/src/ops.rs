@@ -662,7 +662,11 @@ impl Vm {
             }
         }
         match type_of(v).slots().index {
-            Some(f) => f(self, v),
+            Some(f) => {
+                let r = f(self, v)?;
+                // __index__ must give an int; an int subclass is deprecated.
+                crate::types::num::exact_int_result(self, r, "__index__")
+            }
             None => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", self.type_name(v));
                 Err(self.type_error(msg))

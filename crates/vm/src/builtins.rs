@@ -375,6 +375,9 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     if start.downcast_ref::<crate::objects::bytes::BytesObject>().is_some() {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
+    if start.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().is_some() {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     let it = vm.iter(&iterable)?;
     let mut acc = start;
     while let Some(x) = vm.next(&it)? {
@@ -971,7 +974,14 @@ pub(crate) fn sys_breakpointhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> Py
         Some((m, a)) => (m, a),
         None => ("builtins", hookname),
     };
-    let hook = match vm.import_absolute(modulepath) {
+    // A leading dot names no importable module.
+    let importable = !modulepath.is_empty() && !modulepath.starts_with('.');
+    let imported = if importable {
+        vm.import_absolute(modulepath)
+    } else {
+        Err(vm.new_error(ExcKind::ImportError, "relative name"))
+    };
+    let hook = match imported {
         Ok(module) => match vm.getattr_str(&module, attrname) {
             Ok(h) => Some(h),
             Err(e) if e.is_instance(ExcKind::AttributeError) => None,

@@ -292,8 +292,14 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match h {
         Some(h) if !h.is_none() => {
             let r = vm.call_unbound(&h, v, &[])?;
+            // A result that fits a Py_ssize_t is the hash itself (-1 becomes
+            // -2); only a larger int is reduced by int's own hash.
             match as_int(&r) {
-                Some(i) => Ok(i.hash()),
+                Some(i) => Ok(match i.to_i64() {
+                    Some(-1) => -2,
+                    Some(h) => h,
+                    None => i.hash(),
+                }),
                 None => Err(vm.type_error("__hash__ method should return an integer")),
             }
         }

@@ -204,8 +204,12 @@ pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
         if r.is_small_int() || is_exact(&r, &INT_TYPE) {
             return Ok(r);
         }
-        if as_int(&r).is_some() {
-            return exact_int_result(vm, r, "__trunc__");
+        if let Some(i) = as_int(&r) {
+            // An int subclass is copied silently (no deprecation here).
+            return Ok(match i {
+                IntView::Small(s) => Value::int(s),
+                IntView::Big(b) => int_from_big(b.clone()),
+            });
         }
         if type_of(&r).slots().index.is_none() {
             let msg = format!("__trunc__ returned non-Integral (type {})", vm.type_name(&r));

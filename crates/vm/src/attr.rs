@@ -239,6 +239,18 @@ pub fn type_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>
 /// Module attribute access: the type's descriptors, then the module dict,
 /// then the module's `__getattr__`.
 pub fn module_getattr(vm: &mut Vm, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+    // The module dict comes before the type's non-data attributes (a
+    // module's `__doc__ = None` hides `object.__doc__`).
+    if let Some(m) = obj.downcast_ref::<ModuleObject>() {
+        if let Some(v) = m.dict().get_str(name) {
+            let data_descr = type_of(obj)
+                .lookup(name)
+                .is_some_and(|d| type_of(&d).slots().descr_set.is_some());
+            if !data_descr {
+                return Ok(Some(v));
+            }
+        }
+    }
     if let Some(v) = generic_getattr(vm, obj, name)? {
         return Ok(Some(v));
     }

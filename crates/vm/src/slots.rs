@@ -229,6 +229,22 @@ pub fn update_slots(ty: &TypeObject) {
             }
         }
     }
+    // A Python-level __add__ (__mul__/__rmul__) replaces the inherited
+    // sequence concatenation (repetition), as CPython's slotdefs clear
+    // sq_concat/sq_repeat: `NotImplemented` from it then means TypeError.
+    let defined_in_python = |name: &str| -> bool {
+        let key = crate::objects::str::intern(name);
+        mro.iter()
+            .filter_map(|t| t.downcast_ref::<TypeObject>())
+            .find(|t| t.dict().get_str(&key).is_some())
+            .is_some_and(|t| t.is_heap_type())
+    };
+    if defined_in_python("__add__") {
+        slots.concat = None;
+    }
+    if defined_in_python("__mul__") || defined_in_python("__rmul__") {
+        slots.repeat = None;
+    }
     // A Python __len__ without __bool__ decides truth through len; the
     // generic truth test already falls back to the len slot.
     ty.set_slots(slots);

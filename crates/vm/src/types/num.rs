@@ -90,9 +90,9 @@ fn int_float(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `int(x=0, base=10)`.
 fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    // `x` is positional-only.
-    let (_, kw) = crate::args::split_kwargs(args, kwnames);
-    if kw.iter().any(|(k, _)| crate::objects::str::display_lossy(k) == "x") {
+    // `x` is positional-only (the argument count is checked first).
+    let (pos, kw) = crate::args::split_kwargs(args, kwnames);
+    if pos.len() + kw.len() <= 2 && kw.iter().any(|(k, _)| crate::objects::str::display_lossy(k) == "x") {
         return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
     }
     let a = ArgSpec::parse(vm, "int", args, kwnames, &["x", "base"], 2, 0)?;

@@ -451,6 +451,9 @@ fn sum(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     if start.downcast_ref::<crate::objects::bytes::BytesObject>().is_some() {
         return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
     }
+    if start.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().is_some() {
+        return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
+    }
     let it = vm.iter(&iterable)?;
     let mut acc = start;
     while let Some(x) = vm.next(&it)? {
@@ -1074,7 +1077,14 @@ pub(crate) fn sys_breakpointhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> Py
         Some((m, a)) => (m, a),
         None => ("builtins", hookname),
     };
-    let hook = match vm.import_absolute(modulepath) {
+    // A leading dot names no importable module.
+    let importable = !modulepath.is_empty() && !modulepath.starts_with('.');
+    let imported = if importable {
+        vm.import_absolute(modulepath)
+    } else {
+        Err(vm.new_error(ExcKind::ImportError, "relative name"))
+    };
+    let hook = match imported {
         Ok(module) => match vm.getattr_str(&module, attrname) {
             Ok(h) => Some(h),
             Err(e) if e.is_instance(ExcKind::AttributeError) => None,
@@ -1115,6 +1125,24 @@ pub(crate) static MAP_TYPE: StaticType = StaticType::new();
 pub(crate) static FILTER_TYPE: StaticType = StaticType::new();
 pub(crate) static REVERSED_TYPE: StaticType = StaticType::new();
 pub(crate) static CALLABLE_ITER_TYPE: StaticType = StaticType::new();
+/// `list.__reversed__()`: the reversed iterator, named and pickled as CPython's.
+pub(crate) static LIST_REVITER_TYPE: StaticType = StaticType::new();
+
+pub(crate) fn new_list_reverse_iter(list: Value, len: usize) -> Value {
+    NativeIter::new(&LIST_REVITER_TYPE, list, Value::NULL, Vec::new(), len as i64)
+}
+
+fn list_reviter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "list_reverseiterator.__reduce__", args, kw)?;
+    let it = native_iter_of(args);
+    let seq = it.map_or(Value::NULL, |it| it.a());
+    if let (Some(it), false) = (it, seq.is_null()) {
+        let reversed = get_builtin(vm, "reversed")?;
+        return Ok(new_tuple(vec![reversed, new_tuple(vec![seq]), Value::int(it.n.get() - 1)]));
+    }
+    let iter = get_builtin(vm, "iter")?;
+    Ok(new_tuple(vec![iter, new_tuple(vec![new_list(Vec::new())])]))
+}
 
 fn enumerate_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let a = ArgSpec::parse(vm, "enumerate", args, kwnames, &["iterable", "start"], 2, 1)?;
@@ -1400,6 +1428,18 @@ fn callable_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Va
     Ok(new_tuple(vec![iter, new_tuple(vec![it.a(), it.b.clone()])]))
 }
 
+fn reversed_length_hint(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "reversed.__length_hint__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(Value::int(0)) };
+    let seq = it.a();
+    if seq.is_null() {
+        return Ok(Value::int(0));
+    }
+    // Items left; 0 once the sequence shrank below the position.
+    let n = it.n.get();
+    Ok(Value::int(if (vm.len(&seq)? as i64) < n { 0 } else { n.max(0) }))
+}
+
 /// `PyLong_AsSsize_t` of an iterator's `__setstate__` argument.
 pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let Some(i) = as_int(v) else {
@@ -1454,6 +1494,7 @@ pub(crate) fn init_types() {
         (&FILTER_TYPE, "filter", filter_next, Some(filter_new)),
         (&REVERSED_TYPE, "reversed", reversed_next, Some(reversed_new)),
         (&CALLABLE_ITER_TYPE, "callable_iterator", callable_iter_next, None),
+        (&LIST_REVITER_TYPE, "list_reverseiterator", reversed_next, None),
     ] {
         // SAFETY: start-up, once.
         unsafe { st.init(LayoutKind::NativeIter, type_flags::BASETYPE, Some(&OBJECT_TYPE)) };
@@ -1475,6 +1516,10 @@ pub(crate) fn init_types() {
     add_method(&REVERSED_TYPE, "__reduce__", reversed_reduce);
     add_method(&REVERSED_TYPE, "__setstate__", reversed_setstate);
     add_method(&CALLABLE_ITER_TYPE, "__reduce__", callable_iter_reduce);
+    add_method(&LIST_REVITER_TYPE, "__reduce__", list_reviter_reduce);
+    add_method(&LIST_REVITER_TYPE, "__setstate__", reversed_setstate);
+    add_method(&LIST_REVITER_TYPE, "__length_hint__", reversed_length_hint);
+    add_method(&REVERSED_TYPE, "__length_hint__", reversed_length_hint);
 }
 
 pub fn make_builtins_module(vm: &mut Vm) -> Value {

@@ -467,6 +467,35 @@ fn exact_fixed(ax: f64, prec: usize) -> Option<String> {
     Some(out)
 }
 
+/// A double's exact decimal expansion ends within this many digits (1074
+/// fractional, 767 significant); Rust's formatter refuses precisions past
+/// 65535, so longer ones are padded with the zeros that follow.
+const EXACT_DIGITS: usize = 1100;
+
+/// `format!("{:.prec$}", ax)` for any precision.
+fn fixed_digits(ax: f64, prec: usize) -> String {
+    if prec <= EXACT_DIGITS {
+        return format!("{ax:.prec$}");
+    }
+    let mut s = format!("{:.*}", EXACT_DIGITS, ax);
+    s.extend(std::iter::repeat('0').take(prec - EXACT_DIGITS));
+    s
+}
+
+/// `format!("{:.prec$e}", ax)` for any precision.
+fn sci_digits(ax: f64, prec: usize) -> String {
+    if prec <= EXACT_DIGITS {
+        return format!("{ax:.prec$e}");
+    }
+    let s = format!("{:.*e}", EXACT_DIGITS, ax);
+    let (mantissa, exp) = s.split_at(s.find('e').unwrap_or(s.len()));
+    let mut out = String::with_capacity(prec + 8);
+    out.push_str(mantissa);
+    out.extend(std::iter::repeat('0').take(prec - EXACT_DIGITS));
+    out.push_str(exp);
+    out
+}
+
 /// CPython's `PyOS_double_to_string(x, ty, prec, flags)` for `ty` in
 /// e E f F g G r: the sign (only '-'), digits, point, exponent.
 pub fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool, no_neg_0: bool) -> String {
@@ -485,14 +514,14 @@ pub fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: boo
     let ax = x.abs();
     let mut body = match ty.to_ascii_lowercase() {
         'f' => {
-            let mut s = exact_fixed(ax, prec).unwrap_or_else(|| format!("{ax:.prec$}"));
+            let mut s = exact_fixed(ax, prec).unwrap_or_else(|| fixed_digits(ax, prec));
             if alt && prec == 0 {
                 s.push('.');
             }
             s
         }
         'e' => {
-            let mut s = fix_exponent(&format!("{ax:.prec$e}"), upper);
+            let mut s = fix_exponent(&sci_digits(ax, prec), upper);
             if alt && prec == 0 {
                 ensure_point(&mut s);
             }
@@ -500,11 +529,11 @@ pub fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: boo
         }
         'g' => {
             let p = prec.max(1);
-            let e_form = format!("{:.*e}", p - 1, ax);
+            let e_form = sci_digits(ax, p - 1);
             let exp: i64 = e_form.split('e').nth(1).and_then(|e| e.parse().ok()).unwrap_or(0);
             let fixed_limit = p as i64 - i64::from(add_dot_0);
             let s = if -4 <= exp && exp < fixed_limit {
-                format!("{:.*}", (p as i64 - 1 - exp).max(0) as usize, ax)
+                fixed_digits(ax, (p as i64 - 1 - exp).max(0) as usize)
             } else {
                 fix_exponent(&e_form, upper)
             };

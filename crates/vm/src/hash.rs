@@ -135,7 +135,8 @@ pub fn hash_f64(v: f64, nan_identity: u64) -> i64 {
         if v.is_infinite() {
             return if v > 0.0 { HASH_INF } else { -HASH_INF };
         }
-        return fix((nan_identity >> 4) as i64);
+        // As `object.__hash__` (`pointer_hash`) hashes the same identity.
+        return fix(nan_identity.rotate_right(4) as i64);
     }
     let (mut m, mut e) = frexp(v);
     let mut sign: i64 = 1;

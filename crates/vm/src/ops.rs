@@ -677,11 +677,8 @@ impl Vm {
         match type_of(v).slots().index {
             Some(f) => {
                 let r = f(self, v)?;
-                if crate::objects::int::as_int(&r).is_none() {
-                    let msg = format!("__index__ returned non-int (type {})", self.type_name(&r));
-                    return Err(self.type_error(msg));
-                }
-                Ok(r)
+                // __index__ must give an int; an int subclass is deprecated.
+                crate::types::num::exact_int_result(self, r, "__index__")
             }
             None => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", self.type_name(v));

@@ -229,6 +229,22 @@ pub fn update_slots(ty: &TypeObject) {
             }
         }
     }
+    // A Python-level __add__ (__mul__/__rmul__) replaces the inherited
+    // sequence concatenation (repetition), as CPython's slotdefs clear
+    // sq_concat/sq_repeat: `NotImplemented` from it then means TypeError.
+    let defined_in_python = |name: &str| -> bool {
+        let key = crate::objects::str::intern(name);
+        mro.iter()
+            .filter_map(|t| t.downcast_ref::<TypeObject>())
+            .find(|t| t.dict().get_str(&key).is_some())
+            .is_some_and(|t| t.is_heap_type())
+    };
+    if defined_in_python("__add__") {
+        slots.concat = None;
+    }
+    if defined_in_python("__mul__") || defined_in_python("__rmul__") {
+        slots.repeat = None;
+    }
     // A Python __len__ without __bool__ decides truth through len; the
     // generic truth test already falls back to the len slot.
     ty.set_slots(slots);
@@ -292,8 +308,8 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match h {
         Some(h) if !h.is_none() => {
             let r = vm.call_unbound(&h, v, &[])?;
-            // A value within the hash range is kept as it is (so that
-            // returning hash(y) gives y's hash); a bigger int is hashed.
+            // A result that fits a Py_ssize_t is the hash itself (-1 becomes
+            // -2); only a larger int is reduced by int's own hash.
             match as_int(&r) {
                 Some(i) => Ok(match i.to_i64() {
                     Some(-1) => -2,

@@ -174,6 +174,7 @@ pub(crate) fn static_supports_weakrefs(t: &TypeObject) -> bool {
         LayoutKind::Function
             | LayoutKind::Type
             | LayoutKind::Set
+            | LayoutKind::MemoryView
             | LayoutKind::Generator
             | LayoutKind::BoundMethod
             | LayoutKind::Code

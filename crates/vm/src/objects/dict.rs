@@ -424,6 +424,21 @@ impl DictObject {
         Ok(())
     }
 
+    /// `setdefault`: the value of `key`, or `default` inserted, with a
+    /// single lookup (one `__eq__` per colliding key, as CPython).
+    pub fn setdefault_hashed(&self, vm: &mut Vm, key: Value, hash: i64, default: Value) -> PyResult<Value> {
+        if let Some(ix) = self.find(vm, &key, hash)? {
+            let found = self.inner().keys.as_ref().and_then(|k| k.entries.get(ix)).map(|e| e.value.clone());
+            if let Some(v) = found.filter(|v| !v.is_null()) {
+                return Ok(v);
+            }
+            // The entry went away while `__eq__` ran: insert afresh.
+            return self.set_item_hashed(vm, key, hash, default.clone()).map(|_| default);
+        }
+        self.insert_new(hash, key, default.clone());
+        Ok(default)
+    }
+
     /// Removes `key`; returns its value, or None when absent.
     pub fn del_item(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
@@ -489,6 +504,19 @@ impl DictObject {
             let e = &keys.entries[pos];
             if !e.value.is_null() {
                 return Some((pos, e.key.clone(), e.value.clone()));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// The live entry at or after `pos`, with its stored hash.
+    pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, Value, Value, i64)> {
+        let keys = self.inner().keys.as_ref()?;
+        while pos < keys.entries.len() {
+            let e = &keys.entries[pos];
+            if !e.value.is_null() {
+                return Some((pos, e.key.clone(), e.value.clone(), e.hash));
             }
             pos += 1;
         }
@@ -578,13 +606,18 @@ impl DictObject {
     }
 
     /// Copies every item of `other` in (`dict.update` with a dict).
+    /// `self.update(other)` for a dict `other`: its stored hashes are reused
+    /// (keys are not hashed again), and a change of `other` by a key's
+    /// `__eq__` is a RuntimeError, as in CPython's dict_merge.
     pub fn update_from(&self, vm: &mut Vm, other: &DictObject) -> PyResult<()> {
-        for (k, v) in other.items() {
-            let hash = match k.downcast_ref::<StrObject>() {
-                Some(s) => s.hash(),
-                None => vm.hash(&k)?,
-            };
+        let n = other.entries_len();
+        let mut pos = 0;
+        while let Some((ix, k, v, hash)) = other.next_entry_hashed(pos) {
             self.set_item_hashed(vm, k, hash, v)?;
+            if other.entries_len() != n {
+                return Err(vm.new_error(ExcKind::RuntimeError, "dict mutated during update"));
+            }
+            pos = ix + 1;
         }
         Ok(())
     }

@@ -376,7 +376,8 @@ pub enum FromHexError {
 /// `float.fromhex(s)`, correctly rounded (half to even), as CPython's.
 pub fn float_fromhex(text: &str) -> Result<f64, FromHexError> {
     use FromHexError::*;
-    let b = text.trim_matches(|c: char| c.is_ascii_whitespace()).as_bytes();
+    // Py_ISSPACE: the ASCII whitespace, vertical tab included.
+    let b = text.trim_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']).as_bytes();
     let mut i = 0;
     let neg = match b.first() {
         Some(b'-') => {

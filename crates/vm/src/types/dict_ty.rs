@@ -209,12 +209,10 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
     check_no_kwargs(vm, "setdefault", kw)?;
     ArgSpec::range(vm, "setdefault", args, 1, 1, 2)?;
     let Some(d) = dict_of(&args[0]) else { return Ok(none()) };
-    if let Some(v) = d.get_item(vm, &args[1])? {
-        return Ok(v);
-    }
+    // The key is hashed once, as CPython's atomic setdefault does.
+    let hash = vm.hash(&args[1])?;
     let dv = args.get(2).cloned().unwrap_or_else(none);
-    d.set_item(vm, args[1].clone(), dv.clone())?;
-    Ok(dv)
+    d.setdefault_hashed(vm, args[1].clone(), hash, dv)
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -333,6 +331,24 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let cls = args[0].clone();
     let d = vm.call0(&cls)?;
     let value = args.get(2).cloned().unwrap_or_else(none);
+    // An exact dict filled from an exact dict, set or frozenset reuses the
+    // stored hashes (keys are not hashed again), as CPython does.
+    if let (true, Some(target)) = (is_exact(&d, &DICT_TYPE), d.downcast_ref::<DictObject>()) {
+        let src = &args[1];
+        let hashed: Option<Vec<(Value, i64)>> = if is_exact(src, &DICT_TYPE) {
+            src.downcast_ref::<DictObject>().map(|s| s.keys_with_hash())
+        } else if is_exact(src, &SET_TYPE) || is_exact(src, &FROZENSET_TYPE) {
+            src.downcast_ref::<crate::objects::set::SetObject>().map(|s| s.entries())
+        } else {
+            None
+        };
+        if let Some(keys) = hashed {
+            for (k, h) in keys {
+                target.set_item_hashed(vm, k, h, value.clone())?;
+            }
+            return Ok(d);
+        }
+    }
     for k in vm.collect(&args[1])? {
         vm.setitem(&d, &k, value.clone())?;
     }

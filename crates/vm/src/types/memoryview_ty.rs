@@ -87,11 +87,13 @@ fn mv_len(vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn mv_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    let m = live(vm, v)?;
-    let h = m.cached_hash().get();
-    if h != -1 {
-        return Ok(h);
+    // A hash computed before release() stays available after it.
+    if let Some(h) = v.downcast_ref::<MemoryViewObject>().map(|m| m.cached_hash().get()) {
+        if h != -1 {
+            return Ok(h);
+        }
     }
+    let m = live(vm, v)?;
     if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
@@ -113,6 +115,23 @@ fn first_dim_offset(vm: &mut Vm, m: &MemoryViewObject, key: &Value) -> PyResult<
         return Err(vm.new_error(ExcKind::IndexError, "index out of bounds on dimension 1"));
     }
     Ok((m.offset as isize + j as isize * m.strides[0]) as usize)
+}
+
+/// A tuple key: all indices (an item), all slices (multi-dimensional
+/// slicing, not implemented by CPython either), or an invalid key.
+fn check_tuple_key(vm: &mut Vm, t: &TupleObject, assigning: bool) -> PyResult<()> {
+    if t.items().iter().all(is_index) {
+        return Ok(());
+    }
+    if !t.is_empty() && t.items().iter().all(|k| k.downcast_ref::<SliceObject>().is_some()) {
+        let msg = if assigning {
+            "memoryview slice assignments are currently restricted to ndim = 1"
+        } else {
+            "multi-dimensional slicing is not implemented"
+        };
+        return Err(vm.new_error(ExcKind::NotImplementedError, msg));
+    }
+    Err(vm.type_error("memoryview: invalid slice key"))
 }
 
 fn tuple_offset(vm: &mut Vm, m: &MemoryViewObject, t: &TupleObject) -> PyResult<usize> {
@@ -191,6 +210,7 @@ fn mv_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         return Ok(new_memoryview(m.obj(), spec));
     }
     if let Some(t) = key.downcast_ref::<TupleObject>() {
+        check_tuple_key(vm, t, false)?;
         let off = tuple_offset(vm, m, t)?;
         return read_item(vm, m, off);
     }
@@ -261,6 +281,7 @@ fn mv_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
         return Ok(());
     }
     let off = if let Some(t) = key.downcast_ref::<TupleObject>() {
+        check_tuple_key(vm, t, true)?;
         tuple_offset(vm, m, t)?
     } else {
         if !is_index(key) {

@@ -90,6 +90,11 @@ fn int_float(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `int(x=0, base=10)`.
 fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    // `x` is positional-only (the argument count is checked first).
+    let (pos, kw) = crate::args::split_kwargs(args, kwnames);
+    if pos.len() + kw.len() <= 2 && kw.iter().any(|(k, _)| crate::objects::str::display_lossy(k) == "x") {
+        return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
+    }
     let a = ArgSpec::parse(vm, "int", args, kwnames, &["x", "base"], 2, 0)?;
     let value = match (&a[0], &a[1]) {
         (None, None) => Value::int(0),
@@ -155,37 +160,80 @@ fn parse_int_or_error(vm: &mut Vm, original: &Value, text: &str, base: u32) -> P
     }
 }
 
-/// `int(x)` for one argument.
-pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
-    if let Some(i) = as_int(x) {
-        if x.is_small_int() || is_exact(x, &INT_TYPE) {
-            return Ok(x.clone());
-        }
-        return Ok(match i {
-            IntView::Small(s) => Value::int(s),
-            IntView::Big(b) => int_from_big(b.clone()),
-        });
+/// The result of `__int__`/`__index__` as an exact int: another type is a
+/// TypeError, an int subclass a DeprecationWarning (CPython 3.11).
+pub(crate) fn exact_int_result(vm: &mut Vm, r: Value, dunder: &str) -> PyResult<Value> {
+    if r.is_small_int() || is_exact(&r, &INT_TYPE) {
+        return Ok(r);
     }
-    if let Some(f) = as_float(x) {
+    let Some(i) = as_int(&r) else {
+        let msg = format!("{dunder} returned non-int (type {})", vm.type_name(&r));
+        return Err(vm.type_error(msg));
+    };
+    let exact = match i {
+        IntView::Small(s) => Value::int(s),
+        IntView::Big(b) => int_from_big(b.clone()),
+    };
+    let msg = format!(
+        "{dunder} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+        vm.type_name(&r)
+    );
+    crate::builtins::warn(vm, ExcKind::DeprecationWarning, &msg, 1)?;
+    Ok(exact)
+}
+
+/// `int(x)` for one argument (CPython's `PyNumber_Long`).
+pub fn int_from_object(vm: &mut Vm, x: &Value) -> PyResult<Value> {
+    if x.is_small_int() || is_exact(x, &INT_TYPE) {
+        return Ok(x.clone());
+    }
+    if let (Some(f), true) = (as_float(x), is_exact(x, &FLOAT_TYPE) || x.is_float()) {
         return float_to_int(vm, f);
+    }
+    let t = type_of(x);
+    if let Some(f) = t.slots().int {
+        let r = f(vm, x)?;
+        return exact_int_result(vm, r, "__int__");
+    }
+    if t.slots().index.is_some() {
+        let r = vm.index(x)?;
+        return exact_int_result(vm, r, "__index__");
+    }
+    if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
+        crate::builtins::warn(vm, ExcKind::DeprecationWarning, "The delegation of int() to __trunc__ is deprecated.", 1)?;
+        if r.is_small_int() || is_exact(&r, &INT_TYPE) {
+            return Ok(r);
+        }
+        if let Some(i) = as_int(&r) {
+            // An int subclass is copied silently (no deprecation here).
+            return Ok(match i {
+                IntView::Small(s) => Value::int(s),
+                IntView::Big(b) => int_from_big(b.clone()),
+            });
+        }
+        if type_of(&r).slots().index.is_none() {
+            let msg = format!("__trunc__ returned non-Integral (type {})", vm.type_name(&r));
+            return Err(vm.type_error(msg));
+        }
+        let i = vm.index(&r)?;
+        return exact_int_result(vm, i, "__index__");
     }
     if let Some(s) = x.downcast_ref::<StrObject>() {
         let text = s.to_string_lossy();
         return parse_int_or_error(vm, x, &text, 10);
     }
-    if let Some(b) = x.downcast_ref::<crate::objects::bytes::BytesObject>() {
-        let text = String::from_utf8_lossy(b.data()).into_owned();
-        return parse_int_or_error(vm, x, &text, 10);
-    }
-    let t = type_of(x);
-    if let Some(f) = t.slots().int {
-        return f(vm, x);
-    }
-    if t.slots().index.is_some() {
-        return vm.index(x);
-    }
-    if let Some(r) = vm.call_special(x, "__trunc__", &[])? {
-        return vm.index(&r);
+    // bytes, bytearray and any other buffer (memoryview, array).
+    if let Some(data) = crate::objects::memoryview::bytes_like(vm, x)? {
+        let text = String::from_utf8_lossy(&data).into_owned();
+        let shown = if x.downcast_ref::<crate::objects::bytes::BytesObject>().is_some()
+            || x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().is_some()
+        {
+            x.clone()
+        } else {
+            // CPython names a copy of the buffer's bytes in the message.
+            crate::objects::bytes::new_bytes(&data)
+        };
+        return parse_int_or_error(vm, &shown, &text, 10);
     }
     let msg = format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -377,14 +425,15 @@ fn int_round(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let nd = match args.get(1) {
         None => return int_pos(vm, &v),
         Some(n) if n.is_none() => return int_pos(vm, &v),
-        Some(n) => vm.index_i64(n)?,
+        Some(n) => crate::objects::int::index_clamped(vm, n)?,
     };
     if nd >= 0 {
         return int_pos(vm, &v);
     }
-    // Round half to even at 10**(-nd).
+    // Round half to even at 10**(-nd); 0 once that exceeds twice |x|.
     let x = as_int(&v).map(|i| i.to_bigint()).unwrap_or_default();
-    let Some(p) = u32::try_from(-nd).ok().filter(|&p| p < 100_000) else {
+    let digits = x.bits() as f64 * std::f64::consts::LOG10_2 + 2.0;
+    let Some(p) = u32::try_from(nd.unsigned_abs()).ok().filter(|&p| (p as f64) <= digits) else {
         return Ok(Value::int(0));
     };
     let m = num_traits::pow::Pow::pow(BigInt::from(10), p);
@@ -462,7 +511,9 @@ fn float_repr_slot(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn float_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let f = as_float(v).unwrap_or(0.0);
-    Ok(crate::hash::hash_f64(f, v.bits()))
+    // A NaN hashes by identity, as object.__hash__ does.
+    let identity = v.as_ptr().map_or(v.bits(), |p| p.as_ptr() as u64);
+    Ok(crate::hash::hash_f64(f, identity))
 }
 
 fn float_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -535,57 +586,77 @@ fn float_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
 }
 
 pub fn float_from_object(vm: &mut Vm, x: &Value) -> PyResult<f64> {
-    if let Some(f) = as_float(x) {
+    if let (Some(f), true) = (as_float(x), x.is_float() || is_exact(x, &FLOAT_TYPE)) {
         return Ok(f);
     }
-    if let Some(i) = as_int(x) {
+    if let (Some(i), true) = (as_int(x), x.is_small_int() || is_exact(x, &INT_TYPE)) {
         return i
             .to_f64()
             .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float"));
     }
-    let text = if let Some(s) = x.downcast_ref::<StrObject>() {
-        Some(crate::objects::float::ascii_numeric_text(s.code_points()))
-    } else {
-        // PyFloat_FromString takes any bytes-like object.
-        let ascii = |data: &[u8]| -> String { data.iter().map(|&c| if c < 128 { c as char } else { '?' }).collect() };
-        match x.downcast_ref::<crate::objects::bytes::BytesObject>() {
-            Some(b) => Some(ascii(b.data())),
-            None => x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().map(|b| ascii(b.data())),
-        }
-    };
-    if let Some(text) = text {
-        return match parse_float(&text) {
-            Some(f) => Ok(f),
-            None => {
-                let r = vm.repr_string(x)?;
-                Err(vm.value_error(format!("could not convert string to float: {r}")))
-            }
-        };
+    if is_exact(x, &STR_TYPE) {
+        return float_from_text(vm, x);
     }
     let t = type_of(x);
     if let Some(f) = t.slots().float {
         let r = f(vm, x)?;
-        return match as_float(&r) {
-            Some(f) => Ok(f),
-            None => {
-                let msg = format!(
-                    "{}.__float__ returned non-float (type {})",
-                    t.name_string(),
-                    vm.type_name(&r)
-                );
-                Err(vm.type_error(msg))
-            }
+        let Some(value) = as_float(&r) else {
+            let msg = format!("{}.__float__ returned non-float (type {})", t.name_string(), vm.type_name(&r));
+            return Err(vm.type_error(msg));
         };
+        if !r.is_float() && !is_exact(&r, &FLOAT_TYPE) {
+            let msg = format!(
+                "{}.__float__ returned non-float (type {}).  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python.",
+                t.name_string(),
+                vm.type_name(&r)
+            );
+            crate::builtins::warn(vm, ExcKind::DeprecationWarning, &msg, 1)?;
+        }
+        return Ok(value);
     }
     if t.slots().index.is_some() {
         let i = vm.index(x)?;
-        return float_from_object(vm, &i);
+        return match as_int(&i) {
+            Some(iv) => iv
+                .to_f64()
+                .map_err(|_| vm.new_error(ExcKind::OverflowError, "int too large to convert to float")),
+            None => Ok(0.0),
+        };
     }
-    let msg = format!(
-        "float() argument must be a string or a real number, not '{}'",
-        vm.type_name(x)
-    );
-    Err(vm.type_error(msg))
+    if let Some(f) = as_float(x) {
+        return Ok(f);
+    }
+    float_from_text(vm, x)
+}
+
+/// `PyFloat_FromString`: a str, bytes-like object or buffer holding a float.
+fn float_from_text(vm: &mut Vm, x: &Value) -> PyResult<f64> {
+    let text = if let Some(s) = x.downcast_ref::<StrObject>() {
+        Some(crate::objects::float::ascii_numeric_text(s.code_points()))
+    } else {
+        let ascii = |data: &[u8]| -> String { data.iter().map(|&c| if c < 128 { c as char } else { '?' }).collect() };
+        crate::objects::memoryview::bytes_like(vm, x)?.map(|d| ascii(&d))
+    };
+    let Some(text) = text else {
+        let msg = format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x));
+        return Err(vm.type_error(msg));
+    };
+    match parse_float(&text) {
+        Some(f) => Ok(f),
+        None => {
+            let shown = if x.downcast_ref::<StrObject>().is_some()
+                || x.downcast_ref::<crate::objects::bytes::BytesObject>().is_some()
+                || x.downcast_ref::<crate::objects::bytearray::ByteArrayObject>().is_some()
+            {
+                x.clone()
+            } else {
+                let data = crate::objects::memoryview::bytes_like(vm, x)?.map(|d| d.into_owned()).unwrap_or_default();
+                crate::objects::bytes::new_bytes(&data)
+            };
+            let r = vm.repr_string(&shown)?;
+            Err(vm.value_error(format!("could not convert string to float: {r}")))
+        }
+    }
 }
 
 fn float_format(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
@@ -616,7 +687,8 @@ fn float_fromhex_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<V
     let Some(s) = text.downcast_ref::<StrObject>() else {
         return Err(vm.type_error("bad argument type for built-in operation"));
     };
-    let t = crate::objects::float::ascii_numeric_text(s.code_points());
+    // The text as UTF-8 (no digit conversion: '０' is invalid here).
+    let t = s.to_string_lossy();
     let f = match crate::objects::float::float_fromhex(&t) {
         Ok(f) => f,
         Err(crate::objects::float::FromHexError::Overflow) => {

@@ -1160,6 +1160,31 @@ fn none_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
     Ok(none())
 }
 
+fn notimpl_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    if has_excess_args(args, kwnames) {
+        return Err(vm.type_error("NotImplementedType takes no arguments"));
+    }
+    Ok(crate::objects::singletons::not_implemented())
+}
+
+/// `bool(NotImplemented)`: true, with CPython 3.11's DeprecationWarning.
+fn notimpl_bool(vm: &mut Vm, _v: &Value) -> PyResult<bool> {
+    crate::builtins::warn(
+        vm,
+        ExcKind::DeprecationWarning,
+        "NotImplemented should not be used in a boolean context",
+        1,
+    )?;
+    Ok(true)
+}
+
+fn ellipsis_new(vm: &mut Vm, _cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    if has_excess_args(args, kwnames) {
+        return Err(vm.type_error("EllipsisType takes no arguments"));
+    }
+    Ok(crate::objects::singletons::ellipsis())
+}
+
 fn notimpl_repr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
     Ok(intern("NotImplemented"))
 }
@@ -1222,8 +1247,11 @@ pub(crate) fn init() {
     s.new = Some(none_new);
     let s = NOTIMPLEMENTED_TYPE.get().slots_mut();
     s.repr = Some(notimpl_repr);
+    s.new = Some(notimpl_new);
+    s.bool = Some(notimpl_bool);
     let s = ELLIPSIS_TYPE.get().slots_mut();
     s.repr = Some(ellipsis_repr);
+    s.new = Some(ellipsis_new);
 }
 
 /// Adds `__dict__` (and, for classes, `__weakref__`-free) access to a heap type's instances.

@@ -79,6 +79,13 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
         }
         let start = i;
         i += 1;
+        // Only "%%" itself is a literal percent: after flags, a width or a
+        // key, '%' is an unsupported conversion like any other.
+        if ch(i) == '%' {
+            out.push('%' as u32);
+            i += 1;
+            continue;
+        }
         let mut arg: Option<Value> = None;
         if ch(i) == '(' {
             let mut depth = 1;
@@ -181,10 +188,6 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
         }
         let conv = ch(i);
         i += 1;
-        if conv == '%' {
-            out.push('%' as u32);
-            continue;
-        }
         let v = match arg.take() {
             Some(v) => v,
             None => {
@@ -281,12 +284,15 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                     },
                 )?;
                 if let Some(p) = prec {
-                    let neg = s.starts_with('-');
-                    let digits: String = s.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-                    if digits.len() < p {
-                        let pad = "0".repeat(p - digits.len());
-                        let pos = s.find(|c: char| c.is_ascii_digit()).unwrap_or(usize::from(neg));
-                        s.insert_str(pos, &pad);
+                    let sign_len = usize::from(s.starts_with(['-', '+', ' ']));
+                    let prefixed = s[sign_len..].starts_with("0x")
+                        || s[sign_len..].starts_with("0X")
+                        || s[sign_len..].starts_with("0o");
+                    // The zeros go after the sign and the 0x/0o prefix.
+                    let pos = sign_len + if prefixed { 2 } else { 0 };
+                    let digits = s.len() - pos;
+                    if digits < p {
+                        s.insert_str(pos, &"0".repeat(p - digits));
                     }
                 }
                 pad_to(&s, &sp)
@@ -302,7 +308,11 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                             if type_of(&v).slots().float.is_some() || type_of(&v).slots().index.is_some() {
                                 crate::types::num::float_from_object(vm, &v)?
                             } else {
-                                let msg = format!("must be real number, not {}", vm.type_name(&v));
+                                let msg = if bytes_mode {
+                                    format!("float argument required, not {}", vm.type_name(&v))
+                                } else {
+                                    format!("must be real number, not {}", vm.type_name(&v))
+                                };
                                 return Err(vm.type_error(msg));
                             }
                         }

@@ -643,6 +643,13 @@ fn list_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(new_list(args.first().map(items_of).unwrap_or_default()))
 }
 
+fn list_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "list.__reversed__", args, kw)?;
+    let l = args.first().cloned().unwrap_or_else(none);
+    let n = list_of(&l).map_or(0, |x| x.len());
+    Ok(crate::builtins::new_list_reverse_iter(l, n))
+}
+
 fn list_reverse(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::no_args(vm, "list.reverse", args, kw)?;
     if let Some(l) = args.first().and_then(list_of) {
@@ -1009,6 +1016,7 @@ pub(crate) fn init() {
         ("clear", list_clear),
         ("copy", list_copy),
         ("reverse", list_reverse),
+        ("__reversed__", list_reversed),
         ("sort", list_sort),
     ];
     for (n, f) in methods {

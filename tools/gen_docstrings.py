@@ -108,7 +108,9 @@ for t in object.__subclasses__():
     add_type(t)
 
 with open(OUT, "w", encoding="utf-8", newline="") as f:
-    for key in sorted(records):
+    # Module records first: the VM finds a module's doc (sys's at start-up)
+    # by scanning from the start, without building the table.
+    for key in sorted(records, key=lambda k: (not k.startswith("module:"), k)):
         sig, doc = records[key]
         f.write(f"\x1e{key}\x1f{sig}\x1f{doc}")
 print(f"{len(records)} records, {os.path.getsize(OUT)} bytes -> {OUT}", file=sys.stderr)

@@ -64,9 +64,10 @@ def add(key, obj):
 seen_types = set()
 
 
-def add_type(t):
-    # Only static (C) types: heap types carry their own docs.
-    if t in seen_types or t.__flags__ & (1 << 9):
+def add_type(t, native=False):
+    # Only C types: those a native module names (some are heap types made
+    # from a spec) and static ones; other heap types carry their own docs.
+    if t in seen_types or not native and t.__flags__ & (1 << 9):
         return
     seen_types.add(t)
     tk = type_key(t)
@@ -89,6 +90,8 @@ def add_module(name):
     for attr, v in vars(m).items():
         if isinstance(v, types.BuiltinFunctionType) and (v.__self__ is None or isinstance(v.__self__, types.ModuleType)):
             add(f"{name}.{attr}", v)
+        elif isinstance(v, type) and v.__module__ in (name, name.lstrip("_")):
+            add_type(v, native=True)
         elif isinstance(v, type):
             add_type(v)
 

@@ -21,7 +21,7 @@ use crate::types::object_ty::type_module_name;
 use crate::value::Value;
 use crate::vm::Vm;
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 static DATA: &str = include_str!("docstrings.txt");
 
@@ -83,9 +83,30 @@ fn attr_entry(t: &TypeObject, name: &str) -> Option<DocEntry> {
     })
 }
 
+/// The builtin types' static methods (`str.maketrans`), whose functions
+/// know no owner: (function object's bits, owner type's address).
+static STATIC_METHOD_OWNERS: Mutex<Vec<(u64, usize)>> = Mutex::new(Vec::new());
+
+/// Records that builtin function `func` is a static method of `owner`.
+pub(crate) fn note_static_method(func: &Value, owner: &'static TypeObject) {
+    if let Ok(mut owners) = STATIC_METHOD_OWNERS.lock() {
+        owners.push((func.bits(), owner as *const TypeObject as usize));
+    }
+}
+
+fn static_method_owner(func: &Value) -> Option<&'static TypeObject> {
+    let owners = STATIC_METHOD_OWNERS.lock().ok()?;
+    let &(_, owner) = owners.iter().find(|(bits, _)| *bits == func.bits())?;
+    // SAFETY: only `&'static TypeObject`s are recorded.
+    Some(unsafe { &*(owner as *const TypeObject) })
+}
+
 /// The entry of a builtin callable or descriptor, None when it has none.
 fn entry_of(v: &Value) -> Option<DocEntry> {
     if let Some(b) = v.downcast_ref::<BuiltinFunction>() {
+        if b.self_.is_null() && b.module.is_none() {
+            return attr_entry(static_method_owner(v)?, b.name);
+        }
         if b.self_.is_null() || b.self_.downcast_ref::<ModuleObject>().is_some() {
             return lookup(&format!("{}.{}", b.module?, b.name));
         }

@@ -151,22 +151,23 @@ fn type_text_signature(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(text_or_none(entry.and_then(|e| e.text_signature)))
 }
 
-/// A native module's `__doc__`, or None. The generator writes module
-/// records first, so this short scan does not build the table (sys asks at
-/// start-up).
+/// A native module's `__doc__`, or None.
 pub fn module_doc(name: &str) -> Value {
-    let found = DATA
+    module_doc_text(name).map_or_else(none, new_str)
+}
+
+/// The generator writes module records first, so this short scan does not
+/// build the table (sys asks at start-up).
+fn module_doc_text(name: &str) -> Option<&'static str> {
+    let doc = DATA
         .split(RECORD)
         .take_while(|r| r.is_empty() || r.starts_with("module:"))
         .find_map(|r| {
             let mut parts = r.splitn(3, FIELD);
             let key = parts.next()?;
             (key.strip_prefix("module:") == Some(name)).then(|| parts.nth(1)).flatten()
-        });
-    match found {
-        Some(doc) if doc != NONE_FIELD => new_str(doc),
-        _ => none(),
-    }
+        })?;
+    (doc != NONE_FIELD).then_some(doc)
 }
 
 /// Gives builtin callables and descriptors their `__doc__` (never object's)
@@ -197,7 +198,8 @@ mod tests {
         let e = lookup("builtins.len").expect("len documented");
         assert_eq!(e.text_signature, Some("($module, obj, /)"));
         assert_eq!(e.doc, Some("Return the number of items in a container."));
-        assert!(!module_doc("math").is_none());
-        assert!(module_doc("no_such_module").is_none());
+        assert_eq!(module_doc_text("math"), Some("This module provides access to the mathematical functions\ndefined by the C standard."));
+        assert!(module_doc_text("sys").is_some_and(|d| d.starts_with("This module provides access to some objects")));
+        assert_eq!(module_doc_text("no_such_module"), None);
     }
 }

@@ -68,6 +68,7 @@ pub mod args;
 pub mod attr;
 pub mod builtins;
 pub mod config;
+pub mod docstrings;
 pub mod call;
 pub mod code_cache;
 pub mod eval;

@@ -218,6 +218,7 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
     let Some(dict) = d.downcast_ref::<DictObject>() else {
         return m;
     };
+    dict.insert_str_key("__doc__", crate::docstrings::module_doc("sys"));
     let funcs: &[(&'static str, NativeFn)] = &[
         ("getrecursionlimit", getrecursionlimit),
         ("setrecursionlimit", setrecursionlimit),

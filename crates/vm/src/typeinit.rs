@@ -520,6 +520,7 @@ pub(crate) fn add_classmethod(t: &'static StaticType, name: &'static str, f: Nat
 /// A static method of a builtin type (`str.maketrans`).
 pub(crate) fn add_staticmethod(t: &'static StaticType, name: &'static str, f: NativeFn) {
     let func = crate::objects::descr::new_builtin_function(name, f, None);
+    crate::docstrings::note_static_method(&func, t.get());
     let sm = crate::objects::descr::new_func_wrapper(STATICMETHOD_TYPE.get(), func);
     t.get().dict().insert_str(&intern(name), sm);
 }

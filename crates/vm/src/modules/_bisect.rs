@@ -135,7 +135,6 @@ fn insort_left(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_bisect");
-    m.doc("Bisection algorithms.");
     m.functions(&[
         ("bisect_right", bisect_right),
         ("bisect_left", bisect_left),

@@ -799,7 +799,6 @@ fn field_size_limit(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<V
 
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_csv");
-    m.doc("CSV parsing and writing.\n");
     m.str("__version__", "1.0");
     m.int("QUOTE_MINIMAL", QUOTE_MINIMAL);
     m.int("QUOTE_ALL", QUOTE_ALL);

@@ -870,7 +870,6 @@ fn m_clearcache(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> 
 
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_struct");
-    m.doc("Functions to convert between Python values and C structs.");
     // struct.error: a plain Exception subclass living in module "struct".
     let ns = crate::objects::dict::DictObject::new_value();
     if let Some(d) = ns.downcast_ref::<crate::objects::dict::DictObject>() {

@@ -1547,7 +1547,6 @@ fn zip_longest_type() -> &'static TypeObject {
 pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
     use crate::typeinit::{add_method_to, set_attr};
     let m = ModuleBuilder::new("itertools");
-    m.doc("Functional tools for creating and using iterators.");
     let chain = chain_type();
     if chain.dict().get_str_key("from_iterable").is_none() {
         let d = crate::objects::descr::new_method_descr(

@@ -159,7 +159,9 @@ impl ModuleBuilder {
             .downcast_ref::<ModuleObject>()
             .map(|m| m.dict_value())
             .unwrap_or_else(DictObject::new_value);
-        ModuleBuilder { name, module, dict }
+        let builder = ModuleBuilder { name, module, dict };
+        builder.value("__doc__", crate::docstrings::module_doc(name));
+        builder
     }
 
     pub fn dict(&self) -> &DictObject {

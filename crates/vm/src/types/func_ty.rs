@@ -1642,6 +1642,7 @@ pub(crate) fn init() {
     add_getset(&SUPER_TYPE, "__self_class__", super_self_class, Some(readonly_member_set));
 
     crate::exception::init_traceback_type();
+    crate::docstrings::init_types();
     let _ = (default_repr, split_kwargs);
 }
 

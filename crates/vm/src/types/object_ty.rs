@@ -943,6 +943,10 @@ fn type_doc_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(t) = v.downcast_ref::<TypeObject>() else {
         return Ok(none());
     };
+    // A builtin type's doc is CPython's (its tp_doc), when it has one.
+    if let Some(doc) = crate::docstrings::type_entry(t).and_then(|e| e.doc) {
+        return Ok(crate::objects::str::new_str(doc));
+    }
     let d = t.dict().get_str_key("__doc__").unwrap_or_else(none);
     // A descriptor stored as __doc__ is bound with no instance.
     if let Some(get) = type_of(&d).slots().descr_get {

@@ -166,7 +166,6 @@ pub(crate) fn init_types() {
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     init_types();
     let b = ModuleBuilder::new("_io");
-    b.doc("The io module provides the Python interfaces to stream handling.");
     b.int("DEFAULT_BUFFER_SIZE", DEFAULT_BUFFER_SIZE as i64);
     let unsupported = unsupported_type(vm)?;
     b.value("UnsupportedOperation", unsupported);

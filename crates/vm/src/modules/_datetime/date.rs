@@ -5,7 +5,7 @@ use super::format as fmt;
 use super::time::{new_time, time_type};
 use super::tz::{self, call_dst, call_tzname, call_utcoffset, check_tzinfo, utc, utcoffset_delta};
 use super::{
-    c_int, check_date, check_time, cls_type, is_instance, iso_calendar, iso_to_ymd, opt_int, ord_to_ymd, parse_args,
+    c_int, check_date, check_time, cls_type, is_instance, iso_calendar, iso_to_ymd, opt_int, ord_to_ymd, parse_args, parse_args_ints,
     Moment, EPOCH_SECONDS, MAX_ORDINAL, US_PER_SECOND,
 };
 use crate::args::ArgSpec;
@@ -305,7 +305,7 @@ fn date_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
             }
         }
     }
-    let a = parse_args(vm, None, args, kwnames, &["year", "month", "day"], 3)?;
+    let a = parse_args_ints(vm, None, args, kwnames, &["year", "month", "day"], 3, 3)?;
     let y = opt_int(vm, &a[0], 1)?;
     let mo = opt_int(vm, &a[1], 1)?;
     let d = opt_int(vm, &a[2], 1)?;
@@ -336,7 +336,7 @@ fn datetime_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> P
         return Err(vm.type_error(format!("function takes at most 8 positional arguments ({npos} given)")));
     }
     let names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"];
-    let a = parse_args(vm, None, args, kwnames, &names, 3)?;
+    let a = parse_args_ints(vm, None, args, kwnames, &names, 3, 7)?;
     let mut f = [0i32; 7];
     for i in 0..7 {
         f[i] = opt_int(vm, &a[i], 0)?;
@@ -781,7 +781,8 @@ fn datetime_combine(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
 pub(super) fn iso_offset_tz(vm: &mut Vm, offset: Option<(i32, i32)>) -> PyResult<Value> {
     match offset {
         None => Ok(none()),
-        Some((0, 0)) => Ok(utc()),
+        // CPython: zero whole seconds means UTC, whatever the microseconds.
+        Some((0, _)) => Ok(utc()),
         Some((secs, us)) => {
             let d = super::delta::make_delta(vm, 0, secs as i64, us as i64)?;
             tz::new_timezone(vm, d, None)
@@ -864,13 +865,13 @@ fn datetime_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     } else {
         format!("{name}({}, {}, {}, {}, {}", mo.year, mo.month, mo.day, mo.hour, mo.minute)
     };
+    if mo.fold != 0 {
+        s.push_str(", fold=1");
+    }
     let tzv = mo.tz();
     if !tzv.is_none() {
         s.push_str(", tzinfo=");
         s.push_str(&vm.repr_string(&tzv)?);
-    }
-    if mo.fold != 0 {
-        s.push_str(", fold=1");
     }
     s.push(')');
     Ok(new_str(&s))

@@ -1,6 +1,6 @@
 //! `datetime.date` and its subclass `datetime.datetime`.
 
-use super::delta::{add_deltas, as_delta, cmp_result, delta_from_us, delta_hash_of, new_delta, Delta};
+use super::delta::{as_delta, cmp_result, delta_from_us, delta_hash_of, new_delta, Delta};
 use super::format as fmt;
 use super::time::{new_time, time_type};
 use super::tz::{self, call_dst, call_tzname, call_utcoffset, check_tzinfo, utc, utcoffset_delta};
@@ -992,17 +992,21 @@ fn datetime_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
     }
 }
 
-/// Fields of `mo` moved by `factor * delta`, or the OverflowError.
+/// Fields of `mo` moved by `factor * delta`, or the OverflowError. Part by
+/// part in 64-bit integers (no overflow: |days| stays below 2 * 10**9).
 fn shifted_fields(vm: &mut Vm, mo: &Moment, delta: Delta, factor: i64) -> PyResult<[i32; 7]> {
-    let total = local_us(mo) + factor as i128 * delta.total_us();
-    let days = total.div_euclid(super::US_PER_DAY as i128);
-    let rest = total.rem_euclid(super::US_PER_DAY as i128) as i64;
-    if !(1..=MAX_ORDINAL as i128).contains(&days) {
+    let mut us = mo.us as i64 + factor * delta.us as i64;
+    let mut secs = mo.day_seconds() as i64 + factor * delta.secs as i64;
+    let mut days = mo.ordinal() as i64 + factor * delta.days as i64;
+    secs += us.div_euclid(US_PER_SECOND);
+    us = us.rem_euclid(US_PER_SECOND);
+    days += secs.div_euclid(86_400);
+    secs = secs.rem_euclid(86_400);
+    if !(1..=MAX_ORDINAL as i64).contains(&days) {
         return Err(out_of_range(vm));
     }
     let (y, mon, d) = ord_to_ymd(days as i32);
-    let secs = rest / US_PER_SECOND;
-    Ok([y, mon, d, (secs / 3600) as i32, (secs % 3600 / 60) as i32, (secs % 60) as i32, (rest % US_PER_SECOND) as i32])
+    Ok([y, mon, d, (secs / 3600) as i32, (secs % 3600 / 60) as i32, (secs % 60) as i32, us as i32])
 }
 
 /// `dt + factor * delta`, of dt's class, tzinfo kept, fold dropped.
@@ -1225,9 +1229,4 @@ fn datetime_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value>
     super::noargs(vm, "datetime.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     Ok(new_tuple(vec![type_of(me_v).as_value(), datetime_state(mo, 2)]))
-}
-
-#[allow(dead_code)]
-fn unused_helpers(vm: &mut Vm, x: Delta, y: Delta) -> PyResult<Delta> {
-    add_deltas(vm, x, y)
 }

@@ -400,10 +400,6 @@ pub(super) fn cls_type(v: &Value) -> Option<&TypeObject> {
     v.downcast_ref::<TypeObject>()
 }
 
-pub(super) fn is_exact(v: &Value, t: &TypeObject) -> bool {
-    std::ptr::eq(type_of(v), t)
-}
-
 pub(super) fn is_instance(v: &Value, t: &TypeObject) -> bool {
     type_of(v).is_subtype(t)
 }

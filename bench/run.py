@@ -27,6 +27,16 @@ RUNNERS = {"run.py", "parse_stdlib.py", "compile_stdlib.py"}
 TIME = "/usr/bin/time"
 
 
+def cpython_binary():
+    """The python3.11 interpreter itself, not a launcher in front of it: a
+    version manager's shim (pyenv's is a shell script) would add its own
+    start-up time to every CPython run and flatter pyrite."""
+    if sys.version_info[:2] == (3, 11) and sys.executable:
+        return sys.executable
+    out = subprocess.run(["python3.11", "-c", "import sys; print(sys.executable)"], capture_output=True, text=True)
+    return out.stdout.strip() or "python3.11"
+
+
 def bench_env():
     """Both interpreters read the same stdlib (the reference's), and both keep
     compiled-code caches as a default installation does: CPython's stdlib ships
@@ -64,6 +74,7 @@ def main():
     programs = args.programs or sorted(
         os.path.join(BENCH, f) for f in os.listdir(BENCH) if f.endswith(".py") and f not in RUNNERS
     )
+    cpython = cpython_binary()
     time_ratios, rss_ratios = [], []
     print(f"{'program':24} {'time ratio':>10} {'pyrite RSS':>11} {'CPython RSS':>12}  (pyrite/CPython, median of {args.runs})")
     for path in programs:
@@ -71,10 +82,10 @@ def main():
         times = {"pyrite": [], "cpython": []}
         rss = {"pyrite": 0, "cpython": 0}
         outputs = {}
-        for argv in ([PYRITE, name], ["python3.11", name]):
+        for argv in ([PYRITE, name], [cpython, name]):
             measure(argv, cwd)  # untimed: fills the compiled-code caches
         for _ in range(args.runs):
-            for key, argv in (("pyrite", [PYRITE, name]), ("cpython", ["python3.11", name])):
+            for key, argv in (("pyrite", [PYRITE, name]), ("cpython", [cpython, name])):
                 elapsed, peak, result = measure(argv, cwd)
                 times[key].append(elapsed)
                 rss[key] = max(rss[key], peak)

@@ -51,7 +51,8 @@ test_userdict test_userlist test_userstring test_defaultdict test_ordered_dict t
 test_builtin test_iter test_isinstance test_format test_memoryview test_bigmem test_typing
 """.split()
 
-HEADER = re.compile(r"^(\w+) \(([\w.]+)\)")
+# Test ids may hold "<locals>" (classes made in a factory function, as test_abc does).
+HEADER = re.compile(r"^(\w+) \(([\w.<>]+)\)")
 OUTCOME = re.compile(r"(?:^|\.\.\. )(ok|FAIL|ERROR|skipped.*|expected failure|unexpected success)$")
 
 
@@ -82,6 +83,11 @@ def parse_outcomes(report):
         header = HEADER.match(line)
         if header:
             current = header.group(2)
+            # The same id can run more than once (test_abc runs one factory's classes twice).
+            repeat = 1
+            while current in outcomes:
+                repeat += 1
+                current = f"{header.group(2)}#{repeat}"
             line = line[header.end():]
         if current is None:
             continue

@@ -8,9 +8,11 @@ async def main():
     loop.call_soon(out.append, 2)
     h = loop.call_soon(out.append, 'cancelled')
     h.cancel()
+    # Taken before the call_later()s, so 'at' stays first however slow the machine is.
+    start = loop.time()
     loop.call_later(0.02, out.append, 'later2')
     loop.call_later(0.01, out.append, 'later1')
-    loop.call_at(loop.time() + 0.005, out.append, 'at')
+    loop.call_at(start + 0.005, out.append, 'at')
     th = loop.call_later(0.01, out.append, 'never')
     th.cancel()
     print(h.cancelled(), th.cancelled(), type(th).__name__)

@@ -105,6 +105,44 @@ impl LineTableWriter {
     }
 }
 
+/// The table with every entry's columns dropped, as CPython's
+/// `remove_column_info` does to each new code object under
+/// `-X no_debug_ranges`: the same entries and lengths, each one line-only.
+pub fn remove_column_info(table: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(table.len());
+    let mut i = 0;
+    while let Some(&first) = table.get(i) {
+        let code = (first >> 3) & 15;
+        let len = (first & 7) as usize + 1;
+        if code == NONE {
+            out.push(first);
+        } else {
+            let line_delta = match code {
+                ONE_LINE0..=12 => (code - ONE_LINE0) as i64,
+                NO_COLUMNS | LONG => {
+                    let (mut val, mut shift) = (0i64, 0);
+                    for &b in table.get(i + 1..).unwrap_or(&[]) {
+                        val |= ((b & 63) as i64) << shift;
+                        shift += 6;
+                        if b & 64 == 0 || shift > 60 {
+                            break;
+                        }
+                    }
+                    if val & 1 == 1 { -(val >> 1) } else { val >> 1 }
+                }
+                _ => 0, // the short forms stay on the previous line
+            };
+            entry_start(&mut out, NO_COLUMNS, len);
+            write_signed_varint(&mut out, line_delta);
+        }
+        i += 1;
+        while table.get(i).is_some_and(|b| b & 128 == 0) {
+            i += 1;
+        }
+    }
+    out
+}
+
 /// Decodes a location table into one position per code unit (`co_positions()`).
 pub fn decode(table: &[u8], firstlineno: u32) -> Vec<Position> {
     let mut positions = Vec::new();

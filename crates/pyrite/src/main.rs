@@ -149,6 +149,7 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     if has_file {
         if let Some(g) = globals.downcast_ref::<DictObject>() {
             g.insert_str_key("__file__", new_str(&display_name));
+            g.insert_str_key("__cached__", Value::none());
         }
     }
     let result = vm.exec_main(code, &globals);

@@ -143,3 +143,18 @@ impl ArgSpec {
         Ok(out)
     }
 }
+
+/// A METH_NOARGS method: `args` is just self. `qualname` is "type.method",
+/// as CPython names the method in these messages.
+pub fn no_args(vm: &mut Vm, qualname: &str, args: &[Value], kwnames: KwNames) -> PyResult<()> {
+    if kwnames
+        .and_then(|k| k.downcast_ref::<TupleObject>())
+        .is_some_and(|t| !t.is_empty())
+    {
+        return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
+    }
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len() - 1)));
+    }
+    Ok(())
+}

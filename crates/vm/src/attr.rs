@@ -138,7 +138,9 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
             return set(vm, &d, obj, value);
         }
     }
-    if obj.pre_header().is_none() {
+    // No attribute storage (or only `__slots__`, data descriptors handled
+    // above): a class attribute is read-only, anything else missing.
+    if obj.pre_header().is_none() || ty.has_flag(type_flags::NO_DICT) {
         let tn = vm.type_name(obj);
         let n = crate::objects::str::display_lossy(name);
         let msg = if ty.lookup(name).is_some() {
@@ -147,10 +149,6 @@ pub fn generic_setattr(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Val
             format!("'{tn}' object has no attribute '{n}'")
         };
         return Err(vm.new_error(ExcKind::AttributeError, msg));
-    }
-    if ty.has_flag(type_flags::NO_DICT) {
-        // Only `__slots__` (data descriptors, handled above) can be set.
-        return Err(vm.attribute_error(obj, name));
     }
     let deleting = value.is_none();
     let existed = instance_set(vm, obj, name, value)?;

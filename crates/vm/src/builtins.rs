@@ -198,40 +198,113 @@ fn format_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     format(vm, &args[0], &spec)
 }
 
+/// `cls.__bases__` when it is a tuple (CPython's abstract_get_bases): None
+/// when missing or not a tuple; errors other than AttributeError propagate.
+fn abstract_bases(vm: &mut Vm, cls: &Value) -> PyResult<Option<Value>> {
+    let bases = vm.lookup_attr(cls, &vm.intern("__bases__"))?;
+    Ok(bases.filter(|b| b.downcast_ref::<TupleObject>().is_some()))
+}
+
+/// Whether `cls` is reachable from `derived` through `__bases__`, for
+/// class-like objects that are not types.
+fn abstract_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    let mut derived = derived.clone();
+    // Single inheritance is followed by a loop, not by recursion.
+    let bases = loop {
+        if derived.is(cls) {
+            return Ok(true);
+        }
+        let Some(bases) = abstract_bases(vm, &derived)? else {
+            return Ok(false);
+        };
+        let items = bases.downcast_ref::<TupleObject>().map(|t| t.items().to_vec()).unwrap_or_default();
+        match items.len() {
+            0 => return Ok(false),
+            1 => derived = items[0].clone(),
+            _ => break items,
+        }
+    };
+    vm.enter_recursion(" in __issubclass__")?;
+    let mut r = Ok(false);
+    for base in &bases {
+        r = abstract_issubclass(vm, base, cls);
+        if !matches!(r, Ok(false)) {
+            break;
+        }
+    }
+    vm.leave_recursion();
+    r
+}
+
+/// A TypeError with `msg` unless `cls` has a tuple `__bases__`.
+fn check_class(vm: &mut Vm, cls: &Value, msg: &str) -> PyResult<()> {
+    match abstract_bases(vm, cls)? {
+        Some(_) => Ok(()),
+        None => Err(vm.type_error(msg)),
+    }
+}
+
+/// `type.__instancecheck__`: the type's own test, also honouring a
+/// `__class__` that differs from the real type (proxies).
+pub fn real_isinstance(vm: &mut Vm, inst: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(t) = cls.downcast_ref::<TypeObject>() {
+        if type_of(inst).is_subtype(t) {
+            return Ok(true);
+        }
+        let Some(icls) = vm.lookup_attr(inst, &vm.intern("__class__"))? else {
+            return Ok(false);
+        };
+        if icls.is(&type_of(inst).as_value()) {
+            return Ok(false);
+        }
+        return Ok(icls.downcast_ref::<TypeObject>().is_some_and(|ic| ic.is_subtype(t)));
+    }
+    check_class(vm, cls, "isinstance() arg 2 must be a type, a tuple of types, or a union")?;
+    match vm.lookup_attr(inst, &vm.intern("__class__"))? {
+        Some(icls) => abstract_issubclass(vm, &icls, cls),
+        None => Ok(false),
+    }
+}
+
+/// `type.__subclasscheck__`.
+pub fn real_issubclass(vm: &mut Vm, derived: &Value, cls: &Value) -> PyResult<bool> {
+    if let (Some(d), Some(c)) = (derived.downcast_ref::<TypeObject>(), cls.downcast_ref::<TypeObject>()) {
+        return Ok(d.is_subtype(c));
+    }
+    check_class(vm, derived, "issubclass() arg 1 must be a class")?;
+    // (Unions never get here: their own __subclasscheck__ answers.)
+    check_class(vm, cls, "issubclass() arg 2 must be a class, a tuple of classes, or a union")?;
+    abstract_issubclass(vm, derived, cls)
+}
+
 /// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if type_of(obj).as_value().is(cls) {
         return Ok(true);
     }
-    if let Some(t) = cls.downcast_ref::<TypeObject>() {
-        if is_exact(cls, &TYPE_TYPE) {
-            return Ok(type_of(obj).is_subtype(t));
-        }
+    if is_exact(cls, &TYPE_TYPE) {
+        return real_isinstance(vm, obj, cls);
     }
     if let Some(tup) = cls.downcast_ref::<TupleObject>() {
+        let items = tup.items().to_vec();
         vm.enter_recursion(" in __instancecheck__")?;
         let mut r = Ok(false);
-        for c in tup.items().to_vec() {
-            match isinstance(vm, obj, &c) {
-                Ok(true) => {
-                    r = Ok(true);
-                    break;
-                }
-                Ok(false) => {}
-                Err(e) => {
-                    r = Err(e);
-                    break;
-                }
+        for c in &items {
+            r = isinstance(vm, obj, c);
+            if !matches!(r, Ok(false)) {
+                break;
             }
         }
         vm.leave_recursion();
         return r;
     }
     if let Some(check) = type_of(cls).lookup_str(vm, "__instancecheck__") {
-        let r = vm.call_unbound(&check, cls, std::slice::from_ref(obj))?;
-        return vm.is_true(&r);
+        vm.enter_recursion(" in __instancecheck__")?;
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(obj));
+        vm.leave_recursion();
+        return vm.is_true(&r?);
     }
-    Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+    real_isinstance(vm, obj, cls)
 }
 
 pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -240,36 +313,39 @@ pub(crate) fn isinstance_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> Py
     Ok(Value::bool(isinstance(vm, &obj, &cls)?))
 }
 
+/// `issubclass(sub, cls)` with `__subclasscheck__` and tuples.
 pub fn issubclass(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
-    if let (Some(s), Some(c)) = (sub.downcast_ref::<TypeObject>(), cls.downcast_ref::<TypeObject>()) {
-        if is_exact(cls, &TYPE_TYPE) {
-            return Ok(s.is_subtype(c));
+    if is_exact(cls, &TYPE_TYPE) {
+        if sub.is(cls) {
+            return Ok(true);
         }
+        return real_issubclass(vm, sub, cls);
     }
     if let Some(tup) = cls.downcast_ref::<TupleObject>() {
-        for c in tup.items().to_vec() {
-            if issubclass(vm, sub, &c)? {
-                return Ok(true);
+        let items = tup.items().to_vec();
+        vm.enter_recursion(" in __subclasscheck__")?;
+        let mut r = Ok(false);
+        for c in &items {
+            r = issubclass(vm, sub, c);
+            if !matches!(r, Ok(false)) {
+                break;
             }
         }
-        return Ok(false);
+        vm.leave_recursion();
+        return r;
     }
     if let Some(check) = type_of(cls).lookup_str(vm, "__subclasscheck__") {
-        let r = vm.call_unbound(&check, cls, std::slice::from_ref(sub))?;
-        return vm.is_true(&r);
+        vm.enter_recursion(" in __subclasscheck__")?;
+        let r = vm.call_unbound(&check, cls, std::slice::from_ref(sub));
+        vm.leave_recursion();
+        return vm.is_true(&r?);
     }
-    if sub.downcast_ref::<TypeObject>().is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+    real_issubclass(vm, sub, cls)
 }
 
 fn issubclass_builtin(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "issubclass", kw)?;
     let [sub, cls] = ArgSpec::exact::<2>(vm, "issubclass", args, 0)?;
-    if sub.downcast_ref::<TypeObject>().is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
     Ok(Value::bool(issubclass(vm, &sub, &cls)?))
 }
 
@@ -453,6 +529,16 @@ fn ord(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn radix(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     check_no_kwargs(vm, name, kw)?;
     let [x] = ArgSpec::exact::<1>(vm, name, args, 0)?;
+    if let Some(i) = x.as_small_int() {
+        let m = i.unsigned_abs();
+        let digits = match base {
+            16 => format!("{m:x}"),
+            8 => format!("{m:o}"),
+            _ => format!("{m:b}"),
+        };
+        let sign = if i < 0 { "-" } else { "" };
+        return Ok(new_str(&format!("{sign}{prefix}{digits}")));
+    }
     if as_int(&x).is_none() && type_of(&x).slots().index.is_none() {
         let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&x));
         return Err(vm.type_error(msg));
@@ -772,8 +858,14 @@ fn dir(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "dir", args, 0, 0, 1)?;
     let names = match args.first() {
         None => {
+            // PyMapping_Keys: a non-dict locals mapping (exec's) is asked for keys().
             let l = frame_locals(vm);
-            vm.collect(&l)?
+            if l.downcast_ref::<DictObject>().is_some() {
+                vm.collect(&l)?
+            } else {
+                let keys = vm.call_method(&l, "keys", &[])?;
+                vm.collect(&keys)?
+            }
         }
         // `type(o).__dir__(o)`: object's, type's and module's own, or the class's.
         Some(o) => match vm.call_special(o, "__dir__", &[])? {
@@ -919,17 +1011,28 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
     let mut a = vec![name, bases_t, ns];
     a.extend(kwvals);
     let cls = vm.call(&meta, &a, kwt.as_ref())?;
+    // The class body's `__class__` cell must hold the new class: a
+    // metaclass that did not pass `__classcell__` on left it empty.
     if let Some(c) = cell.downcast_ref::<CellObject>() {
-        if let Some(v) = c.get() {
-            if !v.is(&cls) {
-                if cls.downcast_ref::<TypeObject>().is_some() {
+        if cls.downcast_ref::<TypeObject>().is_some() {
+            match c.get() {
+                Some(v) if v.is(&cls) => {}
+                Some(v) => {
                     let msg = format!(
                         "__class__ set to {} defining {} as {}",
                         vm.repr_string(&v)?,
-                        display_lossy(&pos[1]),
+                        vm.repr_string(&pos[1])?,
                         vm.repr_string(&cls)?
                     );
                     return Err(vm.type_error(msg));
+                }
+                None => {
+                    let msg = format!(
+                        "__class__ not set defining {} as {}. Was __classcell__ propagated to type.__new__?",
+                        vm.repr_string(&pos[1])?,
+                        vm.repr_string(&cls)?
+                    );
+                    return Err(vm.new_error(ExcKind::RuntimeError, msg));
                 }
             }
         }
@@ -939,6 +1042,71 @@ fn build_class(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
 
 fn import(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     crate::import::builtin_import(vm, args, kwnames)
+}
+
+/// `warnings.warn(msg, category, stacklevel)` from native code (stack level
+/// 1 is the Python code that called the native function).
+pub(crate) fn warn(vm: &mut Vm, category: ExcKind, msg: &str, stacklevel: i64) -> PyResult<()> {
+    let module = vm.import_absolute("warnings")?;
+    let f = vm.getattr_str(&module, "warn")?;
+    vm.call(&f, &[new_str(msg), exc_type_value(category), Value::int(stacklevel)], None)?;
+    Ok(())
+}
+
+/// `breakpoint(*args, **kws)`: calls `sys.breakpointhook`.
+fn breakpoint(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let Some(hook) = crate::sysmodule::sys_attr(vm, "breakpointhook") else {
+        return Err(vm.new_error(ExcKind::RuntimeError, "lost sys.breakpointhook"));
+    };
+    vm.call(&hook, args, kw)
+}
+
+/// `sys.breakpointhook(*args, **kws)`: the callable named by
+/// $PYTHONBREAKPOINT (default `pdb.set_trace`; "0" disables), called with
+/// the arguments; an unimportable name is a RuntimeWarning.
+pub(crate) fn sys_breakpointhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let env = std::env::var("PYTHONBREAKPOINT").unwrap_or_default();
+    let hookname = if env.is_empty() { "pdb.set_trace" } else { env.as_str() };
+    if hookname == "0" {
+        return Ok(none());
+    }
+    let (modulepath, attrname) = match hookname.rsplit_once('.') {
+        Some((m, a)) => (m, a),
+        None => ("builtins", hookname),
+    };
+    let hook = match vm.import_absolute(modulepath) {
+        Ok(module) => match vm.getattr_str(&module, attrname) {
+            Ok(h) => Some(h),
+            Err(e) if e.is_instance(ExcKind::AttributeError) => None,
+            Err(e) => return Err(e),
+        },
+        Err(e) if e.is_instance(ExcKind::ImportError) => None,
+        Err(e) => return Err(e),
+    };
+    match hook {
+        Some(h) => vm.call(&h, args, kw),
+        None => {
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{env}\"");
+            warn(vm, ExcKind::RuntimeWarning, &msg, 1)?;
+            Ok(none())
+        }
+    }
+}
+
+/// A builtin looked up by name when needed, as `_PyEval_GetBuiltin` does:
+/// iterators' `__reduce__` name `builtins.iter` (an ordinary dict lookup,
+/// which may run a key's `__eq__`). AttributeError when it is gone.
+pub(crate) fn get_builtin(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let key = vm.intern(name);
+    let builtins = vm.builtins_dict.clone();
+    let found = match builtins.downcast_ref::<DictObject>() {
+        Some(d) => d.get_item(vm, &key)?,
+        None => None,
+    };
+    match found {
+        Some(v) => Ok(v),
+        None => Err(vm.new_error(ExcKind::AttributeError, name)),
+    }
 }
 
 pub(crate) static ENUMERATE_TYPE: StaticType = StaticType::new();
@@ -968,7 +1136,7 @@ fn enumerate_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(n) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let inner = n.a.clone();
+    let inner = n.a();
     match vm.next(&inner)? {
         Some(v) => {
             let i = n.n.get();
@@ -1064,7 +1232,7 @@ fn map_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(m) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let f = m.a.clone();
+    let f = m.a();
     let iters = m.items.to_vec();
     let mut vals = Vec::with_capacity(iters.len());
     for inner in &iters {
@@ -1087,7 +1255,7 @@ fn filter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(fl) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let f = fl.a.clone();
+    let f = fl.a();
     let inner = fl.b.clone();
     while let Some(v) = vm.next(&inner)? {
         let keep = if f.is_none() {
@@ -1123,14 +1291,16 @@ fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let i = r.n.get();
-    if i <= 0 {
+    let seq = r.a();
+    if i <= 0 || seq.is_null() {
+        r.release_a();
         return Ok(None);
     }
     r.n.set(i - 1);
-    let seq = r.a.clone();
     if let Some(l) = seq.downcast_ref::<ListObject>() {
         return Ok(l.get((i - 1) as usize).or_else(|| {
             r.n.set(0);
+            r.release_a();
             None
         }));
     }
@@ -1138,9 +1308,106 @@ fn reversed_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         Ok(v) => Ok(Some(v)),
         Err(e) if e.is_instance(ExcKind::IndexError) || e.is_instance(ExcKind::StopIteration) => {
             r.n.set(0);
+            r.release_a();
             Ok(None)
         }
         Err(e) => Err(e),
+    }
+}
+
+// ---- pickling support of the iterator types (CPython's __reduce__ forms) ----
+
+fn native_iter_of<'a>(args: &'a [Value]) -> Option<&'a NativeIter> {
+    args.first().and_then(|v| v.downcast_ref::<NativeIter>())
+}
+
+fn type_value_of(args: &[Value]) -> Value {
+    args.first().map_or_else(none, |v| type_of(v).as_value())
+}
+
+fn enumerate_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "enumerate.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![it.a(), Value::int(it.n.get())])]))
+}
+
+fn zip_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "zip.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let mut out = vec![type_value_of(args), new_tuple(it.items.to_vec())];
+    if it.n.get() != 0 {
+        out.push(Value::bool(true));
+    }
+    Ok(new_tuple(out))
+}
+
+fn zip_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [z, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let strict = vm.is_true(&state)?;
+    if let Some(it) = z.downcast_ref::<NativeIter>() {
+        it.n.set(i64::from(strict));
+    }
+    Ok(none())
+}
+
+fn map_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "map.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let mut call_args = vec![it.a()];
+    call_args.extend(it.items.iter().cloned());
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(call_args)]))
+}
+
+fn filter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "filter.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![it.a(), it.b.clone()])]))
+}
+
+fn reversed_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "reversed.__reduce__", args, kw)?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    let seq = it.a();
+    if seq.is_null() {
+        return Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![new_tuple(Vec::new())])]));
+    }
+    // `n` counts the items left: the next index is one less.
+    Ok(new_tuple(vec![type_value_of(args), new_tuple(vec![seq]), Value::int(it.n.get() - 1)]))
+}
+
+fn reversed_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [r, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let index = ssize_arg(vm, &state)?;
+    let Some(it) = r.downcast_ref::<NativeIter>() else { return Ok(none()) };
+    let seq = it.a();
+    if !seq.is_null() {
+        // Clipped to the sequence as it is now, as CPython does.
+        let n = vm.len(&seq)? as i64;
+        it.n.set(index.clamp(-1, n - 1) + 1);
+    }
+    Ok(none())
+}
+
+fn callable_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "callable_iterator.__reduce__", args, kw)?;
+    let iter = get_builtin(vm, "iter")?;
+    let Some(it) = native_iter_of(args) else { return Ok(none()) };
+    if it.n.get() != 0 {
+        return Ok(new_tuple(vec![iter, new_tuple(vec![new_tuple(Vec::new())])]));
+    }
+    Ok(new_tuple(vec![iter, new_tuple(vec![it.a(), it.b.clone()])]))
+}
+
+/// `PyLong_AsSsize_t` of an iterator's `__setstate__` argument.
+pub(crate) fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let Some(i) = as_int(v) else {
+        return Err(vm.type_error("an integer is required"));
+    };
+    match i.to_i64() {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
     }
 }
 
@@ -1151,7 +1418,7 @@ fn callable_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if c.n.get() != 0 {
         return Ok(None);
     }
-    let f = c.a.clone();
+    let f = c.a();
     let sentinel = c.b.clone();
     let v = match vm.call0(&f) {
         Ok(v) => v,
@@ -1199,6 +1466,15 @@ pub(crate) fn init_types() {
         s.init = None;
         crate::typeinit::add_slot_wrappers(st.get());
     }
+    use crate::typeinit::add_method;
+    add_method(&ENUMERATE_TYPE, "__reduce__", enumerate_reduce);
+    add_method(&ZIP_TYPE, "__reduce__", zip_reduce);
+    add_method(&ZIP_TYPE, "__setstate__", zip_setstate);
+    add_method(&MAP_TYPE, "__reduce__", map_reduce);
+    add_method(&FILTER_TYPE, "__reduce__", filter_reduce);
+    add_method(&REVERSED_TYPE, "__reduce__", reversed_reduce);
+    add_method(&REVERSED_TYPE, "__setstate__", reversed_setstate);
+    add_method(&CALLABLE_ITER_TYPE, "__reduce__", callable_iter_reduce);
 }
 
 pub fn make_builtins_module(vm: &mut Vm) -> Value {
@@ -1249,6 +1525,7 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
         ("vars", vars),
         ("dir", dir),
         ("input", input),
+        ("breakpoint", breakpoint),
         ("open", crate::modules::_io::builtin_open),
         ("__build_class__", build_class),
         ("__import__", import),
@@ -1314,6 +1591,15 @@ pub fn make_builtins_module(vm: &mut Vm) -> Value {
     dict.insert_str_key("True", Value::bool(true));
     dict.insert_str_key("False", Value::bool(false));
     dict.insert_str_key("__debug__", Value::bool(crate::config::current().optimize == 0));
+    // CPython's insertion order: observable in `builtins.__dict__`, and it
+    // breaks NameError suggestion ties ('st' suggests 'set', before 'str').
+    const ORDER: &str = "__name__ __doc__ __package__ __loader__ __spec__ __build_class__ __import__ abs all any ascii bin breakpoint callable chr compile delattr dir divmod eval exec format getattr globals hasattr hash hex id input isinstance issubclass iter aiter len locals max min next anext oct ord pow print repr round setattr sorted sum vars None Ellipsis NotImplemented False True bool memoryview bytearray bytes classmethod complex dict enumerate filter float frozenset property int list map object range reversed set slice staticmethod str super tuple type zip __debug__ BaseException BaseExceptionGroup Exception GeneratorExit KeyboardInterrupt SystemExit ArithmeticError AssertionError AttributeError BufferError EOFError ImportError LookupError MemoryError NameError OSError ReferenceError RuntimeError StopAsyncIteration StopIteration SyntaxError SystemError TypeError ValueError Warning FloatingPointError OverflowError ZeroDivisionError BytesWarning DeprecationWarning EncodingWarning FutureWarning ImportWarning PendingDeprecationWarning ResourceWarning RuntimeWarning SyntaxWarning UnicodeWarning UserWarning BlockingIOError ChildProcessError ConnectionError FileExistsError FileNotFoundError InterruptedError IsADirectoryError NotADirectoryError PermissionError ProcessLookupError TimeoutError IndentationError IndexError KeyError ModuleNotFoundError NotImplementedError RecursionError UnboundLocalError UnicodeError BrokenPipeError ConnectionAbortedError ConnectionRefusedError ConnectionResetError TabError UnicodeDecodeError UnicodeEncodeError UnicodeTranslateError ExceptionGroup EnvironmentError IOError open quit exit";
+    for name in ORDER.split(' ') {
+        let key = vm.intern(name);
+        if let Some(v) = dict.del_str(&key) {
+            dict.insert_str(&key, v);
+        }
+    }
     if let Some(mods) = vm.modules.downcast_ref::<DictObject>() {
         mods.insert_str_key("builtins", m.clone());
     }

@@ -48,12 +48,20 @@ impl Vm {
         let Some(f) = func.downcast_ref::<FunctionObject>() else {
             return Err(self.new_error(ExcKind::SystemError, "not a function"));
         };
-        let c = f.code() as *const CodeObj;
+        let code = f.code();
+        // Code not compiled as a function body (`FunctionType(compile(...), g)`) runs with
+        // its globals as locals, as `_PyFunction_Vectorcall` does.
+        let locals = if code.flags & pyrite_bytecode::code::flags::OPTIMIZED == 0 {
+            f.globals.clone()
+        } else {
+            Value::NULL
+        };
+        let c = code as *const CodeObj;
         let (g, b) = (
             f.globals_dict() as *const DictObject,
             f.builtins_dict() as *const DictObject,
         );
-        self.push_frame_raw(c, g, b, func, None, Value::NULL, is_entry)
+        self.push_frame_raw(c, g, b, func, None, locals, is_entry)
     }
 
     #[allow(clippy::too_many_arguments)]

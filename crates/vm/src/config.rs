@@ -162,6 +162,12 @@ impl Config {
         out
     }
 
+    /// `code_debug_ranges`: code objects keep column positions (carets in
+    /// tracebacks) unless `-X no_debug_ranges` or PYTHONNODEBUGRANGES.
+    pub fn code_debug_ranges(&self) -> bool {
+        self.xoption("no_debug_ranges").is_none() && !(self.use_environment && env_var("PYTHONNODEBUGRANGES").is_some())
+    }
+
     /// The optimization level the compiler uses (0, 1 or 2).
     pub fn optimize_level(&self) -> u8 {
         self.optimize.clamp(0, 2) as u8

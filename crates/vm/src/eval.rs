@@ -33,6 +33,7 @@ use crate::vm::Vm;
 use pyrite_bytecode::code::flags as co_flags;
 use pyrite_bytecode::internal as internal_op;
 use pyrite_bytecode::op;
+use pyrite_bytecode::deoptimize;
 
 /// Inline cache sizes of CPython 3.11 (checked against the opcode table in tests).
 pub(crate) mod caches {
@@ -1359,6 +1360,62 @@ impl Vm {
                                 drop(old);
                             }
                         }
+                        op::BUILD_SLICE => {
+                            // `a[i:j]`, `a[i:j:k]` and `a[i:j] = seq` on an exact list (tuple,
+                            // str for loads) with int/None bounds: the subscript that follows
+                            // runs here, without a slice object (as 3.12's BINARY_SLICE).
+                            let n = oparg as usize;
+                            let bound = |v: &Value| if v.is_none() { Some(None) } else { v.as_small_int().map(Some) };
+                            let step = if n == 3 { bound(peek!(1)) } else { Some(None) };
+                            let (start, stop) = if n == 2 || n == 3 {
+                                (bound(peek!(n)), bound(peek!(n - 1)))
+                            } else {
+                                (None, None)
+                            };
+                            let next_op = unsafe { (*units.add(ip) & 0xff) as u8 };
+                            let fused = match (start, stop, step) {
+                                (Some(start), Some(stop), Some(step)) if step != Some(0) => {
+                                    let step = step.unwrap_or(1);
+                                    if deoptimize(next_op) == op::BINARY_SUBSCR {
+                                        crate::types::seq::fast_slice(peek!(n + 1), start, stop, step).map(|r| (r, None))
+                                    } else if deoptimize(next_op) == op::STORE_SUBSCR
+                                        && is_exact(peek!(n + 1), &LIST_TYPE)
+                                        && (is_exact(peek!(n + 2), &LIST_TYPE) || is_exact(peek!(n + 2), &TUPLE_TYPE))
+                                    {
+                                        let len = peek!(n + 1).downcast_ref::<ListObject>().map_or(0, |l| l.len());
+                                        Some((Value::NULL, Some(crate::objects::slice::adjust_indices(start, stop, step, len))))
+                                    } else {
+                                        None
+                                    }
+                                }
+                                _ => None,
+                            };
+                            if let Some((result, store)) = fused {
+                                for _ in 0..n {
+                                    drop(pop!());
+                                }
+                                let container = pop!();
+                                // Errors belong to the subscript instruction.
+                                instr_start = ip;
+                                match store {
+                                    None => {
+                                        drop(container);
+                                        push!(result);
+                                        ip += 1 + caches::BINARY_SUBSCR;
+                                    }
+                                    Some(indices) => {
+                                        let value = pop!();
+                                        ip += 1 + caches::STORE_SUBSCR;
+                                        tri!(crate::types::seq::list_assign_slice(self, &container, indices, Some(value)));
+                                    }
+                                }
+                                continue 'dispatch;
+                            }
+                            let step = if n == 3 { pop!() } else { none() };
+                            let stop = pop!();
+                            let start = pop!();
+                            push!(crate::objects::slice::new_slice(start, stop, step));
+                        }
                         _ => {
                             let mut st = ColdRegs { sp, ip };
                             let r = self.cold_op(fi, opcode, oparg, instr_start, &mut st);
@@ -1399,7 +1456,10 @@ impl Vm {
                 Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
             };
             if add_tb {
-                self.set_exception_context(&err);
+                let settled = std::mem::replace(&mut self.context_settled, 0);
+                if settled != err.exc.bits() {
+                    self.set_exception_context(&err);
+                }
             }
             loop {
                 if add_tb {
@@ -1594,7 +1654,7 @@ impl Vm {
     /// Chains the exception being handled as `__context__` of a new one,
     /// breaking cycles as CPython's `_PyErr_SetObject` does.
     pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
-        let handled = self.exc_info.clone();
+        let handled = self.handled_exception();
         if handled.is_null() || handled.is_none() || handled.is(&err.exc) {
             return;
         }
@@ -1933,8 +1993,15 @@ impl Vm {
         if spec_empty && is_exact(&v, &crate::typeobj::STR_TYPE) {
             return Ok(v);
         }
-        let spec = if spec.is_null() { self.new_str("") } else { spec };
-        crate::builtins::format(self, &v, &spec)
+        if spec.is_null() {
+            // `{x}` of an int or float: its str, as int/float.__format__('') gives.
+            if v.is_small_int() || v.is_float() {
+                return self.str(&v);
+            }
+            let empty = self.new_str("");
+            return crate::format::format_object(self, &v, &empty);
+        }
+        crate::format::format_object(self, &v, &spec)
     }
 
     fn unpack_sequence(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
@@ -2620,7 +2687,7 @@ impl Vm {
                 let cause = if oparg == 2 { pop!() } else { Value::NULL };
                 let exc = if oparg >= 1 { pop!() } else { Value::NULL };
                 if oparg == 0 {
-                    let cur = self.exc_info.clone();
+                    let cur = self.handled_exception();
                     if cur.is_null() || cur.is_none() {
                         return Err(Unwind::Raise(
                             self.new_error(ExcKind::RuntimeError, "No active exception to reraise"),

@@ -57,7 +57,20 @@ fn invalid_separator(vm: &mut Vm, sep: char, ty: char) -> PyErr {
 /// "Invalid format specifier" message), validating what does not depend on
 /// the type, in CPython's order.
 pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<Spec> {
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: keep their characters on the stack.
+    let mut stack = ['\0'; 24];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= stack.len() {
+        let mut n = 0;
+        for c in spec.chars() {
+            stack[n] = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let mut s = Spec::default();
     let mut i = 0;
     let is_align = |c: char| matches!(c, '<' | '>' | '=' | '^');
@@ -85,7 +98,7 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<Spec
         s.zero = true;
         i += 1;
     }
-    s.width = read_integer(vm, &chars, &mut i)?;
+    s.width = read_integer(vm, chars, &mut i)?;
     // A width no machine can pad to fails as CPython's allocation does.
     if let Some(w) = s.width {
         crate::object::check_allocation(vm, w as u128)?;
@@ -106,7 +119,7 @@ pub fn parse_spec_for(vm: &mut Vm, spec: &str, type_name: &str) -> PyResult<Spec
     }
     if i < chars.len() && chars[i] == '.' {
         i += 1;
-        match read_integer(vm, &chars, &mut i)? {
+        match read_integer(vm, chars, &mut i)? {
             Some(p) => s.precision = Some(p),
             None => return Err(vm.value_error("Format specifier missing precision")),
         }
@@ -409,6 +422,43 @@ fn ensure_point(s: &mut String) {
     }
 }
 
+/// `ax` (finite, >= 0) with `prec` decimals when that needs no rounding: a
+/// value n / 2^m with m <= prec has exactly m decimals (n * 5^m / 10^m).
+/// Money-like values (x.5, x.25) take this path instead of the general
+/// correctly-rounded formatter, whose exact fallback is slow.
+fn exact_fixed(ax: f64, prec: usize) -> Option<String> {
+    use std::fmt::Write;
+    if prec > 20 || !(ax < 9007199254740992.0) {
+        return None;
+    }
+    let mut scaled = ax;
+    let mut m = 0;
+    while scaled.fract() != 0.0 {
+        if m == prec {
+            return None;
+        }
+        // Doubling is exact for a finite double below 2^53.
+        scaled *= 2.0;
+        m += 1;
+    }
+    if scaled >= 9.2e18 {
+        return None;
+    }
+    // n < 2^63 and 5^m <= 5^20 < 2^47: the product fits in u128.
+    let n = scaled as u128 * 5u128.pow(m as u32);
+    let unit = 10u128.pow(m as u32);
+    let mut out = String::with_capacity(24 + prec);
+    let _ = write!(out, "{}", n / unit);
+    if prec > 0 {
+        out.push('.');
+        if m > 0 {
+            let _ = write!(out, "{:0width$}", n % unit, width = m);
+        }
+        out.extend(std::iter::repeat('0').take(prec - m));
+    }
+    Some(out)
+}
+
 /// CPython's `PyOS_double_to_string(x, ty, prec, flags)` for `ty` in
 /// e E f F g G r: the sign (only '-'), digits, point, exponent.
 pub fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool, no_neg_0: bool) -> String {
@@ -427,7 +477,7 @@ pub fn double_to_string(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: boo
     let ax = x.abs();
     let mut body = match ty.to_ascii_lowercase() {
         'f' => {
-            let mut s = format!("{ax:.prec$}");
+            let mut s = exact_fixed(ax, prec).unwrap_or_else(|| format!("{ax:.prec$}"));
             if alt && prec == 0 {
                 s.push('.');
             }
@@ -981,7 +1031,41 @@ fn conversion_error(vm: &mut Vm, c: u32) -> PyErr {
 
 /// `obj.__format__(spec)` with the builtin types formatted directly.
 pub fn format_object(vm: &mut Vm, obj: &Value, spec: &Value) -> PyResult<Value> {
+    if let Some(r) = format_exact_builtin(vm, obj, spec) {
+        return r;
+    }
     crate::builtins::format(vm, obj, spec)
+}
+
+/// `format(obj, spec)` for an exact small int, float or str and a str spec,
+/// without looking `__format__` up (their `__format__` cannot be replaced):
+/// f-strings and `str.format` spend most of their time here. `None` for any
+/// other object, which goes through `__format__`.
+pub fn format_exact_builtin(vm: &mut Vm, obj: &Value, spec: &Value) -> Option<PyResult<Value>> {
+    use crate::objects::str::{new_str, StrObject};
+    let spec_obj = spec.downcast_ref::<StrObject>()?;
+    let is_str = crate::typeobj::is_exact(obj, &crate::typeobj::STR_TYPE);
+    if !(obj.is_small_int() || obj.is_float() || is_str) {
+        return None;
+    }
+    if spec_obj.is_empty() {
+        return Some(if is_str { Ok(obj.clone()) } else { vm.str(obj) });
+    }
+    let spec_text = spec_obj.to_string_lossy();
+    let result = (|| {
+        if let Some(i) = obj.as_small_int() {
+            let parsed = parse_spec_for(vm, &spec_text, "int")?;
+            format_int_typed(vm, IntView::Small(i), &parsed, "int")
+        } else if let Some(x) = obj.as_float() {
+            let parsed = parse_spec_for(vm, &spec_text, "float")?;
+            format_float_typed(vm, x, &parsed, "float")
+        } else {
+            let parsed = parse_spec(vm, &spec_text)?;
+            let s = obj.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default();
+            format_str(vm, &s, &parsed)
+        }
+    })();
+    Some(result.map(|text| new_str(&text)))
 }
 
 fn build_string(

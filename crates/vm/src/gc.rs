@@ -409,10 +409,10 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
             }
         }
         LayoutKind::SeqIter => v(&*(*(p as *const iter::SeqIter)).seq.get()),
-        LayoutKind::DictIter => v(&(*(p as *const dict::DictIter)).dict),
+        LayoutKind::DictIter => v(&*(*(p as *const dict::DictIter)).dict.get()),
         LayoutKind::NativeIter => {
             let it = &*(p as *const iter::NativeIter);
-            v(&it.a);
+            v(&*it.a.get());
             v(&it.b);
             it.items.iter().for_each(&mut v);
         }
@@ -711,7 +711,7 @@ unsafe fn process_garbage(vm: &mut Vm, garbage: Vec<Value>, old: usize) -> i64 {
             if h.gc.get() & WEAKREFS_FLAG != 0 {
                 for (wr, cb) in take_weakrefs(STATE.get_mut(), h as *const ObjHeader as *mut ObjHeader) {
                     let wr_is_garbage = wr.header().is_some_and(|wh| gen_code(wh.gc.get()) == CODE_UNREACHABLE);
-                    if !wr_is_garbage && !cb.is_null() && !cb.is_none() {
+                    if !wr.is_null() && !wr_is_garbage && !cb.is_null() && !cb.is_none() {
                         callbacks.push((wr, cb));
                     } else {
                         unused.push((wr, cb));
@@ -1008,12 +1008,23 @@ unsafe fn take_weakrefs(st: &mut GcState, p: *mut ObjHeader) -> Vec<(Value, Valu
     };
     let mut out = Vec::with_capacity(list.len());
     for &w in list.iter() {
+        // A weakref whose count already reached zero is being freed (queued
+        // by the deallocation trashcan): it is killed in place, without a
+        // reference that would free it a second time, and its callback is
+        // not called (it comes back with a NULL weakref).
+        let dying = (*w).refcount.get() == 0;
         let wr = Value::from_borrowed_ptr(NonNull::new_unchecked(w as *mut ObjHeader));
         let cb = match wr.downcast_ref::<NativeObject>() {
             Some(n) => crate::modules::_weakref::kill(n.data()),
             None => Value::NULL,
         };
-        out.push((wr, cb));
+        if dying {
+            std::mem::forget(wr);
+            (*w).refcount.set(0);
+            out.push((Value::NULL, cb));
+        } else {
+            out.push((wr, cb));
+        }
     }
     out
 }
@@ -1024,7 +1035,7 @@ unsafe fn clear_weakrefs(st: &mut GcState, p: *mut ObjHeader, queue: bool) {
     let killed = take_weakrefs(st, p);
     let mut unused = Vec::new();
     for (wr, cb) in killed {
-        if queue && !cb.is_null() && !cb.is_none() {
+        if queue && !wr.is_null() && !cb.is_null() && !cb.is_none() {
             STATE.get_mut().pending_callbacks.push((wr, cb));
             *FINALIZERS_DUE.get_mut() = true;
         } else {

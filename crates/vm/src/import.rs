@@ -518,6 +518,18 @@ pub(crate) fn extension_suffixes() -> [String; 3] {
     ]
 }
 
+/// Whether `path` is one of the reference CPython build's own C modules (in
+/// the stdlib's `lib-dynload`, such as `_hashlib` or `_ssl`). pyrite's build
+/// does not have that module, so importing it fails as it does under a
+/// CPython built without it: ModuleNotFoundError, which the stdlib's
+/// optional-accelerator imports and `test` skips expect.
+pub(crate) fn is_reference_build_extension(path: &Path) -> bool {
+    let Some(lib) = stdlib_search().found.clone() else {
+        return false;
+    };
+    path.parent().map_or(false, |dir| dir == lib.join("lib-dynload"))
+}
+
 /// The first of `stem` + an extension suffix, then `stem.py`, that is a file in `dir`.
 fn find_file(dir: &Path, stem: &str) -> Option<(PathBuf, bool)> {
     for suffix in extension_suffixes() {
@@ -628,7 +640,7 @@ impl Vm {
         e
     }
 
-    fn module_not_found(&mut self, name: &str) -> PyErr {
+    pub(crate) fn module_not_found(&mut self, name: &str) -> PyErr {
         if let Some(search) = STDLIB.with(|s| s.borrow().clone()) {
             if search.found.is_none() && !MISSING_NOTE_SHOWN.with(|c| c.replace(true)) {
                 let note = stdlib_missing_message(&search);
@@ -1032,6 +1044,9 @@ impl Vm {
 
     fn load_found(&mut self, name: &str, found: Found) -> PyResult<Value> {
         if let Found::Extension(path) = &found {
+            if is_reference_build_extension(path) {
+                return Err(self.module_not_found(name));
+            }
             let path = path.to_string_lossy().into_owned();
             let msg = format!(
                 "pyrite cannot load C extension modules: {} ({})",

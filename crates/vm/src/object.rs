@@ -114,14 +114,26 @@ pub fn allocation_exceeds_memory(bytes: u128) -> bool {
     if bytes > isize::MAX as u128 {
         return true;
     }
-    // SAFETY: sysinfo fills the zeroed struct it is given.
-    let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
-    if unsafe { libc::sysinfo(&mut info) } != 0 {
-        return bytes > (1u128 << 40);
+    // Small requests are the common case (zfill, padding, repetition on hot
+    // paths): no machine pyrite runs on has less than this, so skip the query.
+    if bytes <= 1 << 26 {
+        return false;
     }
-    let unit = u128::from(info.mem_unit.max(1));
-    let total = (info.totalram as u128 + info.totalswap as u128) * unit;
-    bytes > total
+    bytes > machine_memory()
+}
+
+/// RAM plus swap in bytes, asked of the kernel once (sysinfo is a system call).
+fn machine_memory() -> u128 {
+    static TOTAL: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    *TOTAL.get_or_init(|| {
+        // SAFETY: sysinfo fills the zeroed struct it is given.
+        let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+        if unsafe { libc::sysinfo(&mut info) } != 0 {
+            return 1u128 << 40;
+        }
+        let unit = u128::from(info.mem_unit.max(1));
+        (info.totalram as u128 + info.totalswap as u128) * unit
+    })
 }
 
 /// A Rust struct that is the layout of some Python objects.

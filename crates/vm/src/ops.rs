@@ -648,6 +648,19 @@ impl Vm {
         }
     }
 
+    /// Argument Clinic's `int` converter (`_PyLong_AsInt` over `__index__`): floats refused,
+    /// anything outside C int range an OverflowError.
+    pub fn c_int(&mut self, v: &Value) -> PyResult<i32> {
+        if v.is_float() {
+            return Err(self.type_error("'float' object cannot be interpreted as an integer"));
+        }
+        let iv = self.index(v)?;
+        match crate::objects::int::as_int(&iv).and_then(|i| i.to_i64()).and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => Ok(n),
+            None => Err(self.new_error(ExcKind::OverflowError, "Python int too large to convert to C int")),
+        }
+    }
+
     /// `operator.index(v)`.
     pub fn index(&mut self, v: &Value) -> PyResult<Value> {
         if crate::objects::int::as_int(v).is_some() {
@@ -662,7 +675,14 @@ impl Vm {
             }
         }
         match type_of(v).slots().index {
-            Some(f) => f(self, v),
+            Some(f) => {
+                let r = f(self, v)?;
+                if crate::objects::int::as_int(&r).is_none() {
+                    let msg = format!("__index__ returned non-int (type {})", self.type_name(&r));
+                    return Err(self.type_error(msg));
+                }
+                Ok(r)
+            }
             None => {
                 let msg = format!("'{}' object cannot be interpreted as an integer", self.type_name(v));
                 Err(self.type_error(msg))

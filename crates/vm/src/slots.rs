@@ -305,10 +305,21 @@ fn slot_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn slot_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-    match call_dunder(vm, a, op.dunder(), std::slice::from_ref(b))? {
-        Some(r) => Ok(r),
-        None => Ok(not_implemented()),
+    let Some(d) = type_of(a).lookup_str(vm, op.dunder()) else {
+        return Ok(not_implemented());
+    };
+    if d.downcast_ref::<crate::objects::function::FunctionObject>().is_some()
+        || type_of(&d).has_flag(type_flags::METHOD_DESCRIPTOR)
+    {
+        return vm.call(&d, &[a.clone(), b.clone()], None);
     }
+    // As CPython: a failure to bind the method (a property raising, say)
+    // means "not implemented", an error from the call itself does not.
+    let owner = type_of(a).as_value();
+    let Ok(bound) = vm.bind_descriptor(&d, Some(a), &owner) else {
+        return Ok(not_implemented());
+    };
+    vm.call(&bound, std::slice::from_ref(b), None)
 }
 
 /// `__getattribute__` and/or `__getattr__` defined in Python.

@@ -43,7 +43,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 }
 
 fn exc_info(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     if e.is_null() || e.is_none() {
         return Ok(new_tuple(vec![none(), none(), none()]));
     }
@@ -56,7 +56,7 @@ fn exc_info(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
 }
 
 fn exception(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let e = vm.exc_info.clone();
+    let e = vm.handled_exception();
     Ok(if e.is_null() { none() } else { e })
 }
 
@@ -71,6 +71,7 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyRe
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
     vm.int_max_str_digits = n as usize;
+    pyrite_syntax::strings::set_int_max_str_digits(n as usize);
     Ok(none())
 }
 
@@ -650,13 +651,16 @@ fn displayhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn excepthook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "excepthook", kw)?;
-    let [_t, value, _tb] = ArgSpec::exact::<3>(vm, "excepthook", args, 0)?;
-    if value.is_none() {
-        return Ok(none());
+    let [_t, value, tb] = ArgSpec::exact::<3>(vm, "excepthook", args, 0)?;
+    // As _PyErr_Display: an exception without a traceback is shown with the one given.
+    if let Some(e) = value.downcast_ref::<ExceptionObject>() {
+        let cur = e.traceback();
+        if (cur.is_null() || cur.is_none()) && tb.downcast_ref::<crate::exception::TracebackObject>().is_some() {
+            e.set_traceback(tb.clone());
+        }
     }
-    let text = crate::traceback::format_exception(vm, &value);
     vm.flush_stdout();
-    vm.write_stderr(text.as_bytes());
+    crate::traceback::display_exception(vm, &value);
     Ok(none())
 }
 
@@ -855,7 +859,12 @@ fn add_interpreter_info(vm: &mut Vm, dict: &DictObject) {
     for (name, f) in funcs {
         dict.insert_str_key(name, new_builtin_function(name, *f, Some("sys")));
     }
+    dict.insert_str_key(
+        "breakpointhook",
+        new_builtin_function("breakpointhook", crate::builtins::sys_breakpointhook, Some("sys")),
+    );
     for (alias, name) in [
+        ("__breakpointhook__", "breakpointhook"),
         ("__displayhook__", "displayhook"),
         ("__excepthook__", "excepthook"),
         ("__unraisablehook__", "unraisablehook"),

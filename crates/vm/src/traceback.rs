@@ -5,7 +5,7 @@
 
 use crate::exception::{ExceptionObject, TracebackObject};
 use crate::objects::code::CodeObj;
-use crate::objects::str::{display_lossy, StrObject};
+use crate::objects::str::{display_lossy, new_str, StrObject};
 use crate::typeobj::type_of;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -26,6 +26,26 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
     };
     p.exception_recursive(vm, exc);
     p.out
+}
+
+/// PyErr_Display: the report of `exc` written to `sys.stderr` (and flushed),
+/// so that a replaced `sys.stderr` (a StringIO, a test's capture) receives
+/// it; nothing when `sys.stderr` is None; "lost sys.stderr" on the process's
+/// stderr when there is none or it cannot be written to.
+pub fn display_exception(vm: &mut Vm, exc: &Value) {
+    let text = format_exception(vm, exc);
+    match crate::sysmodule::sys_attr(vm, "stderr") {
+        Some(file) if file.is_none() => {}
+        Some(file) => {
+            if vm.call_method(&file, "write", &[new_str(&text)]).is_err() {
+                vm.write_stderr(b"lost sys.stderr\n");
+                return;
+            }
+            // As CPython, a failing flush is ignored.
+            let _ = vm.call_method(&file, "flush", &[]);
+        }
+        None => vm.write_stderr(b"lost sys.stderr\n"),
+    }
 }
 
 /// CPython's limits on printing exception groups.
@@ -347,10 +367,16 @@ fn byte_to_char(line: &str, byte: usize) -> Option<usize> {
     Some(String::from_utf8_lossy(&b[..byte]).chars().count())
 }
 
-/// Line `lineno` (1-based) of a file, without its newline, decoded as UTF-8.
+/// Line `lineno` (1-based) of a file, without its newline, decoded as the
+/// file's encoding declaration (or BOM) says, UTF-8 otherwise; None when the
+/// file cannot be read or decoded that far.
 fn read_line(filename: &str, lineno: u32) -> Option<String> {
     let data = std::fs::read(filename).ok()?;
-    let text = String::from_utf8_lossy(&data);
+    let text = match std::str::from_utf8(&data) {
+        // Plain UTF-8 (the usual case) needs no look for a declaration.
+        Ok(s) if !s.starts_with('\u{feff}') && !s.lines().take(2).any(|l| l.contains("coding")) => s.to_string(),
+        _ => pyrite_syntax::source::decode_file(&data, filename).ok()?.text,
+    };
     // Universal newlines: \r\n and \r end lines too.
     let normalized = text.replace("\r\n", "\n").replace('\r', "\n");
     normalized
@@ -630,57 +656,130 @@ fn extract_anchors(segment: &str) -> Option<(usize, usize)> {
     if open_k == 0 || !ends_operand(open_k - 1) {
         return None;
     }
-    let value_end = toks[open_k - 1].1;
-    let slice_last = toks.get(last - 1)?;
     if last - 1 == open_k {
         return None;
     }
-    Some((value_end, slice_last.1 + 1))
+    // CPython moves the anchors from the value's end to its '[' and from
+    // the slice's end past its ']' (spaces between are underlined as `~`).
+    Some((toks[open_k].0, toks[last].1))
 }
 
-/// For a SyntaxError carrying `filename` and an int `lineno`: the
-/// `  File ..., line N` block with the text and carets, and the `msg`.
-fn syntax_error_location(vm: &mut Vm, exc: &Value) -> Option<(String, Value)> {
-    use crate::exception::{exc_type, ExcKind};
-    let t = type_of(exc);
-    if !t.is_subtype(exc_type(ExcKind::SyntaxError)) {
-        return None;
-    }
-    let get = |vm: &mut Vm, name: &str| {
-        let key = vm.intern(name);
-        crate::attr::instance_get(exc, &key)
+/// The int value of an attribute as PyLong_AsSsize_t takes it: an int
+/// (bools included) that fits, else None (the parse fails).
+fn ssize_of(v: &Value) -> Option<i64> {
+    crate::objects::int::as_int(v)?.to_i64()
+}
+
+/// pythonrun.c's parse_syntax_error and print_exception_file_and_line: for
+/// an exception whose class has `print_file_and_line` (SyntaxError and its
+/// subclasses) and whose `msg`, `filename`, `lineno`, `offset`, ... read as
+/// CPython reads them, writes the `  File "...", line N` line (with the
+/// margin) and the text with its carets, and returns the `msg` that is
+/// printed in place of the exception. None (nothing written) otherwise.
+fn print_file_and_line(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str) -> Option<Value> {
+    let key = vm.intern("print_file_and_line");
+    vm.lookup_attr(exc, &key).ok()??;
+    let mut get = |name: &str| vm.getattr_str(exc, name).ok();
+    let message = get("msg")?;
+    let filename = get("filename")?;
+    let lineno = ssize_of(&get("lineno")?)?;
+    let offset = match get("offset")? {
+        v if v.is_none() => -1,
+        v => ssize_of(&v)?,
     };
-    let int_of = |v: Option<Value>| v.and_then(|v| v.as_small_int());
-    let lineno = int_of(get(vm, "lineno"))?;
-    let filename = get(vm, "filename").filter(|f| f.downcast_ref::<StrObject>().is_some())?;
-    let msg = get(vm, "msg").filter(|m| m.downcast_ref::<StrObject>().is_some())?;
-    let kind = if t.is_subtype(exc_type(ExcKind::TabError)) {
-        pyrite_syntax::SyntaxErrorKind::TabError
-    } else if t.is_subtype(exc_type(ExcKind::IndentationError)) {
-        pyrite_syntax::SyntaxErrorKind::IndentationError
+    // Only SyntaxError itself has an end; its subclasses underline one character.
+    let exact_syntax_error = std::ptr::eq(type_of(exc), crate::exception::exc_type(crate::exception::ExcKind::SyntaxError));
+    let (end_lineno, end_offset) = if exact_syntax_error {
+        let end_lineno = match get("end_lineno") {
+            None => lineno,
+            Some(v) if v.is_none() => lineno,
+            Some(v) => ssize_of(&v)?,
+        };
+        let end_offset = match get("end_offset") {
+            None => -1,
+            Some(v) if v.is_none() => -1,
+            Some(v) => ssize_of(&v)?,
+        };
+        (end_lineno, end_offset)
     } else {
-        pyrite_syntax::SyntaxErrorKind::SyntaxError
+        (lineno, -1)
     };
-    let err = pyrite_syntax::SyntaxError {
-        kind,
-        msg: String::new(),
-        lineno: u32::try_from(lineno).ok()?,
-        offset: int_of(get(vm, "offset")).unwrap_or(0),
-        end_lineno: int_of(get(vm, "end_lineno")).and_then(|n| u32::try_from(n).ok()).unwrap_or(0),
-        end_offset: int_of(get(vm, "end_offset")).unwrap_or(0),
-        text: get(vm, "text").filter(|t| t.downcast_ref::<StrObject>().is_some()).map(|t| display_lossy(&t)),
+    let text = get("text")?;
+    let filename = if filename.is_none() {
+        "<string>".to_string()
+    } else {
+        match vm.str(&filename) {
+            Ok(s) => display_lossy(&s),
+            Err(_) => return None,
+        }
     };
-    let shown = err.display(&display_lossy(&filename));
-    // Everything but the final `Kind` line, which the caller writes with the class's name.
-    let trimmed = shown.trim_end_matches('\n');
-    let location = match trimmed.rfind('\n') {
-        Some(i) => trimmed[..=i].to_string(),
-        None => String::new(),
-    };
-    Some((location, msg))
+    out.push_str(prefix);
+    out.push_str(&format!("  File \"{filename}\", line {lineno}\n"));
+    if let Some(text) = text.downcast_ref::<StrObject>() {
+        let text = text.to_string_lossy();
+        let line_size = text.len() as i64;
+        // A range over several lines is underlined to the end of its first.
+        let mut end_offset = if end_lineno > lineno { line_size } else { end_offset };
+        // No more carets than the line has characters.
+        end_offset = end_offset.min(line_size + 1);
+        print_error_text(out, offset, end_offset, &text);
+    }
+    Some(message)
+}
+
+/// pythonrun.c's print_error_text: the line holding `offset` (1-based, but
+/// counted in UTF-8 bytes of `text` as CPython counts it here), stripped of
+/// its indentation, then the carets from `offset` to `end_offset`.
+fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
+    let carets = if end_offset > 0 && end_offset > offset { (end_offset - offset) as usize } else { 1 };
+    // CPython handles the text as a C string: it ends at a NUL.
+    let mut text = text.as_bytes();
+    if let Some(nul) = text.iter().position(|&b| b == 0) {
+        text = &text[..nul];
+    }
+    let mut offset = offset - 1;
+    while let Some((b' ' | b'\t' | b'\x0c', rest)) = text.split_first() {
+        text = rest;
+        offset -= 1;
+    }
+    let mut len = text.len() as i64;
+    if text.last() == Some(&b'\n') {
+        len -= 1;
+    }
+    offset = offset.min(len);
+    // Skip the lines before the one `offset` is in.
+    while let Some(nl) = text.iter().position(|&b| b == b'\n') {
+        let nl = nl as i64;
+        if nl >= offset {
+            break;
+        }
+        text = &text[nl as usize + 1..];
+        len -= nl + 1;
+        offset -= nl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(&String::from_utf8_lossy(text));
+    if usize::try_from(len).ok().and_then(|l| text.get(l)) != Some(&b'\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.extend(std::iter::repeat(' ').take(offset as usize));
+    out.extend(std::iter::repeat('^').take(carets));
+    out.push('\n');
 }
 
 fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str) {
+    if exc.downcast_ref::<ExceptionObject>().is_none() {
+        // print_exception_invalid_type: the indent, but no margin.
+        out.push_str(&prefix.replace('|', " "));
+        out.push_str("TypeError: print_exception(): Exception expected for value, ");
+        out.push_str(&type_of(exc).name_string());
+        out.push_str(" found\n");
+        return;
+    }
     let t = type_of(exc);
     let qualname = display_lossy(t.qualname());
     let module = crate::types::object_ty::type_module_name(t);
@@ -689,30 +788,24 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str
         Some(m) => format!("{m}.{qualname}"),
         None => format!("<unknown>.{qualname}"),
     };
-    // A SyntaxError with a location prints that location and its `msg`
-    // (pythonrun.c's print_exception_file_and_line).
-    let syntax = syntax_error_location(vm, exc);
-    if let Some((location, _)) = &syntax {
-        // Only the `File` line takes the margin (as pythonrun.c writes it).
-        out.push_str(prefix);
-        out.push_str(location);
-    }
-    let text = match syntax.map(|(_, msg)| msg).map_or_else(|| vm.str(exc), Ok) {
-        Ok(s) => s
-            .downcast_ref::<StrObject>()
-            .map(|s| s.to_string_lossy())
-            .unwrap_or_default(),
-        Err(_) => "<exception str() failed>".to_string(),
-    };
+    // A SyntaxError with a location prints that location, then its `msg`
+    // stands for the exception: its str() is printed, its notes looked up.
+    let value = print_file_and_line(vm, exc, out, prefix).unwrap_or_else(|| exc.clone());
     out.push_str(prefix);
-    if text.is_empty() {
-        out.push_str(&name);
-    } else {
-        out.push_str(&name);
-        out.push_str(": ");
-        out.push_str(&text);
+    out.push_str(&name);
+    if !value.is_none() {
+        match vm.str(&value) {
+            Ok(s) => {
+                let text = s.downcast_ref::<StrObject>().map(|s| s.to_string_lossy()).unwrap_or_default();
+                if !text.is_empty() {
+                    out.push_str(": ");
+                    out.push_str(&text);
+                }
+            }
+            Err(_) => out.push_str(": <exception str() failed>"),
+        }
     }
-    if let Some(s) = crate::suggestions::offer_suggestion(vm, exc) {
+    if let Some(s) = crate::suggestions::offer_suggestion(vm, &value) {
         out.push_str(". Did you mean: '");
         out.push_str(&s);
         out.push_str("'?");
@@ -720,8 +813,9 @@ fn print_exception_only(vm: &mut Vm, exc: &Value, out: &mut String, prefix: &str
     out.push('\n');
     // PEP 678 notes: each line of each note's str() takes the margin; a
     // non-sequence `__notes__` is shown by its repr, with no newline.
+    // (3.11.7 looks the notes up on the exception, also when `msg` stood for it.)
     let key = vm.intern("__notes__");
-    let Some(notes) = crate::attr::instance_get(exc, &key) else {
+    let Ok(Some(notes)) = vm.lookup_attr(exc, &key) else {
         return;
     };
     if !crate::types::exc_group::is_sequence(&notes) {
@@ -796,5 +890,7 @@ mod tests {
         assert_eq!(extract_anchors("a < b"), None);
         assert_eq!(extract_anchors("1e-5 * x"), Some((5, 6)));
         assert_eq!(extract_anchors("'a' + 1"), Some((4, 5)));
+        assert_eq!(extract_anchors("b     [    a  ]"), Some((6, 15)));
+        assert_eq!(extract_anchors("(b) [ (a) ]"), Some((4, 11)));
     }
 }

@@ -426,13 +426,26 @@ impl TypeObject {
         // assign_version_tag): `modified()` stops at subclasses whose tag is
         // already invalid, so a tagged type below an untagged one would keep
         // a stale tag.
-        // SAFETY: the MRO is replaced only between uses, under the GIL.
-        let mro = unsafe { (*self.mro.get()).downcast_ref::<TupleObject>() };
-        for b in mro.map(|m| m.items()).unwrap_or(&[]).iter().skip(1) {
-            // SAFETY: the MRO holds types only.
-            let b = unsafe { &*(b.ptr_unchecked() as *const TypeObject) };
-            if b.version_tag.get() == 0 && b.version_tag() == 0 {
-                return 0;
+        // The bases, not the MRO: a metaclass's mro() may put the class
+        // anywhere in it, while bases never form a cycle. (Static types
+        // without a bases tuple use their base chain.)
+        // SAFETY: bases are replaced only between uses, under the GIL.
+        let bases = unsafe { (*self.bases.get()).downcast_ref::<TupleObject>() };
+        match bases {
+            Some(bases) => {
+                for b in bases.items() {
+                    let Some(b) = b.downcast_ref::<TypeObject>() else { continue };
+                    if b.version_tag.get() == 0 && b.version_tag() == 0 {
+                        return 0;
+                    }
+                }
+            }
+            None => {
+                if let Some(b) = self.base() {
+                    if b.version_tag.get() == 0 && b.version_tag() == 0 {
+                        return 0;
+                    }
+                }
             }
         }
         // SAFETY: GIL held.

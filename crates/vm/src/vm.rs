@@ -25,8 +25,19 @@ pub struct Vm {
     /// Python frames plus counted native re-entries.
     pub(crate) depth: usize,
     pub recursion_limit: usize,
-    /// The exception being handled (`sys.exc_info()`), NULL when none.
+    /// The exception being handled by the innermost exception-state owner
+    /// (the running generator, else the thread), NULL when none. CPython's
+    /// `tstate->exc_info->exc_value`.
     pub(crate) exc_info: Value,
+    /// The outer owners' handled exceptions, innermost last: a resumed generator
+    /// pushes its resumer's state here (CPython's `_PyErr_StackItem` chain).
+    pub(crate) exc_outer: Vec<Value>,
+    /// Bits of an exception whose `__context__` is already settled (it escaped a
+    /// generator, or was thrown into one): the frame it surfaces in next must not
+    /// chain it again. Cleared at the next exception unwind, whichever it is.
+    pub(crate) context_settled: u64,
+    /// This thread's current `contextvars.Context`, NULL until first used.
+    pub(crate) context: Value,
     pub(crate) builtins: Value,
     pub(crate) builtins_dict: Value,
     /// `sys.modules`.
@@ -66,6 +77,7 @@ impl Vm {
         let mut vm = Vm::with_seed(seed);
         if let Ok(n) = usize::try_from(crate::config::current().int_max_str_digits) {
             vm.int_max_str_digits = n;
+            pyrite_syntax::strings::set_int_max_str_digits(n);
         }
         Ok(vm)
     }
@@ -88,6 +100,9 @@ impl Vm {
             depth: 0,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             exc_info: Value::NULL,
+            exc_outer: Vec::new(),
+            context_settled: 0,
+            context: Value::NULL,
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             modules: DictObject::new_value(),
@@ -121,6 +136,9 @@ impl Vm {
             depth: 0,
             recursion_limit: shared.recursion_limit,
             exc_info: Value::NULL,
+            exc_outer: Vec::new(),
+            context_settled: 0,
+            context: Value::NULL,
             builtins: shared.builtins.clone(),
             builtins_dict: shared.builtins_dict.clone(),
             modules: shared.modules.clone(),
@@ -234,6 +252,11 @@ impl Vm {
             .map(|m| m.dict_value())
             .unwrap_or_else(DictObject::new_value);
         if let Some(dict) = d.downcast_ref::<DictObject>() {
+            // CPython's `__main__` starts with an empty `__annotations__` (pylifecycle's
+            // add_main_module), placed before `__builtins__`.
+            if name == "__main__" {
+                dict.insert_str_key("__annotations__", DictObject::new_value());
+            }
             dict.insert_str_key("__builtins__", self.builtins.clone());
         }
         if let Some(mods) = self.modules.downcast_ref::<DictObject>() {
@@ -379,6 +402,20 @@ impl Vm {
 
     /// Runs the `__del__` of objects that were freed; their exceptions are
     /// reported as "Exception ignored in: ..." and otherwise ignored.
+    /// The exception being handled as `sys.exc_info()` sees it: the innermost
+    /// owner's, else the nearest outer one's (CPython's `_PyErr_GetTopmostException`).
+    pub(crate) fn handled_exception(&self) -> Value {
+        if !self.exc_info.is_null() && !self.exc_info.is_none() {
+            return self.exc_info.clone();
+        }
+        for v in self.exc_outer.iter().rev() {
+            if !v.is_null() && !v.is_none() {
+                return v.clone();
+            }
+        }
+        Value::NULL
+    }
+
     pub fn run_pending_finalizers(&mut self) {
         loop {
             // Weakref callbacks and a due collection (gc.rs) wait for this safe point too.
@@ -409,8 +446,7 @@ impl Vm {
 
     /// Writes "Traceback (most recent call last): ..." and the exception line to stderr.
     pub fn print_exception(&mut self, e: &PyErr) {
-        let text = crate::traceback::format_exception(self, &e.exc);
-        self.write_stderr(text.as_bytes());
+        crate::traceback::display_exception(self, &e.exc);
     }
 
     /// Marks `v` as being repr'd; false when it already is (recursion).

@@ -94,6 +94,8 @@ pub fn parse_number(text: &str) -> Result<Constant, String> {
     number::parse_number(text)
 }
 
+pub use number::set_int_max_str_digits;
+
 /// The parts of a string token: its prefix letters and the body between the quotes.
 struct Literal {
     bytes: bool,

@@ -6,9 +6,17 @@ use num_bigint::BigInt;
 
 use crate::ast::Constant;
 
-/// CPython's default `sys.get_int_max_str_digits()`: decimal int literals with
-/// more digits are rejected (3.11.7's CVE-2020-10735 limit).
-const INT_MAX_STR_DIGITS: usize = 4300;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `sys.get_int_max_str_digits()` as the interpreter last set it (CPython's
+/// default 4300, the CVE-2020-10735 limit; 0 for no limit): decimal int
+/// literals with more digits are rejected.
+static INT_MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(4300);
+
+/// Called by the interpreter at start-up and by `sys.set_int_max_str_digits`.
+pub fn set_int_max_str_digits(limit: usize) {
+    INT_MAX_STR_DIGITS.store(limit, Ordering::Relaxed);
+}
 
 /// See [`crate::strings::parse_number`].
 pub fn parse_number(text: &str) -> Result<Constant, String> {
@@ -41,9 +49,10 @@ pub fn parse_number(text: &str) -> Result<Constant, String> {
         return parse_float(s).map(Constant::Float);
     }
     if bytes.iter().all(u8::is_ascii_digit) {
-        if bytes.len() > INT_MAX_STR_DIGITS {
+        let limit = INT_MAX_STR_DIGITS.load(Ordering::Relaxed);
+        if limit != 0 && bytes.len() > limit {
             return Err(format!(
-                "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; \
+                "Exceeds the limit ({limit} digits) for integer string conversion: value has {} digits; \
                  use sys.set_int_max_str_digits() to increase the limit",
                 bytes.len()
             ));

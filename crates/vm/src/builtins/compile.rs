@@ -113,6 +113,9 @@ fn source_of(vm: &mut Vm, v: &Value, funcname: &str, what: &str) -> PyResult<Sou
         }
     } else if let Some(b) = v.downcast_ref::<BytesObject>() {
         Source::Bytes(b.data().to_vec())
+    } else if let Some(b) = crate::objects::memoryview::bytes_like(vm, v)? {
+        // Any other bytes-like object (bytearray, memoryview): its bytes.
+        Source::Bytes(b.into_owned())
     } else {
         let msg = format!("{funcname}() arg 1 must be a {what} object");
         return Err(vm.type_error(msg));
@@ -310,32 +313,33 @@ impl Vm {
 /// The builtins a frame running with `globals` uses: `globals['__builtins__']`
 /// (a module stands for its dict), inserted from the caller's builtins when missing.
 fn builtins_for_globals(vm: &mut Vm, globals: &Value) -> PyResult<Value> {
-    let Some(g) = globals.downcast_ref::<DictObject>() else {
-        return Ok(vm.builtins_dict.clone());
-    };
-    let found = g.get_str_key("__builtins__");
-    let b = match found {
-        Some(b) => b,
-        None => {
-            // CPython inserts `PyEval_GetBuiltins()`: the current frame's builtins dict.
-            let value = vm
-                .frames
-                .last()
-                .map(|f| f.builtins_value())
-                .unwrap_or_else(|| vm.builtins_dict.clone());
-            g.insert_str_key("__builtins__", value.clone());
-            value
+    if let Some(g) = globals.downcast_ref::<DictObject>() {
+        if g.get_str_key("__builtins__").is_none() {
+            g.insert_str_key("__builtins__", current_builtins(vm));
         }
-    };
-    if let Some(m) = b.downcast_ref::<ModuleObject>() {
-        return Ok(m.dict_value());
     }
-    if b.downcast_ref::<DictObject>().is_some() {
-        return Ok(b);
+    Ok(builtins_from_globals(vm, globals))
+}
+
+/// `_PyEval_BuiltinsFromGlobals`: `globals['__builtins__']` as a dict (a module stands for its
+/// dict), the current frame's builtins when it has none.
+pub(crate) fn builtins_from_globals(vm: &mut Vm, globals: &Value) -> Value {
+    let found = globals.downcast_ref::<DictObject>().and_then(|g| g.get_str_key("__builtins__"));
+    match found {
+        Some(b) => match b.downcast_ref::<ModuleObject>() {
+            Some(m) => m.dict_value(),
+            None if b.downcast_ref::<DictObject>().is_some() => b,
+            // A non-dict `__builtins__` (CPython would index it as a mapping): the
+            // interpreter's builtins.
+            None => vm.builtins_dict.clone(),
+        },
+        None => current_builtins(vm),
     }
-    // A non-dict `__builtins__` (CPython would index it as a mapping): the
-    // interpreter's builtins.
-    Ok(vm.builtins_dict.clone())
+}
+
+/// `PyEval_GetBuiltins()`: the running frame's builtins dict.
+fn current_builtins(vm: &Vm) -> Value {
+    vm.frames.last().map(|f| f.builtins_value()).unwrap_or_else(|| vm.builtins_dict.clone())
 }
 
 fn is_mapping(v: &Value) -> bool {
@@ -375,8 +379,24 @@ fn filename_arg(vm: &mut Vm, v: &Value) -> PyResult<String> {
         );
         return Err(vm.type_error(msg));
     }
+    if let Some(b) = crate::objects::memoryview::bytes_like(vm, v)? {
+        let name = String::from_utf8_lossy(&b).into_owned();
+        let msg = format!("path should be string, bytes, or os.PathLike, not {}", vm.type_name(v));
+        deprecation_warning(vm, &msg)?;
+        return Ok(name);
+    }
     let msg = format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v));
     Err(vm.type_error(msg))
+}
+
+/// `warnings.warn(msg, DeprecationWarning)` from native code (the caller's
+/// line is the one reported).
+fn deprecation_warning(vm: &mut Vm, msg: &str) -> PyResult<()> {
+    let warnings = vm.import_absolute("warnings")?;
+    let warn = vm.getattr_str(&warnings, "warn")?;
+    let category = crate::exception::exc_type_value(ExcKind::DeprecationWarning);
+    vm.call(&warn, &[new_str(msg), category, Value::int(1)], None)?;
+    Ok(())
 }
 
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {

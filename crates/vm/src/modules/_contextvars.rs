@@ -106,18 +106,17 @@ fn new_context(vars: Vars) -> Value {
     )
 }
 
-/// The current context, made empty on first use.
-static CURRENT: GilCell<Option<Value>> = GilCell::new(None);
-
-pub(crate) fn current_context() -> Value {
-    // SAFETY: GIL held; no Python code runs while the cell is borrowed.
-    let cur = unsafe { CURRENT.get_mut() };
-    cur.get_or_insert_with(|| new_context(Rc::new(Vec::new()))).clone()
+/// The current thread's context (kept in its `Vm`: each OS thread starts with an
+/// empty one, as in CPython), made on first use.
+pub(crate) fn current_context(vm: &mut Vm) -> Value {
+    if vm.context.is_null() {
+        vm.context = new_context(Rc::new(Vec::new()));
+    }
+    vm.context.clone()
 }
 
-fn set_current(ctx: Option<Value>) {
-    // SAFETY: GIL held; the old value is dropped after the cell is released.
-    let old = std::mem::replace(unsafe { CURRENT.get_mut() }, ctx);
+fn set_current(vm: &mut Vm, ctx: Option<Value>) {
+    let old = std::mem::replace(&mut vm.context, ctx.unwrap_or(Value::NULL));
     drop(old);
 }
 
@@ -213,17 +212,17 @@ fn enter(vm: &mut Vm, ctx: &Value) -> PyResult<()> {
         let msg = format!("cannot enter context: {} is already entered", vm.repr_string(ctx)?);
         return Err(vm.new_error(ExcKind::RuntimeError, msg));
     }
-    c.prev.set(Some(current_context()));
+    c.prev.set(Some(current_context(vm)));
     c.entered.set(true);
-    set_current(Some(ctx.clone()));
+    set_current(vm, Some(ctx.clone()));
     Ok(())
 }
 
-fn exit(ctx: &Value) {
+fn exit(vm: &mut Vm, ctx: &Value) {
     let c = ctx_of(ctx);
     let prev = c.prev.take();
     c.entered.set(false);
-    set_current(prev);
+    set_current(vm, prev);
 }
 
 fn context_run(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
@@ -237,7 +236,7 @@ fn context_run(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
     }
     enter(vm, me)?;
     let result = vm.call(&args[1], &args[2..], kwnames);
-    exit(me);
+    exit(vm, me);
     result
 }
 
@@ -280,7 +279,7 @@ fn context_items(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 fn copy_context(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ArgSpec::exact::<0>(vm, "copy_context", args, 0)?;
     check_no_kwargs(vm, "copy_context", kw)?;
-    let cur = current_context();
+    let cur = current_context(vm);
     let vars = ctx_of(&cur).vars.borrow().clone();
     Ok(new_context(vars))
 }
@@ -402,8 +401,8 @@ fn var_name(vm: &mut Vm, me: &Value) -> PyResult<Value> {
 }
 
 /// The variable's value in the current context, if it has one.
-fn var_lookup(var: &Value) -> Option<Value> {
-    let cur = current_context();
+fn var_lookup(vm: &mut Vm, var: &Value) -> Option<Value> {
+    let cur = current_context(vm);
     let found = lookup(&ctx_of(&cur).vars.borrow(), var);
     found
 }
@@ -413,7 +412,7 @@ fn var_get(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "get", args, 1, 0, 1)?;
     let me = &args[0];
     let v = var_of(vm, me)?;
-    if let Some(x) = var_lookup(me) {
+    if let Some(x) = var_lookup(vm, me) {
         return Ok(x);
     }
     if let Some(d) = args.get(1) {
@@ -426,8 +425,8 @@ fn var_get(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 /// Sets (`Some`) or removes (`None`) the variable in the current context.
-fn write_var(var: &Value, value: Option<Value>) {
-    let cur = current_context();
+fn write_var(vm: &mut Vm, var: &Value, value: Option<Value>) {
+    let cur = current_context(vm);
     let c = ctx_of(&cur);
     let old = {
         let mut vars = c.vars.borrow_mut();
@@ -451,17 +450,17 @@ fn var_set(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "set", kw)?;
     let [me, value] = ArgSpec::exact::<2>(vm, "ContextVar.set", args, 1)?;
     var_of(vm, &me)?;
-    let old = var_lookup(&me);
+    let old = var_lookup(vm, &me);
     let token = new_native(
         token_type(),
         Token {
-            ctx: current_context(),
+            ctx: current_context(vm),
             var: me.clone(),
             old,
             used: Cell::new(false),
         },
     );
-    write_var(&me, Some(value));
+    write_var(vm, &me, Some(value));
     Ok(token)
 }
 
@@ -481,12 +480,12 @@ fn var_reset(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         let msg = format!("{} was created by a different ContextVar", vm.repr_string(&tok)?);
         return Err(vm.value_error(msg));
     }
-    if !t.ctx.is(&current_context()) {
+    if !t.ctx.is(&current_context(vm)) {
         let msg = format!("{} was created in a different Context", vm.repr_string(&tok)?);
         return Err(vm.value_error(msg));
     }
     t.used.set(true);
-    write_var(&me, t.old.clone());
+    write_var(vm, &me, t.old.clone());
     Ok(none())
 }
 

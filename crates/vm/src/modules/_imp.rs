@@ -116,6 +116,9 @@ fn create_dynamic(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let name = vm.str_string(&name)?;
     let origin = vm.getattr_str(&spec, "origin")?;
     let origin = if origin.is_none() { String::new() } else { vm.str_string(&origin)? };
+    if crate::import::is_reference_build_extension(std::path::Path::new(&origin)) {
+        return Err(vm.module_not_found(&name));
+    }
     let q = vm.repr_string(&new_str(&name))?;
     let msg = format!("pyrite cannot load C extension modules: {q} ({origin})");
     Err(vm.import_error(ExcKind::ImportError, msg, Some(&name), Some(&origin)))

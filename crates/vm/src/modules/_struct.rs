@@ -101,6 +101,10 @@ fn cache() -> &'static mut HashMap<Vec<u8>, Rc<Layout>> {
 
 /// Compiles a format (the bytes of a str or bytes object).
 fn compile(vm: &mut Vm, fmt: &[u8], format: Value) -> PyResult<Layout> {
+    // The format is a C string in CPython.
+    if fmt.contains(&0) {
+        return Err(struct_error(vm, "embedded null character"));
+    }
     let (order, body) = match fmt.first() {
         Some(b'@') => (Order::Native, &fmt[1..]),
         Some(b'=') | Some(b'<') => (Order::Little, &fmt[1..]),
@@ -453,9 +457,10 @@ fn pack_values(vm: &mut Vm, l: &Layout, values: &[Value], out: &mut [u8], who: &
                     let n = data.len().min(c.count);
                     dst[..n].copy_from_slice(&data[..n]);
                 } else if c.count > 0 {
-                    let n = data.len().min(c.count - 1).min(255);
+                    // The whole field is filled; the length byte saturates at 255.
+                    let n = data.len().min(c.count - 1);
                     dst[1..1 + n].copy_from_slice(&data[..n]);
-                    dst[0] = n as u8;
+                    dst[0] = n.min(255) as u8;
                 }
             }
             _ => {
@@ -530,13 +535,8 @@ fn buffer_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
     if let Some(b) = v.downcast_ref::<BytesObject>() {
         return Ok(b.data().to_vec());
     }
-    let tn = type_of(v).name_string();
-    if matches!(tn.as_str(), "bytearray" | "memoryview" | "array" | "mmap") {
-        let bytes_t = crate::typeobj::BYTES_TYPE.get().as_value();
-        let b = vm.call(&bytes_t, std::slice::from_ref(v), None)?;
-        if let Some(b) = b.downcast_ref::<BytesObject>() {
-            return Ok(b.data().to_vec());
-        }
+    if let Some(data) = crate::objects::memoryview::bytes_like(vm, v)? {
+        return Ok(data.into_owned());
     }
     let msg = format!("a bytes-like object is required, not '{}'", vm.type_name(v));
     Err(vm.type_error(msg))
@@ -572,19 +572,23 @@ fn do_unpack_from(vm: &mut Vm, l: &Layout, buf: &Value, offset: i64) -> PyResult
     let data = buffer_bytes(vm, buf)?;
     let len = data.len() as i64;
     let mut off = offset;
+    let size = l.size as i64;
     if off < 0 {
+        if off + size > 0 {
+            return Err(struct_error(vm, format!("not enough data to unpack {size} bytes at offset {off}")));
+        }
         if off + len < 0 {
             return Err(struct_error(vm, format!("offset {offset} out of range for {len}-byte buffer")));
         }
         off += len;
     }
-    let size = l.size as i64;
     if len - off < size {
+        // CPython adds them as size_t.
+        let need = (size as u64).wrapping_add(off as u64);
         return Err(struct_error(
             vm,
             format!(
-                "unpack_from requires a buffer of at least {} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})",
-                size + off
+                "unpack_from requires a buffer of at least {need} bytes for unpacking {size} bytes at offset {off} (actual buffer size is {len})"
             ),
         ));
     }
@@ -606,38 +610,63 @@ fn do_pack_into(vm: &mut Vm, l: &Layout, args: &[Value]) -> PyResult<Value> {
             format!("pack_into expected {} items for packing (got {})", l.items, values.len()),
         ));
     }
-    let tn = type_of(buf).name_string();
-    if !matches!(tn.as_str(), "bytearray" | "memoryview" | "array" | "mmap") {
+    let Some((_, len)) = writable_region(vm, buf)? else {
         let msg = format!("argument must be read-write bytes-like object, not {}", vm.type_name(buf));
         return Err(vm.type_error(msg));
-    }
+    };
+    let len = len as i64;
     let mut off = offset_arg(vm, Some(off_v))?;
-    let len = vm.len(buf)? as i64;
+    let size = l.size as i64;
     if off < 0 {
+        if off + size > 0 {
+            return Err(struct_error(vm, format!("no space to pack {size} bytes at offset {off}")));
+        }
         if off + len < 0 {
             return Err(struct_error(vm, format!("offset {off} out of range for {len}-byte buffer")));
         }
         off += len;
     }
-    let size = l.size as i64;
     if len - off < size {
-        if off > len {
-            return Err(struct_error(vm, format!("offset {off} out of range for {len}-byte buffer")));
-        }
+        // CPython adds them as size_t.
+        let need = (size as u64).wrapping_add(off as u64);
         return Err(struct_error(
             vm,
             format!(
-                "pack_into requires a buffer of at least {} bytes for packing {size} bytes at offset {off} (actual buffer size is {len})",
-                size + off
+                "pack_into requires a buffer of at least {need} bytes for packing {size} bytes at offset {off} (actual buffer size is {len})"
             ),
         ));
     }
     let mut out = vec![0u8; l.size];
     pack_values(vm, l, values, &mut out, "pack_into")?;
-    // Written through slice assignment, which every writable buffer type has.
-    let sl = crate::objects::slice::new_slice(Value::int(off), Value::int(off + size), none());
-    vm.setitem(buf, &sl, new_bytes(&out))?;
-    Ok(none())
+    // Packing may have run Python code (`__index__`) that resized the buffer:
+    // look it up again.
+    match writable_region(vm, buf)? {
+        Some((ptr, now)) if now as i64 - off >= size => {
+            // SAFETY: `ptr` addresses `now` writable bytes and off + size <= now.
+            unsafe { std::ptr::copy_nonoverlapping(out.as_ptr(), ptr.add(off as usize), out.len()) };
+            Ok(none())
+        }
+        _ => Err(vm.new_error(ExcKind::BufferError, "pack_into buffer was resized while packing")),
+    }
+}
+
+/// The writable memory of a buffer object (bytearray, writable memoryview,
+/// array, ...): its address and length in bytes; None when it has none.
+fn writable_region(vm: &mut Vm, v: &Value) -> PyResult<Option<(*mut u8, usize)>> {
+    if let Some(m) = v.downcast_ref::<crate::objects::memoryview::MemoryViewObject>() {
+        if m.readonly || !m.is_c_contiguous() {
+            return Ok(None);
+        }
+        let rb = m.base(vm)?;
+        if rb.readonly {
+            return Ok(None);
+        }
+        // SAFETY: base() checked that the view lies within the exporter's memory.
+        return Ok(Some((unsafe { rb.ptr.add(m.offset) }, m.nbytes())));
+    }
+    Ok(crate::objects::memoryview::raw_buffer(v)
+        .filter(|rb| !rb.readonly)
+        .map(|rb| (rb.ptr, rb.len)))
 }
 
 // --- Struct objects ----------------------------------------------------------

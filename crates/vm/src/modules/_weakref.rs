@@ -44,9 +44,16 @@ pub(crate) struct WeakData {
 impl WeakData {
     /// The referent (a new reference), or None when it died.
     fn get(&self) -> Option<Value> {
-        let p = self.referent.get();
-        // SAFETY: a non-null referent is alive: its death nulls this field.
-        NonNull::new(p as *mut ObjHeader).map(Value::from_borrowed_ptr)
+        let p = NonNull::new(self.referent.get() as *mut ObjHeader)?;
+        // SAFETY: a non-null referent's memory is live: freeing it nulls this
+        // field. A referent whose count already reached zero is dying (queued
+        // by the deallocation trashcan, its weakrefs not yet cleared): it is
+        // dead to Python, as CPython's PyWeakref_GET_OBJECT says, and taking
+        // a reference would free it twice.
+        if unsafe { (*p.as_ptr()).refcount.get() } == 0 {
+            return None;
+        }
+        Some(Value::from_borrowed_ptr(p))
     }
 
     fn callback(&self) -> Value {
@@ -387,7 +394,7 @@ fn remove_dead_weakref(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Va
         let Some(w) = v.native_ref::<WeakData>() else {
             return Err(vm.type_error("not a weakref"));
         };
-        if w.referent.get().is_null() {
+        if w.get().is_none() {
             d.del_item(vm, &key)?;
         }
     }

@@ -441,9 +441,6 @@ fn array_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
         return Ok(me);
     };
     let a = arr(vm, &me)?;
-    if init.is_none() {
-        return Ok(me);
-    }
     if let Some(s) = init.downcast_ref::<StrObject>() {
         if code.0 != b'u' {
             let msg = format!("cannot use a str to initialize an array with typecode '{}'", code.letter());
@@ -476,6 +473,15 @@ fn array_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
             raw.extend_from_slice(&code.store(vm, v)?[..code.size()]);
         }
         *a.data.borrow_mut() = raw;
+        return Ok(me);
+    }
+    if init.native_ref::<ArrayData>().is_some_and(|other| other.code != code) {
+        // An array of another kind is converted item by item.
+        let iter = vm.iter(init)?;
+        while let Some(v) = vm.next(&iter)? {
+            let raw = a.code.store(vm, &v)?;
+            a.push_raw(&raw);
+        }
         return Ok(me);
     }
     extend_iter(vm, a, init)?;
@@ -712,7 +718,10 @@ fn array_richcompare(vm: &mut Vm, x: &Value, y: &Value, op: CompareOp) -> PyResu
     let mut i = 0;
     while i < a.len().min(b.len()) {
         let (va, vb) = (a.item(vm, i)?, b.item(vm, i)?);
-        if !vm.rich_eq_bool(&va, &vb)? {
+        // Items are compared as fresh objects (no identity shortcut), so
+        // that NaN items differ as in CPython.
+        let eq = vm.compare(&va, &vb, CompareOp::Eq)?;
+        if !vm.is_true(&eq)? {
             return match op {
                 CompareOp::Eq => Ok(Value::bool(false)),
                 CompareOp::Ne => Ok(Value::bool(true)),
@@ -1168,11 +1177,13 @@ fn array_reconstructor(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Val
         }
     };
     let Some(code) = Code::from_char(code) else {
-        return Err(bad_typecode(vm));
+        return Err(vm.value_error("second argument must be a valid type code"));
     };
     let mf = vm.index(&a[2])?;
-    let mf = as_int(&mf).and_then(|i| i.to_i64()).unwrap_or(-1);
-    if !(-1..=21).contains(&mf) {
+    let Some(mf) = as_int(&mf).and_then(|i| i.to_i64()).filter(|m| i32::try_from(*m).is_ok()) else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int"));
+    };
+    if !(0..=21).contains(&mf) {
         return Err(vm.value_error("third argument must be a valid machine format code."));
     }
     let Some(bo) = a[3].downcast_ref::<BytesObject>() else {
@@ -1332,7 +1343,7 @@ fn array_iter_type() -> &'static TypeObject {
     })
 }
 
-pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
+pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("array");
     m.doc("This module defines an object type which can efficiently represent\nan array of basic values: characters, integers, floating point\nnumbers.  Arrays are sequence types and behave very much like lists,\nexcept that the type of objects stored in them is constrained.\n");
     m.type_(array_type());
@@ -1340,5 +1351,10 @@ pub(crate) fn init(_vm: &mut Vm) -> PyResult<Value> {
     m.str("typecodes", TYPECODES);
     m.function("_array_reconstructor", array_reconstructor);
     let _ = array_iter_type();
+    // Arrays are mutable sequences to `collections.abc`, as CPython registers them.
+    let abc = vm.import_absolute("collections.abc")?;
+    let mutable_sequence = vm.getattr_str(&abc, "MutableSequence")?;
+    let register = vm.getattr_str(&mutable_sequence, "register")?;
+    vm.call1(&register, array_type().as_value())?;
     Ok(m.finish())
 }

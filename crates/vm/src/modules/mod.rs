@@ -36,6 +36,7 @@ mod _imp;
 pub(crate) mod _io;
 mod _json;
 mod _md5;
+mod _opcode;
 mod _operator;
 mod _posixsubprocess;
 mod _random;
@@ -48,7 +49,9 @@ mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
+mod _testinternalcapi;
 pub(crate) mod _thread;
+mod _uuid;
 mod _warnings;
 pub(crate) mod _weakref;
 pub(crate) mod array;
@@ -92,6 +95,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_json", init: _json::init },
     ModuleDef { name: "_md5", init: _md5::init },
+    ModuleDef { name: "_opcode", init: _opcode::init },
     ModuleDef { name: "_operator", init: _operator::init },
     ModuleDef { name: "_posixsubprocess", init: _posixsubprocess::init },
     ModuleDef { name: "_random", init: _random::init },
@@ -104,7 +108,9 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
+    ModuleDef { name: "_uuid", init: _uuid::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },

@@ -447,6 +447,36 @@ fn posix_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
 }
 
+/// `sendfile(out_fd, in_fd, offset, count)`: Linux's sendfile(2); an offset of
+/// None reads from (and advances) `in_fd`'s own position.
+fn posix_sendfile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    const NAMES: [&str; 4] = ["out_fd", "in_fd", "offset", "count"];
+    let a = ArgSpec::parse(vm, "sendfile", args, kw, &NAMES, 4, 4)?;
+    let [Some(out_fd), Some(in_fd), Some(offset), Some(count)] = <[Option<Value>; 4]>::try_from(a).unwrap_or_default() else {
+        return Err(vm.type_error("sendfile() missing required argument"));
+    };
+    let out_fd = fd_from(vm, &out_fd)?;
+    let in_fd = fd_from(vm, &in_fd)?;
+    let mut offset: Option<libc::off_t> = if offset.is_none() { None } else { Some(vm.index_i64(&offset)?) };
+    let count = vm.index_i64(&count)?;
+    loop {
+        let (r, err) = vm.allow_threads(|| {
+            let off_ptr = offset.as_mut().map_or(std::ptr::null_mut(), |o| o as *mut libc::off_t);
+            // SAFETY: plain syscall; `off_ptr` is null or points at a local.
+            let r = unsafe { libc::sendfile(out_fd, in_fd, off_ptr, count as usize) };
+            (r, errno())
+        });
+        if r >= 0 {
+            return Ok(Value::int(r as i64));
+        }
+        if err == libc::EINTR {
+            eintr_check(vm)?;
+            continue;
+        }
+        return Err(os_error(vm, err, None, None));
+    }
+}
+
 fn posix_lseek(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "lseek", kw)?;
     let [fd, pos, how] = ArgSpec::exact::<3>(vm, "lseek", args, 0)?;
@@ -702,6 +732,22 @@ fn posix_mkdir(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
     // SAFETY: NUL-terminated path.
     if unsafe { libc::mkdirat(dir_fd, p.c.as_ptr(), mode) } != 0 {
         return Err(p.err(vm));
+    }
+    Ok(none())
+}
+
+fn posix_mkfifo(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "mkfifo", args, kwnames, &["path", "mode", "dir_fd"], 2, 1)?;
+    let p = path_arg(vm, "mkfifo", "path", a[0].as_ref().unwrap_or(&none()), false)?;
+    let mode = match &a[1] {
+        Some(m) => int_arg(vm, m)? as libc::mode_t,
+        None => 0o666,
+    };
+    let dir_fd = dir_fd_arg(vm, &a[2])?;
+    // SAFETY: NUL-terminated path.
+    if unsafe { libc::mkfifoat(dir_fd, p.c.as_ptr(), mode) } != 0 {
+        // CPython names no file in this error.
+        return Err(last_os_error(vm, None, None));
     }
     Ok(none())
 }
@@ -1643,6 +1689,32 @@ fn posix_waitpid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
 }
 
+/// `os.pidfd_open(pid, flags=0)`: a descriptor for the process (asyncio's
+/// PidfdChildWatcher polls it for the child's exit).
+fn posix_pidfd_open(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "pidfd_open", args, kwnames, &["pid", "flags"], 2, 1)?;
+    let pid = int_arg(vm, a[0].as_ref().unwrap_or(&none()))?;
+    let flags = match &a[1] {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    if flags < 0 {
+        return Err(vm.value_error("value must be positive"));
+    }
+    let Ok(flags) = u32::try_from(flags) else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large for C unsigned int"));
+    };
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C int"));
+    };
+    // SAFETY: plain syscall with integer arguments.
+    let r = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, flags) };
+    if r < 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    Ok(Value::int(r as i64))
+}
+
 fn posix_wait(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "wait", kw)?;
     ArgSpec::range(vm, "wait", args, 0, 0, 0)?;
@@ -1917,6 +1989,7 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_LCHOWN",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
+    "HAVE_MKFIFOAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",
@@ -2021,6 +2094,8 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("closerange", posix_closerange),
         ("read", posix_read),
         ("write", posix_write),
+        ("sendfile", posix_sendfile),
+        ("mkfifo", posix_mkfifo),
         ("lseek", posix_lseek),
         ("pipe", posix_pipe),
         ("dup", posix_dup),
@@ -2077,6 +2152,7 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("device_encoding", posix_device_encoding),
         ("fspath", posix_fspath),
         ("waitpid", posix_waitpid),
+        ("pidfd_open", posix_pidfd_open),
         ("wait", posix_wait),
         ("WIFEXITED", posix_wifexited),
         ("WEXITSTATUS", posix_wexitstatus),

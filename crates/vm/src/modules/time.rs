@@ -199,10 +199,8 @@ fn local_tm(vm: &mut Vm, t: libc::time_t) -> PyResult<libc::tm> {
     // SAFETY: plain data filled by the call.
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
-        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL);
-        if e == libc::EOVERFLOW {
-            return Err(vm.new_error(ExcKind::OverflowError, "timestamp out of range for platform time_t"));
-        }
+        // CPython reports any failure (EOVERFLOW for a year beyond int) as OSError.
+        let e = std::io::Error::last_os_error().raw_os_error().filter(|&e| e != 0).unwrap_or(libc::EINVAL);
         return Err(crate::types::exc::os_error(vm, e, None, None));
     }
     Ok(tm)
@@ -231,9 +229,20 @@ fn tm_from_arg(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<(libc::tm, Optio
         if crate::objects::float::as_float(it).is_some() && crate::objects::int::as_int(it).is_none() {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
         }
-        f[i] = vm.index_i64(it)?;
+        let iv = vm.index(it)?;
+        f[i] = match crate::objects::int::as_int(&iv).and_then(|n| n.to_i64()) {
+            Some(n) => n,
+            None => return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C long")),
+        };
+        // Each field is a C int, as CPython's "i" conversions require.
+        if f[i] > i32::MAX as i64 {
+            return Err(vm.new_error(ExcKind::OverflowError, "signed integer is greater than maximum"));
+        }
+        if f[i] < i32::MIN as i64 {
+            return Err(vm.new_error(ExcKind::OverflowError, "signed integer is less than minimum"));
+        }
     }
-    if f[0] - 1900 < i32::MIN as i64 || f[0] - 1900 > i32::MAX as i64 {
+    if f[0] < i32::MIN as i64 + 1900 {
         return Err(vm.new_error(ExcKind::OverflowError, "year out of range"));
     }
     // SAFETY: plain data.
@@ -466,6 +475,64 @@ fn time_clock_gettime_ns(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<V
     Ok(ns_to_value(ts.tv_sec as i128 * 1_000_000_000 + ts.tv_nsec as i128))
 }
 
+fn set_clock(vm: &mut Vm, clock: libc::clockid_t, ns: i128) -> PyResult<Value> {
+    let ts = libc::timespec {
+        tv_sec: ns.div_euclid(1_000_000_000) as libc::time_t,
+        tv_nsec: ns.rem_euclid(1_000_000_000) as libc::c_long,
+    };
+    // SAFETY: plain syscall on a filled-in timespec.
+    if unsafe { libc::clock_settime(clock, &ts) } != 0 {
+        return Err(crate::types::exc::last_os_error(vm, None, None));
+    }
+    Ok(none())
+}
+
+fn time_clock_settime(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "clock_settime", kw)?;
+    let [c, t] = ArgSpec::exact::<2>(vm, "clock_settime", args, 0)?;
+    let c = clock_id_arg(vm, &c)?;
+    let secs = seconds_arg(vm, &t)?;
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs.abs() > 9.2e9 {
+        return Err(vm.new_error(ExcKind::OverflowError, "timestamp too large to convert to C _PyTime_t"));
+    }
+    set_clock(vm, c, (secs * 1e9) as i128)
+}
+
+fn time_clock_settime_ns(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "clock_settime_ns", kw)?;
+    let [c, t] = ArgSpec::exact::<2>(vm, "clock_settime_ns", args, 0)?;
+    let c = clock_id_arg(vm, &c)?;
+    let Some(ns) = crate::objects::int::as_int(&t) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&t));
+        return Err(vm.type_error(msg));
+    };
+    let ns = ns
+        .to_i64()
+        .ok_or_else(|| vm.new_error(ExcKind::OverflowError, "timestamp too large to convert to C _PyTime_t"))?;
+    set_clock(vm, c, ns as i128)
+}
+
+/// The CPU-time clock of a thread, given its `threading.get_ident()`.
+fn time_pthread_getcpuclockid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "pthread_getcpuclockid", kw)?;
+    let [id] = ArgSpec::exact::<1>(vm, "pthread_getcpuclockid", args, 0)?;
+    let id = crate::objects::int::as_int(&id).and_then(|i| u64::try_from(i.to_bigint()).ok());
+    let Some(id) = id else {
+        return Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C unsigned long"));
+    };
+    let mut clock: libc::clockid_t = 0;
+    // SAFETY: `id` is a pthread_t as `threading.get_ident()` gives it; a
+    // stale one is the caller's error, as in CPython.
+    let err = unsafe { libc::pthread_getcpuclockid(id as libc::pthread_t, &mut clock) };
+    if err != 0 {
+        return Err(crate::types::exc::os_error(vm, err, None, None));
+    }
+    Ok(Value::int(clock as i64))
+}
+
 fn time_clock_getres(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "clock_getres", kw)?;
     let [c] = ArgSpec::exact::<1>(vm, "clock_getres", args, 0)?;
@@ -566,6 +633,9 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("clock_gettime", time_clock_gettime),
         ("clock_gettime_ns", time_clock_gettime_ns),
         ("clock_getres", time_clock_getres),
+        ("clock_settime", time_clock_settime),
+        ("clock_settime_ns", time_clock_settime_ns),
+        ("pthread_getcpuclockid", time_pthread_getcpuclockid),
         ("tzset", time_tzset),
     ];
     m.functions(funcs);

@@ -172,6 +172,12 @@ fn names_index(opcode: u8, arg: u32) -> Option<u32> {
 
 /// Builds the runtime code object, checking every oparg that indexes a table
 /// or jumps, so that the dispatch loop can index without bounds checks.
+/// The configuration's `code_debug_ranges`, read once (it is fixed at start-up).
+fn code_debug_ranges() -> bool {
+    static DEBUG_RANGES: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG_RANGES.get_or_init(|| crate::config::current().code_debug_ranges())
+}
+
 pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     let bytes = &src.code;
     if bytes.len() % 2 != 0 {
@@ -316,7 +322,11 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
         filename: new_str(&src.filename),
         name: intern(&src.name),
         qualname: new_str(&src.qualname),
-        linetable: src.linetable.clone().into_boxed_slice(),
+        linetable: if code_debug_ranges() {
+            src.linetable.clone().into_boxed_slice()
+        } else {
+            pyrite_bytecode::locations::remove_column_info(&src.linetable).into_boxed_slice()
+        },
         exception_entries: exception_entries.into_boxed_slice(),
         source: src.clone(),
     };

@@ -222,6 +222,9 @@ pub struct Property {
     /// The attribute name given by `__set_name__` (None until then); the
     /// error messages name the property with it.
     pub(crate) name: UnsafeCell<Value>,
+    /// The doc came from the getter's `__doc__` (a copy made by `.getter()`
+    /// then takes the new getter's doc instead of keeping this one).
+    pub(crate) getter_doc: std::cell::Cell<bool>,
 }
 
 unsafe impl PyPayload for Property {
@@ -245,6 +248,7 @@ pub fn new_property(ty: &TypeObject, fget: Value, fset: Value, fdel: Value, doc:
             fdel: UnsafeCell::new(fdel),
             doc: UnsafeCell::new(doc),
             name: UnsafeCell::new(crate::objects::singletons::none()),
+            getter_doc: std::cell::Cell::new(false),
         },
     )
 }

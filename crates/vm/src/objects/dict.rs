@@ -627,7 +627,8 @@ fn quick_eq(a: &Value, b: &Value) -> Option<bool> {
 #[repr(C)]
 pub struct DictIter {
     pub(crate) header: ObjHeader,
-    pub(crate) dict: Value,
+    /// The dict; NULL once exhausted (CPython drops it then).
+    pub(crate) dict: std::cell::UnsafeCell<Value>,
     pub(crate) pos: Cell<usize>,
     /// `used` when the iterator was made; -1 once a size change was seen.
     pub(crate) used: Cell<isize>,
@@ -644,7 +645,7 @@ pub fn new_dict_iter(ty: &TypeObject, dict: Value) -> Value {
         ty,
         DictIter {
             header: ObjHeader::new(std::ptr::null()),
-            dict,
+            dict: std::cell::UnsafeCell::new(dict),
             pos: Cell::new(0),
             used: Cell::new(len as isize),
             remaining: Cell::new(len),
@@ -653,8 +654,21 @@ pub fn new_dict_iter(ty: &TypeObject, dict: Value) -> Value {
 }
 
 /// Next (key, value) of a dict iterator, with CPython's mutation errors.
+impl DictIter {
+    pub fn dict(&self) -> Value {
+        // SAFETY: read by clone; only `release` writes, never during a read.
+        unsafe { (*self.dict.get()).clone() }
+    }
+
+    fn release(&self) {
+        let old = unsafe { std::mem::replace(&mut *self.dict.get(), Value::NULL) };
+        drop(old);
+    }
+}
+
 pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
-    let Some(d) = it.dict.downcast_ref::<DictObject>() else {
+    let dict = it.dict();
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
         return Ok(None);
     };
     if it.used.get() != d.len() as isize {
@@ -664,6 +678,7 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Val
     match d.next_entry(it.pos.get()) {
         None => {
             it.pos.set(usize::MAX);
+            it.release();
             Ok(None)
         }
         Some((ix, k, v)) => {

@@ -223,22 +223,29 @@ impl Vm {
             f.stack_depth = depth;
         }
         gen.state.set(GenState::Running);
-        // The generator's own handled exception, if it was suspended in a handler.
-        let saved_exc = self.exc_info.clone();
+        // The generator owns an exception state of its own while it runs, linked
+        // in front of its resumer's (sys.exc_info() falls back along the chain).
         let own = unsafe { (*gen.exc_state.get()).take() };
-        if !own.is_null() {
-            self.exc_info = own;
+        let outer = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(outer);
+        if let Some(e) = &exc {
+            // A thrown exception is chained only when the generator itself is
+            // handling one, never to its resumer's (CPython's `_PyErr_ChainStackItem`).
+            if !self.exc_info.is_null() && !self.exc_info.is_none() {
+                self.set_exception_context(e);
+            }
+            self.context_settled = e.exc.bits();
         }
         self.yielded = false;
         let r = self.run_frame_with(exc);
         let yielded = std::mem::replace(&mut self.yielded, false);
-        let after = std::mem::replace(&mut self.exc_info, saved_exc.clone());
+        // Invariant: the push above is the top of `exc_outer` again (every resume pops its own).
+        let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, outer);
         match r {
             Ok(v) if yielded => {
                 gen.state.set(GenState::Suspended);
-                if !after.is(&saved_exc) {
-                    unsafe { *gen.exc_state.get() = after };
-                }
+                unsafe { *gen.exc_state.get() = after };
                 Ok(GenResult::Yield(v))
             }
             Ok(v) => {
@@ -247,6 +254,8 @@ impl Vm {
             }
             Err(e) => {
                 gen.state.set(GenState::Finished);
+                // Chained where it was raised; the resumer's frame must not chain it again.
+                self.context_settled = e.exc.bits();
                 if e.is_instance(ExcKind::StopIteration) {
                     // PEP 479.
                     let re = self.new_error(ExcKind::RuntimeError, format!("{kind} raised StopIteration"));
@@ -255,6 +264,7 @@ impl Vm {
                         ro.set_context(e.exc.clone());
                         ro.suppress_context.set(true);
                     }
+                    self.context_settled = re.exc.bits();
                     return Err(re);
                 }
                 Err(e)

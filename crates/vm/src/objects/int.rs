@@ -593,3 +593,24 @@ mod tests {
         assert_eq!(parse_int("_1", 10), None);
     }
 }
+
+/// `__index__` as a C `Py_ssize_t` argument (Argument Clinic,
+/// `PyNumber_AsSsize_t(v, OverflowError)`): OverflowError when it does not fit.
+pub fn index_ssize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match as_int(&i).and_then(|i| i.to_i64()) {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
+    }
+}
+
+/// `__index__` clamped to the `Py_ssize_t` range, as slice bounds and the
+/// start/end arguments of find/index/count are (`_PyEval_SliceIndex`).
+pub fn index_clamped(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    Ok(match as_int(&i) {
+        Some(IntView::Small(n)) => n,
+        Some(IntView::Big(b)) => b.to_i64().unwrap_or(if b.is_negative() { i64::MIN } else { i64::MAX }),
+        None => 0,
+    })
+}

@@ -48,7 +48,9 @@ impl SeqIter {
 #[repr(C)]
 pub struct NativeIter {
     pub(crate) header: ObjHeader,
-    pub(crate) a: Value,
+    /// The iterated object or function; NULL once released (an exhausted
+    /// set or reversed iterator drops its sequence, as CPython does).
+    pub(crate) a: UnsafeCell<Value>,
     pub(crate) b: Value,
     pub(crate) items: Box<[Value]>,
     pub(crate) n: Cell<i64>,
@@ -59,12 +61,23 @@ unsafe impl PyPayload for NativeIter {
 }
 
 impl NativeIter {
+    pub fn a(&self) -> Value {
+        // SAFETY: read by clone; only `release_a` writes, never during a read.
+        unsafe { (*self.a.get()).clone() }
+    }
+
+    /// Drops the iterated object (the iterator is exhausted).
+    pub fn release_a(&self) {
+        let old = unsafe { std::mem::replace(&mut *self.a.get(), Value::NULL) };
+        drop(old);
+    }
+
     pub fn new(ty: &'static crate::typeobj::StaticType, a: Value, b: Value, items: Vec<Value>, n: i64) -> Value {
         alloc_object(
             ty.get(),
             NativeIter {
                 header: ObjHeader::new(std::ptr::null()),
-                a,
+                a: UnsafeCell::new(a),
                 b,
                 items: items.into_boxed_slice(),
                 n: Cell::new(n),

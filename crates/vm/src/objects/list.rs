@@ -138,6 +138,14 @@ impl ListObject {
         let vec = self.vec_mut();
         let end = end.min(vec.len());
         let start = start.min(end);
+        if end - start == items.len() {
+            // Same length (`a[i:j] = b[j-1:i-1:-1]` style): swap in place.
+            let mut items = items;
+            for (slot, new) in vec[start..end].iter_mut().zip(items.iter_mut()) {
+                std::mem::swap(slot, new);
+            }
+            return items;
+        }
         vec.splice(start..end, items).collect()
     }
 

@@ -124,6 +124,9 @@ pub struct RangeIter {
     pub(crate) next: Cell<i64>,
     pub(crate) step: i64,
     pub(crate) remaining: Cell<u64>,
+    /// The first item and the item count, for `__reduce__`/`__setstate__`.
+    pub(crate) start: i64,
+    pub(crate) len: u64,
 }
 
 unsafe impl PyPayload for RangeIter {
@@ -138,6 +141,8 @@ pub fn new_range_iter(r: &RangeObject) -> Value {
             next: Cell::new(r.start),
             step: r.step,
             remaining: Cell::new(r.len),
+            start: r.start,
+            len: r.len,
         },
     )
 }

@@ -259,6 +259,12 @@ pub fn substring(s: &StrObject, start: usize, len: usize) -> Value {
     let kind = s.kind;
     let k = kind as usize;
     let bytes = &s.data()[start * k..(start + len) * k];
+    if s.ascii {
+        let (v, data) = StrObject::alloc(STR_TYPE.get(), len, 1, true);
+        // SAFETY: ASCII text is one byte per code point; the buffer holds len bytes.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), data, len) };
+        return v;
+    }
     let max = (start..start + len).map(|i| s.get(i)).max().unwrap_or(0);
     let newkind = kind_for(max);
     if newkind == kind {

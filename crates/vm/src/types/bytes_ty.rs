@@ -67,7 +67,7 @@ pub fn is_ascii_space(b: u8) -> bool {
 
 /// An `int` in range(256), with CPython's messages.
 fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
-    let i = vm.index_i64(v).map_err(|e| {
+    let i = crate::objects::int::index_ssize(vm, v).map_err(|e| {
         if e.is_instance(ExcKind::OverflowError) {
             vm.value_error("byte must be in range(0, 256)")
         } else {
@@ -1291,7 +1291,7 @@ fn bytes_from_source(vm: &mut Vm, x: &Value, target: &str) -> PyResult<Vec<u8>> 
     };
     let mut out = Vec::new();
     while let Some(item) = vm.next(&it)? {
-        let v = vm.index_i64(&item).map_err(|e| {
+        let v = crate::objects::int::index_ssize(vm, &item).map_err(|e| {
             if e.is_instance(ExcKind::OverflowError) {
                 vm.value_error(if target == "bytes" {
                     "bytes must be in range(0, 256)"
@@ -1814,6 +1814,8 @@ pub(crate) fn init() {
         s.new = None;
         s.init = None;
         add_method(st, "__length_hint__", byte_iter_length_hint);
+        add_method(st, "__reduce__", crate::types::seq::seq_iter_reduce);
+        add_method(st, "__setstate__", crate::types::seq::seq_iter_setstate);
         crate::typeinit::add_slot_wrappers(st.get());
     }
 

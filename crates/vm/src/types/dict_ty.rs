@@ -231,7 +231,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "popitem", kw)?;
+    crate::args::no_args(vm, "dict.popitem", args, kw)?;
     let Some(d) = args.first().and_then(dict_of) else {
         return Ok(none());
     };
@@ -284,17 +284,17 @@ fn view(ty: &'static StaticType, args: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_keys(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "keys", kw)?;
+    crate::args::no_args(vm, "dict.keys", args, kw)?;
     view(&DICT_KEYS_TYPE, args)
 }
 
 fn dict_values(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "values", kw)?;
+    crate::args::no_args(vm, "dict.values", args, kw)?;
     view(&DICT_VALUES_TYPE, args)
 }
 
 fn dict_items(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "items", kw)?;
+    crate::args::no_args(vm, "dict.items", args, kw)?;
     view(&DICT_ITEMS_TYPE, args)
 }
 
@@ -312,7 +312,7 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value>
 }
 
 fn dict_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "clear", kw)?;
+    crate::args::no_args(vm, "dict.clear", args, kw)?;
     if let Some(d) = args.first().and_then(dict_of) {
         d.clear();
     }
@@ -320,7 +320,7 @@ fn dict_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "copy", kw)?;
+    crate::args::no_args(vm, "dict.copy", args, kw)?;
     Ok(args
         .first()
         .and_then(dict_of)
@@ -589,6 +589,28 @@ fn view_mapping(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(mappingproxy::new_mappingproxy(view_dict(v)))
 }
 
+/// `__reduce__` of the dict iterators: `(iter, (list of what is left,))`,
+/// read from a copy so that the iterator itself does not advance.
+fn dict_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let this = args.first().cloned().unwrap_or_else(none);
+    if args.len() > 1 || kw.is_some_and(|k| k.downcast_ref::<crate::objects::tuple::TupleObject>().is_some_and(|t| !t.is_empty())) {
+        let qualname = format!("{}.__reduce__", type_of(&this).name_string());
+        crate::args::no_args(vm, &qualname, args, kw)?;
+    }
+    let iter = crate::builtins::get_builtin(vm, "iter")?;
+    let Some(di) = this.downcast_ref::<DictIter>() else {
+        return Ok(none());
+    };
+    let copy = new_dict_iter(type_of(&this), di.dict());
+    if let Some(c) = copy.downcast_ref::<DictIter>() {
+        c.pos.set(di.pos.get());
+        c.used.set(di.used.get());
+        c.remaining.set(di.remaining.get());
+    }
+    let rest = vm.collect(&copy)?;
+    Ok(new_tuple(vec![iter, new_tuple(vec![new_list(rest)])]))
+}
+
 fn dict_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let n = args
         .first()
@@ -641,6 +663,7 @@ pub(crate) fn init() {
         s.iter = Some(self_iter);
         s.iternext = Some(next);
         add_method(st, "__length_hint__", dict_iter_length_hint);
+        add_method(st, "__reduce__", dict_iter_reduce);
     }
     for (st, it) in [
         (&DICT_KEYS_TYPE, keys_view_iter as UnaryFn),

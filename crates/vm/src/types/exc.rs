@@ -185,13 +185,18 @@ fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
     if t.is_subtype(exc_type(ExcKind::SyntaxError)) {
         // `msg (file.py, line N)` with the file's base name, as CPython's SyntaxError_str.
-        if let Some(msg) = crate::attr::instance_get(v, &intern("msg")) {
+        // An unset `msg` reads as None (a NULL member in CPython).
+        {
+            let msg = crate::attr::instance_get(v, &intern("msg")).unwrap_or_else(crate::objects::singletons::none);
             let text = vm.str_string(&msg)?;
             let file = crate::attr::instance_get(v, &intern("filename"))
                 .filter(|f| f.downcast_ref::<StrObject>().is_some())
                 .map(|f| crate::objects::str::display_lossy(&f));
             let file = file.map(|f| f.rsplit('/').next().unwrap_or("").to_string());
-            let line = crate::attr::instance_get(v, &intern("lineno")).and_then(|l| l.as_small_int());
+            // Only an exact int counts (PyLong_CheckExact: not a bool).
+            let line = crate::attr::instance_get(v, &intern("lineno"))
+                .filter(|l| crate::typeobj::is_exact(l, &crate::typeobj::INT_TYPE))
+                .and_then(|l| l.as_small_int());
             let s = match (file, line) {
                 (Some(f), Some(l)) => format!("{text} ({f}, line {l})"),
                 (Some(f), None) => format!("{text} ({f})"),

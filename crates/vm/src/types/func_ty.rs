@@ -2,7 +2,7 @@
 //! descriptors, code, cell, module, super and traceback objects.
 
 use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
-use crate::exception::{ExcKind, PyResult};
+use crate::exception::{ExcKind, PyErr, PyResult};
 use crate::objects::cell::CellObject;
 use crate::objects::descr::*;
 use crate::objects::dict::DictObject;
@@ -11,6 +11,7 @@ use crate::objects::module::ModuleObject;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{display_lossy, StrObject};
 use crate::objects::superobj::SuperObject;
+use crate::objects::tuple::TupleObject;
 use crate::typeinit::{add_getset, add_method};
 use crate::typeobj::*;
 use crate::types::object_ty::{default_repr, pointer_hash};
@@ -25,6 +26,72 @@ fn addr(v: &Value) -> u64 {
 
 fn func_of(v: &Value) -> Option<&FunctionObject> {
     v.downcast_ref::<FunctionObject>()
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`.
+fn function_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let p = ArgSpec::parse(vm, "function", args, kw, &names, 5, 2)?;
+    let arg = |i: usize| p[i].clone().filter(|v| !v.is_none());
+    let (Some(code), Some(globals)) = (p[0].clone(), p[1].clone()) else {
+        return Err(vm.type_error("function() missing required argument"));
+    };
+    let Some(code_obj) = code.downcast_ref::<crate::objects::code::CodeObj>() else {
+        let msg = format!("function() argument 'code' must be code, not {}", vm.type_name(&code));
+        return Err(vm.type_error(msg));
+    };
+    if globals.downcast_ref::<DictObject>().is_none() {
+        let msg = format!("function() argument 'globals' must be dict, not {}", vm.type_name(&globals));
+        return Err(vm.type_error(msg));
+    }
+    let name = arg(2);
+    if name.as_ref().is_some_and(|n| n.downcast_ref::<StrObject>().is_none()) {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    let defaults = arg(3);
+    if defaults.as_ref().is_some_and(|d| d.downcast_ref::<TupleObject>().is_none()) {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = code_obj.nfrees as usize;
+    let closure = arg(4);
+    let cells = match &closure {
+        Some(c) => match c.downcast_ref::<TupleObject>() {
+            Some(t) => t.items().to_vec(),
+            None => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+        },
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        None => Vec::new(),
+    };
+    if cells.len() != nfree {
+        let msg = format!(
+            "{} requires closure of length {nfree}, not {}",
+            display_lossy(&code_obj.name),
+            cells.len()
+        );
+        return Err(vm.value_error(msg));
+    }
+    if let Some(bad) = cells.iter().find(|c| c.downcast_ref::<CellObject>().is_none()) {
+        let msg = format!("arg 5 (closure) expected cell, found {}", vm.type_name(bad));
+        return Err(vm.type_error(msg));
+    }
+    let builtins = crate::builtins::compile::builtins_from_globals(vm, &globals);
+    let qualname = code_obj.qualname.clone();
+    let func = crate::objects::function::new_function_with_closure(
+        code,
+        globals,
+        builtins,
+        qualname,
+        closure.unwrap_or(Value::NULL),
+    );
+    if let Some(f) = func_of(&func) {
+        if let Some(n) = name {
+            FunctionObject::set_field(&f.name, n);
+        }
+        if let Some(d) = defaults {
+            FunctionObject::set_field(&f.defaults, d);
+        }
+    }
+    Ok(func)
 }
 
 fn function_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -775,37 +842,63 @@ fn property_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyRes
         let old = unsafe { std::mem::replace(&mut *c.get(), v) };
         drop(old);
     };
-    set(&p.fget, get(0));
+    let fget = get(0);
+    set(&p.fget, fget.clone());
     set(&p.fset, get(1));
     set(&p.fdel, get(2));
     set(&p.name, none());
-    let mut doc = get(3);
-    if doc.is_none() && !get(0).is_none() {
-        let fget = get(0);
-        if let Some(d) = vm.lookup_attr(&fget, &vm.intern("__doc__"))? {
-            doc = d;
+    set(&p.doc, get(3));
+    p.getter_doc.set(false);
+    // No doc given: the getter's `__doc__` is the property's.
+    if get(3).is_none() && !fget.is_none() {
+        let Some(doc) = vm.lookup_attr(&fget, &vm.intern("__doc__"))? else {
+            return Ok(());
+        };
+        if std::ptr::eq(type_of(obj), PROPERTY_TYPE.get()) {
+            set(&p.doc, doc);
+        } else {
+            // A subclass's own `__doc__` in its class dict would shadow the
+            // field: the instance dict holds it instead.
+            let name = vm.intern("__doc__");
+            vm.setattr(obj, &name, doc)?;
         }
+        p.getter_doc.set(true);
     }
-    set(&p.doc, doc);
     Ok(())
 }
 
-fn property_name(_vm: &mut Vm, p: &Property) -> String {
-    let name = Property::field(&p.name);
-    if name.downcast_ref::<StrObject>().is_some() {
-        display_lossy(&name)
-    } else {
-        String::new()
-    }
-}
-
 fn property_set_name(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [pv, _owner, name] = ArgSpec::exact::<3>(vm, "__set_name__", args, 1)?;
-    if let Some(p) = prop_of(&pv) {
-        let old = unsafe { std::mem::replace(&mut *p.name.get(), name) };
+    if args.len() != 3 {
+        let msg = format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            args.len().saturating_sub(1)
+        );
+        return Err(vm.type_error(msg));
+    }
+    if let Some(p) = prop_of(&args[0]) {
+        let old = unsafe { std::mem::replace(&mut *p.name.get(), args[2].clone()) };
         drop(old);
     }
     Ok(none())
+}
+
+/// "property 'x' of 'C' object has no getter": the name and the owner's
+/// qualified name shown by repr, as CPython formats them with %R.
+fn property_missing(vm: &mut Vm, p: &Property, obj: &Value, what: &str) -> PyErr {
+    let qualname = type_of(obj).qualname().clone();
+    let name = Property::field(&p.name);
+    let text = (|| -> PyResult<String> {
+        let q = vm.repr_string(&qualname)?;
+        Ok(if name.is_none() {
+            format!("property of {q} object has no {what}")
+        } else {
+            format!("property {} of {q} object has no {what}", vm.repr_string(&name)?)
+        })
+    })();
+    match text {
+        Ok(msg) => vm.new_error(ExcKind::AttributeError, msg),
+        Err(e) => e,
+    }
 }
 
 fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
@@ -815,13 +908,7 @@ fn property_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> 
     };
     let fget = Property::field(&p.fget);
     if fget.is_none() {
-        let name = property_name(vm, p);
-        let msg = if name.is_empty() {
-            format!("property of '{}' object has no getter", vm.type_name(o))
-        } else {
-            format!("property '{}' of '{}' object has no getter", name, vm.type_name(o))
-        };
-        return Err(vm.new_error(ExcKind::AttributeError, msg));
+        return Err(property_missing(vm, p, o, "getter"));
     }
     vm.call1(&fget, o.clone())
 }
@@ -833,14 +920,7 @@ fn property_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> Py
         None => (Property::field(&p.fdel), "deleter"),
     };
     if f.is_none() {
-        let name = property_name(vm, p);
-        let tn = vm.type_name(obj);
-        let msg = if name.is_empty() {
-            format!("property of '{tn}' object has no {what}")
-        } else {
-            format!("property '{name}' of '{tn}' object has no {what}")
-        };
-        return Err(vm.new_error(ExcKind::AttributeError, msg));
+        return Err(property_missing(vm, p, obj, what));
     }
     match value {
         Some(v) => vm.call(&f, &[obj.clone(), v], None)?,
@@ -849,6 +929,8 @@ fn property_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> Py
     Ok(())
 }
 
+/// `.getter()`/`.setter()`/`.deleter()`: a new property of the same type
+/// with one function replaced (None keeps the old one).
 fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
     let [pv, f] = ArgSpec::exact::<2>(vm, "property", args, 1)?;
     let Some(p) = prop_of(&pv) else { return Ok(none()) };
@@ -857,8 +939,15 @@ fn property_copy_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Val
         Property::field(&p.fset),
         Property::field(&p.fdel),
     ];
-    parts[which] = f;
-    let doc = Property::field(&p.doc);
+    if !f.is_none() {
+        parts[which] = f;
+    }
+    // A doc taken from the old getter is taken again from the new getter.
+    let doc = if p.getter_doc.get() && !parts[0].is_none() {
+        none()
+    } else {
+        Property::field(&p.doc)
+    };
     let cls = type_of(&pv).as_value();
     let [a, b, c] = parts;
     let name = Property::field(&p.name);
@@ -882,6 +971,36 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
     property_copy_with(vm, args, 2)
 }
 
+/// True when `f.__isabstractmethod__` is true (CPython's _PyObject_IsAbstract).
+fn is_abstract(vm: &mut Vm, f: &Value) -> PyResult<bool> {
+    if f.is_none() {
+        return Ok(false);
+    }
+    match vm.lookup_attr(f, &vm.intern("__isabstractmethod__"))? {
+        Some(x) => vm.is_true(&x),
+        None => Ok(false),
+    }
+}
+
+fn property_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(p) = prop_of(v) else { return Ok(Value::bool(false)) };
+    let fs = [Property::field(&p.fget), Property::field(&p.fset), Property::field(&p.fdel)];
+    for f in &fs {
+        if is_abstract(vm, f)? {
+            return Ok(Value::bool(true));
+        }
+    }
+    Ok(Value::bool(false))
+}
+
+fn property_doc_set(_vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()> {
+    if let Some(p) = prop_of(v) {
+        let old = unsafe { std::mem::replace(&mut *p.doc.get(), value.unwrap_or_else(none)) };
+        drop(old);
+    }
+    Ok(())
+}
+
 fn property_fget(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fget)))
 }
@@ -892,17 +1011,6 @@ fn property_fset(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn property_fdel(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(prop_of(v).map_or_else(none, |p| Property::field(&p.fdel)))
-}
-
-/// A property is abstract when any of its accessors is (abc counts it among a class's abstract methods).
-fn property_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(p) = prop_of(v) else { return Ok(Value::bool(false)) };
-    for accessor in [Property::field(&p.fget), Property::field(&p.fset), Property::field(&p.fdel)] {
-        if is_abstract(vm, &accessor)? {
-            return Ok(Value::bool(true));
-        }
-    }
-    Ok(Value::bool(false))
 }
 
 fn property_doc(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -927,6 +1035,13 @@ fn fw_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult<()
         let old = unsafe { std::mem::replace(&mut *w.callable.get(), args[0].clone()) };
         drop(old);
     }
+    // Like functools.wraps: the wrapper shows the function's name and doc.
+    for attr in ["__module__", "__name__", "__qualname__", "__doc__", "__annotations__"] {
+        let name = vm.intern(attr);
+        if let Some(v) = vm.lookup_attr(&args[0], &name)? {
+            vm.setattr(obj, &name, v)?;
+        }
+    }
     Ok(())
 }
 
@@ -939,13 +1054,19 @@ fn staticmethod_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
     vm.call(&f, args, kw)
 }
 
-fn classmethod_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
+fn classmethod_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {
     let f = func_wrapper_of(d).map_or_else(none, |w| w.callable());
     let cls = if owner.is_none() {
         obj.map(|o| type_of(o).as_value()).unwrap_or_else(none)
     } else {
         owner.clone()
     };
+    // 3.11 chains descriptors: a wrapped descriptor is bound to the class.
+    if let Some(get) = type_of(&f).slots().descr_get {
+        if !std::ptr::eq(type_of(&f), FUNCTION_TYPE.get()) {
+            return get(vm, &f, Some(&cls), &cls);
+        }
+    }
     Ok(new_bound_method(f, cls))
 }
 
@@ -965,15 +1086,14 @@ fn fw_isabstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::bool(is_abstract(vm, &f)?))
 }
 
-/// The truth of `obj.__isabstractmethod__`, false when it has none.
-fn is_abstract(vm: &mut Vm, obj: &Value) -> PyResult<bool> {
-    match vm.lookup_attr(obj, &vm.intern("__isabstractmethod__"))? {
-        Some(x) => vm.is_true(&x),
-        None => Ok(false),
-    }
-}
-
 // ---- cell, module (code objects: objects/code.rs) ----
+
+/// `types.CellType([contents])`: an empty cell without an argument.
+fn cell_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "cell", kw)?;
+    ArgSpec::range(vm, "cell", args, 0, 0, 1)?;
+    Ok(crate::objects::cell::new_cell(args.first().cloned().unwrap_or(Value::NULL)))
+}
 
 fn cell_contents(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.downcast_ref::<CellObject>().and_then(|c| c.get()) {
@@ -1099,7 +1219,7 @@ fn super_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult
         0 => super_from_frame(vm)?,
         1 => (args[0].clone(), Value::NULL),
         2 => (args[0].clone(), args[1].clone()),
-        n => return Err(vm.type_error(format!("super() takes at most 2 arguments ({n} given)"))),
+        n => return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}"))),
     };
     let Some(t) = ty.downcast_ref::<TypeObject>() else {
         let msg = format!("super() argument 1 must be a type, not {}", vm.type_name(&ty));
@@ -1107,18 +1227,53 @@ fn super_init(vm: &mut Vm, obj: &Value, args: &[Value], kw: KwNames) -> PyResult
     };
     let obj_type = if inst.is_null() || inst.is_none() {
         Value::NULL
-    } else if let Some(it) = inst.downcast_ref::<TypeObject>().filter(|it| it.is_subtype(t)) {
-        it.as_value()
-    } else if type_of(&inst).is_subtype(t) {
-        type_of(&inst).as_value()
     } else {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+        super_check(vm, t, &inst)?
     };
     let Some(so) = obj.downcast_ref::<SuperObject>() else {
         return Ok(());
     };
     so.set(ty.clone(), if inst.is_none() { Value::NULL } else { inst }, obj_type);
     Ok(())
+}
+
+/// The type whose MRO a `super(t, obj)` searches: obj itself when it is a
+/// subclass of t, else obj's type, else a proxy's `__class__`.
+fn super_check(vm: &mut Vm, t: &TypeObject, obj: &Value) -> PyResult<Value> {
+    if let Some(it) = obj.downcast_ref::<TypeObject>().filter(|it| it.is_subtype(t)) {
+        return Ok(it.as_value());
+    }
+    if type_of(obj).is_subtype(t) {
+        return Ok(type_of(obj).as_value());
+    }
+    if let Some(cls) = vm.lookup_attr(obj, &vm.intern("__class__"))? {
+        if !cls.is(&type_of(obj).as_value()) && cls.downcast_ref::<TypeObject>().is_some_and(|c| c.is_subtype(t)) {
+            return Ok(cls);
+        }
+    }
+    Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+/// An unbound `super(C)` stored on a class binds to the instance it is
+/// reached through.
+fn super_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
+    let Some(so) = d.downcast_ref::<SuperObject>() else { return Ok(d.clone()) };
+    let Some(obj) = obj.filter(|o| !o.is_none()) else { return Ok(d.clone()) };
+    if !so.obj().is_null() {
+        return Ok(d.clone());
+    }
+    let ty = so.ty();
+    if !is_exact(d, &SUPER_TYPE) {
+        let cls = type_of(d).as_value();
+        return vm.call(&cls, &[ty, obj.clone()], None);
+    }
+    let Some(t) = ty.downcast_ref::<TypeObject>() else { return Ok(d.clone()) };
+    let obj_type = super_check(vm, t, obj)?;
+    let bound = super_new(vm, &SUPER_TYPE.get().as_value(), &[], None)?;
+    if let Some(b) = bound.downcast_ref::<SuperObject>() {
+        b.set(ty.clone(), obj.clone(), obj_type);
+    }
+    Ok(bound)
 }
 
 /// Zero-argument super(): `__class__` cell and first argument of the calling frame.
@@ -1216,6 +1371,13 @@ fn super_thisclass(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<SuperObject>().map_or_else(none, |s| s.ty()))
 }
 
+fn super_self_class(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<SuperObject>()
+        .map(|s| s.obj_type())
+        .filter(|x| !x.is_null())
+        .unwrap_or_else(none))
+}
+
 fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<SuperObject>()
         .map(|s| s.obj())
@@ -1225,6 +1387,7 @@ fn super_self(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 pub(crate) fn init() {
     let s = FUNCTION_TYPE.get().slots_mut();
+    s.new = Some(function_new);
     s.repr = Some(function_repr);
     s.descr_get = Some(function_get);
     s.call = Some(function_call);
@@ -1320,10 +1483,10 @@ pub(crate) fn init() {
     add_method(&PROPERTY_TYPE, "setter", property_setter);
     add_method(&PROPERTY_TYPE, "deleter", property_deleter);
     add_method(&PROPERTY_TYPE, "__set_name__", property_set_name);
-    add_getset(&PROPERTY_TYPE, "fget", property_fget, None);
-    add_getset(&PROPERTY_TYPE, "fset", property_fset, None);
-    add_getset(&PROPERTY_TYPE, "fdel", property_fdel, None);
-    add_getset(&PROPERTY_TYPE, "__doc__", property_doc, None);
+    add_getset(&PROPERTY_TYPE, "fget", property_fget, Some(readonly_member_set));
+    add_getset(&PROPERTY_TYPE, "fset", property_fset, Some(readonly_member_set));
+    add_getset(&PROPERTY_TYPE, "fdel", property_fdel, Some(readonly_member_set));
+    add_getset(&PROPERTY_TYPE, "__doc__", property_doc, Some(property_doc_set));
     add_getset(&PROPERTY_TYPE, "__isabstractmethod__", property_isabstract, None);
 
     for st in [&STATICMETHOD_TYPE, &CLASSMETHOD_TYPE] {
@@ -1331,9 +1494,10 @@ pub(crate) fn init() {
         s.new = Some(fw_new);
         s.init = Some(fw_init);
         s.repr = Some(fw_repr);
-        add_getset(st, "__func__", fw_func, None);
-        add_getset(st, "__wrapped__", fw_func, None);
+        add_getset(st, "__func__", fw_func, Some(readonly_member_set));
+        add_getset(st, "__wrapped__", fw_func, Some(readonly_member_set));
         add_getset(st, "__isabstractmethod__", fw_isabstract, None);
+        add_getset(st, "__dict__", func_dict_get, Some(crate::types::object_ty::object_dict_set));
     }
     let s = STATICMETHOD_TYPE.get().slots_mut();
     s.descr_get = Some(staticmethod_get);
@@ -1343,6 +1507,7 @@ pub(crate) fn init() {
     crate::objects::code::init_type();
 
     let s = CELL_TYPE.get().slots_mut();
+    s.new = Some(cell_new);
     s.repr = Some(cell_repr);
     add_getset(&CELL_TYPE, "cell_contents", cell_contents, Some(cell_contents_set));
 
@@ -1359,8 +1524,10 @@ pub(crate) fn init() {
     s.init = Some(super_init);
     s.getattro = super_getattro;
     s.repr = Some(super_repr);
-    add_getset(&SUPER_TYPE, "__thisclass__", super_thisclass, None);
-    add_getset(&SUPER_TYPE, "__self__", super_self, None);
+    s.descr_get = Some(super_get);
+    add_getset(&SUPER_TYPE, "__thisclass__", super_thisclass, Some(readonly_member_set));
+    add_getset(&SUPER_TYPE, "__self__", super_self, Some(readonly_member_set));
+    add_getset(&SUPER_TYPE, "__self_class__", super_self_class, Some(readonly_member_set));
 
     crate::exception::init_traceback_type();
     let _ = (default_repr, split_kwargs);

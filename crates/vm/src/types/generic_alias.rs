@@ -202,7 +202,17 @@ fn alias_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     Ok(vm.hash(&o)? ^ vm.hash(&new_tuple(a))?)
 }
 
+fn alias_instancecheck(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+}
+
+fn alias_subclasscheck(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
+}
+
 pub(crate) fn init() {
+    crate::typeinit::add_method(&GENERIC_ALIAS_TYPE, "__instancecheck__", alias_instancecheck);
+    crate::typeinit::add_method(&GENERIC_ALIAS_TYPE, "__subclasscheck__", alias_subclasscheck);
     let s = GENERIC_ALIAS_TYPE.get().slots_mut();
     s.repr = Some(alias_repr);
     s.call = Some(alias_call);

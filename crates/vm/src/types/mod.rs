@@ -15,6 +15,7 @@ pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod str_ty;
+pub mod str_unicode;
 pub mod type_ty;
 pub mod union_ty;
 
@@ -36,4 +37,23 @@ pub(crate) fn init_all() {
     exc::init();
     exc_group::init();
     crate::builtins::init_types();
+}
+
+/// Whether type `t` still gets `name` (`__init__` or `__new__`) from
+/// `base`: CPython's `type->tp_init == Base.tp_init` tests, which decide
+/// whether a builtin constructor rejects keyword arguments (a subclass
+/// overriding the other method may take its own keywords).
+pub(crate) fn inherits_method(
+    vm: &mut crate::vm::Vm,
+    t: &crate::typeobj::TypeObject,
+    base: &crate::typeobj::TypeObject,
+    name: &str,
+) -> bool {
+    if std::ptr::eq(t, base) {
+        return true;
+    }
+    match (t.lookup_str(vm, name), base.lookup_str(vm, name)) {
+        (Some(a), Some(b)) => a.is(&b),
+        _ => true,
+    }
 }

@@ -96,7 +96,7 @@ fn int_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
         (None, Some(_)) => return Err(vm.type_error("int() missing string argument")),
         (Some(x), None) => int_from_object(vm, x)?,
         (Some(x), Some(b)) => {
-            let base = vm.index_i64(b)?;
+            let base = crate::objects::int::index_clamped(vm, b)?;
             if base != 0 && !(2..=36).contains(&base) {
                 return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
             }
@@ -517,7 +517,12 @@ fn float_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `float(x=0.0)`.
 fn float_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "float", kwnames)?;
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(FLOAT_TYPE.get());
+    // A subclass with its own __init__ may take keywords (ignored here).
+    if super::inherits_method(vm, t, FLOAT_TYPE.get(), "__init__") {
+        check_no_kwargs(vm, "float", kwnames)?;
+    }
+    let (args, _) = crate::args::split_kwargs(args, kwnames);
     ArgSpec::range(vm, "float", args, 0, 0, 1)?;
     let f = match args.first() {
         None => 0.0,

@@ -651,13 +651,20 @@ pub fn new_heap_type(
     if dict.get_str_key("__doc__").is_none() {
         dict.insert_str_key("__doc__", none());
     }
-    let classcell = dict.del_str(&intern("__classcell__"));
+    // The `__class__` cell is filled before the MRO is computed (as CPython's
+    // type_new_set_attrs), so that a metaclass's mro() can use it.
+    if let Some(cell) = dict.del_str(&intern("__classcell__")) {
+        match cell.downcast_ref::<CellObject>() {
+            Some(c) => drop(c.set(tv.clone())),
+            None => {
+                let msg = format!("__classcell__ must be a nonlocal cell, not <class '{}'>", vm.type_name(&cell));
+                return Err(vm.type_error(msg));
+            }
+        }
+    }
     // SAFETY: as above.
     unsafe { *t.dict.get() = dict_v.clone() };
-    let mro = match c3_mro(&tv, &base_list) {
-        Ok(m) => m,
-        Err(msg) => return Err(vm.type_error(msg)),
-    };
+    let mro = compute_mro(vm, t, &base_list)?;
     unsafe { *t.mro.get() = new_tuple(mro) };
     for b in &base_list {
         if let Some(bt) = b.downcast_ref::<TypeObject>() {
@@ -665,15 +672,6 @@ pub fn new_heap_type(
         }
     }
     crate::slots::update_slots(t);
-    if let Some(cell) = classcell {
-        match cell.downcast_ref::<CellObject>() {
-            Some(c) => drop(c.set(tv.clone())),
-            None => {
-                let msg = format!("__classcell__ must be a nonlocal cell, not {}", vm.type_name(&cell));
-                return Err(vm.type_error(msg));
-            }
-        }
-    }
     // __set_name__ on the class attributes, in definition order.
     for (k, v) in dict.items() {
         if let Some(sn) = type_of(&v).lookup_str(vm, "__set_name__") {
@@ -685,7 +683,9 @@ pub fn new_heap_type(
     // super(cls, cls).__init_subclass__(**kwargs)
     let mro_items: Vec<Value> = t.mro().items().to_vec();
     let key = intern("__init_subclass__");
-    for m in mro_items.iter().skip(1) {
+    // After the class's own place in its MRO (not always first: mro() may be custom).
+    let start = mro_items.iter().position(|m| m.is(&tv)).map_or(mro_items.len(), |i| i + 1);
+    for m in &mro_items[start..] {
         let Some(mt) = m.downcast_ref::<TypeObject>() else {
             continue;
         };
@@ -871,12 +871,50 @@ fn type_module_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()>
     Ok(())
 }
 
-fn type_doc_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+/// `type.__flags__`: pyrite's flags given CPython's bit numbers (inspect
+/// tests Py_TPFLAGS_IS_ABSTRACT, copyreg Py_TPFLAGS_HEAPTYPE).
+fn type_flags_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let Some(t) = v.downcast_ref::<TypeObject>() else {
+        return Ok(none());
+    };
+    use type_flags as f;
+    const CPYTHON_BITS: [(u32, u32); 16] = [
+        (f::SEQUENCE, 1 << 5),
+        (f::MAPPING, 1 << 6),
+        (f::IMMUTABLE, 1 << 8),
+        (f::HEAPTYPE, 1 << 9 | 1 << 14),
+        (f::BASETYPE, 1 << 10),
+        (f::METHOD_DESCRIPTOR, 1 << 17),
+        (f::IS_ABSTRACT, 1 << 20),
+        (f::MATCH_SELF, 1 << 22),
+        (f::INT_SUBCLASS, 1 << 24),
+        (f::LIST_SUBCLASS, 1 << 25),
+        (f::TUPLE_SUBCLASS, 1 << 26),
+        (f::BYTES_SUBCLASS, 1 << 27),
+        (f::STR_SUBCLASS, 1 << 28),
+        (f::DICT_SUBCLASS, 1 << 29),
+        (f::BASE_EXC_SUBCLASS, 1 << 30),
+        (f::TYPE_SUBCLASS, 1 << 31),
+    ];
+    // Always ready, with a valid version tag.
+    let mut bits: u64 = 1 << 12 | 1 << 19;
+    for (ours, theirs) in CPYTHON_BITS {
+        if t.has_flag(ours) {
+            bits |= u64::from(theirs);
+        }
+    }
+    Ok(Value::int(bits as i64))
+}
+
+fn type_doc_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(t) = v.downcast_ref::<TypeObject>() else {
         return Ok(none());
     };
     let d = t.dict().get_str_key("__doc__").unwrap_or_else(none);
     // A descriptor stored as __doc__ is bound with no instance.
+    if let Some(get) = type_of(&d).slots().descr_get {
+        return get(vm, &d, None, v);
+    }
     Ok(d)
 }
 
@@ -981,13 +1019,67 @@ fn type_annotations_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResul
     Ok(())
 }
 
-fn type_mro_method(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let items = args
-        .first()
-        .and_then(|v| v.downcast_ref::<TypeObject>())
-        .map(|t| t.mro().items().to_vec())
-        .unwrap_or_default();
-    Ok(crate::objects::list::new_list(items))
+/// `type.mro()`: the C3 linearization of the class and its current bases.
+fn type_mro_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
+    let [tv] = ArgSpec::exact::<1>(vm, "mro", args, 0)?;
+    let Some(t) = tv.downcast_ref::<TypeObject>() else {
+        return Ok(crate::objects::list::new_list(Vec::new()));
+    };
+    let bases: Vec<Value> = t.bases_value().downcast_ref::<TupleObject>().map(|b| b.items().to_vec()).unwrap_or_default();
+    if bases.is_empty() {
+        // `object` and other roots: the MRO is the class alone.
+        return Ok(crate::objects::list::new_list(t.mro().items().to_vec()));
+    }
+    match c3_mro(&tv, &bases) {
+        Ok(m) => Ok(crate::objects::list::new_list(m)),
+        Err(msg) => Err(vm.type_error(msg)),
+    }
+}
+
+/// Whether instances of `t` can be used where `layout` is expected: the
+/// layout is `t`'s own or one of its bases' (CPython's solid-base test).
+fn layout_in_base_chain(t: &TypeObject, layout: LayoutKind) -> bool {
+    let mut cur = Some(t);
+    while let Some(c) = cur {
+        if c.layout == layout {
+            return true;
+        }
+        cur = c.base();
+    }
+    layout == LayoutKind::Object
+}
+
+/// The MRO of a new class `t`: C3 of its bases, or what its metaclass's
+/// `mro()` returns when the metaclass is not `type` itself (CPython's
+/// mro_internal), checked to hold classes of a compatible layout.
+pub(crate) fn compute_mro(vm: &mut Vm, t: &TypeObject, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let tv = t.as_value();
+    let meta = type_of(&tv);
+    if std::ptr::eq(meta, TYPE_TYPE.get()) {
+        return c3_mro(&tv, bases).map_err(|msg| vm.type_error(msg));
+    }
+    let Some(method) = meta.lookup_str(vm, "mro") else {
+        return c3_mro(&tv, bases).map_err(|msg| vm.type_error(msg));
+    };
+    // While mro() runs, lookups on the class see only its own dict
+    // (the MRO slot must always hold a tuple of types).
+    // SAFETY: GIL held; nothing borrows the MRO tuple across this store.
+    if unsafe { (*t.mro.get()).is_null() } {
+        unsafe { *t.mro.get() = new_tuple(vec![tv.clone()]) };
+    }
+    let result = vm.call_unbound(&method, &tv, &[])?;
+    let items = vm.collect(&result)?;
+    for item in &items {
+        let Some(it) = item.downcast_ref::<TypeObject>() else {
+            let msg = format!("mro() returned a non-class ('{}')", vm.type_name(item));
+            return Err(vm.type_error(msg));
+        };
+        if !layout_in_base_chain(t, it.layout) {
+            let msg = format!("mro() returned base with unsuitable layout ('{}')", it.name_string());
+            return Err(vm.type_error(msg));
+        }
+    }
+    Ok(items)
 }
 
 fn type_subclasses(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1006,20 +1098,12 @@ fn type_prepare(_vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> 
 
 fn type_instancecheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [cls, inst] = ArgSpec::exact::<2>(vm, "__instancecheck__", args, 1)?;
-    Ok(Value::bool(
-        cls.downcast_ref::<TypeObject>()
-            .is_some_and(|t| type_of(&inst).is_subtype(t)),
-    ))
+    Ok(Value::bool(crate::builtins::real_isinstance(vm, &inst, &cls)?))
 }
 
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [cls, sub] = ArgSpec::exact::<2>(vm, "__subclasscheck__", args, 1)?;
-    let Some(s) = sub.downcast_ref::<TypeObject>() else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    Ok(Value::bool(
-        cls.downcast_ref::<TypeObject>().is_some_and(|t| s.is_subtype(t)),
-    ))
+    Ok(Value::bool(crate::builtins::real_issubclass(vm, &sub, &cls)?))
 }
 
 fn type_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -1089,6 +1173,7 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__dict__", type_dict_get, None);
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
     add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
+    add_getset(&TYPE_TYPE, "__flags__", type_flags_get, None);
     add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
     add_method(&TYPE_TYPE, "__dir__", type_dir);

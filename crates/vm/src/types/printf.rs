@@ -131,36 +131,44 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
         };
         if ch(i) == '*' {
             let w = take_arg(vm)?;
-            let w = vm.index_i64(&w)?;
+            let w = star_arg(vm, &w, isize::MAX as i64, "ssize_t")?;
             if w < 0 {
                 spec.align = Some('<');
             }
             spec.width = Some(w.unsigned_abs() as usize);
             i += 1;
-        } else {
-            let s = i;
-            while ch(i).is_ascii_digit() {
+        } else if ch(i).is_ascii_digit() {
+            let mut width: usize = 0;
+            while let Some(d) = ch(i).to_digit(10) {
+                width = match width.checked_mul(10).and_then(|w| w.checked_add(d as usize)) {
+                    Some(w) if w <= isize::MAX as usize => w,
+                    _ => return Err(vm.value_error("width too big")),
+                };
                 i += 1;
             }
-            if i > s {
-                let t: String = (s..i).map(ch).collect();
-                spec.width = t.parse().ok();
-            }
+            spec.width = Some(width);
         }
         if ch(i) == '.' {
             i += 1;
             if ch(i) == '*' {
                 let p = take_arg(vm)?;
-                spec.precision = Some(vm.index_i64(&p)?.max(0) as usize);
+                spec.precision = Some(star_arg(vm, &p, i32::MAX as i64, "int")?.max(0) as usize);
                 i += 1;
             } else {
-                let s = i;
-                while ch(i).is_ascii_digit() {
+                let mut prec: usize = 0;
+                while let Some(d) = ch(i).to_digit(10) {
+                    prec = prec * 10 + d as usize;
+                    if prec > i32::MAX as usize {
+                        return Err(vm.value_error(if bytes_mode { "prec too big" } else { "precision too big" }));
+                    }
                     i += 1;
                 }
-                let t: String = (s..i).map(ch).collect();
-                spec.precision = Some(t.parse().unwrap_or(0));
+                spec.precision = Some(prec);
             }
+        }
+        // Padding to an impossible width is a MemoryError, not an abort.
+        if out.try_reserve(spec.width.unwrap_or(0)).is_err() {
+            return Err(vm.new_error_noargs(ExcKind::MemoryError));
         }
         while matches!(ch(i), 'h' | 'l' | 'L') {
             i += 1;
@@ -250,6 +258,9 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                     _ => 'd',
                 });
                 let prec = sp.precision.take();
+                if prec.is_some_and(|p| p > i32::MAX as usize - 3) {
+                    return Err(vm.new_error(ExcKind::OverflowError, "precision too large"));
+                }
                 let iv = as_int(&iv).ok_or_else(|| vm.type_error("integer required"))?;
                 let mut s = format_int(
                     vm,
@@ -358,6 +369,21 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
         return Err(vm.type_error(leftover));
     }
     Ok(out)
+}
+
+/// A `*` width or precision: an int (not merely an index) that fits a C
+/// `ssize_t` or `int`, as CPython converts it.
+fn star_arg(vm: &mut Vm, v: &Value, max: i64, c_type: &str) -> PyResult<i64> {
+    let Some(i) = as_int(v) else {
+        return Err(vm.type_error("* wants int"));
+    };
+    match i.to_i64().filter(|n| *n <= max && *n >= -max - 1) {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(
+            ExcKind::OverflowError,
+            format!("Python int too large to convert to C {c_type}"),
+        )),
+    }
 }
 
 fn pad_to(s: &str, spec: &Spec) -> String {

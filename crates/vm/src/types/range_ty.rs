@@ -2,7 +2,7 @@
 //! machine-sized ranges, `longrange_iterator` beyond), as CPython's
 //! `Objects/rangeobject.c`: bounds of any size, exact arithmetic.
 
-use crate::args::{check_no_kwargs, ArgSpec};
+use crate::args::{check_no_kwargs, no_args, ArgSpec};
 use crate::exception::{ExcKind, PyResult};
 use crate::modules::{init_native_type, NativeType};
 use crate::object::LayoutKind;
@@ -99,8 +99,12 @@ fn range_bool(_vm: &mut Vm, v: &Value) -> PyResult<bool> {
 // ---- longrange_iterator ----
 
 struct LongRangeIter {
+    /// (next item, items left).
     state: RefCell<(BigInt, BigInt)>,
     step: BigInt,
+    /// The first item and the item count, for `__reduce__`/`__setstate__`.
+    start: BigInt,
+    len: BigInt,
 }
 
 impl NativeData for LongRangeIter {}
@@ -134,6 +138,73 @@ fn longrange_length_hint(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<
     Ok(int_from_big(n))
 }
 
+/// `(iter, (range(start, stop, step),), index)`: what CPython's range
+/// iterators pickle as.
+fn range_iter_reduction(vm: &mut Vm, start: &BigInt, step: &BigInt, len: &BigInt, index: BigInt) -> PyResult<Value> {
+    let iter = crate::builtins::get_builtin(vm, "iter")?;
+    let stop = start + len * step;
+    let range = new_range_big(start.clone(), stop, step.clone());
+    Ok(new_tuple(vec![iter, new_tuple(vec![range]), int_from_big(index)]))
+}
+
+fn longrange_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    no_args(vm, "longrange_iterator.__reduce__", args, kw)?;
+    let Some(it) = args.first().and_then(|v| v.native_ref::<LongRangeIter>()) else {
+        return Ok(none());
+    };
+    let index = &it.len - &it.state.borrow().1;
+    range_iter_reduction(vm, &it.start, &it.step, &it.len, index)
+}
+
+fn longrange_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [v, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let Some(it) = v.native_ref::<LongRangeIter>() else {
+        return Ok(none());
+    };
+    let Some(index) = as_int(&state).map(|i| i.to_bigint()) else {
+        let msg = format!("'<' not supported between instances of '{}' and 'int'", vm.type_name(&state));
+        return Err(vm.type_error(msg));
+    };
+    // Silently clipped to the iterator's range, as CPython does.
+    let index = index.max(BigInt::zero()).min(it.len.clone());
+    let next = &it.start + &index * &it.step;
+    *it.state.borrow_mut() = (next, &it.len - index);
+    Ok(none())
+}
+
+fn range_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    no_args(vm, "range_iterator.__reduce__", args, kw)?;
+    let Some(r) = args.first().and_then(|v| v.downcast_ref::<RangeIter>()) else {
+        return Ok(none());
+    };
+    let index = BigInt::from(r.len - r.remaining.get());
+    range_iter_reduction(vm, &BigInt::from(r.start), &BigInt::from(r.step), &BigInt::from(r.len), index)
+}
+
+fn range_iter_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [v, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let Some(r) = v.downcast_ref::<RangeIter>() else {
+        return Ok(none());
+    };
+    let index = c_long(vm, &state)?;
+    // Silently clipped: below 0 is 0, past the end is exhausted.
+    let index = (index.max(0) as u64).min(r.len);
+    r.remaining.set(r.len - index);
+    r.next.set(r.start.wrapping_add((index as i64).wrapping_mul(r.step)));
+    Ok(none())
+}
+
+/// `PyLong_AsLong`: an int (or `__index__`) that fits a C long.
+fn c_long(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let i = vm.index(v)?;
+    match as_int(&i).and_then(|i| i.to_i64()) {
+        Some(n) => Ok(n),
+        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C long")),
+    }
+}
+
 fn longrange_iter(start: BigInt, step: BigInt, len: BigInt) -> Value {
     let ty = LONGRANGE_ITER.get_or_init(|st| {
         init_native_type(st, "builtins", "longrange_iterator", LayoutKind::Native, &OBJECT_TYPE, 0, |s| {
@@ -141,12 +212,16 @@ fn longrange_iter(start: BigInt, step: BigInt, len: BigInt) -> Value {
             s.iternext = Some(longrange_next);
         });
         add_method(st, "__length_hint__", longrange_length_hint);
+        add_method(st, "__reduce__", longrange_reduce);
+        add_method(st, "__setstate__", longrange_setstate);
     });
     new_native(
         ty,
         LongRangeIter {
-            state: RefCell::new((start, len)),
+            state: RefCell::new((start.clone(), len.clone())),
             step,
+            start,
+            len,
         },
     )
 }
@@ -190,7 +265,7 @@ fn new_range_iter_of(start: i64, stop: i64, step: i64) -> Value {
 }
 
 /// A slice bound as CPython's `_PySlice_GetLongIndices` clamps it.
-fn slice_bound(
+pub(crate) fn slice_bound(
     vm: &mut Vm,
     v: &Value,
     len: &BigInt,
@@ -218,7 +293,7 @@ fn slice_bound(
     Ok(i)
 }
 
-fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+pub(crate) fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     if as_int(v).is_none() && type_of(v).slots().index.is_none() {
         return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
     }
@@ -459,5 +534,7 @@ pub(crate) fn init() {
     s.iter = Some(self_iter);
     s.iternext = Some(range_iter_next);
     add_method(&RANGE_ITER_TYPE, "__length_hint__", range_iter_length_hint);
+    add_method(&RANGE_ITER_TYPE, "__reduce__", range_iter_reduce);
+    add_method(&RANGE_ITER_TYPE, "__setstate__", range_iter_setstate);
     let _ = new_list;
 }

@@ -6,7 +6,7 @@ use crate::objects::int::as_int;
 use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::{new_list, new_list_typed, ListObject};
 use crate::objects::singletons::{none, not_implemented};
-use crate::objects::slice::{new_slice, SliceObject};
+use crate::objects::slice::{adjust_indices, new_slice, SliceObject};
 use crate::objects::str::normalize_index;
 use crate::objects::tuple::{new_tuple, new_tuple_typed, TupleObject};
 use crate::typeinit::{add_getset, add_method};
@@ -84,10 +84,7 @@ fn seq_index_or_slice(
 ) -> PyResult<Value> {
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, items.len())?;
-        let out: Vec<Value> = (0..n)
-            .map(|k| items[(start + k as i64 * step) as usize].clone())
-            .collect();
-        return Ok(make(out));
+        return Ok(make(slice_items(items, start, step, n)));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("{what} indices must be integers or slices, not {}", vm.type_name(key));
@@ -117,8 +114,8 @@ fn seq_index(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Value> {
         match v {
             None => Ok(d),
             Some(x) => {
-                let i = vm.index_i64(x)?;
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+                let i = crate::objects::int::index_clamped(vm, x)?;
+                Ok(if i < 0 { i.saturating_add(len).max(0) } else { i.min(len) })
             }
         }
     };
@@ -203,9 +200,21 @@ fn tuple_repeat(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     Ok(new_tuple(out))
 }
 
+/// A tuple's items, borrowed: a tuple never changes, and the caller's `v`
+/// keeps it alive while Python code (`__index__`, `__eq__`) runs.
+fn tuple_items(v: &Value) -> &[Value] {
+    v.downcast_ref::<TupleObject>().map_or(&[], |t| t.items())
+}
+
 fn tuple_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let items = items_of(v);
-    let r = seq_index_or_slice(vm, &items, key, "tuple", new_tuple)?;
+    let items = tuple_items(v);
+    if let Some(i) = key.as_small_int() {
+        return match normalize_index(i, items.len()) {
+            Some(ix) => Ok(items[ix].clone()),
+            None => Err(vm.new_error(ExcKind::IndexError, "tuple index out of range")),
+        };
+    }
+    let r = seq_index_or_slice(vm, items, key, "tuple", new_tuple)?;
     // A step-1 slice covering an exact tuple is the tuple itself, as in CPython.
     if let Some(sl) = key.downcast_ref::<crate::objects::slice::SliceObject>() {
         let step_one = sl.step.is_none() || sl.step.as_small_int() == Some(1);
@@ -222,7 +231,7 @@ fn tuple_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 fn tuple_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
-    seq_contains(vm, &items_of(v), x)
+    seq_contains(vm, tuple_items(v), x)
 }
 
 fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -230,7 +239,12 @@ fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "tuple", kwnames)?;
+    let t = cls.downcast_ref::<TypeObject>().unwrap_or(TUPLE_TYPE.get());
+    // A subclass with its own __init__ may take keywords (ignored here).
+    if super::inherits_method(vm, t, TUPLE_TYPE.get(), "__init__") {
+        check_no_kwargs(vm, "tuple", kwnames)?;
+    }
+    let (args, _) = crate::args::split_kwargs(args, kwnames);
     ArgSpec::range(vm, "tuple", args, 0, 0, 1)?;
     let items = match args.first() {
         None => Vec::new(),
@@ -337,6 +351,23 @@ fn list_imul(vm: &mut Vm, a: &Value, n: &Value) -> PyResult<Value> {
     Ok(a.clone())
 }
 
+/// The `n` items `start, start+step, ...` (as `slice_indices` computed them
+/// for `items.len()`), copied with one allocation.
+pub(crate) fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
+    if step == 1 {
+        let from = (start.max(0) as usize).min(items.len());
+        let to = from.saturating_add(n).min(items.len());
+        return items[from..to].to_vec();
+    }
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        if let Some(x) = items.get((start + k as i64 * step) as usize) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
 fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     if let (Some(l), Some(i)) = (list_of(v), key.as_small_int()) {
         return match normalize_index(i, l.len()).and_then(|ix| l.get(ix)) {
@@ -348,11 +379,7 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
         // Copy only the selected items (index conversion may run Python code,
         // so it happens before the items are borrowed).
         let (start, _stop, step, n) = slice_indices(vm, sl, l.len())?;
-        let out = l.with_items(|items| {
-            (0..n)
-                .filter_map(|k| items.get((start + k as i64 * step) as usize).cloned())
-                .collect::<Vec<Value>>()
-        });
+        let out = l.with_items(|items| slice_items(items, start, step, n));
         return Ok(new_list(out));
     }
     let items = items_of(v);
@@ -362,7 +389,50 @@ fn list_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
     let Some(l) = list_of(v) else { return Ok(()) };
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
-        let (start, stop, step, n) = slice_indices(vm, sl, l.len())?;
+        let indices = slice_indices(vm, sl, l.len())?;
+        return list_assign_slice(vm, v, indices, value);
+    }
+    list_setitem_index(vm, v, key, value)
+}
+
+/// `container[start:stop:step]` for an exact list, tuple or str and bounds
+/// that are small ints or None (`step` non-zero); `None` for any other
+/// container. The dispatch loop answers `a[i:j]` with it without building a
+/// slice object.
+pub(crate) fn fast_slice(container: &Value, start: Option<i64>, stop: Option<i64>, step: i64) -> Option<Value> {
+    if is_exact(container, &LIST_TYPE) {
+        let l = list_of(container)?;
+        return Some(l.with_items(|items| {
+            let (a, _, st, n) = adjust_indices(start, stop, step, items.len());
+            new_list(slice_items(items, a, st, n))
+        }));
+    }
+    if is_exact(container, &TUPLE_TYPE) {
+        let items = tuple_items(container);
+        let (a, _, st, n) = adjust_indices(start, stop, step, items.len());
+        if st == 1 && n == items.len() {
+            return Some(container.clone());
+        }
+        return Some(new_tuple(slice_items(items, a, st, n)));
+    }
+    if is_exact(container, &STR_TYPE) {
+        let len = container.downcast_ref::<crate::objects::str::StrObject>()?.len();
+        let (a, _, st, n) = adjust_indices(start, stop, step, len);
+        return Some(crate::types::str_ty::str_slice(container, a, st, n));
+    }
+    None
+}
+
+/// `list[slice] = value` (or `del list[slice]` when `value` is None) once the
+/// slice's indices are computed for the list's length.
+pub(crate) fn list_assign_slice(
+    vm: &mut Vm,
+    v: &Value,
+    (start, stop, step, n): (i64, i64, i64, usize),
+    value: Option<Value>,
+) -> PyResult<()> {
+    let Some(l) = list_of(v) else { return Ok(()) };
+    {
         match value {
             None => {
                 if step == 1 {
@@ -412,8 +482,12 @@ fn list_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> Py
                 }
             }
         }
-        return Ok(());
+        Ok(())
     }
+}
+
+fn list_setitem_index(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyResult<()> {
+    let Some(l) = list_of(v) else { return Ok(()) };
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("list indices must be integers or slices, not {}", vm.type_name(key));
         return Err(vm.type_error(msg));
@@ -461,7 +535,11 @@ fn list_new(_vm: &mut Vm, cls: &Value, _args: &[Value], _kwnames: KwNames) -> Py
 }
 
 fn list_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyResult<()> {
-    check_no_kwargs(vm, "list", kwnames)?;
+    // A subclass with its own __new__ may take keywords (ignored here).
+    if super::inherits_method(vm, type_of(obj), LIST_TYPE.get(), "__new__") {
+        check_no_kwargs(vm, "list", kwnames)?;
+    }
+    let (args, _) = crate::args::split_kwargs(args, kwnames);
     ArgSpec::range(vm, "list", args, 0, 0, 1)?;
     let Some(l) = list_of(obj) else { return Ok(()) };
     l.clear();
@@ -553,7 +631,7 @@ fn list_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn list_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "clear", kw)?;
+    crate::args::no_args(vm, "list.clear", args, kw)?;
     if let Some(l) = args.first().and_then(list_of) {
         l.clear();
     }
@@ -561,12 +639,12 @@ fn list_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn list_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "copy", kw)?;
+    crate::args::no_args(vm, "list.copy", args, kw)?;
     Ok(new_list(args.first().map(items_of).unwrap_or_default()))
 }
 
 fn list_reverse(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "reverse", kw)?;
+    crate::args::no_args(vm, "list.reverse", args, kw)?;
     if let Some(l) = args.first().and_then(list_of) {
         l.reverse();
     }
@@ -735,6 +813,56 @@ fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.clone())
 }
 
+/// `__reduce__` of the sequence iterators: `(iter, (seq,), index)`, or once
+/// exhausted `(iter, (empty,))` with the empty sequence CPython uses for
+/// that iterator type.
+pub(crate) fn seq_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let it = args.first().cloned().unwrap_or_else(none);
+    if args.len() > 1 || kw.is_some_and(|k| k.downcast_ref::<TupleObject>().is_some_and(|t| !t.is_empty())) {
+        let qualname = format!("{}.__reduce__", type_of(&it).name_string());
+        crate::args::no_args(vm, &qualname, args, kw)?;
+    }
+    // Looked up first: the lookup may run Python code that exhausts `it`.
+    let iter = crate::builtins::get_builtin(vm, "iter")?;
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(none());
+    };
+    let seq = si.seq();
+    if seq.is_null() {
+        let t = type_of(&it);
+        let empty = if std::ptr::eq(t, LIST_ITER_TYPE.get()) {
+            new_list(Vec::new())
+        } else if std::ptr::eq(t, STR_ITER_TYPE.get()) {
+            crate::objects::str::new_str("")
+        } else {
+            new_tuple(Vec::new())
+        };
+        return Ok(new_tuple(vec![iter, new_tuple(vec![empty])]));
+    }
+    Ok(new_tuple(vec![iter, new_tuple(vec![seq]), Value::int(si.index.get() as i64)]))
+}
+
+/// `__setstate__(index)` of the sequence iterators: the index, clipped to
+/// the sequence (the `__getitem__` iterator has no length to clip to).
+pub(crate) fn seq_iter_setstate(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__setstate__", kw)?;
+    let [it, state] = ArgSpec::exact::<2>(vm, "__setstate__", args, 1)?;
+    let index = crate::builtins::ssize_arg(vm, &state)?;
+    let Some(si) = it.downcast_ref::<SeqIter>() else {
+        return Ok(none());
+    };
+    let seq = si.seq();
+    if seq.is_null() {
+        return Ok(none());
+    }
+    let mut index = index.max(0) as usize;
+    if !std::ptr::eq(type_of(&it), SEQ_ITER_TYPE.get()) {
+        index = index.min(vm.len(&seq)?);
+    }
+    si.index.set(index);
+    Ok(none())
+}
+
 fn seq_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let Some(si) = args.first().and_then(|v| v.downcast_ref::<SeqIter>()) else {
         return Ok(Value::int(0));
@@ -800,17 +928,43 @@ fn slice_step(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(v.downcast_ref::<SliceObject>().map_or_else(none, |s| s.step.clone()))
 }
 
-fn slice_indices_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let [s, n] = ArgSpec::exact::<2>(vm, "indices", args, 1)?;
-    let len = vm.index_i64(&n)?;
-    if len < 0 {
+/// `slice.indices(length)`: exact for any size (`_PySlice_GetLongIndices`).
+fn slice_indices_method(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "indices", kw)?;
+    let [s, n] = ArgSpec::exact::<2>(vm, "slice.indices", args, 1)?;
+    let len = crate::objects::int::as_int(&vm.index(&n)?).map(|i| i.to_bigint()).unwrap_or_default();
+    if len < num_bigint::BigInt::from(0) {
         return Err(vm.value_error("length should not be negative"));
     }
     let Some(sl) = s.downcast_ref::<SliceObject>() else {
         return Ok(none());
     };
-    let (a, b, c, _) = slice_indices(vm, sl, len as usize)?;
-    Ok(new_tuple(vec![Value::int(a), Value::int(b), Value::int(c)]))
+    let step = if sl.step.is_none() {
+        num_bigint::BigInt::from(1)
+    } else {
+        let st = crate::types::range_ty::slice_index(vm, &sl.step)?;
+        if st == num_bigint::BigInt::from(0) {
+            return Err(vm.value_error("slice step cannot be zero"));
+        }
+        st
+    };
+    let neg = step < num_bigint::BigInt::from(0);
+    let start = crate::types::range_ty::slice_bound(vm, &sl.start, &len, neg, !neg)?;
+    let stop = crate::types::range_ty::slice_bound(vm, &sl.stop, &len, neg, neg)?;
+    use crate::objects::int::int_from_big;
+    Ok(new_tuple(vec![int_from_big(start), int_from_big(stop), int_from_big(step)]))
+}
+
+/// `slice.__reduce__`: `(slice, (start, stop, step))`.
+fn slice_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "slice.__reduce__", args, kw)?;
+    let Some(sl) = args.first().and_then(|v| v.downcast_ref::<SliceObject>()) else {
+        return Ok(none());
+    };
+    Ok(new_tuple(vec![
+        SLICE_TYPE.get().as_value(),
+        new_tuple(vec![sl.start.clone(), sl.stop.clone(), sl.step.clone()]),
+    ]))
 }
 
 pub(crate) fn init() {
@@ -868,6 +1022,10 @@ pub(crate) fn init() {
         s.iternext = Some(seq_iter_next);
         add_method(st, "__length_hint__", seq_iter_length_hint);
     }
+    for st in [&LIST_ITER_TYPE, &TUPLE_ITER_TYPE, &STR_ITER_TYPE, &SEQ_ITER_TYPE] {
+        add_method(st, "__reduce__", seq_iter_reduce);
+        add_method(st, "__setstate__", seq_iter_setstate);
+    }
     let s = SEQ_ITER_TYPE.get().slots_mut();
     s.iter = Some(self_iter);
     s.iternext = Some(generic_iter_next);
@@ -884,4 +1042,5 @@ pub(crate) fn init() {
     add_getset(&SLICE_TYPE, "stop", slice_stop, None);
     add_getset(&SLICE_TYPE, "step", slice_step, None);
     add_method(&SLICE_TYPE, "indices", slice_indices_method);
+    add_method(&SLICE_TYPE, "__reduce__", slice_reduce);
 }

@@ -7,6 +7,7 @@ use crate::objects::dict::DictObject;
 use crate::objects::iter::NativeIter;
 use crate::objects::set::{new_set_typed, SetObject};
 use crate::objects::singletons::{none, not_implemented};
+use crate::objects::tuple::new_tuple;
 use crate::typeinit::add_method;
 use crate::typeobj::*;
 use crate::value::Value;
@@ -130,7 +131,8 @@ fn set_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     let Some(ni) = it.downcast_ref::<NativeIter>() else {
         return Ok(None);
     };
-    let Some(s) = set_of(&ni.a) else { return Ok(None) };
+    let set = ni.a();
+    let Some(s) = set_of(&set) else { return Ok(None) };
     if ni.b.as_small_int() != Some(s.len() as i64) {
         ni.n.set(i64::MAX / 2);
         return Err(vm.new_error(ExcKind::RuntimeError, "Set changed size during iteration"));
@@ -146,9 +148,53 @@ fn set_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         }
         None => {
             ni.n.set(i64::MAX / 2);
+            ni.release_a();
             Ok(None)
         }
     }
+}
+
+/// `set_iterator.__reduce__`: `(iter, (list of the items still to come,))`.
+fn set_iter_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "set_iterator.__reduce__", args, kw)?;
+    let iter = crate::builtins::get_builtin(vm, "iter")?;
+    let mut rest = Vec::new();
+    if let Some(ni) = args.first().and_then(|v| v.downcast_ref::<NativeIter>()) {
+        let set = ni.a();
+        if let Some(s) = set_of(&set) {
+            if ni.b.as_small_int() != Some(s.len() as i64) {
+                return Err(vm.new_error(ExcKind::RuntimeError, "Set changed size during iteration"));
+            }
+            let mut pos = ni.n.get();
+            while pos >= 0 && pos < i64::MAX / 2 {
+                match s.next_entry(pos as usize) {
+                    Some((i, k)) => {
+                        rest.push(k);
+                        pos = i as i64 + 1;
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    Ok(new_tuple(vec![iter, new_tuple(vec![crate::objects::list::new_list(rest)])]))
+}
+
+/// `set.__reduce__`: `(type, (list(self),), state)`, the state from
+/// `__getstate__` (the instance dict of a subclass, else None).
+fn set_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let name = if args.first().is_some_and(is_frozen) { "frozenset.__reduce__" } else { "set.__reduce__" };
+    crate::args::no_args(vm, name, args, kw)?;
+    let Some(this) = args.first() else { return Ok(none()) };
+    let items = vm.collect(this)?;
+    let getstate = vm.intern("__getstate__");
+    let getstate = vm.getattr(this, &getstate)?;
+    let state = vm.call0(&getstate)?;
+    Ok(new_tuple(vec![
+        crate::typeobj::type_of(this).as_value(),
+        new_tuple(vec![crate::objects::list::new_list(items)]),
+        state,
+    ]))
 }
 
 fn set_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
@@ -345,7 +391,11 @@ fn set_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
     let t = cls.downcast_ref::<TypeObject>().unwrap_or(SET_TYPE.get());
     if t.is_subtype(FROZENSET_TYPE.get()) {
         let name = t.name_string();
-        check_no_kwargs(vm, &name, kwnames)?;
+        // A subclass with its own __init__ may take keywords (ignored here).
+        if super::inherits_method(vm, t, FROZENSET_TYPE.get(), "__init__") {
+            check_no_kwargs(vm, "frozenset", kwnames)?;
+        }
+        let (args, _) = crate::args::split_kwargs(args, kwnames);
         ArgSpec::range(vm, &name, args, 0, 0, 1)?;
         if std::ptr::eq(t, FROZENSET_TYPE.get()) {
             if let Some(a) = args.first() {
@@ -356,6 +406,9 @@ fn set_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyResu
         }
         return set_from(vm, t, args.first());
     }
+    if super::inherits_method(vm, t, SET_TYPE.get(), "__init__") {
+        check_no_kwargs(vm, "set", kwnames)?;
+    }
     Ok(new_set_typed(t))
 }
 
@@ -364,7 +417,7 @@ fn set_init(vm: &mut Vm, obj: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         return Ok(());
     }
     let name = vm.type_name(obj);
-    check_no_kwargs(vm, &name, kwnames)?;
+    check_no_kwargs(vm, "set", kwnames)?;
     ArgSpec::range(vm, &name, args, 0, 0, 1)?;
     let Some(s) = set_of(obj) else { return Ok(()) };
     s.clear();
@@ -389,24 +442,38 @@ fn m_add(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
+/// Discards `key`; an unhashable set key is looked up as the equal
+/// frozenset, as CPython's set_discard does.
+fn discard_key(vm: &mut Vm, s: &SetObject, key: &Value) -> PyResult<bool> {
+    match s.discard(vm, key) {
+        Err(e) if e.is_instance(ExcKind::TypeError) && set_of(key).is_some() && !is_frozen(key) => {
+            let fz = set_from(vm, FROZENSET_TYPE.get(), Some(key))?;
+            s.discard(vm, &fz)
+        }
+        r => r,
+    }
+}
+
 fn m_discard(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "discard", kw)?;
+    check_no_kwargs(vm, "set.discard", kw)?;
     let [_s, k] = ArgSpec::exact::<2>(vm, "set.discard", args, 1)?;
-    self_set(vm, args, "discard")?.discard(vm, &k)?;
+    let s = self_set(vm, args, "discard")?;
+    discard_key(vm, s, &k)?;
     Ok(none())
 }
 
 fn m_remove(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "remove", kw)?;
+    check_no_kwargs(vm, "set.remove", kw)?;
     let [_s, k] = ArgSpec::exact::<2>(vm, "set.remove", args, 1)?;
-    if !self_set(vm, args, "remove")?.discard(vm, &k)? {
+    let s = self_set(vm, args, "remove")?;
+    if !discard_key(vm, s, &k)? {
         return Err(crate::types::dict_ty::key_error(k));
     }
     Ok(none())
 }
 
 fn m_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "pop", kw)?;
+    crate::args::no_args(vm, "set.pop", args, kw)?;
     match self_set(vm, args, "pop")?.pop() {
         Some(k) => Ok(k),
         None => Err(vm.new_error(ExcKind::KeyError, "pop from an empty set")),
@@ -414,13 +481,14 @@ fn m_pop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn m_clear(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "clear", kw)?;
+    crate::args::no_args(vm, "set.clear", args, kw)?;
     self_set(vm, args, "clear")?.clear();
     Ok(none())
 }
 
 fn m_copy(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "copy", kw)?;
+    let name = if args.first().is_some_and(is_frozen) { "frozenset.copy" } else { "set.copy" };
+    crate::args::no_args(vm, name, args, kw)?;
     let v = args.first().cloned().unwrap_or_else(none);
     if is_exact(&v, &FROZENSET_TYPE) {
         return Ok(v);
@@ -565,7 +633,7 @@ fn set_iter_length_hint(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<
     let n = args
         .first()
         .and_then(|v| v.downcast_ref::<NativeIter>())
-        .and_then(|ni| set_of(&ni.a).map(|s| s.len()))
+        .and_then(|ni| set_of(&ni.a()).map(|s| s.len()))
         .unwrap_or(0);
     Ok(Value::int(n as i64))
 }
@@ -594,6 +662,7 @@ pub(crate) fn init() {
             ("issubset", m_issubset),
             ("issuperset", m_issuperset),
             ("isdisjoint", m_isdisjoint),
+            ("__reduce__", set_reduce),
         ];
         for (n, f) in methods {
             add_method(st, n, *f);
@@ -631,5 +700,6 @@ pub(crate) fn init() {
     s.iter = Some(|_vm, v| Ok(v.clone()));
     s.iternext = Some(set_iter_next);
     add_method(&SET_ITER_TYPE, "__length_hint__", set_iter_length_hint);
+    add_method(&SET_ITER_TYPE, "__reduce__", set_iter_reduce);
     crate::typeinit::add_slot_wrappers(SET_ITER_TYPE.get());
 }

@@ -169,18 +169,34 @@ pub fn slice_indices(vm: &mut Vm, sl: &SliceObject, len: usize) -> PyResult<(i64
     Ok(adjust_indices(start, stop, step, len))
 }
 
+/// The `n` code points `start, start+step, ...` of `v` (a str), as
+/// `adjust_indices` computed them for its length.
+pub(crate) fn str_slice(v: &Value, start: i64, step: i64, n: usize) -> Value {
+    let s = s_of(v);
+    if step == 1 {
+        if n == s.len() && is_exact(v, &STR_TYPE) {
+            return v.clone();
+        }
+        if n == 0 {
+            return new_str("");
+        }
+        return substring(s, start as usize, n);
+    }
+    if let Some(text) = s.as_ascii_str() {
+        let bytes = text.as_bytes();
+        let picked: Vec<u8> = (0..n).map(|k| bytes[(start + k as i64 * step) as usize]).collect();
+        // SAFETY: bytes taken from ASCII text.
+        return new_str(unsafe { std::str::from_utf8_unchecked(&picked) });
+    }
+    let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
+    new_str_from_cps(&cps)
+}
+
 fn str_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let s = s_of(v);
     if let Some(sl) = key.downcast_ref::<SliceObject>() {
         let (start, _stop, step, n) = slice_indices(vm, sl, s.len())?;
-        if step == 1 {
-            if n == s.len() && is_exact(v, &STR_TYPE) {
-                return Ok(v.clone());
-            }
-            return Ok(substring(s, start as usize, n));
-        }
-        let cps: Vec<u32> = (0..n).map(|k| s.get((start + k as i64 * step) as usize)).collect();
-        return Ok(new_str_from_cps(&cps));
+        return Ok(str_slice(v, start, step, n));
     }
     if as_int(key).is_none() && type_of(key).slots().index.is_none() {
         let msg = format!("string indices must be integers, not '{}'", vm.type_name(key));
@@ -349,17 +365,24 @@ fn range_args(vm: &mut Vm, args: &[Value], from: usize, len: usize) -> PyResult<
         match args.get(i) {
             None => Ok(None),
             Some(v) if v.is_none() => Ok(None),
-            Some(v) => vm.index_i64(v).map(Some),
+            Some(v) => crate::objects::int::index_clamped(vm, v).map(Some),
         }
     };
     let start = get(vm, from)?;
     let end = get(vm, from + 1)?;
     let l = len as i64;
     let norm = |x: i64| -> usize {
-        let y = if x < 0 { (x + l).max(0) } else { x.min(l) };
+        let y = if x < 0 { x.saturating_add(l).max(0) } else { x.min(l) };
         y as usize
     };
-    Ok((start.map_or(0, norm), end.map_or(len, norm)))
+    // As ADJUST_INDICES: a start past the end stays there (callers then
+    // find nothing, not even the empty string).
+    let start = match start {
+        Some(x) if x > l => x as usize,
+        Some(x) => norm(x),
+        None => 0,
+    };
+    Ok((start, end.map_or(len, norm)))
 }
 
 fn str_find_impl(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -667,213 +690,179 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     strip_impl(vm, args, "rstrip", false, true)
 }
 
-fn map_chars(args: &[Value], f: impl Fn(char, &mut String)) -> Value {
-    let s = self_str(args);
-    let mut out = StrBuilder::new();
-    let mut buf = String::new();
-    for cp in s.code_points() {
-        match char::from_u32(cp) {
-            Some(c) => {
-                buf.clear();
-                f(c, &mut buf);
-                out.push_str(&buf);
-            }
-            None => out.push_cp(cp),
-        }
+use super::str_unicode as uni;
+
+/// A str mapped code point by code point through the python3.11 tables;
+/// `f` gets all code points and the index (for context such as final sigma).
+fn map_cps(args: &[Value], f: impl Fn(&[u32], usize, &mut Vec<u32>)) -> Value {
+    let cps: Vec<u32> = self_str(args).code_points().collect();
+    let mut out = Vec::with_capacity(cps.len());
+    for i in 0..cps.len() {
+        f(&cps, i, &mut out);
     }
-    out.finish()
+    new_str_from_cps(&out)
+}
+
+/// Case mapping of ASCII text byte by byte (no allocation beyond the result).
+fn map_ascii(s: &StrObject, f: impl Fn(&mut [u8])) -> Option<Value> {
+    let text = s.as_ascii_str()?;
+    let mut bytes = text.as_bytes().to_vec();
+    f(&mut bytes);
+    // SAFETY: ASCII case mapping keeps ASCII bytes ASCII.
+    Some(new_str(unsafe { std::str::from_utf8_unchecked(&bytes) }))
 }
 
 fn str_upper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "upper", kw)?;
-    ArgSpec::range(vm, "upper", args, 1, 0, 0)?;
-    Ok(map_chars(args, |c, out| out.extend(c.to_uppercase())))
+    crate::args::no_args(vm, "str.upper", args, kw)?;
+    if let Some(ascii) = self_str(args).as_ascii_str() {
+        return Ok(new_str(&ascii.to_ascii_uppercase()));
+    }
+    Ok(map_cps(args, |cps, i, out| uni::push_upper(cps[i], out)))
 }
 
 fn str_lower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "lower", kw)?;
-    ArgSpec::range(vm, "lower", args, 1, 0, 0)?;
-    // Capital sigma lowers by context (final sigma), which String::to_lowercase
-    // applies; lone surrogates (not chars) keep the per-character path.
-    let s = self_str(args);
-    if s.code_points().any(|cp| cp == 0x3A3) {
-        let chars: Option<String> = s.code_points().map(char::from_u32).collect();
-        if let Some(text) = chars {
-            return Ok(new_str(&text.to_lowercase()));
-        }
+    crate::args::no_args(vm, "str.lower", args, kw)?;
+    if let Some(ascii) = self_str(args).as_ascii_str() {
+        return Ok(new_str(&ascii.to_ascii_lowercase()));
     }
-    Ok(map_chars(args, |c, out| out.extend(c.to_lowercase())))
+    Ok(map_cps(args, uni::push_lower_at))
 }
 
-/// Full case folding: lowercase, except characters whose fold differs from
-/// their lowercase (ß -> ss, ς -> σ, ...).
+/// Full case folding (ß -> ss, ς -> σ, ...).
 fn str_casefold(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "casefold", kw)?;
-    ArgSpec::range(vm, "casefold", args, 1, 0, 0)?;
-    Ok(map_chars(args, |c, out| {
-        let special = match c {
-            'ſ' => Some('s'),
-            'µ' => Some('μ'),
-            'ς' => Some('σ'),
-            'ϐ' => Some('β'),
-            'ϑ' => Some('θ'),
-            'ϕ' => Some('φ'),
-            'ϖ' => Some('π'),
-            'ϰ' => Some('κ'),
-            'ϱ' => Some('ρ'),
-            'ϵ' => Some('ε'),
-            'ẛ' => Some('ṡ'),
-            '\u{1FBE}' | '\u{345}' => Some('ι'),
-            _ => None,
-        };
-        if let Some(f) = special {
-            out.push(f);
-            return;
-        }
-        let mut lower = c.to_lowercase();
-        if lower.len() == 1 && lower.next() == Some(c) {
-            // Unchanged by lowercasing: a multi-character uppercase (ß -> SS) folds to its lowercase.
-            let upper: String = c.to_uppercase().collect();
-            if upper.chars().count() > 1 {
-                out.extend(upper.chars().flat_map(|u| u.to_lowercase()));
-                return;
-            }
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }))
+    crate::args::no_args(vm, "str.casefold", args, kw)?;
+    Ok(map_cps(args, |cps, i, out| uni::push_fold(cps[i], out)))
 }
 
 fn str_swapcase(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "swapcase", kw)?;
-    Ok(map_chars(args, |c, out| {
-        if c.is_uppercase() {
-            out.extend(c.to_lowercase())
-        } else if c.is_lowercase() {
-            out.extend(c.to_uppercase())
+    crate::args::no_args(vm, "str.swapcase", args, kw)?;
+    Ok(map_cps(args, |cps, i, out| {
+        let c = cps[i];
+        if uni::is_upper(c) {
+            uni::push_lower_at(cps, i, out)
+        } else if uni::is_lower(c) {
+            uni::push_upper(c, out)
         } else {
             out.push(c)
         }
     }))
 }
 
+/// First character in titlecase, the rest lowercased.
 fn str_capitalize(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "capitalize", kw)?;
-    let s = self_str(args);
-    let mut out = StrBuilder::new();
-    for (i, cp) in s.code_points().enumerate() {
-        match char::from_u32(cp) {
-            Some(c) if i == 0 => out.push_str(&c.to_uppercase().collect::<String>()),
-            Some(c) => out.push_str(&c.to_lowercase().collect::<String>()),
-            None => out.push_cp(cp),
+    crate::args::no_args(vm, "str.capitalize", args, kw)?;
+    Ok(map_cps(args, |cps, i, out| {
+        if i == 0 {
+            uni::push_title(cps[0], out)
+        } else {
+            uni::push_lower_at(cps, i, out)
         }
-    }
-    Ok(out.finish())
+    }))
 }
 
+/// Titlecase after an uncased character, lowercase after a cased one.
 fn str_title(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "title", kw)?;
-    let s = self_str(args);
-    let mut out = StrBuilder::new();
-    let mut prev_cased = false;
-    for cp in s.code_points() {
-        match char::from_u32(cp) {
-            Some(c) => {
-                if prev_cased {
-                    out.push_str(&c.to_lowercase().collect::<String>());
-                } else {
-                    out.push_str(&c.to_uppercase().collect::<String>());
-                }
-                prev_cased = c.is_alphabetic() && (c.is_uppercase() || c.is_lowercase());
+    crate::args::no_args(vm, "str.title", args, kw)?;
+    let ascii_title = |bytes: &mut [u8]| {
+        let mut prev_cased = false;
+        for b in bytes {
+            if prev_cased {
+                b.make_ascii_lowercase();
+            } else {
+                b.make_ascii_uppercase();
             }
-            None => {
-                out.push_cp(cp);
-                prev_cased = false;
-            }
+            prev_cased = b.is_ascii_alphabetic();
         }
+    };
+    if let Some(v) = map_ascii(self_str(args), ascii_title) {
+        return Ok(v);
     }
-    Ok(out.finish())
+    Ok(map_cps(args, |cps, i, out| {
+        if i > 0 && uni::is_cased(cps[i - 1]) {
+            uni::push_lower_at(cps, i, out)
+        } else {
+            uni::push_title(cps[i], out)
+        }
+    }))
 }
 
-fn char_test(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, f: impl Fn(char) -> bool) -> PyResult<Value> {
-    check_no_kwargs(vm, name, kw)?;
+fn char_test(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, f: impl Fn(u32) -> bool) -> PyResult<Value> {
+    if args.len() > 1 || kw.is_some() {
+        crate::args::no_args(vm, &format!("str.{name}"), args, kw)?;
+    }
     let s = self_str(args);
-    Ok(Value::bool(
-        !s.is_empty() && s.code_points().all(|cp| char::from_u32(cp).is_some_and(&f)),
-    ))
+    Ok(Value::bool(!s.is_empty() && s.code_points().all(&f)))
 }
 
 fn str_isdigit(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isdigit", |c| {
-        c.is_ascii_digit()
-            || (c.is_numeric() && c.to_digit(10).is_some())
-            || ('\u{B2}'..='\u{B3}').contains(&c)
-            || c == '\u{B9}'
-            || c.is_numeric() && !c.is_alphabetic() && c as u32 >= 0x660 && c.to_string().parse::<u32>().is_ok()
-            || char_decimal(c)
-    })
+    char_test(vm, a, k, "isdigit", uni::is_digit)
 }
 
 fn str_isdecimal(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isdecimal", |c| {
-        c.is_ascii_digit() || (c.is_numeric() && (c as u32 >= 0x660) && char_decimal(c))
-    })
-}
-
-fn char_decimal(c: char) -> bool {
-    let cp = c as u32;
-    const STARTS: [u32; 12] = [
-        0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xFF10, 0x1D7CE,
-    ];
-    STARTS.iter().any(|&s| cp >= s && cp < s + 10)
+    char_test(vm, a, k, "isdecimal", uni::is_decimal)
 }
 
 fn str_isnumeric(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isnumeric", |c| c.is_numeric())
+    char_test(vm, a, k, "isnumeric", uni::is_numeric)
 }
 
 fn str_isalpha(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isalpha", |c| c.is_alphabetic())
+    char_test(vm, a, k, "isalpha", uni::is_alpha)
 }
 
 fn str_isalnum(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isalnum", |c| c.is_alphanumeric())
+    char_test(vm, a, k, "isalnum", uni::is_alnum)
 }
 
 fn str_isspace(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
-    char_test(vm, a, k, "isspace", |c| is_space(c as u32))
+    char_test(vm, a, k, "isspace", is_space)
 }
 
 fn str_isascii(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "isascii", kw)?;
+    crate::args::no_args(vm, "str.isascii", args, kw)?;
     Ok(Value::bool(self_str(args).is_ascii() || self_str(args).is_empty()))
 }
 
+/// `str.isupper()`: no lowercase or titlecase character, at least one uppercase.
 fn str_isupper(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "isupper", kw)?;
-    let s = self_str(args);
-    let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
-    Ok(Value::bool(
-        chars.iter().any(|c| c.is_uppercase()) && !chars.iter().any(|c| c.is_lowercase()),
-    ))
+    crate::args::no_args(vm, "str.isupper", args, kw)?;
+    let mut cased = false;
+    for c in self_str(args).code_points() {
+        if uni::is_lower(c) || uni::is_titlecase(c) {
+            return Ok(Value::bool(false));
+        }
+        cased |= uni::is_upper(c);
+    }
+    Ok(Value::bool(cased))
 }
 
-/// `str.istitle()`: uppercase only after uncased characters, lowercase only
-/// after cased ones, and at least one cased character.
+/// `str.islower()`: no uppercase or titlecase character, at least one lowercase.
+fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::no_args(vm, "str.islower", args, kw)?;
+    let mut cased = false;
+    for c in self_str(args).code_points() {
+        if uni::is_upper(c) || uni::is_titlecase(c) {
+            return Ok(Value::bool(false));
+        }
+        cased |= uni::is_lower(c);
+    }
+    Ok(Value::bool(cased))
+}
+
+/// `str.istitle()`: upper/titlecase only after uncased characters, lowercase
+/// only after cased ones, and at least one cased character.
 fn str_istitle(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "istitle", kw)?;
-    let s = self_str(args);
+    crate::args::no_args(vm, "str.istitle", args, kw)?;
     let mut cased = false;
     let mut prev_cased = false;
-    for c in s.code_points().filter_map(char::from_u32) {
-        if c.is_uppercase() {
+    for c in self_str(args).code_points() {
+        if uni::is_upper(c) || uni::is_titlecase(c) {
             if prev_cased {
                 return Ok(Value::bool(false));
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if uni::is_lower(c) {
             if !prev_cased {
                 return Ok(Value::bool(false));
             }
@@ -889,22 +878,13 @@ fn str_istitle(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 /// `str.isprintable()`: every code point is printable as repr() judges it
 /// (the empty string is printable).
 fn str_isprintable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "isprintable", kw)?;
+    crate::args::no_args(vm, "str.isprintable", args, kw)?;
     let s = self_str(args);
     Ok(Value::bool(s.code_points().all(pyrite_repr::unicode::is_printable)))
 }
 
-fn str_islower(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "islower", kw)?;
-    let s = self_str(args);
-    let chars: Vec<char> = s.code_points().filter_map(char::from_u32).collect();
-    Ok(Value::bool(
-        chars.iter().any(|c| c.is_lowercase()) && !chars.iter().any(|c| c.is_uppercase()),
-    ))
-}
-
 fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "isidentifier", kw)?;
+    crate::args::no_args(vm, "str.isidentifier", args, kw)?;
     let s = self_str(args);
     let mut it = s.code_points().map(char::from_u32);
     let ok = match it.next() {

@@ -306,11 +306,10 @@ pub(crate) fn bytes_like(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if v.downcast_ref::<BytesObject>().is_some() {
         return Ok(v.clone());
     }
-    let tn = vm.type_name(v);
-    if matches!(tn.as_str(), "bytearray" | "memoryview" | "array") {
-        let bytes_t = crate::typeobj::BYTES_TYPE.get().as_value();
-        return vm.call1(&bytes_t, v.clone());
+    if let Some(data) = crate::objects::memoryview::bytes_like(vm, v)? {
+        return Ok(new_bytes(&data));
     }
+    let tn = vm.type_name(v);
     Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
 }
 

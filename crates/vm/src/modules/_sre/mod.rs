@@ -252,7 +252,7 @@ fn ssize_arg(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// The code units of a subject, read in place when their alignment allows.
 enum Units<'a> {
-    U8(&'a [u8]),
+    U8(Cow<'a, [u8]>),
     U16(Cow<'a, [u16]>),
     U32(Cow<'a, [u32]>),
 }
@@ -267,7 +267,7 @@ fn get_subject<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Subject<'a>> {
     if let Some(s) = v.downcast_ref::<StrObject>() {
         let data = s.data();
         let units = match s.kind() {
-            1 => Units::U8(data),
+            1 => Units::U8(Cow::Borrowed(data)),
             2 => {
                 // SAFETY: any bit pattern is a valid u16; align_to only
                 // yields the aligned middle part.
@@ -293,7 +293,13 @@ fn get_subject<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Subject<'a>> {
         return Ok(Subject { units, isbytes: false, len: s.len() });
     }
     if let Some(b) = v.downcast_ref::<BytesObject>() {
-        return Ok(Subject { units: Units::U8(b.data()), isbytes: true, len: b.len() });
+        return Ok(Subject { units: Units::U8(Cow::Borrowed(b.data())), isbytes: true, len: b.len() });
+    }
+    // Other bytes-like objects (bytearray, memoryview, array) are matched on
+    // a copy: the engine's results are bytes either way.
+    if let Some(data) = crate::objects::memoryview::bytes_like(vm, v)? {
+        let len = data.len();
+        return Ok(Subject { units: Units::U8(Cow::Owned(data.into_owned())), isbytes: true, len });
     }
     let msg = format!("expected string or bytes-like object, got '{}'", vm.type_name(v));
     Err(vm.type_error(msg))
@@ -304,7 +310,7 @@ macro_rules! with_text {
     ($units:expr, |$t:ident| $body:expr) => {
         match $units {
             Units::U8(s) => {
-                let $t: &[u8] = s;
+                let $t: &[u8] = &s[..];
                 $body
             }
             Units::U16(s) => {
@@ -352,6 +358,14 @@ fn getslice(string: &Value, isbytes: bool, i: usize, j: usize) -> Value {
             }
             return new_bytes(&data[i..j]);
         }
+        // Another bytes-like subject: its current contents, as CPython reads
+        // the buffer again for each group.
+        if let Some(data) = current_buffer(string) {
+            let (i, j) = (i.min(data.len()), j.min(data.len()));
+            if j > i {
+                return new_bytes(&data[i..j]);
+            }
+        }
         return empty_bytes();
     }
     match string.downcast_ref::<StrObject>() {
@@ -364,6 +378,30 @@ fn getslice(string: &Value, isbytes: bool, i: usize, j: usize) -> Value {
         }
         None => empty_str(),
     }
+}
+
+/// A copy of the contents of a non-bytes bytes-like object (None when it has
+/// none now, e.g. a released memoryview).
+fn current_buffer(v: &Value) -> Option<Vec<u8>> {
+    use crate::objects::memoryview::{raw_buffer, MemoryViewObject};
+    let (rb, start, n) = match v.downcast_ref::<MemoryViewObject>() {
+        Some(m) => {
+            if m.is_released() || !m.is_c_contiguous() {
+                return None;
+            }
+            (raw_buffer(&m.obj())?, m.offset, m.nbytes())
+        }
+        None => {
+            let rb = raw_buffer(v)?;
+            (rb, 0, rb.len)
+        }
+    };
+    if start.checked_add(n)? > rb.len {
+        return None;
+    }
+    // SAFETY: the exporter's memory is valid for rb.len bytes while no
+    // Python code runs; the range was checked against it.
+    Some(unsafe { std::slice::from_raw_parts(rb.ptr.add(start), n) }.to_vec())
 }
 
 fn engine_error(vm: &mut Vm, e: SreError) -> crate::exception::PyErr {
@@ -487,9 +525,9 @@ fn class_getitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn pattern_groupindex(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let p = pat(vm, v)?;
-    // A copy stands in for CPython's read-only mappingproxy.
-    Ok(match p.groupindex.as_ref().and_then(|g| g.downcast_ref::<DictObject>()) {
-        Some(d) => d.copy_value(),
+    // A read-only view of the names (a fresh empty dict when there are none).
+    Ok(match &p.groupindex {
+        Some(g) => crate::types::dict_ty::mappingproxy::new_mappingproxy(g.clone()),
         None => DictObject::new_value(),
     })
 }
@@ -869,7 +907,7 @@ fn join_pieces(vm: &mut Vm, pieces: Vec<Value>, isbytes: bool) -> PyResult<Value
 
 fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: bool) -> PyResult<Value> {
     let a = clinic_args(vm, fname, &args[1..], kw, &["repl", "string", "count"], 2)?;
-    let repl = a[0].clone().unwrap_or_else(none);
+    let mut repl = a[0].clone().unwrap_or_else(none);
     let string = a[1].clone().unwrap_or_else(none);
     let count = match &a[2] {
         Some(v) => ssize_arg(vm, v)?,
@@ -884,6 +922,16 @@ fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: boo
             !s.code_points().any(|c| c == '\\' as u32)
         } else if let Some(b) = repl.downcast_ref::<BytesObject>() {
             !b.data().contains(&b'\\')
+        } else if let Some(data) = crate::objects::memoryview::bytes_like(vm, &repl)? {
+            // Another bytes-like template without escapes is used as bytes.
+            if data.contains(&b'\\') {
+                false
+            } else {
+                let b = new_bytes(&data);
+                drop(data);
+                repl = b;
+                true
+            }
         } else {
             false
         };

@@ -1,0 +1,1 @@
+# Run through `-m main_namespace`: runpy fills the same namespace.

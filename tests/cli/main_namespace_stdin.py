@@ -1,0 +1,1 @@
+# The program read from stdin: __file__ is "<stdin>".

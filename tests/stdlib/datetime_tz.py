@@ -138,3 +138,12 @@ for fn in errors:
         print(fn())
     except Exception as e:
         print(type(e).__name__, e)
+
+# timezone.utc is one object in every thread.
+import threading
+
+seen = []
+th = threading.Thread(target=lambda: seen.append((datetime.fromisoformat("2020-01-01T00:00Z").tzinfo is utc, timezone(timedelta(0)) is utc)))
+th.start()
+th.join()
+print(seen)

@@ -656,7 +656,7 @@ mod tests {
         assert_eq!(divide_nearest(11, -3), -4);
         let big = |a: i64, b: i64| divide_nearest_big(&BigInt::from(a), &BigInt::from(b)).to_i64().unwrap();
         for (a, b) in [(5, 2), (7, 2), (-5, 2), (-7, 2), (5, -2), (7, -2), (11, -3), (-11, -3), (10, 3)] {
-            assert_eq!(big(a, b), divide_nearest(a as i128, b as i128), "{a}/{b}");
+            assert_eq!(big(a, b) as i128, divide_nearest(a as i128, b as i128), "{a}/{b}");
         }
     }
 

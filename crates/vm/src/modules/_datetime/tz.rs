@@ -17,7 +17,6 @@ use crate::typeinit::{add_method_to, set_attr};
 use crate::typeobj::{type_flags, type_of, CompareOp, KwNames, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::Vm;
-use std::cell::OnceCell;
 
 /// State of `tzinfo` instances (Python subclasses included): none.
 struct TzInfoBase;
@@ -75,13 +74,15 @@ pub(super) fn timezone_type() -> &'static TypeObject {
     })
 }
 
-thread_local! {
-    static UTC: OnceCell<Value> = const { OnceCell::new() };
-}
+/// `timezone.utc`: one object for the whole process (every thread sees the
+/// same one, as `is` comparisons require).
+static UTC: crate::gil::GilCell<Option<Value>> = crate::gil::GilCell::new(None);
 
-/// `timezone.utc`, one object per process (per thread of creation).
 pub(super) fn utc() -> Value {
-    UTC.with(|c| c.get_or_init(|| make_timezone(Delta::ZERO, None)).clone())
+    // SAFETY: under the GIL; no Python code runs while the cell is borrowed
+    // (making a timezone only allocates).
+    let cell = unsafe { UTC.get_mut() };
+    cell.get_or_insert_with(|| make_timezone(Delta::ZERO, None)).clone()
 }
 
 fn make_timezone(offset: Delta, name: Option<Value>) -> Value {

@@ -1,11 +1,11 @@
 //! `datetime.date` and its subclass `datetime.datetime`.
 
-use super::delta::{add_deltas, as_delta, cmp_result, delta_from_us, delta_hash_of, new_delta, Delta};
+use super::delta::{as_delta, cmp_result, delta_from_us, delta_hash_of, new_delta, Delta};
 use super::format as fmt;
 use super::time::{new_time, time_type};
 use super::tz::{self, call_dst, call_tzname, call_utcoffset, check_tzinfo, utc, utcoffset_delta};
 use super::{
-    c_int, check_date, check_time, cls_type, is_instance, iso_calendar, iso_to_ymd, opt_int, ord_to_ymd, parse_args,
+    c_int, check_date, check_time, cls_type, is_instance, iso_calendar, iso_to_ymd, opt_int, ord_to_ymd, parse_args, parse_args_ints,
     Moment, EPOCH_SECONDS, MAX_ORDINAL, US_PER_SECOND,
 };
 use crate::args::ArgSpec;
@@ -305,7 +305,7 @@ fn date_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
             }
         }
     }
-    let a = parse_args(vm, None, args, kwnames, &["year", "month", "day"], 3)?;
+    let a = parse_args_ints(vm, None, args, kwnames, &["year", "month", "day"], 3, 3)?;
     let y = opt_int(vm, &a[0], 1)?;
     let mo = opt_int(vm, &a[1], 1)?;
     let d = opt_int(vm, &a[2], 1)?;
@@ -336,7 +336,7 @@ fn datetime_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> P
         return Err(vm.type_error(format!("function takes at most 8 positional arguments ({npos} given)")));
     }
     let names = ["year", "month", "day", "hour", "minute", "second", "microsecond", "tzinfo", "fold"];
-    let a = parse_args(vm, None, args, kwnames, &names, 3)?;
+    let a = parse_args_ints(vm, None, args, kwnames, &names, 3, 7)?;
     let mut f = [0i32; 7];
     for i in 0..7 {
         f[i] = opt_int(vm, &a[i], 0)?;
@@ -781,7 +781,8 @@ fn datetime_combine(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
 pub(super) fn iso_offset_tz(vm: &mut Vm, offset: Option<(i32, i32)>) -> PyResult<Value> {
     match offset {
         None => Ok(none()),
-        Some((0, 0)) => Ok(utc()),
+        // CPython: zero whole seconds means UTC, whatever the microseconds.
+        Some((0, _)) => Ok(utc()),
         Some((secs, us)) => {
             let d = super::delta::make_delta(vm, 0, secs as i64, us as i64)?;
             tz::new_timezone(vm, d, None)
@@ -864,13 +865,13 @@ fn datetime_repr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     } else {
         format!("{name}({}, {}, {}, {}, {}", mo.year, mo.month, mo.day, mo.hour, mo.minute)
     };
+    if mo.fold != 0 {
+        s.push_str(", fold=1");
+    }
     let tzv = mo.tz();
     if !tzv.is_none() {
         s.push_str(", tzinfo=");
         s.push_str(&vm.repr_string(&tzv)?);
-    }
-    if mo.fold != 0 {
-        s.push_str(", fold=1");
     }
     s.push(')');
     Ok(new_str(&s))
@@ -991,17 +992,21 @@ fn datetime_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyR
     }
 }
 
-/// Fields of `mo` moved by `factor * delta`, or the OverflowError.
+/// Fields of `mo` moved by `factor * delta`, or the OverflowError. Part by
+/// part in 64-bit integers (no overflow: |days| stays below 2 * 10**9).
 fn shifted_fields(vm: &mut Vm, mo: &Moment, delta: Delta, factor: i64) -> PyResult<[i32; 7]> {
-    let total = local_us(mo) + factor as i128 * delta.total_us();
-    let days = total.div_euclid(super::US_PER_DAY as i128);
-    let rest = total.rem_euclid(super::US_PER_DAY as i128) as i64;
-    if !(1..=MAX_ORDINAL as i128).contains(&days) {
+    let mut us = mo.us as i64 + factor * delta.us as i64;
+    let mut secs = mo.day_seconds() as i64 + factor * delta.secs as i64;
+    let mut days = mo.ordinal() as i64 + factor * delta.days as i64;
+    secs += us.div_euclid(US_PER_SECOND);
+    us = us.rem_euclid(US_PER_SECOND);
+    days += secs.div_euclid(86_400);
+    secs = secs.rem_euclid(86_400);
+    if !(1..=MAX_ORDINAL as i64).contains(&days) {
         return Err(out_of_range(vm));
     }
     let (y, mon, d) = ord_to_ymd(days as i32);
-    let secs = rest / US_PER_SECOND;
-    Ok([y, mon, d, (secs / 3600) as i32, (secs % 3600 / 60) as i32, (secs % 60) as i32, (rest % US_PER_SECOND) as i32])
+    Ok([y, mon, d, (secs / 3600) as i32, (secs % 3600 / 60) as i32, (secs % 60) as i32, us as i32])
 }
 
 /// `dt + factor * delta`, of dt's class, tzinfo kept, fold dropped.
@@ -1224,9 +1229,4 @@ fn datetime_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value>
     super::noargs(vm, "datetime.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     Ok(new_tuple(vec![type_of(me_v).as_value(), datetime_state(mo, 2)]))
-}
-
-#[allow(dead_code)]
-fn unused_helpers(vm: &mut Vm, x: Delta, y: Delta) -> PyResult<Delta> {
-    add_deltas(vm, x, y)
 }

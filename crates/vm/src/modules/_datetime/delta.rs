@@ -1,7 +1,7 @@
 //! `datetime.timedelta`: (days, seconds, microseconds), normalized so that
 //! 0 <= seconds < 86400 and 0 <= microseconds < 10**6.
 
-use super::{is_exact, parse_args, repr_type_name, MAX_DELTA_DAYS, US_PER_DAY, US_PER_SECOND};
+use super::{parse_args, repr_type_name, MAX_DELTA_DAYS, US_PER_DAY, US_PER_SECOND};
 use crate::exception::{ExcKind, PyResult};
 use crate::modules::{init_native_type, NativeType};
 use crate::object::LayoutKind;
@@ -35,6 +35,17 @@ impl Delta {
 
     /// The normalized delta of `us` microseconds, without the range check.
     pub fn from_us_unchecked(us: i128) -> Option<Delta> {
+        // 64-bit division when it fits (the common case; i128 division is a
+        // library call).
+        if let Ok(small) = i64::try_from(us) {
+            let days = i32::try_from(small.div_euclid(US_PER_DAY)).ok()?;
+            let rest = small.rem_euclid(US_PER_DAY);
+            return Some(Delta {
+                days,
+                secs: (rest / US_PER_SECOND) as i32,
+                us: (rest % US_PER_SECOND) as i32,
+            });
+        }
         let days = us.div_euclid(US_PER_DAY as i128);
         let rest = us.rem_euclid(US_PER_DAY as i128) as i64;
         let days = i32::try_from(days).ok()?;
@@ -319,6 +330,7 @@ fn delta_add(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 /// `x + y` without going through microseconds (the fast path of the loop
 /// `t += step`).
 pub(super) fn add_deltas(vm: &mut Vm, x: Delta, y: Delta) -> PyResult<Delta> {
+    // Both operands are normalized: 0 <= us < 10**6, 0 <= secs < 86400.
     let mut us = x.us + y.us;
     let mut secs = x.secs + y.secs;
     let mut days = x.days as i64 + y.days as i64;
@@ -340,11 +352,27 @@ pub(super) fn add_deltas(vm: &mut Vm, x: Delta, y: Delta) -> PyResult<Delta> {
 fn delta_sub(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     match (as_delta(a), as_delta(b)) {
         (Some(x), Some(y)) => {
-            let d = delta_from_us(vm, x.total_us() - y.total_us())?;
+            let d = add_deltas(vm, x, negated(y))?;
             Ok(new_delta(d))
         }
         _ => Ok(not_implemented()),
     }
+}
+
+/// `-d` with the parts kept normalized (days may reach 10**9 here; the
+/// sum's range check catches it).
+fn negated(d: Delta) -> Delta {
+    let (mut days, mut secs, mut us) = (-(d.days as i64), -(d.secs as i64), -(d.us as i64));
+    if us < 0 {
+        us += US_PER_SECOND;
+        secs -= 1;
+    }
+    if secs < 0 {
+        secs += 86_400;
+        days -= 1;
+    }
+    // |days| <= 10**9 fits an i32.
+    Delta { days: days as i32, secs: secs as i32, us: us as i32 }
 }
 
 /// An int operand (not a float), as i128 when it fits.
@@ -610,11 +638,6 @@ fn delta_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     Ok(new_tuple(vec![type_of(&me).as_value(), state]))
 }
 
-#[allow(dead_code)]
-pub(super) fn is_exact_delta(v: &Value) -> bool {
-    is_exact(v, delta_type())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -633,7 +656,7 @@ mod tests {
         assert_eq!(divide_nearest(11, -3), -4);
         let big = |a: i64, b: i64| divide_nearest_big(&BigInt::from(a), &BigInt::from(b)).to_i64().unwrap();
         for (a, b) in [(5, 2), (7, 2), (-5, 2), (-7, 2), (5, -2), (7, -2), (11, -3), (-11, -3), (10, 3)] {
-            assert_eq!(big(a, b), divide_nearest(a as i128, b as i128), "{a}/{b}");
+            assert_eq!(big(a, b) as i128, divide_nearest(a as i128, b as i128), "{a}/{b}");
         }
     }
 
@@ -641,5 +664,10 @@ mod tests {
     fn normalizes_negative() {
         let d = Delta::from_us_unchecked(-1).unwrap();
         assert_eq!(d, Delta { days: -1, secs: 86_399, us: 999_999 });
+        let x = Delta { days: 3, secs: 5, us: 7 };
+        assert_eq!(negated(x), Delta::from_us_unchecked(-x.total_us()).unwrap());
+        assert_eq!(negated(Delta::ZERO), Delta::ZERO);
+        let big = Delta::from_us_unchecked(1i128 << 80);
+        assert!(big.is_none() || big.unwrap().days > 0);
     }
 }

@@ -310,14 +310,27 @@ pub(super) fn build_struct_time(vm: &mut Vm, y: i32, m: i32, d: i32, hh: i32, mm
 /// A tzname with `%` doubled, through its own `replace` for str subclasses
 /// (as CPython calls it).
 fn escape_tzname(vm: &mut Vm, name: &Value) -> PyResult<String> {
-    if std::ptr::eq(crate::typeobj::type_of(name), crate::typeobj::STR_TYPE.get()) {
-        return Ok(crate::objects::str::display_lossy(name).replace('%', "%%"));
-    }
-    let r = vm.call_method(name, "replace", &[new_str("%"), new_str("%%")])?;
-    if as_str_obj(&r).is_none() {
+    let r = if std::ptr::eq(crate::typeobj::type_of(name), crate::typeobj::STR_TYPE.get()) {
+        name.clone()
+    } else {
+        vm.call_method(name, "replace", &[new_str("%"), new_str("%%")])?
+    };
+    let Some(s) = as_str_obj(&r) else {
         return Err(vm.type_error("tzname.replace() did not return a string"));
+    };
+    let text = utf8_or_error(vm, s)?;
+    Ok(if r.is(name) { text.replace('%', "%%") } else { text })
+}
+
+/// UTF-8 of a str, or the UnicodeEncodeError CPython's PyUnicode_AsUTF8 gives
+/// for a lone surrogate.
+fn utf8_or_error(vm: &mut Vm, s: &crate::objects::str::StrObject) -> PyResult<String> {
+    if let Some(t) = s.to_utf8() {
+        return Ok(t.into_owned());
     }
-    Ok(crate::objects::str::display_lossy(&r))
+    let (pos, cp) = s.code_points().enumerate().find(|(_, c)| (0xD800..0xE000).contains(c)).unwrap_or((0, 0xD800));
+    let msg = format!("'utf-8' codec can't encode character '\\u{cp:04x}' in position {pos}: surrogates not allowed");
+    Err(vm.new_error(crate::exception::ExcKind::UnicodeEncodeError, msg))
 }
 
 /// The format with %z, %Z and %f replaced, then `time.strftime(fmt, tt)`.
@@ -327,14 +340,7 @@ pub(super) fn wrap_strftime(vm: &mut Vm, tz: &Value, us: u32, format: &Value, ti
         let msg = format!("strftime() argument 1 must be str, not {}", vm.type_name(format));
         return Err(vm.type_error(msg));
     };
-    let Some(text) = f.to_utf8() else {
-        let enc = crate::objects::str::new_str("utf-8");
-        let _ = enc;
-        return Err(vm.new_error(
-            crate::exception::ExcKind::UnicodeEncodeError,
-            "'utf-8' codec can't encode character: surrogates not allowed",
-        ));
-    };
+    let text = utf8_or_error(vm, f)?;
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 8);
     let mut z: Option<String> = None;

@@ -308,6 +308,21 @@ pub(super) fn parse_args(
     names: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    parse_args_ints(vm, fname, args, kwnames, names, required, 0)
+}
+
+/// [`parse_args`] whose first `n_ints` parameters are C ints, checked in
+/// parameter order as getargs converts them (a bad type before a missing
+/// argument is reported first).
+pub(super) fn parse_args_ints(
+    vm: &mut Vm,
+    fname: Option<&str>,
+    args: &[Value],
+    kwnames: KwNames,
+    names: &[&str],
+    required: usize,
+    n_ints: usize,
+) -> PyResult<Vec<Option<Value>>> {
     let (pos, kw) = split_kwargs(args, kwnames);
     let (label, parens) = match fname {
         Some(f) => (f, "()"),
@@ -339,6 +354,10 @@ pub(super) fn parse_args(
             }
             out[i] = Some((*v).clone());
         } else if i >= pos.len() && i < required {
+            // getargs converts the arguments before this one first.
+            for v in out.iter().take(i.min(n_ints)).flatten() {
+                c_int(vm, v)?;
+            }
             let msg = format!("{label}{parens} missing required argument '{name}' (pos {})", i + 1);
             return Err(vm.type_error(msg));
         }
@@ -379,10 +398,6 @@ pub(super) fn opt_int(vm: &mut Vm, v: &Option<Value>, dflt: i32) -> PyResult<i32
 /// The type object a class method was called on.
 pub(super) fn cls_type(v: &Value) -> Option<&TypeObject> {
     v.downcast_ref::<TypeObject>()
-}
-
-pub(super) fn is_exact(v: &Value, t: &TypeObject) -> bool {
-    std::ptr::eq(type_of(v), t)
 }
 
 pub(super) fn is_instance(v: &Value, t: &TypeObject) -> bool {

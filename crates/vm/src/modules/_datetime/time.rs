@@ -1,9 +1,9 @@
 //! `datetime.time`: a time of day with an optional tzinfo.
 
-use super::delta::{as_delta, cmp_result, delta_hash_of, Delta};
+use super::delta::{cmp_result, delta_hash_of, Delta};
 use super::format as fmt;
 use super::tz::{call_dst, call_tzname, call_utcoffset, check_tzinfo, tzinfo_type, utcoffset_delta};
-use super::{c_int, check_time, cls_type, opt_int, parse_args, Moment, US_PER_SECOND};
+use super::{c_int, check_time, cls_type, opt_int, parse_args, parse_args_ints, Moment, US_PER_SECOND};
 use crate::args::ArgSpec;
 use crate::exception::PyResult;
 use crate::modules::{init_native_type, NativeType};
@@ -123,7 +123,7 @@ fn time_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRes
         return Err(vm.type_error(format!("function takes at most 5 positional arguments ({npos} given)")));
     }
     let names = ["hour", "minute", "second", "microsecond", "tzinfo", "fold"];
-    let a = parse_args(vm, None, args, kwnames, &names, 0)?;
+    let a = parse_args_ints(vm, None, args, kwnames, &names, 0, 4)?;
     let mut f = [0i32; 4];
     for i in 0..4 {
         f[i] = opt_int(vm, &a[i], 0)?;
@@ -329,9 +329,4 @@ fn time_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     super::noargs(vm, "time.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
     Ok(new_tuple(vec![type_of(me_v).as_value(), time_state(mo, 2)]))
-}
-
-#[allow(dead_code)]
-fn unused(v: &Value) -> Option<Delta> {
-    as_delta(v)
 }

@@ -2,8 +2,8 @@
 //! offsets, `timezone.utc`), and the calls into a tzinfo that the other
 //! types make, with CPython's checks on what those calls return.
 
-use super::date::{add_delta_to_datetime, datetime_type, is_datetime};
-use super::delta::{as_delta, cmp_result, delta_hash_of, delta_type, new_delta, Delta};
+use super::date::{add_delta_to_datetime, is_datetime};
+use super::delta::{as_delta, cmp_result, delta_hash_of, new_delta, Delta};
 use super::{parse_args, Moment, EPOCH_SECONDS};
 use crate::args::ArgSpec;
 use crate::exception::{ExcKind, PyResult};
@@ -17,7 +17,6 @@ use crate::typeinit::{add_method_to, set_attr};
 use crate::typeobj::{type_flags, type_of, CompareOp, KwNames, TypeObject, OBJECT_TYPE};
 use crate::value::Value;
 use crate::vm::Vm;
-use std::cell::OnceCell;
 
 /// State of `tzinfo` instances (Python subclasses included): none.
 struct TzInfoBase;
@@ -75,13 +74,15 @@ pub(super) fn timezone_type() -> &'static TypeObject {
     })
 }
 
-thread_local! {
-    static UTC: OnceCell<Value> = const { OnceCell::new() };
-}
+/// `timezone.utc`: one object for the whole process (every thread sees the
+/// same one, as `is` comparisons require).
+static UTC: crate::gil::GilCell<Option<Value>> = crate::gil::GilCell::new(None);
 
-/// `timezone.utc`, one object per process (per thread of creation).
 pub(super) fn utc() -> Value {
-    UTC.with(|c| c.get_or_init(|| make_timezone(Delta::ZERO, None)).clone())
+    // SAFETY: under the GIL; no Python code runs while the cell is borrowed
+    // (making a timezone only allocates).
+    let cell = unsafe { UTC.get_mut() };
+    cell.get_or_insert_with(|| make_timezone(Delta::ZERO, None)).clone()
 }
 
 fn make_timezone(offset: Delta, name: Option<Value>) -> Value {
@@ -320,11 +321,9 @@ fn call_offset_method(vm: &mut Vm, tz: &Value, arg: &Value, name: &str) -> PyRes
     match as_delta(&r) {
         Some(d) => {
             if (d.days == -1 && d.secs == 0 && d.us < 1) || d.days < -1 || d.days >= 1 {
-                let msg = format!(
-                    "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {}.",
-                    vm.repr_string(&r)?
-                );
-                return Err(vm.value_error(msg));
+                return Err(vm.value_error(
+                    "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).",
+                ));
             }
             Ok(Some(r))
         }
@@ -482,8 +481,3 @@ pub(super) fn local_timezone_from_local(vm: &mut Vm, m: &Moment) -> PyResult<Val
     local_timezone_from_timestamp(vm, secs - EPOCH_SECONDS)
 }
 
-#[allow(dead_code)]
-fn unused(_: &Value) -> &'static TypeObject {
-    let _ = datetime_type();
-    delta_type()
-}

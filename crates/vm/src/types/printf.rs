@@ -682,6 +682,12 @@ fn fast_specs(fmt: &[u8]) -> Option<Vec<FastConv>> {
             continue;
         }
         i += 1;
+        // Only "%%" right after the '%' is a literal percent; after flags, a width or a
+        // precision CPython takes an argument first, then rejects the '%' (general path).
+        if fmt.get(i) == Some(&b'%') {
+            i += 1;
+            continue;
+        }
         let mut c = FastConv { left: false, zero: false, sign: None, width: 0, precision: None, conv: 0 };
         while let Some(&f) = fmt.get(i) {
             match f {
@@ -715,7 +721,6 @@ fn fast_specs(fmt: &[u8]) -> Option<Vec<FastConv>> {
         c.conv = *fmt.get(i)?;
         i += 1;
         match c.conv {
-            b'%' => {}
             b's' | b'r' | b'd' | b'i' | b'f' => specs.push(c),
             _ => return None,
         }

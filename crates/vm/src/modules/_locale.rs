@@ -38,16 +38,6 @@ fn c_text(p: *const libc::c_char) -> Value {
     new_str(&String::from_utf8_lossy(bytes))
 }
 
-fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.index_i64(v)?;
-    i32::try_from(n).map_err(|_| {
-        let msg = if n > 0 { "signed integer is greater than maximum" } else { "signed integer is less than minimum" };
-        vm.new_error(ExcKind::OverflowError, msg)
-    })
-}
 
 /// A str argument as a C string ("embedded null character" otherwise).
 fn c_string_arg(vm: &mut Vm, fname: &str, argnum: usize, v: &Value) -> PyResult<CString> {
@@ -62,7 +52,7 @@ fn c_string_arg(vm: &mut Vm, fname: &str, argnum: usize, v: &Value) -> PyResult<
 fn setlocale(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "setlocale", kw)?;
     ArgSpec::range(vm, "setlocale", args, 0, 1, 2)?;
-    let category = int_arg(vm, &args[0])?;
+    let category = vm.arg_c_int(&args[0])?;
     match args.get(1).filter(|v| !v.is_none()) {
         Some(loc) => {
             let Some(s) = loc.downcast_ref::<StrObject>() else {
@@ -213,7 +203,7 @@ const LANGINFO: &[(&str, libc::nl_item)] = &[
 fn nl_langinfo(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "nl_langinfo", kw)?;
     let [key] = ArgSpec::exact::<1>(vm, "nl_langinfo", args, 0)?;
-    let key = int_arg(vm, &key)?;
+    let key = vm.arg_c_int(&key)?;
     if !LANGINFO.iter().any(|&(_, item)| item == key) {
         return Err(vm.value_error("unsupported langinfo constant"));
     }
@@ -322,7 +312,7 @@ fn dcgettext_fn(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let [domain, msg, category] = ArgSpec::exact::<3>(vm, "dcgettext", args, 0)?;
     let d = opt_c_string(vm, "dcgettext", 1, Some(&domain))?;
     let m = c_string_arg(vm, "dcgettext", 2, &msg)?;
-    let c = int_arg(vm, &category)?;
+    let c = vm.arg_c_int(&category)?;
     // SAFETY: as above.
     Ok(c_text(unsafe { dcgettext(ptr_of(&d), m.as_ptr(), c) }))
 }

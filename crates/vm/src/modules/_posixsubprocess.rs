@@ -50,16 +50,6 @@ fn seq_items(v: &Value) -> Option<Vec<Value>> {
     v.downcast_ref::<ListObject>().map(|l| l.to_vec())
 }
 
-fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.index_i64(v)?;
-    i32::try_from(n).map_err(|_| {
-        let msg = if n > 0 { "signed integer is greater than maximum" } else { "signed integer is less than minimum" };
-        vm.new_error(ExcKind::OverflowError, msg)
-    })
-}
 
 /// A NULL-terminated array of pointers into `strings` (which must outlive it).
 fn c_array(strings: &[CString]) -> Vec<*const libc::c_char> {
@@ -311,10 +301,10 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     for (i, slot) in ints.iter_mut().enumerate() {
         // p2cread .. errpipe_write are args 6..14, restore_signals/call_setsid 14, 15.
         let v = &args[6 + i];
-        *slot = c_int(vm, v)?;
+        *slot = vm.arg_c_int(v)?;
     }
     let [p2cread, p2cwrite, c2pread, c2pwrite, errread, errwrite, errpipe_read, errpipe_write, restore_signals, call_setsid, _] = ints;
-    let pgid_to_set = c_int(vm, &args[16])?;
+    let pgid_to_set = vm.arg_c_int(&args[16])?;
     let gid = optional_id(vm, &args[17])?;
     let groups = if args[18].is_none() {
         None
@@ -329,7 +319,7 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         Some(g)
     };
     let uid = optional_id(vm, &args[19])?;
-    let child_umask = c_int(vm, &args[20])?;
+    let child_umask = vm.arg_c_int(&args[20])?;
 
     // argv: None means "use executable_list[0] only", as CPython allows.
     let argv: Vec<CString> = if args[0].is_none() {

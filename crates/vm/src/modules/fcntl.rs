@@ -2,7 +2,7 @@
 //! Modules/fcntlmodule.c (subprocess uses it for close-on-exec and pipe sizes).
 
 use crate::args::{check_no_kwargs, ArgSpec};
-use crate::exception::{ExcKind, PyResult};
+use crate::exception::PyResult;
 use crate::modules::select::fileno_of;
 use crate::modules::ModuleBuilder;
 use crate::objects::bytes::{new_bytes, BytesObject};
@@ -18,18 +18,9 @@ fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
+/// The `i` argument format, widened for the arithmetic below.
 fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.index_i64(v)?;
-    if n > i32::MAX as i64 {
-        return Err(vm.new_error(ExcKind::OverflowError, "signed integer is greater than maximum"));
-    }
-    if n < i32::MIN as i64 {
-        return Err(vm.new_error(ExcKind::OverflowError, "signed integer is less than minimum"));
-    }
-    Ok(n)
+    vm.arg_c_int(v).map(i64::from)
 }
 
 /// Runs `call` until it does not fail with EINTR (signal handlers run in between).

@@ -931,22 +931,23 @@ fn sock_recvfrom(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 /// The writable memory of a buffer argument (bytearray, writable memoryview, array).
-fn writable_buffer(vm: &mut Vm, v: &Value) -> PyResult<(*mut u8, usize)> {
+fn writable_buffer(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<(*mut u8, usize)> {
     if let Some(m) = v.downcast_ref::<crate::objects::memoryview::MemoryViewObject>() {
         if !m.readonly && m.is_c_contiguous() {
             let rb = m.base(vm)?;
             if rb.readonly {
-                return Err(vm.type_error("recv_into() argument 'buffer' must be read-write bytes-like object, not memoryview"));
+                let msg = format!("{fname}() argument 1 must be read-write bytes-like object, not memoryview");
+                return Err(vm.type_error(msg));
             }
             // SAFETY: base() checked that the view lies within the exporter's memory.
             return Ok((unsafe { rb.ptr.add(m.offset) }, m.nbytes()));
         }
     } else if let Some(rb) = crate::objects::memoryview::raw_buffer(v) {
         if !rb.readonly {
-            return Ok((rb.ptr, rb.len * rb.itemsize.max(1)));
+            return Ok((rb.ptr, rb.len));
         }
     }
-    let msg = format!("recv_into() argument 'buffer' must be read-write bytes-like object, not {}", vm.type_name(v));
+    let msg = format!("{fname}() argument 1 must be read-write bytes-like object, not {}", vm.type_name(v));
     Err(vm.type_error(msg))
 }
 
@@ -956,7 +957,7 @@ fn recv_into_common(vm: &mut Vm, args: &[Value], kw: KwNames, from: bool) -> PyR
     let a = ArgSpec::parse(vm, name, rest, kw, &["buffer", "nbytes", "flags"], 3, 1)?;
     let s = self_sock(vm, args)?;
     let buffer = a[0].clone().unwrap_or_else(none);
-    let (ptr, cap) = writable_buffer(vm, &buffer)?;
+    let (ptr, cap) = writable_buffer(vm, name, &buffer)?;
     let nbytes = int_opt(vm, a[1].as_ref(), 0)?;
     if nbytes < 0 {
         return Err(vm.value_error(format!("negative buffersize in {name}")));

@@ -31,6 +31,7 @@ pub static MEMORYVIEW_TYPE: StaticType = StaticType::new();
 #[derive(Clone, Copy)]
 pub struct RawBuffer {
     pub ptr: *mut u8,
+    /// In bytes, whatever the item size.
     pub len: usize,
     pub readonly: bool,
     /// struct-module format of the items ("B" for byte strings).

@@ -412,7 +412,8 @@ fn posix_read(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             eintr_check(vm)?;
             continue;
         }
-        return Err(last_os_error(vm, None, None));
+        // The errno saved before the GIL was taken back (another thread may have changed it).
+        return Err(last_os_error_with(vm, err));
     }
 }
 
@@ -443,7 +444,8 @@ fn posix_write(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             eintr_check(vm)?;
             continue;
         }
-        return Err(last_os_error(vm, None, None));
+        // The errno saved before the GIL was taken back (another thread may have changed it).
+        return Err(last_os_error_with(vm, err));
     }
 }
 
@@ -1685,7 +1687,8 @@ fn posix_waitpid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
             eintr_check(vm)?;
             continue;
         }
-        return Err(last_os_error(vm, None, None));
+        // The errno saved before the GIL was taken back (another thread may have changed it).
+        return Err(last_os_error_with(vm, err));
     }
 }
 

@@ -207,6 +207,32 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
             spec.fill = Some('0');
             spec.align = Some('=');
         }
+        // Text conversions of str formatting work on code points, so that lone surrogates
+        // (which a Rust String cannot hold) come through as they are.
+        if !bytes_mode && matches!(conv, 's' | 'r' | 'a' | 'c') {
+            let piece = match conv {
+                's' => vm.str(&v)?,
+                'r' => vm.repr(&v)?,
+                'a' => crate::builtins::ascii_of(vm, &v)?,
+                _ => char_conversion(vm, &v)?,
+            };
+            let cps: Vec<u32> = match piece.downcast_ref::<StrObject>() {
+                Some(text) => text.code_points().collect(),
+                None => Vec::new(),
+            };
+            // %c ignores the precision.
+            let keep = if conv == 'c' { cps.len() } else { spec.precision.map_or(cps.len(), |p| p.min(cps.len())) };
+            let pad = spec.width.unwrap_or(0).saturating_sub(keep);
+            let left = spec.align == Some('<');
+            if !left {
+                out.extend(std::iter::repeat(' ' as u32).take(pad));
+            }
+            out.extend_from_slice(&cps[..keep]);
+            if left {
+                out.extend(std::iter::repeat(' ' as u32).take(pad));
+            }
+            continue;
+        }
         let text = match conv {
             's' | 'r' | 'a' | 'b' if conv != 'b' || bytes_mode => {
                 let s = match conv {
@@ -347,23 +373,6 @@ fn percent_core(vm: &mut Vm, cps: &[u32], args: &Value, bytes_mode: bool) -> PyR
                 };
                 pad_to(&(byte as char).to_string(), &spec)
             }
-            'c' => {
-                let c = if let Some(s) = v.downcast_ref::<StrObject>().filter(|s| s.len() == 1) {
-                    s.to_string_lossy()
-                } else if let Some(i) = as_int(&v) {
-                    match i
-                        .to_i64()
-                        .filter(|c| (0..=0x10FFFF).contains(c))
-                        .and_then(|c| char::from_u32(c as u32))
-                    {
-                        Some(c) => c.to_string(),
-                        None => return Err(vm.new_error(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
-                    }
-                } else {
-                    return Err(vm.type_error("%c requires int or char"));
-                };
-                pad_to(&c, &spec)
-            }
             _ => {
                 let idx = i - 1;
                 return Err(vm.value_error(format!(
@@ -401,6 +410,21 @@ fn star_arg(vm: &mut Vm, v: &Value, max: i64, c_type: &str) -> PyResult<i64> {
             ExcKind::OverflowError,
             format!("Python int too large to convert to C {c_type}"),
         )),
+    }
+}
+
+/// The one-character str `%c` makes of `v`: a str of length 1, or an int below 0x110000
+/// (surrogates included, as CPython).
+fn char_conversion(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if v.downcast_ref::<StrObject>().is_some_and(|s| s.len() == 1) {
+        return Ok(v.clone());
+    }
+    match as_int(v) {
+        Some(i) => match i.to_i64().filter(|c| (0..=0x10FFFF).contains(c)) {
+            Some(c) => Ok(new_str_from_cps(&[c as u32])),
+            None => Err(vm.new_error(ExcKind::OverflowError, "%c arg not in range(0x110000)")),
+        },
+        None => Err(vm.type_error("%c requires int or char")),
     }
 }
 

@@ -608,28 +608,7 @@ impl Vm {
                                 // List and tuple iterators: the item read in place (no
                                 // call, no reference count traffic on the sequence).
                                 match it.downcast_ref::<crate::objects::iter::SeqIter>() {
-                                    Some(si) => {
-                                        let i = si.index.get();
-                                        // SAFETY: read only; no Python code runs meanwhile.
-                                        let seq = unsafe { &*si.seq.get() };
-                                        let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
-                                            l.get(i)
-                                        } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
-                                            t.get(i).cloned()
-                                        } else {
-                                            None
-                                        };
-                                        match item {
-                                            Some(v) => {
-                                                si.index.set(i + 1);
-                                                Some(v)
-                                            }
-                                            None => {
-                                                si.finish();
-                                                None
-                                            }
-                                        }
-                                    }
+                                    Some(si) => si.next_item(),
                                     None => tri!(self.next(it)),
                                 }
                             } else {

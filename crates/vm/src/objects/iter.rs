@@ -35,6 +35,32 @@ impl SeqIter {
         unsafe { (*self.seq.get()).clone() }
     }
 
+    /// The next item of a list or tuple iterator, read in place (no sequence reference taken);
+    /// None, and the sequence released, at the end.
+    #[inline]
+    pub fn next_item(&self) -> Option<Value> {
+        let i = self.index.get();
+        // SAFETY: read only; no Python code runs before the borrow ends.
+        let seq = unsafe { &*self.seq.get() };
+        let item = if let Some(l) = seq.downcast_ref::<crate::objects::list::ListObject>() {
+            l.get(i)
+        } else if let Some(t) = seq.downcast_ref::<crate::objects::tuple::TupleObject>() {
+            t.get(i).cloned()
+        } else {
+            None
+        };
+        match item {
+            Some(v) => {
+                self.index.set(i + 1);
+                Some(v)
+            }
+            None => {
+                self.finish();
+                None
+            }
+        }
+    }
+
     /// Marks the iterator exhausted, releasing the sequence.
     pub fn finish(&self) {
         let old = unsafe { std::mem::replace(&mut *self.seq.get(), Value::NULL) };

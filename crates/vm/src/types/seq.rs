@@ -770,28 +770,7 @@ pub fn list_sort(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 // ---- iterators ----
 
 fn seq_iter_next(_vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
-    let Some(si) = it.downcast_ref::<SeqIter>() else {
-        return Ok(None);
-    };
-    let seq = si.seq();
-    let i = si.index.get();
-    let item = if let Some(l) = seq.downcast_ref::<ListObject>() {
-        l.get(i)
-    } else if let Some(t) = seq.downcast_ref::<TupleObject>() {
-        t.get(i).cloned()
-    } else {
-        None
-    };
-    match item {
-        Some(v) => {
-            si.index.set(i + 1);
-            Ok(Some(v))
-        }
-        None => {
-            si.finish();
-            Ok(None)
-        }
-    }
+    Ok(it.downcast_ref::<SeqIter>().and_then(SeqIter::next_item))
 }
 
 fn generic_iter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {

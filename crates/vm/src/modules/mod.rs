@@ -23,6 +23,7 @@ use crate::vm::Vm;
 use std::sync::Once;
 
 mod _ast;
+mod _asyncio;
 mod _bisect;
 mod _blake2;
 pub(crate) mod _codecs;
@@ -83,6 +84,7 @@ pub(crate) struct ModuleDef {
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_ast", init: _ast::init },
+    ModuleDef { name: "_asyncio", init: _asyncio::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },

@@ -417,7 +417,8 @@ fn builtin_qualname(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     }
     let owner = match b.self_.downcast_ref::<TypeObject>() {
         Some(t) => t.name_string(),
-        None => vm.type_name(&b.self_),
+        // The type's __qualname__ (`Task.task_wakeup`, not `_asyncio.Task...`), as CPython.
+        None => crate::objects::str::display_lossy(type_of(&b.self_).qualname()),
     };
     Ok(vm.new_str(&format!("{}.{}", owner, b.name)))
 }

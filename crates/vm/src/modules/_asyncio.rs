@@ -514,7 +514,6 @@ fn add_future_members(t: &'static TypeObject) {
     add_getset_to(t, "_log_traceback", fut_get_log_traceback, Some(fut_set_log_traceback));
     add_getset_to(t, "_source_traceback", fut_get_source_traceback, None);
     add_getset_to(t, "_cancel_message", fut_get_cancel_message, Some(fut_set_cancel_message));
-    set_attr(t, "__dict__", crate::types::object_ty::dict_descriptor());
 }
 
 fn class_getitem(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1115,6 +1114,12 @@ fn future_iter_throw(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
             return Err(vm.type_error("throw() third argument must be a traceback"));
         }
     }
+    let typ = &args[1];
+    if !is_exception_class(typ) && !is_exception_instance(typ) {
+        return Err(vm.type_error(
+            "exceptions must be classes deriving BaseException or instances of such a class",
+        ));
+    }
     let err = Vm::throw_exception(vm, &args[1..])?;
     it.future.clear();
     Err(err)
@@ -1160,6 +1165,11 @@ fn is_coroutine(vm: &mut Vm, coro: &Value) -> PyResult<bool> {
 }
 
 fn task_init_slot(vm: &mut Vm, me: &Value, args: &[Value], kw: KwNames) -> PyResult<()> {
+    let npos = crate::args::split_kwargs(args, kw).0.len();
+    if npos > 1 {
+        // Argument Clinic's wording when exactly one positional argument is allowed.
+        return Err(vm.type_error(format!("Task() takes exactly 1 positional argument ({npos} given)")));
+    }
     let a = ArgSpec::parse(vm, "Task", args, kw, &["coro", "loop", "name", "context"], 1, 1)?;
     let t = state::<FutureData>(vm, me, TASK_NAME)?;
     let coro = a[0].clone().unwrap_or_else(none);

@@ -184,9 +184,14 @@ fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
     Ok(none())
 }
 
-/// `sys.set_coroutine_origin_tracking_depth` (asyncio's debug mode sets it;
-/// coroutines do not record their origin yet, so `cr_origin` stays None).
+/// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine
+/// records as its `cr_origin` (asyncio's debug mode sets it).
 static CORO_ORIGIN_DEPTH: crate::gil::GilCell<i64> = crate::gil::GilCell::new(0);
+
+pub(crate) fn coroutine_origin_tracking_depth() -> i64 {
+    // SAFETY: GIL held; a plain copy.
+    unsafe { *CORO_ORIGIN_DEPTH.get_mut() }
+}
 
 fn get_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "get_coroutine_origin_tracking_depth", kw)?;

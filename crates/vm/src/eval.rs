@@ -1197,6 +1197,7 @@ impl Vm {
                             let func = self.frames[fi].func.clone();
                             let gen_code = self.frames[fi].code_value();
                             let gen = crate::objects::generator::new_generator(
+                                self,
                                 func,
                                 gen_code,
                                 storage.into_boxed_slice(),
@@ -1468,6 +1469,9 @@ impl Vm {
                 let was_entry = self.frames[fi].is_entry;
                 self.pop_frame();
                 if was_entry {
+                    // Chained where it was raised: the Python frame it reaches
+                    // through native code must not chain it again.
+                    self.context_settled = err.exc.bits();
                     return Err(err);
                 }
                 fi -= 1;

@@ -710,7 +710,20 @@ pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
 /// `sys.unraisablehook` with the object it happened in (NULL for none).
 pub(crate) fn write_unraisable(vm: &mut Vm, obj: &Value, e: &PyErr) {
     let exc = e.exc.clone();
-    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let mut tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    if tb.is_null() || tb.is_none() {
+        // Raised by native code with no Python frame in between: the traceback
+        // names where the interpreter stands (as CPython's `_PyTraceBack_FromFrame`).
+        if let Some(fi) = vm.frames.len().checked_sub(1) {
+            let lasti = vm.frames[fi].lasti;
+            let code = vm.frames[fi].code_value();
+            let frame = vm.frame_object(fi);
+            tb = crate::exception::new_traceback(Value::NULL, frame, code, lasti);
+            if let Some(x) = exc.downcast_ref::<ExceptionObject>() {
+                x.set_traceback(tb.clone());
+            }
+        }
+    }
     let tb = if tb.is_null() { none() } else { tb };
     let object = if obj.is_null() { none() } else { obj.clone() };
     let Some(hook) = sys_attr(vm, "unraisablehook").filter(|h| !h.is_none()) else {

@@ -1197,6 +1197,7 @@ impl Vm {
                             let func = self.frames[fi].func.clone();
                             let gen_code = self.frames[fi].code_value();
                             let gen = crate::objects::generator::new_generator(
+                                self,
                                 func,
                                 gen_code,
                                 storage.into_boxed_slice(),
@@ -1452,6 +1453,12 @@ impl Vm {
                         let v = pop!();
                         drop(v);
                     }
+                    // What unwinding freed is finalized here, at the failing line, as
+                    // CPython does (an un-awaited coroutine's warning names it).
+                    if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                        self.frames[fi].stack_depth = stack_depth!();
+                        self.run_pending_finalizers();
+                    }
                     if h.push_lasti {
                         push!(Value::int(lasti as i64));
                     }
@@ -1468,6 +1475,9 @@ impl Vm {
                 let was_entry = self.frames[fi].is_entry;
                 self.pop_frame();
                 if was_entry {
+                    // Chained where it was raised: the Python frame it reaches
+                    // through native code must not chain it again.
+                    self.context_settled = err.exc.bits();
                     return Err(err);
                 }
                 fi -= 1;
@@ -2265,9 +2275,16 @@ impl Vm {
         if crate::objects::generator::is_generator(receiver) {
             return self.gen_send(receiver, v, None);
         }
-        if v.is_none() && type_of(receiver).slots().iternext.is_some() {
-            // An iterator may also finish with StopIteration(value) (an awaitable's return value).
-            return match self.next(receiver) {
+        let iternext = type_of(receiver).slots().iternext;
+        if v.is_none() && iternext.is_some() {
+            // An iterator may also finish with StopIteration(value) (an awaitable's
+            // return value); a Python `__next__` is called directly to keep it.
+            let step = if iternext.is_some_and(crate::slots::is_python_iternext) {
+                self.call_special(receiver, "__next__", &[])
+            } else {
+                self.next(receiver)
+            };
+            return match step {
                 Ok(Some(x)) => Ok(GenResult::Yield(x)),
                 Ok(None) => Ok(GenResult::Return(none())),
                 Err(e) if e.is_instance(ExcKind::StopIteration) => {

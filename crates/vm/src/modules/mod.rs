@@ -52,6 +52,7 @@ mod _sre;
 mod _string;
 mod _struct;
 mod _testinternalcapi;
+mod _tracemalloc;
 pub(crate) mod _thread;
 mod _uuid;
 mod _warnings;
@@ -115,6 +116,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_uuid", init: _uuid::init },
+    ModuleDef { name: "_tracemalloc", init: _tracemalloc::init },
     ModuleDef { name: "_warnings", init: _warnings::init },
     ModuleDef { name: "_weakref", init: _weakref::init },
     ModuleDef { name: "array", init: array::init },

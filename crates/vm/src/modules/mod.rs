@@ -50,6 +50,7 @@ mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
+mod _testcapi;
 mod _testinternalcapi;
 pub(crate) mod _thread;
 mod _uuid;
@@ -110,6 +111,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_testcapi", init: _testcapi::init },
     ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_uuid", init: _uuid::init },

@@ -10,8 +10,11 @@
 //! - `raise_memoryerror()`: PyErr_NoMemory;
 //! - `make_exception_with_doc(name, doc, base, dict)`: PyErr_NewExceptionWithDoc,
 //!   and `error`, the class PyErr_NewException made for the module;
-//! - the C limits (`INT_MAX`, `PY_SSIZE_T_MAX`, ...) of the platform's C types,
-//!   which pyrite's conversions to C types check against as CPython's do.
+//! - `float_pack(size, x, le)` / `float_unpack(data, le)`: PyFloat_Pack2/4/8
+//!   and PyFloat_Unpack2/4/8, the IEEE formats struct's `e`, `f`, `d` use;
+//! - the limits (`INT_MAX`, `PY_SSIZE_T_MAX`, `FLT_MAX`, ...) of the
+//!   platform's C types, which pyrite's conversions to C types check against
+//!   as CPython's do.
 //!
 //! What only makes sense inside CPython (reference counts, allocator hooks
 //! such as `set_nomemory`, the legacy Unicode representation, its object
@@ -162,6 +165,70 @@ fn make_exception_with_doc(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult
     new_exception_class(vm, &name, a[2].clone(), Some(dict))
 }
 
+/// PyArg_ParseTuple's count check for a format without a function name.
+fn exact_unnamed_args<'a>(vm: &mut Vm, args: &'a [Value], kw: KwNames, n: usize) -> PyResult<&'a [Value]> {
+    crate::args::check_no_kwargs(vm, "function", kw)?;
+    if args.len() != n {
+        let msg = format!("function takes exactly {n} arguments ({} given)", args.len());
+        return Err(vm.type_error(msg));
+    }
+    Ok(args)
+}
+
+/// `float_pack(size, x, le)`: PyFloat_Pack2/4/8, the IEEE 754 half, single
+/// or double of `x` in little-endian order when `le` is non-zero.
+fn float_pack(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let args = exact_unnamed_args(vm, args, kw, 3)?;
+    let size = vm.arg_c_int(&args[0])?;
+    let x = super::math::to_f64(vm, &args[1])?;
+    let little = vm.arg_c_int(&args[2])? != 0;
+    let mut data = match size {
+        2 => match super::_struct::pack_half(x) {
+            Some(h) => h.to_le_bytes().to_vec(),
+            None => return Err(vm.new_error(ExcKind::OverflowError, "float too large to pack with e format")),
+        },
+        4 => {
+            let single = x as f32;
+            if single.is_infinite() && x.is_finite() {
+                return Err(vm.new_error(ExcKind::OverflowError, "float too large to pack with f format"));
+            }
+            single.to_le_bytes().to_vec()
+        }
+        8 => x.to_le_bytes().to_vec(),
+        _ => return Err(vm.value_error("size must 2, 4 or 8")),
+    };
+    if !little {
+        data.reverse();
+    }
+    Ok(crate::objects::bytes::new_bytes_from_vec(data))
+}
+
+/// `float_unpack(data, le)`: PyFloat_Unpack2/4/8 of 2, 4 or 8 bytes.
+fn float_unpack(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let args = exact_unnamed_args(vm, args, kw, 2)?;
+    // The `y#` format unit: bytes only (other buffers may be writable).
+    let Some(bytes) = args[0].downcast_ref::<crate::objects::bytes::BytesObject>() else {
+        let msg = if crate::objects::memoryview::is_bytes_like(&args[0]) {
+            format!("argument 1 must be read-only bytes-like object, not {}", vm.type_name(&args[0]))
+        } else {
+            format!("a bytes-like object is required, not '{}'", vm.type_name(&args[0]))
+        };
+        return Err(vm.type_error(msg));
+    };
+    let mut data = bytes.data().to_vec();
+    let little = vm.arg_c_int(&args[1])? != 0;
+    if !little {
+        data.reverse();
+    }
+    let x = match data[..] {
+        [a, b] => super::_struct::unpack_half(u16::from_le_bytes([a, b])),
+        [a, b, c, d] => f32::from_le_bytes([a, b, c, d]) as f64,
+        [a, b, c, d, e, f, g, h] => f64::from_le_bytes([a, b, c, d, e, f, g, h]),
+        _ => return Err(vm.value_error("data length must 2, 4 or 8 bytes")),
+    };
+    Ok(Value::float(x))
+}
+
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_testcapi");
     m.functions(&[
@@ -170,6 +237,8 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("raise_exception", raise_exception),
         ("raise_memoryerror", raise_memoryerror),
         ("make_exception_with_doc", make_exception_with_doc),
+        ("float_pack", float_pack),
+        ("float_unpack", float_unpack),
     ]);
     let error = new_exception_class(vm, "_testcapi.error", None, None)?;
     m.value("error", error);
@@ -196,5 +265,9 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     for (name, v) in ints {
         m.value(name, crate::objects::int::int_from_big(v.into()));
     }
+    m.value("FLT_MAX", Value::float(f32::MAX as f64));
+    m.value("FLT_MIN", Value::float(f32::MIN_POSITIVE as f64));
+    m.value("DBL_MAX", Value::float(f64::MAX));
+    m.value("DBL_MIN", Value::float(f64::MIN_POSITIVE));
     Ok(m.finish())
 }

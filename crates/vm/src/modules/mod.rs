@@ -51,6 +51,7 @@ mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
+mod _testcapi;
 mod _testinternalcapi;
 mod _tracemalloc;
 pub(crate) mod _thread;
@@ -113,6 +114,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_testcapi", init: _testcapi::init },
     ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_uuid", init: _uuid::init },

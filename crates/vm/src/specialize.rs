@@ -106,10 +106,35 @@ pub fn stats(family: Family) -> &'static mut FamilyStats {
 
 static FORM_HITS: GilCell<[u64; 256]> = GilCell::new([0; 256]);
 
+/// Hits and generic executions are counted only under `-X specstats`:
+/// counting every execution costs the dispatch loop a few percent.
+static COUNT_EXECUTIONS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns on the counting of hits and generic executions (`-X specstats`).
+pub fn count_executions() {
+    COUNT_EXECUTIONS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[inline(always)]
+fn counting() -> bool {
+    COUNT_EXECUTIONS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Counts one execution of `family`'s generic form (under `-X specstats`).
+#[inline(always)]
+pub fn generic(family: Family) {
+    if counting() {
+        stats(family).generic += 1;
+    }
+}
+
 /// Counts a hit of the specialized form `opcode` of `family` (the report
 /// lists the forms' hits by name after the families').
 #[inline(always)]
 pub fn hit(family: Family, opcode: u8) {
+    if !counting() {
+        return;
+    }
     stats(family).hits += 1;
     // SAFETY: GIL held; no reference is kept.
     unsafe { FORM_HITS.get_mut()[opcode as usize] += 1 };

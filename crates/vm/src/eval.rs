@@ -226,6 +226,71 @@ impl Vm {
                             let v = pop!();
                             drop(v);
                         }
+                        // Superinstructions (formed when the code object is made):
+                        // the first instruction's work, then the second's, which
+                        // directly follows with a one-byte oparg and is skipped.
+                        op::LOAD_FAST__LOAD_FAST | op::LOAD_FAST__LOAD_CONST => {
+                            let v = local!(oparg);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            if opcode == op::LOAD_FAST__LOAD_FAST {
+                                let v = local!(oparg2);
+                                if v.is_null() {
+                                    let e = self.unbound_local(code, oparg2 as u32);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                let v = v.clone();
+                                push!(v);
+                            } else {
+                                let v = konst!(oparg2).clone();
+                                push!(v);
+                            }
+                        }
+                        op::LOAD_CONST__LOAD_FAST => {
+                            let v = konst!(oparg).clone();
+                            push!(v);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            let v = local!(oparg2);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg2 as u32);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }
+                        op::STORE_FAST__LOAD_FAST | op::STORE_FAST__STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(local!(oparg), v);
+                            drop(old);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            if opcode == op::STORE_FAST__LOAD_FAST {
+                                let v = local!(oparg2);
+                                if v.is_null() {
+                                    let e = self.unbound_local(code, oparg2 as u32);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                let v = v.clone();
+                                push!(v);
+                            } else {
+                                let v = pop!();
+                                let old = std::mem::replace(local!(oparg2), v);
+                                drop(old);
+                            }
+                        }
                         op::PUSH_NULL => push!(Value::NULL),
                         op::COPY => {
                             let v = peek!(oparg as usize).clone();
@@ -345,10 +410,10 @@ impl Vm {
                                 None => {
                                     if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         let next = unsafe { *units.add(ip + caches::BINARY_OP) };
-                                        let stores_lhs = (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs);
+                                        let stores_lhs = deoptimize((next & 0xff) as u8) == op::STORE_FAST && local!(next >> 8).is(&lhs);
                                         unsafe { specialize::binary_op(instr, oparg, &lhs, &rhs, stores_lhs) };
                                     } else {
-                                        specialize::stats(Family::BinaryOp).generic += 1;
+                                        specialize::generic(Family::BinaryOp);
                                     }
                                 }
                             }
@@ -356,7 +421,7 @@ impl Vm {
                             // when the local held the only other reference.
                             if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
                                 let next = unsafe { *units.add(ip + caches::BINARY_OP) };
-                                if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
+                                if deoptimize((next & 0xff) as u8) == op::STORE_FAST && local!(next >> 8).is(&lhs) {
                                     let held = local!(next >> 8).take();
                                     drop(held);
                                     if let Some(r) = rhs.downcast_ref::<StrObject>() {
@@ -431,7 +496,7 @@ impl Vm {
                                 let next = unsafe { *units.add(ip + caches::COMPARE_OP) };
                                 unsafe { specialize::compare_op(instr, oparg, peek!(2), peek!(1), (next & 0xff) as u8) };
                             } else {
-                                specialize::stats(Family::CompareOp).generic += 1;
+                                specialize::generic(Family::CompareOp);
                             }
                             let rhs = pop!();
                             let lhs = pop!();
@@ -525,7 +590,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         unsafe { specialize::binary_subscr(instr, peek!(2), peek!(1)) };
                                     } else {
-                                        specialize::stats(Family::BinarySubscr).generic += 1;
+                                        specialize::generic(Family::BinarySubscr);
                                     }
                                     let sub = pop!();
                                     let container = pop!();
@@ -563,7 +628,7 @@ impl Vm {
                             } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                 unsafe { specialize::store_subscr(instr, peek!(2), peek!(1)) };
                             } else {
-                                specialize::stats(Family::StoreSubscr).generic += 1;
+                                specialize::generic(Family::StoreSubscr);
                             }
                             let sub = pop!();
                             let container = pop!();
@@ -653,7 +718,7 @@ impl Vm {
                                     *instr = (*instr & 0xff00) | op::FOR_ITER as u16;
                                 }
                             } else {
-                                specialize::stats(Family::ForIter).generic += 1;
+                                specialize::generic(Family::ForIter);
                             }
                             let it = peek!(1);
                             let next = if is_exact(it, &RANGE_ITER_TYPE) {
@@ -762,7 +827,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_global(instr, &*globals, &*builtins, name) };
                                     } else {
-                                        specialize::stats(Family::LoadGlobal).generic += 1;
+                                        specialize::generic(Family::LoadGlobal);
                                     }
                                     let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
                                     match found {
@@ -848,7 +913,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_attr(instr, &owner, name) };
                                     } else {
-                                        specialize::stats(Family::LoadAttr).generic += 1;
+                                        specialize::generic(Family::LoadAttr);
                                     }
                                     tri!(self.getattr(&owner, name))
                                 }
@@ -886,7 +951,7 @@ impl Vm {
                                     let name = name!(oparg);
                                     unsafe { specialize::store_attr(instr, &owner, name) };
                                 } else {
-                                    specialize::stats(Family::StoreAttr).generic += 1;
+                                    specialize::generic(Family::StoreAttr);
                                 }
                                 Some(v)
                             };
@@ -942,7 +1007,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_method(instr, &owner, name) };
                                     } else {
-                                        specialize::stats(Family::LoadMethod).generic += 1;
+                                        specialize::generic(Family::LoadMethod);
                                     }
                                     tri!(crate::attr::load_method(self, &owner, name))
                                 }
@@ -990,7 +1055,7 @@ impl Vm {
                                         let has_kw = !kwnames.is_null();
                                         unsafe { specialize::precall(instr, n, peek!(n + 2), peek!(n + 1), has_kw) };
                                     } else {
-                                        specialize::stats(Family::Precall).generic += 1;
+                                        specialize::generic(Family::Precall);
                                     }
                                 }
                                 op::PRECALL_BOUND_METHOD => {
@@ -1137,7 +1202,7 @@ impl Vm {
                                     if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         unsafe { specialize::call(instr, peek!(nargs + 1), nargs, nkw > 0) };
                                     } else {
-                                        specialize::stats(Family::Call).generic += 1;
+                                        specialize::generic(Family::Call);
                                     }
                                 } else {
                                     let fits = callable_is_py
@@ -1409,7 +1474,7 @@ impl Vm {
                             } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                 unsafe { specialize::unpack_sequence(instr, peek!(1), n) };
                             } else {
-                                specialize::stats(Family::UnpackSequence).generic += 1;
+                                specialize::generic(Family::UnpackSequence);
                             }
                             let seq = pop!();
                             // Exact tuples and lists of the right length: push their items directly.

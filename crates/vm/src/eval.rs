@@ -1287,6 +1287,47 @@ impl Vm {
                             push!(r);
                             jump_by!(caches::CALL);
                         }
+                        op::CALL_FUNCTION_EX
+                            if is_exact(peek!(2 + (oparg & 1) as usize), &FUNCTION_TYPE)
+                                && is_exact(peek!(1 + (oparg & 1) as usize), &TUPLE_TYPE)
+                                && (oparg & 1 == 0 || is_exact(peek!(1), &DICT_TYPE)) =>
+                        {
+                            // `f(*args, **kwargs)` of a Python function: its frame is
+                            // pushed here, as CALL pushes one (3.11 does the same).
+                            let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                            let callargs = pop!();
+                            let func = pop!();
+                            let null = pop!();
+                            drop(null);
+                            self.frames[fi].lasti = instr_start as u32;
+                            self.frames[fi].resume_at = ip as u32;
+                            let positional = callargs.downcast_ref::<TupleObject>().map_or(&[][..], |t| t.items());
+                            let items = kwargs.downcast_ref::<DictObject>().map(|d| d.items()).unwrap_or_default();
+                            let (args, kwnames): (std::borrow::Cow<[Value]>, Option<Value>) = if items.is_empty() {
+                                (std::borrow::Cow::Borrowed(positional), None)
+                            } else {
+                                let mut args = Vec::with_capacity(positional.len() + items.len());
+                                args.extend_from_slice(positional);
+                                let mut names = Vec::with_capacity(items.len());
+                                for (k, v) in items {
+                                    names.push(k);
+                                    args.push(v);
+                                }
+                                (std::borrow::Cow::Owned(args), Some(new_tuple(names)))
+                            };
+                            // SAFETY: checked to be an exact function above; `func` keeps it alive.
+                            let f = unsafe { &*(func.ptr_unchecked() as *const FunctionObject) };
+                            let base = tri!(self.push_function_frame(func.clone(), false));
+                            if let Err(e) = self.bind_args(f, &args, kwnames.as_ref(), base) {
+                                self.pop_frame();
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            fi += 1;
+                            load_frame!();
+                            continue 'dispatch;
+                        }
                         op::RETURN_VALUE => {
                             let retval = pop!();
                             let depth = stack_depth!();

@@ -383,11 +383,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
             }
         }
         LayoutKind::StaticMethod | LayoutKind::ClassMethod => v(&*(*(p as *const descr::FuncWrapper)).callable.get()),
-        LayoutKind::MemberDescr => {
-            let m = &*(p as *const descr::MemberDescr);
-            v(&m.name);
-            v(&*m.doc.get());
-        }
+        LayoutKind::MemberDescr => v(&(*(p as *const descr::MemberDescr)).name),
         LayoutKind::Exception => {
             let e = &*(p as *const crate::exception::ExceptionObject);
             for f in [&e.args, &e.traceback, &e.cause, &e.context, &e.group] {
@@ -497,11 +493,6 @@ unsafe fn clear(obj: &Value) {
                 let old = std::mem::replace(&mut *field.get(), singletons::none());
                 drop(old);
             }
-        }
-        LayoutKind::MemberDescr => {
-            let m = &*(p as *const descr::MemberDescr);
-            let old = std::mem::replace(&mut *m.doc.get(), singletons::none());
-            drop(old);
         }
         LayoutKind::StaticMethod | LayoutKind::ClassMethod => {
             let w = &*(p as *const descr::FuncWrapper);

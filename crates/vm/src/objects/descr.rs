@@ -300,8 +300,6 @@ pub struct MemberDescr {
     pub(crate) index: usize,
     /// The accessors of a builtin type's member; None for a `__slots__` entry.
     pub(crate) native: Option<NativeMember>,
-    /// `__doc__` of a `__slots__` entry (the value when `__slots__` is a dict).
-    pub(crate) doc: UnsafeCell<Value>,
 }
 
 /// How a builtin member reads and writes its field; no setter means
@@ -327,14 +325,9 @@ impl MemberDescr {
     pub fn slot(&self) -> Option<usize> {
         self.native.is_none().then_some(self.index)
     }
-
-    pub fn doc(&self) -> Value {
-        // SAFETY: read by clone.
-        unsafe { (*self.doc.get()).clone() }
-    }
 }
 
-pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize, doc: Value) -> Value {
+pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize) -> Value {
     alloc_object(
         crate::typeobj::MEMBER_DESCR_TYPE.get(),
         MemberDescr {
@@ -343,7 +336,6 @@ pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize, doc
             owner,
             index,
             native: None,
-            doc: UnsafeCell::new(doc),
         },
     )
 }
@@ -358,7 +350,6 @@ pub fn new_native_member(name: Value, owner: *const TypeObject, member: NativeMe
             owner,
             index: 0,
             native: Some(member),
-            doc: UnsafeCell::new(crate::objects::singletons::none()),
         },
     )
 }

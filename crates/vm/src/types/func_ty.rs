@@ -1653,8 +1653,10 @@ pub(crate) fn init() {
         add_getset(st, "__name__", descr_name, None);
         add_getset(st, "__qualname__", descr_qualname, None);
         add_getset(st, "__objclass__", descr_objclass, None);
-        add_method(st, "__reduce__", descr_reduce);
     }
+    // CPython gives classmethod and getset descriptors none.
+    add_method(&METHOD_DESCR_TYPE, "__reduce__", descr_reduce);
+    add_method(&SLOT_WRAPPER_TYPE, "__reduce__", descr_reduce);
 
     let s = PROPERTY_TYPE.get().slots_mut();
     s.new = Some(property_new);
@@ -1816,12 +1818,11 @@ fn member_objclass(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(d.downcast_ref::<MemberDescr>().map_or_else(none, |m| m.owner().as_value()))
 }
 
-/// A `__slots__` entry's doc is its own; a builtin member's is CPython's.
+/// A builtin member's doc is CPython's; a `__slots__` entry has none.
 fn member_doc(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     match d.downcast_ref::<MemberDescr>() {
-        Some(m) if m.slot().is_some() => Ok(m.doc()),
-        Some(_) => crate::docstrings::descr_doc(vm, d),
-        None => Ok(none()),
+        Some(m) if m.slot().is_none() => crate::docstrings::descr_doc(vm, d),
+        _ => Ok(none()),
     }
 }
 

@@ -653,14 +653,9 @@ pub fn new_heap_type(
             if dict.get_str(&key).is_some() && !ours {
                 return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
             }
-            // A dict `__slots__` maps each name to its member's docstring.
-            let doc = match slots.downcast_ref::<DictObject>() {
-                Some(d) => d.get_item(vm, &n)?.unwrap_or_else(none),
-                None => none(),
-            };
             dict.insert_str(
                 &key,
-                crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots, doc),
+                crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots),
             );
             nslots += 1;
         }

@@ -462,7 +462,7 @@ fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
     if !ty.is_subtype(m.owner()) {
         return None;
     }
-    u16::try_from(m.index).ok()
+    u16::try_from(m.slot()?).ok()
 }
 
 /// Slot `ix` of the instance when its type still has `version`.

@@ -847,6 +847,27 @@ fn method_wrapper_doc(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
     Ok(name.map_or_else(none, slot_doc))
 }
 
+fn method_wrapper_self(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(m.downcast_ref::<MethodWrapper>().map_or_else(none, |mw| mw.self_.clone()))
+}
+
+/// `__name__`/`__qualname__`/`__objclass__` of a method-wrapper are its slot wrapper's.
+fn method_wrapper_descr(m: &Value) -> Value {
+    m.downcast_ref::<MethodWrapper>().map_or_else(none, |mw| mw.descr.clone())
+}
+
+fn method_wrapper_name(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    descr_name(vm, &method_wrapper_descr(m))
+}
+
+fn method_wrapper_qualname(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    descr_qualname(vm, &method_wrapper_descr(m))
+}
+
+fn method_wrapper_objclass(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    descr_objclass(vm, &method_wrapper_descr(m))
+}
+
 fn method_wrapper_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
         return Err(vm.type_error("not a method-wrapper"));
@@ -1569,6 +1590,10 @@ pub(crate) fn init() {
     s.call = Some(method_wrapper_call);
     s.repr = Some(method_wrapper_repr);
     add_getset(&METHOD_WRAPPER_TYPE, "__doc__", method_wrapper_doc, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__self__", method_wrapper_self, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__name__", method_wrapper_name, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__qualname__", method_wrapper_qualname, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__objclass__", method_wrapper_objclass, None);
     add_getset(&SLOT_WRAPPER_TYPE, "__doc__", slot_wrapper_doc, None);
     let s = GETSET_DESCR_TYPE.get().slots_mut();
     s.descr_get = Some(getset_get);

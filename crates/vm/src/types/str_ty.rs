@@ -935,11 +935,12 @@ fn str_isprintable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
 fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::no_args(vm, "str.isidentifier", args, kw)?;
     let s = self_str(args);
+    // CPython checks XID_Start then XID_Continue on the code points as they are
+    // (no NFKC here, unlike the tokenizer); lone surrogates are neither.
+    use pyrite_syntax::tokenizer::{is_xid_continue, is_xid_start};
     let mut it = s.code_points().map(char::from_u32);
     let ok = match it.next() {
-        Some(Some(c)) if c == '_' || c.is_alphabetic() => {
-            it.all(|c| c.is_some_and(|c| c == '_' || c.is_alphanumeric()))
-        }
+        Some(Some(c)) if is_xid_start(c) => it.all(|c| c.is_some_and(is_xid_continue)),
         _ => false,
     };
     Ok(Value::bool(ok))

@@ -1263,6 +1263,7 @@ impl<'a> Tokenizer<'a> {
                 category: WarningCategory::SyntaxWarning,
                 msg,
                 lineno: self.lineno,
+                as_error: Some(Box::new(error.clone())),
             });
             self.out.warning_sites.push(WarningSite { token_index: self.out.tokens.len(), error });
             self.nextc();

@@ -153,3 +153,39 @@ async def states():
 
 
 asyncio.run(states())
+
+
+# Argument errors of the methods (CPython's Argument Clinic wording).
+def arg_errors():
+    loop = asyncio.new_event_loop()
+    f = loop.create_future()
+    coro = asyncio.sleep(0)
+    t = loop.create_task(coro)
+    for label, fn in [
+        ("result(1)", lambda: f.result(1)),
+        ("done(1)", lambda: f.done(1)),
+        ("set_result()", lambda: f.set_result()),
+        ("set_result(1, 2)", lambda: f.set_result(1, 2)),
+        ("add_done_callback()", lambda: f.add_done_callback()),
+        ("add_done_callback(1, 2)", lambda: f.add_done_callback(1, 2)),
+        ("cancel(1, 2)", lambda: f.cancel(1, 2)),
+        ("cancel(bogus=1)", lambda: f.cancel(bogus=1)),
+        ("remove_done_callback()", lambda: f.remove_done_callback()),
+        ("get_stack(1)", lambda: t.get_stack(1)),
+        ("set_name()", lambda: t.set_name()),
+        ("cancelling(1)", lambda: t.cancelling(1)),
+        ("task set_result()", lambda: t.set_result()),
+        ("send()", lambda: f.__await__().send()),
+        ("throw()", lambda: f.__await__().throw()),
+        ("close(1)", lambda: f.__await__().close(1)),
+        ("__await__(1)", lambda: f.__await__(1)),
+        ("result(x=1)", lambda: f.result(x=1)),
+        ("get_running_loop(1)", lambda: asyncio.events.get_running_loop(1) if False else asyncio.get_running_loop()),
+    ]:
+        show(label + ":", fn)
+    t.cancel()
+    loop.run_until_complete(asyncio.sleep(0))
+    loop.close()
+
+
+arg_errors()

@@ -214,7 +214,7 @@ async def main():
         order.append(i)
         return i * i
 
-    res = await asyncio.gather(*(sleeper(i, (5 - i) * 0.002) for i in range(5)))
+    res = await asyncio.gather(*(sleeper(i, (5 - i) * 0.005) for i in range(5)))
     print(res, order)
 
 

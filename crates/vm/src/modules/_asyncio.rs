@@ -761,13 +761,16 @@ fn future_iter(vm: &mut Vm, me: &Value) -> PyResult<Value> {
 }
 
 fn fut_await(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "__await__", args, kw)?;
+    check_no_kwargs(vm, "__await__", kw)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len() - 1)));
+    }
     let (me, _) = self_arg::<FutureData>(vm, args, FUT)?;
     future_iter(vm, me)
 }
 
 fn fut_result(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "result", args, kw)?;
+    crate::args::no_args(vm, "Future.result", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     if !f.is_alive() {
         return Err(invalid_state(vm, "Future object is not initialized."));
@@ -779,7 +782,7 @@ fn fut_result(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_exception(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "exception", args, kw)?;
+    crate::args::no_args(vm, "Future.exception", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     if !f.is_alive() {
         return Err(invalid_state(vm, "Future object is not initialized."));
@@ -802,8 +805,8 @@ fn fut_exception(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_set_result(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "set_result", kw)?;
-    let [me, res] = ArgSpec::exact::<2>(vm, "set_result", args, 1)?;
+    check_no_kwargs(vm, "Future.set_result", kw)?;
+    let [me, res] = ArgSpec::exact::<2>(vm, "Future.set_result", args, 1)?;
     let f = state::<FutureData>(vm, &me, FUT)?;
     ensure_alive(vm, f)?;
     future_set_result(vm, &me, f, res)?;
@@ -811,8 +814,8 @@ fn fut_set_result(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_set_exception(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "set_exception", kw)?;
-    let [me, exc] = ArgSpec::exact::<2>(vm, "set_exception", args, 1)?;
+    check_no_kwargs(vm, "Future.set_exception", kw)?;
+    let [me, exc] = ArgSpec::exact::<2>(vm, "Future.set_exception", args, 1)?;
     let f = state::<FutureData>(vm, &me, FUT)?;
     ensure_alive(vm, f)?;
     future_set_exception(vm, &me, f, exc)?;
@@ -821,6 +824,10 @@ fn fut_set_exception(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 
 fn fut_add_done_callback(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let (me, f) = self_arg::<FutureData>(vm, args, FUT)?;
+    let npos = crate::args::split_kwargs(&args[1..], kw).0.len();
+    if npos != 1 {
+        return Err(vm.type_error(format!("add_done_callback() takes exactly 1 positional argument ({npos} given)")));
+    }
     let a = ArgSpec::parse(vm, "add_done_callback", &args[1..], kw, &["", "context"], 1, 1)?;
     let cb = a[0].clone().unwrap_or_else(none);
     let ctx = match a[1].clone() {
@@ -832,8 +839,8 @@ fn fut_add_done_callback(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<V
 }
 
 fn fut_remove_done_callback(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "remove_done_callback", kw)?;
-    let [me, func] = ArgSpec::exact::<2>(vm, "remove_done_callback", args, 1)?;
+    check_no_kwargs(vm, "Future.remove_done_callback", kw)?;
+    let [me, func] = ArgSpec::exact::<2>(vm, "Future.remove_done_callback", args, 1)?;
     let f = state::<FutureData>(vm, &me, FUT)?;
     ensure_alive(vm, f)?;
     let mut removed = 0i64;
@@ -890,7 +897,7 @@ fn fut_cancel(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_cancelled(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "cancelled", args, kw)?;
+    crate::args::no_args(vm, "Future.cancelled", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     Ok(if f.is_alive() && f.state.get() == FutState::Cancelled {
         true_value()
@@ -900,7 +907,7 @@ fn fut_cancelled(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_done(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "done", args, kw)?;
+    crate::args::no_args(vm, "Future.done", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     Ok(if f.is_alive() && f.state.get() != FutState::Pending {
         true_value()
@@ -910,14 +917,14 @@ fn fut_done(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn fut_get_loop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "get_loop", args, kw)?;
+    crate::args::no_args(vm, "Future.get_loop", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     ensure_alive(vm, f)?;
     Ok(f.loop_.get())
 }
 
 fn fut_make_cancelled_error(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "_make_cancelled_error", args, kw)?;
+    crate::args::no_args(vm, "Future._make_cancelled_error", args, kw)?;
     let (_, f) = self_arg::<FutureData>(vm, args, FUT)?;
     create_cancelled_error(vm, f)
 }
@@ -1094,8 +1101,8 @@ fn future_iter_next(vm: &mut Vm, me: &Value) -> PyResult<Option<Value>> {
 }
 
 fn future_iter_send(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "send", kw)?;
-    let [me, _unused] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
+    check_no_kwargs(vm, "FutureIter.send", kw)?;
+    let [me, _unused] = ArgSpec::exact::<2>(vm, "FutureIter.send", args, 1)?;
     let it = state::<FutureIter>(vm, &me, "_asyncio.FutureIter")?;
     match future_iter_step(vm, it)? {
         GenResult::Yield(v) => Ok(v),
@@ -1126,7 +1133,7 @@ fn future_iter_throw(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 }
 
 fn future_iter_close(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "close", args, kw)?;
+    crate::args::no_args(vm, "FutureIter.close", args, kw)?;
     let (_, it) = self_arg::<FutureIter>(vm, args, "_asyncio.FutureIter")?;
     it.future.clear();
     Ok(none())
@@ -1216,11 +1223,15 @@ fn task_repr(vm: &mut Vm, me: &Value) -> PyResult<Value> {
     vm.call1(&func, me.clone())
 }
 
-fn task_set_result(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+fn task_set_result(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "Task.set_result", kw)?;
+    ArgSpec::exact::<2>(vm, "Task.set_result", args, 1)?;
     Err(vm.new_error(ExcKind::RuntimeError, "Task does not support set_result operation"))
 }
 
-fn task_set_exception(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<Value> {
+fn task_set_exception(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "Task.set_exception", kw)?;
+    ArgSpec::exact::<2>(vm, "Task.set_exception", args, 1)?;
     Err(vm.new_error(ExcKind::RuntimeError, "Task does not support set_exception operation"))
 }
 
@@ -1246,13 +1257,13 @@ fn task_cancel(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 fn task_cancelling(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "cancelling", args, kw)?;
+    crate::args::no_args(vm, "Task.cancelling", args, kw)?;
     let (_, t) = self_arg::<FutureData>(vm, args, TASK_NAME)?;
     Ok(Value::int(t.num_cancels_requested.get()))
 }
 
 fn task_uncancel(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "uncancel", args, kw)?;
+    crate::args::no_args(vm, "Task.uncancel", args, kw)?;
     let (_, t) = self_arg::<FutureData>(vm, args, TASK_NAME)?;
     let n = t.num_cancels_requested.get();
     if n > 0 {
@@ -1278,20 +1289,20 @@ fn task_print_stack(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
 }
 
 fn task_get_coro(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "get_coro", args, kw)?;
+    crate::args::no_args(vm, "Task.get_coro", args, kw)?;
     let (_, t) = self_arg::<FutureData>(vm, args, TASK_NAME)?;
     Ok(t.coro.get_or_none())
 }
 
 fn task_get_name(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "get_name", args, kw)?;
+    crate::args::no_args(vm, "Task.get_name", args, kw)?;
     let (_, t) = self_arg::<FutureData>(vm, args, TASK_NAME)?;
     Ok(t.name.get_or_none())
 }
 
 fn task_set_name(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "set_name", kw)?;
-    let [me, v] = ArgSpec::exact::<2>(vm, "set_name", args, 1)?;
+    check_no_kwargs(vm, "Task.set_name", kw)?;
+    let [me, v] = ArgSpec::exact::<2>(vm, "Task.set_name", args, 1)?;
     let t = state::<FutureData>(vm, &me, TASK_NAME)?;
     let name = if std::ptr::eq(type_of(&v), crate::typeobj::STR_TYPE.get()) {
         v
@@ -1684,20 +1695,29 @@ fn leave_task(vm: &mut Vm, lp: &Value, task: &Value) -> PyResult<()> {
 
 // --- module functions ----------------------------------------------------------------------------
 
+/// A module function that takes no arguments (CPython names it `_asyncio.name`).
+fn no_args_fn(vm: &mut Vm, qualname: &str, args: &[Value], kw: KwNames) -> PyResult<()> {
+    check_no_kwargs(vm, qualname, kw)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(())
+}
+
 fn m_get_running_loop_or_none(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "_get_running_loop", args, kw)?;
+    no_args_fn(vm, "_asyncio._get_running_loop", args, kw)?;
     Ok(running_loop().unwrap_or_else(none))
 }
 
 fn m_set_running_loop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    check_no_kwargs(vm, "_set_running_loop", kw)?;
-    let [lp] = ArgSpec::exact::<1>(vm, "_set_running_loop", args, 0)?;
+    check_no_kwargs(vm, "_asyncio._set_running_loop", kw)?;
+    let [lp] = ArgSpec::exact::<1>(vm, "_asyncio._set_running_loop", args, 0)?;
     set_running_loop(vm, lp)?;
     Ok(none())
 }
 
 fn m_get_running_loop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "get_running_loop", args, kw)?;
+    no_args_fn(vm, "_asyncio.get_running_loop", args, kw)?;
     match running_loop() {
         Some(lp) => Ok(lp),
         None => Err(vm.new_error(ExcKind::RuntimeError, "no running event loop")),
@@ -1705,7 +1725,7 @@ fn m_get_running_loop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
 }
 
 fn m_get_event_loop(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
-    crate::args::no_args(vm, "get_event_loop", args, kw)?;
+    no_args_fn(vm, "_asyncio.get_event_loop", args, kw)?;
     get_event_loop(vm)
 }
 

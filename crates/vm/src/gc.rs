@@ -922,11 +922,25 @@ fn collect_generations(vm: &mut Vm) {
 }
 
 /// A collection with `gc.callbacks` called before ("start") and after ("stop").
+/// The callbacks run as part of the collection (CPython's `collecting` is set):
+/// what they allocate triggers no nested collection, and a `gc.collect()` they
+/// make returns 0.
 pub(crate) fn collect_with_callbacks(vm: &mut Vm, gen: usize) -> i64 {
-    invoke_callbacks(vm, "start", gen, 0, 0);
-    let n = collect(vm, gen);
-    invoke_callbacks(vm, "stop", gen, n, 0);
-    n
+    // SAFETY: GIL held; the state is re-borrowed after each call.
+    unsafe {
+        if STATE.get_mut().collecting {
+            return 0;
+        }
+        STATE.get_mut().collecting = true;
+        invoke_callbacks(vm, "start", gen, 0, 0);
+        // `collect` sets and clears the flag itself.
+        STATE.get_mut().collecting = false;
+        let n = collect(vm, gen);
+        STATE.get_mut().collecting = true;
+        invoke_callbacks(vm, "stop", gen, n, 0);
+        STATE.get_mut().collecting = false;
+        n
+    }
 }
 
 fn invoke_callbacks(vm: &mut Vm, phase: &str, gen: usize, collected: i64, uncollectable: i64) {

@@ -251,13 +251,34 @@ pub struct TracebackObject {
     pub(crate) code: Value,
     /// The frame object (NULL for levels made without one).
     pub(crate) frame: Value,
-    /// Offset in code units of the instruction that was running.
-    pub(crate) lasti: u32,
-    /// `tb_lineno` given to the constructor (-1: from `code` and `lasti`).
-    pub(crate) lineno: i64,
+    /// `tb_lasti` as CPython keeps it: the byte offset of the instruction
+    /// that was running (any C int when given to the constructor).
+    pub(crate) lasti: i32,
+    /// `tb_lineno` given to the constructor; None (or -1 given): from
+    /// `code` and `lasti`, when asked for (as CPython 3.11.7 does).
+    pub(crate) lineno: Option<i32>,
 }
 
 impl TracebackObject {
+    /// The running instruction in code units (None for a negative `tb_lasti`).
+    pub(crate) fn code_unit(&self) -> Option<u32> {
+        u32::try_from(self.lasti / 2).ok()
+    }
+
+    /// `tb_lineno`: the given line, else the running instruction's (-1 when
+    /// it has none, as CPython's PyCode_Addr2Line answers).
+    pub(crate) fn line(&self) -> i32 {
+        if let Some(l) = self.lineno {
+            return l;
+        }
+        let code = self.code.downcast_ref::<crate::objects::code::CodeObj>();
+        match (code, self.code_unit()) {
+            (Some(c), Some(unit)) => c.line_of(unit).and_then(|l| i32::try_from(l).ok()).unwrap_or(-1),
+            (Some(c), None) => c.firstlineno as i32,
+            _ => -1,
+        }
+    }
+
     /// The next level, borrowed (for the cycle collector's traversal).
     pub(crate) fn next_ref(&self) -> &Value {
         // SAFETY: read only; `tb_next` is replaced by `set_next`, not while borrowed.
@@ -279,11 +300,14 @@ impl TracebackObject {
     }
 }
 
+/// A traceback level for the instruction at code unit `lasti` of `code`.
 pub fn new_traceback(next: Value, frame: Value, code: Value, lasti: u32) -> Value {
-    new_traceback_with_line(next, frame, code, lasti, -1)
+    let lasti = i32::try_from(lasti.saturating_mul(2)).unwrap_or(i32::MAX);
+    new_traceback_with_line(next, frame, code, lasti, None)
 }
 
-pub fn new_traceback_with_line(next: Value, frame: Value, code: Value, lasti: u32, lineno: i64) -> Value {
+/// A traceback level with `tb_lasti` (a byte offset) and `tb_lineno` as given.
+pub fn new_traceback_with_line(next: Value, frame: Value, code: Value, lasti: i32, lineno: Option<i32>) -> Value {
     alloc_object(
         TRACEBACK_TYPE.get(),
         TracebackObject {
@@ -334,17 +358,13 @@ fn tb_next_set(vm: &mut Vm, v: &Value, new: Option<Value>) -> PyResult<()> {
     Ok(())
 }
 
+/// `tb_lineno`: None when the instruction has no line.
 fn tb_lineno_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let Some(t) = tb_of(v) else { return Ok(none()) };
-    if t.lineno >= 0 {
-        return Ok(Value::int(t.lineno));
-    }
-    let line = t.code.downcast_ref::<crate::objects::code::CodeObj>().and_then(|c| c.line_of(t.lasti));
-    Ok(line.map_or_else(none, |l| Value::int(l as i64)))
+    Ok(tb_of(v).map(|t| t.line()).filter(|&l| l != -1).map_or_else(none, |l| Value::int(l as i64)))
 }
 
 fn tb_lasti_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64 * 2)))
+    Ok(tb_of(v).map_or_else(none, |t| Value::int(t.lasti as i64)))
 }
 
 fn tb_frame_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -371,23 +391,17 @@ fn tb_new(vm: &mut Vm, _cls: &Value, args: &[Value], kw: KwNames) -> PyResult<Va
         let msg = format!("TracebackType() argument 'tb_frame' must be frame, not {}", vm.type_name(&frame));
         return Err(vm.type_error(msg));
     }
-    let int_arg = |vm: &mut Vm, v: &Value| -> PyResult<i64> {
-        if crate::objects::int::as_int(v).is_none() {
-            let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(v));
-            return Err(vm.type_error(msg));
-        }
-        vm.index_i64(v)
-    };
-    let lasti = int_arg(vm, &get(2))?;
-    let lineno = int_arg(vm, &get(3))?;
+    // Argument Clinic's `int` converter: C ints, kept as given.
+    let lasti = vm.c_int(&get(2))?;
+    let lineno = vm.c_int(&get(3))?;
     let next = if next.is_none() { Value::NULL } else { next };
     if !next.is_null() && tb_of(&next).is_none() {
         let msg = format!("expected traceback object or None, got '{}'", vm.type_name(&next));
         return Err(vm.type_error(msg));
     }
     let code = vm.getattr_str(&frame, "f_code")?;
-    let lasti = u32::try_from(lasti.max(0) / 2).unwrap_or(0);
-    Ok(new_traceback_with_line(next, frame, code, lasti, lineno.max(0)))
+    let lineno = if lineno == -1 { None } else { Some(lineno) };
+    Ok(new_traceback_with_line(next, frame, code, lasti, lineno))
 }
 
 pub(crate) fn init_traceback_type() {

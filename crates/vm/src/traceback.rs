@@ -243,26 +243,28 @@ impl Printer {
     }
 }
 
+/// tb_printinternal: the entries of `tb` (the innermost `limit`), each
+/// headed by its `tb_lineno`, with its carets from `tb_lasti`; runs of the
+/// same file, line and name fold after three into "[Previous line repeated]".
 fn print_tb(tb: &Value, out: &mut String, prefix: &str, limit: usize) {
-    let mut entries: Vec<(Value, u32)> = Vec::new();
+    let mut entries: Vec<(Value, i32, Option<u32>)> = Vec::new();
     let mut cur = tb.clone();
     while let Some(t) = cur.downcast_ref::<TracebackObject>() {
-        entries.push((t.code.clone(), t.lasti));
+        entries.push((t.code.clone(), t.line(), t.code_unit()));
         let next = t.next();
         cur = next;
     }
     // Only the innermost `limit` entries.
     let skip = entries.len().saturating_sub(limit);
     entries.drain(..skip);
-    let mut last: Option<(u64, Option<u32>, u64)> = None;
+    let mut last: Option<(u64, i32, u64)> = None;
     let mut cnt = 0usize;
-    for (code, lasti) in &entries {
+    for (code, line, unit) in &entries {
         let Some(c) = code.downcast_ref::<CodeObj>() else {
             continue;
         };
-        let line = c.line_of(*lasti);
-        let key = (c.filename.bits(), line, c.name.bits());
-        if last != Some(key) || line.is_none() {
+        let key = (c.filename.bits(), *line, c.name.bits());
+        if last != Some(key) || *line == -1 {
             if cnt > TB_RECURSIVE_CUTOFF {
                 repeated(out, cnt);
             }
@@ -271,7 +273,7 @@ fn print_tb(tb: &Value, out: &mut String, prefix: &str, limit: usize) {
         }
         cnt += 1;
         if cnt <= TB_RECURSIVE_CUTOFF {
-            display_line(c, *lasti, out, prefix);
+            display_line(c, *line, *unit, out, prefix);
         }
     }
     if cnt > TB_RECURSIVE_CUTOFF {
@@ -288,22 +290,24 @@ fn repeated(out: &mut String, cnt: usize) {
     ));
 }
 
-fn display_line(c: &CodeObj, lasti: u32, out: &mut String, prefix: &str) {
+/// tb_displayline: `File "...", line N, in name`, the source line `line`
+/// and the carets of the instruction at code unit `unit`.
+fn display_line(c: &CodeObj, line: i32, unit: Option<u32>, out: &mut String, prefix: &str) {
     let filename = display_lossy(&c.filename);
-    let pos = c.position_of(lasti);
-    let lineno = pos.and_then(|p| p.lineno);
-    let lineno_text = match lineno {
-        Some(l) => l as i64,
-        None => -1,
-    };
     out.push_str(prefix);
-    out.push_str(&format!(
-        "  File \"{}\", line {}, in {}\n",
-        filename,
-        lineno_text,
-        display_lossy(&c.name)
-    ));
-    let Some(lineno) = lineno else { return };
+    out.push_str(&format!("  File \"{}\", line {}, in {}\n", filename, line, display_lossy(&c.name)));
+    let Ok(lineno) = u32::try_from(line) else { return };
+    // A negative `tb_lasti` stands for the code's first line, columns 0-0
+    // (PyCode_Addr2Location), which prints an empty marker line.
+    let pos = match unit {
+        Some(u) => c.position_of(u),
+        None => Some(pyrite_bytecode::locations::Position {
+            lineno: Some(c.firstlineno),
+            end_lineno: Some(c.firstlineno),
+            col: Some(0),
+            end_col: Some(0),
+        }),
+    };
     if filename.starts_with('<') && filename.ends_with('>') {
         return;
     }
@@ -376,10 +380,12 @@ fn display_line(c: &CodeObj, lasti: u32, out: &mut String, prefix: &str) {
     out.push('\n');
 }
 
+/// _PyPegen_byte_offset_to_character_offset: the characters in the first
+/// `byte` bytes of `line`; an offset past the end counts as one past it.
 fn byte_to_char(line: &str, byte: usize) -> Option<usize> {
     let b = line.as_bytes();
     if byte > b.len() {
-        return Some(line.chars().count() + (byte - b.len()));
+        return Some(line.chars().count() + 1);
     }
     Some(String::from_utf8_lossy(&b[..byte]).chars().count())
 }

@@ -301,8 +301,14 @@ impl Vm {
             self.context_settled = e.exc.bits();
         }
         self.yielded = false;
+        let thrown = exc.as_ref().map(|e| e.exc.bits());
         let r = self.run_frame_with(exc);
         let yielded = std::mem::replace(&mut self.yielded, false);
+        if r.is_ok() && thrown.is_some_and(|bits| bits == self.context_settled) {
+            // The thrown exception was handled inside: once freed, its address
+            // may be reused by an exception that must still be chained.
+            self.context_settled = 0;
+        }
         // Invariant: the push above is the top of `exc_outer` again (every resume pops its own).
         let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
         let after = std::mem::replace(&mut self.exc_info, outer);
@@ -451,7 +457,13 @@ impl Vm {
                 Err(self.new_error(ExcKind::RuntimeError, msg))
             }
             Ok(GenResult::Return(_)) => Ok(()),
-            Err(e) if e.is_instance(ExcKind::GeneratorExit) || e.is_instance(ExcKind::StopIteration) => Ok(()),
+            Err(e) if e.is_instance(ExcKind::GeneratorExit) || e.is_instance(ExcKind::StopIteration) => {
+                // Swallowed here: its "context settled" mark must not outlive it.
+                if self.context_settled == e.exc.bits() {
+                    self.context_settled = 0;
+                }
+                Ok(())
+            }
             Err(e) => Err(e),
         }
     }

@@ -2,7 +2,7 @@
 """Specialization over the whole bench suite: runs every program of bench/
 (or those named) under `pyrite -X specstats`, adds up the per-family
 statistics it prints at exit and shows each family's hit rate (hits over
-hits + misses + generic executions). With --nospecialize it also times each
+hits + misses + generic executions), then the hits of each specialized form. With --nospecialize it also times each
 program with `-X nospecialize` and with specialization on (alternately,
 median of --runs) and prints the geometric mean of the time ratios
 nospecialize/specialized (above 1: specialization pays).
@@ -39,6 +39,22 @@ def parse_report(stderr):
     return table
 
 
+def parse_forms(stderr):
+    """{form: hits} from the per-form lines after the family table."""
+    lines = stderr.splitlines()
+    try:
+        start = next(i for i, l in enumerate(lines) if l.startswith("specialized forms (hits"))
+    except StopIteration:
+        return {}
+    forms = {}
+    for line in lines[start + 1:]:
+        parts = line.split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            break
+        forms[parts[0]] = int(parts[1])
+    return forms
+
+
 def timed(argv, cwd):
     start = time.perf_counter()
     subprocess.run(argv, cwd=cwd, capture_output=True, env=run.bench_env())
@@ -55,6 +71,7 @@ def main():
         os.path.join(run.BENCH, f) for f in os.listdir(run.BENCH) if f.endswith(".py") and f not in run.RUNNERS
     )
     totals = {}
+    form_totals = {}
     ratios = []
     for path in programs:
         cwd, name = os.path.split(os.path.abspath(path))
@@ -64,6 +81,8 @@ def main():
             acc = totals.setdefault(family, dict.fromkeys(FIELDS, 0))
             for k, v in counts.items():
                 acc[k] += v
+        for form, hits in parse_forms(proc.stderr).items():
+            form_totals[form] = form_totals.get(form, 0) + hits
         if args.nospecialize:
             on, off = [], []
             for _ in range(args.runs):
@@ -77,6 +96,10 @@ def main():
         executed = c["hits"] + c["misses"] + c["generic"]
         pct = 100.0 * c["hits"] / executed if executed else 0.0
         print(f"{family:16} {c['hits']:12} {c['misses']:10} {c['generic']:10} {c['deopts']:8}  {pct:5.1f}%")
+    if form_totals:
+        print("hits per specialized form (* beyond 3.11's opcodes):")
+        for form, hits in sorted(form_totals.items(), key=lambda kv: -kv[1]):
+            print(f"  {form:36} {hits:12}")
     if ratios:
         geo = math.exp(sum(map(math.log, ratios)) / len(ratios))
         print(f"geometric mean of nospecialize/specialized time: {geo:.2f}")

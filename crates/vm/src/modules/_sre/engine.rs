@@ -221,9 +221,9 @@ struct Buffers {
     mark_stack: Vec<usize>,
 }
 
-thread_local! {
-    static POOL: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
-}
+/// Spare buffers (engines run with the GIL held: a GIL cell, not a
+/// thread-local, whose access costs every match a lookup).
+static POOL: crate::gil::GilCell<Vec<Buffers>> = crate::gil::GilCell::new(Vec::new());
 
 /// Buffers larger than this (a huge backtracking run) are not kept.
 const POOL_KEEP: usize = 1 << 16;
@@ -239,12 +239,11 @@ impl<T: Text> Drop for Engine<'_, T> {
             repeats: std::mem::take(&mut self.repeats),
             mark_stack: std::mem::take(&mut self.mark_stack),
         };
-        POOL.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < 4 {
-                p.push(b);
-            }
-        });
+        // SAFETY: GIL held; no reference into the pool outlives this statement.
+        let pool = unsafe { POOL.get_mut() };
+        if pool.len() < 4 {
+            pool.push(b);
+        }
     }
 }
 
@@ -271,7 +270,8 @@ impl<'a, T: Text> Engine<'a, T> {
     /// `start`/`end` are already clamped to `0..=text.len()`.
     pub fn new(code: &'a [u32], text: T, groups: usize, start: usize, end: usize) -> Self {
         // Buffers of an earlier engine, so that a match allocates nothing here.
-        let mut b = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        // SAFETY: GIL held; the buffers are moved out.
+        let mut b = unsafe { POOL.get_mut() }.pop().unwrap_or_default();
         b.marks.clear();
         b.marks.resize(groups * 2, NO_MARK);
         b.stack.clear();
@@ -1452,8 +1452,21 @@ impl<'a, T: Text> Engine<'a, T> {
             self.ptr = end;
             return Ok(false);
         }
+        // `^` in MULTILINE mode first: only a line start can match.
+        let line_starts_only = {
+            let mut p = pc;
+            while self.c(p) == MARK {
+                p += 2;
+            }
+            self.c(p) == AT && self.c(p + 1) == AT_BEGINNING_LINE
+        };
         while !status && ptr < end {
             ptr += 1;
+            if line_starts_only {
+                while ptr < end && text.at(ptr - 1) != '\n' as u32 {
+                    ptr += 1;
+                }
+            }
             if !self.may_start(pc, ptr) {
                 continue;
             }

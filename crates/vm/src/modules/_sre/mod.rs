@@ -534,6 +534,10 @@ fn pattern_groupindex(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `(string, pos, endpos)` of match/search/findall/...
 fn string_pos_endpos(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<(Value, i64, i64)> {
+    if let ([_, string], None) = (args, kw) {
+        // The common `p.match(s)`: nothing to parse.
+        return Ok((string.clone(), 0, i64::MAX));
+    }
     let a = clinic_args(vm, fname, &args[1..], kw, &["string", "pos", "endpos"], 1)?;
     let string = a[0].clone().unwrap_or_else(none);
     let pos = match &a[1] {

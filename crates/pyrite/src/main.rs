@@ -185,6 +185,9 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     // As CPython: the interpreter (site, the warnings options) is set up
     // before the program is read and compiled.
     let Some(mut vm) = new_vm(&opts) else { return 1 };
+    if opts.has_x("specstats") {
+        pyrite_vm::specialize::count_executions();
+    }
     if let Program::Module(name) = &opts.program {
         // runpy finds the module and runs it as `__main__`; sys.argv[0] is
         // '-m' until runpy replaces it with the module's path.

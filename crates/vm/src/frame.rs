@@ -537,8 +537,11 @@ fn frame_clear(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
         match g.state.get() {
             GenState::Running => return Err(vm.new_error(ExcKind::RuntimeError, "cannot clear an executing frame")),
             GenState::Suspended | GenState::Created => {
+                // The generator's finalizer: what goes wrong is reported, not raised.
                 let genv = g.as_value();
-                vm.gen_close(&genv)?;
+                if let Err(e) = vm.gen_finalize_once(&genv) {
+                    crate::sysmodule::write_unraisable(vm, &genv, &e);
+                }
             }
             GenState::Finished => {}
         }

@@ -429,6 +429,7 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
             v(&*g.name.get());
             v(&*g.qualname.get());
             v(&*g.frame_obj.get());
+            v(&*g.origin_or_finalizer.get());
         }
         LayoutKind::Native => (*(p as *const NativeObject)).data().traverse(&mut |x| v(x)),
         LayoutKind::Object

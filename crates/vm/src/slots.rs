@@ -428,6 +428,12 @@ fn slot_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// Whether `f` is the iteration slot of a class defining `__next__` in
+/// Python (whose StopIteration may carry a value `yield from` wants).
+pub(crate) fn is_python_iternext(f: crate::typeobj::IterNextFn) -> bool {
+    std::ptr::eq(f as *const (), slot_iternext as *const ())
+}
+
 fn slot_iternext(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     match call_dunder(vm, v, "__next__", &[]) {
         Ok(Some(r)) => Ok(Some(r)),

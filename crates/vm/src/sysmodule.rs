@@ -182,9 +182,14 @@ fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
     Ok(none())
 }
 
-/// `sys.set_coroutine_origin_tracking_depth` (asyncio's debug mode sets it;
-/// coroutines do not record their origin yet, so `cr_origin` stays None).
+/// `sys.set_coroutine_origin_tracking_depth`: how many frames a new coroutine
+/// records as its `cr_origin` (asyncio's debug mode sets it).
 static CORO_ORIGIN_DEPTH: crate::gil::GilCell<i64> = crate::gil::GilCell::new(0);
+
+pub(crate) fn coroutine_origin_tracking_depth() -> i64 {
+    // SAFETY: GIL held; a plain copy.
+    unsafe { *CORO_ORIGIN_DEPTH.get_mut() }
+}
 
 fn get_coroutine_origin_tracking_depth(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "get_coroutine_origin_tracking_depth", kw)?;
@@ -703,7 +708,20 @@ pub(crate) fn report_uncaught(vm: &mut Vm, e: &PyErr) -> i32 {
 /// `sys.unraisablehook` with the object it happened in (NULL for none).
 pub(crate) fn write_unraisable(vm: &mut Vm, obj: &Value, e: &PyErr) {
     let exc = e.exc.clone();
-    let tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    let mut tb = exc.downcast_ref::<ExceptionObject>().map_or_else(none, |x| x.traceback());
+    if tb.is_null() || tb.is_none() {
+        // Raised by native code with no Python frame in between: the traceback
+        // names where the interpreter stands (as CPython's `_PyTraceBack_FromFrame`).
+        if let Some(fi) = vm.frames.len().checked_sub(1) {
+            let lasti = vm.frames[fi].lasti;
+            let code = vm.frames[fi].code_value();
+            let frame = vm.frame_object(fi);
+            tb = crate::exception::new_traceback(Value::NULL, frame, code, lasti);
+            if let Some(x) = exc.downcast_ref::<ExceptionObject>() {
+                x.set_traceback(tb.clone());
+            }
+        }
+    }
     let tb = if tb.is_null() { none() } else { tb };
     let object = if obj.is_null() { none() } else { obj.clone() };
     let Some(hook) = sys_attr(vm, "unraisablehook").filter(|h| !h.is_none()) else {

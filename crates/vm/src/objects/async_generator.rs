@@ -13,7 +13,7 @@
 //! unfinished one that is freed goes to the `finalizer` hook.
 
 use crate::args::ArgSpec;
-use crate::exception::{ExcKind, PyErr, PyResult};
+use crate::exception::{ExcKind, PyResult};
 use crate::object::LayoutKind;
 use crate::objects::generator::{stop_iteration_with, GenResult, GenState, GeneratorObject};
 use crate::objects::native::{new_native, NativeData};
@@ -79,8 +79,11 @@ pub fn async_generator_type() -> &'static TypeObject {
             new_step(vm, &me, Step::Send(v))
         });
         add_method_to(t, "athrow", |vm, args, _kw| {
-            ArgSpec::range(vm, "athrow", args, 1, 1, 3)?;
-            new_step(vm, &args[0], Step::Throw(args[1..].to_vec()))
+            // The arguments are checked when the awaitable first runs.
+            let Some(me) = args.first() else {
+                return Err(vm.type_error("descriptor 'athrow' of 'async_generator' object needs an argument"));
+            };
+            new_step(vm, me, Step::Throw(args[1..].to_vec()))
         });
         add_method_to(t, "aclose", |vm, args, _kw| {
             let [me] = ArgSpec::exact::<1>(vm, "aclose", args, 1)?;
@@ -89,7 +92,9 @@ pub fn async_generator_type() -> &'static TypeObject {
         use crate::objects::generator as g;
         add_getset_to(t, "__name__", g::gen_name, Some(g::gen_name_set));
         add_getset_to(t, "__qualname__", g::gen_qualname, Some(g::gen_qualname_set));
-        add_getset_to(t, "ag_running", g::gen_running, None);
+        add_getset_to(t, "ag_running", |_vm, v| {
+            Ok(Value::bool(v.downcast_ref::<GeneratorObject>().is_some_and(|x| x.ag_running_async.get())))
+        }, None);
         add_getset_to(t, "ag_code", g::gen_code, None);
         add_getset_to(t, "ag_frame", g::gen_frame_get, None);
         add_getset_to(t, "ag_await", g::gen_yieldfrom_get, None);
@@ -105,7 +110,9 @@ fn agen_repr(vm: &mut Vm, g: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!("<async_generator object {q} at {addr:#x}>")))
 }
 
-/// What a step object was made for.
+/// What a step object was made for: `asend(v)`/`__anext__()` (an
+/// `async_generator_asend`), `athrow(*args)`, or `aclose()` (the two kinds of
+/// `async_generator_athrow`).
 #[derive(Clone)]
 enum Step {
     Send(Value),
@@ -113,11 +120,15 @@ enum Step {
     Close,
 }
 
+const STEP_INIT: u8 = 0;
+const STEP_ITER: u8 = 1;
+const STEP_CLOSED: u8 = 2;
+
 /// `async_generator_asend` / `async_generator_athrow`: one awaited step.
 struct AgenStep {
     agen: Value,
     kind: RefCell<Step>,
-    /// 0: not started, 1: running, 2: done.
+    /// STEP_INIT (not started), STEP_ITER, STEP_CLOSED (done).
     state: Cell<u8>,
 }
 
@@ -134,24 +145,32 @@ impl NativeData for AgenStep {
     }
 }
 
-fn new_step(vm: &mut Vm, agen: &Value, kind: Step) -> PyResult<Value> {
-    if agen.downcast_ref::<GeneratorObject>().is_none() {
-        return Err(vm.type_error("descriptor requires an 'async_generator' object"));
+fn agen_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a GeneratorObject> {
+    match v.downcast_ref::<GeneratorObject>() {
+        Some(g) if g.is_async_generator() => Ok(g),
+        _ => Err(vm.type_error("descriptor requires an 'async_generator' object")),
     }
-    init_hooks(vm, agen)?;
-    let ty = if matches!(kind, Step::Send(_)) { asend_type() } else { athrow_type() };
-    Ok(new_native(ty, AgenStep { agen: agen.clone(), kind: RefCell::new(kind), state: Cell::new(0) }))
 }
 
-/// The `firstiter` hook, once per generator (CPython's async_gen_init_hooks).
+fn new_step(vm: &mut Vm, agen: &Value, kind: Step) -> PyResult<Value> {
+    agen_of(vm, agen)?;
+    init_hooks(vm, agen)?;
+    let ty = if matches!(kind, Step::Send(_)) { asend_type() } else { athrow_type() };
+    Ok(new_native(ty, AgenStep { agen: agen.clone(), kind: RefCell::new(kind), state: Cell::new(STEP_INIT) }))
+}
+
+/// CPython's async_gen_init_hooks, once per generator: keeps the finalizer
+/// hook in force now (used when the generator is freed unfinished) and calls
+/// the firstiter hook.
 fn init_hooks(vm: &mut Vm, agen: &Value) -> PyResult<()> {
     let Some(g) = agen.downcast_ref::<GeneratorObject>() else { return Ok(()) };
     if g.hooks_inited.replace(true) {
         return Ok(());
     }
-    // The finalizer hook is looked up when the generator is freed
-    // (`Vm::gen_finalize`), not kept from this moment as CPython does.
-    let (firstiter, _) = crate::sysmodule::asyncgen_hooks();
+    let (firstiter, finalizer) = crate::sysmodule::asyncgen_hooks();
+    if !finalizer.is_none() {
+        g.set_origin_or_finalizer(finalizer);
+    }
     if !firstiter.is_none() {
         vm.call(&firstiter, &[agen.clone()], None)?;
     }
@@ -163,7 +182,7 @@ fn step_type(st: &'static crate::modules::NativeType, name: &'static str) -> &'s
         let t = crate::modules::init_native_type(st, "builtins", name, LayoutKind::Native, &crate::typeobj::OBJECT_TYPE, 0, |s| {
             s.iter = Some(|_vm, v| Ok(v.clone()));
             s.iternext = Some(|vm, v| {
-                let r = step(vm, v, none(), None);
+                let r = step_send(vm, v, None);
                 crate::objects::generator::step_as_iternext(vm, r)
             });
         });
@@ -171,12 +190,11 @@ fn step_type(st: &'static crate::modules::NativeType, name: &'static str) -> &'s
         add_method_to(t, "__await__", crate::objects::generator::await_returns_self);
         add_method_to(t, "send", |vm, args, _kw| {
             let [me, v] = ArgSpec::exact::<2>(vm, "send", args, 1)?;
-            step(vm, &me, v, None)
+            step_send(vm, &me, Some(v))
         });
         add_method_to(t, "throw", |vm, args, _kw| {
             ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
-            let err = Vm::throw_exception(vm, &args[1..])?;
-            step(vm, &args[0], none(), Some(err))
+            step_throw(vm, &args[0], &args[1..])
         });
         add_method_to(t, "close", step_close);
     })
@@ -193,95 +211,195 @@ fn athrow_type() -> &'static TypeObject {
 fn step_close(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [me] = ArgSpec::exact::<1>(vm, "close", args, 1)?;
     if let Some(s) = me.native_ref::<AgenStep>() {
-        s.state.set(2);
+        s.state.set(STEP_CLOSED);
     }
     Ok(none())
 }
 
-/// Runs the body one step and sorts out what came out of it.
-fn step(vm: &mut Vm, me: &Value, sent: Value, exc: Option<PyErr>) -> PyResult<Value> {
-    let Some(s) = me.native_ref::<AgenStep>() else {
-        return Err(vm.type_error("descriptor requires an 'async_generator_asend' object"));
-    };
-    let agen = s.agen.clone();
-    let Some(g) = agen.downcast_ref::<GeneratorObject>() else {
-        return Err(vm.type_error("not an async generator"));
-    };
-    let kind = s.kind.borrow().clone();
-    let closing = matches!(kind, Step::Close);
-    let what = if matches!(kind, Step::Send(_)) { "asend" } else { "athrow" };
-    match s.state.get() {
-        2 => return Err(vm.new_error(ExcKind::RuntimeError, format!("cannot reuse already awaited __anext__()/{what}()"))),
-        0 => {
-            s.state.set(1);
-            if g.state.get() == GenState::Finished {
-                s.state.set(2);
-                let end = if closing { ExcKind::StopIteration } else { ExcKind::StopAsyncIteration };
-                return Err(vm.new_error_noargs(end));
+fn step_of<'a>(vm: &mut Vm, me: &'a Value) -> PyResult<&'a AgenStep> {
+    me.native_ref::<AgenStep>()
+        .ok_or_else(|| vm.type_error("descriptor requires an 'async_generator_asend' object"))
+}
+
+/// The generator's `send` as an async generator's awaitables use it:
+/// returning ends the iteration with StopAsyncIteration.
+fn agen_send(vm: &mut Vm, agen: &Value, v: Value) -> PyResult<Value> {
+    match vm.gen_send(agen, v, None)? {
+        GenResult::Yield(x) => Ok(x),
+        GenResult::Return(_) => Err(vm.new_error_noargs(ExcKind::StopAsyncIteration)),
+    }
+}
+
+/// The generator's `throw` (`_gen_throw`) for an async generator.
+fn agen_throw(vm: &mut Vm, agen: &Value, args: &[Value], close_on_genexit: bool) -> PyResult<Value> {
+    match vm.gen_throw(agen, args, close_on_genexit)? {
+        GenResult::Yield(x) => Ok(x),
+        GenResult::Return(_) => Err(vm.new_error_noargs(ExcKind::StopAsyncIteration)),
+    }
+}
+
+/// What came out of the body (`async_gen_unwrap_value`): a value it yielded
+/// ends the step with StopIteration(value); an awaited value passes through
+/// to the event loop; the end of the body marks the generator closed.
+fn unwrap_value(vm: &mut Vm, g: &GeneratorObject, r: PyResult<Value>) -> PyResult<Value> {
+    match r {
+        Err(e) => {
+            if e.is_instance(ExcKind::StopAsyncIteration) || e.is_instance(ExcKind::GeneratorExit) {
+                g.ag_closed.set(true);
             }
-            let first = match &kind {
-                Step::Send(v) => vm.gen_send(&agen, if sent.is_none() { v.clone() } else { sent }, exc),
-                Step::Throw(args) => {
-                    let e = Vm::throw_exception(vm, args)?;
-                    vm.gen_send(&agen, none(), Some(e))
-                }
-                Step::Close => {
-                    if g.state.get() == GenState::Created {
-                        // Never started: nothing to unwind.
-                        g.state.set(GenState::Finished);
-                        crate::objects::generator::clear_storage(g);
-                        s.state.set(2);
-                        return Err(vm.new_error_noargs(ExcKind::StopIteration));
-                    }
-                    let e = PyErr::new(crate::exception::new_exception_noargs(ExcKind::GeneratorExit));
-                    vm.gen_send(&agen, none(), Some(e))
-                }
-            };
-            return finish(vm, s, first, closing);
+            g.ag_running_async.set(false);
+            Err(e)
+        }
+        Ok(v) => match v.native_ref::<Wrapped>() {
+            Some(w) => {
+                let inner = w.0.clone();
+                g.ag_running_async.set(false);
+                Err(stop_iteration_with(vm, inner))
+            }
+            None => Ok(v),
+        },
+    }
+}
+
+/// `send(v)` of a step (`None` from `__next__`).
+fn step_send(vm: &mut Vm, me: &Value, arg: Option<Value>) -> PyResult<Value> {
+    let s = step_of(vm, me)?;
+    let kind = s.kind.borrow().clone();
+    match kind {
+        Step::Send(sendval) => asend_send(vm, s, sendval, arg),
+        Step::Throw(args) => athrow_send(vm, s, Some(args), arg.unwrap_or_else(none)),
+        Step::Close => athrow_send(vm, s, None, arg.unwrap_or_else(none)),
+    }
+}
+
+fn asend_send(vm: &mut Vm, s: &AgenStep, sendval: Value, arg: Option<Value>) -> PyResult<Value> {
+    let agen = s.agen.clone();
+    let g = agen_of(vm, &agen)?;
+    let mut arg = arg.unwrap_or_else(none);
+    match s.state.get() {
+        STEP_CLOSED => {
+            return Err(vm.new_error(ExcKind::RuntimeError, "cannot reuse already awaited __anext__()/asend()"))
+        }
+        STEP_INIT => {
+            if g.ag_running_async.get() {
+                return Err(vm.new_error(ExcKind::RuntimeError, "anext(): asynchronous generator is already running"));
+            }
+            if arg.is_none() {
+                arg = sendval;
+            }
+            s.state.set(STEP_ITER);
         }
         _ => {}
     }
-    let r = vm.gen_send(&agen, sent, exc);
-    finish(vm, s, r, closing)
+    g.ag_running_async.set(true);
+    let r = agen_send(vm, &agen, arg);
+    let r = unwrap_value(vm, g, r);
+    if r.is_err() {
+        s.state.set(STEP_CLOSED);
+    }
+    r
 }
 
-fn finish(vm: &mut Vm, s: &AgenStep, r: PyResult<GenResult>, closing: bool) -> PyResult<Value> {
+/// `async_gen_athrow_send`; `args` None: aclose().
+fn athrow_send(vm: &mut Vm, s: &AgenStep, args: Option<Vec<Value>>, arg: Value) -> PyResult<Value> {
+    let agen = s.agen.clone();
+    let g = agen_of(vm, &agen)?;
+    if s.state.get() == STEP_CLOSED {
+        return Err(vm.new_error(ExcKind::RuntimeError, "cannot reuse already awaited aclose()/athrow()"));
+    }
+    if g.state.get() == GenState::Finished {
+        s.state.set(STEP_CLOSED);
+        return Err(vm.new_error_noargs(ExcKind::StopIteration));
+    }
+    let closing = args.is_none();
+    let r = if s.state.get() == STEP_INIT {
+        if g.ag_running_async.get() {
+            s.state.set(STEP_CLOSED);
+            let what = if closing { "aclose" } else { "athrow" };
+            return Err(vm.new_error(ExcKind::RuntimeError, format!("{what}(): asynchronous generator is already running")));
+        }
+        if g.ag_closed.get() {
+            s.state.set(STEP_CLOSED);
+            return Err(vm.new_error_noargs(ExcKind::StopAsyncIteration));
+        }
+        if !arg.is_none() {
+            return Err(vm.new_error(ExcKind::RuntimeError, "can't send non-None value to a just-started coroutine"));
+        }
+        s.state.set(STEP_ITER);
+        g.ag_running_async.set(true);
+        match &args {
+            None => {
+                g.ag_closed.set(true);
+                let genexit = crate::exception::exc_type(ExcKind::GeneratorExit).as_value();
+                agen_throw(vm, &agen, &[genexit], false)
+            }
+            Some(args) => {
+                if args.is_empty() {
+                    return Err(vm.type_error(format!("athrow expected at least 1 argument, got {}", args.len())));
+                }
+                if args.len() > 3 {
+                    return Err(vm.type_error(format!("athrow expected at most 3 arguments, got {}", args.len())));
+                }
+                let r = agen_throw(vm, &agen, args, false);
+                unwrap_value(vm, g, r)
+            }
+        }
+    } else {
+        let r = agen_send(vm, &agen, arg);
+        if !closing {
+            return unwrap_value(vm, g, r);
+        }
+        r
+    };
     match r {
-        Ok(GenResult::Yield(v)) => {
-            if let Some(w) = v.native_ref::<Wrapped>() {
-                s.state.set(2);
-                if closing {
-                    return Err(vm.new_error(ExcKind::RuntimeError, "async generator ignored GeneratorExit"));
-                }
-                let inner = w.0.clone();
-                return Err(stop_iteration_with(vm, inner));
-            }
-            // An awaited value, on its way to the event loop.
-            Ok(v)
+        Ok(v) if closing && v.native_ref::<Wrapped>().is_some() => {
+            g.ag_running_async.set(false);
+            s.state.set(STEP_CLOSED);
+            Err(vm.new_error(ExcKind::RuntimeError, "async generator ignored GeneratorExit"))
         }
-        Ok(GenResult::Return(_)) => {
-            s.state.set(2);
-            if closing {
-                return Err(vm.new_error_noargs(ExcKind::StopIteration));
-            }
-            Err(vm.new_error_noargs(ExcKind::StopAsyncIteration))
-        }
+        Ok(v) => Ok(v),
         Err(e) => {
-            s.state.set(2);
+            g.ag_running_async.set(false);
+            s.state.set(STEP_CLOSED);
             if closing && (e.is_instance(ExcKind::StopAsyncIteration) || e.is_instance(ExcKind::GeneratorExit)) {
+                // The aclose() await is done.
                 return Err(vm.new_error_noargs(ExcKind::StopIteration));
-            }
-            if e.is_instance(ExcKind::StopAsyncIteration) {
-                // PEP 479 for async generators.
-                let re = vm.new_error(ExcKind::RuntimeError, "async generator raised StopAsyncIteration");
-                if let Some(ro) = re.exc.downcast_ref::<crate::exception::ExceptionObject>() {
-                    ro.set_cause(e.exc.clone());
-                    ro.set_context(e.exc.clone());
-                    ro.suppress_context.set(true);
-                }
-                return Err(re);
             }
             Err(e)
         }
+    }
+}
+
+/// `throw(...)` of a step: into the generator as its own throw() does.
+fn step_throw(vm: &mut Vm, me: &Value, args: &[Value]) -> PyResult<Value> {
+    let s = step_of(vm, me)?;
+    let agen = s.agen.clone();
+    let g = agen_of(vm, &agen)?;
+    let kind = s.kind.borrow().clone();
+    if s.state.get() == STEP_CLOSED {
+        let what = if matches!(kind, Step::Send(_)) { "__anext__()/asend()" } else { "aclose()/athrow()" };
+        return Err(vm.new_error(ExcKind::RuntimeError, format!("cannot reuse already awaited {what}")));
+    }
+    let r = agen_throw(vm, &agen, args, true);
+    match kind {
+        Step::Send(_) => {
+            let r = unwrap_value(vm, g, r);
+            if r.is_err() {
+                s.state.set(STEP_CLOSED);
+            }
+            r
+        }
+        Step::Throw(_) => unwrap_value(vm, g, r),
+        Step::Close => match r {
+            Ok(v) if v.native_ref::<Wrapped>().is_some() => {
+                g.ag_running_async.set(false);
+                s.state.set(STEP_CLOSED);
+                Err(vm.new_error(ExcKind::RuntimeError, "async generator ignored GeneratorExit"))
+            }
+            Err(e) if e.is_instance(ExcKind::StopAsyncIteration) || e.is_instance(ExcKind::GeneratorExit) => {
+                Err(vm.new_error_noargs(ExcKind::StopIteration))
+            }
+            other => other,
+        },
     }
 }

@@ -45,10 +45,18 @@ pub struct GeneratorObject {
     pub(crate) exc_state: UnsafeCell<Value>,
     /// Async generators: the firstiter hook has run.
     pub(crate) hooks_inited: Cell<bool>,
+    /// Async generators: an asend/athrow awaitable is driving it (`ag_running`).
+    pub(crate) ag_running_async: Cell<bool>,
+    /// Async generators: aclose() began, or it ended (the finalizer hook is then not called).
+    pub(crate) ag_closed: Cell<bool>,
     pub(crate) name: UnsafeCell<Value>,
     pub(crate) qualname: UnsafeCell<Value>,
     /// Its frame object, once asked for (NULL until then).
     pub(crate) frame_obj: UnsafeCell<Value>,
+    /// A coroutine: its `cr_origin` tuple when origin tracking was on at its
+    /// creation; an async generator: the finalizer hook in force when it was
+    /// first iterated. NULL otherwise.
+    pub(crate) origin_or_finalizer: UnsafeCell<Value>,
 }
 
 impl Drop for GeneratorObject {
@@ -69,7 +77,39 @@ unsafe impl PyPayload for GeneratorObject {
 impl GeneratorObject {
     /// Made by an `async def` (CO_COROUTINE).
     pub fn is_coroutine(&self) -> bool {
-        self.func().code().flags & CO_COROUTINE != 0
+        self.code().flags & CO_COROUTINE != 0
+    }
+
+    /// Made by an `async def` with `yield` (CO_ASYNC_GENERATOR).
+    pub fn is_async_generator(&self) -> bool {
+        self.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0
+    }
+
+    /// "generator", "coroutine" or "async generator", as messages name it.
+    pub(crate) fn kind_name(&self) -> &'static str {
+        if self.is_coroutine() {
+            "coroutine"
+        } else if self.is_async_generator() {
+            "async generator"
+        } else {
+            "generator"
+        }
+    }
+
+    /// An async generator whose finalization goes to the finalizer hook.
+    fn hooked_finalizer(&self) -> bool {
+        self.is_async_generator() && !self.ag_closed.get() && !self.origin_or_finalizer().is_null()
+    }
+
+    pub(crate) fn origin_or_finalizer(&self) -> Value {
+        // SAFETY: only cloned; replaced outside any borrow.
+        unsafe { (*self.origin_or_finalizer.get()).clone() }
+    }
+
+    pub(crate) fn set_origin_or_finalizer(&self, v: Value) {
+        // SAFETY: no reference into the cell is alive.
+        let old = unsafe { std::mem::replace(&mut *self.origin_or_finalizer.get(), v) };
+        drop(old);
     }
 
     pub fn func(&self) -> &FunctionObject {
@@ -120,8 +160,8 @@ impl GeneratorObject {
 }
 
 /// A generator holding `storage` (already filled from the creating frame,
-/// which runs `code`, a code object).
-pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
+/// which runs `code`, a code object, and is the top frame of `vm`).
+pub fn new_generator(vm: &Vm, func: Value, code: Value, storage: Box<[Value]>, resume_at: u32) -> Value {
     let (name, qualname) = match func.downcast_ref::<FunctionObject>() {
         Some(f) => (f.name().clone(), f.qualname().clone()),
         None => (none(), none()),
@@ -139,6 +179,7 @@ pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at:
     } else {
         GENERATOR_TYPE.get()
     };
+    let origin = if is_coro { coroutine_origin(vm) } else { Value::NULL };
     alloc_object(
         ty,
         GeneratorObject {
@@ -152,11 +193,37 @@ pub fn new_generator(func: Value, code: Value, storage: Box<[Value]>, resume_at:
             state: Cell::new(GenState::Created),
             exc_state: UnsafeCell::new(Value::NULL),
             hooks_inited: Cell::new(false),
+            ag_running_async: Cell::new(false),
+            ag_closed: Cell::new(false),
             name: UnsafeCell::new(name),
             qualname: UnsafeCell::new(qualname),
             frame_obj: UnsafeCell::new(Value::NULL),
+            origin_or_finalizer: UnsafeCell::new(origin),
         },
     )
+}
+
+/// `cr_origin` of a coroutine being made: (filename, line, function name) of
+/// up to `sys.get_coroutine_origin_tracking_depth()` frames, innermost first,
+/// starting with the caller of the coroutine function (whose own frame is on
+/// top). NULL when tracking is off.
+fn coroutine_origin(vm: &Vm) -> Value {
+    let depth = crate::sysmodule::coroutine_origin_tracking_depth();
+    if depth <= 0 {
+        return Value::NULL;
+    }
+    let callers = vm.frames.len().saturating_sub(1);
+    let items: Vec<Value> = vm.frames[..callers]
+        .iter()
+        .rev()
+        .take(usize::try_from(depth).unwrap_or(usize::MAX))
+        .map(|f| {
+            let code = f.code();
+            let line = code.line_of(f.lasti).map_or(-1, i64::from);
+            crate::objects::tuple::new_tuple(vec![code.filename.clone(), Value::int(line), code.name.clone()])
+        })
+        .collect();
+    crate::objects::tuple::new_tuple(items)
 }
 
 /// What a resumption ended with.
@@ -171,7 +238,7 @@ impl Vm {
     /// yields, returns or raises.
     pub fn gen_send(&mut self, genv: &Value, value: Value, exc: Option<PyErr>) -> PyResult<GenResult> {
         match exc {
-            Some(e) => self.gen_throw(genv, e, true, &[]),
+            Some(e) => self.gen_throw(genv, &[e.exc.clone()], true),
             None => self.gen_resume(genv, value, None),
         }
     }
@@ -183,20 +250,17 @@ impl Vm {
             return Err(self.type_error("not a generator"));
         };
         let coro = gen.is_coroutine();
-        let kind = if coro {
-            "coroutine"
-        } else if gen.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0 {
-            "async generator"
-        } else {
-            "generator"
-        };
+        let kind = gen.kind_name();
         match gen.state.get() {
             GenState::Running => return Err(self.value_error(format!("{kind} already executing"))),
             GenState::Finished => {
+                // An exhausted coroutine refuses both send() and throw() (close()
+                // never gets here); an exhausted generator re-raises what was
+                // thrown, or ends the iteration again.
                 return match exc {
+                    _ if coro => Err(self.new_error(ExcKind::RuntimeError, "cannot reuse already awaited coroutine")),
                     Some(e) => Err(e),
-                    None if coro => Err(self.new_error(ExcKind::RuntimeError, "cannot reuse already awaited coroutine")),
-                    None => Err(self.new_error_noargs(ExcKind::StopIteration)),
+                    None => Ok(GenResult::Return(none())),
                 };
             }
             GenState::Created if exc.is_none() && !value.is_none() => {
@@ -256,9 +320,16 @@ impl Vm {
                 gen.state.set(GenState::Finished);
                 // Chained where it was raised; the resumer's frame must not chain it again.
                 self.context_settled = e.exc.bits();
-                if e.is_instance(ExcKind::StopIteration) {
-                    // PEP 479.
-                    let re = self.new_error(ExcKind::RuntimeError, format!("{kind} raised StopIteration"));
+                let escaped = if e.is_instance(ExcKind::StopIteration) {
+                    Some("StopIteration")
+                } else if gen.is_async_generator() && e.is_instance(ExcKind::StopAsyncIteration) {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(what) = escaped {
+                    // PEP 479 (and PEP 525 for async generators).
+                    let re = self.new_error(ExcKind::RuntimeError, format!("{kind} raised {what}"));
                     if let Some(ro) = re.exc.downcast_ref::<ExceptionObject>() {
                         ro.set_cause(e.exc.clone());
                         ro.set_context(e.exc.clone());
@@ -272,11 +343,73 @@ impl Vm {
         }
     }
 
+    /// FOR_ITER_GEN: pushes the frame of the (created or suspended, not
+    /// running) generator for the calling dispatch loop to run, as
+    /// `gen_resume` does with None sent; not an entry frame, so its yield
+    /// and its return go back to the loop's own frame (`gen_inline_*`).
+    pub(crate) fn gen_resume_inline(&mut self, genv: &Value, gen: &GeneratorObject) -> PyResult<()> {
+        let base = self.push_generator_frame(genv, gen)?;
+        let depth = gen.stack_depth.get();
+        let nlocals = gen.code().nlocalsplus();
+        // SAFETY: the slot is inside the storage and NULL (above the depth).
+        unsafe {
+            let slot = base.add(nlocals + depth);
+            let old = std::mem::replace(&mut *slot, none());
+            drop(old);
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.stack_depth = depth + 1;
+            f.is_entry = false;
+        }
+        gen.state.set(GenState::Running);
+        let own = unsafe { (*gen.exc_state.get()).take() };
+        let outer = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(outer);
+        Ok(())
+    }
+
+    /// The frame `gen_resume_inline` pushed yielded (and was popped).
+    pub(crate) fn gen_inline_suspended(&mut self, gen: &GeneratorObject) {
+        let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, outer);
+        gen.state.set(GenState::Suspended);
+        // SAFETY: taken (NULL) while the frame ran; no borrow is alive.
+        let old = unsafe { std::mem::replace(&mut *gen.exc_state.get(), after) };
+        drop(old);
+    }
+
+    /// The frame `gen_resume_inline` pushed returned (and was popped).
+    pub(crate) fn gen_inline_finished(&mut self, gen: &GeneratorObject) {
+        let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, outer);
+        gen.state.set(GenState::Finished);
+        drop(after);
+    }
+
+    /// The frame `gen_resume_inline` pushed raised `e` (and was popped):
+    /// what the loop's frame sees (PEP 479 turns StopIteration into
+    /// RuntimeError), as `gen_resume` answers.
+    pub(crate) fn gen_inline_raised(&mut self, gen: &GeneratorObject, e: PyErr) -> PyErr {
+        self.gen_inline_finished(gen);
+        self.context_settled = e.exc.bits();
+        if e.is_instance(ExcKind::StopIteration) {
+            let re = self.new_error(ExcKind::RuntimeError, "generator raised StopIteration");
+            if let Some(ro) = re.exc.downcast_ref::<ExceptionObject>() {
+                ro.set_cause(e.exc.clone());
+                ro.set_context(e.exc.clone());
+                ro.suppress_context.set(true);
+            }
+            self.context_settled = re.exc.bits();
+            return re;
+        }
+        e
+    }
+
     /// `next(gen)`: the next yielded value, or None when it returned.
     pub fn gen_next(&mut self, genv: &Value) -> PyResult<Option<Value>> {
         if genv
             .downcast_ref::<GeneratorObject>()
-            .is_some_and(|g| g.state.get() == GenState::Finished)
+            .is_some_and(|g| g.state.get() == GenState::Finished && !g.is_coroutine())
         {
             return Ok(None);
         }
@@ -314,8 +447,8 @@ impl Vm {
         let exc = exc.unwrap_or_else(|| PyErr::new(crate::exception::new_exception_noargs(ExcKind::GeneratorExit)));
         match self.gen_resume(genv, none(), Some(exc)) {
             Ok(GenResult::Yield(_)) => {
-                let kind = if gen.is_coroutine() { "coroutine" } else { "generator" };
-                Err(self.new_error(ExcKind::RuntimeError, format!("{kind} ignored GeneratorExit")))
+                let msg = format!("{} ignored GeneratorExit", gen.kind_name());
+                Err(self.new_error(ExcKind::RuntimeError, msg))
             }
             Ok(GenResult::Return(_)) => Ok(()),
             Err(e) if e.is_instance(ExcKind::GeneratorExit) || e.is_instance(ExcKind::StopIteration) => Ok(()),
@@ -326,27 +459,10 @@ impl Vm {
     /// Closes a generator that is being freed; it never runs again, even if
     /// it ignored GeneratorExit (CPython finalizes an object only once).
     pub fn gen_finalize(&mut self, genv: &Value) -> PyResult<()> {
-        // An async generator an event loop saw (firstiter) goes to the loop's
-        // finalizer hook, which schedules its aclose() (PEP 525).
-        if let Some(g) = genv.downcast_ref::<GeneratorObject>() {
-            if g.is_coroutine() && g.state.get() == GenState::Created {
-                // Finished first: the object is freed once the warning is out.
-                g.state.set(GenState::Finished);
-                self.warn_unawaited_coroutine(genv);
-                clear_storage(g);
-                return Ok(());
-            }
-            let is_async_gen = g.code().flags & crate::objects::async_generator::CO_ASYNC_GENERATOR != 0;
-            if is_async_gen && g.hooks_inited.get() && g.state.get() != GenState::Finished {
-                let (_, finalizer) = crate::sysmodule::asyncgen_hooks();
-                if !finalizer.is_none() {
-                    return self.call(&finalizer, &[genv.clone()], None).map(|_| ());
-                }
-            }
-        }
-        let r = self.gen_close(genv);
+        let r = self.gen_finalize_once(genv);
         if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
-            if gen.state.get() == GenState::Suspended {
+            // Not an async generator handed to its finalizer hook, whose aclose() runs later.
+            if gen.state.get() == GenState::Suspended && !gen.hooked_finalizer() {
                 gen.state.set(GenState::Finished);
                 clear_storage(gen);
             }
@@ -354,20 +470,62 @@ impl Vm {
         r
     }
 
-    /// "RuntimeWarning: coroutine '...' was never awaited", issued where the
-    /// finalizer runs; never raises (CPython's `_PyErr_WarnUnawaitedCoroutine`).
-    /// CPython goes through `warnings._warn_unawaited_coroutine`, which passes
-    /// `source=coro`; pyrite's `warnings` runs its pure-Python fallback, whose
-    /// `warn_explicit` hands `source` to WarningMessage as `file`, so the warning
-    /// is issued here without a source (and coroutines record no `cr_origin`, the
-    /// only other thing that function adds).
+    /// CPython's `_PyGen_Finalize` (also what `frame.clear()` does to a
+    /// generator's frame): an async generator an event loop saw goes to the
+    /// finalizer hook it was first iterated under (PEP 525), an un-awaited
+    /// coroutine warns, anything else unfinished is closed.
+    pub(crate) fn gen_finalize_once(&mut self, genv: &Value) -> PyResult<()> {
+        let Some(g) = genv.downcast_ref::<GeneratorObject>() else { return Ok(()) };
+        if g.state.get() == GenState::Finished {
+            return Ok(());
+        }
+        if g.hooked_finalizer() {
+            let finalizer = g.origin_or_finalizer();
+            return self.call(&finalizer, &[genv.clone()], None).map(|_| ());
+        }
+        if g.is_coroutine() && g.state.get() == GenState::Created {
+            // Finished first: the object is freed once the warning is out.
+            g.state.set(GenState::Finished);
+            self.warn_unawaited_coroutine(genv);
+            clear_storage(g);
+            return Ok(());
+        }
+        self.gen_close(genv)
+    }
+
+    /// "RuntimeWarning: coroutine '...' was never awaited" (with where it was
+    /// created when origin tracking was on), issued where the finalizer runs;
+    /// never raises (CPython's `_PyErr_WarnUnawaitedCoroutine`): first through
+    /// `warnings._warn_unawaited_coroutine`, which formats `cr_origin`; if that
+    /// is gone or fails, a plain warning.
     fn warn_unawaited_coroutine(&mut self, coro: &Value) {
         let Ok(warnings) = self.import_absolute("warnings") else {
             return; // shutting down: nothing can be shown
         };
+        let mut warned = false;
+        let hook = match self.lookup_attr(&warnings, &self.intern("_warn_unawaited_coroutine")) {
+            Ok(h) => h,
+            Err(e) => {
+                crate::sysmodule::write_unraisable(self, coro, &e);
+                None
+            }
+        };
+        if let Some(hook) = hook {
+            match self.call1(&hook, coro.clone()) {
+                Ok(_) => warned = true,
+                // The warning turned into an error by a filter: it was issued.
+                Err(e) => {
+                    warned = e.is_instance(ExcKind::RuntimeWarning);
+                    crate::sysmodule::write_unraisable(self, coro, &e);
+                }
+            }
+        }
+        if warned {
+            return;
+        }
         let qualname = coro
             .downcast_ref::<GeneratorObject>()
-            .map(|g| unsafe { (*g.qualname.get()).clone() })
+            .map(|g| g.qualname())
             .filter(|q| !q.is_null())
             .map(|q| self.str_string(&q).unwrap_or_default())
             .unwrap_or_default();
@@ -375,10 +533,9 @@ impl Vm {
         let category = exc_type(ExcKind::RuntimeWarning).as_value();
         // stacklevel 1: a native call adds no frame, so this names the running Python line.
         let r = match self.getattr_str(&warnings, "warn") {
-            Ok(warn) => self.call(&warn, &[msg, category, Value::int(1)], None),
+            Ok(warn) => self.call(&warn, &[msg, category, Value::int(1), coro.clone()], None),
             Err(e) => Err(e),
         };
-        // An "error" filter turns the warning into an exception: reported as unraisable.
         if let Err(e) = r {
             crate::sysmodule::write_unraisable(self, coro, &e);
         }
@@ -387,7 +544,7 @@ impl Vm {
     /// Closes the subiterator of a `yield from` (`gen_close_iter`): a
     /// generator's close(), else the object's own `close` method if it has one.
     fn close_iter(&mut self, yf: &Value) -> PyResult<()> {
-        if is_generator(yf) {
+        if gen_of(yf).is_some_and(|g| !g.is_async_generator()) {
             return self.gen_close(yf);
         }
         let name = self.intern("close");
@@ -396,133 +553,157 @@ impl Vm {
                 self.call0(&meth)?;
             }
             Ok(None) => {}
-            Err(e) => {
-                let desc = self.repr_string(yf).unwrap_or_default();
-                self.write_stderr(format!("Exception ignored in: {desc}\n").as_bytes());
-                self.print_exception(&e);
-            }
+            Err(e) => crate::sysmodule::write_unraisable(self, yf, &e),
         }
         Ok(())
     }
 
     /// The exception `throw(typ[, val[, tb]])` raises, normalized as CPython's
-/// `_gen_throw` does.
-pub fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
-    let typ = args.first().cloned().unwrap_or_else(none);
-    let val = args.get(1).filter(|v| !v.is_none()).cloned();
-    let tb = args.get(2).filter(|v| !v.is_none()).cloned();
-    if let Some(t) = &tb {
-        if t.downcast_ref::<crate::exception::TracebackObject>().is_none() {
-            return Err(vm.type_error("throw() third argument must be a traceback object"));
+    /// `_gen_throw` does. `Err`: the arguments are refused (raised to the
+    /// caller); `Ok`: the exception to raise in the generator, which is the
+    /// error of instantiating `typ` when that fails.
+    pub fn throw_exception(vm: &mut Vm, args: &[Value]) -> PyResult<PyErr> {
+        let typ = args.first().cloned().unwrap_or_else(none);
+        let val = args.get(1).filter(|v| !v.is_none()).cloned();
+        let tb = args.get(2).filter(|v| !v.is_none()).cloned();
+        if let Some(t) = &tb {
+            if t.downcast_ref::<crate::exception::TracebackObject>().is_none() {
+                return Err(vm.type_error("throw() third argument must be a traceback object"));
+            }
         }
-    }
-    let base = exc_type(ExcKind::BaseException);
-    let exc = if typ.downcast_ref::<TypeObject>().is_some_and(|t| t.is_subtype(base)) {
-        match val {
-            Some(v) if type_of(&v).is_subtype(type_of_type(&typ)) => v,
-            Some(v) => match v.downcast_ref::<crate::objects::tuple::TupleObject>() {
-                Some(t) => {
-                    let items = t.items().to_vec();
-                    vm.call(&typ, &items, None)?
+        let base = exc_type(ExcKind::BaseException);
+        let exc = if typ.downcast_ref::<TypeObject>().is_some_and(|t| t.is_subtype(base)) {
+            let made = match val {
+                Some(v) if type_of(&v).is_subtype(type_of_type(&typ)) => Ok(v),
+                Some(v) => match v.downcast_ref::<crate::objects::tuple::TupleObject>() {
+                    Some(t) => {
+                        let items = t.items().to_vec();
+                        vm.call(&typ, &items, None)
+                    }
+                    None => vm.call1(&typ, v),
+                },
+                None => vm.call0(&typ),
+            };
+            match made {
+                Ok(exc) if type_of(&exc).is_subtype(base) => exc,
+                Ok(exc) => {
+                    let msg = format!(
+                        "calling {} should have returned an instance of BaseException, not {}",
+                        vm.repr_string(&typ)?,
+                        vm.type_name(&exc)
+                    );
+                    return Ok(vm.type_error(msg));
                 }
-                None => vm.call1(&typ, v)?,
-            },
-            None => vm.call0(&typ)?,
+                Err(e) => return Ok(e),
+            }
+        } else if type_of(&typ).is_subtype(base) {
+            if val.is_some() {
+                return Err(vm.type_error("instance exception may not have a separate value"));
+            }
+            typ.clone()
+        } else {
+            let msg = format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                vm.type_name(&typ)
+            );
+            return Err(vm.type_error(msg));
+        };
+        if let (Some(t), Some(e)) = (tb, exc.downcast_ref::<ExceptionObject>()) {
+            e.set_traceback(t);
         }
-    } else if type_of(&typ).is_subtype(base) {
-        if val.is_some() {
-            return Err(vm.type_error("instance exception may not have a separate value"));
-        }
-        typ.clone()
-    } else {
-        let msg = format!(
-            "exceptions must be classes or instances deriving from BaseException, not {}",
-            vm.type_name(&typ)
-        );
-        return Err(vm.type_error(msg));
-    };
-    if !type_of(&exc).is_subtype(base) {
-        let msg = format!(
-            "calling {} should have returned an instance of BaseException, not {}",
-            vm.repr_string(&args[0])?,
-            vm.type_name(&exc)
-        );
-        return Err(vm.type_error(msg));
+        Ok(PyErr::new(exc))
     }
-    if let (Some(t), Some(e)) = (tb, exc.downcast_ref::<ExceptionObject>()) {
-        e.set_traceback(t);
-    }
-    Ok(PyErr::new(exc))
-}
 
-/// `gen.throw(exc)` (`_gen_throw`): a generator suspended in `yield from`
-    /// passes the exception on to its subiterator; when that finishes (returns
-    /// or raises), the generator resumes after its `yield from` with the
-    /// result or the exception.
-    ///
-    /// `raw_args` are the arguments `throw()` was given, passed on as they
-    /// are to a subiterator's own `throw` method (empty: the exception).
-    pub fn gen_throw(
-        &mut self,
-        genv: &Value,
-        err: PyErr,
-        close_on_genexit: bool,
-        raw_args: &[Value],
-    ) -> PyResult<GenResult> {
+    /// `gen.throw(typ[, val[, tb]])` (`_gen_throw`), `args` as given: a
+    /// generator suspended in `yield from` passes them on to its subiterator
+    /// (another generator's throw, or the object's own `throw` method); when
+    /// that finishes (returns or raises), the generator resumes after its
+    /// `yield from` with the result or the exception. Otherwise the exception
+    /// is made from the arguments and raised where the generator stands.
+    /// `close_on_genexit`: GeneratorExit closes the subiterator instead (not
+    /// for async generators, which may await while closing).
+    pub fn gen_throw(&mut self, genv: &Value, args: &[Value], close_on_genexit: bool) -> PyResult<GenResult> {
         let Some(gen) = genv.downcast_ref::<GeneratorObject>() else {
             return Err(self.type_error("not a generator"));
         };
-        let Some(yf) = gen_yield_from(gen) else {
-            return self.gen_resume(genv, none(), Some(err));
-        };
-        let state = gen.state.get();
-        if close_on_genexit && err.is_instance(ExcKind::GeneratorExit) {
-            gen.state.set(GenState::Running);
-            let r = self.close_iter(&yf);
-            gen.state.set(state);
-            return match r {
-                Err(e) => self.gen_resume(genv, none(), Some(e)),
-                Ok(()) => self.gen_resume(genv, none(), Some(err)),
-            };
-        }
-        let ret = if is_generator(&yf) {
-            gen.state.set(GenState::Running);
-            let r = self.gen_throw(&yf, err, close_on_genexit, raw_args);
-            gen.state.set(state);
-            r
-        } else {
-            let name = self.intern("throw");
-            let meth = match self.lookup_attr(&yf, &name) {
-                Ok(Some(m)) => m,
-                Ok(None) => return self.gen_resume(genv, none(), Some(err)),
-                Err(e) => return Err(e),
-            };
-            let args: Vec<Value> = if raw_args.is_empty() {
-                vec![err.exc.clone()]
+        if let Some(yf) = gen_yield_from(gen) {
+            let state = gen.state.get();
+            let typ = args.first().cloned().unwrap_or_else(none);
+            if close_on_genexit && exception_matches(&typ, ExcKind::GeneratorExit) {
+                gen.state.set(GenState::Running);
+                let r = self.close_iter(&yf);
+                gen.state.set(state);
+                if let Err(e) = r {
+                    return self.gen_resume(genv, none(), Some(e));
+                }
             } else {
-                raw_args.to_vec()
-            };
-            gen.state.set(GenState::Running);
-            let r = self.call(&meth, &args, None);
-            gen.state.set(state);
-            r.map(GenResult::Yield)
-        };
-        match ret {
-            Ok(GenResult::Yield(v)) => Ok(GenResult::Yield(v)),
-            Ok(GenResult::Return(v)) => {
-                leave_yield_from(gen);
-                self.gen_resume(genv, v, None)
-            }
-            Err(e) if e.is_instance(ExcKind::StopIteration) => {
-                leave_yield_from(gen);
-                let v = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
-                self.gen_resume(genv, v, None)
-            }
-            Err(e) => {
-                leave_yield_from(gen);
-                self.gen_resume(genv, none(), Some(e))
+                let ret = if gen_of(&yf).is_some_and(|g| !g.is_async_generator()) {
+                    gen.state.set(GenState::Running);
+                    let r = self.with_frame_linked(genv, gen, |vm| vm.gen_throw(&yf, args, close_on_genexit));
+                    gen.state.set(state);
+                    r
+                } else {
+                    let name = self.intern("throw");
+                    match self.lookup_attr(&yf, &name)? {
+                        None => return self.throw_here(genv, args),
+                        Some(meth) => {
+                            gen.state.set(GenState::Running);
+                            let r = self.call(&meth, args, None);
+                            gen.state.set(state);
+                            r.map(GenResult::Yield)
+                        }
+                    }
+                };
+                return match ret {
+                    Ok(GenResult::Yield(v)) => Ok(GenResult::Yield(v)),
+                    Ok(GenResult::Return(v)) => {
+                        leave_yield_from(gen);
+                        self.gen_resume(genv, v, None)
+                    }
+                    Err(e) if e.is_instance(ExcKind::StopIteration) => {
+                        leave_yield_from(gen);
+                        let v = crate::attr::instance_get(&e.exc, &self.intern("value")).unwrap_or_else(none);
+                        self.gen_resume(genv, v, None)
+                    }
+                    Err(e) => {
+                        leave_yield_from(gen);
+                        self.gen_resume(genv, none(), Some(e))
+                    }
+                };
             }
         }
+        self.throw_here(genv, args)
+    }
+
+    /// Raises the exception `throw()` was given where the generator stands.
+    fn throw_here(&mut self, genv: &Value, args: &[Value]) -> PyResult<GenResult> {
+        let err = Vm::throw_exception(self, args)?;
+        self.gen_resume(genv, none(), Some(err))
+    }
+
+    /// Runs `f` with the suspended frame of `gen` linked on the frame stack,
+    /// so that the frames `f` runs see it as their caller (CPython links the
+    /// delegating generator's frame while throwing into its subiterator).
+    fn with_frame_linked<R>(&mut self, genv: &Value, gen: &GeneratorObject, f: impl FnOnce(&mut Vm) -> R) -> R {
+        let linked = self.push_generator_frame(genv, gen).is_ok();
+        let r = f(self);
+        if linked {
+            // Popped as a frame that yielded: its state goes back unchanged.
+            let yielded = std::mem::replace(&mut self.yielded, true);
+            self.pop_frame();
+            self.yielded = yielded;
+        }
+        r
+    }
+}
+
+/// Whether `typ` (an exception class or instance, as given to throw()) is
+/// or derives from the builtin exception `kind`.
+fn exception_matches(typ: &Value, kind: ExcKind) -> bool {
+    let target = exc_type(kind);
+    match typ.downcast_ref::<TypeObject>() {
+        Some(t) => t.is_subtype(target),
+        None => type_of(typ).is_subtype(target),
     }
 }
 
@@ -656,8 +837,7 @@ fn gen_send_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value>
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     ArgSpec::range(vm, "throw", args, 1, 1, 3)?;
     let g = args[0].clone();
-    let err = Vm::throw_exception(vm, &args[1..])?;
-    match vm.gen_throw(&g, err, true, &args[1..])? {
+    match vm.gen_throw(&g, &args[1..], true)? {
         GenResult::Yield(x) => Ok(x),
         GenResult::Return(x) => {
             if x.is_none() {
@@ -798,7 +978,10 @@ pub fn coroutine_type() -> &'static TypeObject {
         add_getset_to(t, "cr_code", gen_code, None);
         add_getset_to(t, "cr_frame", gen_frame_get, None);
         add_getset_to(t, "cr_await", gen_yieldfrom_get, None);
-        add_getset_to(t, "cr_origin", |_vm, _g| Ok(none()), None);
+        add_getset_to(t, "cr_origin", |_vm, g| {
+            let origin = gen_of(g).map_or(Value::NULL, |x| x.origin_or_finalizer());
+            Ok(if origin.is_null() { none() } else { origin })
+        }, None);
     })
 }
 
@@ -871,15 +1054,19 @@ impl Vm {
     /// `_PyCoro_GetAwaitableIter` plus the 'async with' messages).
     pub(crate) fn get_awaitable(&mut self, v: &Value, where_: u32) -> PyResult<Value> {
         if let Some(g) = gen_of(v) {
-            if g.is_coroutine() {
-                if gen_yield_from(g).is_some() {
-                    return Err(self.new_error(ExcKind::RuntimeError, "coroutine is being awaited already"));
-                }
-                return Ok(v.clone());
+            if g.is_coroutine() && gen_yield_from(g).is_some() {
+                return Err(self.new_error(ExcKind::RuntimeError, "coroutine is being awaited already"));
             }
-            if g.func().code().flags & CO_ITERABLE_COROUTINE != 0 {
-                return Ok(v.clone());
-            }
+        }
+        self.awaitable_iter(v, where_)
+    }
+
+    /// The iterator an awaitable gives (`_PyCoro_GetAwaitableIter`): a
+    /// coroutine (or `types.coroutine` generator) itself, else what its
+    /// `__await__` returns, which must be an iterator.
+    fn awaitable_iter(&mut self, v: &Value, where_: u32) -> PyResult<Value> {
+        if is_awaitable_generator(v) {
+            return Ok(v.clone());
         }
         let t = type_of(v);
         let Some(meth) = t.lookup_str(self, "__await__") else {
@@ -892,7 +1079,7 @@ impl Vm {
             return Err(self.type_error(msg));
         };
         let r = self.call_unbound(&meth, v, &[])?;
-        if is_coroutine(&r) {
+        if is_awaitable_generator(&r) {
             return Err(self.type_error("__await__() returned a coroutine"));
         }
         if type_of(&r).slots().iternext.is_none() {
@@ -948,9 +1135,10 @@ impl Vm {
             return Err(self.type_error(msg));
         };
         let next = self.call_unbound(&f, aiter, &[])?;
-        match self.get_awaitable(&next, 0) {
+        // Whatever failed (a bad object, or its __await__ raising) becomes the cause.
+        match self.awaitable_iter(&next, 0) {
             Ok(a) => Ok(a),
-            Err(e) if e.is_instance(ExcKind::TypeError) => {
+            Err(e) => {
                 let msg = format!("'async for' received an invalid object from __anext__: {}", self.type_name(&next));
                 let err = self.type_error(msg);
                 if let Some(o) = err.exc.downcast_ref::<ExceptionObject>() {
@@ -959,9 +1147,14 @@ impl Vm {
                 }
                 Err(err)
             }
-            Err(e) => Err(e),
         }
     }
+}
+
+/// A coroutine, or a generator made by a `types.coroutine` function: awaited
+/// directly, with no `__await__` call.
+fn is_awaitable_generator(v: &Value) -> bool {
+    gen_of(v).is_some_and(|g| g.is_coroutine() || g.code().flags & CO_ITERABLE_COROUTINE != 0)
 }
 
 // ---- aiter() / anext() ----
@@ -1116,7 +1309,7 @@ fn anext_step(vm: &mut Vm, me: &Value, v: Value, exc: Option<PyErr>) -> PyResult
     let it = match a.iter() {
         Some(it) => it,
         None => {
-            let it = vm.get_awaitable(&a.wrapped, 0)?;
+            let it = vm.awaitable_iter(&a.wrapped, 0)?;
             a.set_iter(Some(it.clone()));
             it
         }

@@ -477,6 +477,13 @@ pub(crate) fn compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Valu
         }
         let (_, from_python) = ast_hooks(vm)?;
         let tree = from_python(vm, source, mode)?;
+        // The symbol-table and compiler checks a parsed tree gets (no source text:
+        // an error's line comes from the named file, as CPython reads it).
+        let checked = pyrite_syntax::semantic::check_all(&tree, "");
+        vm.issue_syntax_warnings(&checked.warnings, &filename)?;
+        if let Some(e) = checked.error {
+            return Err(vm.syntax_error_to_exc(&with_text_from_file(e, &filename), &filename));
+        }
         return vm.compile_tree(&tree, &filename, mode, flags, optimize);
     }
     let src = source_of(vm, source, "compile", "string, bytes or AST")?;

@@ -623,8 +623,20 @@ pub fn new_heap_type(
         } else {
             vm.collect(&slots)?
         };
+        // Variable-size instances (CPython's tp_itemsize != 0) cannot hold slots;
+        // `__dict__`/`__weakref__` entries count too.
+        let base_layout = crate::types::type_ty::type_layout(base);
+        let var_sized = base_layout.itemsize != 0
+            || matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes | LayoutKind::Type);
+        if !names.is_empty() && var_sized {
+            let msg = format!("nonempty __slots__ not supported for subtype of '{}'", base.name_string());
+            return Err(vm.type_error(msg));
+        }
         wants_dict = false;
         wants_weakref = false;
+        // CPython's may_add_dict / may_add_weak: a base that has one already refuses another.
+        let base_has_dict = base.lookup(&intern("__dict__")).is_some() || base_layout.dictoffset != 0;
+        let base_has_weakref = base.lookup(&intern("__weakref__")).is_some() || base_layout.weakrefoffset != 0;
         for n in names {
             let Some(ns_) = n.downcast_ref::<StrObject>() else {
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
@@ -632,16 +644,24 @@ pub fn new_heap_type(
             };
             let text = ns_.to_string_lossy();
             if text == "__dict__" {
+                if base_has_dict || wants_dict {
+                    return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                }
                 wants_dict = true;
                 continue;
             }
             if text == "__weakref__" {
-                wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
+                if base_has_weakref || wants_weakref {
+                    return Err(vm.type_error("__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0"));
+                }
+                wants_weakref = true;
                 continue;
             }
-            if !text.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
-                || !text.chars().all(|c| c == '_' || c.is_alphanumeric())
-            {
+            // `str.isidentifier`'s rule (XID_Start, then XID_Continue).
+            let mut chars = text.chars();
+            let is_identifier = chars.next().is_some_and(pyrite_syntax::tokenizer::is_xid_start)
+                && chars.all(pyrite_syntax::tokenizer::is_xid_continue);
+            if !is_identifier {
                 return Err(vm.type_error("__slots__ must be identifiers"));
             }
             let key = intern(&text);

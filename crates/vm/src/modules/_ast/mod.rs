@@ -6,8 +6,10 @@
 //! `compile(..., PyCF_ONLY_AST)`/`ast.parse` builds these objects from
 //! pyrite's tree by evaluating its exact `ast.dump(include_attributes=True)`
 //! text against the node classes (every field, location and `None` default
-//! comes out as CPython's). Not yet: compiling an AST object back.
+//! comes out as CPython's). `compile()` of an AST object reads the objects
+//! back (from_python.rs).
 
+mod from_python;
 mod nodes;
 
 use crate::exception::{ExcKind, PyResult};
@@ -107,10 +109,11 @@ fn tree_to_python(vm: &mut Vm, tree: &pyrite_syntax::ast::Mod) -> PyResult<Value
     vm.call(&eval, &[new_str(&text), namespace], None)
 }
 
-/// Compiling an AST object is not supported yet.
-fn tree_from_python(vm: &mut Vm, _node: &Value, _mode: pyrite_syntax::Mode) -> PyResult<pyrite_syntax::ast::Mod> {
-    Err(vm.new_error(
-        ExcKind::NotImplementedError,
-        "compile(): compiling AST objects is not supported yet in pyrite",
-    ))
+/// `compile(tree, ...)`: the node objects read back into pyrite's tree.
+fn tree_from_python(vm: &mut Vm, node: &Value, mode: pyrite_syntax::Mode) -> PyResult<pyrite_syntax::ast::Mod> {
+    let module = vm.import_absolute("_ast")?;
+    let Some(classes) = module.downcast_ref::<crate::objects::module::ModuleObject>().map(|m| m.dict_value()) else {
+        return Err(vm.new_error(ExcKind::SystemError, "_ast: module object missing"));
+    };
+    from_python::FromPython { vm, classes }.module(node, mode)
 }

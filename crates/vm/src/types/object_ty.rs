@@ -626,6 +626,7 @@ pub fn new_heap_type(
         };
         wants_dict = false;
         wants_weakref = false;
+        let mut members: Vec<String> = Vec::with_capacity(names.len());
         for n in names {
             let Some(ns_) = n.downcast_ref::<StrObject>() else {
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
@@ -646,7 +647,12 @@ pub fn new_heap_type(
                 return Err(vm.type_error("__slots__ must be identifiers"));
             }
             // Private names are mangled, as names in the class body are.
-            let text = mangle_private(&t.name_string(), text);
+            members.push(mangle_private(&t.name_string(), text));
+        }
+        // Values are laid out in sorted name order, as CPython sorts its
+        // slot list (so `["a", "b"]` and `["b", "a"]` classes agree).
+        members.sort();
+        for text in members {
             let key = intern(&text);
             // Checked against the class body only: a name listed twice (as
             // `datetime` does) gets its descriptor replaced, as in CPython.

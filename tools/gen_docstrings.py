@@ -111,9 +111,13 @@ for t in object.__subclasses__():
     add_type(t)
 
 with open(OUT, "w", encoding="utf-8", newline="") as f:
-    # Module records first: the VM finds a module's doc (sys's at start-up)
-    # by scanning from the start, without building the table.
-    for key in sorted(records, key=lambda k: (not k.startswith("module:"), k)):
+    # Module records first, then types: the VM finds a module's doc (sys's at
+    # start-up) and the builtin types' docs by scanning from the start,
+    # without building the whole table.
+    def rank(key):
+        return 0 if key.startswith("module:") else 1 if key.startswith("type:") else 2
+
+    for key in sorted(records, key=lambda k: (rank(k), k)):
         sig, doc = records[key]
         f.write(f"\x1e{key}\x1f{sig}\x1f{doc}")
 print(f"{len(records)} records, {os.path.getsize(OUT)} bytes -> {OUT}", file=sys.stderr)

@@ -573,31 +573,47 @@ fn bin(vm: &mut Vm, a: &[Value], k: KwNames) -> PyResult<Value> {
 fn divmod(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "divmod", kw)?;
     let [a, b] = ArgSpec::exact::<2>(vm, "divmod", args, 0)?;
-    if let (Some(x), Some(y)) = (as_int(&a), as_int(&b)) {
-        if y.is_zero() {
-            return Err(vm.new_error(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+    // Exact ints and floats need no method lookup.
+    let plain = |v: &Value| is_exact(v, &INT_TYPE) || is_exact(v, &FLOAT_TYPE);
+    if plain(&a) && plain(&b) {
+        let r = if is_exact(&a, &INT_TYPE) && is_exact(&b, &INT_TYPE) {
+            crate::types::num::int_divmod_values(vm, &a, &b)?
+        } else {
+            crate::types::num::float_divmod_values(vm, &a, &b)?
+        };
+        if !r.is_not_implemented() {
+            return Ok(r);
         }
-        let q = crate::objects::int::int_binop(vm, nb::FLOOR_DIVIDE, x, y)?;
-        let r = crate::objects::int::int_binop(vm, nb::REMAINDER, x, y)?;
-        return Ok(new_tuple(vec![q, r]));
     }
-    let fa = crate::objects::float::float_operand(vm, &a)?;
-    let fb = crate::objects::float::float_operand(vm, &b)?;
-    if let (Some(x), Some(y)) = (fa, fb) {
-        if y == 0.0 {
-            return Err(vm.new_error(ExcKind::ZeroDivisionError, "float divmod()"));
+    // CPython's binary_op1: the right operand goes first when its type is a
+    // subclass of the left's that overrides the reflected method.
+    let (ta, tb) = (type_of(&a), type_of(&b));
+    let distinct = !std::ptr::eq(ta, tb);
+    let right_first = distinct && tb.is_subtype(ta) && {
+        let mine = tb.lookup_str(vm, "__rdivmod__");
+        let theirs = ta.lookup_str(vm, "__rdivmod__");
+        match (mine, theirs) {
+            (Some(m), Some(t)) => !m.is(&t),
+            (m, _) => m.is_some(),
         }
-        let (q, r) = crate::objects::float::float_divmod(x, y);
-        return Ok(new_tuple(vec![Value::float(q), Value::float(r)]));
+    };
+    if right_first {
+        if let Some(r) = vm.call_special(&b, "__rdivmod__", std::slice::from_ref(&a))? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
+        }
     }
     if let Some(r) = vm.call_special(&a, "__divmod__", std::slice::from_ref(&b))? {
         if !r.is_not_implemented() {
             return Ok(r);
         }
     }
-    if let Some(r) = vm.call_special(&b, "__rdivmod__", std::slice::from_ref(&a))? {
-        if !r.is_not_implemented() {
-            return Ok(r);
+    if distinct && !right_first {
+        if let Some(r) = vm.call_special(&b, "__rdivmod__", std::slice::from_ref(&a))? {
+            if !r.is_not_implemented() {
+                return Ok(r);
+            }
         }
     }
     let msg = format!(

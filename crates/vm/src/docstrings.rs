@@ -70,7 +70,39 @@ pub fn type_entry(t: &TypeObject) -> Option<DocEntry> {
     if t.is_heap_type() {
         return None;
     }
-    lookup(&format!("type:{}", type_key(t)))
+    type_records().get(format!("type:{}", type_key(t)).as_str()).copied()
+}
+
+/// The `type:` records alone: the generator writes them right after the
+/// module records, so start-up (which gives every builtin type its
+/// `__doc__`) scans only that part of the data.
+fn type_records() -> &'static HashMap<&'static str, DocEntry> {
+    static TYPES: OnceLock<HashMap<&'static str, DocEntry>> = OnceLock::new();
+    TYPES.get_or_init(|| {
+        let end = DATA
+            .match_indices(RECORD)
+            .map(|(i, _)| i)
+            .find(|&i| {
+                let rest = &DATA[i + RECORD.len_utf8()..];
+                !rest.starts_with("module:") && !rest.starts_with("type:")
+            })
+            .unwrap_or(DATA.len());
+        let mut map = parse(&DATA[..end]);
+        map.retain(|key, _| key.starts_with("type:"));
+        map
+    })
+}
+
+/// Puts a builtin type's docstring (or None) in its own dict as
+/// `__doc__`, as CPython's type_ready does with tp_doc, so that its
+/// instances find it before `object.__doc__`.
+pub(crate) fn set_type_doc(t: &TypeObject) {
+    let key = crate::objects::str::intern("__doc__");
+    if t.dict().get_str(&key).is_some() {
+        return;
+    }
+    let doc = type_entry(t).and_then(|e| e.doc);
+    t.dict().insert_str(&key, text_or_none(doc));
 }
 
 /// The entry of attribute `name` defined by a builtin type in `t`'s MRO.

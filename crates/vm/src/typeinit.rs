@@ -289,6 +289,23 @@ pub fn init_builtin_types() {
     for (kind, names) in EXCEPTION_MEMBERS {
         make_members(crate::exception::exc_type(*kind), names);
     }
+    // 8. Every builtin type made so far (some outside `defs`) gets its
+    // `__doc__` in its own dict, and `__getattribute__` where CPython's has one.
+    let mut pending: Vec<*const TypeObject> = vec![OBJECT_TYPE.ptr()];
+    while let Some(t) = pending.pop() {
+        // SAFETY: start-up under the GIL: every listed type is a live static
+        // type, and the lists are not changed meanwhile.
+        let t = unsafe { &*t };
+        crate::docstrings::set_type_doc(t);
+        if crate::types::type_ty::defines_getattribute(t) {
+            let key = intern("__getattribute__");
+            if t.dict().get_str(&key).is_none() {
+                let f = SlotFn::GetAttr(t.slots().getattro);
+                t.dict().insert_str(&key, new_slot_wrapper("__getattribute__", t, f));
+            }
+        }
+        pending.extend(unsafe { (*t.subclasses.get()).iter().copied() });
+    }
 }
 
 /// The attributes of builtin types that CPython declares in `tp_members`

@@ -286,5 +286,6 @@ pub fn init_native_type(
     configure(t.slots_mut());
     crate::typeinit::add_slot_wrappers(t);
     crate::typeinit::set_attr(t, "__module__", new_str(module));
+    crate::docstrings::set_type_doc(t);
     t
 }

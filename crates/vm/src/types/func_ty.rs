@@ -670,12 +670,14 @@ pub fn call_slot(vm: &mut Vm, slot: SlotFn, name: &str, self_: &Value, args: &[V
         SlotFn::SetAttr(f) => {
             no_kw(vm)?;
             needs(vm, 2)?;
+            let f = setattr_hackcheck(vm, self_, f, "__setattr__")?;
             f(vm, self_, &args[0], Some(args[1].clone()))?;
             Ok(none())
         }
         SlotFn::DelAttr(f) => {
             no_kw(vm)?;
             needs(vm, 1)?;
+            let f = setattr_hackcheck(vm, self_, f, "__delattr__")?;
             f(vm, self_, &args[0], None)?;
             Ok(none())
         }
@@ -735,6 +737,32 @@ fn slot_wrapper_get(_vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value
         Some(o) => Ok(new_method_wrapper(d.clone(), o.clone())),
         None => Ok(d.clone()),
     }
+}
+
+/// CPython's hackcheck: `object.__setattr__(str, ...)` must not skip the
+/// setattr of a builtin type between `self`'s class and the wrapper's owner
+/// ("Carlo Verre's hack"). Python classes in the way do not count. Gives
+/// the function to call: the builtin type's own where it stands for the
+/// generic one (a module's, which also keeps its dict in step).
+fn setattr_hackcheck(vm: &mut Vm, self_: &Value, f: SetAttrFn, what: &str) -> PyResult<SetAttrFn> {
+    // pyrite's module setattr is CPython's generic one plus a cache update.
+    let generic = |g: SetAttrFn| {
+        g as usize == crate::attr::generic_setattr as SetAttrFn as usize
+            || g as usize == crate::attr::module_setattr as SetAttrFn as usize
+    };
+    let same = |g: SetAttrFn| g as usize == f as usize || (generic(g) && generic(f));
+    let mut t = Some(type_of(self_));
+    while let Some(base) = t {
+        if !base.is_heap_type() {
+            if let Some(g) = base.slots().setattro.filter(|&g| same(g)) {
+                return Ok(g);
+            }
+            let msg = format!("can't apply this {} to {} object", what, type_of(self_).name_string());
+            return Err(vm.type_error(msg));
+        }
+        t = base.base();
+    }
+    Ok(f)
 }
 
 fn slot_wrapper_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {

@@ -506,6 +506,21 @@ fn alias_subclasscheck(vm: &mut Vm, _args: &[Value], _kw: KwNames) -> PyResult<V
     Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
 }
 
+/// `cls.__class_getitem__(item)`: `GenericAlias(cls, item)`.
+fn class_getitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "__class_getitem__", kw)?;
+    let [cls, key] = crate::args::ArgSpec::exact::<2>(vm, "__class_getitem__", args, 1)?;
+    Ok(new_generic_alias(cls, &key))
+}
+
+/// The builtin classes whose `__class_getitem__` CPython 3.11 defines (their
+/// subclasses inherit it); `type[...]` is special-cased by subscription.
+pub(crate) fn add_class_getitems() {
+    for st in [&LIST_TYPE, &DICT_TYPE, &TUPLE_TYPE, &SET_TYPE, &FROZENSET_TYPE, &crate::builtins::ENUMERATE_TYPE] {
+        crate::typeinit::add_classmethod(st, "__class_getitem__", class_getitem);
+    }
+}
+
 pub(crate) fn init() {
     crate::typeinit::add_method(&GENERIC_ALIAS_TYPE, "__instancecheck__", alias_instancecheck);
     crate::typeinit::add_method(&GENERIC_ALIAS_TYPE, "__subclasscheck__", alias_subclasscheck);

@@ -38,6 +38,7 @@ pub(crate) fn init_all() {
     exc::init();
     exc_group::init();
     crate::builtins::init_types();
+    generic_alias::add_class_getitems();
 }
 
 /// Whether type `t` still gets `name` (`__init__` or `__new__`) from

@@ -465,6 +465,27 @@ fn int_trunc_method(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value
     int_pos(vm, &v)
 }
 
+/// `divmod(a, b)` of two ints; NotImplemented for other operands.
+pub(crate) fn int_divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else {
+        return Ok(not_implemented());
+    };
+    let q = int_binop(vm, nb::FLOOR_DIVIDE, x, y)?;
+    let (Some(x), Some(y)) = (as_int(a), as_int(b)) else {
+        return Ok(not_implemented());
+    };
+    let r = int_binop(vm, nb::REMAINDER, x, y)?;
+    Ok(new_tuple(vec![q, r]))
+}
+
+/// `__divmod__`/`__rdivmod__` slot wrappers (CPython's nb_divmod, which
+/// pyrite's `divmod()` reaches by name).
+fn add_divmod_wrappers(t: &'static StaticType, f: BinaryFn) {
+    use crate::objects::descr::{new_slot_wrapper, SlotFn};
+    crate::typeinit::set_attr(t.get(), "__divmod__", new_slot_wrapper("__divmod__", t.ptr(), SlotFn::Binary(f)));
+    crate::typeinit::set_attr(t.get(), "__rdivmod__", new_slot_wrapper("__rdivmod__", t.ptr(), SlotFn::BinaryR(f)));
+}
+
 // ---- bool ----
 
 fn bool_repr(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -820,6 +841,20 @@ fn float_trunc(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     float_int(vm, &v)
 }
 
+/// `divmod(a, b)` with float or int operands, one a float; NotImplemented
+/// for other operands.
+pub(crate) fn float_divmod_values(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (float_operand(vm, a)?, float_operand(vm, b)?) else {
+        return Ok(not_implemented());
+    };
+    if y == 0.0 {
+        return Err(vm.new_error(ExcKind::ZeroDivisionError, "float divmod()"));
+    }
+    let (q, r) = crate::objects::float::float_divmod(x, y);
+    Ok(new_tuple(vec![Value::float(q), Value::float(r)]))
+}
+
+
 fn float_floor(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [v] = ArgSpec::exact::<1>(vm, "__floor__", args, 1)?;
     float_to_int(vm, as_float(&v).unwrap_or(0.0).floor())
@@ -875,6 +910,7 @@ pub(crate) fn init() {
     s.nb[nb::TRUE_DIVIDE] = Some(int_nb::<{ nb::TRUE_DIVIDE }>);
     s.nb[nb::XOR] = Some(int_nb::<{ nb::XOR }>);
     add_method(&INT_TYPE, "__format__", int_format);
+    add_divmod_wrappers(&INT_TYPE, int_divmod_values);
     add_method(&INT_TYPE, "bit_length", int_bit_length);
     add_method(&INT_TYPE, "bit_count", int_bit_count);
     add_method(&INT_TYPE, "to_bytes", int_to_bytes);
@@ -918,6 +954,7 @@ pub(crate) fn init() {
     s.nb[nb::REMAINDER] = Some(float_nb::<{ nb::REMAINDER }>);
     s.nb[nb::POWER] = Some(float_nb::<{ nb::POWER }>);
     add_method(&FLOAT_TYPE, "__format__", float_format);
+    add_divmod_wrappers(&FLOAT_TYPE, float_divmod_values);
     add_method(&FLOAT_TYPE, "is_integer", float_is_integer);
     add_method(&FLOAT_TYPE, "hex", float_hex_method);
     crate::typeinit::add_classmethod(&FLOAT_TYPE, "fromhex", float_fromhex_method);

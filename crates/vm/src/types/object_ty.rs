@@ -617,6 +617,7 @@ pub fn new_heap_type(
     let mut wants_weakref = !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
     let base_slots = base.nslots.get() as usize;
     let mut nslots = base_slots;
+    let mut deferred_members: Vec<(Value, Value)> = Vec::new();
     if let Some(slots) = dict.get_str_key("__slots__") {
         let names: Vec<Value> = if slots.downcast_ref::<StrObject>().is_some() {
             vec![slots.clone()]
@@ -637,6 +638,7 @@ pub fn new_heap_type(
         // CPython's may_add_dict / may_add_weak: a base that has one already refuses another.
         let base_has_dict = base.lookup(&intern("__dict__")).is_some() || base_layout.dictoffset != 0;
         let base_has_weakref = base.lookup(&intern("__weakref__")).is_some() || base_layout.weakrefoffset != 0;
+        let mut members: Vec<String> = Vec::with_capacity(names.len());
         for n in names {
             let Some(ns_) = n.downcast_ref::<StrObject>() else {
                 let msg = format!("__slots__ items must be strings, not '{}'", vm.type_name(&n));
@@ -664,34 +666,55 @@ pub fn new_heap_type(
             if !is_identifier {
                 return Err(vm.type_error("__slots__ must be identifiers"));
             }
+            // Private names are mangled, as names in the class body are.
+            members.push(mangle_private(&t.name_string(), text));
+        }
+        // Values are laid out in sorted name order, as CPython sorts its
+        // slot list (so `["a", "b"]` and `["b", "a"]` classes agree).
+        members.sort();
+        for text in members {
             let key = intern(&text);
             // Checked against the class body only: a name listed twice (as
             // `datetime` does) gets its descriptor replaced, as in CPython.
             let ours = dict
                 .get_str(&key)
                 .is_some_and(|d| d.downcast_ref::<crate::objects::descr::MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t) && m.slot().is_some()));
+            let member = crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots);
+            nslots += 1;
+            // The compiler's `__classcell__` may share the name: the member
+            // takes its place once the cell is consumed below.
+            if text == "__classcell__" {
+                deferred_members.push((key, member));
+                continue;
+            }
             if dict.get_str(&key).is_some() && !ours {
                 return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
             }
-            dict.insert_str(
-                &key,
-                crate::objects::descr::new_member_descr(key.clone(), t as *const TypeObject, nslots),
-            );
-            nslots += 1;
+            dict.insert_str(&key, member);
         }
     }
     // Instances get `__dict__` unless a base already provides it (or `__slots__` refuses it).
-    // Decided by the layout base alone, as CPython's type_new_slots: other
-    // bases' `__dict__`/`__weakref__` do not give the new layout one.
-    let has_dict_descr = base.lookup(&intern("__dict__")).is_some();
-    if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
+    // As CPython's type_new_slots: the layout base decides whether the class
+    // may add `__dict__`/`__weakref__`; it adds them when `__slots__` asks
+    // (or is absent), or when another base provides them.
+    let base_provides = |name: &str| base.lookup(&intern(name)).is_some();
+    let secondary_provides = |name: &str| {
+        base_list.iter().any(|b| {
+            b.downcast_ref::<TypeObject>()
+                .is_some_and(|bt| !std::ptr::eq(bt, base) && bt.lookup(&intern(name)).is_some())
+        })
+    };
+    let has_dict_descr = base_provides("__dict__");
+    let adds_dict = !has_dict_descr && (wants_dict || secondary_provides("__dict__"));
+    if adds_dict && dict.get_str_key("__dict__").is_none() {
         dict.insert_str_key("__dict__", dict_descriptor());
     }
-    let has_weakref_descr = base.lookup(&intern("__weakref__")).is_some();
-    if wants_weakref && !has_weakref_descr && dict.get_str_key("__weakref__").is_none() {
+    let may_add_weakref = !base_provides("__weakref__") && !matches!(base.layout, LayoutKind::Int | LayoutKind::Tuple | LayoutKind::Bytes);
+    let adds_weakref = may_add_weakref && (wants_weakref || secondary_provides("__weakref__"));
+    if adds_weakref && dict.get_str_key("__weakref__").is_none() {
         dict.insert_str_key("__weakref__", crate::modules::_weakref::weakref_descriptor());
     }
-    if !wants_dict && !has_dict_descr {
+    if !adds_dict && !has_dict_descr {
         t.flags.set(t.flags.get() | type_flags::NO_DICT);
     }
     t.nslots.set(nslots as u32);
@@ -709,6 +732,11 @@ pub fn new_heap_type(
                 let msg = format!("__classcell__ must be a nonlocal cell, not <class '{}'>", vm.type_name(&cell));
                 return Err(vm.type_error(msg));
             }
+        }
+    }
+    for (key, member) in deferred_members {
+        if dict.get_str(&key).is_none() {
+            dict.insert_str(&key, member);
         }
     }
     // SAFETY: as above.
@@ -1285,4 +1313,17 @@ pub fn object_init_slot() -> InitFn {
 
 pub fn func_wrapper_callable(v: &Value) -> Option<Value> {
     v.downcast_ref::<FuncWrapper>().map(|w| w.callable())
+}
+
+/// A private name (`__x`, not `__x__`) as CPython's _Py_Mangle spells it in
+/// class `class_name`: `_Class__x` (the class name without leading underscores).
+fn mangle_private(class_name: &str, name: String) -> String {
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name;
+    }
+    let stripped = class_name.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name;
+    }
+    format!("_{stripped}{name}")
 }

@@ -1055,6 +1055,7 @@ pub(crate) fn init() {
     s.new = Some(slice_new);
     s.richcompare = Some(slice_richcompare);
     s.hash = Some(unhashable);
+    crate::typeinit::set_attr(SLICE_TYPE.get(), "__hash__", crate::objects::singletons::none());
     add_getset(&SLICE_TYPE, "start", slice_start, None);
     add_getset(&SLICE_TYPE, "stop", slice_stop, None);
     add_getset(&SLICE_TYPE, "step", slice_step, None);

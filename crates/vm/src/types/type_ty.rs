@@ -426,7 +426,7 @@ fn builtin_layout(t: &TypeObject) -> Option<TypeLayout> {
     }
     let name = t.name_string();
     let ix = BUILTIN_LAYOUTS.binary_search_by(|row| row.0.cmp(name.as_str())).ok()?;
-    let &(_, flags, basicsize, itemsize, dictoffset, weakrefoffset) = BUILTIN_LAYOUTS.get(ix)?;
+    let &(_, flags, basicsize, itemsize, dictoffset, weakrefoffset, _) = BUILTIN_LAYOUTS.get(ix)?;
     Some(TypeLayout {
         flags: flags | cpython_flags::VALID_VERSION_TAG,
         basicsize,
@@ -434,6 +434,21 @@ fn builtin_layout(t: &TypeObject) -> Option<TypeLayout> {
         dictoffset,
         weakrefoffset,
     })
+}
+
+/// Whether CPython's builtin type `t` sets tp_getattro itself, which gives
+/// it a `__getattribute__` slot wrapper of its own.
+pub(crate) fn defines_getattribute(t: &TypeObject) -> bool {
+    use super::type_layouts::BUILTIN_LAYOUTS;
+    if t.is_heap_type() || !matches!(super::object_ty::type_module_name(t).as_deref(), Some("builtins" | "types")) {
+        return false;
+    }
+    let name = t.name_string();
+    BUILTIN_LAYOUTS
+        .binary_search_by(|row| row.0.cmp(name.as_str()))
+        .ok()
+        .and_then(|ix| BUILTIN_LAYOUTS.get(ix))
+        .is_some_and(|row| row.6)
 }
 
 /// pyrite's flags given CPython's bit numbers.

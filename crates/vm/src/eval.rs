@@ -224,6 +224,13 @@ impl Vm {
                         op::POP_TOP => {
                             let v = pop!();
                             drop(v);
+                            // An expression statement's result freed here (an un-awaited
+                            // coroutine, an object with `__del__`) is finalized on its line.
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
                         }
                         op::PUSH_NULL => push!(Value::NULL),
                         op::COPY => {

@@ -12,6 +12,14 @@ is the total: pyrite's share of the tests that pass under CPython.
     python3.11 tests/libtests.py                # the default list below
     python3.11 tests/libtests.py test_int test_list -v
     python3.11 tests/libtests.py --show-failures test_int
+    python3.11 tests/libtests.py --impl-detail test_traceback
+
+--impl-detail runs the modules with CPython's implementation-detail tests
+enabled: test.support.check_impl_detail (behind @cpython_only and
+check_impl_detail(cpython=...)) answers as it does on CPython, so pyrite runs
+exactly the tests CPython runs (under python3.11 this changes nothing). Those
+tests check CPython's own behaviour; pyrite matches much of it (its native
+traceback printer through _testcapi.exception_print, for one).
 
 The modules run in parallel (-j, default: the number of cores). This is a
 longer check than tests/run.py; README says when to run it.
@@ -60,12 +68,28 @@ def reference_stdlib():
     return sysconfig.get_path("stdlib")
 
 
-def run_module(interpreter, module, workdir):
+# Runs `unittest -v test.MODULE` (sys.argv[1:]) after making check_impl_detail take the
+# interpreter for CPython; the test modules are imported after the patch, so the
+# decorators evaluated at their import see it.
+IMPL_DETAIL_BOOTSTRAP = """\
+import sys, unittest, test.support as support
+def check_impl_detail(**guards):
+    guards, default = support._parse_guards(guards)
+    return guards.get("cpython", default)
+support.check_impl_detail = check_impl_detail
+unittest.main(module=None, argv=["python -m unittest"] + sys.argv[1:])
+"""
+
+
+def run_module(interpreter, module, workdir, impl_detail=False):
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
     env["PYRITE_STDLIB"] = reference_stdlib()
     env.pop("PYTHONSTARTUP", None)
-    argv = [interpreter, "-m", "unittest", "-v", "test." + module]
+    if impl_detail:
+        argv = [interpreter, "-c", IMPL_DETAIL_BOOTSTRAP, "-v", "test." + module]
+    else:
+        argv = [interpreter, "-m", "unittest", "-v", "test." + module]
     start = time.time()
     try:
         proc = subprocess.run(argv, cwd=workdir, env=env, capture_output=True, timeout=MODULE_TIMEOUT,
@@ -109,9 +133,9 @@ def crashed(status, stderr):
     return None
 
 
-def compare(module, workdir, pyrite):
-    ref_status, ref, _, ref_time = run_module(REFERENCE, module, workdir)
-    status, got, stderr, time_taken = run_module(pyrite, module, workdir)
+def compare(module, workdir, pyrite, impl_detail):
+    ref_status, ref, _, ref_time = run_module(REFERENCE, module, workdir, impl_detail)
+    status, got, stderr, time_taken = run_module(pyrite, module, workdir, impl_detail)
     ref_pass = {t for t, o in ref.items() if o in ("ok", "expected failure")}
     got_pass = {t for t, o in got.items() if o in ("ok", "expected failure")}
     return {
@@ -134,6 +158,8 @@ def main():
     parser.add_argument("-v", "--verbose", action="store_true", help="show why a module ran no tests")
     parser.add_argument("--pyrite", default=PYRITE, help="the pyrite binary (default: %(default)s)")
     parser.add_argument("--show-failures", action="store_true", help="list CPython-passing tests pyrite fails")
+    parser.add_argument("--impl-detail", action="store_true",
+                        help="also run the tests guarded by @cpython_only / check_impl_detail(cpython=True)")
     args = parser.parse_args()
     modules = args.modules or DEFAULT_MODULES
 
@@ -141,7 +167,7 @@ def main():
     crashes = []
     with tempfile.TemporaryDirectory(prefix="pyrite-libtests-") as workdir, \
             concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for r in pool.map(lambda m: compare(m, workdir, args.pyrite), modules):
+        for r in pool.map(lambda m: compare(m, workdir, args.pyrite, args.impl_detail), modules):
             total_ref += r["reference"]
             total_both += r["both"]
             share = f"{100 * r['both'] / r['reference']:5.1f}%" if r["reference"] else "    -"

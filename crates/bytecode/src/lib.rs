@@ -31,11 +31,40 @@ pub mod internal {
     /// BINARY_OP on two instances of one class whose operator method is a
     /// Python function: its frame is pushed by the dispatch loop.
     pub const BINARY_OP_PY_METHOD: u8 = 202;
+    /// LOAD_ATTR of a plain class attribute on a class (`Cls.CONST`), guarded
+    /// by the class's version tag (3.12's LOAD_ATTR_CLASS).
+    pub const LOAD_ATTR_CLASS: u8 = 203;
+    /// LOAD_ATTR of a plain class attribute through an instance
+    /// (`self.CONST`): the type's version tag, and the instance has no
+    /// attribute of that name.
+    pub const LOAD_ATTR_CLASS_VIA_INSTANCE: u8 = 204;
+    /// LOAD_ATTR of a `property` whose getter is a Python function: its
+    /// frame is pushed by the dispatch loop (3.12's LOAD_ATTR_PROPERTY).
+    pub const LOAD_ATTR_PROPERTY: u8 = 205;
+    /// FOR_ITER over a generator: its frame is resumed by the dispatch loop
+    /// (3.12's FOR_ITER_GEN).
+    pub const FOR_ITER_GEN: u8 = 206;
+
+    /// The names `-X specstats` gives the internal forms.
+    pub fn name(opcode: u8) -> Option<&'static str> {
+        Some(match opcode {
+            BINARY_OP_INT_OTHER => "BINARY_OP_INT_OTHER",
+            BINARY_OP_FLOAT_MIXED => "BINARY_OP_FLOAT_MIXED",
+            BINARY_OP_PY_METHOD => "BINARY_OP_PY_METHOD",
+            LOAD_ATTR_CLASS => "LOAD_ATTR_CLASS",
+            LOAD_ATTR_CLASS_VIA_INSTANCE => "LOAD_ATTR_CLASS_VIA_INSTANCE",
+            LOAD_ATTR_PROPERTY => "LOAD_ATTR_PROPERTY",
+            FOR_ITER_GEN => "FOR_ITER_GEN",
+            _ => return None,
+        })
+    }
 
     /// The base opcode of an internal form.
     pub fn base(opcode: u8) -> Option<u8> {
         match opcode {
             BINARY_OP_INT_OTHER | BINARY_OP_FLOAT_MIXED | BINARY_OP_PY_METHOD => Some(super::op::BINARY_OP),
+            LOAD_ATTR_CLASS | LOAD_ATTR_CLASS_VIA_INSTANCE | LOAD_ATTR_PROPERTY => Some(super::op::LOAD_ATTR),
+            FOR_ITER_GEN => Some(super::op::FOR_ITER),
             _ => None,
         }
     }
@@ -44,6 +73,10 @@ pub mod internal {
     pub fn shown(opcode: u8) -> u8 {
         match opcode {
             BINARY_OP_INT_OTHER | BINARY_OP_FLOAT_MIXED | BINARY_OP_PY_METHOD => super::op::BINARY_OP_ADAPTIVE,
+            // 3.11 has no such forms: its `dis` can only name them as the
+            // adaptive instruction (FOR_ITER has no specialized forms in 3.11).
+            LOAD_ATTR_CLASS | LOAD_ATTR_CLASS_VIA_INSTANCE | LOAD_ATTR_PROPERTY => super::op::LOAD_ATTR_ADAPTIVE,
+            FOR_ITER_GEN => super::op::FOR_ITER,
             _ => opcode,
         }
     }

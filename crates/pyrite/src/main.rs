@@ -185,6 +185,9 @@ fn run(program_name: &str, args: &[String]) -> u8 {
     // As CPython: the interpreter (site, the warnings options) is set up
     // before the program is read and compiled.
     let Some(mut vm) = new_vm(&opts) else { return 1 };
+    if opts.has_x("specstats") {
+        pyrite_vm::specialize::count_executions();
+    }
     if let Program::Module(name) = &opts.program {
         // runpy finds the module and runs it as `__main__`; sys.argv[0] is
         // '-m' until runpy replaces it with the module's path.
@@ -483,7 +486,15 @@ fn front_end(bytes: &[u8], filename: &str, check: bool) -> (Result<pyrite_syntax
     let warnings = warnings
         .into_iter()
         .map(|w| {
-            let as_error = sites.iter().find(|(site, _)| *site == w).map(|(_, e)| e.clone());
+            let as_error = sites.iter().find(|(site, _)| *site == w).map(|(_, e)| e.clone()).or_else(|| {
+                // A compiler-phase warning's error takes its text from the file.
+                w.as_error.as_deref().cloned().map(|mut e| {
+                    if e.text.is_none() && !filename.starts_with('<') {
+                        e.text = text.split_inclusive('\n').nth(e.lineno.saturating_sub(1) as usize).map(str::to_string);
+                    }
+                    e
+                })
+            });
             Warning { warning: w, as_error }
         })
         .collect();

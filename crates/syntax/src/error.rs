@@ -61,6 +61,10 @@ pub struct CompileWarning {
     pub category: WarningCategory,
     pub msg: String,
     pub lineno: u32,
+    /// The SyntaxError CPython raises instead when the warnings filters turn
+    /// the warning into an error. A compiler-phase error has no `text` yet:
+    /// CPython reads it from the named file (`PyErr_ProgramTextObject`).
+    pub as_error: Option<Box<SyntaxError>>,
 }
 
 impl SyntaxError {

@@ -123,25 +123,34 @@ impl Vm {
         let f = gen.func();
         let base = gen.storage_ptr();
         let mark = self.stack.mark();
-        self.frames.push(Frame {
-            code: gen.code() as *const CodeObj,
-            globals: f.globals_dict() as *const DictObject,
-            builtins: f.builtins_dict() as *const DictObject,
-            func: gen.func.clone(),
-            owned: None,
-            locals: Value::NULL,
-            generator: genv.clone(),
-            localsplus: base,
-            stack_depth: gen.stack_depth.get(),
-            lasti: gen.lasti.get(),
-            resume_at: gen.resume_at.get(),
-            mark,
-            frame_obj: Value::NULL,
-            is_entry: true,
-            init_self: Value::NULL,
-            ret_binop: 0,
-        });
-        let obj = gen.frame_object();
+        self.frames.reserve(1);
+        let len = self.frames.len();
+        // SAFETY: room reserved above; written in place as in `push_frame_raw`
+        // (a record built on the Rust stack and copied stalls store forwarding).
+        unsafe {
+            self.frames.as_mut_ptr().add(len).write(Frame {
+                code: gen.code() as *const CodeObj,
+                globals: f.globals_dict() as *const DictObject,
+                builtins: f.builtins_dict() as *const DictObject,
+                func: gen.func.clone(),
+                owned: None,
+                locals: Value::NULL,
+                generator: genv.clone(),
+                localsplus: base,
+                stack_depth: gen.stack_depth.get(),
+                lasti: gen.lasti.get(),
+                resume_at: gen.resume_at.get(),
+                mark,
+                frame_obj: Value::NULL,
+                is_entry: true,
+                init_self: Value::NULL,
+                ret_binop: 0,
+            });
+            self.frames.set_len(len + 1);
+        }
+        // SAFETY: only tested for NULL (no clone unless there is one).
+        let has_obj = unsafe { !(*gen.frame_obj.get()).is_null() };
+        let obj = if has_obj { gen.frame_object() } else { Value::NULL };
         if !obj.is_null() {
             let fi = self.frames.len() - 1;
             self.attach_frame_object(fi, &obj);
@@ -180,6 +189,48 @@ impl Vm {
             self.depth -= 1 + usize::from(extra_level);
             drop(held);
             return;
+        }
+        if top.frame_obj.is_null() {
+            if let Some(gen) = top.generator.downcast_ref::<GeneratorObject>() {
+                // A generator's frame without a frame object, field by field as
+                // above (this runs at every yield).
+                let live = top.code().nlocalsplus() + top.stack_depth;
+                let (depth, resume_at, lasti) = (top.stack_depth, top.resume_at, top.lasti);
+                // SAFETY: the storage backs this frame; slots past `live` hold
+                // stale bits of popped values, which must not be dropped.
+                unsafe {
+                    let storage = &mut *gen.storage.get();
+                    for slot in storage.iter_mut().skip(live) {
+                        std::ptr::write(slot, Value::NULL);
+                    }
+                }
+                // SAFETY: the owned fields are moved out once and the record
+                // forgotten (its frame object is NULL, `owned` None for
+                // generator frames, other fields own nothing).
+                let held = unsafe {
+                    let held = (
+                        std::ptr::read(&top.func),
+                        std::ptr::read(&top.locals),
+                        std::ptr::read(&top.init_self),
+                        std::ptr::read(&top.owned),
+                        std::ptr::read(&top.generator),
+                    );
+                    self.frames.set_len(last);
+                    held
+                };
+                // `held` keeps the generator alive.
+                let gen = unsafe { &*(held.4.ptr_unchecked() as *const GeneratorObject) };
+                if self.yielded {
+                    gen.stack_depth.set(depth);
+                    gen.resume_at.set(resume_at);
+                    gen.lasti.set(lasti);
+                } else {
+                    crate::objects::generator::clear_storage(gen);
+                }
+                self.depth -= 1;
+                drop(held);
+                return;
+            }
         }
         if let Some(mut f) = self.frames.pop() {
             if !f.frame_obj.is_null() {

@@ -8,7 +8,7 @@
 //! `math.sqrt`, `str.join`, `collections.deque.append`.
 
 use crate::exception::PyResult;
-use crate::objects::descr::{BuiltinFunction, GetSetDescr, MethodDescr, MethodWrapper, SlotWrapper};
+use crate::objects::descr::{BuiltinFunction, GetSetDescr, MemberDescr, MethodDescr, MethodWrapper, SlotWrapper};
 use crate::objects::module::ModuleObject;
 use crate::objects::singletons::none;
 use crate::objects::str::{display_lossy, new_str};
@@ -128,6 +128,9 @@ fn entry_of(v: &Value) -> Option<DocEntry> {
     if let Some(d) = v.downcast_ref::<GetSetDescr>() {
         return attr_entry(d.owner(), d.name);
     }
+    if let Some(d) = v.downcast_ref::<MemberDescr>() {
+        return attr_entry(d.owner(), &display_lossy(&d.name));
+    }
     if let Some(w) = v.downcast_ref::<MethodWrapper>() {
         return entry_of(&w.descr);
     }
@@ -140,6 +143,11 @@ fn text_or_none(text: Option<&'static str>) -> Value {
 
 fn builtin_doc(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(text_or_none(entry_of(v).and_then(|e| e.doc)))
+}
+
+/// A builtin descriptor's CPython `__doc__`, or None.
+pub(crate) fn descr_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    builtin_doc(vm, v)
 }
 
 fn builtin_text_signature(_vm: &mut Vm, v: &Value) -> PyResult<Value> {

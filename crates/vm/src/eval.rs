@@ -24,9 +24,10 @@ use crate::objects::tuple::{new_tuple, TupleObject};
 use crate::typeobj::{
     is_exact, type_of, CompareOp, TypeObject, DICT_TYPE, FUNCTION_TYPE, LIST_ITER_TYPE, LIST_TYPE, METHOD_TYPE,
     RANGE_ITER_TYPE, TUPLE_ITER_TYPE,
-    MODULE_TYPE, STR_TYPE, TUPLE_TYPE,
+    MODULE_TYPE, STR_TYPE, TUPLE_TYPE, GENERATOR_TYPE,
 };
 use crate::objects::module::ModuleObject;
+use crate::objects::generator::{GenState, GeneratorObject};
 use crate::specialize::{self, Family};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -232,6 +233,71 @@ impl Vm {
                                 self.run_pending_finalizers();
                             }
                         }
+                        // Superinstructions (formed when the code object is made):
+                        // the first instruction's work, then the second's, which
+                        // directly follows with a one-byte oparg and is skipped.
+                        op::LOAD_FAST__LOAD_FAST | op::LOAD_FAST__LOAD_CONST => {
+                            let v = local!(oparg);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            if opcode == op::LOAD_FAST__LOAD_FAST {
+                                let v = local!(oparg2);
+                                if v.is_null() {
+                                    let e = self.unbound_local(code, oparg2 as u32);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                let v = v.clone();
+                                push!(v);
+                            } else {
+                                let v = konst!(oparg2).clone();
+                                push!(v);
+                            }
+                        }
+                        op::LOAD_CONST__LOAD_FAST => {
+                            let v = konst!(oparg).clone();
+                            push!(v);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            let v = local!(oparg2);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, oparg2 as u32);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }
+                        op::STORE_FAST__LOAD_FAST | op::STORE_FAST__STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(local!(oparg), v);
+                            drop(old);
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            if opcode == op::STORE_FAST__LOAD_FAST {
+                                let v = local!(oparg2);
+                                if v.is_null() {
+                                    let e = self.unbound_local(code, oparg2 as u32);
+                                    break 'dispatch Unwind::Raise(e);
+                                }
+                                let v = v.clone();
+                                push!(v);
+                            } else {
+                                let v = pop!();
+                                let old = std::mem::replace(local!(oparg2), v);
+                                drop(old);
+                            }
+                        }
                         op::PUSH_NULL => push!(Value::NULL),
                         op::COPY => {
                             let v = peek!(oparg as usize).clone();
@@ -257,7 +323,7 @@ impl Vm {
                                 if let Some(method) = specialize::operator_method(oparg as usize, peek!(2), peek!(1)) {
                                     // The operator method runs in a frame pushed here; the
                                     // operands stay on this stack until it returns.
-                                    specialize::stats(Family::BinaryOp).hits += 1;
+                                    specialize::hit(Family::BinaryOp, opcode);
                                     self.frames[fi].lasti = instr_start as u32;
                                     self.frames[fi].resume_at = (ip + caches::BINARY_OP) as u32;
                                     let (lhs, rhs) = (peek!(2).clone(), peek!(1).clone());
@@ -317,7 +383,7 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(r) = fast {
-                                specialize::stats(Family::BinaryOp).hits += 1;
+                                specialize::hit(Family::BinaryOp, opcode);
                                 // SAFETY: two operands on the stack, neither a heap object.
                                 unsafe {
                                     sp = sp.sub(1);
@@ -344,17 +410,17 @@ impl Vm {
                                 _ => Some(opcode == op::BINARY_OP_MULTIPLY_INT && lhs.is_small_int() && rhs.is_small_int()),
                             };
                             match guard {
-                                Some(true) => specialize::stats(Family::BinaryOp).hits += 1,
+                                Some(true) => specialize::hit(Family::BinaryOp, opcode),
                                 Some(false) => unsafe {
                                     specialize::miss(instr, Family::BinaryOp);
                                 },
                                 None => {
                                     if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         let next = unsafe { *units.add(ip + caches::BINARY_OP) };
-                                        let stores_lhs = (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs);
+                                        let stores_lhs = deoptimize((next & 0xff) as u8) == op::STORE_FAST && local!(next >> 8).is(&lhs);
                                         unsafe { specialize::binary_op(instr, oparg, &lhs, &rhs, stores_lhs) };
                                     } else {
-                                        specialize::stats(Family::BinaryOp).generic += 1;
+                                        specialize::generic(Family::BinaryOp);
                                     }
                                 }
                             }
@@ -362,7 +428,7 @@ impl Vm {
                             // when the local held the only other reference.
                             if (oparg == 0 || oparg == 13) && is_exact(&lhs, &STR_TYPE) && is_exact(&rhs, &STR_TYPE) {
                                 let next = unsafe { *units.add(ip + caches::BINARY_OP) };
-                                if (next & 0xff) as u8 == op::STORE_FAST && local!(next >> 8).is(&lhs) {
+                                if deoptimize((next & 0xff) as u8) == op::STORE_FAST && local!(next >> 8).is(&lhs) {
                                     let held = local!(next >> 8).take();
                                     drop(held);
                                     if let Some(r) = rhs.downcast_ref::<StrObject>() {
@@ -412,7 +478,7 @@ impl Vm {
                                 _ => None,
                             };
                             if let Some(b) = fused {
-                                specialize::stats(Family::CompareOp).hits += 1;
+                                specialize::hit(Family::CompareOp, opcode);
                                 let rhs = pop!();
                                 let lhs = pop!();
                                 drop((lhs, rhs));
@@ -437,7 +503,7 @@ impl Vm {
                                 let next = unsafe { *units.add(ip + caches::COMPARE_OP) };
                                 unsafe { specialize::compare_op(instr, oparg, peek!(2), peek!(1), (next & 0xff) as u8) };
                             } else {
-                                specialize::stats(Family::CompareOp).generic += 1;
+                                specialize::generic(Family::CompareOp);
                             }
                             let rhs = pop!();
                             let lhs = pop!();
@@ -500,7 +566,7 @@ impl Vm {
                                         // `container[sub]` as a call of the class's Python
                                         // `__getitem__(container, sub)`: a frame pushed here,
                                         // the two operands moved in as its arguments.
-                                        specialize::stats(Family::BinarySubscr).hits += 1;
+                                        specialize::hit(Family::BinarySubscr, opcode);
                                         self.frames[fi].lasti = instr_start as u32;
                                         self.frames[fi].resume_at = (ip + caches::BINARY_SUBSCR) as u32;
                                         let args_base = unsafe { sp.sub(2) };
@@ -519,7 +585,7 @@ impl Vm {
                             };
                             let r = match hit {
                                 Some(r) => {
-                                    specialize::stats(Family::BinarySubscr).hits += 1;
+                                    specialize::hit(Family::BinarySubscr, opcode);
                                     let sub = pop!();
                                     let container = pop!();
                                     drop((container, sub));
@@ -531,7 +597,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         unsafe { specialize::binary_subscr(instr, peek!(2), peek!(1)) };
                                     } else {
-                                        specialize::stats(Family::BinarySubscr).generic += 1;
+                                        specialize::generic(Family::BinarySubscr);
                                     }
                                     let sub = pop!();
                                     let container = pop!();
@@ -563,13 +629,13 @@ impl Vm {
                                 _ => false,
                             };
                             if fits {
-                                specialize::stats(Family::StoreSubscr).hits += 1;
+                                specialize::hit(Family::StoreSubscr, opcode);
                             } else if opcode != op::STORE_SUBSCR && opcode != op::STORE_SUBSCR_ADAPTIVE {
                                 unsafe { specialize::miss(instr, Family::StoreSubscr) };
                             } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                 unsafe { specialize::store_subscr(instr, peek!(2), peek!(1)) };
                             } else {
-                                specialize::stats(Family::StoreSubscr).generic += 1;
+                                specialize::generic(Family::StoreSubscr);
                             }
                             let sub = pop!();
                             let container = pop!();
@@ -605,7 +671,62 @@ impl Vm {
                             let it = tri!(self.iter(&v));
                             push!(it);
                         }
-                        op::FOR_ITER => {
+                        op::FOR_ITER | internal_op::FOR_ITER_GEN => {
+                            let it = peek!(1);
+                            if is_exact(it, &GENERATOR_TYPE) && oparg <= 0xff && self.specialize {
+                                // A generator's frame resumed by this loop (no Rust-level
+                                // call). Only without an EXTENDED_ARG prefix: when the
+                                // generator returns, this instruction runs again, alone,
+                                // and finds it finished.
+                                if opcode == op::FOR_ITER {
+                                    let st = specialize::stats(Family::ForIter);
+                                    st.attempts += 1;
+                                    st.successes += 1;
+                                    // SAFETY: the instruction's own unit (FOR_ITER has no cache).
+                                    unsafe {
+                                        let instr = units.add(instr_start) as *mut u16;
+                                        *instr = (*instr & 0xff00) | internal_op::FOR_ITER_GEN as u16;
+                                    }
+                                } else {
+                                    specialize::hit(Family::ForIter, opcode);
+                                }
+                                // SAFETY: checked to be an exact generator above.
+                                let gen = unsafe { &*(it.ptr_unchecked() as *const GeneratorObject) };
+                                match gen.state.get() {
+                                    GenState::Finished => {
+                                        let it = pop!();
+                                        drop(it);
+                                        jump_by!(oparg);
+                                        continue 'dispatch;
+                                    }
+                                    GenState::Created | GenState::Suspended => {
+                                        let genv = it.clone();
+                                        self.frames[fi].lasti = instr_start as u32;
+                                        self.frames[fi].resume_at = ip as u32;
+                                        self.frames[fi].stack_depth = stack_depth!();
+                                        tri!(self.gen_resume_inline(&genv, gen));
+                                        fi += 1;
+                                        load_frame!();
+                                        continue 'dispatch;
+                                    }
+                                    // Already executing: the generic path raises.
+                                    GenState::Running => {}
+                                }
+                            } else if opcode == internal_op::FOR_ITER_GEN {
+                                // Not a generator here now: back to the generic form at
+                                // once (trying the generator form again costs nothing
+                                // more than the type check every FOR_ITER makes).
+                                let st = specialize::stats(Family::ForIter);
+                                st.misses += 1;
+                                st.deopts += 1;
+                                // SAFETY: the instruction's own unit.
+                                unsafe {
+                                    let instr = units.add(instr_start) as *mut u16;
+                                    *instr = (*instr & 0xff00) | op::FOR_ITER as u16;
+                                }
+                            } else {
+                                specialize::generic(Family::ForIter);
+                            }
                             let it = peek!(1);
                             let next = if is_exact(it, &RANGE_ITER_TYPE) {
                                 // SAFETY: exact range_iterator has the RangeIter layout.
@@ -703,7 +824,7 @@ impl Vm {
                             };
                             let v = match cached {
                                 Some(v) => {
-                                    specialize::stats(Family::LoadGlobal).hits += 1;
+                                    specialize::hit(Family::LoadGlobal, opcode);
                                     v
                                 }
                                 None => {
@@ -713,7 +834,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_global(instr, &*globals, &*builtins, name) };
                                     } else {
-                                        specialize::stats(Family::LoadGlobal).generic += 1;
+                                        specialize::generic(Family::LoadGlobal);
                                     }
                                     let found = unsafe { (*globals).get_str(name).or_else(|| (*builtins).get_str(name)) };
                                     match found {
@@ -740,12 +861,38 @@ impl Vm {
                         | op::LOAD_ATTR_ADAPTIVE
                         | op::LOAD_ATTR_INSTANCE_VALUE
                         | op::LOAD_ATTR_SLOT
-                        | op::LOAD_ATTR_MODULE => {
+                        | op::LOAD_ATTR_MODULE
+                        | internal_op::LOAD_ATTR_CLASS
+                        | internal_op::LOAD_ATTR_CLASS_VIA_INSTANCE
+                        | internal_op::LOAD_ATTR_PROPERTY => {
                             // SAFETY: followed by its 4 cache units.
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
                             let cache = unsafe { instr.add(1) };
+                            if opcode == internal_op::LOAD_ATTR_PROPERTY {
+                                if let Some(fget) = unsafe { specialize::property_fget(peek!(1), cache) } {
+                                    // `owner.name` as a call of the property's getter:
+                                    // a frame pushed here, the owner moved in as its
+                                    // argument; its return value replaces the owner.
+                                    specialize::hit(Family::LoadAttr, opcode);
+                                    self.frames[fi].lasti = instr_start as u32;
+                                    self.frames[fi].resume_at = (ip + caches::LOAD_ATTR) as u32;
+                                    let args_base = unsafe { sp.sub(1) };
+                                    let base = tri!(self.push_function_frame(fget, false));
+                                    unsafe { std::ptr::copy_nonoverlapping(args_base, base, 1) };
+                                    sp = args_base;
+                                    let depth = stack_depth!();
+                                    self.frames[fi].stack_depth = depth;
+                                    fi += 1;
+                                    load_frame!();
+                                    continue 'dispatch;
+                                }
+                            }
                             let owner = pop!();
                             let cached = match opcode {
+                                internal_op::LOAD_ATTR_CLASS => unsafe { specialize::class_attr(&owner, cache) },
+                                internal_op::LOAD_ATTR_CLASS_VIA_INSTANCE => unsafe {
+                                    specialize::class_attr_via_instance(&owner, cache)
+                                },
                                 op::LOAD_ATTR_INSTANCE_VALUE => unsafe {
                                     specialize::instance_value(&owner, specialize::read_u32(cache.add(1)), *cache.add(3) as usize)
                                         .or_else(|| specialize::poly_instance_value(&owner, name!(oparg)))
@@ -763,7 +910,7 @@ impl Vm {
                             };
                             let v = match cached {
                                 Some(v) => {
-                                    specialize::stats(Family::LoadAttr).hits += 1;
+                                    specialize::hit(Family::LoadAttr, opcode);
                                     v
                                 }
                                 None => {
@@ -773,7 +920,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_attr(instr, &owner, name) };
                                     } else {
-                                        specialize::stats(Family::LoadAttr).generic += 1;
+                                        specialize::generic(Family::LoadAttr);
                                     }
                                     tri!(self.getattr(&owner, name))
                                 }
@@ -798,7 +945,7 @@ impl Vm {
                                 };
                                 match stored {
                                     Ok(()) => {
-                                        specialize::stats(Family::StoreAttr).hits += 1;
+                                        specialize::hit(Family::StoreAttr, opcode);
                                         None
                                     }
                                     Err(v) => {
@@ -811,7 +958,7 @@ impl Vm {
                                     let name = name!(oparg);
                                     unsafe { specialize::store_attr(instr, &owner, name) };
                                 } else {
-                                    specialize::stats(Family::StoreAttr).generic += 1;
+                                    specialize::generic(Family::StoreAttr);
                                 }
                                 Some(v)
                             };
@@ -853,7 +1000,7 @@ impl Vm {
                             };
                             let (m, self_) = match hit {
                                 Some((m, bound)) => {
-                                    specialize::stats(Family::LoadMethod).hits += 1;
+                                    specialize::hit(Family::LoadMethod, opcode);
                                     if bound {
                                         (m, Some(owner))
                                     } else {
@@ -867,7 +1014,7 @@ impl Vm {
                                     } else if self.specialize && unsafe { specialize::adaptive_due(cache) } {
                                         unsafe { specialize::load_method(instr, &owner, name) };
                                     } else {
-                                        specialize::stats(Family::LoadMethod).generic += 1;
+                                        specialize::generic(Family::LoadMethod);
                                     }
                                     tri!(crate::attr::load_method(self, &owner, name))
                                 }
@@ -915,12 +1062,12 @@ impl Vm {
                                         let has_kw = !kwnames.is_null();
                                         unsafe { specialize::precall(instr, n, peek!(n + 2), peek!(n + 1), has_kw) };
                                     } else {
-                                        specialize::stats(Family::Precall).generic += 1;
+                                        specialize::generic(Family::Precall);
                                     }
                                 }
                                 op::PRECALL_BOUND_METHOD => {
                                     if peek!(n + 2).is_null() && is_exact(peek!(n + 1), &METHOD_TYPE) {
-                                        specialize::stats(Family::Precall).hits += 1;
+                                        specialize::hit(Family::Precall, opcode);
                                     } else {
                                         unsafe { specialize::miss(instr, Family::Precall) };
                                     }
@@ -928,7 +1075,7 @@ impl Vm {
                                 op::PRECALL_PYFUNC => {
                                     let callable = if peek!(n + 2).is_null() { peek!(n + 1) } else { peek!(n + 2) };
                                     if is_exact(callable, &FUNCTION_TYPE) {
-                                        specialize::stats(Family::Precall).hits += 1;
+                                        specialize::hit(Family::Precall, opcode);
                                     } else {
                                         unsafe { specialize::miss(instr, Family::Precall) };
                                     }
@@ -956,7 +1103,7 @@ impl Vm {
                                         // then `__init__(obj, *args)` run in a frame pushed here;
                                         // its return gives the caller the instance. The class
                                         // call counts one recursion level, as generic calls do.
-                                        specialize::stats(Family::Precall).hits += 1;
+                                        specialize::hit(Family::Precall, opcode);
                                         instr_start = call_at;
                                         tri!(self.enter_recursion(" while calling a Python object"));
                                         let cls = peek!(n + 1).clone();
@@ -1013,7 +1160,7 @@ impl Vm {
                                     let done = unsafe { self.precall_native(opcode, n, sp, &kwnames) };
                                     match done {
                                         Some(result) => {
-                                            specialize::stats(Family::Precall).hits += 1;
+                                            specialize::hit(Family::Precall, opcode);
                                             kwnames = Value::NULL;
                                             for _ in 0..n + 2 {
                                                 let v = pop!();
@@ -1062,7 +1209,7 @@ impl Vm {
                                     if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                         unsafe { specialize::call(instr, peek!(nargs + 1), nargs, nkw > 0) };
                                     } else {
-                                        specialize::stats(Family::Call).generic += 1;
+                                        specialize::generic(Family::Call);
                                     }
                                 } else {
                                     let fits = callable_is_py
@@ -1075,7 +1222,7 @@ impl Vm {
                                             }
                                         });
                                     if fits {
-                                        specialize::stats(Family::Call).hits += 1;
+                                        specialize::hit(Family::Call, opcode);
                                     } else {
                                         unsafe { specialize::miss(instr, Family::Call) };
                                     }
@@ -1147,6 +1294,47 @@ impl Vm {
                             push!(r);
                             jump_by!(caches::CALL);
                         }
+                        op::CALL_FUNCTION_EX
+                            if is_exact(peek!(2 + (oparg & 1) as usize), &FUNCTION_TYPE)
+                                && is_exact(peek!(1 + (oparg & 1) as usize), &TUPLE_TYPE)
+                                && (oparg & 1 == 0 || is_exact(peek!(1), &DICT_TYPE)) =>
+                        {
+                            // `f(*args, **kwargs)` of a Python function: its frame is
+                            // pushed here, as CALL pushes one (3.11 does the same).
+                            let kwargs = if oparg & 1 != 0 { pop!() } else { Value::NULL };
+                            let callargs = pop!();
+                            let func = pop!();
+                            let null = pop!();
+                            drop(null);
+                            self.frames[fi].lasti = instr_start as u32;
+                            self.frames[fi].resume_at = ip as u32;
+                            let positional = callargs.downcast_ref::<TupleObject>().map_or(&[][..], |t| t.items());
+                            let items = kwargs.downcast_ref::<DictObject>().map(|d| d.items()).unwrap_or_default();
+                            let (args, kwnames): (std::borrow::Cow<[Value]>, Option<Value>) = if items.is_empty() {
+                                (std::borrow::Cow::Borrowed(positional), None)
+                            } else {
+                                let mut args = Vec::with_capacity(positional.len() + items.len());
+                                args.extend_from_slice(positional);
+                                let mut names = Vec::with_capacity(items.len());
+                                for (k, v) in items {
+                                    names.push(k);
+                                    args.push(v);
+                                }
+                                (std::borrow::Cow::Owned(args), Some(new_tuple(names)))
+                            };
+                            // SAFETY: checked to be an exact function above; `func` keeps it alive.
+                            let f = unsafe { &*(func.ptr_unchecked() as *const FunctionObject) };
+                            let base = tri!(self.push_function_frame(func.clone(), false));
+                            if let Err(e) = self.bind_args(f, &args, kwnames.as_ref(), base) {
+                                self.pop_frame();
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            fi += 1;
+                            load_frame!();
+                            continue 'dispatch;
+                        }
                         op::RETURN_VALUE => {
                             let retval = pop!();
                             let depth = stack_depth!();
@@ -1154,6 +1342,24 @@ impl Vm {
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
                             let was_entry = self.frames[fi].is_entry;
+                            if !was_entry && !self.frames[fi].generator.is_null() {
+                                // A generator FOR_ITER_GEN resumed returned: its FOR_ITER
+                                // runs again and finds it finished (the value is dropped,
+                                // as a `for` loop drops StopIteration's).
+                                let genv = self.frames[fi].generator.clone();
+                                self.pop_frame();
+                                if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
+                                    self.gen_inline_finished(gen);
+                                }
+                                drop(retval);
+                                if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                    self.run_pending_finalizers();
+                                }
+                                fi -= 1;
+                                load_frame!();
+                                ip -= 1;
+                                continue 'dispatch;
+                            }
                             let init_self = self.frames[fi].init_self.take();
                             let ret_binop = self.frames[fi].ret_binop;
                             self.pop_frame();
@@ -1227,6 +1433,26 @@ impl Vm {
                         }
                         op::YIELD_VALUE => {
                             let retval = pop!();
+                            if !self.frames[fi].is_entry && !self.frames[fi].generator.is_null() {
+                                // A generator FOR_ITER_GEN resumed: the value goes to
+                                // the loop's frame, which continues after the FOR_ITER.
+                                let genv = self.frames[fi].generator.clone();
+                                let depth = stack_depth!();
+                                let fr = &mut self.frames[fi];
+                                fr.stack_depth = depth;
+                                fr.resume_at = ip as u32;
+                                fr.lasti = instr_start as u32;
+                                self.yielded = true;
+                                self.pop_frame();
+                                self.yielded = false;
+                                if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
+                                    self.gen_inline_suspended(gen);
+                                }
+                                fi -= 1;
+                                load_frame!();
+                                push!(retval);
+                                continue 'dispatch;
+                            }
                             if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
                                 break 'dispatch Unwind::Raise(
                                     self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
@@ -1269,7 +1495,7 @@ impl Vm {
                             let instr = unsafe { units.add(ip - 1) as *mut u16 };
                             if opcode == op::UNPACK_SEQUENCE_TWO_TUPLE && n == 2 && is_exact(peek!(1), &TUPLE_TYPE) {
                                 if let Some(t) = peek!(1).downcast_ref::<TupleObject>().filter(|t| t.len() == 2) {
-                                    specialize::stats(Family::UnpackSequence).hits += 1;
+                                    specialize::hit(Family::UnpackSequence, opcode);
                                     let (a, b) = (t.items()[0].clone(), t.items()[1].clone());
                                     let seq = pop!();
                                     drop(seq);
@@ -1291,13 +1517,13 @@ impl Vm {
                                 _ => false,
                             };
                             if fits {
-                                specialize::stats(Family::UnpackSequence).hits += 1;
+                                specialize::hit(Family::UnpackSequence, opcode);
                             } else if opcode != op::UNPACK_SEQUENCE && opcode != op::UNPACK_SEQUENCE_ADAPTIVE {
                                 unsafe { specialize::miss(instr, Family::UnpackSequence) };
                             } else if self.specialize && unsafe { specialize::adaptive_due(instr.add(1)) } {
                                 unsafe { specialize::unpack_sequence(instr, peek!(1), n) };
                             } else {
-                                specialize::stats(Family::UnpackSequence).generic += 1;
+                                specialize::generic(Family::UnpackSequence);
                             }
                             let seq = pop!();
                             // Exact tuples and lists of the right length: push their items directly.
@@ -1438,7 +1664,7 @@ impl Vm {
             // entry frame is left.
             // The handler is looked up at the failing instruction; the offset
             // pushed for the handler (`lasti`) is the one RERAISE restores.
-            let (err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
+            let (mut err, mut lookup_at, mut lasti, mut add_tb) = match unwind {
                 Unwind::Raise(e) => (e, instr_start as u32, instr_start as u32, true),
                 Unwind::Reraise(e, restored) => (e, instr_start as u32, restored.unwrap_or(instr_start as u32), false),
             };
@@ -1480,12 +1706,16 @@ impl Vm {
                 }
                 self.frames[fi].stack_depth = 0;
                 let was_entry = self.frames[fi].is_entry;
+                let inline_gen = if was_entry { Value::NULL } else { self.frames[fi].generator.clone() };
                 self.pop_frame();
                 if was_entry {
                     // Chained where it was raised: the Python frame it reaches
                     // through native code must not chain it again.
                     self.context_settled = err.exc.bits();
                     return Err(err);
+                }
+                if let Some(gen) = inline_gen.downcast_ref::<GeneratorObject>() {
+                    err = self.gen_inline_raised(gen, err);
                 }
                 fi -= 1;
                 load_frame!();

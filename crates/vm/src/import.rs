@@ -727,39 +727,61 @@ impl Vm {
             });
             Ok((result, warnings, decoded.text))
         })();
-        let (result, warnings, text) = match front {
+        let (result, warnings, _text) = match front {
             Ok(t) => t,
             Err(e) => return Err(self.syntax_error_to_exc(&e, filename)),
         };
-        self.print_syntax_warnings(&warnings, filename, &text);
+        self.issue_syntax_warnings(&warnings, filename)?;
         let module = result.map_err(|e| self.syntax_error_to_exc(&e, filename))?;
         let optimize = crate::config::current().optimize_level();
         pyrite_compiler::compile(&module, filename, pyrite_compiler::Mode::Exec, optimize)
             .map_err(|e| self.syntax_error_to_exc(&e, filename))
     }
 
-    pub(crate) fn print_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str, _text: &str) {
-        let mut out = String::new();
-        // The source line is what linecache reads from the file named
-        // `filename` (none for "<string>", "<stdin>"), not the compiled text.
-        let mut file_text: Option<Option<String>> = None;
+    /// Issues compile-time warnings through `_warnings.warn_explicit`, as CPython's
+    /// parser and compiler do (no module, no registry), so that the filters,
+    /// `-W` options and `warnings.catch_warnings` apply. A warning the filters
+    /// turn into an error fails the compilation with the SyntaxError CPython
+    /// raises in its place; any other exception from issuing it propagates.
+    pub(crate) fn issue_syntax_warnings(&mut self, warnings: &[pyrite_syntax::CompileWarning], filename: &str) -> PyResult<()> {
+        if warnings.is_empty() {
+            return Ok(());
+        }
+        let module = self.import_absolute("_warnings")?;
+        let warn_explicit = self.getattr_str(&module, "warn_explicit")?;
         for w in warnings {
-            if w.category != pyrite_syntax::WarningCategory::SyntaxWarning {
-                continue;
+            let kind = match w.category {
+                pyrite_syntax::WarningCategory::SyntaxWarning => ExcKind::SyntaxWarning,
+                pyrite_syntax::WarningCategory::DeprecationWarning => ExcKind::DeprecationWarning,
+            };
+            let args = [
+                new_str(&w.msg),
+                crate::exception::exc_type_value(kind),
+                new_str(filename),
+                Value::int(w.lineno as i64),
+            ];
+            let Err(e) = self.call(&warn_explicit, &args, None) else { continue };
+            if !e.is_instance(kind) {
+                return Err(e);
             }
-            out.push_str(&format!("{}:{}: SyntaxWarning: {}\n", filename, w.lineno, w.msg));
-            let file_text =
-                file_text.get_or_insert_with(|| std::fs::read(filename).ok().map(|b| String::from_utf8_lossy(&b).into_owned()));
-            if let Some(line) = file_text.as_deref().and_then(|t| t.lines().nth(w.lineno.saturating_sub(1) as usize)) {
-                let line = line.trim();
-                if !line.is_empty() {
-                    out.push_str(&format!("  {line}\n"));
-                }
+            let mut error = match &w.as_error {
+                Some(error) => (**error).clone(),
+                None => pyrite_syntax::SyntaxError {
+                    kind: pyrite_syntax::SyntaxErrorKind::SyntaxError,
+                    msg: w.msg.clone(),
+                    lineno: w.lineno,
+                    offset: 0,
+                    end_lineno: 0,
+                    end_offset: 0,
+                    text: None,
+                },
+            };
+            if error.text.is_none() {
+                error.text = crate::builtins::compile::program_text(filename, error.lineno);
             }
+            return Err(self.syntax_error_to_exc(&error, filename));
         }
-        if !out.is_empty() {
-            self.write_stderr(out.as_bytes());
-        }
+        Ok(())
     }
 
     /// The exception instance for a front-end error, with SyntaxError's

@@ -32,9 +32,10 @@ pub enum Family {
     UnpackSequence,
     Precall,
     Call,
+    ForIter,
 }
 
-const NFAMILIES: usize = 11;
+const NFAMILIES: usize = 12;
 
 impl Family {
     pub const ALL: [Family; NFAMILIES] = [
@@ -49,6 +50,7 @@ impl Family {
         Family::UnpackSequence,
         Family::Precall,
         Family::Call,
+        Family::ForIter,
     ];
 
     pub fn name(self) -> &'static str {
@@ -64,6 +66,7 @@ impl Family {
             Family::UnpackSequence => "UNPACK_SEQUENCE",
             Family::Precall => "PRECALL",
             Family::Call => "CALL",
+            Family::ForIter => "FOR_ITER",
         }
     }
 }
@@ -99,6 +102,42 @@ static STATS: GilCell<[FamilyStats; NFAMILIES]> = GilCell::new([FamilyStats {
 pub fn stats(family: Family) -> &'static mut FamilyStats {
     // SAFETY: GIL held; no reference is kept across calls.
     unsafe { &mut STATS.get_mut()[family as usize] }
+}
+
+static FORM_HITS: GilCell<[u64; 256]> = GilCell::new([0; 256]);
+
+/// Hits and generic executions are counted only under `-X specstats`:
+/// counting every execution costs the dispatch loop a few percent.
+static COUNT_EXECUTIONS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Turns on the counting of hits and generic executions (`-X specstats`).
+pub fn count_executions() {
+    COUNT_EXECUTIONS.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+#[inline(always)]
+fn counting() -> bool {
+    COUNT_EXECUTIONS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Counts one execution of `family`'s generic form (under `-X specstats`).
+#[inline(always)]
+pub fn generic(family: Family) {
+    if counting() {
+        stats(family).generic += 1;
+    }
+}
+
+/// Counts a hit of the specialized form `opcode` of `family` (the report
+/// lists the forms' hits by name after the families').
+#[inline(always)]
+pub fn hit(family: Family, opcode: u8) {
+    if !counting() {
+        return;
+    }
+    stats(family).hits += 1;
+    // SAFETY: GIL held; no reference is kept.
+    unsafe { FORM_HITS.get_mut()[opcode as usize] += 1 };
 }
 
 /// Misses a specialized instruction tolerates before it is deoptimized.
@@ -217,6 +256,7 @@ pub fn family_of(opcode: u8) -> Option<Family> {
         op::UNPACK_SEQUENCE => Some(Family::UnpackSequence),
         op::PRECALL => Some(Family::Precall),
         op::CALL => Some(Family::Call),
+        op::FOR_ITER => Some(Family::ForIter),
         _ => None,
     }
 }
@@ -243,6 +283,22 @@ pub fn report() -> String {
             s.generic,
             pct
         ));
+    }
+    // SAFETY: GIL held; read only.
+    let forms = unsafe { FORM_HITS.get_mut() };
+    let mut header = false;
+    for (opcode, &hits) in forms.iter().enumerate() {
+        if hits == 0 {
+            continue;
+        }
+        let opcode = opcode as u8;
+        let name = pyrite_bytecode::internal::name(opcode).unwrap_or(pyrite_bytecode::OPNAMES[opcode as usize]);
+        if !header {
+            out.push_str("\nspecialized forms (hits; * beyond 3.11's opcodes)\n");
+            header = true;
+        }
+        let mark = if pyrite_bytecode::internal::base(opcode).is_some() { "*" } else { "" };
+        out.push_str(&format!("{:<32} {hits:>12}\n", format!("{name}{mark}")));
     }
     out
 }
@@ -381,6 +437,10 @@ pub(crate) unsafe fn load_attr(instr: *mut u16, owner: &Value, name: &Value) {
             return;
         }
     }
+    if load_attr_class_forms(instr, owner, name) {
+        st.successes += 1;
+        return;
+    }
     attempt_failed(cache);
 }
 
@@ -402,7 +462,7 @@ fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
     if !ty.is_subtype(m.owner()) {
         return None;
     }
-    u16::try_from(m.index).ok()
+    u16::try_from(m.slot()?).ok()
 }
 
 /// Slot `ix` of the instance when its type still has `version`.
@@ -1162,4 +1222,219 @@ pub(crate) fn defaults_fill(f: &FunctionObject, nargs: usize) -> Option<(&crate:
         return None;
     }
     Some((d, nargs + nd - argc))
+}
+
+// ---------------------------------------------------------------------------
+// LOAD_ATTR of class attributes and properties.
+//
+// Their guard data does not fit LOAD_ATTR's four cache units (3.11 has no
+// such forms; 3.12 grew the cache for them), so the cache holds the type
+// version and the index of an entry of this side table, which holds the
+// rest. An entry belongs to one instruction (its address), which reuses it
+// when it specializes again; entries are never freed, so the table is
+// bounded by the number of sites, and a full table refuses to specialize.
+
+use crate::objects::descr::Property;
+use crate::typeobj::PROPERTY_TYPE;
+
+struct ClassAttrEntry {
+    /// The instruction that owns the entry.
+    site: usize,
+    /// The type version the entry was made for (the cache holds it too).
+    version: u32,
+    /// LOAD_ATTR_CLASS_VIA_INSTANCE: the length of the class's shared keys
+    /// when the name was not among them (they only grow; a longer list may
+    /// have gained the name, so the guard fails).
+    keys_len: u32,
+    /// The attribute (the property object for LOAD_ATTR_PROPERTY), held
+    /// borrowed: while the type keeps `version`, its MRO dicts hold it.
+    bits: u64,
+}
+
+static CLASS_ATTRS: GilCell<Vec<ClassAttrEntry>> = GilCell::new(Vec::new());
+const MAX_CLASS_ATTR_ENTRIES: usize = u16::MAX as usize;
+
+/// Fills (or allocates) the side-table entry of `instr` and writes the
+/// cache: [counter, version (2), entry index]. False when the table is full.
+///
+/// # Safety
+/// `instr` is a LOAD_ATTR followed by its 4 cache units.
+unsafe fn set_class_attr_entry(instr: *mut u16, version: u32, keys_len: u32, value: &Value) -> bool {
+    let table = CLASS_ATTRS.get_mut();
+    let cache = instr.add(1);
+    let site = instr as usize;
+    let old = *cache.add(3) as usize;
+    let ix = match table.get(old) {
+        Some(e) if e.site == site => old,
+        _ if table.len() < MAX_CLASS_ATTR_ENTRIES => {
+            table.push(ClassAttrEntry { site, version: 0, keys_len: 0, bits: 0 });
+            table.len() - 1
+        }
+        _ => return false,
+    };
+    table[ix] = ClassAttrEntry { site, version, keys_len, bits: value.bits() };
+    write_u32(cache.add(1), version);
+    *cache.add(3) = ix as u16;
+    true
+}
+
+/// The entry of a LOAD_ATTR_CLASS / _CLASS_VIA_INSTANCE / _PROPERTY site
+/// whose type (`ty`) still has the version the site was specialized for.
+///
+/// # Safety
+/// `cache` is the instruction's first cache unit.
+#[inline(always)]
+unsafe fn class_attr_entry(ty: &TypeObject, cache: *const u16) -> Option<&'static ClassAttrEntry> {
+    let version = read_u32(cache.add(1));
+    if ty.version_tag.get() != version {
+        return None;
+    }
+    let e = CLASS_ATTRS.get_mut().get(*cache.add(3) as usize)?;
+    (e.version == version).then_some(e)
+}
+
+/// A class attribute a specialized load may hand out as it is: found on the
+/// type and not a descriptor (nothing to bind or call).
+fn plain_class_attr(ty: &TypeObject, name: &Value) -> Option<Value> {
+    let v = ty.lookup(name)?;
+    type_of(&v).slots().descr_get.is_none().then_some(v)
+}
+
+/// LOAD_ATTR_CLASS (`Cls.name` on a class whose metaclass is `type`, the
+/// name a plain attribute of its MRO and not of `type` itself),
+/// LOAD_ATTR_CLASS_VIA_INSTANCE (`obj.name` found on the class only) and
+/// LOAD_ATTR_PROPERTY (`obj.name` a `property` whose getter is a Python
+/// function of one parameter). Returns whether it specialized.
+///
+/// # Safety
+/// `instr` is a LOAD_ATTR followed by its 4 cache units.
+unsafe fn load_attr_class_forms(instr: *mut u16, owner: &Value, name: &Value) -> bool {
+    if is_exact(owner, &TYPE_TYPE) {
+        let Some(cls) = owner.downcast_ref::<TypeObject>() else { return false };
+        // `type`'s own attributes (`__name__`, `mro`, ...) come first or bind:
+        // `type` is immutable, so this answer never changes.
+        if TYPE_TYPE.get().lookup(name).is_some() {
+            return false;
+        }
+        let version = cls.version_tag();
+        let Some(v) = plain_class_attr(cls, name) else { return false };
+        if version == 0 || !set_class_attr_entry(instr, version, 0, &v) {
+            return false;
+        }
+        rewrite(instr, pyrite_bytecode::internal::LOAD_ATTR_CLASS);
+        return true;
+    }
+    if !generic_attribute_access(owner) {
+        return false;
+    }
+    let ty = type_of(owner);
+    let version = ty.version_tag();
+    if version == 0 {
+        return false;
+    }
+    let Some(attr) = ty.lookup(name) else { return false };
+    if is_exact(&attr, &PROPERTY_TYPE) {
+        if property_getter(&attr).is_none() || !set_class_attr_entry(instr, version, 0, &attr) {
+            return false;
+        }
+        rewrite(instr, pyrite_bytecode::internal::LOAD_ATTR_PROPERTY);
+        return true;
+    }
+    if type_of(&attr).slots().descr_get.is_some() {
+        return false;
+    }
+    // The instance must not have an attribute of that name, now or later
+    // (the keys' length is the guard for "later").
+    let keys_len = match owner.pre_header() {
+        None => 0,
+        Some(pre) => {
+            let attrs = &*pre.attrs.get();
+            let keys = &*ty.shared_keys.get();
+            if attrs.has_dict() || keys.index_of(name).is_some() {
+                return false;
+            }
+            keys.names.len() as u32
+        }
+    };
+    if !set_class_attr_entry(instr, version, keys_len, &attr) {
+        return false;
+    }
+    rewrite(instr, pyrite_bytecode::internal::LOAD_ATTR_CLASS_VIA_INSTANCE);
+    true
+}
+
+/// LOAD_ATTR_CLASS: the attribute when `owner` is still a class of the
+/// cached version.
+///
+/// # Safety
+/// `cache` is the instruction's first cache unit.
+#[inline(always)]
+pub(crate) unsafe fn class_attr(owner: &Value, cache: *const u16) -> Option<Value> {
+    if !is_exact(owner, &TYPE_TYPE) {
+        return None;
+    }
+    let cls = &*(owner.ptr_unchecked() as *const TypeObject);
+    let e = class_attr_entry(cls, cache)?;
+    Some(borrowed_value(e.bits))
+}
+
+/// LOAD_ATTR_CLASS_VIA_INSTANCE: the class attribute when the instance's
+/// type has the cached version and the instance has no dict and no value
+/// of that name (its class's keys did not grow).
+///
+/// # Safety
+/// `cache` is the instruction's first cache unit.
+#[inline(always)]
+pub(crate) unsafe fn class_attr_via_instance(owner: &Value, cache: *const u16) -> Option<Value> {
+    let ty = type_of(owner);
+    let e = class_attr_entry(ty, cache)?;
+    if let Some(pre) = owner.pre_header() {
+        if (*pre.attrs.get()).has_dict() || (*ty.shared_keys.get()).names.len() as u32 != e.keys_len {
+            return None;
+        }
+    }
+    Some(borrowed_value(e.bits))
+}
+
+/// LOAD_ATTR_PROPERTY: the getter to run in a pushed frame when the
+/// instance's type has the cached version (so the attribute is still that
+/// property, and the type's getattribute the generic one) and the
+/// property's getter is still a Python function of one parameter.
+///
+/// # Safety
+/// `cache` is the instruction's first cache unit.
+#[inline(always)]
+pub(crate) unsafe fn property_fget(owner: &Value, cache: *const u16) -> Option<Value> {
+    let e = class_attr_entry(type_of(owner), cache)?;
+    let prop = Value::from_raw_bits(e.bits);
+    let r = property_getter(&prop);
+    std::mem::forget(prop);
+    r
+}
+
+/// The getter of the property `prop` when a pushed frame can run it: a plain
+/// Python function (not a generator or coroutine) of exactly one parameter.
+fn property_getter(prop: &Value) -> Option<Value> {
+    use pyrite_bytecode::code::flags as co_flags;
+    let p = prop.downcast_ref::<Property>()?;
+    // SAFETY: cloned out; the cell is written only by property.__init__.
+    let fget = unsafe { (*p.fget.get()).clone() };
+    if !is_exact(&fget, &FUNCTION_TYPE) {
+        return None;
+    }
+    let f = fget.downcast_ref::<FunctionObject>()?;
+    let special = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ITERABLE_COROUTINE | co_flags::ASYNC_GENERATOR;
+    if f.code().flags & special != 0 || !simple_positional(f, 1) {
+        return None;
+    }
+    Some(fget)
+}
+
+/// A new reference to the value whose bits a cache holds borrowed.
+#[inline(always)]
+unsafe fn borrowed_value(bits: u64) -> Value {
+    let v = Value::from_raw_bits(bits);
+    let r = v.clone();
+    std::mem::forget(v);
+    r
 }

@@ -24,10 +24,8 @@ fn getrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
 fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "setrecursionlimit", kw)?;
     let [n] = ArgSpec::exact::<1>(vm, "setrecursionlimit", args, 0)?;
-    if crate::objects::float::as_float(&n).is_some() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let n = vm.index_i64(&n)?;
+    // Argument Clinic's `int`: past C int range is an OverflowError.
+    let n = vm.c_int(&n)?;
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }
@@ -38,7 +36,7 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
         );
         return Err(vm.new_error(ExcKind::RecursionError, msg));
     }
-    vm.recursion_limit = n.min(1 << 30) as usize;
+    vm.recursion_limit = n as usize;
     Ok(none())
 }
 

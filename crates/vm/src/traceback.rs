@@ -48,6 +48,23 @@ pub fn display_exception(vm: &mut Vm, exc: &Value) {
     }
 }
 
+/// PyTraceBack_Print: "Traceback (most recent call last):" and the entries
+/// of `tb` (the innermost `sys.tracebacklimit` of them), written to `file`;
+/// nothing when the limit is 0 or less. `tb` must be a traceback.
+pub fn print_traceback(vm: &mut Vm, tb: &Value, file: &Value) -> crate::exception::PyResult<()> {
+    if tb.downcast_ref::<TracebackObject>().is_none() {
+        return Err(vm.new_error(crate::exception::ExcKind::SystemError, "bad argument to internal function"));
+    }
+    let limit = traceback_limit(vm);
+    if limit == 0 {
+        return Ok(());
+    }
+    let mut out = String::from("Traceback (most recent call last):\n");
+    print_tb(tb, &mut out, "", limit);
+    vm.call_method(file, "write", &[new_str(&out)])?;
+    Ok(())
+}
+
 /// CPython's limits on printing exception groups.
 const MAX_GROUP_WIDTH: usize = 15;
 const MAX_GROUP_DEPTH: usize = 10;

@@ -196,6 +196,9 @@ fn defs() -> Vec<Def> {
             Some(&OBJECT_TYPE),
             0,
         ),
+        d(&DICT_REVKEYITER_TYPE, "dict_reversekeyiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
+        d(&DICT_REVVALUEITER_TYPE, "dict_reversevalueiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
+        d(&DICT_REVITEMITER_TYPE, "dict_reverseitemiterator", L::DictIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_KEYS_TYPE, "dict_keys", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_VALUES_TYPE, "dict_values", L::SeqIter, Some(&OBJECT_TYPE), 0),
         d(&DICT_ITEMS_TYPE, "dict_items", L::SeqIter, Some(&OBJECT_TYPE), 0),
@@ -278,6 +281,85 @@ pub fn init_builtin_types() {
     }
     for kind in ExcKind::ALL {
         add_slot_wrappers(crate::exception::exc_type(*kind));
+    }
+    // 7. The attributes CPython declares as struct members.
+    for (st, names) in builtin_members() {
+        make_members(st.get(), names);
+    }
+    for (kind, names) in EXCEPTION_MEMBERS {
+        make_members(crate::exception::exc_type(*kind), names);
+    }
+}
+
+/// The attributes of builtin types that CPython declares in `tp_members`
+/// (`member_descriptor`s; pyrite's accessors are getsets until
+/// [`make_members`] turns them into members).
+fn builtin_members() -> [(&'static StaticType, &'static [&'static str]); 21] {
+    const DESCR: &[&str] = &["__objclass__", "__name__"];
+    [
+        (&TYPE_TYPE, &["__basicsize__", "__itemsize__", "__flags__", "__weakrefoffset__", "__base__", "__dictoffset__", "__mro__"]),
+        (&FUNCTION_TYPE, &["__closure__", "__doc__", "__globals__", "__module__", "__builtins__"]),
+        (&METHOD_TYPE, &["__func__", "__self__"]),
+        (
+            &CODE_TYPE,
+            &[
+                "co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stacksize", "co_flags", "co_nlocals",
+                "co_consts", "co_names", "co_filename", "co_name", "co_qualname", "co_firstlineno", "co_linetable",
+                "co_exceptiontable",
+            ],
+        ),
+        (&TRACEBACK_TYPE, &["tb_frame", "tb_lasti"]),
+        (&GENERATOR_TYPE, &["gi_code"]),
+        (&BUILTIN_FUNCTION_TYPE, &["__module__"]),
+        (&SLOT_WRAPPER_TYPE, DESCR),
+        (&METHOD_DESCR_TYPE, DESCR),
+        (&CLASSMETHOD_DESCR_TYPE, DESCR),
+        (&GETSET_DESCR_TYPE, DESCR),
+        (&MEMBER_DESCR_TYPE, DESCR),
+        (&METHOD_WRAPPER_TYPE, &["__self__"]),
+        (&MODULE_TYPE, &["__dict__"]),
+        (&PROPERTY_TYPE, &["fget", "fset", "fdel", "__doc__"]),
+        (&COMPLEX_TYPE, &["real", "imag"]),
+        (&RANGE_TYPE, &["start", "stop", "step"]),
+        (&SLICE_TYPE, &["start", "stop", "step"]),
+        (&STATICMETHOD_TYPE, &["__func__", "__wrapped__"]),
+        (&CLASSMETHOD_TYPE, &["__func__", "__wrapped__"]),
+        (&SUPER_TYPE, &["__thisclass__", "__self__", "__self_class__"]),
+    ]
+}
+
+const UNICODE_ERROR_MEMBERS: &[&str] = &["encoding", "object", "start", "end", "reason"];
+const OS_ERROR_MEMBERS: &[&str] = &["errno", "strerror", "filename", "filename2"];
+
+static EXCEPTION_MEMBERS: &[(ExcKind, &[&str])] = &[
+    (ExcKind::BaseException, &["__suppress_context__"]),
+    (ExcKind::AttributeError, &["name", "obj"]),
+    (ExcKind::BaseExceptionGroup, &["message", "exceptions"]),
+    (ExcKind::OSError, OS_ERROR_MEMBERS),
+    (ExcKind::ImportError, &["msg", "name", "path"]),
+    (ExcKind::NameError, &["name"]),
+    (ExcKind::StopIteration, &["value"]),
+    (
+        ExcKind::SyntaxError,
+        &["msg", "filename", "lineno", "offset", "text", "end_lineno", "end_offset", "print_file_and_line"],
+    ),
+    (ExcKind::SystemExit, &["code"]),
+    (ExcKind::UnicodeEncodeError, UNICODE_ERROR_MEMBERS),
+    (ExcKind::UnicodeDecodeError, UNICODE_ERROR_MEMBERS),
+    (ExcKind::UnicodeTranslateError, UNICODE_ERROR_MEMBERS),
+];
+
+/// Replaces the getsets named `names` in `t`'s own dict by member
+/// descriptors with the same accessors (a getset without a setter becomes a
+/// READONLY member: "readonly attribute"). Names `t` lacks are skipped.
+pub(crate) fn make_members(t: &'static TypeObject, names: &[&str]) {
+    let dict = t.dict();
+    for name in names {
+        let key = intern(name);
+        let Some(d) = dict.get_str(&key) else { continue };
+        let Some(gs) = d.downcast_ref::<crate::objects::descr::GetSetDescr>() else { continue };
+        let member = crate::objects::descr::NativeMember { get: gs.get, set: gs.set };
+        dict.insert_str(&key, crate::objects::descr::new_native_member(key.clone(), t, member));
     }
 }
 

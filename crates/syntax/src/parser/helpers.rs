@@ -200,6 +200,13 @@ impl<'a> crate::strings::StringHost for Parser<'a> {
         self.take_error()
     }
 
+    fn detached_error_at_token(&mut self, token: &Token, msg: &str) -> SyntaxError {
+        let pending = self.err.take();
+        let error = self.syntax_error_at_token(token, msg);
+        self.err = pending;
+        error
+    }
+
     fn warn(&mut self, warning: CompileWarning) -> Result<(), SyntaxError> {
         // The second pass re-reads strings the first pass warned about already.
         if !self.invalid {

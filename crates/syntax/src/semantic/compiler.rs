@@ -138,7 +138,11 @@ impl<'a> Compiler<'a> {
 
     fn warn(&mut self, msg: String) {
         let lineno = self.unit_ref().loc.lineno.max(0) as u32;
-        self.warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg, lineno });
+        // `compiler_error` at the same node; its text comes from the file.
+        let mut error = self.error(msg.clone());
+        error.text = None;
+        let as_error = Some(Box::new(error));
+        self.warnings.push(CompileWarning { category: WarningCategory::SyntaxWarning, msg, lineno, as_error });
     }
 
     fn enter_scope(&mut self, scope: Scope, key: usize, lineno: u32) {

@@ -29,6 +29,11 @@ pub trait StringHost {
 
     /// A SyntaxError spanning `token` (CPython's `RAISE_SYNTAX_ERROR_KNOWN_LOCATION`).
     fn syntax_error_at_token(&mut self, token: &Token, msg: &str) -> SyntaxError;
+    /// The error `syntax_error_at_token` would give, leaving the host's state as it was
+    /// (for a warning's would-be error).
+    fn detached_error_at_token(&mut self, token: &Token, msg: &str) -> SyntaxError {
+        self.syntax_error_at_token(token, msg)
+    }
 
     /// Emits a compile-time warning (invalid escape sequences). An error
     /// result means the warning was turned into an error (`-W error`); the
@@ -193,10 +198,16 @@ impl Context<'_> {
     /// `warn_invalid_escape_sequence`: a DeprecationWarning at the token's line;
     /// when warnings are errors, a SyntaxError spanning the token.
     fn warn_deprecated(&mut self, token: &Token, msg: String) -> Result<(), SyntaxError> {
-        let warning = CompileWarning { category: WarningCategory::DeprecationWarning, msg: msg.clone(), lineno: token.lineno };
+        let error = self.host.detached_error_at_token(token, &msg);
+        let warning = CompileWarning {
+            category: WarningCategory::DeprecationWarning,
+            msg,
+            lineno: token.lineno,
+            as_error: Some(Box::new(error.clone())),
+        };
         match self.host.warn(warning) {
             Ok(()) => Ok(()),
-            Err(_) => Err(self.host.syntax_error_at_token(token, &msg)),
+            Err(_) => Err(error),
         }
     }
 }

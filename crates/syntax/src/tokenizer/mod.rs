@@ -469,7 +469,8 @@ fn in_ranges(table: &[(u32, u32)], cp: u32) -> bool {
     matches!(table.get(i), Some(&(lo, _)) if lo <= cp)
 }
 
-fn is_xid_start(ch: char) -> bool {
+/// Unicode XID_Start as CPython 3.11 sees it (`_` included): also `str.isidentifier`'s rule.
+pub fn is_xid_start(ch: char) -> bool {
     if ch.is_ascii() {
         ch.is_ascii_alphabetic() || ch == '_'
     } else {
@@ -477,7 +478,8 @@ fn is_xid_start(ch: char) -> bool {
     }
 }
 
-fn is_xid_continue(ch: char) -> bool {
+/// Unicode XID_Continue as CPython 3.11 sees it.
+pub fn is_xid_continue(ch: char) -> bool {
     if ch.is_ascii() {
         ch.is_ascii_alphanumeric() || ch == '_'
     } else {
@@ -1261,6 +1263,7 @@ impl<'a> Tokenizer<'a> {
                 category: WarningCategory::SyntaxWarning,
                 msg,
                 lineno: self.lineno,
+                as_error: Some(Box::new(error.clone())),
             });
             self.out.warning_sites.push(WarningSite { token_index: self.out.tokens.len(), error });
             self.nextc();

@@ -140,7 +140,7 @@ fn with_text_from_file(mut err: pyrite_syntax::SyntaxError, filename: &str) -> p
     err
 }
 
-fn program_text(filename: &str, lineno: u32) -> Option<String> {
+pub(crate) fn program_text(filename: &str, lineno: u32) -> Option<String> {
     if lineno == 0 || filename.is_empty() {
         return None;
     }
@@ -222,7 +222,7 @@ impl Vm {
         let module = match parsed {
             Ok(m) => m,
             Err(e) => {
-                self.print_syntax_warnings(&warnings, filename, &text);
+                self.issue_syntax_warnings(&warnings, filename)?;
                 if e.lineno == 0 && e.msg == "invalid syntax" && e.kind == pyrite_syntax::SyntaxErrorKind::SyntaxError {
                     return Err(self.line_zero_syntax_error(&e.msg, filename, false));
                 }
@@ -238,13 +238,13 @@ impl Vm {
             }
         };
         if flags & pycf::ONLY_AST != 0 {
-            self.print_syntax_warnings(&warnings, filename, &text);
+            self.issue_syntax_warnings(&warnings, filename)?;
             let (to_python, _) = ast_hooks(self)?;
             return to_python(self, &module).map(Compiled::Ast);
         }
         let checked = semantic::check_all(&module, &text);
         warnings.extend(checked.warnings);
-        self.print_syntax_warnings(&warnings, filename, &text);
+        self.issue_syntax_warnings(&warnings, filename)?;
         if let Some(e) = checked.error {
             return Err(self.syntax_error_to_exc(&with_text_from_file(e, filename), filename));
         }

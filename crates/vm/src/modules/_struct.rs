@@ -318,7 +318,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 }
 
 /// IEEE 754 half precision, rounding half to even (PyFloat_Pack2).
-fn pack_half(x: f64) -> Option<u16> {
+pub(crate) fn pack_half(x: f64) -> Option<u16> {
     let sign = (x.is_sign_negative() as u16) << 15;
     if x.is_nan() {
         return Some(sign | 0x7e00);
@@ -370,7 +370,7 @@ fn pack_half(x: f64) -> Option<u16> {
     Some(sign | ((exp as u16) << 10) | bits as u16)
 }
 
-fn unpack_half(h: u16) -> f64 {
+pub(crate) fn unpack_half(h: u16) -> f64 {
     let sign = h >> 15 != 0;
     let e = ((h >> 10) & 0x1f) as i32;
     let f = (h & 0x3ff) as f64;

@@ -23,6 +23,7 @@ use crate::vm::Vm;
 use std::sync::Once;
 
 mod _ast;
+mod _asyncio;
 mod _bisect;
 mod _blake2;
 pub(crate) mod _codecs;
@@ -50,6 +51,7 @@ mod _socket;
 mod _sre;
 mod _string;
 mod _struct;
+mod _testcapi;
 mod _testinternalcapi;
 mod _tracemalloc;
 pub(crate) mod _thread;
@@ -84,6 +86,7 @@ pub(crate) struct ModuleDef {
 /// Every native module, besides `builtins` and `sys` which exist from start-up.
 pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_ast", init: _ast::init },
+    ModuleDef { name: "_asyncio", init: _asyncio::init },
     ModuleDef { name: "_bisect", init: _bisect::init },
     ModuleDef { name: "_blake2", init: _blake2::init },
     ModuleDef { name: "_codecs", init: _codecs::init },
@@ -111,6 +114,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_sre", init: _sre::init },
     ModuleDef { name: "_string", init: _string::init },
     ModuleDef { name: "_struct", init: _struct::init },
+    ModuleDef { name: "_testcapi", init: _testcapi::init },
     ModuleDef { name: "_testinternalcapi", init: _testinternalcapi::init },
     ModuleDef { name: "_thread", init: _thread::init },
     ModuleDef { name: "_uuid", init: _uuid::init },

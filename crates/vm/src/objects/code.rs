@@ -178,12 +178,48 @@ fn code_debug_ranges() -> bool {
     *DEBUG_RANGES.get_or_init(|| crate::config::current().code_debug_ranges())
 }
 
+fn is_superinstruction(opcode: u8) -> bool {
+    matches!(
+        opcode,
+        op::LOAD_FAST__LOAD_FAST
+            | op::LOAD_FAST__LOAD_CONST
+            | op::LOAD_CONST__LOAD_FAST
+            | op::STORE_FAST__LOAD_FAST
+            | op::STORE_FAST__STORE_FAST
+    )
+}
+
+/// 3.11's quickening superinstructions: the first of two adjacent
+/// LOAD_FAST / LOAD_CONST / STORE_FAST instructions becomes a form that runs
+/// both (one dispatch instead of two). The second stays as it is, for jumps
+/// that land on it. Validated code only: the second's oparg has no
+/// EXTENDED_ARG prefix (it directly follows), and both opargs are in range.
+fn form_superinstructions(units: &mut [u16]) {
+    let mut i = 0usize;
+    while i + 1 < units.len() {
+        let first = (units[i] & 0xff) as u8;
+        let second = (units[i + 1] & 0xff) as u8;
+        let fused = match (first, second) {
+            (op::LOAD_FAST, op::LOAD_FAST) => Some(op::LOAD_FAST__LOAD_FAST),
+            (op::LOAD_FAST, op::LOAD_CONST) => Some(op::LOAD_FAST__LOAD_CONST),
+            (op::LOAD_CONST, op::LOAD_FAST) => Some(op::LOAD_CONST__LOAD_FAST),
+            (op::STORE_FAST, op::LOAD_FAST) => Some(op::STORE_FAST__LOAD_FAST),
+            (op::STORE_FAST, op::STORE_FAST) => Some(op::STORE_FAST__STORE_FAST),
+            _ => None,
+        };
+        if let Some(f) = fused {
+            units[i] = (units[i] & 0xff00) | f as u16;
+        }
+        i += 1 + pyrite_bytecode::cache_entries(first);
+    }
+}
+
 pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     let bytes = &src.code;
     if bytes.len() % 2 != 0 {
         return Err("co_code has an odd length".into());
     }
-    let units: Box<[u16]> = bytes
+    let mut units: Box<[u16]> = bytes
         .chunks_exact(2)
         .map(|c| c[0] as u16 | (c[1] as u16) << 8)
         .collect();
@@ -203,7 +239,13 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
     let mut i = 0usize;
     let mut ext: u32 = 0;
     while i < units.len() {
-        let opcode = (units[i] & 0xff) as u8;
+        let mut opcode = (units[i] & 0xff) as u8;
+        if is_superinstruction(opcode) {
+            // Formed below from validated pairs only (a co_code given by
+            // hand must not bring its own: they skip the checks).
+            opcode = pyrite_bytecode::deoptimize(opcode);
+            units[i] = (units[i] & 0xff00) | opcode as u16;
+        }
         let arg = ext | (units[i] >> 8) as u32;
         ext = 0;
         let next = i as u32 + 1 + pyrite_bytecode::cache_entries(opcode) as u32;
@@ -290,6 +332,7 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
             src.name
         ));
     }
+    form_superinstructions(&mut units);
     let exception_entries: Vec<Entry> = exception_table::decode(&src.exceptiontable);
     for e in &exception_entries {
         if e.target >= n || e.end > n || e.depth > src.stacksize {

@@ -288,15 +288,26 @@ pub fn func_wrapper_of(v: &Value) -> Option<&FuncWrapper> {
     v.downcast_ref::<FuncWrapper>()
 }
 
-/// `member_descriptor`: a `__slots__` entry. The value lives in the
-/// instance's attribute storage under the slot's name.
+/// `member_descriptor`: a `__slots__` entry, whose value lives in the
+/// instance's attribute storage, or a field of a builtin object that CPython
+/// exposes as a struct member (`function.__globals__`, `slice.start`).
 #[repr(C)]
 pub struct MemberDescr {
     pub(crate) header: ObjHeader,
     pub(crate) name: Value,
     pub(crate) owner: *const TypeObject,
-    /// Index in the instance's slot values.
+    /// Index in the instance's slot values (`__slots__` entries only).
     pub(crate) index: usize,
+    /// The accessors of a builtin type's member; None for a `__slots__` entry.
+    pub(crate) native: Option<NativeMember>,
+}
+
+/// How a builtin member reads and writes its field; no setter means
+/// CPython's READONLY flag.
+#[derive(Clone, Copy)]
+pub struct NativeMember {
+    pub get: GetterFn,
+    pub set: Option<SetterFn>,
 }
 
 unsafe impl PyPayload for MemberDescr {
@@ -305,8 +316,14 @@ unsafe impl PyPayload for MemberDescr {
 
 impl MemberDescr {
     pub fn owner(&self) -> &TypeObject {
-        // SAFETY: the owning class keeps its dict (holding this descriptor) alive.
+        // SAFETY: the owning class keeps its dict (holding this descriptor)
+        // alive; builtin owners are static.
         unsafe { &*self.owner }
+    }
+
+    /// The slot index of a `__slots__` entry; None for a builtin member.
+    pub fn slot(&self) -> Option<usize> {
+        self.native.is_none().then_some(self.index)
     }
 }
 
@@ -318,6 +335,21 @@ pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize) -> 
             name,
             owner,
             index,
+            native: None,
+        },
+    )
+}
+
+/// A builtin type's member descriptor.
+pub fn new_native_member(name: Value, owner: *const TypeObject, member: NativeMember) -> Value {
+    alloc_object(
+        crate::typeobj::MEMBER_DESCR_TYPE.get(),
+        MemberDescr {
+            header: ObjHeader::new(std::ptr::null()),
+            name,
+            owner,
+            index: 0,
+            native: Some(member),
         },
     )
 }

@@ -510,6 +510,20 @@ impl DictObject {
         None
     }
 
+    /// The last live entry before `end` (an entry index, clamped to the table): (index, key, value).
+    pub fn prev_entry(&self, end: usize) -> Option<(usize, Value, Value)> {
+        let keys = self.inner().keys.as_ref()?;
+        let mut pos = end.min(keys.entries.len());
+        while pos > 0 {
+            pos -= 1;
+            let e = &keys.entries[pos];
+            if !e.value.is_null() {
+                return Some((pos, e.key.clone(), e.value.clone()));
+            }
+        }
+        None
+    }
+
     /// The live entry at or after `pos`, with its stored hash.
     pub fn next_entry_hashed(&self, mut pos: usize) -> Option<(usize, Value, Value, i64)> {
         let keys = self.inner().keys.as_ref()?;
@@ -720,6 +734,40 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Val
             }
             it.pos.set(ix + 1);
             it.remaining.set(it.remaining.get() - 1);
+            Ok(Some((k, v)))
+        }
+    }
+}
+
+/// A reversed dict iterator over `dict`: `pos` is one past the next entry to look at.
+pub fn new_dict_rev_iter(ty: &TypeObject, dict: Value) -> Value {
+    let end = dict.downcast_ref::<DictObject>().map_or(0, |d| d.entries_len());
+    let it = new_dict_iter(ty, dict);
+    if let Some(di) = it.downcast_ref::<DictIter>() {
+        di.pos.set(end);
+    }
+    it
+}
+
+/// Next (key, value) of a reversed dict iterator: CPython checks only the size.
+pub fn dict_rev_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
+    let dict = it.dict();
+    let Some(d) = dict.downcast_ref::<DictObject>() else {
+        return Ok(None);
+    };
+    if it.used.get() != d.len() as isize {
+        it.used.set(-1);
+        return Err(vm.new_error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
+    }
+    match d.prev_entry(it.pos.get()) {
+        None => {
+            it.pos.set(0);
+            it.release();
+            Ok(None)
+        }
+        Some((ix, k, v)) => {
+            it.pos.set(ix);
+            it.remaining.set(it.remaining.get().saturating_sub(1));
             Ok(Some((k, v)))
         }
     }

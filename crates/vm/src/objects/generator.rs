@@ -343,6 +343,68 @@ impl Vm {
         }
     }
 
+    /// FOR_ITER_GEN: pushes the frame of the (created or suspended, not
+    /// running) generator for the calling dispatch loop to run, as
+    /// `gen_resume` does with None sent; not an entry frame, so its yield
+    /// and its return go back to the loop's own frame (`gen_inline_*`).
+    pub(crate) fn gen_resume_inline(&mut self, genv: &Value, gen: &GeneratorObject) -> PyResult<()> {
+        let base = self.push_generator_frame(genv, gen)?;
+        let depth = gen.stack_depth.get();
+        let nlocals = gen.code().nlocalsplus();
+        // SAFETY: the slot is inside the storage and NULL (above the depth).
+        unsafe {
+            let slot = base.add(nlocals + depth);
+            let old = std::mem::replace(&mut *slot, none());
+            drop(old);
+        }
+        if let Some(f) = self.frames.last_mut() {
+            f.stack_depth = depth + 1;
+            f.is_entry = false;
+        }
+        gen.state.set(GenState::Running);
+        let own = unsafe { (*gen.exc_state.get()).take() };
+        let outer = std::mem::replace(&mut self.exc_info, own);
+        self.exc_outer.push(outer);
+        Ok(())
+    }
+
+    /// The frame `gen_resume_inline` pushed yielded (and was popped).
+    pub(crate) fn gen_inline_suspended(&mut self, gen: &GeneratorObject) {
+        let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, outer);
+        gen.state.set(GenState::Suspended);
+        // SAFETY: taken (NULL) while the frame ran; no borrow is alive.
+        let old = unsafe { std::mem::replace(&mut *gen.exc_state.get(), after) };
+        drop(old);
+    }
+
+    /// The frame `gen_resume_inline` pushed returned (and was popped).
+    pub(crate) fn gen_inline_finished(&mut self, gen: &GeneratorObject) {
+        let outer = self.exc_outer.pop().unwrap_or(Value::NULL);
+        let after = std::mem::replace(&mut self.exc_info, outer);
+        gen.state.set(GenState::Finished);
+        drop(after);
+    }
+
+    /// The frame `gen_resume_inline` pushed raised `e` (and was popped):
+    /// what the loop's frame sees (PEP 479 turns StopIteration into
+    /// RuntimeError), as `gen_resume` answers.
+    pub(crate) fn gen_inline_raised(&mut self, gen: &GeneratorObject, e: PyErr) -> PyErr {
+        self.gen_inline_finished(gen);
+        self.context_settled = e.exc.bits();
+        if e.is_instance(ExcKind::StopIteration) {
+            let re = self.new_error(ExcKind::RuntimeError, "generator raised StopIteration");
+            if let Some(ro) = re.exc.downcast_ref::<ExceptionObject>() {
+                ro.set_cause(e.exc.clone());
+                ro.set_context(e.exc.clone());
+                ro.suppress_context.set(true);
+            }
+            self.context_settled = re.exc.bits();
+            return re;
+        }
+        e
+    }
+
     /// `next(gen)`: the next yielded value, or None when it returned.
     pub fn gen_next(&mut self, genv: &Value) -> PyResult<Option<Value>> {
         if genv

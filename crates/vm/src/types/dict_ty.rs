@@ -2,7 +2,7 @@
 
 use crate::args::{check_no_kwargs, split_kwargs, ArgSpec};
 use crate::exception::{exc_type, new_exception, ExcKind, PyErr, PyResult};
-use crate::objects::dict::{dict_iter_next, new_dict_iter, DictIter, DictObject};
+use crate::objects::dict::{dict_iter_next, dict_rev_iter_next, new_dict_iter, new_dict_rev_iter, DictIter, DictObject};
 use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::new_list;
 use crate::objects::singletons::{none, not_implemented};
@@ -240,23 +240,22 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(new_tuple(vec![k, v]))
 }
 
-/// `reversed()` of a dict or one of its views: a snapshot iterated last to
-/// first. `which`: 0 keys, 1 values, 2 items.
+/// `reversed()` of a dict or one of its views: a lazy iterator from the last
+/// entry back. `which`: 0 keys, 1 values, 2 items.
 fn reversed_of(vm: &mut Vm, target: &Value, which: u8) -> PyResult<Value> {
     let dict = match target.downcast_ref::<SeqIter>() {
         Some(v) => v.seq(),
         None => target.clone(),
     };
-    let Some(d) = dict.downcast_ref::<DictObject>() else {
+    if dict.downcast_ref::<DictObject>().is_none() {
         return vm.iter(&new_list(Vec::new()));
+    }
+    let ty = match which {
+        0 => &DICT_REVKEYITER_TYPE,
+        1 => &DICT_REVVALUEITER_TYPE,
+        _ => &DICT_REVITEMITER_TYPE,
     };
-    let mut items: Vec<Value> = match which {
-        0 => d.keys(),
-        1 => d.items().into_iter().map(|(_, v)| v).collect(),
-        _ => d.items().into_iter().map(|(k, v)| new_tuple(vec![k, v])).collect(),
-    };
-    items.reverse();
-    vm.iter(&new_list(items))
+    Ok(new_dict_rev_iter(ty.get(), dict))
 }
 
 fn dict_reversed(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -395,6 +394,27 @@ fn dict_itemiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     Ok(dict_iter_next(vm, di)?.map(|(k, v)| new_tuple(vec![k, v])))
+}
+
+fn dict_revkeyiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_rev_iter_next(vm, di)?.map(|(k, _)| k))
+}
+
+fn dict_revvalueiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_rev_iter_next(vm, di)?.map(|(_, v)| v))
+}
+
+fn dict_revitemiter_next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
+    let Some(di) = it.downcast_ref::<DictIter>() else {
+        return Ok(None);
+    };
+    Ok(dict_rev_iter_next(vm, di)?.map(|(k, v)| new_tuple(vec![k, v])))
 }
 
 fn self_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -674,6 +694,9 @@ pub(crate) fn init() {
         (&DICT_KEYITER_TYPE, dict_keyiter_next as IterNextFn),
         (&DICT_VALUEITER_TYPE, dict_valueiter_next),
         (&DICT_ITEMITER_TYPE, dict_itemiter_next),
+        (&DICT_REVKEYITER_TYPE, dict_revkeyiter_next),
+        (&DICT_REVVALUEITER_TYPE, dict_revvalueiter_next),
+        (&DICT_REVITEMITER_TYPE, dict_revitemiter_next),
     ] {
         let s = st.get().slots_mut();
         s.iter = Some(self_iter);

@@ -417,7 +417,8 @@ fn builtin_qualname(vm: &mut Vm, f: &Value) -> PyResult<Value> {
     }
     let owner = match b.self_.downcast_ref::<TypeObject>() {
         Some(t) => t.name_string(),
-        None => vm.type_name(&b.self_),
+        // The type's __qualname__ (`Task.task_wakeup`, not `_asyncio.Task...`), as CPython.
+        None => crate::objects::str::display_lossy(type_of(&b.self_).qualname()),
     };
     Ok(vm.new_str(&format!("{}.{}", owner, b.name)))
 }
@@ -858,6 +859,59 @@ fn method_wrapper_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> P
     call_slot(vm, sw.slot, sw.name, &self_, args, kw)
 }
 
+/// The slot wrapper and instance of a method-wrapper.
+fn method_wrapper_parts(m: &Value) -> Option<(&SlotWrapper, &Value)> {
+    let mw = m.downcast_ref::<MethodWrapper>()?;
+    Some((mw.descr.downcast_ref::<SlotWrapper>()?, &mw.self_))
+}
+
+fn method_wrapper_name(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(method_wrapper_parts(m).map_or_else(none, |(sw, _)| vm.intern(sw.name)))
+}
+
+fn method_wrapper_qualname(vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    let Some((sw, _)) = method_wrapper_parts(m) else { return Ok(none()) };
+    let owner = display_lossy(sw.owner().qualname());
+    Ok(vm.new_str(&format!("{}.{}", owner, sw.name)))
+}
+
+fn method_wrapper_objclass(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(method_wrapper_parts(m).map_or_else(none, |(sw, _)| sw.owner().as_value()))
+}
+
+fn method_wrapper_self(_vm: &mut Vm, m: &Value) -> PyResult<Value> {
+    Ok(method_wrapper_parts(m).map_or_else(none, |(_, s)| s.clone()))
+}
+
+/// `getattr(self, name)`, as CPython's wrapper_reduce.
+fn method_wrapper_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "__reduce__", kw)?;
+    let [m] = ArgSpec::exact::<1>(vm, "__reduce__", args, 0)?;
+    let Some((sw, self_)) = method_wrapper_parts(&m) else { return Ok(none()) };
+    let getattr = vm.builtins_dict().get_str_key("getattr").unwrap_or_else(none);
+    let pair = crate::objects::tuple::new_tuple(vec![self_.clone(), vm.intern(sw.name)]);
+    Ok(crate::objects::tuple::new_tuple(vec![getattr, pair]))
+}
+
+/// Equal when they wrap the same slot of the same instance (CPython's
+/// wrapper_richcompare); other comparisons are not implemented.
+fn method_wrapper_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.downcast_ref::<MethodWrapper>(), b.downcast_ref::<MethodWrapper>()) else {
+        return Ok(not_implemented());
+    };
+    let same = x.descr.is(&y.descr) && x.self_.is(&y.self_);
+    match op {
+        CompareOp::Eq => Ok(Value::bool(same)),
+        CompareOp::Ne => Ok(Value::bool(!same)),
+        _ => Ok(not_implemented()),
+    }
+}
+
+fn method_wrapper_hash(_vm: &mut Vm, m: &Value) -> PyResult<i64> {
+    let Some(mw) = m.downcast_ref::<MethodWrapper>() else { return Ok(0) };
+    Ok(crate::hash::fix(pointer_hash(&mw.self_) ^ pointer_hash(&mw.descr)))
+}
+
 fn method_wrapper_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
     let Some(mw) = m.downcast_ref::<MethodWrapper>() else {
         return Ok(none());
@@ -899,6 +953,16 @@ fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     let Some(gs) = d.downcast_ref::<GetSetDescr>() else {
         return Ok(());
     };
+    // CPython's descr_setcheck.
+    if !type_of(obj).is_subtype(gs.owner()) && !std::ptr::eq(gs.owner(), OBJECT_TYPE.get()) {
+        let msg = format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            gs.name,
+            gs.owner().name_string(),
+            vm.type_name(obj)
+        );
+        return Err(vm.type_error(msg));
+    }
     match gs.set {
         Some(f) => f(vm, obj, value),
         None => {
@@ -1568,7 +1632,14 @@ pub(crate) fn init() {
     let s = METHOD_WRAPPER_TYPE.get().slots_mut();
     s.call = Some(method_wrapper_call);
     s.repr = Some(method_wrapper_repr);
+    s.richcompare = Some(method_wrapper_richcompare);
+    s.hash = Some(method_wrapper_hash);
     add_getset(&METHOD_WRAPPER_TYPE, "__doc__", method_wrapper_doc, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__name__", method_wrapper_name, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__qualname__", method_wrapper_qualname, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__objclass__", method_wrapper_objclass, None);
+    add_getset(&METHOD_WRAPPER_TYPE, "__self__", method_wrapper_self, None);
+    add_method(&METHOD_WRAPPER_TYPE, "__reduce__", method_wrapper_reduce);
     add_getset(&SLOT_WRAPPER_TYPE, "__doc__", slot_wrapper_doc, None);
     let s = GETSET_DESCR_TYPE.get().slots_mut();
     s.descr_get = Some(getset_get);
@@ -1584,6 +1655,9 @@ pub(crate) fn init() {
         add_getset(st, "__qualname__", descr_qualname, None);
         add_getset(st, "__objclass__", descr_objclass, None);
     }
+    // CPython gives classmethod and getset descriptors none.
+    add_method(&METHOD_DESCR_TYPE, "__reduce__", descr_reduce);
+    add_method(&SLOT_WRAPPER_TYPE, "__reduce__", descr_reduce);
 
     let s = PROPERTY_TYPE.get().slots_mut();
     s.new = Some(property_new);
@@ -1654,25 +1728,37 @@ pub(crate) fn init_generator() {
 
 // ---- member descriptors (__slots__) ----
 
+/// CPython's descr_check for a member's `__get__`/`__set__`.
+fn member_applies(vm: &mut Vm, m: &MemberDescr, o: &Value) -> PyResult<()> {
+    if type_of(o).is_subtype(m.owner()) {
+        return Ok(());
+    }
+    let msg = format!(
+        "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+        display_lossy(&m.name),
+        m.owner().name_string(),
+        vm.type_name(o)
+    );
+    Err(vm.type_error(msg))
+}
+
 fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> PyResult<Value> {
     let Some(m) = d.downcast_ref::<MemberDescr>() else {
         return Ok(d.clone());
     };
     let Some(o) = obj else { return Ok(d.clone()) };
-    if !type_of(o).is_subtype(m.owner()) {
-        let msg = format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            display_lossy(&m.name),
-            m.owner().name_string(),
-            vm.type_name(o)
-        );
-        return Err(vm.type_error(msg));
-    }
+    member_applies(vm, m, o)?;
+    let Some(ix) = m.slot() else {
+        return match m.native {
+            Some(native) => (native.get)(vm, o),
+            None => Ok(none()),
+        };
+    };
     let name = m.name.clone();
     // SAFETY: the borrow ends before any Python code runs.
     let v = o
         .pre_header()
-        .and_then(|pre| unsafe { (*pre.attrs.get()).slot(m.index) });
+        .and_then(|pre| unsafe { (*pre.attrs.get()).slot(ix) });
     match v {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(o, &name)),
@@ -1683,15 +1769,13 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     let Some(m) = d.downcast_ref::<MemberDescr>() else {
         return Ok(());
     };
-    if !type_of(obj).is_subtype(m.owner()) {
-        let msg = format!(
-            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
-            display_lossy(&m.name),
-            m.owner().name_string(),
-            vm.type_name(obj)
-        );
-        return Err(vm.type_error(msg));
-    }
+    member_applies(vm, m, obj)?;
+    let Some(ix) = m.slot() else {
+        return match m.native.and_then(|n| n.set) {
+            Some(set) => set(vm, obj, value),
+            None => Err(vm.new_error(ExcKind::AttributeError, "readonly attribute")),
+        };
+    };
     let name = m.name.clone();
     let deleting = value.is_none();
     let n = type_of(obj).nslots.get() as usize;
@@ -1699,7 +1783,7 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         return Err(vm.attribute_error(obj, &name));
     };
     // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe { (*pre.attrs.get()).set_slot(m.index, n, value.unwrap_or(Value::NULL)) };
+    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, value.unwrap_or(Value::NULL)) };
     let existed = !old.is_null();
     drop(old);
     if deleting && !existed {
@@ -1723,12 +1807,50 @@ fn member_name(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(d.downcast_ref::<MemberDescr>().map_or_else(none, |m| m.name.clone()))
 }
 
+fn member_qualname(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    let Some(m) = d.downcast_ref::<MemberDescr>() else {
+        return Ok(none());
+    };
+    let owner = display_lossy(m.owner().qualname());
+    Ok(vm.new_str(&format!("{}.{}", owner, display_lossy(&m.name))))
+}
+
+fn member_objclass(_vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    Ok(d.downcast_ref::<MemberDescr>().map_or_else(none, |m| m.owner().as_value()))
+}
+
+/// A builtin member's doc is CPython's; a `__slots__` entry has none.
+fn member_doc(vm: &mut Vm, d: &Value) -> PyResult<Value> {
+    match d.downcast_ref::<MemberDescr>() {
+        Some(m) if m.slot().is_none() => crate::docstrings::descr_doc(vm, d),
+        _ => Ok(none()),
+    }
+}
+
+/// `member_descriptor.__reduce__` and the other descriptors':
+/// `getattr(objclass, name)` (CPython's descr_reduce).
+pub(crate) fn descr_reduce(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    crate::args::check_no_kwargs(vm, "__reduce__", kw)?;
+    let [d] = ArgSpec::exact::<1>(vm, "__reduce__", args, 0)?;
+    let objclass = vm.getattr_str(&d, "__objclass__")?;
+    let name = vm.getattr_str(&d, "__name__")?;
+    let getattr = vm.builtins_dict().get_str_key("getattr").unwrap_or_else(none);
+    Ok(crate::objects::tuple::new_tuple(vec![
+        getattr,
+        crate::objects::tuple::new_tuple(vec![objclass, name]),
+    ]))
+}
+
 pub(crate) fn init_member() {
     let s = MEMBER_DESCR_TYPE.get().slots_mut();
     s.descr_get = Some(member_get);
     s.descr_set = Some(member_set);
     s.repr = Some(member_repr);
     add_getset(&MEMBER_DESCR_TYPE, "__name__", member_name, None);
+    add_getset(&MEMBER_DESCR_TYPE, "__qualname__", member_qualname, None);
+    add_getset(&MEMBER_DESCR_TYPE, "__objclass__", member_objclass, None);
+    add_getset(&MEMBER_DESCR_TYPE, "__doc__", member_doc, None);
+    add_method(&MEMBER_DESCR_TYPE, "__reduce__", descr_reduce);
 }
 
 /// `types.MethodType(function, instance)` (needed by `weakref.WeakMethod`).

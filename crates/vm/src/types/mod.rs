@@ -16,6 +16,7 @@ pub mod seq;
 pub mod set_ty;
 pub mod str_ty;
 pub mod str_unicode;
+pub mod type_layouts;
 pub mod type_ty;
 pub mod union_ty;
 

@@ -320,7 +320,7 @@ fn object_getstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value>
         for cls in type_of(&obj).mro().items().to_vec() {
             let Some(t) = cls.downcast_ref::<TypeObject>() else { continue };
             for (name, descr) in t.dict().items() {
-                if descr.downcast_ref::<crate::objects::descr::MemberDescr>().is_some() {
+                if descr.downcast_ref::<crate::objects::descr::MemberDescr>().is_some_and(|m| m.slot().is_some()) {
                     if let Some(v) = vm.lookup_attr(&obj, &name)? {
                         sd.set_item(vm, name, v)?;
                     }
@@ -649,7 +649,7 @@ pub fn new_heap_type(
             // `datetime` does) gets its descriptor replaced, as in CPython.
             let ours = dict
                 .get_str(&key)
-                .is_some_and(|d| d.downcast_ref::<crate::objects::descr::MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t)));
+                .is_some_and(|d| d.downcast_ref::<crate::objects::descr::MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t) && m.slot().is_some()));
             if dict.get_str(&key).is_some() && !ours {
                 return Err(vm.value_error(format!("'{text}' in __slots__ conflicts with class variable")));
             }
@@ -661,17 +661,13 @@ pub fn new_heap_type(
         }
     }
     // Instances get `__dict__` unless a base already provides it (or `__slots__` refuses it).
-    let has_dict_descr = base_list.iter().any(|b| {
-        b.downcast_ref::<TypeObject>()
-            .is_some_and(|bt| bt.lookup(&intern("__dict__")).is_some())
-    });
+    // Decided by the layout base alone, as CPython's type_new_slots: other
+    // bases' `__dict__`/`__weakref__` do not give the new layout one.
+    let has_dict_descr = base.lookup(&intern("__dict__")).is_some();
     if wants_dict && !has_dict_descr && dict.get_str_key("__dict__").is_none() {
         dict.insert_str_key("__dict__", dict_descriptor());
     }
-    let has_weakref_descr = base_list.iter().any(|b| {
-        b.downcast_ref::<TypeObject>()
-            .is_some_and(|bt| bt.lookup(&intern("__weakref__")).is_some())
-    });
+    let has_weakref_descr = base.lookup(&intern("__weakref__")).is_some();
     if wants_weakref && !has_weakref_descr && dict.get_str_key("__weakref__").is_none() {
         dict.insert_str_key("__weakref__", crate::modules::_weakref::weakref_descriptor());
     }
@@ -904,39 +900,29 @@ fn type_module_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> PyResult<()>
     Ok(())
 }
 
-/// `type.__flags__`: pyrite's flags given CPython's bit numbers (inspect
-/// tests Py_TPFLAGS_IS_ABSTRACT, copyreg Py_TPFLAGS_HEAPTYPE).
+/// `type.__flags__` with CPython's bit numbers (inspect tests
+/// Py_TPFLAGS_IS_ABSTRACT, copyreg Py_TPFLAGS_HEAPTYPE).
 fn type_flags_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let Some(t) = v.downcast_ref::<TypeObject>() else {
         return Ok(none());
     };
-    use type_flags as f;
-    const CPYTHON_BITS: [(u32, u32); 16] = [
-        (f::SEQUENCE, 1 << 5),
-        (f::MAPPING, 1 << 6),
-        (f::IMMUTABLE, 1 << 8),
-        (f::HEAPTYPE, 1 << 9 | 1 << 14),
-        (f::BASETYPE, 1 << 10),
-        (f::METHOD_DESCRIPTOR, 1 << 17),
-        (f::IS_ABSTRACT, 1 << 20),
-        (f::MATCH_SELF, 1 << 22),
-        (f::INT_SUBCLASS, 1 << 24),
-        (f::LIST_SUBCLASS, 1 << 25),
-        (f::TUPLE_SUBCLASS, 1 << 26),
-        (f::BYTES_SUBCLASS, 1 << 27),
-        (f::STR_SUBCLASS, 1 << 28),
-        (f::DICT_SUBCLASS, 1 << 29),
-        (f::BASE_EXC_SUBCLASS, 1 << 30),
-        (f::TYPE_SUBCLASS, 1 << 31),
-    ];
-    // Always ready, with a valid version tag.
-    let mut bits: u64 = 1 << 12 | 1 << 19;
-    for (ours, theirs) in CPYTHON_BITS {
-        if t.has_flag(ours) {
-            bits |= u64::from(theirs);
-        }
-    }
-    Ok(Value::int(bits as i64))
+    Ok(Value::int(crate::types::type_ty::type_layout(t).flags as i64))
+}
+
+fn type_basicsize_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>().map_or_else(none, |t| Value::int(crate::types::type_ty::type_layout(t).basicsize)))
+}
+
+fn type_itemsize_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>().map_or_else(none, |t| Value::int(crate::types::type_ty::type_layout(t).itemsize)))
+}
+
+fn type_dictoffset_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>().map_or_else(none, |t| Value::int(crate::types::type_ty::type_layout(t).dictoffset)))
+}
+
+fn type_weakrefoffset_get(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(v.downcast_ref::<TypeObject>().map_or_else(none, |t| Value::int(crate::types::type_ty::type_layout(t).weakrefoffset)))
 }
 
 fn type_doc_get(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -1236,6 +1222,10 @@ pub(crate) fn init() {
     add_getset(&TYPE_TYPE, "__module__", type_module_get, Some(type_module_set));
     add_getset(&TYPE_TYPE, "__doc__", type_doc_get, Some(type_doc_set));
     add_getset(&TYPE_TYPE, "__flags__", type_flags_get, None);
+    add_getset(&TYPE_TYPE, "__basicsize__", type_basicsize_get, None);
+    add_getset(&TYPE_TYPE, "__itemsize__", type_itemsize_get, None);
+    add_getset(&TYPE_TYPE, "__dictoffset__", type_dictoffset_get, None);
+    add_getset(&TYPE_TYPE, "__weakrefoffset__", type_weakrefoffset_get, None);
     add_getset(&TYPE_TYPE, "__abstractmethods__", type_abstractmethods_get, Some(type_abstractmethods_set));
     add_method(&TYPE_TYPE, "mro", type_mro_method);
     add_method(&TYPE_TYPE, "__dir__", type_dir);

@@ -106,38 +106,66 @@ fn seq_contains(vm: &mut Vm, items: &[Value], x: &Value) -> PyResult<bool> {
     Ok(false)
 }
 
-fn seq_index(vm: &mut Vm, args: &[Value], what: &str) -> PyResult<Value> {
-    ArgSpec::range(vm, "index", args, 1, 1, 3)?;
-    let items = items_of(&args[0]);
-    let len = items.len() as i64;
-    let norm = |vm: &mut Vm, v: Option<&Value>, d: i64| -> PyResult<i64> {
-        match v {
-            None => Ok(d),
-            Some(x) => {
-                let i = crate::objects::int::index_clamped(vm, x)?;
-                Ok(if i < 0 { i.saturating_add(len).max(0) } else { i.min(len) })
-            }
-        }
-    };
-    let start = norm(vm, args.get(2), 0)?;
-    let stop = norm(vm, args.get(3), len)?;
-    for i in start..stop {
-        if let Some(it) = items.get(i as usize) {
-            if vm.rich_eq_bool(it, &args[1])? {
-                return Ok(Value::int(i));
-            }
-        }
+/// Item `i` of a list (live: a comparison may have resized it) or tuple.
+fn item_at(v: &Value, i: usize) -> Option<Value> {
+    if let Some(t) = v.downcast_ref::<TupleObject>() {
+        return t.items().get(i).cloned();
     }
-    Err(vm.value_error(format!("{what}.index(x): x not in {what}")))
+    v.downcast_ref::<ListObject>().and_then(|l| l.get(i))
+}
+
+fn seq_len(v: &Value) -> usize {
+    if let Some(t) = v.downcast_ref::<TupleObject>() {
+        return t.items().len();
+    }
+    v.downcast_ref::<ListObject>().map_or(0, |l| l.len())
+}
+
+/// `_PyEval_SliceIndexNotNone`: an index, clamped to the i64 range.
+fn slice_index_not_none(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if crate::objects::int::as_int(v).is_none() && type_of(v).slots().index.is_none() {
+        return Err(vm.type_error("slice indices must be integers or have an __index__ method"));
+    }
+    crate::objects::int::index_clamped(vm, v)
+}
+
+/// `seq.index(x[, start[, stop]])`: the position, or None when absent.
+fn seq_index(vm: &mut Vm, args: &[Value]) -> PyResult<Option<i64>> {
+    ArgSpec::range(vm, "index", args, 1, 1, 3)?;
+    let start = match args.get(2) {
+        Some(x) => Some(slice_index_not_none(vm, x)?),
+        None => None,
+    };
+    let stop = match args.get(3) {
+        Some(x) => Some(slice_index_not_none(vm, x)?),
+        None => None,
+    };
+    // Negative bounds count from the length once the arguments are read; the
+    // scan re-checks the live length, as CPython's loop does.
+    let len = seq_len(&args[0]) as i64;
+    let norm = |i: i64| if i < 0 { i.saturating_add(len).max(0) } else { i };
+    let start = start.map_or(0, norm);
+    let stop = stop.map_or(i64::MAX, norm);
+    let mut i = start;
+    while i < stop {
+        let Some(it) = usize::try_from(i).ok().and_then(|ix| item_at(&args[0], ix)) else { break };
+        if vm.rich_eq_bool(&it, &args[1])? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
 }
 
 fn seq_count(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let [s, x] = ArgSpec::exact::<2>(vm, "count", args, 1)?;
     let mut n = 0;
-    for it in items_of(&s) {
+    let mut i = 0;
+    while let Some(it) = item_at(&s, i) {
         if vm.rich_eq_bool(&it, &x)? {
             n += 1;
         }
+        i += 1;
     }
     Ok(Value::int(n))
 }
@@ -263,7 +291,10 @@ fn tuple_new(vm: &mut Vm, cls: &Value, args: &[Value], kwnames: KwNames) -> PyRe
 
 fn tuple_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "index", kw)?;
-    seq_index(vm, args, "tuple")
+    match seq_index(vm, args)? {
+        Some(i) => Ok(Value::int(i)),
+        None => Err(vm.value_error("tuple.index(x): x not in tuple")),
+    }
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -615,14 +646,13 @@ fn list_remove(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 
 fn list_index(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "index", kw)?;
-    seq_index(vm, args, "list").map_err(|e| {
-        if e.is_instance(ExcKind::ValueError) {
-            let r = vm.repr_string(&args[1]).unwrap_or_default();
-            vm.value_error(format!("{r} is not in list"))
-        } else {
-            e
+    match seq_index(vm, args)? {
+        Some(i) => Ok(Value::int(i)),
+        None => {
+            let r = vm.repr_string(&args[1])?;
+            Err(vm.value_error(format!("{r} is not in list")))
         }
-    })
+    }
 }
 
 fn list_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {

@@ -109,7 +109,11 @@ pub fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
         Some(k) if k <= 0 => Ok(0),
         // Callers check the resulting size (MemoryError, as CPython's malloc).
         Some(k) => Ok(k as usize),
-        _ => Err(vm.new_error(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer")),
+        _ => {
+            // CPython names the operand's own type (an `__index__` class, not 'int').
+            let msg = format!("cannot fit '{}' into an index-sized integer", vm.type_name(n));
+            Err(vm.new_error(ExcKind::OverflowError, msg))
+        }
     }
 }
 
@@ -362,7 +366,13 @@ fn range_args(vm: &mut Vm, args: &[Value], from: usize, len: usize) -> PyResult<
         match args.get(i) {
             None => Ok(None),
             Some(v) if v.is_none() => Ok(None),
-            Some(v) => crate::objects::int::index_clamped(vm, v).map(Some),
+            Some(v) => {
+                // `_PyEval_SliceIndex`'s check and message.
+                if as_int(v).is_none() && type_of(v).slots().index.is_none() {
+                    return Err(vm.type_error("slice indices must be integers or None or have an __index__ method"));
+                }
+                crate::objects::int::index_clamped(vm, v).map(Some)
+            }
         }
     };
     let start = get(vm, from)?;
@@ -935,11 +945,12 @@ fn str_isprintable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> 
 fn str_isidentifier(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     crate::args::no_args(vm, "str.isidentifier", args, kw)?;
     let s = self_str(args);
+    // CPython checks XID_Start then XID_Continue on the code points as they are
+    // (no NFKC here, unlike the tokenizer); lone surrogates are neither.
+    use pyrite_syntax::tokenizer::{is_xid_continue, is_xid_start};
     let mut it = s.code_points().map(char::from_u32);
     let ok = match it.next() {
-        Some(Some(c)) if c == '_' || c.is_alphabetic() => {
-            it.all(|c| c.is_some_and(|c| c == '_' || c.is_alphanumeric()))
-        }
+        Some(Some(c)) if is_xid_start(c) => it.all(|c| c.is_some_and(is_xid_continue)),
         _ => false,
     };
     Ok(Value::bool(ok))

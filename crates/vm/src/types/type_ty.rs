@@ -168,7 +168,7 @@ fn own_slot_names(t: &TypeObject) -> Vec<String> {
         .dict()
         .items()
         .into_iter()
-        .filter(|(_, d)| d.downcast_ref::<MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t)))
+        .filter(|(_, d)| d.downcast_ref::<MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t) && m.slot().is_some()))
         .map(|(k, _)| crate::objects::str::display_lossy(&k))
         .collect();
     names.sort();
@@ -389,4 +389,133 @@ pub(crate) fn type_bases_set(vm: &mut Vm, v: &Value, value: Option<Value>) -> Py
     crate::slots::update_slots_recursive(t);
     drop(old_bases);
     Ok(())
+}
+
+/// What CPython shows of a type's C layout: `__flags__`, `__basicsize__`,
+/// `__itemsize__`, `__dictoffset__`, `__weakrefoffset__`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TypeLayout {
+    pub flags: u64,
+    pub basicsize: i64,
+    pub itemsize: i64,
+    pub dictoffset: i64,
+    pub weakrefoffset: i64,
+}
+
+/// CPython's Py_TPFLAGS bits.
+mod cpython_flags {
+    pub const MANAGED_DICT: u64 = 1 << 4;
+    pub const HEAPTYPE: u64 = 1 << 9;
+    pub const READY: u64 = 1 << 12;
+    pub const HAVE_GC: u64 = 1 << 14;
+    pub const VALID_VERSION_TAG: u64 = 1 << 19;
+}
+
+/// Size of a pointer field in CPython's structs (64-bit builds).
+const PTR: i64 = 8;
+
+/// CPython's numbers for a builtin type pyrite implements, by name.
+fn builtin_layout(t: &TypeObject) -> Option<TypeLayout> {
+    use super::type_layouts::BUILTIN_LAYOUTS;
+    if t.is_heap_type() {
+        return None;
+    }
+    let module = super::object_ty::type_module_name(t);
+    if !matches!(module.as_deref(), Some("builtins" | "types")) {
+        return None;
+    }
+    let name = t.name_string();
+    let ix = BUILTIN_LAYOUTS.binary_search_by(|row| row.0.cmp(name.as_str())).ok()?;
+    let &(_, flags, basicsize, itemsize, dictoffset, weakrefoffset) = BUILTIN_LAYOUTS.get(ix)?;
+    Some(TypeLayout {
+        flags: flags | cpython_flags::VALID_VERSION_TAG,
+        basicsize,
+        itemsize,
+        dictoffset,
+        weakrefoffset,
+    })
+}
+
+/// pyrite's flags given CPython's bit numbers.
+fn mapped_flags(t: &TypeObject) -> u64 {
+    use type_flags as f;
+    const CPYTHON_BITS: [(u32, u64); 16] = [
+        (f::SEQUENCE, 1 << 5),
+        (f::MAPPING, 1 << 6),
+        (f::IMMUTABLE, 1 << 8),
+        (f::HEAPTYPE, cpython_flags::HEAPTYPE | cpython_flags::HAVE_GC),
+        (f::BASETYPE, 1 << 10),
+        (f::METHOD_DESCRIPTOR, 1 << 17),
+        (f::IS_ABSTRACT, 1 << 20),
+        (f::MATCH_SELF, 1 << 22),
+        (f::INT_SUBCLASS, 1 << 24),
+        (f::LIST_SUBCLASS, 1 << 25),
+        (f::TUPLE_SUBCLASS, 1 << 26),
+        (f::BYTES_SUBCLASS, 1 << 27),
+        (f::STR_SUBCLASS, 1 << 28),
+        (f::DICT_SUBCLASS, 1 << 29),
+        (f::BASE_EXC_SUBCLASS, 1 << 30),
+        (f::TYPE_SUBCLASS, 1 << 31),
+    ];
+    let mut bits = cpython_flags::READY;
+    for (ours, theirs) in CPYTHON_BITS {
+        if t.has_flag(ours) {
+            bits |= theirs;
+        }
+    }
+    bits
+}
+
+/// The `__slots__` values `t` declares itself.
+fn own_slot_count(t: &TypeObject) -> i64 {
+    t.dict()
+        .items()
+        .iter()
+        .filter(|(_, d)| d.downcast_ref::<MemberDescr>().is_some_and(|m| std::ptr::eq(m.owner(), t) && m.slot().is_some()))
+        .count() as i64
+}
+
+/// CPython's numbers for `t`: a builtin type's own (or, for a native type
+/// CPython's table lacks, its base's), a class's computed from its base as
+/// CPython's type_new lays out slots, `__weakref__` and `__dict__`.
+pub(crate) fn type_layout(t: &TypeObject) -> TypeLayout {
+    if let Some(layout) = builtin_layout(t) {
+        return layout;
+    }
+    let object = TypeLayout { flags: 0, basicsize: 2 * PTR, itemsize: 0, dictoffset: 0, weakrefoffset: 0 };
+    let base_layout = t.base().map_or(object, type_layout);
+    if !t.is_heap_type() {
+        let mut flags = mapped_flags(t) | cpython_flags::VALID_VERSION_TAG;
+        if freed_by_gc(t) {
+            flags |= cpython_flags::HAVE_GC;
+        }
+        return TypeLayout { flags, ..base_layout };
+    }
+    let mut layout = base_layout;
+    let base_has_dict = t.base().is_some_and(has_instance_dict);
+    let base_has_weakrefs = t.base().is_some_and(has_weakrefs);
+    let adds_dict = has_instance_dict(t) && !base_has_dict;
+    let adds_weakref = has_weakrefs(t) && !base_has_weakrefs;
+    let mut offset = base_layout.basicsize + PTR * own_slot_count(t);
+    if adds_dict && base_layout.itemsize != 0 {
+        layout.dictoffset = -PTR;
+        offset += PTR;
+    }
+    if adds_weakref {
+        layout.weakrefoffset = offset;
+        offset += PTR;
+    }
+    if adds_dict && base_layout.itemsize == 0 {
+        // A managed dict lives before the object header.
+        layout.dictoffset = -offset - 3 * PTR;
+    }
+    layout.basicsize = offset;
+    layout.flags = mapped_flags(t);
+    if has_managed_dict(t) {
+        layout.flags |= cpython_flags::MANAGED_DICT;
+    }
+    if t.version_tag.get() != 0 {
+        layout.flags |= cpython_flags::VALID_VERSION_TAG;
+    }
+    layout
 }

@@ -225,6 +225,13 @@ impl Vm {
                         op::POP_TOP => {
                             let v = pop!();
                             drop(v);
+                            // An expression statement's result freed here (an un-awaited
+                            // coroutine, an object with `__del__`) is finalized on its line.
+                            if unsafe { *crate::object::FINALIZERS_DUE.get_mut() } {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                self.run_pending_finalizers();
+                            }
                         }
                         // Superinstructions (formed when the code object is made):
                         // the first instruction's work, then the second's, which

@@ -142,7 +142,7 @@ pub(crate) fn asyncgen_hooks() -> (Value, Value) {
 
 static ASYNCGEN_HOOKS_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
 static ASYNCGEN_HOOKS_DESC: crate::modules::structseq::StructSeqDesc = crate::modules::structseq::StructSeqDesc {
-    module: "sys",
+    module: "builtins",
     name: "asyncgen_hooks",
     fields: &["firstiter", "finalizer"],
     n_visible: 2,

@@ -12,6 +12,7 @@
 //!   and `error`, the class PyErr_NewException made for the module;
 //! - `float_pack(size, x, le)` / `float_unpack(data, le)`: PyFloat_Pack2/4/8
 //!   and PyFloat_Unpack2/4/8, the IEEE formats struct's `e`, `f`, `d` use;
+//! - `awaitType(x)`: an awaitable whose `__await__` returns `x` (tp_await);
 //! - the limits (`INT_MAX`, `PY_SSIZE_T_MAX`, `FLT_MAX`, ...) of the
 //!   platform's C types, which pyrite's conversions to C types check against
 //!   as CPython's do.
@@ -229,8 +230,52 @@ fn float_unpack(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(Value::float(x))
 }
 
+/// `awaitType(x)`: an object whose tp_await (`__await__`) returns `x` as
+/// it is, for the checks `await` makes of what `__await__` returns.
+struct AwaitObject(Value);
+
+impl crate::objects::native::NativeData for AwaitObject {
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.0);
+    }
+}
+
+static AWAIT_TYPE: crate::modules::NativeType = crate::modules::NativeType::new();
+
+fn await_type() -> &'static TypeObject {
+    AWAIT_TYPE.get_or_init(|st| {
+        let t = crate::modules::init_native_type(
+            st,
+            "builtins",
+            "awaitType",
+            crate::object::LayoutKind::Native,
+            &crate::typeobj::OBJECT_TYPE,
+            0,
+            |s| {
+                s.new = Some(|vm, _cls, args, kw| {
+                    crate::args::check_no_kwargs(vm, "awaitObject", kw)?;
+                    // PyArg_UnpackTuple's message.
+                    let [arg] = args else {
+                        let msg = format!("awaitObject expected 1 argument, got {}", args.len());
+                        return Err(vm.type_error(msg));
+                    };
+                    Ok(crate::objects::native::new_native(await_type(), AwaitObject(arg.clone())))
+                });
+            },
+        );
+        crate::typeinit::add_method_to(t, "__await__", |vm, args, _kw| {
+            let [me] = crate::args::ArgSpec::exact::<1>(vm, "__await__", args, 1)?;
+            match me.native_ref::<AwaitObject>() {
+                Some(a) => Ok(a.0.clone()),
+                None => Err(vm.type_error("descriptor '__await__' requires a 'awaitType' object")),
+            }
+        });
+    })
+}
+
 pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
     let m = ModuleBuilder::new("_testcapi");
+    m.type_(await_type());
     m.functions(&[
         ("exception_print", exception_print),
         ("traceback_print", traceback_print),

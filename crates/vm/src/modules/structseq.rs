@@ -122,6 +122,10 @@ fn desc_of(t: &TypeObject) -> Option<&'static StructSeqDesc> {
 }
 
 fn full_name(d: &StructSeqDesc) -> String {
+    // A type of module `builtins` is named without it (CPython's tp_name).
+    if d.module == "builtins" {
+        return d.name.to_string();
+    }
     format!("{}.{}", d.module, d.name)
 }
 

@@ -471,10 +471,13 @@ impl Vm {
     /// Closes a generator that is being freed; it never runs again, even if
     /// it ignored GeneratorExit (CPython finalizes an object only once).
     pub fn gen_finalize(&mut self, genv: &Value) -> PyResult<()> {
+        let hooked = genv.downcast_ref::<GeneratorObject>().is_some_and(|g| g.hooked_finalizer());
         let r = self.gen_finalize_once(genv);
         if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
-            // Not an async generator handed to its finalizer hook, whose aclose() runs later.
-            if gen.state.get() == GenState::Suspended && !gen.hooked_finalizer() {
+            // An async generator the finalizer hook kept (to run its aclose()
+            // later) stays as it is; otherwise it is done for.
+            let kept = hooked && crate::object::refcount(genv).is_some_and(|n| n > 1);
+            if gen.state.get() == GenState::Suspended && !kept {
                 gen.state.set(GenState::Finished);
                 clear_storage(gen);
             }
@@ -492,7 +495,9 @@ impl Vm {
             return Ok(());
         }
         if g.hooked_finalizer() {
+            // Called once: CPython finalizes an object only once.
             let finalizer = g.origin_or_finalizer();
+            g.set_origin_or_finalizer(Value::NULL);
             return self.call(&finalizer, &[genv.clone()], None).map(|_| ());
         }
         if g.is_coroutine() && g.state.get() == GenState::Created {

@@ -457,6 +457,7 @@ impl Vm {
                     && callable
                         .downcast_ref::<crate::objects::function::BoundMethod>()
                         .is_none()
+                    && !callable.downcast_ref::<TypeObject>().is_some_and(type_call_is_vectorcall)
             }
         };
         if !counted {
@@ -711,4 +712,22 @@ impl Vm {
         crate::types::exc::set_name_error_name(self, &e, name);
         e
     }
+}
+
+/// The builtin types CPython 3.11 calls through their own `tp_vectorcall`
+/// (list, dict, map, ...): such a call is not counted toward the recursion
+/// limit, while calling any other class (`type_call` through
+/// `_PyObject_MakeTpCall`) is. Subclasses do not inherit it.
+fn type_call_is_vectorcall(t: &TypeObject) -> bool {
+    use crate::builtins::{ENUMERATE_TYPE, FILTER_TYPE, MAP_TYPE, REVERSED_TYPE};
+    use crate::typeobj::{
+        BOOL_TYPE, DICT_TYPE, FLOAT_TYPE, FROZENSET_TYPE, LIST_TYPE, RANGE_TYPE, SET_TYPE, SUPER_TYPE, TUPLE_TYPE,
+        TYPE_TYPE,
+    };
+    [
+        &TYPE_TYPE, &SUPER_TYPE, &TUPLE_TYPE, &LIST_TYPE, &DICT_TYPE, &SET_TYPE, &FROZENSET_TYPE, &RANGE_TYPE,
+        &FLOAT_TYPE, &BOOL_TYPE, &ENUMERATE_TYPE, &REVERSED_TYPE, &FILTER_TYPE, &MAP_TYPE,
+    ]
+    .iter()
+    .any(|st| std::ptr::eq(st.ptr(), t))
 }

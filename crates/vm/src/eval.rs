@@ -191,6 +191,45 @@ impl Vm {
                             }
                         };
                     }
+                    // LOAD_FAST's work: push local `i`, UnboundLocalError when unset.
+                    macro_rules! push_local {
+                        ($i:expr) => {{
+                            let v = local!($i);
+                            if v.is_null() {
+                                let e = self.unbound_local(code, $i as u32);
+                                break 'dispatch Unwind::Raise(e);
+                            }
+                            let v = v.clone();
+                            push!(v);
+                        }};
+                    }
+                    // STORE_FAST's work: pop into local `i`, freeing the old value.
+                    macro_rules! store_local {
+                        ($i:expr) => {{
+                            let v = pop!();
+                            let old = std::mem::replace(local!($i), v);
+                            drop(old);
+                        }};
+                    }
+                    // Runs Python function `func` in a frame pushed here, its `n`
+                    // arguments moved in from the top of this stack; this frame
+                    // resumes after the instruction's `cache_len` cache units.
+                    macro_rules! call_with_stack_args {
+                        ($func:expr, $n:expr, $cache_len:expr) => {{
+                            self.frames[fi].lasti = instr_start as u32;
+                            self.frames[fi].resume_at = (ip + $cache_len) as u32;
+                            let args_base = unsafe { sp.sub($n) };
+                            let base = tri!(self.push_function_frame($func, false));
+                            // SAFETY: the new frame has room for its `n` parameters.
+                            unsafe { std::ptr::copy_nonoverlapping(args_base, base, $n) };
+                            sp = args_base;
+                            let depth = stack_depth!();
+                            self.frames[fi].stack_depth = depth;
+                            fi += 1;
+                            load_frame!();
+                            continue 'dispatch;
+                        }};
+                    }
                     instr_start = ip;
                     let word = unsafe { *units.add(ip) };
                     ip += 1;
@@ -204,24 +243,12 @@ impl Vm {
                     match opcode {
                         op::NOP => {}
                         op::RESUME | op::RESUME_QUICK => eval_breaker!(),
-                        op::LOAD_FAST => {
-                            let v = local!(oparg);
-                            if v.is_null() {
-                                let e = self.unbound_local(code, oparg);
-                                break 'dispatch Unwind::Raise(e);
-                            }
-                            let v = v.clone();
-                            push!(v);
-                        }
+                        op::LOAD_FAST => push_local!(oparg),
                         op::LOAD_CONST => {
                             let v = konst!(oparg).clone();
                             push!(v);
                         }
-                        op::STORE_FAST => {
-                            let v = pop!();
-                            let old = std::mem::replace(local!(oparg), v);
-                            drop(old);
-                        }
+                        op::STORE_FAST => store_local!(oparg),
                         op::POP_TOP => {
                             let v = pop!();
                             drop(v);
@@ -237,25 +264,13 @@ impl Vm {
                         // the first instruction's work, then the second's, which
                         // directly follows with a one-byte oparg and is skipped.
                         op::LOAD_FAST__LOAD_FAST | op::LOAD_FAST__LOAD_CONST => {
-                            let v = local!(oparg);
-                            if v.is_null() {
-                                let e = self.unbound_local(code, oparg);
-                                break 'dispatch Unwind::Raise(e);
-                            }
-                            let v = v.clone();
-                            push!(v);
+                            push_local!(oparg);
                             instr_start = ip;
                             // SAFETY: validated code: the second instruction follows.
                             let oparg2 = unsafe { *units.add(ip) } >> 8;
                             ip += 1;
                             if opcode == op::LOAD_FAST__LOAD_FAST {
-                                let v = local!(oparg2);
-                                if v.is_null() {
-                                    let e = self.unbound_local(code, oparg2 as u32);
-                                    break 'dispatch Unwind::Raise(e);
-                                }
-                                let v = v.clone();
-                                push!(v);
+                                push_local!(oparg2);
                             } else {
                                 let v = konst!(oparg2).clone();
                                 push!(v);
@@ -268,34 +283,18 @@ impl Vm {
                             // SAFETY: validated code: the second instruction follows.
                             let oparg2 = unsafe { *units.add(ip) } >> 8;
                             ip += 1;
-                            let v = local!(oparg2);
-                            if v.is_null() {
-                                let e = self.unbound_local(code, oparg2 as u32);
-                                break 'dispatch Unwind::Raise(e);
-                            }
-                            let v = v.clone();
-                            push!(v);
+                            push_local!(oparg2);
                         }
                         op::STORE_FAST__LOAD_FAST | op::STORE_FAST__STORE_FAST => {
-                            let v = pop!();
-                            let old = std::mem::replace(local!(oparg), v);
-                            drop(old);
+                            store_local!(oparg);
                             instr_start = ip;
                             // SAFETY: validated code: the second instruction follows.
                             let oparg2 = unsafe { *units.add(ip) } >> 8;
                             ip += 1;
                             if opcode == op::STORE_FAST__LOAD_FAST {
-                                let v = local!(oparg2);
-                                if v.is_null() {
-                                    let e = self.unbound_local(code, oparg2 as u32);
-                                    break 'dispatch Unwind::Raise(e);
-                                }
-                                let v = v.clone();
-                                push!(v);
+                                push_local!(oparg2);
                             } else {
-                                let v = pop!();
-                                let old = std::mem::replace(local!(oparg2), v);
-                                drop(old);
+                                store_local!(oparg2);
                             }
                         }
                         op::PUSH_NULL => push!(Value::NULL),
@@ -567,17 +566,7 @@ impl Vm {
                                         // `__getitem__(container, sub)`: a frame pushed here,
                                         // the two operands moved in as its arguments.
                                         specialize::hit(Family::BinarySubscr, opcode);
-                                        self.frames[fi].lasti = instr_start as u32;
-                                        self.frames[fi].resume_at = (ip + caches::BINARY_SUBSCR) as u32;
-                                        let args_base = unsafe { sp.sub(2) };
-                                        let base = tri!(self.push_function_frame(func, false));
-                                        unsafe { std::ptr::copy_nonoverlapping(args_base, base, 2) };
-                                        sp = args_base;
-                                        let depth = stack_depth!();
-                                        self.frames[fi].stack_depth = depth;
-                                        fi += 1;
-                                        load_frame!();
-                                        continue 'dispatch;
+                                        call_with_stack_args!(func, 2, caches::BINARY_SUBSCR);
                                     }
                                     None
                                 }
@@ -874,17 +863,7 @@ impl Vm {
                                     // a frame pushed here, the owner moved in as its
                                     // argument; its return value replaces the owner.
                                     specialize::hit(Family::LoadAttr, opcode);
-                                    self.frames[fi].lasti = instr_start as u32;
-                                    self.frames[fi].resume_at = (ip + caches::LOAD_ATTR) as u32;
-                                    let args_base = unsafe { sp.sub(1) };
-                                    let base = tri!(self.push_function_frame(fget, false));
-                                    unsafe { std::ptr::copy_nonoverlapping(args_base, base, 1) };
-                                    sp = args_base;
-                                    let depth = stack_depth!();
-                                    self.frames[fi].stack_depth = depth;
-                                    fi += 1;
-                                    load_frame!();
-                                    continue 'dispatch;
+                                    call_with_stack_args!(fget, 1, caches::LOAD_ATTR);
                                 }
                             }
                             let owner = pop!();

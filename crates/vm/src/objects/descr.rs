@@ -328,28 +328,17 @@ impl MemberDescr {
 }
 
 pub fn new_member_descr(name: Value, owner: *const TypeObject, index: usize) -> Value {
+    alloc_member(name, owner, index, None)
+}
+
+fn alloc_member(name: Value, owner: *const TypeObject, index: usize, native: Option<NativeMember>) -> Value {
     alloc_object(
         crate::typeobj::MEMBER_DESCR_TYPE.get(),
-        MemberDescr {
-            header: ObjHeader::new(std::ptr::null()),
-            name,
-            owner,
-            index,
-            native: None,
-        },
+        MemberDescr { header: ObjHeader::new(std::ptr::null()), name, owner, index, native },
     )
 }
 
 /// A builtin type's member descriptor.
 pub fn new_native_member(name: Value, owner: *const TypeObject, member: NativeMember) -> Value {
-    alloc_object(
-        crate::typeobj::MEMBER_DESCR_TYPE.get(),
-        MemberDescr {
-            header: ObjHeader::new(std::ptr::null()),
-            name,
-            owner,
-            index: 0,
-            native: Some(member),
-        },
-    )
+    alloc_member(name, owner, 0, Some(member))
 }

@@ -713,8 +713,8 @@ impl DictIter {
     }
 }
 
-pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
-    let dict = it.dict();
+/// The dict an iterator walks (None once exhausted), after CPython's size check.
+fn checked_dict<'a>(vm: &mut Vm, it: &DictIter, dict: &'a Value) -> PyResult<Option<&'a DictObject>> {
     let Some(d) = dict.downcast_ref::<DictObject>() else {
         return Ok(None);
     };
@@ -722,6 +722,14 @@ pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Val
         it.used.set(-1);
         return Err(vm.new_error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
     }
+    Ok(Some(d))
+}
+
+pub fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
+    let dict = it.dict();
+    let Some(d) = checked_dict(vm, it, &dict)? else {
+        return Ok(None);
+    };
     match d.next_entry(it.pos.get()) {
         None => {
             it.pos.set(usize::MAX);
@@ -752,13 +760,9 @@ pub fn new_dict_rev_iter(ty: &TypeObject, dict: Value) -> Value {
 /// Next (key, value) of a reversed dict iterator: CPython checks only the size.
 pub fn dict_rev_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<(Value, Value)>> {
     let dict = it.dict();
-    let Some(d) = dict.downcast_ref::<DictObject>() else {
+    let Some(d) = checked_dict(vm, it, &dict)? else {
         return Ok(None);
     };
-    if it.used.get() != d.len() as isize {
-        it.used.set(-1);
-        return Err(vm.new_error(ExcKind::RuntimeError, "dictionary changed size during iteration"));
-    }
     match d.prev_entry(it.pos.get()) {
         None => {
             it.pos.set(0);

@@ -613,19 +613,13 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("__sizeof__() should return >= 0"));
     }
-    // Objects the cycle collector tracks carry CPython's 16-byte GC header.
-    let t = type_of(&obj);
-    let untracked = [
-        &crate::typeobj::INT_TYPE,
-        &crate::typeobj::FLOAT_TYPE,
-        &crate::typeobj::STR_TYPE,
-        &crate::typeobj::BYTES_TYPE,
-        &crate::typeobj::BOOL_TYPE,
-        &crate::typeobj::NONE_TYPE,
-    ]
-    .iter()
-    .any(|s| std::ptr::eq(t, s.get()));
-    Ok(Value::int(n + if untracked { 0 } else { 16 }))
+    // CPython's _PyType_PreHeaderSize: the GC header of collected types and
+    // the managed-dict pointers before the object.
+    use crate::types::type_ty::{cpython_flags, type_layout};
+    let flags = type_layout(type_of(&obj)).flags;
+    let gc_header = if flags & cpython_flags::HAVE_GC != 0 { 16 } else { 0 };
+    let dict_pointers = if flags & cpython_flags::MANAGED_DICT != 0 { 16 } else { 0 };
+    Ok(Value::int(n + gc_header + dict_pointers))
 }
 
 fn displayhook(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {

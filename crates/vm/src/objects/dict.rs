@@ -233,6 +233,22 @@ impl DictObject {
         self.len() == 0
     }
 
+    /// Bytes CPython's keys object of this table would take
+    /// (`_PyDict_KeysSize`): header, index array, usable entries (16 bytes
+    /// for all-str keys, else 24). 0 while the dict shares the empty keys.
+    pub fn keys_sizeof(&self) -> usize {
+        let Some(keys) = self.inner().keys.as_ref() else { return 0 };
+        let index_bytes = match keys.indices {
+            Indices::I8(_) => 1,
+            Indices::I16(_) => 2,
+            Indices::I32(_) => 4,
+            Indices::I64(_) => 8,
+        };
+        let size = 1usize << keys.log2_size;
+        let entry = if keys.all_str { 16 } else { 24 };
+        32 + size * index_bytes + usable_fraction(size) * entry
+    }
+
     /// Lookup of an exact str key: no Python code can run.
     #[inline]
     pub fn get_str(&self, key: &Value) -> Option<Value> {

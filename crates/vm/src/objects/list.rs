@@ -66,6 +66,11 @@ impl ListObject {
         self.vec().is_empty()
     }
 
+    /// Item slots allocated (`list.__sizeof__` counts them).
+    pub fn capacity(&self) -> usize {
+        self.vec().capacity()
+    }
+
     #[inline(always)]
     pub fn get(&self, i: usize) -> Option<Value> {
         self.vec().get(i).cloned()

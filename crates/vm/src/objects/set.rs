@@ -179,6 +179,11 @@ impl SetObject {
         self.t().used
     }
 
+    /// Slots in the hash table (CPython's `mask + 1`).
+    pub fn table_size(&self) -> usize {
+        self.t().table.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -305,10 +305,15 @@ fn method_call(vm: &mut Vm, m: &Value, args: &[Value], kw: KwNames) -> PyResult<
 fn method_repr(vm: &mut Vm, m: &Value) -> PyResult<Value> {
     let Some(bm) = method_of(m) else { return Ok(none()) };
     let (f, s) = (bm.func.clone(), bm.self_.clone());
-    let qn = match vm.lookup_attr(&f, &vm.intern("__qualname__"))? {
-        Some(q) => display_lossy(&q),
-        None => "?".into(),
-    };
+    // CPython's method_repr: `__qualname__`, else `__name__`, else `?`.
+    let mut qn = None;
+    for attr in ["__qualname__", "__name__"] {
+        if let Some(q) = vm.lookup_attr(&f, &vm.intern(attr))? {
+            qn = Some(display_lossy(&q));
+            break;
+        }
+    }
+    let qn = qn.unwrap_or_else(|| "?".into());
     let sr = vm.repr_string(&s)?;
     Ok(vm.new_str(&format!("<bound method {qn} of {sr}>")))
 }
@@ -320,7 +325,9 @@ fn method_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRes
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(not_implemented());
     }
-    let eq = x.self_.is(&y.self_) && vm.rich_eq_bool(&x.func, &y.func)?;
+    // Functions first, as CPython: an `__eq__` that raises is seen.
+    let (xs, ys) = (x.self_.clone(), y.self_.clone());
+    let eq = vm.rich_eq_bool(&x.func.clone(), &y.func.clone())? && xs.is(&ys);
     Ok(Value::bool(eq == (op == CompareOp::Eq)))
 }
 
@@ -404,6 +411,31 @@ fn builtin_repr(vm: &mut Vm, f: &Value) -> PyResult<Value> {
         tn,
         addr(&b.self_)
     )))
+}
+
+/// Bound builtins are equal when they bind the same object (by identity) to
+/// the same native function (CPython's meth_richcompare); no ordering.
+fn builtin_richcompare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (builtin_of(a), builtin_of(b)) else {
+        return Ok(not_implemented());
+    };
+    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
+        return Ok(not_implemented());
+    }
+    // The name and module are compared too: the linker may fold two
+    // identical Rust functions into one address.
+    let eq = x.self_.is(&y.self_)
+        && x.func as usize == y.func as usize
+        && x.name == y.name
+        && x.module == y.module;
+    Ok(Value::bool(eq == (op == CompareOp::Eq)))
+}
+
+/// Consistent with `builtin_richcompare` (CPython's meth_hash).
+fn builtin_hash(_vm: &mut Vm, f: &Value) -> PyResult<i64> {
+    let Some(b) = builtin_of(f) else { return Ok(0) };
+    let func = (b.func as usize as u64).rotate_right(4) as i64;
+    Ok(crate::hash::fix(pointer_hash(&b.self_) ^ func))
 }
 
 fn builtin_name(vm: &mut Vm, f: &Value) -> PyResult<Value> {
@@ -1639,6 +1671,8 @@ pub(crate) fn init() {
     let s = BUILTIN_FUNCTION_TYPE.get().slots_mut();
     s.call = Some(builtin_call);
     s.repr = Some(builtin_repr);
+    s.richcompare = Some(builtin_richcompare);
+    s.hash = Some(builtin_hash);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__name__", builtin_name, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__qualname__", builtin_qualname, None);
     add_getset(&BUILTIN_FUNCTION_TYPE, "__self__", builtin_self, None);

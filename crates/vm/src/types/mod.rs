@@ -14,6 +14,7 @@ pub mod printf;
 pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
+pub mod sizeof;
 pub mod str_ty;
 pub mod str_unicode;
 pub mod type_layouts;
@@ -30,6 +31,7 @@ pub(crate) fn init_all() {
     seq::init();
     dict_ty::init();
     set_ty::init();
+    sizeof::init();
     func_ty::init();
     func_ty::init_generator();
     func_ty::init_member();

@@ -302,11 +302,6 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Va
     Ok(none())
 }
 
-fn object_sizeof(_vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
-    let _ = args;
-    Ok(Value::int(16))
-}
-
 /// `object.__getstate__()` (3.11): the instance dict (None when empty), and
 /// with `__slots__` values a `(dict, slots)` pair.
 fn object_getstate(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
@@ -1244,7 +1239,6 @@ pub(crate) fn init() {
     add_getset(&OBJECT_TYPE, "__class__", object_class_get, Some(object_class_set));
     add_method(&OBJECT_TYPE, "__format__", object_format);
     add_method(&OBJECT_TYPE, "__dir__", object_dir);
-    add_method(&OBJECT_TYPE, "__sizeof__", object_sizeof);
     add_method(&OBJECT_TYPE, "__reduce_ex__", object_reduce_ex);
     add_method(&OBJECT_TYPE, "__reduce__", object_reduce);
     add_method(&OBJECT_TYPE, "__getstate__", object_getstate);

@@ -403,7 +403,7 @@ pub(crate) struct TypeLayout {
 }
 
 /// CPython's Py_TPFLAGS bits.
-mod cpython_flags {
+pub(crate) mod cpython_flags {
     pub const MANAGED_DICT: u64 = 1 << 4;
     pub const HEAPTYPE: u64 = 1 << 9;
     pub const READY: u64 = 1 << 12;
@@ -482,7 +482,7 @@ fn mapped_flags(t: &TypeObject) -> u64 {
 }
 
 /// The `__slots__` values `t` declares itself.
-fn own_slot_count(t: &TypeObject) -> i64 {
+pub(crate) fn own_slot_count(t: &TypeObject) -> i64 {
     t.dict()
         .items()
         .iter()

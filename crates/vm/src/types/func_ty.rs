@@ -490,7 +490,10 @@ fn method_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value)
     let Some(md) = method_descr_of(d) else {
         return Ok(d.clone());
     };
-    let Some(o) = obj.filter(|o| !o.is_none() || std::ptr::eq(md.owner(), NONE_TYPE.get())) else {
+    // As CPython's method_get: only a missing instance leaves it unbound (the
+    // Python-level `__get__(None, cls)` arrives here as no instance), so
+    // `None.__sizeof__` binds to None.
+    let Some(o) = obj else {
         return Ok(d.clone());
     };
     if !type_of(o).is_subtype(md.owner()) {
@@ -718,11 +721,15 @@ pub fn call_slot(vm: &mut Vm, slot: SlotFn, name: &str, self_: &Value, args: &[V
             if args.is_empty() || args.len() > 2 {
                 return Err(vm.type_error("__get__(None, None) is invalid"));
             }
+            // As CPython's wrap_descr_get: None stands for a missing instance
+            // or owner, and one of the two is needed.
             let obj = if args[0].is_none() { None } else { Some(&args[0]) };
-            let owner = args
-                .get(1)
-                .cloned()
-                .unwrap_or_else(|| obj.map(|o| type_of(o).as_value()).unwrap_or_else(none));
+            let owner = args.get(1).filter(|t| !t.is_none()).cloned();
+            let owner = match (owner, obj) {
+                (Some(t), _) => t,
+                (None, Some(o)) => type_of(o).as_value(),
+                (None, None) => return Err(vm.type_error("__get__(None, None) is invalid")),
+            };
             f(vm, self_, obj, &owner)
         }
         SlotFn::DescrSet(f) => {

@@ -191,6 +191,17 @@ impl Vm {
                             }
                         };
                     }
+                    // A superinstruction's second half: steps over its code unit
+                    // (which is where errors are now reported) and gives its oparg.
+                    macro_rules! second_oparg {
+                        () => {{
+                            instr_start = ip;
+                            // SAFETY: validated code: the second instruction follows.
+                            let oparg2 = unsafe { *units.add(ip) } >> 8;
+                            ip += 1;
+                            oparg2
+                        }};
+                    }
                     // LOAD_FAST's work: push local `i`, UnboundLocalError when unset.
                     macro_rules! push_local {
                         ($i:expr) => {{
@@ -265,10 +276,7 @@ impl Vm {
                         // directly follows with a one-byte oparg and is skipped.
                         op::LOAD_FAST__LOAD_FAST | op::LOAD_FAST__LOAD_CONST => {
                             push_local!(oparg);
-                            instr_start = ip;
-                            // SAFETY: validated code: the second instruction follows.
-                            let oparg2 = unsafe { *units.add(ip) } >> 8;
-                            ip += 1;
+                            let oparg2 = second_oparg!();
                             if opcode == op::LOAD_FAST__LOAD_FAST {
                                 push_local!(oparg2);
                             } else {
@@ -279,18 +287,12 @@ impl Vm {
                         op::LOAD_CONST__LOAD_FAST => {
                             let v = konst!(oparg).clone();
                             push!(v);
-                            instr_start = ip;
-                            // SAFETY: validated code: the second instruction follows.
-                            let oparg2 = unsafe { *units.add(ip) } >> 8;
-                            ip += 1;
+                            let oparg2 = second_oparg!();
                             push_local!(oparg2);
                         }
                         op::STORE_FAST__LOAD_FAST | op::STORE_FAST__STORE_FAST => {
                             store_local!(oparg);
-                            instr_start = ip;
-                            // SAFETY: validated code: the second instruction follows.
-                            let oparg2 = unsafe { *units.add(ip) } >> 8;
-                            ip += 1;
+                            let oparg2 = second_oparg!();
                             if opcode == op::STORE_FAST__LOAD_FAST {
                                 push_local!(oparg2);
                             } else {

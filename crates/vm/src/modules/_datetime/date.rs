@@ -1208,25 +1208,15 @@ fn datetime_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
     alloc_datetime(vm, type_of(me_v), f, tzv, fold)
 }
 
-fn datetime_state(mo: &Moment, proto: i64) -> Value {
-    let b = new_bytes(&mo.datetime_bytes(proto > 3));
-    let tzv = mo.tz();
-    if tzv.is_none() {
-        new_tuple(vec![b])
-    } else {
-        new_tuple(vec![b, tzv])
-    }
-}
-
 fn datetime_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [me_v, proto] = ArgSpec::exact::<2>(vm, "__reduce_ex__", args, 1)?;
     let proto = c_int(vm, &proto)? as i64;
     let mo = m(vm, &me_v)?;
-    Ok(new_tuple(vec![type_of(&me_v).as_value(), datetime_state(mo, proto)]))
+    Ok(super::reduce_with_tz(&me_v, &mo.datetime_bytes(proto > 3), mo.tz()))
 }
 
 fn datetime_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     super::noargs(vm, "datetime.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
-    Ok(new_tuple(vec![type_of(me_v).as_value(), datetime_state(mo, 2)]))
+    Ok(super::reduce_with_tz(me_v, &mo.datetime_bytes(false), mo.tz()))
 }

@@ -378,6 +378,14 @@ pub(super) fn parse_args_ints(
 }
 
 /// A method without arguments (METH_NOARGS): `name` is `type.method`.
+/// `(type(obj), (state_bytes,))`, or `(type(obj), (state_bytes, tzinfo))` when
+/// it has one: what `__reduce__` of datetime and time return.
+pub(super) fn reduce_with_tz(obj: &Value, state: &[u8], tz: Value) -> Value {
+    let b = crate::objects::bytes::new_bytes(state);
+    let state = if tz.is_none() { crate::objects::tuple::new_tuple(vec![b]) } else { crate::objects::tuple::new_tuple(vec![b, tz]) };
+    crate::objects::tuple::new_tuple(vec![type_of(obj).as_value(), state])
+}
+
 pub(super) fn noargs(vm: &mut Vm, name: &str, args: &[Value], kwnames: KwNames) -> PyResult<()> {
     crate::args::check_no_kwargs(vm, name, kwnames)?;
     if args.len() != 1 {

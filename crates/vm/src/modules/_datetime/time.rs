@@ -8,7 +8,6 @@ use crate::args::ArgSpec;
 use crate::exception::PyResult;
 use crate::modules::{init_native_type, NativeType};
 use crate::object::LayoutKind;
-use crate::objects::bytes::new_bytes;
 use crate::objects::native::new_native;
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::str::{as_str_obj, new_str};
@@ -308,25 +307,15 @@ fn time_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     alloc_time(vm, type_of(me_v), f, tz, fold)
 }
 
-fn time_state(mo: &Moment, proto: i64) -> Value {
-    let b = new_bytes(&mo.time_bytes(proto > 3));
-    let tz = mo.tz();
-    if tz.is_none() {
-        new_tuple(vec![b])
-    } else {
-        new_tuple(vec![b, tz])
-    }
-}
-
 fn time_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let [me_v, proto] = ArgSpec::exact::<2>(vm, "__reduce_ex__", args, 1)?;
     let proto = c_int(vm, &proto)? as i64;
     let mo = m(vm, &me_v)?;
-    Ok(new_tuple(vec![type_of(&me_v).as_value(), time_state(mo, proto)]))
+    Ok(super::reduce_with_tz(&me_v, &mo.time_bytes(proto > 3), mo.tz()))
 }
 
 fn time_reduce(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     super::noargs(vm, "time.__reduce__", args, _kw)?;
     let (me_v, mo) = me(vm, args)?;
-    Ok(new_tuple(vec![type_of(me_v).as_value(), time_state(mo, 2)]))
+    Ok(super::reduce_with_tz(me_v, &mo.time_bytes(false), mo.tz()))
 }

@@ -1537,6 +1537,22 @@ impl Vm {
                             let v = local!(oparg).clone();
                             push!(v);
                         }
+                        // MAKE_CELL and COPY_FREE_VARS start every call of a closure
+                        // or of a function whose variables a closure captures.
+                        op::MAKE_CELL => {
+                            let initial = local!(oparg).take();
+                            *local!(oparg) = new_cell(initial);
+                        }
+                        op::COPY_FREE_VARS => {
+                            // Only function frames have free variables.
+                            let f = self.frames[fi].func.downcast_ref::<FunctionObject>();
+                            if let Some(cl) = f.and_then(|f| f.closure.downcast_ref::<TupleObject>()) {
+                                let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
+                                for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
+                                    *local!(off + i) = c.clone();
+                                }
+                            }
+                        }
                         op::LOAD_DEREF => {
                             let v = local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get());
                             match v {
@@ -2080,9 +2096,24 @@ impl Vm {
         let Some(d) = target.downcast_ref::<DictObject>() else {
             return Ok(());
         };
-        let items: Vec<(Value, Value)> = if let Some(u) = update.downcast_ref::<DictObject>() {
-            u.items()
-        } else {
+        if let Some(u) = update.downcast_ref::<DictObject>() {
+            // A dict's stored hashes are reused; a key's `__eq__` that resizes
+            // it is a RuntimeError, as in CPython's dict_merge.
+            let n = u.entries_len();
+            let mut pos = 0;
+            while let Some((ix, k, v, hash)) = u.next_entry_hashed(pos) {
+                if let Some(f) = func {
+                    self.check_merge_keyword(d, f, &k, hash)?;
+                }
+                d.set_item_hashed(self, k, hash, v)?;
+                if u.entries_len() != n {
+                    return Err(self.new_error(ExcKind::RuntimeError, "dict mutated during update"));
+                }
+                pos = ix + 1;
+            }
+            return Ok(());
+        }
+        let items: Vec<(Value, Value)> = {
             let keys_fn = self.lookup_attr(update, &self.intern("keys"))?;
             let Some(keys_fn) = keys_fn else {
                 let msg = match func {
@@ -2106,20 +2137,27 @@ impl Vm {
         };
         for (k, v) in items {
             if let Some(f) = func {
-                if k.downcast_ref::<StrObject>().is_none() {
-                    let msg = "keywords must be strings".to_string();
-                    return Err(self.type_error(msg));
-                }
-                if d.get_item(self, &k)?.is_some() {
-                    let msg = format!(
-                        "{} got multiple values for keyword argument '{}'",
-                        self.func_desc(f),
-                        display_lossy(&k)
-                    );
-                    return Err(self.type_error(msg));
-                }
+                let hash = if k.downcast_ref::<StrObject>().is_some() { self.hash(&k)? } else { 0 };
+                self.check_merge_keyword(d, f, &k, hash)?;
             }
             d.set_item(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `f(**m)`: a key of `m` must be a str not already among the keywords
+    /// (`hash` is the key's hash when it is a str).
+    fn check_merge_keyword(&mut self, d: &DictObject, f: &Value, k: &Value, hash: i64) -> PyResult<()> {
+        if k.downcast_ref::<StrObject>().is_none() {
+            return Err(self.type_error("keywords must be strings"));
+        }
+        if d.get_item_hashed(self, k, hash)?.is_some() {
+            let msg = format!(
+                "{} got multiple values for keyword argument '{}'",
+                self.func_desc(f),
+                display_lossy(k)
+            );
+            return Err(self.type_error(msg));
         }
         Ok(())
     }
@@ -2858,21 +2896,6 @@ impl Vm {
                 let items = tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
                 for v in items.into_iter().rev() {
                     push!(v);
-                }
-            }
-            op::MAKE_CELL => {
-                let initial = local!(oparg).take();
-                *local!(oparg) = new_cell(initial);
-            }
-            op::COPY_FREE_VARS => {
-                let func = self.frames[fi].func.clone();
-                if let Some(f) = func.downcast_ref::<FunctionObject>() {
-                    if let Some(cl) = f.closure.downcast_ref::<TupleObject>() {
-                        let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
-                        for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
-                            *local!(off + i) = c.clone();
-                        }
-                    }
                 }
             }
             op::LOAD_CLASSDEREF => {

@@ -176,6 +176,12 @@ impl Vm {
         }
 
         load_frame!();
+        if pending.is_some() && crate::tracing::any_hooked() {
+            // An exception thrown into a generator: 'call' as it resumes.
+            if let Err(e) = self.trace_call_event(fi) {
+                pending = Some(e);
+            }
+        }
         loop {
             let unwind: Unwind = if let Some(e) = pending.take() {
                 instr_start = ip.saturating_sub(1);
@@ -250,6 +256,12 @@ impl Vm {
                         // SAFETY: validated code never ends in EXTENDED_ARG prefixes.
                         (opcode, oparg) = unsafe { decode_extended(units, &mut ip, oparg) };
                         instr_start = ip - 1;
+                    }
+                    if crate::tracing::any_hooked() {
+                        // sys.settrace / sys.setprofile: events, and the
+                        // instruction's unspecialized form.
+                        self.frames[fi].stack_depth = stack_depth!();
+                        opcode = tri!(self.trace_instruction(fi, instr_start, opcode));
                     }
                     match opcode {
                         op::NOP => {}
@@ -1265,7 +1277,12 @@ impl Vm {
                                 let callable = peek!(nargs + 1).clone();
                                 let args = unsafe { std::slice::from_raw_parts(sp.sub(nargs), nargs) };
                                 let kwv = if nkw > 0 { Some(&kw) } else { None };
-                                self.call(&callable, args, kwv)
+                                if crate::tracing::any_hooked() {
+                                    self.frames[fi].stack_depth = stack_depth!();
+                                    self.call_profiled(fi, &callable, args, kwv)
+                                } else {
+                                    self.call(&callable, args, kwv)
+                                }
                             };
                             for _ in 0..entries {
                                 let v = pop!();
@@ -1322,6 +1339,9 @@ impl Vm {
                             self.frames[fi].stack_depth = depth;
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
+                            if crate::tracing::any_hooked() {
+                                tri!(self.trace_return(fi, &retval));
+                            }
                             let was_entry = self.frames[fi].is_entry;
                             if !was_entry && !self.frames[fi].generator.is_null() {
                                 // A generator FOR_ITER_GEN resumed returned: its FOR_ITER
@@ -1414,6 +1434,11 @@ impl Vm {
                         }
                         op::YIELD_VALUE => {
                             let retval = pop!();
+                            if crate::tracing::any_hooked() {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                tri!(self.trace_return(fi, &retval));
+                            }
                             if !self.frames[fi].is_entry && !self.frames[fi].generator.is_null() {
                                 // A generator FOR_ITER_GEN resumed: the value goes to
                                 // the loop's frame, which continues after the FOR_ITER.
@@ -1674,6 +1699,10 @@ impl Vm {
             loop {
                 if add_tb {
                     self.add_traceback(&err, fi, lookup_at);
+                    if crate::tracing::any_hooked() {
+                        self.frames[fi].stack_depth = stack_depth!();
+                        err = self.trace_exception(fi, err);
+                    }
                 }
                 self.frames[fi].lasti = lasti;
                 let handler = unsafe { (*code).find_handler(lookup_at) };
@@ -1702,6 +1731,9 @@ impl Vm {
                     drop(v);
                 }
                 self.frames[fi].stack_depth = 0;
+                if crate::tracing::any_hooked() {
+                    self.trace_unwind_exit(fi);
+                }
                 let was_entry = self.frames[fi].is_entry;
                 let inline_gen = if was_entry { Value::NULL } else { self.frames[fi].generator.clone() };
                 self.pop_frame();

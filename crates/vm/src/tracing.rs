@@ -36,8 +36,12 @@ pub(crate) struct TraceState {
     /// The global trace function (NULL: none). Its result for a 'call' event
     /// becomes the frame's local trace function (`f_trace`).
     pub(crate) trace: Value,
-    /// The profile function (NULL: none).
+    /// The profile function (NULL: none), or the object a native profiler
+    /// (`_lsprof`) reports from `sys.getprofile()`.
     pub(crate) profile: Value,
+    /// A native profiler's callback, which gets the events instead of
+    /// `profile` being called.
+    pub(crate) native_profiler: Option<NativeProfiler>,
     /// Nesting of running hooks: no events are reported from inside one.
     pub(crate) busy: u32,
 }
@@ -56,6 +60,10 @@ impl Drop for TraceState {
     }
 }
 
+/// A profiler written in Rust: (vm, its object, event, the code object for
+/// 'call'/'return', the builtin for the 'c_' events).
+pub(crate) type NativeProfiler = fn(&mut Vm, &Value, &str, &Value);
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Hook {
     Trace,
@@ -68,7 +76,10 @@ impl Vm {
         let was = self.hooks.hooked();
         let old = match which {
             Hook::Trace => std::mem::replace(&mut self.hooks.trace, f),
-            Hook::Profile => std::mem::replace(&mut self.hooks.profile, f),
+            Hook::Profile => {
+                self.hooks.native_profiler = None;
+                std::mem::replace(&mut self.hooks.profile, f)
+            }
         };
         match (was, self.hooks.hooked()) {
             (false, true) => {
@@ -80,6 +91,13 @@ impl Vm {
             _ => {}
         }
         drop(old);
+    }
+
+    /// Installs a native profiler (`_lsprof.Profiler.enable`): `obj` is what
+    /// `sys.getprofile()` then returns.
+    pub(crate) fn set_native_profiler(&mut self, obj: Value, callback: NativeProfiler) {
+        self.set_hook(Hook::Profile, obj);
+        self.hooks.native_profiler = Some(callback);
     }
 
     pub(crate) fn hook(&self, which: Hook) -> Value {
@@ -232,6 +250,14 @@ impl Vm {
 
     fn profile_event(&mut self, fi: usize, what: &str, arg: Value) -> PyResult<()> {
         if self.hooks.profile.is_null() || self.hooks.busy != 0 {
+            return Ok(());
+        }
+        if let Some(native) = self.hooks.native_profiler {
+            let obj = self.hooks.profile.clone();
+            let subject = if what.starts_with("c_") { arg } else { self.frames[fi].code_value() };
+            self.hooks.busy += 1;
+            native(self, &obj, what, &subject);
+            self.hooks.busy -= 1;
             return Ok(());
         }
         let frame = self.frame_object(fi);

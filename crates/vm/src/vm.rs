@@ -191,14 +191,7 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        let t = type_of(v);
-        // Types of native modules are `module.Name` in messages, as CPython's tp_name.
-        if !t.is_heap_type() {
-            if let Some(m) = crate::types::object_ty::type_module_name(t).filter(|m| m != "builtins") {
-                return format!("{m}.{}", t.name_string());
-            }
-        }
-        t.name_string()
+        type_of(v).tp_name()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {

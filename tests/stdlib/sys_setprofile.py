@@ -32,6 +32,8 @@ sys.setprofile(profiler)
 work([-3, 1, -2])
 list(gen())
 sorted([3, 1, 2], key=str)
+max(*[[1, -2]], **dict(key=abs))
+[].extend(*[(1,)])
 sys.setprofile(None)
 for entry in log:
     print(*entry)

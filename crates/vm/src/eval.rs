@@ -2794,8 +2794,16 @@ impl Vm {
                 let null = pop!();
                 drop(null);
                 self.frames[fi].lasti = instr_start as u32;
-                let r = tri!(self.call_function_ex(&func, &callargs, &kwargs));
-                push!(r);
+                let r = if crate::tracing::any_hooked() {
+                    // SAFETY: `st.sp` is this frame's stack top, above its variables.
+                    let depth = unsafe { st.sp.offset_from(lp.add((*code).nlocalsplus())) } as usize;
+                    self.frames[fi].stack_depth = depth;
+                    let first = callargs.downcast_ref::<TupleObject>().and_then(|t| t.items().first().cloned());
+                    self.profile_c_call(fi, &func, first.as_ref(), |vm| vm.call_function_ex(&func, &callargs, &kwargs))
+                } else {
+                    self.call_function_ex(&func, &callargs, &kwargs)
+                };
+                push!(tri!(r));
             }
             op::SEND => {
                 let v = pop!();

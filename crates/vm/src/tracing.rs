@@ -290,23 +290,35 @@ impl Vm {
         args: &[Value],
         kwnames: Option<&Value>,
     ) -> PyResult<Value> {
+        self.profile_c_call(fi, callable, args.first(), |vm| vm.call(callable, args, kwnames))
+    }
+
+    /// Runs `call` (a call of `callable` whose first argument is `first`)
+    /// with the 'c_' profile events around it, as `call_profiled`.
+    pub(crate) fn profile_c_call(
+        &mut self,
+        fi: usize,
+        callable: &Value,
+        first: Option<&Value>,
+        call: impl FnOnce(&mut Vm) -> PyResult<Value>,
+    ) -> PyResult<Value> {
         if !self.reporting() || self.hooks.profile.is_null() {
-            return self.call(callable, args, kwnames);
+            return call(self);
         }
         use crate::typeobj::{is_exact, BUILTIN_FUNCTION_TYPE, METHOD_DESCR_TYPE};
         let reported = if is_exact(callable, &BUILTIN_FUNCTION_TYPE) {
             callable.clone()
-        } else if is_exact(callable, &METHOD_DESCR_TYPE) && !args.is_empty() {
-            let owner_type = type_of(&args[0]).as_value();
-            match self.bind_descriptor(callable, Some(&args[0]), &owner_type) {
+        } else if let (true, Some(obj)) = (is_exact(callable, &METHOD_DESCR_TYPE), first) {
+            let owner_type = type_of(obj).as_value();
+            match self.bind_descriptor(callable, Some(obj), &owner_type) {
                 Ok(bound) => bound,
-                Err(_) => return self.call(callable, args, kwnames),
+                Err(_) => return call(self),
             }
         } else {
-            return self.call(callable, args, kwnames);
+            return call(self);
         };
         self.profile_event(fi, "c_call", reported.clone())?;
-        let r = self.call(callable, args, kwnames);
+        let r = call(self);
         if self.hooks.profile.is_null() {
             return r;
         }

@@ -9,6 +9,7 @@
 //! code object was made (`objects::code::new_code`), and the value stack never
 //! exceeds `co_stacksize` (the compiler computes it, as CPython's does).
 
+use crate::frame::frame_flags;
 use crate::exception::{exc_type, new_traceback, ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::cell::{new_cell, CellObject};
 use crate::objects::code::CodeObj;
@@ -93,13 +94,13 @@ impl Vm {
                 units = unsafe { (*code).units_ptr() };
                 consts = unsafe { (*code).consts.as_ptr() };
                 lp = f.localsplus;
-                sp = unsafe { lp.add((*code).nlocalsplus() + f.stack_depth) };
+                sp = unsafe { lp.add((*code).nlocalsplus() + f.stack_depth as usize) };
                 ip = f.resume_at as usize;
             }};
         }
         macro_rules! stack_depth {
             () => {
-                unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as usize }
+                unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as u32 }
             };
         }
         // The checks of function entry and backward jumps (CPython's
@@ -1124,7 +1125,7 @@ impl Vm {
                                             }
                                         }
                                         if let Some(top) = self.frames.last_mut() {
-                                            top.init_self = obj;
+                                            top.set_init_self(obj);
                                         }
                                         // The class and the NULL below it.
                                         for _ in 0..2 {
@@ -1322,12 +1323,13 @@ impl Vm {
                             self.frames[fi].stack_depth = depth;
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
-                            let was_entry = self.frames[fi].is_entry;
-                            if !was_entry && !self.frames[fi].generator.is_null() {
+                            let fl = self.frames[fi].flags;
+                            let was_entry = fl & frame_flags::ENTRY != 0;
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) == frame_flags::GENERATOR {
                                 // A generator FOR_ITER_GEN resumed returned: its FOR_ITER
                                 // runs again and finds it finished (the value is dropped,
                                 // as a `for` loop drops StopIteration's).
-                                let genv = self.frames[fi].generator.clone();
+                                let genv = self.frames[fi].generator().cloned().unwrap_or_default();
                                 self.pop_frame();
                                 if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
                                     self.gen_inline_finished(gen);
@@ -1341,7 +1343,7 @@ impl Vm {
                                 ip -= 1;
                                 continue 'dispatch;
                             }
-                            let init_self = self.frames[fi].init_self.take();
+                            let init_self = self.frames[fi].take_init_self();
                             let ret_binop = self.frames[fi].ret_binop;
                             self.pop_frame();
                             if !init_self.is_null() {
@@ -1399,7 +1401,7 @@ impl Vm {
                             );
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
-                            let was_entry = self.frames[fi].is_entry;
+                            let was_entry = self.frames[fi].is_entry();
                             self.pop_frame();
                             if was_entry {
                                 return Ok(gen);
@@ -1414,10 +1416,11 @@ impl Vm {
                         }
                         op::YIELD_VALUE => {
                             let retval = pop!();
-                            if !self.frames[fi].is_entry && !self.frames[fi].generator.is_null() {
+                            let fl = self.frames[fi].flags;
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) == frame_flags::GENERATOR {
                                 // A generator FOR_ITER_GEN resumed: the value goes to
                                 // the loop's frame, which continues after the FOR_ITER.
-                                let genv = self.frames[fi].generator.clone();
+                                let genv = self.frames[fi].generator().cloned().unwrap_or_default();
                                 let depth = stack_depth!();
                                 let fr = &mut self.frames[fi];
                                 fr.stack_depth = depth;
@@ -1434,7 +1437,7 @@ impl Vm {
                                 push!(retval);
                                 continue 'dispatch;
                             }
-                            if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) != frame_flags::ENTRY | frame_flags::GENERATOR {
                                 break 'dispatch Unwind::Raise(
                                     self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
                                 );
@@ -1686,8 +1689,12 @@ impl Vm {
                     drop(v);
                 }
                 self.frames[fi].stack_depth = 0;
-                let was_entry = self.frames[fi].is_entry;
-                let inline_gen = if was_entry { Value::NULL } else { self.frames[fi].generator.clone() };
+                let was_entry = self.frames[fi].is_entry();
+                let inline_gen = if was_entry {
+                    Value::NULL
+                } else {
+                    self.frames[fi].generator().cloned().unwrap_or_default()
+                };
                 self.pop_frame();
                 if was_entry {
                     // Chained where it was raised: the Python frame it reaches
@@ -1933,7 +1940,7 @@ impl Vm {
     }
 
     fn load_name(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         if locals.is_null() {
             let msg = format!("no locals when loading {}", self.repr_string(name)?);
             return Err(self.new_error(ExcKind::SystemError, msg));
@@ -1965,7 +1972,7 @@ impl Vm {
     }
 
     fn store_name(&mut self, fi: usize, name: &Value, v: Value) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         if is_exact(&locals, &DICT_TYPE) {
             if let Some(d) = locals.downcast_ref::<DictObject>() {
                 d.insert_str(name, v);
@@ -1980,7 +1987,7 @@ impl Vm {
     }
 
     fn delete_name(&mut self, fi: usize, name: &Value) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         let removed = match locals.downcast_ref::<DictObject>() {
             Some(d) if is_exact(&locals, &DICT_TYPE) => d.del_item(self, name)?.is_some(),
             _ => match self.delitem(&locals, name) {
@@ -2531,7 +2538,7 @@ impl Vm {
         };
         if !crate::import::is_builtin_import(&import_func) {
             // A replaced `builtins.__import__` is called as CPython calls it.
-            let locals = self.frames[fi].locals.clone();
+            let locals = self.frames[fi].locals();
             let locals = if locals.is_null() { none() } else { locals };
             let args = [name.clone(), globals, locals, fromlist.clone(), level.clone()];
             return self.call(&import_func, &args, None);
@@ -2541,7 +2548,7 @@ impl Vm {
     }
 
     fn setup_annotations(&mut self, fi: usize) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         let key = self.intern("__annotations__");
         if let Some(d) = locals.downcast_ref::<DictObject>() {
             if d.get_str(&key).is_none() {
@@ -2877,7 +2884,7 @@ impl Vm {
             }
             op::LOAD_CLASSDEREF => {
                 let name = unsafe { (*code).localsplusnames[oparg as usize].clone() };
-                let locals = self.frames[fi].locals.clone();
+                let locals = self.frames[fi].locals();
                 let from_locals = match locals.downcast_ref::<DictObject>() {
                     Some(d) => d.get_str(&name),
                     None => tri!(self.mapping_get(&locals, &name)),
@@ -3043,7 +3050,7 @@ impl Vm {
             }
             op::IMPORT_STAR => {
                 let m = pop!();
-                let locals = self.frames[fi].locals.clone();
+                let locals = self.frames[fi].locals();
                 if locals.is_null() {
                     tri!(Err(self.new_error(ExcKind::SystemError, "no locals found during 'import *'")));
                 }

@@ -3,7 +3,7 @@
 //! pushing frames on the VM's own stack.
 
 use crate::exception::{ExcKind, PyErr, PyResult};
-use crate::frame::Frame;
+use crate::frame::{frame_flags as ff, Frame};
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObject;
 use crate::objects::function::FunctionObject;
@@ -37,8 +37,16 @@ impl Vm {
             ));
         };
         let (c, g, b) = (c as *const CodeObj, g as *const DictObject, b as *const DictObject);
-        let owned = Some(Box::new([code.clone(), globals, builtins]));
-        self.push_frame_raw(c, g, b, func, owned, locals, is_entry)
+        let fl = ff::LOCALS | if is_entry { ff::ENTRY } else { 0 };
+        self.push_frame_raw(c, g, b, func, locals, fl)?;
+        // The frame holds code, globals and builtins itself (references
+        // handed over; `Frame`'s drop gives them back).
+        for v in [code.clone(), globals, builtins] {
+            let _ = v.into_raw_bits();
+        }
+        let top = self.frames.len() - 1;
+        self.frames[top].flags |= ff::OWNS_REFS;
+        Ok(self.frames[top].localsplus)
     }
 
     /// Pushes a frame for a call of the Python function `func` (which keeps
@@ -51,20 +59,16 @@ impl Vm {
         let code = f.code();
         // Code not compiled as a function body (`FunctionType(compile(...), g)`) runs with
         // its globals as locals, as `_PyFunction_Vectorcall` does.
-        let locals = if code.flags & pyrite_bytecode::code::flags::OPTIMIZED == 0 {
-            f.globals.clone()
-        } else {
-            Value::NULL
-        };
+        let fl = if code.flags & flags::OPTIMIZED == 0 { ff::GLOBALS_AS_LOCALS } else { 0 }
+            | if is_entry { ff::ENTRY } else { 0 };
         let c = code as *const CodeObj;
         let (g, b) = (
             f.globals_dict() as *const DictObject,
             f.builtins_dict() as *const DictObject,
         );
-        self.push_frame_raw(c, g, b, func, None, locals, is_entry)
+        self.push_frame_raw(c, g, b, func, Value::NULL, fl)
     }
 
-    #[allow(clippy::too_many_arguments)]
     #[inline]
     fn push_frame_raw(
         &mut self,
@@ -72,17 +76,16 @@ impl Vm {
         globals: *const DictObject,
         builtins: *const DictObject,
         func: Value,
-        owned: Option<Box<[Value; 3]>>,
-        locals: Value,
-        is_entry: bool,
+        extra: Value,
+        flags: u8,
     ) -> PyResult<*mut Value> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth += 1;
-        // SAFETY: `code` is kept alive by `func` or `owned`.
+        // SAFETY: `code` is kept alive by `func` or by the caller.
         let c = unsafe { &*code };
-        let (base, mark) = self.stack.alloc(c.frame_size(), c.nlocalsplus());
+        let base = self.stack.alloc(c.frame_size(), c.nlocalsplus());
         self.frames.reserve(1);
         let len = self.frames.len();
         // SAFETY: room reserved above; the record is written whole before
@@ -90,31 +93,17 @@ impl Vm {
         // record built on the Rust stack and copied costs store-forwarding
         // stalls on every call.
         unsafe {
-            self.frames.as_mut_ptr().add(len).write(Frame {
-            code,
-            globals,
-            builtins,
-            func,
-            owned,
-            locals,
-            generator: Value::NULL,
-            localsplus: base,
-            stack_depth: 0,
-            lasti: 0,
-            resume_at: 0,
-            mark,
-            frame_obj: Value::NULL,
-            is_entry,
-            init_self: Value::NULL,
-            ret_binop: 0,
-        });
+            self.frames
+                .as_mut_ptr()
+                .add(len)
+                .write(Frame::new(code, globals, builtins, func, extra, base, flags));
             self.frames.set_len(len + 1);
         }
         Ok(base)
     }
 
     /// Pushes the frame of a suspended (or new) generator: its slots are the
-    /// generator's own storage.
+    /// generator's own storage (no data-stack slots).
     pub(crate) fn push_generator_frame(&mut self, genv: &Value, gen: &GeneratorObject) -> PyResult<*mut Value> {
         if self.depth >= self.recursion_limit {
             return Err(self.new_error(ExcKind::RecursionError, "maximum recursion depth exceeded"));
@@ -122,30 +111,24 @@ impl Vm {
         self.depth += 1;
         let f = gen.func();
         let base = gen.storage_ptr();
-        let mark = self.stack.mark();
         self.frames.reserve(1);
         let len = self.frames.len();
         // SAFETY: room reserved above; written in place as in `push_frame_raw`
         // (a record built on the Rust stack and copied stalls store forwarding).
         unsafe {
-            self.frames.as_mut_ptr().add(len).write(Frame {
-                code: gen.code() as *const CodeObj,
-                globals: f.globals_dict() as *const DictObject,
-                builtins: f.builtins_dict() as *const DictObject,
-                func: gen.func.clone(),
-                owned: None,
-                locals: Value::NULL,
-                generator: genv.clone(),
-                localsplus: base,
-                stack_depth: gen.stack_depth.get(),
-                lasti: gen.lasti.get(),
-                resume_at: gen.resume_at.get(),
-                mark,
-                frame_obj: Value::NULL,
-                is_entry: true,
-                init_self: Value::NULL,
-                ret_binop: 0,
-            });
+            let slot = self.frames.as_mut_ptr().add(len);
+            slot.write(Frame::new(
+                gen.code() as *const CodeObj,
+                f.globals_dict() as *const DictObject,
+                f.builtins_dict() as *const DictObject,
+                gen.func.clone(),
+                genv.clone(),
+                base,
+                ff::GENERATOR | ff::ENTRY,
+            ));
+            (*slot).stack_depth = gen.stack_depth.get();
+            (*slot).lasti = gen.lasti.get();
+            (*slot).resume_at = gen.resume_at.get();
             self.frames.set_len(len + 1);
         }
         // SAFETY: only tested for NULL (no clone unless there is one).
@@ -164,38 +147,45 @@ impl Vm {
     pub(crate) fn pop_frame(&mut self) {
         let Some(last) = self.frames.len().checked_sub(1) else { return };
         let top = &self.frames[last];
-        if top.frame_obj.is_null() && top.generator.is_null() {
+        let fl = top.flags;
+        if top.frame_obj.is_null() && fl & (ff::GENERATOR | ff::OWNS_REFS) == 0 {
             // The common case, field by field (moving the whole record out
             // would read it in wide loads over the narrow stores just made
             // to it, a store-forwarding stall on every return).
-            let live = top.code().nlocalsplus() + top.stack_depth;
-            let (base, mark, extra_level) = (top.localsplus, top.mark, !top.init_self.is_null());
+            let live = top.code().nlocalsplus() + top.stack_depth as usize;
+            let base = top.localsplus;
             // SAFETY: the owned fields are moved out once and the record is
-            // then forgotten (its frame object and generator are NULL and its
-            // other fields own nothing), before any value is dropped.
+            // then forgotten (its frame object is NULL, it owns no references
+            // of its own, its other fields own nothing), before any value is
+            // dropped.
             let held = unsafe {
-                let held = (
-                    std::ptr::read(&top.func),
-                    std::ptr::read(&top.owned),
-                    std::ptr::read(&top.locals),
-                    std::ptr::read(&top.init_self),
-                );
+                let held = (std::ptr::read(&top.func), std::ptr::read(top.extra_ptr()));
                 self.frames.set_len(last);
                 held
             };
             // SAFETY: variables and the first `stack_depth` stack slots are live.
             unsafe { clear_slots_at(base, live) };
-            self.stack.release(mark);
-            self.depth -= 1 + usize::from(extra_level);
+            self.stack.release(base);
+            self.depth -= 1 + usize::from(fl & ff::INIT_SELF != 0);
             drop(held);
             return;
         }
-        if top.frame_obj.is_null() {
-            if let Some(gen) = top.generator.downcast_ref::<GeneratorObject>() {
-                // A generator's frame without a frame object, field by field as
-                // above (this runs at every yield).
-                let live = top.code().nlocalsplus() + top.stack_depth;
-                let (depth, resume_at, lasti) = (top.stack_depth, top.resume_at, top.lasti);
+        if top.frame_obj.is_null() && fl & ff::GENERATOR != 0 {
+            // A generator's frame without a frame object, field by field as
+            // above (this runs at every yield). Generator frames never own
+            // references (their generator holds code and function).
+            debug_assert!(fl & ff::OWNS_REFS == 0);
+            let live = top.code().nlocalsplus() + top.stack_depth as usize;
+            let (depth, resume_at, lasti) = (top.stack_depth, top.resume_at, top.lasti);
+            // SAFETY: the owned fields are moved out once and the record
+            // forgotten (its frame object is NULL, it owns no references,
+            // other fields own nothing).
+            let held = unsafe {
+                let held = (std::ptr::read(&top.func), std::ptr::read(top.extra_ptr()));
+                self.frames.set_len(last);
+                held
+            };
+            if let Some(gen) = held.1.downcast_ref::<GeneratorObject>() {
                 // SAFETY: the storage backs this frame; slots past `live` hold
                 // stale bits of popped values, which must not be dropped.
                 unsafe {
@@ -204,22 +194,6 @@ impl Vm {
                         std::ptr::write(slot, Value::NULL);
                     }
                 }
-                // SAFETY: the owned fields are moved out once and the record
-                // forgotten (its frame object is NULL, `owned` None for
-                // generator frames, other fields own nothing).
-                let held = unsafe {
-                    let held = (
-                        std::ptr::read(&top.func),
-                        std::ptr::read(&top.locals),
-                        std::ptr::read(&top.init_self),
-                        std::ptr::read(&top.owned),
-                        std::ptr::read(&top.generator),
-                    );
-                    self.frames.set_len(last);
-                    held
-                };
-                // `held` keeps the generator alive.
-                let gen = unsafe { &*(held.4.ptr_unchecked() as *const GeneratorObject) };
                 if self.yielded {
                     gen.stack_depth.set(depth);
                     gen.resume_at.set(resume_at);
@@ -227,18 +201,18 @@ impl Vm {
                 } else {
                     crate::objects::generator::clear_storage(gen);
                 }
-                self.depth -= 1;
-                drop(held);
-                return;
             }
+            self.depth -= 1;
+            drop(held);
+            return;
         }
         if let Some(mut f) = self.frames.pop() {
             if !f.frame_obj.is_null() {
                 self.detach_frame_object(&f);
             }
             let nlocals = f.code().nlocalsplus();
-            let live = nlocals + f.stack_depth;
-            if let Some(gen) = f.generator.downcast_ref::<GeneratorObject>() {
+            let live = nlocals + f.stack_depth as usize;
+            if let Some(gen) = f.generator().and_then(|g| g.downcast_ref::<GeneratorObject>()) {
                 // SAFETY: the storage backs this frame; slots past `live` hold
                 // stale bits of popped values, which must not be dropped.
                 unsafe {
@@ -259,11 +233,9 @@ impl Vm {
             }
             // SAFETY: variables and the first `stack_depth` stack slots are live.
             unsafe { f.clear_slots(live) };
-            self.stack.release(f.mark);
-            self.depth -= 1;
-            if !f.init_self.is_null() {
-                self.depth -= 1;
-            }
+            self.stack.release(f.localsplus);
+            self.depth -= 1 + usize::from(f.flags & ff::INIT_SELF != 0);
+            // `f` drops here: its function, extra value and owned references.
         }
     }
 

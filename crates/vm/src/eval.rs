@@ -9,6 +9,7 @@
 //! code object was made (`objects::code::new_code`), and the value stack never
 //! exceeds `co_stacksize` (the compiler computes it, as CPython's does).
 
+use crate::frame::frame_flags;
 use crate::exception::{exc_type, new_traceback, ExcKind, ExceptionObject, PyErr, PyResult};
 use crate::objects::cell::{new_cell, CellObject};
 use crate::objects::code::CodeObj;
@@ -93,13 +94,13 @@ impl Vm {
                 units = unsafe { (*code).units_ptr() };
                 consts = unsafe { (*code).consts.as_ptr() };
                 lp = f.localsplus;
-                sp = unsafe { lp.add((*code).nlocalsplus() + f.stack_depth) };
+                sp = unsafe { lp.add((*code).nlocalsplus() + f.stack_depth as usize) };
                 ip = f.resume_at as usize;
             }};
         }
         macro_rules! stack_depth {
             () => {
-                unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as usize }
+                unsafe { sp.offset_from(lp.add((*code).nlocalsplus())) as u32 }
             };
         }
         // The checks of function entry and backward jumps (CPython's
@@ -1136,7 +1137,7 @@ impl Vm {
                                             }
                                         }
                                         if let Some(top) = self.frames.last_mut() {
-                                            top.init_self = obj;
+                                            top.set_init_self(obj);
                                         }
                                         // The class and the NULL below it.
                                         for _ in 0..2 {
@@ -1342,12 +1343,13 @@ impl Vm {
                             if crate::tracing::any_hooked() {
                                 tri!(self.trace_return(fi, &retval));
                             }
-                            let was_entry = self.frames[fi].is_entry;
-                            if !was_entry && !self.frames[fi].generator.is_null() {
+                            let fl = self.frames[fi].flags;
+                            let was_entry = fl & frame_flags::ENTRY != 0;
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) == frame_flags::GENERATOR {
                                 // A generator FOR_ITER_GEN resumed returned: its FOR_ITER
                                 // runs again and finds it finished (the value is dropped,
                                 // as a `for` loop drops StopIteration's).
-                                let genv = self.frames[fi].generator.clone();
+                                let genv = self.frames[fi].generator().cloned().unwrap_or_default();
                                 self.pop_frame();
                                 if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
                                     self.gen_inline_finished(gen);
@@ -1361,7 +1363,7 @@ impl Vm {
                                 ip -= 1;
                                 continue 'dispatch;
                             }
-                            let init_self = self.frames[fi].init_self.take();
+                            let init_self = self.frames[fi].take_init_self();
                             let ret_binop = self.frames[fi].ret_binop;
                             self.pop_frame();
                             if !init_self.is_null() {
@@ -1419,7 +1421,7 @@ impl Vm {
                             );
                             let depth = stack_depth!();
                             self.frames[fi].stack_depth = depth;
-                            let was_entry = self.frames[fi].is_entry;
+                            let was_entry = self.frames[fi].is_entry();
                             self.pop_frame();
                             if was_entry {
                                 return Ok(gen);
@@ -1439,10 +1441,11 @@ impl Vm {
                                 self.frames[fi].stack_depth = stack_depth!();
                                 tri!(self.trace_return(fi, &retval));
                             }
-                            if !self.frames[fi].is_entry && !self.frames[fi].generator.is_null() {
+                            let fl = self.frames[fi].flags;
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) == frame_flags::GENERATOR {
                                 // A generator FOR_ITER_GEN resumed: the value goes to
                                 // the loop's frame, which continues after the FOR_ITER.
-                                let genv = self.frames[fi].generator.clone();
+                                let genv = self.frames[fi].generator().cloned().unwrap_or_default();
                                 let depth = stack_depth!();
                                 let fr = &mut self.frames[fi];
                                 fr.stack_depth = depth;
@@ -1459,7 +1462,7 @@ impl Vm {
                                 push!(retval);
                                 continue 'dispatch;
                             }
-                            if !self.frames[fi].is_entry || self.frames[fi].generator.is_null() {
+                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) != frame_flags::ENTRY | frame_flags::GENERATOR {
                                 break 'dispatch Unwind::Raise(
                                     self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
                                 );
@@ -1734,8 +1737,12 @@ impl Vm {
                 if crate::tracing::any_hooked() {
                     self.trace_unwind_exit(fi);
                 }
-                let was_entry = self.frames[fi].is_entry;
-                let inline_gen = if was_entry { Value::NULL } else { self.frames[fi].generator.clone() };
+                let was_entry = self.frames[fi].is_entry();
+                let inline_gen = if was_entry {
+                    Value::NULL
+                } else {
+                    self.frames[fi].generator().cloned().unwrap_or_default()
+                };
                 self.pop_frame();
                 if was_entry {
                     // Chained where it was raised: the Python frame it reaches
@@ -1981,7 +1988,7 @@ impl Vm {
     }
 
     fn load_name(&mut self, fi: usize, name: &Value) -> PyResult<Value> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         if locals.is_null() {
             let msg = format!("no locals when loading {}", self.repr_string(name)?);
             return Err(self.new_error(ExcKind::SystemError, msg));
@@ -2013,7 +2020,7 @@ impl Vm {
     }
 
     fn store_name(&mut self, fi: usize, name: &Value, v: Value) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         if is_exact(&locals, &DICT_TYPE) {
             if let Some(d) = locals.downcast_ref::<DictObject>() {
                 d.insert_str(name, v);
@@ -2028,7 +2035,7 @@ impl Vm {
     }
 
     fn delete_name(&mut self, fi: usize, name: &Value) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         let removed = match locals.downcast_ref::<DictObject>() {
             Some(d) if is_exact(&locals, &DICT_TYPE) => d.del_item(self, name)?.is_some(),
             _ => match self.delitem(&locals, name) {
@@ -2601,7 +2608,7 @@ impl Vm {
         };
         if !crate::import::is_builtin_import(&import_func) {
             // A replaced `builtins.__import__` is called as CPython calls it.
-            let locals = self.frames[fi].locals.clone();
+            let locals = self.frames[fi].locals();
             let locals = if locals.is_null() { none() } else { locals };
             let args = [name.clone(), globals, locals, fromlist.clone(), level.clone()];
             return self.call(&import_func, &args, None);
@@ -2611,7 +2618,7 @@ impl Vm {
     }
 
     fn setup_annotations(&mut self, fi: usize) -> PyResult<()> {
-        let locals = self.frames[fi].locals.clone();
+        let locals = self.frames[fi].locals();
         let key = self.intern("__annotations__");
         if let Some(d) = locals.downcast_ref::<DictObject>() {
             if d.get_str(&key).is_none() {
@@ -2940,7 +2947,7 @@ impl Vm {
             }
             op::LOAD_CLASSDEREF => {
                 let name = unsafe { (*code).localsplusnames[oparg as usize].clone() };
-                let locals = self.frames[fi].locals.clone();
+                let locals = self.frames[fi].locals();
                 let from_locals = match locals.downcast_ref::<DictObject>() {
                     Some(d) => d.get_str(&name),
                     None => tri!(self.mapping_get(&locals, &name)),
@@ -3106,7 +3113,7 @@ impl Vm {
             }
             op::IMPORT_STAR => {
                 let m = pop!();
-                let locals = self.frames[fi].locals.clone();
+                let locals = self.frames[fi].locals();
                 if locals.is_null() {
                     tri!(Err(self.new_error(ExcKind::SystemError, "no locals found during 'import *'")));
                 }

@@ -7,88 +7,120 @@ use crate::objects::code::CodeObj;
 use crate::objects::dict::DictObject;
 use crate::value::Value;
 use std::mem::MaybeUninit;
+use std::ptr::NonNull;
 
 /// Slots per data-stack chunk (frames larger than this get a chunk of their own).
 const CHUNK_SLOTS: usize = 1 << 16;
 
+struct Chunk {
+    slots: Box<[MaybeUninit<Value>]>,
+    /// The previous chunk's top when this chunk was entered, restored when
+    /// the frame at this chunk's base gives its slots back.
+    prev_top: *mut Value,
+}
+
+/// The frames' slots. Allocation is strictly LIFO (frames are popped in the
+/// reverse order of their pushes), so a frame's slots are given back by its
+/// base pointer alone, as CPython's data-stack chunks do: a base below the
+/// top of the current chunk becomes the new top, and the base of the current
+/// chunk (only the first frame placed in a chunk starts there) means going
+/// back to the previous chunk.
 pub struct DataStack {
     /// Raw slots: a frame's variables are initialized when it is pushed, its
     /// value stack only up to its depth.
-    chunks: Vec<Box<[MaybeUninit<Value>]>>,
+    chunks: Vec<Chunk>,
     /// Index of the chunk in use.
     current: usize,
     /// First free slot of the current chunk.
-    top: usize,
-}
-
-/// Where a frame's slots were taken from, to give them back.
-#[derive(Clone, Copy)]
-pub struct StackMark {
-    chunk: usize,
-    top: usize,
+    top: *mut Value,
+    /// One past the current chunk's last slot.
+    limit: *mut Value,
+    /// The current chunk's first slot.
+    base: *mut Value,
 }
 
 impl DataStack {
     pub fn new() -> DataStack {
+        let mut slots = Box::new_uninit_slice(CHUNK_SLOTS);
+        let range = slots.as_mut_ptr_range();
+        let (base, limit) = (range.start as *mut Value, range.end as *mut Value);
         DataStack {
-            chunks: Vec::new(),
+            chunks: vec![Chunk {
+                slots,
+                prev_top: std::ptr::null_mut(),
+            }],
             current: 0,
-            top: 0,
+            top: base,
+            limit,
+            base,
         }
     }
 
-    /// Reserves `n` slots, the first `n_init` set to NULL. Returns their base
-    /// and the mark to release them.
+    /// Reserves `n` slots, the first `n_init` set to NULL, and returns their
+    /// base (which `release` takes back).
     #[inline]
-    pub fn alloc(&mut self, n: usize, n_init: usize) -> (*mut Value, StackMark) {
-        let mark = StackMark {
-            chunk: self.current,
-            top: self.top,
-        };
-        let base = match self.chunks.get_mut(self.current) {
-            Some(c) if self.top + n <= c.len() => {
-                // SAFETY: top + n is within the chunk.
-                unsafe { c.as_mut_ptr().add(self.top) as *mut Value }
-            }
-            _ => self.new_chunk(n),
-        };
+    pub fn alloc(&mut self, n: usize, n_init: usize) -> *mut Value {
+        let room = (self.limit as usize - self.top as usize) / std::mem::size_of::<Value>();
+        let base = if n <= room { self.top } else { self.new_chunk(n) };
         for i in 0..n_init.min(n) {
             // SAFETY: inside the chunk; the slot holds no live value.
             unsafe { base.add(i).write(Value::NULL) };
         }
-        self.top += n;
-        (base, mark)
+        // SAFETY: `n` slots from `base` are inside the chunk.
+        self.top = unsafe { base.add(n) };
+        base
     }
 
     /// Moves to the next chunk (reusing it when big enough) and returns its base.
     #[cold]
     fn new_chunk(&mut self, n: usize) -> *mut Value {
-        let next = if self.chunks.is_empty() { 0 } else { self.current + 1 };
-        let size = n.max(CHUNK_SLOTS);
-        if self.chunks.len() > next && self.chunks[next].len() < n {
+        let next = self.current + 1;
+        if self.chunks.get(next).is_some_and(|c| c.slots.len() < n) {
             self.chunks.truncate(next);
         }
         if self.chunks.len() <= next {
-            self.chunks.push((0..size).map(|_| MaybeUninit::uninit()).collect());
+            let slots = Box::new_uninit_slice(n.max(CHUNK_SLOTS));
+            self.chunks.push(Chunk {
+                slots,
+                prev_top: std::ptr::null_mut(),
+            });
         }
+        let prev_top = self.top;
+        // Invariant: `next` < len (pushed or kept above).
+        let chunk = &mut self.chunks[next];
+        chunk.prev_top = prev_top;
+        let range = chunk.slots.as_mut_ptr_range();
         self.current = next;
-        self.top = 0;
-        self.chunks[next].as_mut_ptr() as *mut Value
+        self.base = range.start as *mut Value;
+        self.limit = range.end as *mut Value;
+        self.base
     }
 
-    /// The current position, for frames that take no slots.
-    pub fn mark(&self) -> StackMark {
-        StackMark {
-            chunk: self.current,
-            top: self.top,
+    /// Gives back the slots of the most recent allocation, which start at
+    /// `base` (their values must have been dropped already).
+    #[inline(always)]
+    pub fn release(&mut self, base: *mut Value) {
+        if base == self.base {
+            self.leave_chunk();
+        } else {
+            self.top = base;
         }
     }
 
-    /// Gives back the slots of the most recent allocation (their values must
-    /// have been dropped already).
-    pub fn release(&mut self, mark: StackMark) {
-        self.current = mark.chunk;
-        self.top = mark.top;
+    /// The first frame of the current chunk went: back to the previous chunk
+    /// (the first chunk just becomes empty).
+    #[cold]
+    fn leave_chunk(&mut self) {
+        match self.current.checked_sub(1) {
+            None => self.top = self.base,
+            Some(prev) => {
+                self.top = self.chunks[self.current].prev_top;
+                let range = self.chunks[prev].slots.as_mut_ptr_range();
+                self.current = prev;
+                self.base = range.start as *mut Value;
+                self.limit = range.end as *mut Value;
+            }
+        }
     }
 }
 
@@ -98,39 +130,55 @@ impl Default for DataStack {
     }
 }
 
+/// `Frame::flags` bits. The kinds are one-hot and exclusive: they say what
+/// `Frame::extra` holds.
+pub(crate) mod frame_flags {
+    /// `extra` is the locals mapping (module and class bodies, exec).
+    pub const LOCALS: u8 = 1;
+    /// `extra` is the generator whose storage holds the frame's slots.
+    pub const GENERATOR: u8 = 2;
+    /// `extra` is the new instance of a class call made in the dispatch loop,
+    /// for an `__init__` frame: its return hands it to the caller. Such a
+    /// frame also holds one extra recursion level, the class call's.
+    pub const INIT_SELF: u8 = 4;
+    /// Entered from Rust: when it returns, the dispatch loop returns to its caller.
+    pub const ENTRY: u8 = 8;
+    /// The frame holds one counted reference to each of its code, globals and
+    /// builtins (frames without a function, and frames whose function's
+    /// `__code__` was replaced while they ran); dropped by `Frame`'s `Drop`.
+    pub const OWNS_REFS: u8 = 16;
+    /// A function whose code was not compiled as a function body
+    /// (`FunctionType(compile(...), g)`): its locals are its globals.
+    pub const GLOBALS_AS_LOCALS: u8 = 32;
+}
+use frame_flags as ff;
+
+/// A frame record: 72 bytes, as CPython 3.11's `_PyInterpreterFrame`.
 pub struct Frame {
-    /// The code being run; kept alive by `func` or `owned`.
+    /// The code being run; kept alive by `func` or by `OWNS_REFS`.
     pub(crate) code: *const CodeObj,
-    /// The globals dict; kept alive by `func` or `owned`.
+    /// The globals dict; kept alive by `func` or by `OWNS_REFS`.
     pub(crate) globals: *const DictObject,
-    /// The builtins dict; kept alive by `func` or `owned`.
+    /// The builtins dict; kept alive by `func` or by `OWNS_REFS`.
     pub(crate) builtins: *const DictObject,
     /// The function being run (NULL for module, class-body and exec code).
     pub(crate) func: Value,
-    /// Owned code, globals and builtins of frames without a function (held, never read).
-    #[allow(dead_code)]
-    pub(crate) owned: Option<Box<[Value; 3]>>,
-    /// The locals mapping of module and class bodies (NULL in functions).
-    pub(crate) locals: Value,
-    /// The generator whose storage holds this frame's slots (NULL otherwise).
-    pub(crate) generator: Value,
+    /// The locals mapping, the generator or the `__init__` instance, as the
+    /// kind bit of `flags` says (NULL for none); read through the accessors.
+    extra: Value,
     /// Base of the frame's slots: `nlocalsplus` variables, then the value stack.
     pub(crate) localsplus: *mut Value,
-    /// Value-stack depth while the frame is not running.
-    pub(crate) stack_depth: usize,
+    /// Its frame object, once one was asked for (NULL until then).
+    pub(crate) frame_obj: Value,
+    /// Value-stack depth while the frame is not running (at most the code's
+    /// `stacksize`, a u32).
+    pub(crate) stack_depth: u32,
     /// Offset (code units) of the instruction running or last run.
     pub(crate) lasti: u32,
     /// Offset of the next instruction to run when the frame resumes.
     pub(crate) resume_at: u32,
-    pub(crate) mark: StackMark,
-    /// Its frame object, once one was asked for (NULL until then).
-    pub(crate) frame_obj: Value,
-    /// Entered from Rust: when it returns, the dispatch loop returns to its caller.
-    pub(crate) is_entry: bool,
-    /// For an `__init__` frame pushed by a class call in the dispatch loop:
-    /// the new instance, which its return hands to the caller (NULL otherwise).
-    /// Such a frame also holds one extra recursion level, the class call's.
-    pub(crate) init_self: Value,
+    /// `frame_flags` bits.
+    pub(crate) flags: u8,
     /// For an operator method's frame pushed by BINARY_OP: the oparg + 1
     /// (0 otherwise). Its caller still holds the two operands; the return
     /// pops them, and a NotImplemented result becomes the TypeError.
@@ -138,14 +186,41 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A record for slots at `localsplus`; `extra` is what `flags`' kind bit says.
+    #[inline(always)]
+    pub(crate) fn new(
+        code: *const CodeObj,
+        globals: *const DictObject,
+        builtins: *const DictObject,
+        func: Value,
+        extra: Value,
+        localsplus: *mut Value,
+        flags: u8,
+    ) -> Frame {
+        Frame {
+            code,
+            globals,
+            builtins,
+            func,
+            extra,
+            localsplus,
+            frame_obj: Value::NULL,
+            stack_depth: 0,
+            lasti: 0,
+            resume_at: 0,
+            flags,
+            ret_binop: 0,
+        }
+    }
+
     #[inline(always)]
     pub(crate) fn code(&self) -> &CodeObj {
-        // SAFETY: kept alive by `func` or `owned` for the frame's life.
+        // SAFETY: kept alive by `func` or `OWNS_REFS` for the frame's life.
         unsafe { &*self.code }
     }
 
     pub(crate) fn code_value(&self) -> Value {
-        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.code().header))
+        Value::from_borrowed_ptr(NonNull::from(&self.code().header))
     }
 
     #[inline(always)]
@@ -155,7 +230,7 @@ impl Frame {
     }
 
     pub(crate) fn globals_value(&self) -> Value {
-        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.globals().header))
+        Value::from_borrowed_ptr(NonNull::from(&self.globals().header))
     }
 
     #[inline(always)]
@@ -165,7 +240,71 @@ impl Frame {
     }
 
     pub(crate) fn builtins_value(&self) -> Value {
-        Value::from_borrowed_ptr(std::ptr::NonNull::from(&self.builtins().header))
+        Value::from_borrowed_ptr(NonNull::from(&self.builtins().header))
+    }
+
+    #[inline(always)]
+    pub(crate) fn is_entry(&self) -> bool {
+        self.flags & ff::ENTRY != 0
+    }
+
+    pub(crate) fn set_entry(&mut self, entry: bool) {
+        self.flags = (self.flags & !ff::ENTRY) | if entry { ff::ENTRY } else { 0 };
+    }
+
+    /// The locals mapping of module and class bodies (NULL in functions).
+    pub(crate) fn locals(&self) -> Value {
+        if self.flags & ff::LOCALS != 0 {
+            self.extra.clone()
+        } else if self.flags & ff::GLOBALS_AS_LOCALS != 0 {
+            self.globals_value()
+        } else {
+            Value::NULL
+        }
+    }
+
+    /// The generator whose storage holds this frame's slots.
+    #[inline(always)]
+    pub(crate) fn generator(&self) -> Option<&Value> {
+        (self.flags & ff::GENERATOR != 0).then_some(&self.extra)
+    }
+
+    /// An `__init__` frame pushed by a class call gets the new instance.
+    /// Only for a function frame just pushed (its `extra` is unused).
+    pub(crate) fn set_init_self(&mut self, obj: Value) {
+        debug_assert!(self.flags & (ff::LOCALS | ff::GENERATOR | ff::INIT_SELF) == 0);
+        let old = std::mem::replace(&mut self.extra, obj);
+        self.flags |= ff::INIT_SELF;
+        drop(old);
+    }
+
+    /// Moves out the instance of an `__init__` frame (NULL for other frames);
+    /// the frame no longer counts the class call's recursion level.
+    #[inline(always)]
+    pub(crate) fn take_init_self(&mut self) -> Value {
+        if self.flags & ff::INIT_SELF != 0 {
+            self.flags &= !ff::INIT_SELF;
+            self.extra.take()
+        } else {
+            Value::NULL
+        }
+    }
+
+    /// Makes the frame hold its own references to its code, globals and
+    /// builtins (no-op when it does already).
+    pub(crate) fn own_refs(&mut self) {
+        if self.flags & ff::OWNS_REFS == 0 {
+            for v in [self.code_value(), self.globals_value(), self.builtins_value()] {
+                let _ = v.into_raw_bits();
+            }
+            self.flags |= ff::OWNS_REFS;
+        }
+    }
+
+    /// Where `extra` is, for moving it out of a record that is then forgotten.
+    #[inline(always)]
+    pub(crate) fn extra_ptr(&self) -> *const Value {
+        &self.extra
     }
 
     /// Drops the first `upto` slots (variables, then the live part of the stack).
@@ -177,6 +316,65 @@ impl Frame {
             let v = self.localsplus.add(i).read();
             drop(v);
         }
+    }
+}
+
+impl Drop for Frame {
+    fn drop(&mut self) {
+        if self.flags & ff::OWNS_REFS != 0 {
+            // The references `own_refs` (or the push) took; the objects stay
+            // alive until these drops.
+            let owned = [
+                Value::from_owned_ptr(NonNull::from(&self.code().header)),
+                Value::from_owned_ptr(NonNull::from(&self.globals().header)),
+                Value::from_owned_ptr(NonNull::from(&self.builtins().header)),
+            ];
+            self.flags &= !ff::OWNS_REFS;
+            drop(owned);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CPython 3.11's `_PyInterpreterFrame` is 72 bytes on 64-bit builds
+    /// (f_func, f_globals, f_builtins, f_locals, f_code, frame_obj, previous,
+    /// prev_instr, stacktop, is_entry, owner); ours is no bigger.
+    #[test]
+    fn frame_record_is_as_compact_as_cpythons() {
+        assert!(std::mem::size_of::<Frame>() <= 72, "{}", std::mem::size_of::<Frame>());
+    }
+
+    /// Slots are given back by base pointer, across chunk boundaries too.
+    #[test]
+    fn data_stack_releases_by_base_across_chunks() {
+        let mut s = DataStack::new();
+        let a = s.alloc(10, 10);
+        let b = s.alloc(CHUNK_SLOTS - 8, 0); // does not fit: a second chunk
+        assert_ne!(unsafe { a.add(10) }, b);
+        let c = s.alloc(5, 5);
+        assert_eq!(c, unsafe { b.add(CHUNK_SLOTS - 8) });
+        s.release(c);
+        s.release(b);
+        // Back in the first chunk, just after `a`.
+        let d = s.alloc(3, 3);
+        assert_eq!(d, unsafe { a.add(10) });
+        s.release(d);
+        s.release(a);
+        assert_eq!(s.alloc(1, 1), a);
+        // An empty frame at the very start of the first chunk, a frame in
+        // a chunk of its own above it.
+        let mut e = DataStack::new();
+        let z = e.alloc(0, 0);
+        let big = e.alloc(CHUNK_SLOTS + 1, 0);
+        e.release(big);
+        e.release(z);
+        let y = e.alloc(4, 4);
+        assert_eq!(y, z);
+        e.release(y);
+        assert_eq!(e.alloc(4, 4), y);
     }
 }
 
@@ -292,7 +490,10 @@ impl Vm {
         if !f.frame_obj.is_null() {
             return f.frame_obj.clone();
         }
-        let gen = f.generator.downcast_ref::<GeneratorObject>().map_or(std::ptr::null(), |g| g as *const _);
+        let genv = f.generator();
+        let gen = genv
+            .and_then(|g| g.downcast_ref::<GeneratorObject>())
+            .map_or(std::ptr::null(), |g| g as *const _);
         let obj = new_native(
             frame_type(),
             FrameData {
@@ -300,7 +501,7 @@ impl Vm {
                 globals: f.globals_value(),
                 builtins: f.builtins_value(),
                 live: Cell::new(Some(fi)),
-                locals: RefCell::new(f.locals.clone()),
+                locals: RefCell::new(f.locals()),
                 saved: RefCell::new(Vec::new()),
                 lasti: Cell::new(f.lasti),
                 back: RefCell::new(Value::NULL),
@@ -310,7 +511,8 @@ impl Vm {
                 trace_opcodes: Cell::new(false),
             },
         );
-        if let Some(g) = f.generator.downcast_ref::<GeneratorObject>() {
+        // SAFETY: `gen` is the frame's generator, which the record keeps alive.
+        if let Some(g) = unsafe { gen.as_ref() } {
             g.set_frame_object(obj.clone());
         }
         if let Some(f) = self.frames.get_mut(fi) {
@@ -327,7 +529,7 @@ impl Vm {
         d.live.set(None);
         d.lasti.set(f.lasti);
         // Only the record and `obj` hold it: nobody can look at it any more.
-        let is_generator = !f.generator.is_null();
+        let is_generator = f.generator().is_some();
         if !is_generator && crate::object::refcount(&obj).is_some_and(|n| n <= 2) {
             return;
         }
@@ -367,8 +569,9 @@ impl Vm {
         match self.frames.len() {
             0 => crate::objects::dict::DictObject::new_value(),
             len => {
-                if !self.frames[len - 1].locals.is_null() {
-                    return self.frames[len - 1].locals.clone();
+                let locals = self.frames[len - 1].locals();
+                if !locals.is_null() {
+                    return locals;
                 }
                 let obj = self.frame_object(len - 1);
                 frame_locals_of(self, &obj)

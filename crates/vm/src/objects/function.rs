@@ -88,12 +88,12 @@ impl FunctionObject {
     /// `__code__ = code` (a code object whose free variables match the
     /// closure; the caller checks). Frames still running the old code take
     /// their own reference to it first, since they no longer reach it through
-    /// the function (suspended generators hold their code themselves).
+    /// the function (generators, running or not, hold their code themselves).
     pub(crate) fn set_code(&self, vm: &mut crate::vm::Vm, code: Value) {
         let old_ptr = self.code() as *const CodeObj;
         for f in vm.frames.iter_mut() {
-            if std::ptr::eq(f.code, old_ptr) && f.owned.is_none() {
-                f.owned = Some(Box::new([self.code_value(), self.globals.clone(), self.builtins.clone()]));
+            if std::ptr::eq(f.code, old_ptr) && f.generator().is_none() {
+                f.own_refs();
             }
         }
         // SAFETY: no reference into the cell is live (`code()` borrows end above).

@@ -37,7 +37,7 @@ pub struct GeneratorObject {
     /// The frame's slots: variables, then the value stack. Slots above the
     /// saved stack depth are NULL whenever the generator is not running.
     pub(crate) storage: UnsafeCell<Box<[Value]>>,
-    pub(crate) stack_depth: Cell<usize>,
+    pub(crate) stack_depth: Cell<u32>,
     pub(crate) resume_at: Cell<u32>,
     pub(crate) lasti: Cell<u32>,
     pub(crate) state: Cell<GenState>,
@@ -276,7 +276,7 @@ impl Vm {
             // the POP_TOP after RETURN_GENERATOR).
             // SAFETY: the slot is inside the storage and NULL (above the depth).
             unsafe {
-                let slot = base.add(nlocals + depth);
+                let slot = base.add(nlocals + depth as usize);
                 let old = std::mem::replace(&mut *slot, value);
                 drop(old);
             }
@@ -359,13 +359,13 @@ impl Vm {
         let nlocals = gen.code().nlocalsplus();
         // SAFETY: the slot is inside the storage and NULL (above the depth).
         unsafe {
-            let slot = base.add(nlocals + depth);
+            let slot = base.add(nlocals + depth as usize);
             let old = std::mem::replace(&mut *slot, none());
             drop(old);
         }
         if let Some(f) = self.frames.last_mut() {
             f.stack_depth = depth + 1;
-            f.is_entry = false;
+            f.set_entry(false);
         }
         gen.state.set(GenState::Running);
         let own = unsafe { (*gen.exc_state.get()).take() };
@@ -739,7 +739,7 @@ pub fn gen_yield_from(gen: &GeneratorObject) -> Option<Value> {
     if !(opcode == op::RESUME || opcode == op::RESUME_QUICK) || (word >> 8) < 2 {
         return None;
     }
-    let depth = gen.stack_depth.get();
+    let depth = gen.stack_depth.get() as usize;
     let top = (code.nlocalsplus() + depth).checked_sub(1)?;
     // SAFETY: not running, so nobody else touches the storage now.
     let storage = unsafe { &*gen.storage.get() };
@@ -774,7 +774,7 @@ fn leave_yield_from(gen: &GeneratorObject) {
     if depth == 0 || target > units.len() {
         return;
     }
-    let top = code.nlocalsplus() + depth - 1;
+    let top = code.nlocalsplus() + depth as usize - 1;
     // SAFETY: not running; the slot holds the subiterator, taken out and dropped.
     let yf = unsafe { (&mut *gen.storage.get()).get_mut(top).map(|v| v.take()) };
     gen.stack_depth.set(depth - 1);
@@ -929,7 +929,7 @@ pub(crate) fn gen_frame_get(vm: &mut Vm, g: &Value) -> PyResult<Value> {
     }
     if gen.state.get() == GenState::Running {
         // Running: its frame is on the stack.
-        if let Some(fi) = vm.frames.iter().rposition(|f| f.generator.is(g)) {
+        if let Some(fi) = vm.frames.iter().rposition(|f| f.generator().is_some_and(|fg| fg.is(g))) {
             return Ok(vm.frame_object(fi));
         }
     }

@@ -2803,7 +2803,7 @@ impl Vm {
                 self.frames[fi].lasti = instr_start as u32;
                 let r = if crate::tracing::any_hooked() {
                     // SAFETY: `st.sp` is this frame's stack top, above its variables.
-                    let depth = unsafe { st.sp.offset_from(lp.add((*code).nlocalsplus())) } as usize;
+                    let depth = unsafe { st.sp.offset_from(lp.add((*code).nlocalsplus())) } as u32;
                     self.frames[fi].stack_depth = depth;
                     let first = callargs.downcast_ref::<TupleObject>().and_then(|t| t.items().first().cloned());
                     self.profile_c_call(fi, &func, first.as_ref(), |vm| vm.call_function_ex(&func, &callargs, &kwargs))

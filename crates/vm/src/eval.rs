@@ -916,6 +916,8 @@ impl Vm {
                                     } else {
                                         specialize::generic(Family::LoadAttr);
                                     }
+                                    // A running frame's `f_lineno`/`f_lasti` read here see this line.
+                                    self.frames[fi].lasti = instr_start as u32;
                                     tri!(self.getattr(&owner, name))
                                 }
                             };

@@ -36,7 +36,7 @@
 //! object's interior can be live while objects are cleared.
 
 use crate::gil::GilCell;
-use crate::object::{pre_header, LayoutKind, ObjHeader, FINALIZED, FINALIZERS_DUE};
+use crate::object::{finalized_word, pre_header_of, LayoutKind, ObjHeader, FINALIZED, FINALIZERS_DUE};
 use crate::objects::native::NativeObject;
 use crate::typeobj::{type_flags, TypeObject};
 use crate::value::Value;
@@ -307,11 +307,13 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         }
     };
     if ty.flags.get() & type_flags::HAS_DICT != 0 {
-        let attrs = &*pre_header(p).attrs.get();
-        attrs.values.iter().for_each(&mut v);
-        v(&attrs.dict);
-        if let Some(s) = &attrs.slots {
-            s.iter().for_each(&mut v);
+        if let Some(pre) = pre_header_of(p, ty) {
+            (*pre.attrs.get()).for_each_value(&mut v);
+        }
+        for i in 0..ty.nslots.get() as usize {
+            if let Some(slot) = crate::instance::slot_ptr(p, ty, i) {
+                v(&*slot);
+            }
         }
     }
     match ty.layout {
@@ -459,9 +461,16 @@ unsafe fn clear(obj: &Value) {
     let p = p.as_ptr() as *const ObjHeader;
     let ty = &*(*p).ty.get();
     if ty.flags.get() & type_flags::HAS_DICT != 0 {
-        let attrs = &mut *pre_header(p).attrs.get();
-        let old = std::mem::take(attrs);
-        drop(old);
+        if let Some(pre) = pre_header_of(p, ty) {
+            let old = std::mem::take(&mut *pre.attrs.get());
+            drop(old);
+        }
+        for i in 0..ty.nslots.get() as usize {
+            if let Some(slot) = crate::instance::slot_ptr(p, ty, i) {
+                let old = std::mem::replace(&mut *slot, Value::NULL);
+                drop(old);
+            }
+        }
     }
     match ty.layout {
         LayoutKind::List => (*(p as *const list::ListObject)).clear(),
@@ -854,11 +863,12 @@ unsafe fn finalize(vm: &mut Vm, g: &Value) {
     let ty = crate::typeobj::type_of(g);
     let flags = ty.flags.get();
     if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
-        let Some(pre) = g.pre_header() else { return };
-        if pre.weakrefs.get() & FINALIZED != 0 {
+        let Some(h) = g.header() else { return };
+        let word = finalized_word(h);
+        if word.get() & FINALIZED != 0 {
             return;
         }
-        pre.weakrefs.set(pre.weakrefs.get() | FINALIZED);
+        word.set(word.get() | FINALIZED);
         let saved = vm.exc_info.clone();
         if let Err(e) = vm.call_special(g, "__del__", &[]) {
             let del = crate::typeobj::type_of(g).lookup_str(vm, "__del__").unwrap_or(Value::NULL);
@@ -1158,7 +1168,11 @@ pub(crate) fn freeze_count() -> usize {
 
 /// Whether `__del__` already ran for `v` (`gc.is_finalized`).
 pub(crate) fn is_finalized(v: &Value) -> bool {
-    v.pre_header().is_some_and(|p| p.weakrefs.get() & FINALIZED != 0)
+    let Some(h) = v.header() else { return false };
+    // SAFETY: the flag says the object has the word.
+    unsafe {
+        (*h.ty.get()).flags.get() & type_flags::HAS_DICT != 0 && finalized_word(h).get() & FINALIZED != 0
+    }
 }
 
 #[cfg(test)]

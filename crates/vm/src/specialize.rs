@@ -452,7 +452,6 @@ fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
     if !generic_attribute_access(owner) {
         return None;
     }
-    owner.pre_header()?;
     let ty = type_of(owner);
     let d = ty.lookup(name)?;
     if !is_exact(&d, &MEMBER_DESCR_TYPE) {
@@ -471,9 +470,7 @@ pub(crate) fn slot_value(owner: &Value, version: u32, ix: usize) -> Option<Value
     if type_of(owner).version_tag.get() != version {
         return None;
     }
-    let pre = owner.pre_header()?;
-    // SAFETY: read only; no Python code runs meanwhile.
-    unsafe { (*pre.attrs.get()).slot(ix) }
+    crate::instance::slot_get(owner, ix)
 }
 
 /// Stores `v` in slot `ix` when the instance's type still has `version`;
@@ -484,10 +481,7 @@ pub(crate) fn store_slot_value(owner: &Value, version: u32, ix: usize, v: Value)
     if ty.version_tag.get() != version {
         return Err(v);
     }
-    let Some(pre) = owner.pre_header() else { return Err(v) };
-    let n = ty.nslots.get() as usize;
-    // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, v) };
+    let old = crate::instance::slot_replace(owner, ix, v)?;
     drop(old);
     Ok(())
 }
@@ -595,12 +589,13 @@ pub(crate) fn store_instance_value(owner: &Value, version: u32, ix: usize, v: Va
     }
     let Some(pre) = owner.pre_header() else { return Err(v) };
     let attrs = pre.attrs.get();
-    // SAFETY: the old value is dropped after the borrow ends.
+    // SAFETY: the old value is dropped after the borrow ends; shared keys
+    // are not changed while borrowed.
     let old = unsafe {
         if (*attrs).has_dict() {
             return Err(v);
         }
-        (*attrs).set(ix, v)
+        (*attrs).set(ix, v, &*ty.shared_keys.get())
     };
     drop(old);
     Ok(())
@@ -887,12 +882,13 @@ pub(crate) fn poly_store_instance_value(owner: &Value, name: &Value, v: Value) -
     }
     let ix = e.ix as usize;
     let attrs = pre.attrs.get();
-    // SAFETY: the old value is dropped after the borrow ends.
+    // SAFETY: the old value is dropped after the borrow ends; shared keys
+    // are not changed while borrowed.
     let old = unsafe {
         if (*attrs).has_dict() {
             return Err(v);
         }
-        (*attrs).set(ix, v)
+        (*attrs).set(ix, v, &*type_of(owner).shared_keys.get())
     };
     drop(old);
     Ok(())

@@ -231,7 +231,7 @@ impl InstanceAttrs {
     /// after every borrow has ended: dropping may run Python code). `keys`
     /// are the class's shared keys: a new block gets room for all of them,
     /// as later instances of the class will most likely set them all.
-    #[inline]
+    #[inline(always)]
     pub fn set(&mut self, idx: usize, v: Value, keys: &SharedKeys) -> Value {
         if let Some(slot) = self.values_mut().get_mut(idx) {
             if !slot.is_null() {
@@ -241,7 +241,23 @@ impl InstanceAttrs {
         self.set_absent(idx, v, keys)
     }
 
+    /// `set` for specialized stores: gives `v` back when the instance has
+    /// switched to a dict.
+    #[inline(always)]
+    pub fn store(&mut self, idx: usize, v: Value, keys: &SharedKeys) -> Result<Value, Value> {
+        if let Some(slot) = self.values_mut().get_mut(idx) {
+            if !slot.is_null() {
+                return Ok(std::mem::replace(slot, v));
+            }
+        }
+        if self.has_dict() {
+            return Err(v);
+        }
+        Ok(self.set_absent(idx, v, keys))
+    }
+
     /// `set` of an index that has no value: records the insertion order.
+    #[inline(never)]
     fn set_absent(&mut self, idx: usize, v: Value, keys: &SharedKeys) -> Value {
         if idx >= self.head().cap as usize {
             if idx >= u8::MAX as usize {

@@ -25,7 +25,8 @@ pub struct ObjHeader {
     /// and leave room for the collector's word in the same 8 bytes.
     pub(crate) refcount: Cell<u32>,
     /// The cycle collector's word (`gc.rs`): generation and index in its
-    /// tracking table, weakref flag; 0 for untracked objects without weakrefs.
+    /// tracking table, weakref and finalized flags; 0 for untracked objects
+    /// without weakrefs.
     pub(crate) gc: Cell<u32>,
     pub(crate) ty: Cell<*const TypeObject>,
 }
@@ -146,25 +147,23 @@ pub unsafe trait PyPayload: Sized {
 }
 
 /// Attribute storage of objects with a `__dict__`, placed before the header:
-/// three words, so a plain instance is 40 bytes plus its values block (and
-/// 8 bytes in the collector's table). CPython 3.11's is 56 bytes (16 GC
-/// links, 16 pre-header: dict and values pointers, 16 object header, 8
-/// weakref list) plus its values array. A class whose instances have no
-/// `__dict__` (only `__slots__`) keeps just the last word; `__slots__`
-/// values sit before these words (`instance::slot_ptr`), one word each, as
-/// CPython stores them inline in the object.
+/// two words (values pointer, materialized dict), so a plain instance is 32
+/// bytes plus its values block (and 8 bytes in the collector's table).
+/// CPython 3.11's is 56 bytes (16 GC links, 16 pre-header: dict and values
+/// pointers, 16 object header, 8 weakref list) plus its values array. A class
+/// whose instances have no `__dict__` (only `__slots__`) has no pre-header;
+/// `__slots__` values sit before it (`instance::slot_ptr`), one word each, as
+/// CPython stores them inline in the object. The finalized bit lives in the
+/// header's collector word (`gc::FINALIZED_FLAG`).
 #[repr(C)]
 pub struct PreHeader {
     pub(crate) attrs: UnsafeCell<InstanceAttrs>,
-    /// The finalized bit (weak references are listed by the collector).
-    /// Always the word just before the header.
-    pub(crate) weakrefs: Cell<usize>,
 }
 
 const PRE: usize = std::mem::size_of::<PreHeader>();
 
-/// Bytes before the header of an object of `ty`: the pre-header words and
-/// the `__slots__` values.
+/// Bytes before the header of an object of `ty`: the pre-header and the
+/// `__slots__` values.
 #[inline(always)]
 pub(crate) fn pre_size(ty: &TypeObject) -> usize {
     let flags = ty.flags.get();
@@ -172,15 +171,6 @@ pub(crate) fn pre_size(ty: &TypeObject) -> usize {
         return 0;
     }
     crate::instance::fixed_pre_size(flags) + ty.nslots.get() as usize * std::mem::size_of::<Value>()
-}
-
-/// The finalized/weakref word of an object whose type has `HAS_DICT`.
-///
-/// # Safety
-/// `p` is a live object whose type has `HAS_DICT`.
-#[inline(always)]
-pub(crate) unsafe fn finalized_word<'a>(p: *const ObjHeader) -> &'a Cell<usize> {
-    &*((p as *const u8).sub(std::mem::size_of::<usize>()) as *const Cell<usize>)
 }
 
 #[inline(always)]
@@ -251,8 +241,6 @@ pub(crate) fn take_pending_finalizers() -> Vec<Value> {
     }
 }
 
-/// Bit 0 of the pre-header's weakref word: `__del__` already ran.
-pub(crate) const FINALIZED: usize = 1;
 
 
 /// Frees the object through its type: the payload's fields are dropped, then
@@ -279,9 +267,10 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
         }
     }
     if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
-        let word = finalized_word(p.as_ptr());
-        if word.get() & FINALIZED == 0 {
-            word.set(word.get() | FINALIZED);
+        // The runner marks it finalized once `__del__` returned (as
+        // CPython's PyObject_CallFinalizer): it holds a reference meanwhile,
+        // so the object cannot come back here before that.
+        if (*p.as_ptr()).gc.get() & crate::gc::FINALIZED_FLAG == 0 {
             (*p.as_ptr()).refcount.set(1);
             PENDING_FINALIZERS.get_mut().push(p);
             *FINALIZERS_DUE.get_mut() = true;
@@ -437,17 +426,16 @@ pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeade
                 slots.sub(PRE) as *mut PreHeader,
                 PreHeader {
                     attrs: UnsafeCell::new(InstanceAttrs::default()),
-                    weakrefs: Cell::new(0),
                 },
             );
-        } else {
-            std::ptr::write(slots.sub(fixed) as *mut usize, 0);
         }
     }
     incref(NonNull::from(&ty.header));
     std::ptr::write(obj, ObjHeader::new(ty));
     let p = NonNull::new_unchecked(obj);
-    if pre != 0 || crate::gc::is_container_kind(ty.layout) {
+    // Instances of classes are tracked even without attributes (CPython's
+    // heap types all have Py_TPFLAGS_HAVE_GC).
+    if ty.flags.get() & type_flags::HAS_DICT != 0 || crate::gc::is_container_kind(ty.layout) {
         crate::gc::track_new(p);
     }
     p
@@ -698,10 +686,11 @@ pub fn refcount(v: &Value) -> Option<usize> {
 
 #[cfg(test)]
 mod layout_tests {
-    /// Three words before the header: values pointer, dict, finalized word.
+    /// Two words before the header: values pointer and dict. A plain
+    /// instance is 32 bytes (CPython 3.11: 56 with its GC links).
     #[test]
-    fn pre_header_is_three_words() {
-        assert_eq!(super::PRE, 24);
-        assert_eq!(super::PRE + std::mem::size_of::<super::ObjHeader>(), 40);
+    fn pre_header_is_two_words() {
+        assert_eq!(super::PRE, 16);
+        assert_eq!(super::PRE + std::mem::size_of::<super::ObjHeader>(), 32);
     }
 }

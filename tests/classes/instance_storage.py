@@ -231,3 +231,50 @@ g.v = 2
 print(gc.is_finalized(g))
 g.__del__()
 del g
+
+
+# Resurrection: __del__ runs once, also for classes without a __dict__.
+keep = []
+
+
+class Phoenix:
+    __slots__ = ("name", "__weakref__")
+
+    def __del__(self):
+        print("phoenix del", self.name, gc.is_finalized(self))
+        keep.append(self)
+
+
+ph = Phoenix()
+ph.name = "first"
+print(gc.is_finalized(ph), gc.is_tracked(ph))
+del ph
+print(len(keep), gc.is_finalized(keep[0]))
+keep.clear()
+print("cleared")
+
+
+class Empty:
+    __slots__ = ()
+
+    def __del__(self):
+        print("empty del")
+
+
+em = Empty()
+print(gc.is_tracked(em), gc.is_finalized(em))
+em2 = em
+del em
+del em2
+
+
+class Cycle:
+    def __del__(self):
+        print("cycle del", sorted(self.__dict__))
+
+
+cy = Cycle()
+cy.me = cy
+cy.more = [cy]
+del cy
+print("collected", gc.collect() > 0)

@@ -342,22 +342,20 @@ impl InstanceAttrs {
     }
 }
 
-/// Bytes of the pre-header words (values pointer, dict, weakref/finalized
-/// word; only the last for a class without `__dict__`) before an object of
-/// `ty`, not counting its `__slots__` values.
+/// Bytes of the pre-header (values pointer and dict; none for a class
+/// without `__dict__`) before an object whose type has `flags`, not
+/// counting its `__slots__` values.
 #[inline(always)]
 pub(crate) fn fixed_pre_size(flags: u32) -> usize {
-    if flags & type_flags::HAS_DICT == 0 {
-        0
-    } else if flags & type_flags::NO_DICT != 0 {
-        std::mem::size_of::<usize>()
-    } else {
+    if flags & (type_flags::HAS_DICT | type_flags::NO_DICT) == type_flags::HAS_DICT {
         std::mem::size_of::<crate::object::PreHeader>()
+    } else {
+        0
     }
 }
 
 /// Where `__slots__` value `i` of an object of `ty` lives: slot values sit
-/// just before the pre-header words, slot 0 nearest, so a slot's place
+/// just before the pre-header, slot 0 nearest, so a slot's place
 /// depends only on whether the class has a `__dict__` (as CPython puts
 /// them at fixed offsets inside the object).
 ///

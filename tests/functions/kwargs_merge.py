@@ -1,45 +1,85 @@
-# Keyword argument building: dict unpacking order, duplicates, non-string keys, and signature-driven dispatch.
-def show(**kw):
-    return list(kw.items())
-base = {"a": 1, "b": 2}
-print(show(**base), show(**base, c=3), show(c=3, **base), show(**base, **{"c": 4}))
-try:
-    show(**base, a=5)
-except TypeError as e:
-    print("TypeError:", e)
-try:
-    show(**base, **{"b": 9})
-except TypeError as e:
-    print("TypeError:", e)
-def target(x, y=0, *, z=0):
-    return x + y * 10 + z * 100
-opts = {"y": 2, "z": 3}
-print(target(1, **opts), target(**{"x": 5}), target(*[1, 2], **{"z": 1}))
-def route(action, *args, **kwargs):
-    handlers = {
-        "sum": lambda *a, **k: sum(a) + sum(k.values()),
-        "join": lambda *a, sep=",", **k: sep.join(map(str, a)),
-        "count": lambda *a, **k: len(a) + len(k),
-    }
-    return handlers[action](*args, **kwargs)
-print(route("sum", 1, 2, x=3), route("join", 1, 2, 3, sep="-"), route("join", "a"), route("count", 1, a=2, b=3))
-class Conf:
-    def __init__(self, **settings):
-        for k, v in settings.items():
-            setattr(self, k, v)
-    def __repr__(self):
-        return "Conf(" + ", ".join(f"{k}={v!r}" for k, v in sorted(vars(self).items())) + ")"
-print(Conf(debug=True, level=3), Conf(**{"name": "x"}), Conf())
-def defaults_chain(a, b=None, c=None):
-    b = a if b is None else b
-    c = b if c is None else c
+# f(**mapping) and f(*args, **kwargs): keyword merging through DICT_MERGE and
+# CALL_FUNCTION_EX, with dict and non-dict mappings, duplicates, bad keys, and
+# a mapping whose key's __eq__ mutates it; dict.copy() keeps order and hashes.
+def show(*args, **kwargs):
+    return args, sorted(kwargs.items())
+
+
+def f(a, b=2, *, c=3):
     return a, b, c
-print(defaults_chain(1), defaults_chain(1, 2), defaults_chain(1, c=9))
-import sys
-def fmt(*parts, sep=" ", end="", file=None):
-    out = sep.join(map(str, parts)) + end
-    if file is not None:
-        file.write(out + "\n")
-    return out
-print(repr(fmt(1, 2, 3)), repr(fmt("a", sep="")), repr(fmt(end="!")))
-fmt("to", "stdout", file=sys.stdout)
+
+
+print(show(1, **{'x': 1, 'y': 2}))
+print(show(**{'a': 1}, **{'b': 2}))
+print(f(**{'a': 10, 'c': 30}))
+print(f(1, **{'b': 5}))
+
+
+class Mapping:
+    def __init__(self, d):
+        self.d = d
+
+    def keys(self):
+        return list(self.d)
+
+    def __getitem__(self, k):
+        return self.d[k]
+
+
+print(show(**Mapping({'p': 1, 'q': 2})))
+for call in [
+    lambda: show(**{1: 2}),
+    lambda: show(**Mapping({1: 2})),
+    lambda: show(a=1, **{'a': 2}),
+    lambda: show(**{'a': 1}, **{'a': 2}),
+    lambda: show(**Mapping({'a': 1}), **{'a': 2}),
+    lambda: show(**[1, 2]),
+    lambda: f(**{'a': 1, 'zz': 2}),
+    lambda: f(1, **{'a': 1}),
+]:
+    try:
+        print(call())
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+class Key(str):
+    """A str key whose comparison adds to the dict being merged."""
+    target = None
+
+    def __eq__(self, other):
+        if Key.target is not None:
+            Key.target['grown%d' % len(Key.target)] = 0
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+upd = {Key('zz'): 1, Key('b'): 2}
+Key.target = upd
+for call in [lambda: show(b=0, **upd), lambda: show(zz=0, **upd)]:
+    try:
+        print(call())
+    except Exception as e:
+        print(type(e).__name__, e)
+Key.target = None
+print(sorted(upd))
+
+
+def wrapper(*args, **kwargs):
+    return f(*args, **kwargs)
+
+
+print([wrapper(i, c=i * 2) for i in range(3)])
+print([wrapper(*(i,), **{'b': i}) for i in range(3)])
+
+# dict.copy(): order (with deleted entries in between), values, lookups.
+d = {i: str(i) for i in range(1000)}
+for i in range(0, 1000, 3):
+    del d[i]
+e = d.copy()
+print(len(e), list(e)[:5], list(e)[-3:], e[500], 999 in e, 0 in e)
+e[1] = 'changed'
+print(d[1], e[1])
+big = {str(i): i for i in range(100000)}
+print(len(big.copy()), sum(big.copy().values()))

@@ -176,6 +176,12 @@ impl Vm {
         }
 
         load_frame!();
+        if pending.is_some() && crate::tracing::any_hooked() {
+            // An exception thrown into a generator: 'call' as it resumes.
+            if let Err(e) = self.trace_call_event(fi) {
+                pending = Some(e);
+            }
+        }
         loop {
             let unwind: Unwind = if let Some(e) = pending.take() {
                 instr_start = ip.saturating_sub(1);
@@ -250,6 +256,12 @@ impl Vm {
                         // SAFETY: validated code never ends in EXTENDED_ARG prefixes.
                         (opcode, oparg) = unsafe { decode_extended(units, &mut ip, oparg) };
                         instr_start = ip - 1;
+                    }
+                    if crate::tracing::any_hooked() {
+                        // sys.settrace / sys.setprofile: events, and the
+                        // instruction's unspecialized form.
+                        self.frames[fi].stack_depth = stack_depth!();
+                        opcode = tri!(self.trace_instruction(fi, instr_start, opcode));
                     }
                     match opcode {
                         op::NOP => {}
@@ -1265,7 +1277,12 @@ impl Vm {
                                 let callable = peek!(nargs + 1).clone();
                                 let args = unsafe { std::slice::from_raw_parts(sp.sub(nargs), nargs) };
                                 let kwv = if nkw > 0 { Some(&kw) } else { None };
-                                self.call(&callable, args, kwv)
+                                if crate::tracing::any_hooked() {
+                                    self.frames[fi].stack_depth = stack_depth!();
+                                    self.call_profiled(fi, &callable, args, kwv)
+                                } else {
+                                    self.call(&callable, args, kwv)
+                                }
                             };
                             for _ in 0..entries {
                                 let v = pop!();
@@ -1322,6 +1339,9 @@ impl Vm {
                             self.frames[fi].stack_depth = depth;
                             // A frame object that outlives the frame reports the return's line.
                             self.frames[fi].lasti = instr_start as u32;
+                            if crate::tracing::any_hooked() {
+                                tri!(self.trace_return(fi, &retval));
+                            }
                             let was_entry = self.frames[fi].is_entry;
                             if !was_entry && !self.frames[fi].generator.is_null() {
                                 // A generator FOR_ITER_GEN resumed returned: its FOR_ITER
@@ -1414,6 +1434,11 @@ impl Vm {
                         }
                         op::YIELD_VALUE => {
                             let retval = pop!();
+                            if crate::tracing::any_hooked() {
+                                self.frames[fi].lasti = instr_start as u32;
+                                self.frames[fi].stack_depth = stack_depth!();
+                                tri!(self.trace_return(fi, &retval));
+                            }
                             if !self.frames[fi].is_entry && !self.frames[fi].generator.is_null() {
                                 // A generator FOR_ITER_GEN resumed: the value goes to
                                 // the loop's frame, which continues after the FOR_ITER.
@@ -1537,6 +1562,22 @@ impl Vm {
                             let v = local!(oparg).clone();
                             push!(v);
                         }
+                        // MAKE_CELL and COPY_FREE_VARS start every call of a closure
+                        // or of a function whose variables a closure captures.
+                        op::MAKE_CELL => {
+                            let initial = local!(oparg).take();
+                            *local!(oparg) = new_cell(initial);
+                        }
+                        op::COPY_FREE_VARS => {
+                            // Only function frames have free variables.
+                            let f = self.frames[fi].func.downcast_ref::<FunctionObject>();
+                            if let Some(cl) = f.and_then(|f| f.closure.downcast_ref::<TupleObject>()) {
+                                let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
+                                for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
+                                    *local!(off + i) = c.clone();
+                                }
+                            }
+                        }
                         op::LOAD_DEREF => {
                             let v = local!(oparg).downcast_ref::<CellObject>().and_then(|c| c.get());
                             match v {
@@ -1658,6 +1699,10 @@ impl Vm {
             loop {
                 if add_tb {
                     self.add_traceback(&err, fi, lookup_at);
+                    if crate::tracing::any_hooked() {
+                        self.frames[fi].stack_depth = stack_depth!();
+                        err = self.trace_exception(fi, err);
+                    }
                 }
                 self.frames[fi].lasti = lasti;
                 let handler = unsafe { (*code).find_handler(lookup_at) };
@@ -1686,6 +1731,9 @@ impl Vm {
                     drop(v);
                 }
                 self.frames[fi].stack_depth = 0;
+                if crate::tracing::any_hooked() {
+                    self.trace_unwind_exit(fi);
+                }
                 let was_entry = self.frames[fi].is_entry;
                 let inline_gen = if was_entry { Value::NULL } else { self.frames[fi].generator.clone() };
                 self.pop_frame();
@@ -2080,9 +2128,24 @@ impl Vm {
         let Some(d) = target.downcast_ref::<DictObject>() else {
             return Ok(());
         };
-        let items: Vec<(Value, Value)> = if let Some(u) = update.downcast_ref::<DictObject>() {
-            u.items()
-        } else {
+        if let Some(u) = update.downcast_ref::<DictObject>() {
+            // A dict's stored hashes are reused; a key's `__eq__` that resizes
+            // it is a RuntimeError, as in CPython's dict_merge.
+            let n = u.entries_len();
+            let mut pos = 0;
+            while let Some((ix, k, v, hash)) = u.next_entry_hashed(pos) {
+                if let Some(f) = func {
+                    self.check_merge_keyword(d, f, &k, hash)?;
+                }
+                d.set_item_hashed(self, k, hash, v)?;
+                if u.entries_len() != n {
+                    return Err(self.new_error(ExcKind::RuntimeError, "dict mutated during update"));
+                }
+                pos = ix + 1;
+            }
+            return Ok(());
+        }
+        let items: Vec<(Value, Value)> = {
             let keys_fn = self.lookup_attr(update, &self.intern("keys"))?;
             let Some(keys_fn) = keys_fn else {
                 let msg = match func {
@@ -2106,20 +2169,27 @@ impl Vm {
         };
         for (k, v) in items {
             if let Some(f) = func {
-                if k.downcast_ref::<StrObject>().is_none() {
-                    let msg = "keywords must be strings".to_string();
-                    return Err(self.type_error(msg));
-                }
-                if d.get_item(self, &k)?.is_some() {
-                    let msg = format!(
-                        "{} got multiple values for keyword argument '{}'",
-                        self.func_desc(f),
-                        display_lossy(&k)
-                    );
-                    return Err(self.type_error(msg));
-                }
+                let hash = if k.downcast_ref::<StrObject>().is_some() { self.hash(&k)? } else { 0 };
+                self.check_merge_keyword(d, f, &k, hash)?;
             }
             d.set_item(self, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// `f(**m)`: a key of `m` must be a str not already among the keywords
+    /// (`hash` is the key's hash when it is a str).
+    fn check_merge_keyword(&mut self, d: &DictObject, f: &Value, k: &Value, hash: i64) -> PyResult<()> {
+        if k.downcast_ref::<StrObject>().is_none() {
+            return Err(self.type_error("keywords must be strings"));
+        }
+        if d.get_item_hashed(self, k, hash)?.is_some() {
+            let msg = format!(
+                "{} got multiple values for keyword argument '{}'",
+                self.func_desc(f),
+                display_lossy(k)
+            );
+            return Err(self.type_error(msg));
         }
         Ok(())
     }
@@ -2724,8 +2794,16 @@ impl Vm {
                 let null = pop!();
                 drop(null);
                 self.frames[fi].lasti = instr_start as u32;
-                let r = tri!(self.call_function_ex(&func, &callargs, &kwargs));
-                push!(r);
+                let r = if crate::tracing::any_hooked() {
+                    // SAFETY: `st.sp` is this frame's stack top, above its variables.
+                    let depth = unsafe { st.sp.offset_from(lp.add((*code).nlocalsplus())) } as usize;
+                    self.frames[fi].stack_depth = depth;
+                    let first = callargs.downcast_ref::<TupleObject>().and_then(|t| t.items().first().cloned());
+                    self.profile_c_call(fi, &func, first.as_ref(), |vm| vm.call_function_ex(&func, &callargs, &kwargs))
+                } else {
+                    self.call_function_ex(&func, &callargs, &kwargs)
+                };
+                push!(tri!(r));
             }
             op::SEND => {
                 let v = pop!();
@@ -2858,21 +2936,6 @@ impl Vm {
                 let items = tri!(self.unpack_ex(&seq, (oparg & 0xff) as usize, (oparg >> 8) as usize));
                 for v in items.into_iter().rev() {
                     push!(v);
-                }
-            }
-            op::MAKE_CELL => {
-                let initial = local!(oparg).take();
-                *local!(oparg) = new_cell(initial);
-            }
-            op::COPY_FREE_VARS => {
-                let func = self.frames[fi].func.clone();
-                if let Some(f) = func.downcast_ref::<FunctionObject>() {
-                    if let Some(cl) = f.closure.downcast_ref::<TupleObject>() {
-                        let off = unsafe { (*code).nlocalsplus() } - oparg as usize;
-                        for (i, c) in cl.items().iter().take(oparg as usize).enumerate() {
-                            *local!(off + i) = c.clone();
-                        }
-                    }
                 }
             }
             op::LOAD_CLASSDEREF => {

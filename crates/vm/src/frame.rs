@@ -632,3 +632,26 @@ pub(crate) fn sys_getframe(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResul
         None => Err(vm.value_error("call stack is not deep enough")),
     }
 }
+
+/// `frame.f_trace` of a frame object (NULL: none), for `tracing.rs`.
+pub(crate) fn frame_trace(f: &Value) -> Value {
+    data(f).map_or(Value::NULL, |d| d.trace.borrow().clone())
+}
+
+/// Sets `frame.f_trace` (NULL: none).
+pub(crate) fn set_frame_trace(f: &Value, v: Value) {
+    if let Some(d) = data(f) {
+        let old = d.trace.replace(v);
+        drop(old);
+    }
+}
+
+/// `frame.f_trace_lines` of a frame object.
+pub(crate) fn frame_trace_lines(f: &Value) -> bool {
+    data(f).is_some_and(|d| d.trace_lines.get())
+}
+
+/// `frame.f_trace_opcodes` of a frame object.
+pub(crate) fn frame_trace_opcodes(f: &Value) -> bool {
+    data(f).is_some_and(|d| d.trace_opcodes.get())
+}

@@ -93,6 +93,7 @@ pub mod sysmodule;
 #[cfg(test)]
 mod tests;
 pub mod traceback;
+pub mod tracing;
 pub mod typeinit;
 pub mod typeobj;
 pub mod types;

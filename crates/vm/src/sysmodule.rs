@@ -289,19 +289,16 @@ pub fn make_sys_module(vm: &mut Vm, argv: &[String]) -> Value {
 
 use crate::modules::structseq::{new_structseq, structseq_type, StructSeqDesc};
 use crate::modules::NativeType;
+use crate::tracing::Hook;
 
 /// State `sys` keeps for the process (only touched under the GIL).
 struct SysState {
     switch_interval: f64,
-    trace: Value,
-    profile: Value,
     audit_hooks: Vec<Value>,
 }
 
 static SYS_STATE: crate::gil::GilCell<SysState> = crate::gil::GilCell::new(SysState {
     switch_interval: 0.005,
-    trace: Value::NULL,
-    profile: Value::NULL,
     audit_hooks: Vec::new(),
 });
 
@@ -808,34 +805,34 @@ fn call_tracing(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         return Err(vm.type_error(msg));
     };
     let items = t.items().to_vec();
-    vm.call(&f, &items, None)
+    vm.call_tracing(&f, &items)
 }
 
 fn settrace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "settrace", kw)?;
     let [f] = ArgSpec::exact::<1>(vm, "settrace", args, 0)?;
-    sys_state().trace = if f.is_none() { Value::NULL } else { f };
+    vm.set_hook(Hook::Trace, if f.is_none() { Value::NULL } else { f });
     Ok(none())
 }
 
 fn gettrace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "gettrace", kw)?;
     ArgSpec::range(vm, "gettrace", args, 0, 0, 0)?;
-    let t = sys_state().trace.clone();
+    let t = vm.hook(Hook::Trace);
     Ok(if t.is_null() { none() } else { t })
 }
 
 fn setprofile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "setprofile", kw)?;
     let [f] = ArgSpec::exact::<1>(vm, "setprofile", args, 0)?;
-    sys_state().profile = if f.is_none() { Value::NULL } else { f };
+    vm.set_hook(Hook::Profile, if f.is_none() { Value::NULL } else { f });
     Ok(none())
 }
 
 fn getprofile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "getprofile", kw)?;
     ArgSpec::range(vm, "getprofile", args, 0, 0, 0)?;
-    let t = sys_state().profile.clone();
+    let t = vm.hook(Hook::Profile);
     Ok(if t.is_null() { none() } else { t })
 }
 

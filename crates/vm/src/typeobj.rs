@@ -353,6 +353,17 @@ impl TypeObject {
         crate::objects::str::display_lossy(self.name())
     }
 
+    /// The name messages and descriptor reprs give, as CPython's tp_name:
+    /// types of native modules are `module.Name` (`collections.deque`).
+    pub fn tp_name(&self) -> String {
+        if !self.is_heap_type() {
+            if let Some(m) = crate::types::object_ty::type_module_name(self).filter(|m| m != "builtins") {
+                return format!("{m}.{}", self.name_string());
+            }
+        }
+        self.name_string()
+    }
+
     pub fn qualname(&self) -> &Value {
         // SAFETY: as `name`.
         unsafe { &*self.qualname.get() }

@@ -52,6 +52,8 @@ pub struct Vm {
     /// Whether this is the interpreter's main thread (signal handlers run
     /// only there, and it waits for the other threads at exit).
     pub(crate) main_thread: bool,
+    /// `sys.settrace` / `sys.setprofile` hooks of this thread.
+    pub(crate) hooks: crate::tracing::TraceState,
     // Declared last: dropped after every value above.
     _gil: GilGuard,
 }
@@ -109,6 +111,7 @@ impl Vm {
             int_max_str_digits: DEFAULT_INT_MAX_STR_DIGITS,
             specialize: true,
             yielded: false,
+            hooks: Default::default(),
             repr_stack: Vec::new(),
             main_thread: true,
             _gil: guard,
@@ -145,6 +148,7 @@ impl Vm {
             int_max_str_digits: shared.int_max_str_digits,
             specialize: shared.specialize,
             yielded: false,
+            hooks: Default::default(),
             repr_stack: Vec::new(),
             main_thread: false,
             _gil: guard,
@@ -187,14 +191,7 @@ impl Vm {
 
     /// `'name' object ...`: the type name of a value for messages.
     pub fn type_name(&self, v: &Value) -> String {
-        let t = type_of(v);
-        // Types of native modules are `module.Name` in messages, as CPython's tp_name.
-        if !t.is_heap_type() {
-            if let Some(m) = crate::types::object_ty::type_module_name(t).filter(|m| m != "builtins") {
-                return format!("{m}.{}", t.name_string());
-            }
-        }
-        t.name_string()
+        type_of(v).tp_name()
     }
 
     pub fn builtins_dict(&self) -> &DictObject {

@@ -36,6 +36,7 @@ mod _heapq;
 mod _imp;
 pub(crate) mod _io;
 mod _json;
+mod _lsprof;
 mod _locale;
 mod _md5;
 mod _opcode;
@@ -99,6 +100,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "_imp", init: _imp::init },
     ModuleDef { name: "_io", init: _io::init },
     ModuleDef { name: "_json", init: _json::init },
+    ModuleDef { name: "_lsprof", init: _lsprof::init },
     ModuleDef { name: "_locale", init: _locale::init },
     ModuleDef { name: "_md5", init: _md5::init },
     ModuleDef { name: "_opcode", init: _opcode::init },

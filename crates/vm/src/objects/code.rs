@@ -42,6 +42,8 @@ pub struct CodeObj {
     pub exception_entries: Box<[Entry]>,
     /// The compiler's form, kept for `co_code`, `co_exceptiontable` and friends.
     pub source: Rc<CodeObject>,
+    /// Line table for `sys.settrace`, made the first time the code is traced.
+    trace_info: std::cell::OnceCell<Box<crate::tracing::TraceInfo>>,
 }
 
 unsafe impl PyPayload for CodeObj {
@@ -53,6 +55,17 @@ impl CodeObj {
     pub fn units_ptr(&self) -> *mut u16 {
         // SAFETY: the box is never reallocated; only individual units change.
         unsafe { (&mut *self.units.get()).as_mut_ptr() }
+    }
+
+    /// The code units as they are now (specialized forms included).
+    pub fn units(&self) -> &[u16] {
+        // SAFETY: the box is never reallocated; units are rewritten only by
+        // the specializer, on this thread, never while this borrow is used.
+        unsafe { &*self.units.get() }
+    }
+
+    pub(crate) fn trace_info(&self) -> &crate::tracing::TraceInfo {
+        self.trace_info.get_or_init(|| Box::new(crate::tracing::TraceInfo::new(self)))
     }
 
     pub fn n_units(&self) -> usize {
@@ -372,6 +385,7 @@ pub fn new_code(vm: &mut Vm, src: Rc<CodeObject>) -> Result<Value, String> {
         },
         exception_entries: exception_entries.into_boxed_slice(),
         source: src.clone(),
+        trace_info: std::cell::OnceCell::new(),
     };
     Ok(alloc_object(CODE_TYPE.get(), code))
 }

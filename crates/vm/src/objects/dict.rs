@@ -652,26 +652,17 @@ impl DictObject {
         Ok(())
     }
 
+    /// `dict.copy()`: the items in order, with their stored hashes.
     pub fn copy_value(&self) -> Value {
         let d = DictObject::with_capacity(self.len());
         if let Some(nd) = d.downcast_ref::<DictObject>() {
-            for (k, v) in self.items() {
-                let hash = self.hash_of_key(&k);
+            let mut pos = 0;
+            while let Some((ix, k, v, hash)) = self.next_entry_hashed(pos) {
                 nd.insert_new(hash, k, v);
+                pos = ix + 1;
             }
         }
         d
-    }
-
-    fn hash_of_key(&self, k: &Value) -> i64 {
-        if let Some(keys) = self.inner().keys.as_ref() {
-            for e in &keys.entries {
-                if e.key.is(k) {
-                    return e.hash;
-                }
-            }
-        }
-        0
     }
 }
 

@@ -500,7 +500,7 @@ fn method_descr_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value)
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             md.name,
-            md.owner().name_string(),
+            md.owner().tp_name(),
             vm.type_name(o)
         );
         return Err(vm.type_error(msg));
@@ -515,7 +515,7 @@ fn method_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
     let Some(self_) = args.first() else {
         let msg = format!(
             "unbound method {}.{}() needs an argument",
-            md.owner().name_string(),
+            md.owner().tp_name(),
             md.name
         );
         return Err(vm.type_error(msg));
@@ -524,7 +524,7 @@ fn method_descr_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             md.name,
-            md.owner().name_string(),
+            md.owner().tp_name(),
             vm.type_name(self_)
         );
         return Err(vm.type_error(msg));
@@ -539,7 +539,7 @@ fn method_descr_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!(
         "<method '{}' of '{}' objects>",
         md.name,
-        md.owner().name_string()
+        md.owner().tp_name()
     )))
 }
 
@@ -558,11 +558,11 @@ fn descr_name(vm: &mut Vm, d: &Value) -> PyResult<Value> {
 
 fn descr_qualname(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     let (owner, n) = if let Some(md) = method_descr_of(d) {
-        (md.owner().name_string(), md.name)
+        (md.owner().tp_name(), md.name)
     } else if let Some(sw) = d.downcast_ref::<SlotWrapper>() {
-        (sw.owner().name_string(), sw.name)
+        (sw.owner().tp_name(), sw.name)
     } else if let Some(gs) = d.downcast_ref::<GetSetDescr>() {
-        (gs.owner().name_string(), gs.name)
+        (gs.owner().tp_name(), gs.name)
     } else {
         (String::new(), "")
     };
@@ -755,7 +755,7 @@ fn slot_wrapper_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
         let msg = format!(
             "descriptor '{}' of '{}' object needs an argument",
             sw.name,
-            sw.owner().name_string()
+            sw.owner().tp_name()
         );
         return Err(vm.type_error(msg));
     };
@@ -763,7 +763,7 @@ fn slot_wrapper_call(vm: &mut Vm, d: &Value, args: &[Value], kw: KwNames) -> PyR
         let msg = format!(
             "descriptor '{}' requires a '{}' object but received a '{}'",
             sw.name,
-            sw.owner().name_string(),
+            sw.owner().tp_name(),
             vm.type_name(self_)
         );
         return Err(vm.type_error(msg));
@@ -811,7 +811,7 @@ fn slot_wrapper_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!(
         "<slot wrapper '{}' of '{}' objects>",
         sw.name,
-        sw.owner().name_string()
+        sw.owner().tp_name()
     )))
 }
 
@@ -1006,7 +1006,7 @@ fn getset_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> Py
                 let msg = format!(
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                     gs.name,
-                    gs.owner().name_string(),
+                    gs.owner().tp_name(),
                     vm.type_name(o)
                 );
                 return Err(vm.type_error(msg));
@@ -1025,7 +1025,7 @@ fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
         let msg = format!(
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             gs.name,
-            gs.owner().name_string(),
+            gs.owner().tp_name(),
             vm.type_name(obj)
         );
         return Err(vm.type_error(msg));
@@ -1036,7 +1036,7 @@ fn getset_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
             let msg = format!(
                 "attribute '{}' of '{}' objects is not writable",
                 gs.name,
-                gs.owner().name_string()
+                gs.owner().tp_name()
             );
             Err(vm.new_error(ExcKind::AttributeError, msg))
         }
@@ -1050,7 +1050,7 @@ fn getset_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!(
         "<attribute '{}' of '{}' objects>",
         gs.name,
-        gs.owner().name_string()
+        gs.owner().tp_name()
     )))
 }
 
@@ -1805,7 +1805,7 @@ fn member_applies(vm: &mut Vm, m: &MemberDescr, o: &Value) -> PyResult<()> {
     let msg = format!(
         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
         display_lossy(&m.name),
-        m.owner().name_string(),
+        m.owner().tp_name(),
         vm.type_name(o)
     );
     Err(vm.type_error(msg))
@@ -1861,7 +1861,7 @@ fn member_repr(vm: &mut Vm, d: &Value) -> PyResult<Value> {
     Ok(vm.new_str(&format!(
         "<member '{}' of '{}' objects>",
         display_lossy(&m.name),
-        m.owner().name_string()
+        m.owner().tp_name()
     )))
 }
 

@@ -43,7 +43,7 @@ pub fn instance_set(vm: &mut Vm, obj: &Value, name: &Value, value: Option<Value>
         if let Some(idx) = idx {
             let old = unsafe {
                 match value {
-                    Some(v) => Some((*attrs_ptr).set(idx, v)),
+                    Some(v) => Some((*attrs_ptr).set(idx, v, keys)),
                     None => (*attrs_ptr).remove(idx),
                 }
             };
@@ -90,11 +90,12 @@ pub fn instance_dict(obj: &Value) -> Option<Value> {
 /// Replaces `obj.__dict__`.
 pub fn set_instance_dict(obj: &Value, d: Value) -> bool {
     let Some(pre) = obj.pre_header() else { return false };
+    // SAFETY: the old values and dict are dropped after the borrow ends.
     let old = unsafe {
         let attrs = &mut *pre.attrs.get();
-        let old_vals = std::mem::take(&mut attrs.values);
-        attrs.order = None;
-        (old_vals, std::mem::replace(&mut attrs.dict, d))
+        let mut fresh = crate::instance::InstanceAttrs::default();
+        fresh.dict = d;
+        std::mem::replace(attrs, fresh)
     };
     drop(old);
     true

@@ -36,7 +36,7 @@
 //! object's interior can be live while objects are cleared.
 
 use crate::gil::GilCell;
-use crate::object::{pre_header, LayoutKind, ObjHeader, FINALIZED, FINALIZERS_DUE};
+use crate::object::{pre_header_of, LayoutKind, ObjHeader, FINALIZERS_DUE};
 use crate::objects::native::NativeObject;
 use crate::typeobj::{type_flags, TypeObject};
 use crate::value::Value;
@@ -44,11 +44,15 @@ use crate::vm::Vm;
 use std::collections::HashMap;
 use std::ptr::NonNull;
 
-const INDEX_MASK: u32 = (1 << 28) - 1;
+const INDEX_MASK: u32 = (1 << 27) - 1;
+/// `__del__` already ran for the object (kept across tracking changes).
+pub(crate) const FINALIZED_FLAG: u32 = 1 << 27;
 const GEN_SHIFT: u32 = 28;
 const GEN_MASK: u32 = 7 << GEN_SHIFT;
 /// The object has weak references (listed in `GcState::weakrefs`).
 pub(crate) const WEAKREFS_FLAG: u32 = 1 << 31;
+/// The bits of the word that are not the tracking place.
+const KEEP_FLAGS: u32 = WEAKREFS_FLAG | FINALIZED_FLAG;
 const NUM_GENERATIONS: usize = 3;
 const PERMANENT: usize = 3;
 /// Generation code of garbage being processed (held by the collector).
@@ -181,10 +185,10 @@ unsafe fn push_to(st: &mut GcState, t: usize, p: *mut ObjHeader) {
         compact(st, t);
         idx = st.tables[t].slots.len();
         if idx > INDEX_MASK as usize {
-            // 2^28 live objects in one generation: leave this one untracked
+            // 2^27 live objects in one generation: leave this one untracked
             // (it can then only be freed by reference counting).
             let h = &(*p).gc;
-            h.set(h.get() & WEAKREFS_FLAG);
+            h.set(h.get() & KEEP_FLAGS);
             return;
         }
     }
@@ -192,7 +196,7 @@ unsafe fn push_to(st: &mut GcState, t: usize, p: *mut ObjHeader) {
     table.slots.push(p);
     table.live += 1;
     let h = &(*p).gc;
-    h.set((h.get() & WEAKREFS_FLAG) | ((t as u32 + 1) << GEN_SHIFT) | idx as u32);
+    h.set((h.get() & KEEP_FLAGS) | ((t as u32 + 1) << GEN_SHIFT) | idx as u32);
 }
 
 /// Drops the holes of table `t`, renumbering the objects.
@@ -202,7 +206,7 @@ unsafe fn compact(st: &mut GcState, t: usize) {
     let code = (t as u32 + 1) << GEN_SHIFT;
     for (i, &p) in table.slots.iter().enumerate() {
         let h = &(*p).gc;
-        h.set((h.get() & WEAKREFS_FLAG) | code | i as u32);
+        h.set((h.get() & KEEP_FLAGS) | code | i as u32);
     }
     table.live = table.slots.len();
 }
@@ -261,7 +265,7 @@ unsafe fn untrack_word(st: &mut GcState, p: *mut ObjHeader, word: u32) {
             st.count[0] -= 1;
         }
     }
-    (*p).gc.set(word & WEAKREFS_FLAG);
+    (*p).gc.set(word & KEEP_FLAGS);
 }
 
 /// Whether `v` is tracked (`gc.is_tracked`): dicts count as tracked only
@@ -307,11 +311,13 @@ pub(crate) unsafe fn traverse(p: *const ObjHeader, visit: &mut dyn FnMut(*mut Ob
         }
     };
     if ty.flags.get() & type_flags::HAS_DICT != 0 {
-        let attrs = &*pre_header(p).attrs.get();
-        attrs.values.iter().for_each(&mut v);
-        v(&attrs.dict);
-        if let Some(s) = &attrs.slots {
-            s.iter().for_each(&mut v);
+        if let Some(pre) = pre_header_of(p, ty) {
+            (*pre.attrs.get()).for_each_value(&mut v);
+        }
+        for i in 0..ty.nslots.get() as usize {
+            if let Some(slot) = crate::instance::slot_ptr(p, ty, i) {
+                v(&*slot);
+            }
         }
     }
     match ty.layout {
@@ -459,9 +465,16 @@ unsafe fn clear(obj: &Value) {
     let p = p.as_ptr() as *const ObjHeader;
     let ty = &*(*p).ty.get();
     if ty.flags.get() & type_flags::HAS_DICT != 0 {
-        let attrs = &mut *pre_header(p).attrs.get();
-        let old = std::mem::take(attrs);
-        drop(old);
+        if let Some(pre) = pre_header_of(p, ty) {
+            let old = std::mem::take(&mut *pre.attrs.get());
+            drop(old);
+        }
+        for i in 0..ty.nslots.get() as usize {
+            if let Some(slot) = crate::instance::slot_ptr(p, ty, i) {
+                let old = std::mem::replace(&mut *slot, Value::NULL);
+                drop(old);
+            }
+        }
     }
     match ty.layout {
         LayoutKind::List => (*(p as *const list::ListObject)).clear(),
@@ -605,7 +618,7 @@ fn collect_holding(vm: &mut Vm, gen: usize, held: &[Value]) -> i64 {
                     && (*(p as *const crate::objects::tuple::TupleObject)).items().iter().all(is_atomic);
                 if is_atomic_tuple {
                     let h = &(*p).gc;
-                    h.set(h.get() & WEAKREFS_FLAG);
+                    h.set(h.get() & KEEP_FLAGS);
                 } else {
                     push_to(st, old, p);
                     survivors += 1;
@@ -614,7 +627,7 @@ fn collect_holding(vm: &mut Vm, gen: usize, held: &[Value]) -> i64 {
                 // Held from here on; marked as garbage under collection.
                 let v = Value::from_borrowed_ptr(NonNull::new_unchecked(p));
                 let h = &(*p).gc;
-                h.set((h.get() & WEAKREFS_FLAG) | (CODE_UNREACHABLE << GEN_SHIFT) | garbage.len() as u32);
+                h.set((h.get() & KEEP_FLAGS) | (CODE_UNREACHABLE << GEN_SHIFT) | garbage.len() as u32);
                 garbage.push(v);
             }
         }
@@ -816,7 +829,7 @@ unsafe fn process_garbage(vm: &mut Vm, garbage: Vec<Value>, old: usize) -> i64 {
     let st = STATE.get_mut();
     for &p in &ptrs {
         let h = &(*p).gc;
-        h.set(h.get() & WEAKREFS_FLAG);
+        h.set(h.get() & KEEP_FLAGS);
         retrack(st, p, old);
     }
     ptrs.clear();
@@ -854,11 +867,11 @@ unsafe fn finalize(vm: &mut Vm, g: &Value) {
     let ty = crate::typeobj::type_of(g);
     let flags = ty.flags.get();
     if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
-        let Some(pre) = g.pre_header() else { return };
-        if pre.weakrefs.get() & FINALIZED != 0 {
+        let Some(h) = g.header() else { return };
+        if h.gc.get() & FINALIZED_FLAG != 0 {
             return;
         }
-        pre.weakrefs.set(pre.weakrefs.get() | FINALIZED);
+        h.gc.set(h.gc.get() | FINALIZED_FLAG);
         let saved = vm.exc_info.clone();
         if let Err(e) = vm.call_special(g, "__del__", &[]) {
             let del = crate::typeobj::type_of(g).lookup_str(vm, "__del__").unwrap_or(Value::NULL);
@@ -1156,15 +1169,31 @@ pub(crate) fn freeze_count() -> usize {
     unsafe { STATE.get_mut().tables[PERMANENT].live }
 }
 
+/// Records that `__del__` ran for `v` (it will not run again).
+pub(crate) fn mark_finalized(v: &Value) {
+    if let Some(h) = v.header() {
+        h.gc.set(h.gc.get() | FINALIZED_FLAG);
+    }
+}
+
 /// Whether `__del__` already ran for `v` (`gc.is_finalized`).
 pub(crate) fn is_finalized(v: &Value) -> bool {
-    v.pre_header().is_some_and(|p| p.weakrefs.get() & FINALIZED != 0)
+    v.header().is_some_and(|h| h.gc.get() & FINALIZED_FLAG != 0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::objects::list::{new_list, ListObject};
+
+    /// The flags kept across tracking changes never overlap the place.
+    #[test]
+    fn gc_word_fields_are_disjoint() {
+        assert_eq!(INDEX_MASK & (GEN_MASK | KEEP_FLAGS), 0);
+        assert_eq!(GEN_MASK & KEEP_FLAGS, 0);
+        assert_eq!(FINALIZED_FLAG & WEAKREFS_FLAG, 0);
+        assert!(CODE_UNREACHABLE << GEN_SHIFT <= GEN_MASK);
+    }
 
     #[test]
     fn list_cycle_is_collected() {

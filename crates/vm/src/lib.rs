@@ -10,9 +10,11 @@
 //!   48-bit pointer to a refcounted heap object; `Clone`/`Drop` do the counting.
 //! - [`object`]: every heap object is a `#[repr(C)]` struct starting with
 //!   `ObjHeader { refcount, type }`; the type's `LayoutKind` says which struct.
-//!   Objects of classes with a `__dict__` carry a `PreHeader` *before* the
-//!   header holding their attributes (values in the class's shared-key order,
-//!   or a materialized dict, plus `__slots__` values). Allocation and freeing
+//!   Objects of classes with a `__dict__` carry a three-word `PreHeader`
+//!   *before* the header holding their attributes (a pointer to values in the
+//!   class's shared-key order, or a materialized dict); `__slots__` values sit
+//!   before that, one word each (a slots-only class keeps just the finalized
+//!   word between them and the header). Allocation and freeing
 //!   go through the type (size-class free lists for small blocks); deep
 //!   structures are freed iteratively; `__del__` is queued and run at the next
 //!   call, return or loop back-edge.

@@ -25,7 +25,8 @@ pub struct ObjHeader {
     /// and leave room for the collector's word in the same 8 bytes.
     pub(crate) refcount: Cell<u32>,
     /// The cycle collector's word (`gc.rs`): generation and index in its
-    /// tracking table, weakref flag; 0 for untracked objects without weakrefs.
+    /// tracking table, weakref and finalized flags; 0 for untracked objects
+    /// without weakrefs.
     pub(crate) gc: Cell<u32>,
     pub(crate) ty: Cell<*const TypeObject>,
 }
@@ -145,15 +146,32 @@ pub unsafe trait PyPayload: Sized {
     const KIND: LayoutKind;
 }
 
-/// Attribute storage of objects with a `__dict__`, placed before the header.
+/// Attribute storage of objects with a `__dict__`, placed before the header:
+/// two words (values pointer, materialized dict), so a plain instance is 32
+/// bytes plus its values block (and 8 bytes in the collector's table).
+/// CPython 3.11's is 56 bytes (16 GC links, 16 pre-header: dict and values
+/// pointers, 16 object header, 8 weakref list) plus its values array. A class
+/// whose instances have no `__dict__` (only `__slots__`) has no pre-header;
+/// `__slots__` values sit before it (`instance::slot_ptr`), one word each, as
+/// CPython stores them inline in the object. The finalized bit lives in the
+/// header's collector word (`gc::FINALIZED_FLAG`).
 #[repr(C)]
 pub struct PreHeader {
     pub(crate) attrs: UnsafeCell<InstanceAttrs>,
-    /// Reserved for the weakref list.
-    pub(crate) weakrefs: Cell<usize>,
 }
 
 const PRE: usize = std::mem::size_of::<PreHeader>();
+
+/// Bytes before the header of an object of `ty`: the pre-header and the
+/// `__slots__` values.
+#[inline(always)]
+pub(crate) fn pre_size(ty: &TypeObject) -> usize {
+    let flags = ty.flags.get();
+    if flags & type_flags::HAS_DICT == 0 {
+        return 0;
+    }
+    crate::instance::fixed_pre_size(flags) + ty.nslots.get() as usize * std::mem::size_of::<Value>()
+}
 
 #[inline(always)]
 pub(crate) unsafe fn incref(p: NonNull<ObjHeader>) {
@@ -223,8 +241,6 @@ pub(crate) fn take_pending_finalizers() -> Vec<Value> {
     }
 }
 
-/// Bit 0 of the pre-header's weakref word: `__del__` already ran.
-pub(crate) const FINALIZED: usize = 1;
 
 
 /// Frees the object through its type: the payload's fields are dropped, then
@@ -251,9 +267,10 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
         }
     }
     if flags & type_flags::HAS_FINALIZER != 0 && flags & type_flags::HAS_DICT != 0 {
-        let pre = pre_header(p.as_ptr());
-        if pre.weakrefs.get() & FINALIZED == 0 {
-            pre.weakrefs.set(pre.weakrefs.get() | FINALIZED);
+        // The runner marks it finalized once `__del__` returned (as
+        // CPython's PyObject_CallFinalizer): it holds a reference meanwhile,
+        // so the object cannot come back here before that.
+        if (*p.as_ptr()).gc.get() & crate::gc::FINALIZED_FLAG == 0 {
             (*p.as_ptr()).refcount.set(1);
             PENDING_FINALIZERS.get_mut().push(p);
             *FINALIZERS_DUE.get_mut() = true;
@@ -266,20 +283,17 @@ unsafe fn dealloc_now(p: NonNull<ObjHeader>) {
         crate::gc::forget(p, gc_word);
     }
     let kind = (*ty).layout;
-    let has_pre = (*ty).flags.get() & type_flags::HAS_DICT != 0;
+    let pre = pre_size(&*ty);
     let size = payload_size(kind, p.as_ptr());
     // Keep the object alive (refcount 1) while its fields are dropped, so that
     // nothing reached from them can free it a second time.
     (*p.as_ptr()).refcount.set(1);
     drop_payload(kind, p.as_ptr());
-    let base = if has_pre {
-        let pre = (p.as_ptr() as *mut u8).sub(PRE) as *mut PreHeader;
-        std::ptr::drop_in_place(pre);
-        pre as *mut u8
-    } else {
-        p.as_ptr() as *mut u8
-    };
-    let total = size + if has_pre { PRE } else { 0 };
+    if pre != 0 {
+        drop_pre_header(p.as_ptr(), &*ty);
+    }
+    let base = (p.as_ptr() as *mut u8).sub(pre);
+    let total = size + pre;
     // Invariant: this is the size `alloc_raw` used for the same type and size.
     free_block(base, total);
     // Instances hold a reference to their type (static types are immortal).
@@ -394,29 +408,52 @@ pub fn allocation_count() -> u64 {
 /// type has one), with the header initialized. The payload after the header is
 /// uninitialized: the caller writes it before the object is used.
 pub(crate) unsafe fn alloc_raw(ty: &TypeObject, size: usize) -> NonNull<ObjHeader> {
-    let has_pre = ty.flags.get() & type_flags::HAS_DICT != 0;
-    let total = size + if has_pre { PRE } else { 0 };
+    let pre = pre_size(ty);
+    let total = size + pre;
     *ALLOCATIONS.get_mut() += 1;
     let mem = alloc_block(total);
-    let obj = if has_pre {
-        std::ptr::write(
-            mem as *mut PreHeader,
-            PreHeader {
-                attrs: UnsafeCell::new(InstanceAttrs::default()),
-                weakrefs: Cell::new(0),
-            },
-        );
-        mem.add(PRE)
-    } else {
-        mem
-    } as *mut ObjHeader;
+    let obj = mem.add(pre) as *mut ObjHeader;
+    if pre != 0 {
+        // `__slots__` values (unset), then the pre-header words.
+        let nslots = ty.nslots.get() as usize;
+        let slots = obj as *mut u8;
+        let fixed = crate::instance::fixed_pre_size(ty.flags.get());
+        for i in 0..nslots {
+            std::ptr::write(slots.sub(fixed + (i + 1) * 8) as *mut Value, Value::NULL);
+        }
+        if fixed == PRE {
+            std::ptr::write(
+                slots.sub(PRE) as *mut PreHeader,
+                PreHeader {
+                    attrs: UnsafeCell::new(InstanceAttrs::default()),
+                },
+            );
+        }
+    }
     incref(NonNull::from(&ty.header));
     std::ptr::write(obj, ObjHeader::new(ty));
     let p = NonNull::new_unchecked(obj);
-    if has_pre || crate::gc::is_container_kind(ty.layout) {
+    // Instances of classes are tracked even without attributes (CPython's
+    // heap types all have Py_TPFLAGS_HAVE_GC).
+    if ty.flags.get() & type_flags::HAS_DICT != 0 || crate::gc::is_container_kind(ty.layout) {
         crate::gc::track_new(p);
     }
     p
+}
+
+/// Drops what the pre-header words and `__slots__` values of `p` hold.
+///
+/// # Safety
+/// `p` is an object of `ty` being freed, with `pre_size(ty) != 0`.
+unsafe fn drop_pre_header(p: *mut ObjHeader, ty: &TypeObject) {
+    if let Some(pre) = pre_header_of(p, ty) {
+        std::ptr::drop_in_place(pre as *const PreHeader as *mut PreHeader);
+    }
+    for i in 0..ty.nslots.get() as usize {
+        if let Some(slot) = crate::instance::slot_ptr(p, ty, i) {
+            std::ptr::drop_in_place(slot);
+        }
+    }
 }
 
 /// Allocates a fixed-size object of `ty`, whose layout must be `T`'s.
@@ -435,10 +472,21 @@ pub(crate) fn alloc_object<T: PyPayload>(ty: &TypeObject, payload: T) -> Value {
     }
 }
 
-/// The pre-header of an object whose type has `HAS_DICT`.
+/// The pre-header of an object whose type has `HAS_DICT` and not `NO_DICT`.
 #[inline(always)]
 pub(crate) unsafe fn pre_header<'a>(p: *const ObjHeader) -> &'a PreHeader {
     &*((p as *const u8).sub(PRE) as *const PreHeader)
+}
+
+/// The pre-header of `p` when its type `ty` gives it attribute storage.
+#[inline(always)]
+pub(crate) unsafe fn pre_header_of<'a>(p: *const ObjHeader, ty: &TypeObject) -> Option<&'a PreHeader> {
+    let flags = ty.flags.get();
+    if flags & (type_flags::HAS_DICT | type_flags::NO_DICT) == type_flags::HAS_DICT {
+        Some(pre_header(p))
+    } else {
+        None
+    }
 }
 
 /// Bytes allocated for the object itself (without pre-header).
@@ -623,20 +671,26 @@ impl Value {
     }
 
     /// The pre-header of an object whose type gives it a `__dict__`.
+    #[inline(always)]
     pub(crate) fn pre_header(&self) -> Option<&PreHeader> {
         let h = self.header()?;
-        // SAFETY: the flag says the pre-header was allocated.
-        unsafe {
-            if (*h.ty.get()).flags.get() & type_flags::HAS_DICT != 0 {
-                Some(pre_header(h))
-            } else {
-                None
-            }
-        }
+        // SAFETY: the flags say the pre-header was allocated.
+        unsafe { pre_header_of(h, &*h.ty.get()) }
     }
 }
 
 /// A value's owned refcount, for tests and `sys.getrefcount`.
 pub fn refcount(v: &Value) -> Option<usize> {
     v.header().map(|h| h.refcount.get() as usize)
+}
+
+#[cfg(test)]
+mod layout_tests {
+    /// Two words before the header: values pointer and dict. A plain
+    /// instance is 32 bytes (CPython 3.11: 56 with its GC links).
+    #[test]
+    fn pre_header_is_two_words() {
+        assert_eq!(super::PRE, 16);
+        assert_eq!(super::PRE + std::mem::size_of::<super::ObjHeader>(), 32);
+    }
 }

@@ -452,7 +452,6 @@ fn slot_index(owner: &Value, name: &Value) -> Option<u16> {
     if !generic_attribute_access(owner) {
         return None;
     }
-    owner.pre_header()?;
     let ty = type_of(owner);
     let d = ty.lookup(name)?;
     if !is_exact(&d, &MEMBER_DESCR_TYPE) {
@@ -471,9 +470,7 @@ pub(crate) fn slot_value(owner: &Value, version: u32, ix: usize) -> Option<Value
     if type_of(owner).version_tag.get() != version {
         return None;
     }
-    let pre = owner.pre_header()?;
-    // SAFETY: read only; no Python code runs meanwhile.
-    unsafe { (*pre.attrs.get()).slot(ix) }
+    crate::instance::slot_get(owner, ix)
 }
 
 /// Stores `v` in slot `ix` when the instance's type still has `version`;
@@ -484,10 +481,7 @@ pub(crate) fn store_slot_value(owner: &Value, version: u32, ix: usize, v: Value)
     if ty.version_tag.get() != version {
         return Err(v);
     }
-    let Some(pre) = owner.pre_header() else { return Err(v) };
-    let n = ty.nslots.get() as usize;
-    // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, v) };
+    let old = crate::instance::slot_replace(owner, ix, v)?;
     drop(old);
     Ok(())
 }
@@ -516,20 +510,28 @@ fn instance_value_index(owner: &Value, name: &Value) -> Option<usize> {
 }
 
 /// The instance value at shared-keys index `ix` when the guard holds: the
-/// type still has `version` and the instance has no dict of its own.
+/// type still has `version` (an instance with a materialized dict has no
+/// values, so it misses too).
 #[inline(always)]
 pub(crate) fn instance_value(owner: &Value, version: u32, ix: usize) -> Option<Value> {
     let ty = type_of(owner);
     if ty.version_tag.get() != version {
         return None;
     }
-    let pre = owner.pre_header()?;
-    // SAFETY: read only; no Python code runs meanwhile.
-    let attrs = unsafe { &*pre.attrs.get() };
-    if attrs.has_dict() {
-        return None;
-    }
-    attrs.get(ix)
+    // SAFETY: the version vouches for the type, whose instances have a
+    // pre-header with values (checked when specialized; a type's layout
+    // flags never change). Read only; no Python code runs meanwhile.
+    unsafe { (*values_pre_header(owner).attrs.get()).get(ix) }
+}
+
+/// The pre-header of `owner`, whose type was seen to have one.
+///
+/// # Safety
+/// `owner` is an object whose type has `HAS_DICT` and not `NO_DICT`.
+#[inline(always)]
+unsafe fn values_pre_header(owner: &Value) -> &crate::object::PreHeader {
+    debug_assert!(owner.pre_header().is_some());
+    crate::object::pre_header(owner.ptr_unchecked())
 }
 
 /// Specialized STORE_ATTR cache: [counter, type version (2), index].
@@ -593,15 +595,9 @@ pub(crate) fn store_instance_value(owner: &Value, version: u32, ix: usize, v: Va
     if ty.version_tag.get() != version {
         return Err(v);
     }
-    let Some(pre) = owner.pre_header() else { return Err(v) };
-    let attrs = pre.attrs.get();
-    // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe {
-        if (*attrs).has_dict() {
-            return Err(v);
-        }
-        (*attrs).set(ix, v)
-    };
+    // SAFETY: as instance_value; the old value is dropped after the borrow
+    // ends; shared keys are not changed while borrowed.
+    let old = unsafe { (*values_pre_header(owner).attrs.get()).store(ix, v, &*ty.shared_keys.get())? };
     drop(old);
     Ok(())
 }
@@ -675,7 +671,8 @@ pub(crate) unsafe fn cached_method(owner: &Value, cache: *const u16, with_values
         return None;
     }
     if with_values {
-        let pre = owner.pre_header()?;
+        // The version vouches for the pre-header (seen when specialized).
+        let pre = values_pre_header(owner);
         if (*pre.attrs.get()).has_dict() {
             return None;
         }
@@ -886,14 +883,9 @@ pub(crate) fn poly_store_instance_value(owner: &Value, name: &Value, v: Value) -
         return Err(v);
     }
     let ix = e.ix as usize;
-    let attrs = pre.attrs.get();
-    // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe {
-        if (*attrs).has_dict() {
-            return Err(v);
-        }
-        (*attrs).set(ix, v)
-    };
+    // SAFETY: the old value is dropped after the borrow ends; shared keys
+    // are not changed while borrowed.
+    let old = unsafe { (*pre.attrs.get()).store(ix, v, &*type_of(owner).shared_keys.get())? };
     drop(old);
     Ok(())
 }

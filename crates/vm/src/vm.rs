@@ -435,6 +435,7 @@ impl Vm {
                     let what = crate::typeobj::type_of(&obj).lookup_str(self, "__del__");
                     crate::sysmodule::write_unraisable(self, &what.unwrap_or(Value::NULL), &e);
                 }
+                crate::gc::mark_finalized(&obj);
                 self.exc_info = saved;
                 drop(obj);
             }

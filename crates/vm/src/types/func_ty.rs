@@ -1824,11 +1824,7 @@ fn member_get(vm: &mut Vm, d: &Value, obj: Option<&Value>, _owner: &Value) -> Py
         };
     };
     let name = m.name.clone();
-    // SAFETY: the borrow ends before any Python code runs.
-    let v = o
-        .pre_header()
-        .and_then(|pre| unsafe { (*pre.attrs.get()).slot(ix) });
-    match v {
+    match crate::instance::slot_get(o, ix) {
         Some(v) => Ok(v),
         None => Err(vm.attribute_error(o, &name)),
     }
@@ -1847,12 +1843,9 @@ fn member_set(vm: &mut Vm, d: &Value, obj: &Value, value: Option<Value>) -> PyRe
     };
     let name = m.name.clone();
     let deleting = value.is_none();
-    let n = type_of(obj).nslots.get() as usize;
-    let Some(pre) = obj.pre_header() else {
+    let Ok(old) = crate::instance::slot_replace(obj, ix, value.unwrap_or(Value::NULL)) else {
         return Err(vm.attribute_error(obj, &name));
     };
-    // SAFETY: the old value is dropped after the borrow ends.
-    let old = unsafe { (*pre.attrs.get()).set_slot(ix, n, value.unwrap_or(Value::NULL)) };
     let existed = !old.is_null();
     drop(old);
     if deleting && !existed {

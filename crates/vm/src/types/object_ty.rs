@@ -206,7 +206,10 @@ fn object_class_set(vm: &mut Vm, obj: &Value, value: Option<Value>) -> PyResult<
         return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
     }
     let compatible = newt.layout == old.layout
-        && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT);
+        && newt.has_flag(type_flags::HAS_DICT) == old.has_flag(type_flags::HAS_DICT)
+        // The memory before the header: pre-header words and slot values.
+        && newt.has_flag(type_flags::NO_DICT) == old.has_flag(type_flags::NO_DICT)
+        && newt.nslots.get() == old.nslots.get();
     if !compatible {
         let msg = format!(
             "__class__ assignment: '{}' object layout differs from '{}'",

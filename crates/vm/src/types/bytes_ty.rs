@@ -145,10 +145,11 @@ pub fn find_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<u
     if needle.is_empty() {
         return Some(start);
     }
+    // memchr's memmem is linear in the worst case (a windowed compare is O(len * needle)).
     if needle.len() == 1 {
-        return h.iter().position(|&b| b == needle[0]).map(|i| i + start);
+        return memchr::memchr(needle[0], h).map(|i| i + start);
     }
-    h.windows(needle.len()).position(|w| w == needle).map(|i| i + start)
+    memchr::memmem::find(h, needle).map(|i| i + start)
 }
 
 pub fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
@@ -159,7 +160,10 @@ pub fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<
     if needle.is_empty() {
         return Some(end);
     }
-    h.windows(needle.len()).rposition(|w| w == needle).map(|i| i + start)
+    if needle.len() == 1 {
+        return memchr::memrchr(needle[0], h).map(|i| i + start);
+    }
+    memchr::memmem::rfind(h, needle).map(|i| i + start)
 }
 
 fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, limit: usize) -> usize {
@@ -169,18 +173,8 @@ fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, limit: usize) 
     if needle.is_empty() {
         return (end - start + 1).min(limit);
     }
-    let mut n = 0;
-    let mut i = start;
-    while n < limit {
-        match find_sub(hay, needle, i, end) {
-            Some(p) => {
-                n += 1;
-                i = p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    // find_iter yields non-overlapping matches, as count() counts them.
+    memchr::memmem::find_iter(&hay[start..end], needle).take(limit).count()
 }
 
 fn find_common(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {

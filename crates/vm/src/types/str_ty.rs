@@ -449,6 +449,11 @@ fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResu
             return p.is_empty() && start <= s.len() && start <= end;
         }
         let off = if suffix { end - p.len() } else { start };
+        if s.kind() == p.kind() {
+            // Same width: compare the stored units at once.
+            let k = s.kind() as usize;
+            return s.data()[off * k..(off + p.len()) * k] == *p.data();
+        }
         (0..p.len()).all(|k| s.get(off + k) == p.get(k))
     };
     let arg = &args[1];

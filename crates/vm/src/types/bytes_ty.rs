@@ -1598,7 +1598,11 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
                     // Clamped: __index__ of the bounds may have shrunk the array.
                     let len = ba.len();
                     let end = (start as usize + n).min(len);
-                    ba.vec_mut().drain((start as usize).min(end)..end);
+                    if start == 0 {
+                        ba.delete_front(end);
+                    } else {
+                        ba.vec_mut().drain((start as usize).min(end)..end);
+                    }
                 } else {
                     let mut drop_ix: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                     drop_ix.sort_unstable();
@@ -1656,7 +1660,11 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
         Some(b) => ba.data_mut()[ix] = b,
         None => {
             check_resizable(vm, ba)?;
-            ba.vec_mut().remove(ix);
+            if ix == 0 {
+                ba.delete_front(1);
+            } else {
+                ba.vec_mut().remove(ix);
+            }
         }
     }
     Ok(())
@@ -1664,7 +1672,7 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
 
 fn ba_alloc(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let ba = ba_self(vm, args, "__alloc__")?;
-    Ok(Value::int(ba.vec_mut().capacity() as i64 + 1))
+    Ok(Value::int(ba.capacity() as i64 + 1))
 }
 
 fn ba_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {

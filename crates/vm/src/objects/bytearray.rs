@@ -18,6 +18,10 @@ pub struct ByteArrayObject {
     pub(crate) header: ObjHeader,
     data: UnsafeCell<Vec<u8>>,
     exports: Cell<usize>,
+    /// Bytes at the front of `data` already deleted: `del b[:k]` only moves
+    /// this (CPython's `ob_start`), so consuming a buffer from the front is
+    /// linear overall. Zero whenever `vec_mut` hands out the vector.
+    start: Cell<usize>,
 }
 
 // SAFETY: repr(C), starts with the header; BYTEARRAY_TYPE has this layout.
@@ -36,6 +40,7 @@ pub fn new_bytearray_typed(ty: &TypeObject, data: Vec<u8>) -> Value {
             header: ObjHeader::new(std::ptr::null()),
             data: UnsafeCell::new(data),
             exports: Cell::new(0),
+            start: Cell::new(0),
         },
     )
 }
@@ -45,7 +50,8 @@ impl ByteArrayObject {
     #[inline(always)]
     pub fn data(&self) -> &[u8] {
         // SAFETY: no &mut borrow outlives a method of this type.
-        unsafe { &*self.data.get() }
+        let v = unsafe { &*self.data.get() };
+        v.get(self.start.get()..).unwrap_or(&[])
     }
 
     /// Mutable access for in-place changes that keep the length.
@@ -54,15 +60,39 @@ impl ByteArrayObject {
     #[allow(clippy::mut_from_ref)]
     pub fn data_mut(&self) -> &mut [u8] {
         // SAFETY: as above; the length does not change through a slice.
-        unsafe { (&mut *self.data.get()).as_mut_slice() }
+        let v = unsafe { &mut *self.data.get() };
+        v.get_mut(self.start.get()..).unwrap_or(&mut [])
     }
 
-    /// The vector, for resizing; callers check `exports()` first.
+    /// The vector, for resizing; callers check `exports()` first (moving the
+    /// live bytes to the front here is then safe: no buffer points into them).
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub fn vec_mut(&self) -> &mut Vec<u8> {
         // SAFETY: as above.
-        unsafe { &mut *self.data.get() }
+        let v = unsafe { &mut *self.data.get() };
+        let start = self.start.replace(0);
+        if start > 0 {
+            v.drain(..start.min(v.len()));
+        }
+        v
+    }
+
+    /// Deletes the first `k` bytes (at most all); callers check `exports()` first.
+    /// Amortized O(1): the storage is compacted only once the deleted front
+    /// outgrows the live bytes.
+    pub fn delete_front(&self, k: usize) {
+        let k = k.min(self.len());
+        self.start.set(self.start.get() + k);
+        if self.start.get() > self.len() {
+            self.vec_mut();
+        }
+    }
+
+    /// Allocated bytes, the deleted front included (CPython's `ob_alloc`).
+    pub fn capacity(&self) -> usize {
+        // SAFETY: as above.
+        unsafe { (*self.data.get()).capacity() }
     }
 
     pub fn len(&self) -> usize {
@@ -88,6 +118,6 @@ impl ByteArrayObject {
     /// Raw pointer to the storage (valid while no resize happens).
     pub(crate) fn as_mut_ptr(&self) -> *mut u8 {
         // SAFETY: pointer only; see `data_mut`.
-        unsafe { (*self.data.get()).as_mut_ptr() }
+        unsafe { (*self.data.get()).as_mut_ptr().add(self.start.get()) }
     }
 }

@@ -114,6 +114,24 @@ impl DictKeys {
     }
 
     /// Index slot of the first EMPTY or DUMMY on the probe path of `hash`.
+    /// Index slot pointing at entry `ix` along the probe path of `hash`.
+    fn slot_of_entry(&self, ix: usize, hash: i64) -> Option<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let cur = self.indices.get(i);
+            if cur == ix as i64 {
+                return Some(i);
+            }
+            if cur == EMPTY {
+                return None;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+    }
+
     fn find_empty_slot(&self, hash: i64) -> usize {
         let mask = self.mask();
         let mut perturb = hash as u64;
@@ -474,22 +492,8 @@ impl DictObject {
     fn remove_entry(&self, ix: usize, hash: i64) -> Option<Value> {
         let inner = self.inner_mut();
         let keys = inner.keys.as_mut()?;
-        // Find the index slot pointing at entry `ix` along the probe path.
-        let mask = keys.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let cur = keys.indices.get(i);
-            if cur == ix as i64 {
-                break;
-            }
-            if cur == EMPTY {
-                return None;
-            }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
-        }
-        keys.indices.set(i, DUMMY);
+        let slot = keys.slot_of_entry(ix, hash)?;
+        keys.indices.set(slot, DUMMY);
         let e = &mut keys.entries[ix];
         let old_key = e.key.take();
         let old_value = e.value.take();
@@ -497,6 +501,24 @@ impl DictObject {
         inner.used -= 1;
         drop(old_key);
         Some(old_value)
+    }
+
+    /// `popitem`: removes the last live entry and returns (key, value). As in
+    /// CPython the entry array is cut back to that entry, so that trailing
+    /// deleted entries are skipped once and popping everything is linear.
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let inner = self.inner_mut();
+        let keys = inner.keys.as_mut()?;
+        let ix = keys.entries.iter().rposition(|e| !e.value.is_null())?;
+        let slot = keys.slot_of_entry(ix, keys.entries[ix].hash)?;
+        keys.indices.set(slot, DUMMY);
+        let key = keys.entries[ix].key.take();
+        let value = keys.entries[ix].value.take();
+        // Only deleted (NULL) entries remain at `ix..`: dropping them runs no code.
+        keys.entries.truncate(ix);
+        keys.version.set(0);
+        inner.used -= 1;
+        Some((key, value))
     }
 
     fn entry_value(&self, ix: usize) -> Option<Value> {

@@ -145,10 +145,11 @@ pub fn find_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<u
     if needle.is_empty() {
         return Some(start);
     }
+    // memchr's memmem is linear in the worst case (a windowed compare is O(len * needle)).
     if needle.len() == 1 {
-        return h.iter().position(|&b| b == needle[0]).map(|i| i + start);
+        return memchr::memchr(needle[0], h).map(|i| i + start);
     }
-    h.windows(needle.len()).position(|w| w == needle).map(|i| i + start)
+    memchr::memmem::find(h, needle).map(|i| i + start)
 }
 
 pub fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<usize> {
@@ -159,7 +160,10 @@ pub fn rfind_sub(hay: &[u8], needle: &[u8], start: usize, end: usize) -> Option<
     if needle.is_empty() {
         return Some(end);
     }
-    h.windows(needle.len()).rposition(|w| w == needle).map(|i| i + start)
+    if needle.len() == 1 {
+        return memchr::memrchr(needle[0], h).map(|i| i + start);
+    }
+    memchr::memmem::rfind(h, needle).map(|i| i + start)
 }
 
 fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, limit: usize) -> usize {
@@ -169,18 +173,8 @@ fn count_sub(hay: &[u8], needle: &[u8], start: usize, end: usize, limit: usize) 
     if needle.is_empty() {
         return (end - start + 1).min(limit);
     }
-    let mut n = 0;
-    let mut i = start;
-    while n < limit {
-        match find_sub(hay, needle, i, end) {
-            Some(p) => {
-                n += 1;
-                i = p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    // find_iter yields non-overlapping matches, as count() counts them.
+    memchr::memmem::find_iter(&hay[start..end], needle).take(limit).count()
 }
 
 fn find_common(vm: &mut Vm, args: &[Value], name: &str, reverse: bool) -> PyResult<Option<usize>> {
@@ -1604,7 +1598,11 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
                     // Clamped: __index__ of the bounds may have shrunk the array.
                     let len = ba.len();
                     let end = (start as usize + n).min(len);
-                    ba.vec_mut().drain((start as usize).min(end)..end);
+                    if start == 0 {
+                        ba.delete_front(end);
+                    } else {
+                        ba.vec_mut().drain((start as usize).min(end)..end);
+                    }
                 } else {
                     let mut drop_ix: Vec<usize> = (0..n).map(|k| (start + k as i64 * step) as usize).collect();
                     drop_ix.sort_unstable();
@@ -1662,7 +1660,11 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
         Some(b) => ba.data_mut()[ix] = b,
         None => {
             check_resizable(vm, ba)?;
-            ba.vec_mut().remove(ix);
+            if ix == 0 {
+                ba.delete_front(1);
+            } else {
+                ba.vec_mut().remove(ix);
+            }
         }
     }
     Ok(())
@@ -1670,7 +1672,7 @@ fn ba_setitem(vm: &mut Vm, v: &Value, key: &Value, value: Option<Value>) -> PyRe
 
 fn ba_alloc(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {
     let ba = ba_self(vm, args, "__alloc__")?;
-    Ok(Value::int(ba.vec_mut().capacity() as i64 + 1))
+    Ok(Value::int(ba.capacity() as i64 + 1))
 }
 
 fn ba_reduce_ex(vm: &mut Vm, args: &[Value], _kw: KwNames) -> PyResult<Value> {

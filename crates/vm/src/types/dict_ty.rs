@@ -233,10 +233,9 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let Some(d) = args.first().and_then(dict_of) else {
         return Ok(none());
     };
-    let Some((k, _)) = d.items().into_iter().last() else {
+    let Some((k, v)) = d.pop_last() else {
         return Err(vm.new_error(ExcKind::KeyError, "popitem(): dictionary is empty"));
     };
-    let v = d.del_item(vm, &k)?.unwrap_or_else(none);
     Ok(new_tuple(vec![k, v]))
 }
 

@@ -15,6 +15,7 @@ pub mod range_ty;
 pub mod seq;
 pub mod set_ty;
 pub mod sizeof;
+pub mod str_search;
 pub mod str_ty;
 pub mod str_unicode;
 pub mod type_layouts;

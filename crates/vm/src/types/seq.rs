@@ -7,7 +7,7 @@ use crate::objects::iter::{new_seq_iter, SeqIter};
 use crate::objects::list::{new_list, new_list_typed, ListObject};
 use crate::objects::singletons::{none, not_implemented};
 use crate::objects::slice::{adjust_indices, new_slice, SliceObject};
-use crate::objects::str::normalize_index;
+use crate::objects::str::{normalize_index, StrObject};
 use crate::objects::tuple::{new_tuple, new_tuple_typed, TupleObject};
 use crate::typeinit::{add_getset, add_method};
 use crate::typeobj::*;
@@ -688,7 +688,12 @@ fn list_reverse(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(none())
 }
 
-/// Stable merge sort with a fallible less-than (which may run Python code).
+/// Stable natural merge sort (Timsort's run structure without galloping) with
+/// a fallible less-than that may run Python code. Ascending and strictly
+/// descending runs are found and kept, short runs are extended by binary
+/// insertion, and runs are merged under Timsort's stack invariants: sorted or
+/// reversed input takes n - 1 comparisons, and the worst case stays
+/// O(n log n). On an error `items` is still a permutation of its input.
 pub fn merge_sort(
     vm: &mut Vm,
     items: &mut Vec<(Value, Value)>,
@@ -698,48 +703,165 @@ pub fn merge_sort(
     if n < 2 {
         return Ok(());
     }
-    // Binary insertion sort for short runs.
-    if n <= 16 {
-        for i in 1..n {
-            let mut lo = 0;
-            let mut hi = i;
-            while lo < hi {
-                let mid = (lo + hi) / 2;
-                if lt(vm, &items[i].0, &items[mid].0)? {
-                    hi = mid;
-                } else {
-                    lo = mid + 1;
+    let minrun = min_run_length(n);
+    // (start, length) of the pending runs, left to right.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut tmp: Vec<(Value, Value)> = Vec::new();
+    let mut lo = 0;
+    while lo < n {
+        let mut hi = lo + 1;
+        if hi < n {
+            if lt(vm, &items[hi].0, &items[hi - 1].0)? {
+                hi += 1;
+                while hi < n && lt(vm, &items[hi].0, &items[hi - 1].0)? {
+                    hi += 1;
+                }
+                // Strictly descending: reversing keeps stability.
+                items[lo..hi].reverse();
+            } else {
+                hi += 1;
+                while hi < n && !lt(vm, &items[hi].0, &items[hi - 1].0)? {
+                    hi += 1;
                 }
             }
-            let x = items.remove(i);
-            items.insert(lo, x);
         }
+        let end = (lo + minrun).min(n);
+        if hi < end {
+            binary_insertion(vm, &mut items[lo..end], hi - lo, lt)?;
+            hi = end;
+        }
+        runs.push((lo, hi - lo));
+        lo = hi;
+        // Timsort's merge_collapse (with the 2015 fix on the fourth run).
+        loop {
+            let k = runs.len();
+            if k < 2 {
+                break;
+            }
+            let len = |i: usize| runs[i].1;
+            let at = if (k >= 3 && len(k - 3) <= len(k - 2) + len(k - 1))
+                || (k >= 4 && len(k - 4) <= len(k - 3) + len(k - 2))
+            {
+                if len(k - 3) < len(k - 1) {
+                    k - 3
+                } else {
+                    k - 2
+                }
+            } else if len(k - 2) <= len(k - 1) {
+                k - 2
+            } else {
+                break;
+            };
+            merge_runs_at(vm, items, &mut runs, at, &mut tmp, lt)?;
+        }
+    }
+    while runs.len() > 1 {
+        let k = runs.len();
+        let at = if k >= 3 && runs[k - 3].1 < runs[k - 1].1 { k - 3 } else { k - 2 };
+        merge_runs_at(vm, items, &mut runs, at, &mut tmp, lt)?;
+    }
+    Ok(())
+}
+
+/// CPython's minrun: n itself below 64, else a value in [32, 64] such that
+/// n / minrun is a power of two or just under one.
+fn min_run_length(mut n: usize) -> usize {
+    let mut r = 0;
+    while n >= 64 {
+        r |= n & 1;
+        n >>= 1;
+    }
+    n + r
+}
+
+/// Sorts `run` whose first `sorted` items are already in order.
+fn binary_insertion(
+    vm: &mut Vm,
+    run: &mut [(Value, Value)],
+    sorted: usize,
+    lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    for i in sorted.max(1)..run.len() {
+        let mut lo = 0;
+        let mut hi = i;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if lt(vm, &run[i].0, &run[mid].0)? {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        run[lo..=i].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Merges runs `at` and `at + 1` (adjacent) in place.
+fn merge_runs_at(
+    vm: &mut Vm,
+    items: &mut [(Value, Value)],
+    runs: &mut Vec<(usize, usize)>,
+    at: usize,
+    tmp: &mut Vec<(Value, Value)>,
+    lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    let (lo, left_len) = runs[at];
+    let right_len = runs[at + 1].1;
+    runs[at].1 = left_len + right_len;
+    runs.remove(at + 1);
+    let mid = lo + left_len;
+    let hi = mid + right_len;
+    // Already in order (common for presorted data): one comparison.
+    if !lt(vm, &items[mid].0, &items[mid - 1].0)? {
         return Ok(());
     }
-    let mut right = items.split_off(n / 2);
-    merge_sort(vm, items, lt)?;
-    merge_sort(vm, &mut right, lt)?;
-    let left = std::mem::take(items);
-    let mut out = Vec::with_capacity(n);
-    let mut li = left.into_iter().peekable();
-    let mut ri = right.into_iter().peekable();
-    loop {
-        match (li.peek(), ri.peek()) {
-            (Some(a), Some(b)) => {
-                // Take from the right only when strictly smaller (stability).
-                if lt(vm, &b.0, &a.0)? {
-                    out.extend(ri.next());
-                } else {
-                    out.extend(li.next());
-                }
+    tmp.clear();
+    tmp.extend_from_slice(&items[lo..mid]);
+    let (mut li, mut ri, mut out) = (0, mid, lo);
+    while li < tmp.len() && ri < hi {
+        // Take from the right only when strictly smaller (stability).
+        match lt(vm, &items[ri].0, &tmp[li].0) {
+            Ok(true) => {
+                items[out] = items[ri].clone();
+                ri += 1;
             }
-            (Some(_), None) => out.extend(li.next()),
-            (None, Some(_)) => out.extend(ri.next()),
-            (None, None) => break,
+            Ok(false) => {
+                items[out] = tmp[li].clone();
+                li += 1;
+            }
+            Err(e) => {
+                // The unmerged left items fill exactly the gap up to `ri`.
+                items[out..ri].clone_from_slice(&tmp[li..]);
+                tmp.clear();
+                return Err(e);
+            }
         }
+        out += 1;
     }
-    *items = out;
+    // Left leftovers fill the gap before `ri`; right leftovers are in place.
+    items[out..out + tmp.len() - li].clone_from_slice(&tmp[li..]);
+    tmp.clear();
     Ok(())
+}
+
+/// The less-than used when every key has one type whose order needs no
+/// Python code (CPython's pre-sort key type check).
+fn homogeneous_lt(keys: &[(Value, Value)]) -> Option<fn(&Value, &Value) -> bool> {
+    let first = &keys.first()?.0;
+    if keys.iter().all(|k| k.0.as_small_int().is_some()) {
+        return Some(|a, b| a.as_small_int() < b.as_small_int());
+    }
+    if keys.iter().all(|k| k.0.is_float()) {
+        return Some(|a, b| a.float_unchecked() < b.float_unchecked());
+    }
+    if is_exact(first, &STR_TYPE) && keys.iter().all(|k| is_exact(&k.0, &STR_TYPE)) {
+        return Some(|a, b| match (a.downcast_ref::<StrObject>(), b.downcast_ref::<StrObject>()) {
+            (Some(x), Some(y)) => x.cmp_str(y) == std::cmp::Ordering::Less,
+            _ => false,
+        });
+    }
+    None
 }
 
 /// `list.sort(*, key=None, reverse=False)`.
@@ -776,12 +898,15 @@ pub fn list_sort(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
     let result = match err {
         Some(e) => Err(e),
-        None => merge_sort(vm, &mut keyed, &mut |vm, a, b| {
-            if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
-                return Ok(x < y);
-            }
-            vm.compare_bool(a, b, CompareOp::Lt)
-        }),
+        None => match homogeneous_lt(&keyed) {
+            Some(fast) => merge_sort(vm, &mut keyed, &mut |_, a, b| Ok(fast(a, b))),
+            None => merge_sort(vm, &mut keyed, &mut |vm, a, b| {
+                if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {
+                    return Ok(x < y);
+                }
+                vm.compare_bool(a, b, CompareOp::Lt)
+            }),
+        },
     };
     let mut sorted: Vec<Value> = keyed.into_iter().map(|(_, v)| v).collect();
     if reverse {

@@ -219,19 +219,15 @@ fn str_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 
 /// Code-point index of `needle` in `hay[start..end]`.
 pub fn find_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -> Option<usize> {
-    let n = needle.len();
-    if n == 0 {
-        return if start <= end { Some(start) } else { None };
-    }
-    if end < n || start > end - n {
-        return None;
-    }
     if hay.kind() == 1 && needle.kind() == 1 {
-        let h = &hay.data()[start..end];
-        return memfind(h, needle.data()).map(|i| i + start);
+        // One-shot search: skip building an owned finder.
+        let end = end.min(hay.len());
+        if start > end || end - start < needle.len() {
+            return None;
+        }
+        return memfind(&hay.data()[start..end], needle.data()).map(|i| i + start);
     }
-    let first = needle.get(0);
-    (start..=end - n).find(|&i| hay.get(i) == first && (1..n).all(|k| hay.get(i + k) == needle.get(k)))
+    StrFinder::new(needle, false).find(hay, start, end)
 }
 
 fn memfind(h: &[u8], n: &[u8]) -> Option<usize> {
@@ -239,16 +235,7 @@ fn memfind(h: &[u8], n: &[u8]) -> Option<usize> {
 }
 
 pub fn rfind_cps(hay: &StrObject, needle: &StrObject, start: usize, end: usize) -> Option<usize> {
-    let n = needle.len();
-    if n == 0 {
-        return if start <= end { Some(end) } else { None };
-    }
-    if end < n || start > end - n {
-        return None;
-    }
-    (start..=end - n)
-        .rev()
-        .find(|&i| (0..n).all(|k| hay.get(i + k) == needle.get(k)))
+    StrFinder::new(needle, true).find(hay, start, end)
 }
 
 fn str_contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
@@ -449,13 +436,8 @@ fn str_count(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     if sub.is_empty() {
         return Ok(Value::int((end - start + 1) as i64));
     }
-    let mut n = 0;
-    let mut pos = start;
-    while let Some(i) = find_cps(s, sub, pos, end) {
-        n += 1;
-        pos = i + sub.len();
-    }
-    Ok(Value::int(n))
+    let n = crate::types::str_search::count(&StrFinder::new(sub, false), s, start, end);
+    Ok(Value::int(n as i64))
 }
 
 fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
@@ -467,6 +449,11 @@ fn prefix_check(vm: &mut Vm, args: &[Value], name: &str, suffix: bool) -> PyResu
             return p.is_empty() && start <= s.len() && start <= end;
         }
         let off = if suffix { end - p.len() } else { start };
+        if s.kind() == p.kind() {
+            // Same width: compare the stored units at once.
+            let k = s.kind() as usize;
+            return s.data()[off * k..(off + p.len()) * k] == *p.data();
+        }
         (0..p.len()).all(|k| s.get(off + k) == p.get(k))
     };
     let arg = &args[1];
@@ -606,36 +593,26 @@ fn split_impl(vm: &mut Vm, args: &[Value], kw: KwNames, name: &str, right: bool)
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            let sc: Vec<u32> = sep.code_points().collect();
-            let m = sc.len();
+            let m = sep.len();
+            let finder = StrFinder::new(sep, right);
             if !right {
                 let mut start = 0;
-                let mut i = 0;
                 let mut splits = 0;
-                while i + m <= cps.len() && splits < maxsplit {
-                    if cps[i..i + m] == sc[..] {
-                        out.push(new_str_from_cps(&cps[start..i]));
-                        i += m;
-                        start = i;
-                        splits += 1;
-                    } else {
-                        i += 1;
-                    }
+                while splits < maxsplit {
+                    let Some(i) = finder.find(s, start, cps.len()) else { break };
+                    out.push(new_str_from_cps(&cps[start..i]));
+                    start = i + m;
+                    splits += 1;
                 }
                 out.push(new_str_from_cps(&cps[start..]));
             } else {
                 let mut end = cps.len();
-                let mut i = cps.len();
                 let mut splits = 0;
-                while i >= m && splits < maxsplit {
-                    if cps[i - m..i] == sc[..] {
-                        out.push(new_str_from_cps(&cps[i..end]));
-                        i -= m;
-                        end = i;
-                        splits += 1;
-                    } else {
-                        i -= 1;
-                    }
+                while splits < maxsplit {
+                    let Some(i) = finder.find(s, 0, end) else { break };
+                    out.push(new_str_from_cps(&cps[i + m..end]));
+                    end = i;
+                    splits += 1;
                 }
                 out.push(new_str_from_cps(&cps[..end]));
                 out.reverse();
@@ -750,6 +727,7 @@ fn str_rstrip(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 }
 
 use super::str_unicode as uni;
+use super::str_search::StrFinder;
 
 /// A str mapped code point by code point through the python3.11 tables;
 /// `f` gets all code points and the index (for context such as final sigma).
@@ -1010,17 +988,16 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
         }
         return Ok(new_str_from_cps(&out));
     }
+    let finder = StrFinder::new(old, false);
     let mut i = 0;
-    while i < cps.len() {
-        if remaining > 0 && i + oc.len() <= cps.len() && cps[i..i + oc.len()] == oc[..] {
-            out.extend(&nc);
-            i += oc.len();
-            remaining -= 1;
-        } else {
-            out.push(cps[i]);
-            i += 1;
-        }
+    while remaining > 0 {
+        let Some(at) = finder.find(s, i, cps.len()) else { break };
+        out.extend_from_slice(&cps[i..at]);
+        out.extend(&nc);
+        i = at + oc.len();
+        remaining -= 1;
     }
+    out.extend_from_slice(&cps[i..]);
     Ok(new_str_from_cps(&out))
 }
 

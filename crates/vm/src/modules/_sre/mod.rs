@@ -29,7 +29,7 @@ use crate::typeobj::{is_exact, type_of, CompareOp, KwNames, TypeObject, BYTES_TY
 use crate::value::Value;
 use crate::vm::Vm;
 
-use engine::{Engine, SreError, Text};
+use engine::{Engine, Program, SreError, Text};
 
 const FLAG_TEMPLATE: i64 = 1;
 const FLAG_IGNORECASE: i64 = 2;
@@ -187,7 +187,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
     let has_names = groupindex.downcast_ref::<DictObject>().is_some_and(|d| !d.is_empty());
     let data = PatternData {
-        code: words,
+        prog: Program::new(words),
         pattern,
         flags,
         groups: groups as usize,
@@ -430,7 +430,7 @@ fn clamp(i: i64, len: usize) -> usize {
 // Pattern
 
 pub(crate) struct PatternData {
-    code: Vec<u32>,
+    prog: Program,
     /// The source pattern (str, bytes or None).
     pattern: Value,
     flags: i64,
@@ -626,7 +626,7 @@ fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Found, SreError> {
 }
 
 fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Found>, SreError> {
-    let mut eng = Engine::new(&p.code, text, p.groups, pos, endpos);
+    let mut eng = Engine::new(&p.prog, text, p.groups, pos, endpos);
     let ok = match mode {
         Mode::Match => eng.match_here()?,
         Mode::FullMatch => {
@@ -687,7 +687,7 @@ struct Scan<'a, T: Text> {
 
 impl<'a, T: Text> Scan<'a, T> {
     fn new(p: &'a PatternData, text: T, pos: usize, endpos: usize) -> Self {
-        Scan { eng: Engine::new(&p.code, text, p.groups, pos, endpos) }
+        Scan { eng: Engine::new(&p.prog, text, p.groups, pos, endpos) }
     }
 
     /// The next match (the engine then holds its spans), or None.
@@ -1032,7 +1032,7 @@ fn pattern_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
     };
     let eq = if a.is(b) {
         true
-    } else if x.flags != y.flags || x.isbytes != y.isbytes || x.code != y.code {
+    } else if x.flags != y.flags || x.isbytes != y.isbytes || x.prog.code != y.prog.code {
         false
     } else {
         let (pa, pb) = (x.pattern.clone(), y.pattern.clone());
@@ -1045,11 +1045,11 @@ fn pattern_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let p = pat(vm, v)?;
     let source = p.pattern.clone();
     let mut h = vm.hash(&source)?;
-    let bytes: Vec<u8> = p.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    let bytes: Vec<u8> = p.prog.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
     h ^= crate::hash::hash_bytes(&bytes);
     h ^= p.flags;
     h ^= p.isbytes as i64;
-    h ^= p.code.len() as i64;
+    h ^= p.prog.code.len() as i64;
     Ok(if h == -1 { -2 } else { h })
 }
 
@@ -1356,7 +1356,7 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
     let (pos, endpos) = (sc.pos, sc.endpos);
     let must_advance = sc.must_advance.get();
     let r = with_text!(&subject.units, |t| {
-        let mut eng = Engine::new(&p.code, t, p.groups, start, endpos);
+        let mut eng = Engine::new(&p.prog, t, p.groups, start, endpos);
         eng.must_advance = must_advance;
         let ok = if mode == Mode::Search {
             if start > endpos {

@@ -569,63 +569,72 @@ enum Mode {
 }
 
 /// Group spans of a match, `[2g]`/`[2g+1]` for group g (group 0 the whole
-/// match), -1 for groups that did not take part. Kept inline up to 7 groups,
-/// the usual case, so that a match costs no extra allocation.
+/// match), -1 for groups that did not take part. Kept inline (as u32, the
+/// subject being shorter than 4G code units) up to 15 groups, the usual case,
+/// so that a match costs no extra allocation.
 enum Marks {
-    Inline { len: u8, buf: [isize; INLINE_MARKS] },
-    Heap(Vec<isize>),
+    Inline { len: u8, buf: [u32; INLINE_MARKS] },
+    Heap(Box<[isize]>),
 }
 
-const INLINE_MARKS: usize = 16;
+const INLINE_MARKS: usize = 32;
+/// An inline mark of a group that did not take part.
+const INLINE_NONE: u32 = u32::MAX;
 
 impl Marks {
-    fn with_len(n: usize) -> Marks {
-        if n <= INLINE_MARKS {
-            Marks::Inline { len: n as u8, buf: [-1; INLINE_MARKS] }
-        } else {
-            Marks::Heap(vec![-1; n])
-        }
-    }
-
-    fn as_slice(&self) -> &[isize] {
-        match self {
-            Marks::Inline { len, buf } => &buf[..*len as usize],
-            Marks::Heap(v) => v,
-        }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [isize] {
-        match self {
-            Marks::Inline { len, buf } => &mut buf[..*len as usize],
-            Marks::Heap(v) => v,
-        }
-    }
-}
-
-struct Found {
-    marks: Marks,
-    lastindex: isize,
-}
-
-fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Found, SreError> {
-    let mut marks = Marks::with_len(2 * (groups + 1));
-    let m = marks.as_mut_slice();
-    m[0] = eng.start as isize;
-    m[1] = eng.ptr as isize;
-    for g in 1..=groups {
-        match eng.group_span(g) {
-            Some((s, e)) if s > e => return Err(SreError::WrongSpan),
-            Some((s, e)) => {
-                m[2 * g] = s as isize;
-                m[2 * g + 1] = e as isize;
+    /// The spans of the engine's match (its groups `1..=groups`).
+    fn of<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Marks, SreError> {
+        let n = 2 * (groups + 1);
+        let spans = (1..=groups).map(|g| match eng.group_span(g) {
+            Some((s, e)) if s > e => Err(SreError::WrongSpan),
+            other => Ok(other),
+        });
+        // Positions are at most the subject's length.
+        if n <= INLINE_MARKS && eng.text.len() < INLINE_NONE as usize {
+            let mut buf = [INLINE_NONE; INLINE_MARKS];
+            buf[0] = eng.start as u32;
+            buf[1] = eng.ptr as u32;
+            for (g, span) in spans.enumerate() {
+                if let Some((s, e)) = span? {
+                    buf[2 * g + 2] = s as u32;
+                    buf[2 * g + 3] = e as u32;
+                }
             }
-            None => {}
+            return Ok(Marks::Inline { len: n as u8, buf });
+        }
+        let mut m = vec![-1isize; n];
+        m[0] = eng.start as isize;
+        m[1] = eng.ptr as isize;
+        for (g, span) in spans.enumerate() {
+            if let Some((s, e)) = span? {
+                m[2 * g + 2] = s as isize;
+                m[2 * g + 3] = e as isize;
+            }
+        }
+        Ok(Marks::Heap(m.into_boxed_slice()))
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Marks::Inline { len, .. } => *len as usize,
+            Marks::Heap(v) => v.len(),
         }
     }
-    Ok(Found { marks, lastindex: eng.lastindex })
+
+    /// Mark `i`, -1 when unset. Invariant: `i < len()`.
+    #[inline]
+    fn get(&self, i: usize) -> isize {
+        match self {
+            Marks::Inline { buf, .. } => match buf[i] {
+                INLINE_NONE => -1,
+                v => v as isize,
+            },
+            Marks::Heap(v) => v[i],
+        }
+    }
 }
 
-fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Found>, SreError> {
+fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Engine<'_, T>>, SreError> {
     let mut eng = Engine::new(&p.prog, text, p.groups, pos, endpos);
     let ok = match mode {
         Mode::Match => eng.match_here()?,
@@ -635,22 +644,30 @@ fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: 
         }
         Mode::Search => eng.search()?,
     };
-    Ok(if ok { Some(found(&eng, p.groups)?) } else { None })
+    Ok(if ok { Some(eng) } else { None })
 }
 
-fn new_match(pattern: &Value, string: &Value, f: Found, pos: usize, endpos: usize) -> Value {
-    new_native(
+/// The `re.Match` of the engine's match.
+fn new_match<T: Text>(
+    eng: &Engine<T>,
+    groups: usize,
+    pattern: &Value,
+    string: &Value,
+    pos: usize,
+    endpos: usize,
+) -> Result<Value, SreError> {
+    Ok(new_native(
         match_type(),
         MatchData {
             pattern: pattern.clone(),
             string: string.clone(),
-            marks: f.marks,
-            lastindex: f.lastindex,
+            marks: Marks::of(eng, groups)?,
+            lastindex: eng.lastindex,
             pos,
             endpos,
             regs: RefCell::new(None),
         },
-    )
+    ))
 }
 
 fn pattern_run(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mode) -> PyResult<Value> {
@@ -660,12 +677,12 @@ fn pattern_run(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mode
     let subject = get_subject(vm, &string)?;
     check_kind(vm, p, &subject)?;
     let (pos, endpos) = (clamp(pos, subject.len), clamp(endpos, subject.len));
-    let r = with_text!(&subject.units, |t| run_once(p, t, pos, endpos, mode));
-    match r {
-        Ok(Some(f)) => Ok(new_match(this, &string, f, pos, endpos)),
+    let r = with_text!(&subject.units, |t| match run_once(p, t, pos, endpos, mode) {
+        Ok(Some(eng)) => new_match(&eng, p.groups, this, &string, pos, endpos),
         Ok(None) => Ok(none()),
-        Err(e) => Err(engine_error(vm, e)),
-    }
+        Err(e) => Err(e),
+    });
+    r.map_err(|e| engine_error(vm, e))
 }
 
 fn pattern_match(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -858,8 +875,7 @@ fn sub_impl<T: Text>(
         let item = match filter {
             Filter::Literal(v) => v.clone(),
             Filter::Call(func) => {
-                let spans = found(&scan.eng, p.groups).map_err(|e| engine_error(vm, e))?;
-                let m = new_match(this, string, spans, 0, len);
+                let m = new_match(&scan.eng, p.groups, this, string, 0, len).map_err(|e| engine_error(vm, e))?;
                 vm.call1(func, m)?
             }
         };
@@ -1115,13 +1131,12 @@ fn mat<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a MatchData> {
 
 impl MatchData {
     fn ngroups(&self) -> usize {
-        self.marks.as_slice().len() / 2
+        self.marks.len() / 2
     }
 
     /// Invariant: `g < ngroups()` (callers check it with `group_index`).
     fn span_of(&self, g: usize) -> (isize, isize) {
-        let m = self.marks.as_slice();
-        (m[2 * g], m[2 * g + 1])
+        (self.marks.get(2 * g), self.marks.get(2 * g + 1))
     }
 
     fn isbytes(&self) -> bool {
@@ -1367,7 +1382,11 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
         } else {
             eng.match_here()
         };
-        ok.and_then(|ok| if ok { Ok(Some((found(&eng, p.groups)?, eng.start, eng.ptr))) } else { Ok(None) })
+        match ok {
+            Ok(true) => new_match(&eng, p.groups, &sc.pattern, &sc.string, pos, endpos).map(|m| Some((m, eng.start, eng.ptr))),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        }
     });
     match r {
         Err(e) => Err(engine_error(vm, e)),
@@ -1375,10 +1394,10 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
             sc.start.set(None);
             Ok(none())
         }
-        Ok(Some((f, s, e))) => {
+        Ok(Some((m, s, e))) => {
             sc.must_advance.set(e == s);
             sc.start.set(Some(e));
-            Ok(new_match(&sc.pattern, &sc.string, f, pos, endpos))
+            Ok(m)
         }
     }
 }

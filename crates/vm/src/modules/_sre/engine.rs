@@ -171,16 +171,33 @@ impl Program {
             start_table: None,
         };
         let code = &prog.code[..];
+        // Ops with the same set and case folding share a table (`\d` used
+        // twelve times is computed once).
+        let mut seen: Vec<(&[u32], u32)> = Vec::new();
         for pc in in_ops(code) {
-            let mut table = Box::new([false; 256]);
-            for ch in 0..256u32 {
-                table[ch as usize] = match_one(code, pc, ch).unwrap_or(false);
-            }
+            let set_end = (pc + 1 + cw(code, pc + 1) as usize).min(code.len());
+            let key = code.get(pc..set_end).unwrap_or(&[]);
+            // Only a set whose test reads nothing outside it can be shared.
+            let shareable = set_is_self_contained(code, pc + 2, set_end);
+            let k = match seen.iter().find(|(other, _)| shareable && *other == key) {
+                Some(&(_, k)) => k,
+                None => {
+                    let mut table = Box::new([false; 256]);
+                    for ch in 0..256u32 {
+                        table[ch as usize] = match_one(code, pc, ch).unwrap_or(false);
+                    }
+                    prog.tables.push(table);
+                    let k = prog.tables.len() as u32;
+                    if shareable && seen.len() < 64 {
+                        seen.push((key, k));
+                    }
+                    k
+                }
+            };
             if prog.table_at.is_empty() {
                 prog.table_at = vec![0; code.len()];
             }
-            prog.tables.push(table);
-            prog.table_at[pc] = prog.tables.len() as u32;
+            prog.table_at[pc] = k;
         }
         let body = if cw(code, 0) == INFO {
             let flags = cw(code, 2);
@@ -198,6 +215,23 @@ impl Program {
         }
         prog
     }
+}
+
+/// Whether the set at `start` is a plain list of items ending with the
+/// FAILURE at `end - 1`, so that testing it reads only `start..end`.
+fn set_is_self_contained(code: &[u32], start: usize, end: usize) -> bool {
+    let mut i = start;
+    while i < end {
+        i += match cw(code, i) {
+            FAILURE => return i + 1 == end && end <= code.len(),
+            NEGATE => 1,
+            LITERAL | CATEGORY => 2,
+            RANGE | RANGE_UNI_IGNORE => 3,
+            CHARSET => 9,
+            _ => return false,
+        };
+    }
+    false
 }
 
 fn byte_table(test: impl Fn(u32) -> bool) -> Box<ByteTable> {

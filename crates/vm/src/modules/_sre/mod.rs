@@ -208,6 +208,12 @@ fn clinic_args(
     names: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    if kw.is_none() && (required..=names.len()).contains(&args.len()) {
+        // Positional arguments only, as many as allowed: nothing to check.
+        let mut out: Vec<Option<Value>> = args.iter().cloned().map(Some).collect();
+        out.resize(names.len(), None);
+        return Ok(out);
+    }
     let nkw = kw.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
     let npos = args.len().saturating_sub(nkw);
     let max = names.len();
@@ -845,6 +851,77 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 enum Filter {
     Literal(Value),
     Call(Value),
+    /// A template with group references, expanded here as `re._subx`'s
+    /// filter would expand it.
+    Template(Vec<TemplatePiece>),
+}
+
+enum TemplatePiece {
+    Literal(Value),
+    Group(usize),
+}
+
+/// The str of a function attribute cell, if it is one.
+fn str_value_is(v: &Value, text: &str) -> bool {
+    v.downcast_ref::<StrObject>().is_some_and(|s| s.len() == text.len() && s.to_string_lossy() == text)
+}
+
+/// The pieces of a template, when `filter` is the unaltered filter function
+/// that `re._subx` makes (`_parser.expand_template(template, match)` with the
+/// compiled template as its default) and the template is well formed for
+/// `groups` groups and a subject of this kind. None otherwise: the filter
+/// is then called (and raises what it raises).
+fn template_pieces(filter: &Value, groups: usize, isbytes: bool) -> Option<Vec<TemplatePiece>> {
+    use crate::objects::function::FunctionObject;
+    let f = filter.downcast_ref::<FunctionObject>()?;
+    // SAFETY: GIL held; the cells are only read here, nothing runs meanwhile.
+    let (qualname, module, defaults) = unsafe { (&*f.qualname.get(), &*f.module.get(), &*f.defaults.get()) };
+    if !str_value_is(qualname, "_subx.<locals>.filter") || !str_value_is(module, "re") {
+        return None;
+    }
+    // The module's `_parser.expand_template` must be the stdlib's own.
+    let parser = f.globals.downcast_ref::<DictObject>()?.get_str_key("_parser")?;
+    let expand = parser
+        .downcast_ref::<crate::objects::module::ModuleObject>()?
+        .dict()
+        .get_str_key("expand_template")?;
+    let ef = expand.downcast_ref::<FunctionObject>()?;
+    // SAFETY: as above.
+    let (eq, em) = unsafe { (&*ef.qualname.get(), &*ef.module.get()) };
+    if !str_value_is(eq, "expand_template") || !str_value_is(em, "re._parser") {
+        return None;
+    }
+    let template = defaults.downcast_ref::<TupleObject>()?.get(0)?.clone();
+    let parts = template.downcast_ref::<TupleObject>()?;
+    let (group_list, literal_list) = (parts.get(0)?, parts.get(1)?);
+    if parts.len() != 2 {
+        return None;
+    }
+    let literals = literal_list.downcast_ref::<ListObject>()?.to_vec();
+    let mut slots: Vec<Option<TemplatePiece>> = Vec::with_capacity(literals.len());
+    for lit in literals {
+        slots.push(if lit.is_none() {
+            None
+        } else if (!isbytes && is_exact(&lit, &crate::typeobj::STR_TYPE)) || (isbytes && is_exact(&lit, &BYTES_TYPE)) {
+            Some(TemplatePiece::Literal(lit))
+        } else {
+            return None;
+        });
+    }
+    for entry in group_list.downcast_ref::<ListObject>()?.to_vec() {
+        let pair = entry.downcast_ref::<TupleObject>()?;
+        if pair.len() != 2 {
+            return None;
+        }
+        let index = crate::objects::int::as_int(pair.get(0)?)?.to_i64()?;
+        let group = crate::objects::int::as_int(pair.get(1)?)?.to_i64()?;
+        if index < 0 || group < 0 || group as u64 > groups as u64 {
+            return None;
+        }
+        *slots.get_mut(index as usize)? = Some(TemplatePiece::Group(group as usize));
+    }
+    // A slot left None would make the join fail: the filter reports it.
+    slots.into_iter().collect()
 }
 
 fn sub_impl<T: Text>(
@@ -874,6 +951,23 @@ fn sub_impl<T: Text>(
         }
         let item = match filter {
             Filter::Literal(v) => v.clone(),
+            Filter::Template(template) => {
+                for piece in template {
+                    match piece {
+                        TemplatePiece::Literal(v) => pieces.push(v.clone()),
+                        TemplatePiece::Group(0) => pieces.push(getslice(string, isbytes, b, e)),
+                        TemplatePiece::Group(g) => {
+                            if let Some((s, e)) = scan.eng.group_span(*g) {
+                                if s > e {
+                                    return Err(engine_error(vm, SreError::WrongSpan));
+                                }
+                                pieces.push(getslice(string, isbytes, s, e));
+                            }
+                        }
+                    }
+                }
+                none()
+            }
             Filter::Call(func) => {
                 let m = new_match(&scan.eng, p.groups, this, string, 0, len).map_err(|e| engine_error(vm, e))?;
                 vm.call1(func, m)?
@@ -896,8 +990,13 @@ fn join_pieces(vm: &mut Vm, pieces: Vec<Value>, isbytes: bool) -> PyResult<Value
     if isbytes {
         let mut out = Vec::new();
         for (k, piece) in pieces.iter().enumerate() {
-            match piece.downcast_ref::<BytesObject>() {
-                Some(b) => out.extend_from_slice(b.data()),
+            if let Some(b) = piece.downcast_ref::<BytesObject>() {
+                out.extend_from_slice(b.data());
+                continue;
+            }
+            // Other bytes-like pieces (a filter's bytearray) join as bytes.
+            match crate::objects::memoryview::bytes_like(vm, piece)? {
+                Some(data) => out.extend_from_slice(&data),
                 None => {
                     let msg = format!(
                         "sequence item {k}: expected a bytes-like object, {} found",
@@ -962,7 +1061,21 @@ fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: boo
             let subx = vm.getattr_str(&re, "_subx")?;
             let f = vm.call(&subx, &[this.clone(), repl], None)?;
             if type_of(&f).slots().call.is_some() {
-                Filter::Call(f)
+                let isbytes = if is_exact(&string, &crate::typeobj::STR_TYPE) {
+                    Some(false)
+                } else if is_exact(&string, &BYTES_TYPE) {
+                    Some(true)
+                } else {
+                    None
+                };
+                let native = match (isbytes, this.native_ref::<PatternData>()) {
+                    (Some(isbytes), Some(p)) => template_pieces(&f, p.groups, isbytes),
+                    _ => None,
+                };
+                match native {
+                    Some(pieces) => Filter::Template(pieces),
+                    None => Filter::Call(f),
+                }
             } else {
                 Filter::Literal(f)
             }

@@ -145,6 +145,7 @@ impl NativeObject {
 }
 
 /// A new instance of `ty` (whose layout must be `Native`) holding `data`.
+#[inline]
 pub fn new_native<T: NativeData>(ty: &TypeObject, data: T) -> Value {
     debug_assert!(ty.layout == LayoutKind::Native);
     let align = align_of::<T>();

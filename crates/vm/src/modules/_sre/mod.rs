@@ -588,36 +588,42 @@ const INLINE_MARKS: usize = 32;
 const INLINE_NONE: u32 = u32::MAX;
 
 impl Marks {
-    /// The spans of the engine's match (its groups `1..=groups`).
-    fn of<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Marks, SreError> {
+    /// Whether a group of the engine's match ended before it started.
+    fn check<T: Text>(eng: &Engine<T>, groups: usize) -> Result<(), SreError> {
+        match (1..=groups).any(|g| eng.group_span(g).is_some_and(|(s, e)| s > e)) {
+            true => Err(SreError::WrongSpan),
+            false => Ok(()),
+        }
+    }
+
+    /// The spans of the engine's match (its groups `1..=groups`), built in
+    /// place (infallible, so that no Result moves the buffer around).
+    #[inline(always)]
+    fn of<T: Text>(eng: &Engine<T>, groups: usize) -> Marks {
         let n = 2 * (groups + 1);
-        let spans = (1..=groups).map(|g| match eng.group_span(g) {
-            Some((s, e)) if s > e => Err(SreError::WrongSpan),
-            other => Ok(other),
-        });
         // Positions are at most the subject's length.
         if n <= INLINE_MARKS && eng.text.len() < INLINE_NONE as usize {
             let mut buf = [INLINE_NONE; INLINE_MARKS];
             buf[0] = eng.start as u32;
             buf[1] = eng.ptr as u32;
-            for (g, span) in spans.enumerate() {
-                if let Some((s, e)) = span? {
-                    buf[2 * g + 2] = s as u32;
-                    buf[2 * g + 3] = e as u32;
+            for g in 1..=groups {
+                if let Some((s, e)) = eng.group_span(g) {
+                    buf[2 * g] = s as u32;
+                    buf[2 * g + 1] = e as u32;
                 }
             }
-            return Ok(Marks::Inline { len: n as u8, buf });
+            return Marks::Inline { len: n as u8, buf };
         }
         let mut m = vec![-1isize; n];
         m[0] = eng.start as isize;
         m[1] = eng.ptr as isize;
-        for (g, span) in spans.enumerate() {
-            if let Some((s, e)) = span? {
-                m[2 * g + 2] = s as isize;
-                m[2 * g + 3] = e as isize;
+        for g in 1..=groups {
+            if let Some((s, e)) = eng.group_span(g) {
+                m[2 * g] = s as isize;
+                m[2 * g + 1] = e as isize;
             }
         }
-        Ok(Marks::Heap(m.into_boxed_slice()))
+        Marks::Heap(m.into_boxed_slice())
     }
 
     fn len(&self) -> usize {
@@ -662,12 +668,13 @@ fn new_match<T: Text>(
     pos: usize,
     endpos: usize,
 ) -> Result<Value, SreError> {
+    Marks::check(eng, groups)?;
     Ok(new_native(
         match_type(),
         MatchData {
             pattern: pattern.clone(),
             string: string.clone(),
-            marks: Marks::of(eng, groups)?,
+            marks: Marks::of(eng, groups),
             lastindex: eng.lastindex,
             pos,
             endpos,

@@ -528,7 +528,7 @@ unsafe fn payload_size(kind: LayoutKind, p: *const ObjHeader) -> usize {
         LayoutKind::Generator => size_of::<generator::GeneratorObject>(),
         LayoutKind::Set => size_of::<set::SetObject>(),
         LayoutKind::MemberDescr => size_of::<descr::MemberDescr>(),
-        LayoutKind::Native => size_of::<native::NativeObject>(),
+        LayoutKind::Native => native::NativeObject::alloc_size_of(p as *const native::NativeObject),
         LayoutKind::ByteArray => size_of::<bytearray::ByteArrayObject>(),
         LayoutKind::MemoryView => size_of::<memoryview::MemoryViewObject>(),
     }
@@ -571,7 +571,7 @@ unsafe fn drop_payload(kind: LayoutKind, p: *mut ObjHeader) {
         LayoutKind::Generator => drop_in_place(p as *mut generator::GeneratorObject),
         LayoutKind::Set => drop_in_place(p as *mut set::SetObject),
         LayoutKind::MemberDescr => drop_in_place(p as *mut descr::MemberDescr),
-        LayoutKind::Native => drop_in_place(p as *mut native::NativeObject),
+        LayoutKind::Native => native::NativeObject::drop_data(p as *mut native::NativeObject),
         LayoutKind::ByteArray => drop_in_place(p as *mut bytearray::ByteArrayObject),
         LayoutKind::MemoryView => drop_in_place(p as *mut memoryview::MemoryViewObject),
     }

@@ -134,6 +134,326 @@ impl Text for &[u32] {
     }
 }
 
+/// Answers of a one-character test for the code points below 256.
+type ByteTable = [bool; 256];
+
+/// A compiled pattern: its code, and tables computed from it once that
+/// spare the matching loops the interpretation of character sets.
+///
+/// Every table holds exactly what the code's own test answers (it is
+/// computed by that test), so the tables change speed, never results: a
+/// table made for a misread op of a malformed code list is simply never
+/// consulted by the engine, which only looks one up at an op it executes.
+pub struct Program {
+    pub code: Vec<u32>,
+    /// 1 + index in `tables` of the table of the IN-family op at each code
+    /// index, 0 for none (empty when the code has no such op).
+    table_at: Vec<u32>,
+    tables: Vec<Box<ByteTable>>,
+    /// The INFO block's charset ("the first character is one of").
+    info_table: Option<Box<ByteTable>>,
+    /// For a search without INFO prefix or charset: whether an attempt can
+    /// succeed at a position holding this character (`may_start`).
+    start_table: Option<Box<ByteTable>>,
+}
+
+/// Code walking steps allowed per code word when looking for IN ops (a
+/// malformed code list must not make the walk run long).
+const WALK_STEPS_PER_WORD: usize = 4;
+
+impl Program {
+    pub fn new(code: Vec<u32>) -> Program {
+        let mut prog = Program {
+            code,
+            table_at: Vec::new(),
+            tables: Vec::new(),
+            info_table: None,
+            start_table: None,
+        };
+        let code = &prog.code[..];
+        // Ops with the same set and case folding share a table (`\d` used
+        // twelve times is computed once).
+        let mut seen: Vec<(&[u32], u32)> = Vec::new();
+        for pc in in_ops(code) {
+            let set_end = (pc + 1 + cw(code, pc + 1) as usize).min(code.len());
+            let key = code.get(pc..set_end).unwrap_or(&[]);
+            // Only a set whose test reads nothing outside it can be shared.
+            let shareable = set_is_self_contained(code, pc + 2, set_end);
+            let k = match seen.iter().find(|(other, _)| shareable && *other == key) {
+                Some(&(_, k)) => k,
+                None => {
+                    let mut table = Box::new([false; 256]);
+                    for ch in 0..256u32 {
+                        table[ch as usize] = match_one(code, pc, ch).unwrap_or(false);
+                    }
+                    prog.tables.push(table);
+                    let k = prog.tables.len() as u32;
+                    if shareable && seen.len() < 64 {
+                        seen.push((key, k));
+                    }
+                    k
+                }
+            };
+            if prog.table_at.is_empty() {
+                prog.table_at = vec![0; code.len()];
+            }
+            prog.table_at[pc] = k;
+        }
+        let body = if cw(code, 0) == INFO {
+            let flags = cw(code, 2);
+            if flags & INFO_PREFIX == 0 && flags & INFO_CHARSET != 0 {
+                prog.info_table = Some(byte_table(|ch| charset(code, 5, ch)));
+            }
+            (flags & (INFO_PREFIX | INFO_CHARSET) == 0).then(|| 1 + cw(code, 1) as usize)
+        } else {
+            Some(0)
+        };
+        if let Some(pc) = body {
+            if let Some(t) = start_table(code, pc) {
+                prog.start_table = Some(t);
+            }
+        }
+        prog
+    }
+}
+
+/// Whether the set at `start` is a plain list of items ending with the
+/// FAILURE at `end - 1`, so that testing it reads only `start..end`.
+fn set_is_self_contained(code: &[u32], start: usize, end: usize) -> bool {
+    let mut i = start;
+    while i < end {
+        i += match cw(code, i) {
+            FAILURE => return i + 1 == end && end <= code.len(),
+            NEGATE => 1,
+            LITERAL | CATEGORY => 2,
+            RANGE | RANGE_UNI_IGNORE => 3,
+            CHARSET => 9,
+            _ => return false,
+        };
+    }
+    false
+}
+
+fn byte_table(test: impl Fn(u32) -> bool) -> Box<ByteTable> {
+    let mut table = Box::new([false; 256]);
+    for ch in 0..256u32 {
+        table[ch as usize] = test(ch);
+    }
+    table
+}
+
+/// Code word `i`, FAILURE past the end.
+#[inline(always)]
+fn cw(code: &[u32], i: usize) -> u32 {
+    match code.get(i) {
+        Some(&w) => w,
+        None => FAILURE,
+    }
+}
+
+/// Code indexes of the IN-family ops of `code`, found by walking its
+/// structure (skips of BRANCH alternatives, repeat bodies, assertions).
+fn in_ops(code: &[u32]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut work = vec![(0usize, code.len())];
+    let mut steps = code.len().saturating_mul(WALK_STEPS_PER_WORD) + 16;
+    while let Some((mut pc, end)) = work.pop() {
+        while pc < end && steps > 0 {
+            steps -= 1;
+            let skip = cw(code, pc + 1) as usize;
+            pc = match cw(code, pc) {
+                FAILURE | SUCCESS | ANY | ANY_ALL | MAX_UNTIL | MIN_UNTIL => pc + 1,
+                AT | LITERAL | NOT_LITERAL | CATEGORY | MARK | GROUPREF | GROUPREF_IGNORE
+                | GROUPREF_UNI_IGNORE | GROUPREF_LOC_IGNORE | LITERAL_IGNORE | LITERAL_UNI_IGNORE
+                | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE | NOT_LITERAL_UNI_IGNORE
+                | NOT_LITERAL_LOC_IGNORE => pc + 2,
+                IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
+                    found.push(pc);
+                    pc + 1 + skip
+                }
+                INFO | JUMP => pc + 1 + skip,
+                GROUPREF_EXISTS => pc + 3,
+                BRANCH => {
+                    // <BRANCH> <skip> alternative <JUMP> ... <0>
+                    let mut alt = pc + 1;
+                    while steps > 0 && alt < end && cw(code, alt) != 0 {
+                        steps -= 1;
+                        let n = cw(code, alt) as usize;
+                        work.push((alt + 1, alt + n));
+                        alt += n;
+                    }
+                    alt + 1
+                }
+                REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE | REPEAT | POSSESSIVE_REPEAT => {
+                    work.push((pc + 4, pc + 1 + skip));
+                    pc + 1 + skip
+                }
+                ASSERT | ASSERT_NOT => {
+                    work.push((pc + 3, pc + 1 + skip));
+                    pc + 1 + skip
+                }
+                ATOMIC_GROUP => {
+                    work.push((pc + 2, pc + 1 + skip));
+                    pc + 1 + skip
+                }
+                _ => break,
+            };
+            if skip == 0 && pc > end {
+                break;
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The table of `may_start` for the pattern at `pc`, when its first item
+/// restricts the first character (None when any character may start).
+fn start_table(code: &[u32], mut pc: usize) -> Option<Box<ByteTable>> {
+    while cw(code, pc) == MARK {
+        pc += 2;
+    }
+    if cw(code, pc) != BRANCH {
+        first_char_item(code, pc)?;
+        return Some(byte_table(|ch| first_char_ok(code, pc, ch)));
+    }
+    let mut alts = Vec::new();
+    let mut alt = pc + 1;
+    while cw(code, alt) != 0 && alts.len() < 256 {
+        let mut op = alt + 1;
+        while cw(code, op) == MARK {
+            op += 2;
+        }
+        first_char_item(code, op)?;
+        alts.push(op);
+        alt += cw(code, alt) as usize;
+    }
+    if cw(code, alt) != 0 {
+        return None;
+    }
+    Some(byte_table(|ch| alts.iter().any(|&op| first_char_ok(code, op, ch))))
+}
+
+/// The one-character item that the first character must match when the
+/// pattern at `pc` starts with one (or with a repeat of one at least once).
+fn first_char_item(code: &[u32], pc: usize) -> Option<usize> {
+    match cw(code, pc) {
+        LITERAL | NOT_LITERAL | ANY | ANY_ALL | IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
+        | LITERAL_IGNORE | LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE
+        | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => Some(pc),
+        REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE if cw(code, pc + 2) > 0 => Some(pc + 4),
+        _ => None,
+    }
+}
+
+/// Whether `ch` can be the first character of the item at `pc` (true when
+/// the item does not restrict it).
+fn first_char_ok(code: &[u32], pc: usize, ch: u32) -> bool {
+    match first_char_item(code, pc) {
+        Some(item) => match_one(code, item, ch).unwrap_or(true),
+        None => true,
+    }
+}
+
+/// Whether `ch` is in the set starting at code index `i`.
+fn charset(code: &[u32], mut i: usize, ch: u32) -> bool {
+    let c = |i: usize| cw(code, i);
+    let mut ok = true;
+    loop {
+        match c(i) {
+            FAILURE => return !ok,
+            LITERAL => {
+                if ch == c(i + 1) {
+                    return ok;
+                }
+                i += 2;
+            }
+            CATEGORY => {
+                if category(c(i + 1), ch) {
+                    return ok;
+                }
+                i += 2;
+            }
+            CHARSET => {
+                if ch < 256 && c(i + 1 + (ch / 32) as usize) & (1u32 << (ch & 31)) != 0 {
+                    return ok;
+                }
+                i += 1 + 8;
+            }
+            RANGE => {
+                if c(i + 1) <= ch && ch <= c(i + 2) {
+                    return ok;
+                }
+                i += 3;
+            }
+            RANGE_UNI_IGNORE => {
+                let (lo, hi) = (c(i + 1), c(i + 2));
+                if lo <= ch && ch <= hi {
+                    return ok;
+                }
+                let up = upper_unicode(ch);
+                if lo <= up && up <= hi {
+                    return ok;
+                }
+                i += 3;
+            }
+            NEGATE => {
+                ok = !ok;
+                i += 1;
+            }
+            BIGCHARSET => {
+                // <BIGCHARSET> <count> <256 block numbers as bytes> <blocks>
+                let count = c(i + 1) as usize;
+                let map = i + 2;
+                let blocks = map + 64;
+                if ch < 0x10000 {
+                    let hi = (ch >> 8) as usize;
+                    let block = c(map + hi / 4).to_ne_bytes()[hi % 4] as usize;
+                    let bit = block * 256 + (ch & 255) as usize;
+                    if c(blocks + bit / 32) & (1u32 << (ch & 31)) != 0 {
+                        return ok;
+                    }
+                }
+                i = blocks + count * 8;
+            }
+            _ => return false,
+        }
+    }
+}
+
+fn charset_loc_ignore(code: &[u32], i: usize, ch: u32) -> bool {
+    let lo = lower_locale(ch);
+    if charset(code, i, lo) {
+        return true;
+    }
+    let up = upper_locale(ch);
+    up != lo && charset(code, i, up)
+}
+
+/// Whether the one-character op at `pc` matches `ch` (by interpretation).
+fn match_one(code: &[u32], pc: usize, ch: u32) -> Result<bool, SreError> {
+    let arg = cw(code, pc + 1);
+    Ok(match cw(code, pc) {
+        LITERAL => ch == arg,
+        NOT_LITERAL => ch != arg,
+        ANY => !is_linebreak(ch),
+        ANY_ALL => true,
+        IN => charset(code, pc + 2, ch),
+        IN_IGNORE => charset(code, pc + 2, lower_ascii(ch)),
+        IN_UNI_IGNORE => charset(code, pc + 2, lower_unicode(ch)),
+        IN_LOC_IGNORE => charset_loc_ignore(code, pc + 2, ch),
+        LITERAL_IGNORE => lower_ascii(ch) == arg,
+        LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
+        LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
+        NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
+        NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
+        NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
+        CATEGORY => category(arg, ch),
+        _ => return Err(SreError::Illegal),
+    })
+}
+
 /// A REPEAT in progress (MAX_UNTIL/MIN_UNTIL count its iterations here).
 struct Repeat {
     count: isize,
@@ -249,6 +569,7 @@ impl<T: Text> Drop for Engine<'_, T> {
 
 pub struct Engine<'a, T: Text> {
     code: &'a [u32],
+    prog: &'a Program,
     pub text: T,
     /// Start of the current match attempt.
     pub start: usize,
@@ -268,7 +589,7 @@ pub struct Engine<'a, T: Text> {
 
 impl<'a, T: Text> Engine<'a, T> {
     /// `start`/`end` are already clamped to `0..=text.len()`.
-    pub fn new(code: &'a [u32], text: T, groups: usize, start: usize, end: usize) -> Self {
+    pub fn new(prog: &'a Program, text: T, groups: usize, start: usize, end: usize) -> Self {
         // Buffers of an earlier engine, so that a match allocates nothing here.
         // SAFETY: GIL held; the buffers are moved out.
         let mut b = unsafe { POOL.get_mut() }.pop().unwrap_or_default();
@@ -278,7 +599,8 @@ impl<'a, T: Text> Engine<'a, T> {
         b.repeats.clear();
         b.mark_stack.clear();
         Engine {
-            code,
+            code: &prog.code,
+            prog,
             text,
             start,
             end,
@@ -359,101 +681,25 @@ impl<'a, T: Text> Engine<'a, T> {
         }
     }
 
-    /// Whether `ch` is in the set starting at code index `i`.
-    fn charset(&self, mut i: usize, ch: u32) -> bool {
-        let mut ok = true;
-        loop {
-            match self.c(i) {
-                FAILURE => return !ok,
-                LITERAL => {
-                    if ch == self.c(i + 1) {
-                        return ok;
-                    }
-                    i += 2;
-                }
-                CATEGORY => {
-                    if category(self.c(i + 1), ch) {
-                        return ok;
-                    }
-                    i += 2;
-                }
-                CHARSET => {
-                    if ch < 256 && self.c(i + 1 + (ch / 32) as usize) & (1u32 << (ch & 31)) != 0 {
-                        return ok;
-                    }
-                    i += 1 + 8;
-                }
-                RANGE => {
-                    if self.c(i + 1) <= ch && ch <= self.c(i + 2) {
-                        return ok;
-                    }
-                    i += 3;
-                }
-                RANGE_UNI_IGNORE => {
-                    let (lo, hi) = (self.c(i + 1), self.c(i + 2));
-                    if lo <= ch && ch <= hi {
-                        return ok;
-                    }
-                    let up = upper_unicode(ch);
-                    if lo <= up && up <= hi {
-                        return ok;
-                    }
-                    i += 3;
-                }
-                NEGATE => {
-                    ok = !ok;
-                    i += 1;
-                }
-                BIGCHARSET => {
-                    // <BIGCHARSET> <count> <256 block numbers as bytes> <blocks>
-                    let count = self.cu(i + 1);
-                    let map = i + 2;
-                    let blocks = map + 64;
-                    if ch < 0x10000 {
-                        let hi = (ch >> 8) as usize;
-                        let block = self.c(map + hi / 4).to_ne_bytes()[hi % 4] as usize;
-                        let bit = block * 256 + (ch & 255) as usize;
-                        if self.c(blocks + bit / 32) & (1u32 << (ch & 31)) != 0 {
-                            return ok;
-                        }
-                    }
-                    i = blocks + count * 8;
-                }
-                _ => return false,
-            }
+    /// The table of the IN-family op at `pc`, if it has one.
+    #[inline(always)]
+    fn table(&self, pc: usize) -> Option<&'a ByteTable> {
+        let prog: &'a Program = self.prog;
+        match prog.table_at.get(pc) {
+            Some(&k) if k != 0 => prog.tables.get(k as usize - 1).map(|t| &**t),
+            _ => None,
         }
-    }
-
-    fn charset_loc_ignore(&self, i: usize, ch: u32) -> bool {
-        let lo = lower_locale(ch);
-        if self.charset(i, lo) {
-            return true;
-        }
-        let up = upper_locale(ch);
-        up != lo && self.charset(i, up)
     }
 
     /// Whether the one-character op at `pc` matches `ch`.
+    #[inline]
     fn match_one(&self, pc: usize, ch: u32) -> Result<bool, SreError> {
-        let arg = self.c(pc + 1);
-        Ok(match self.c(pc) {
-            LITERAL => ch == arg,
-            NOT_LITERAL => ch != arg,
-            ANY => !is_linebreak(ch),
-            ANY_ALL => true,
-            IN => self.charset(pc + 2, ch),
-            IN_IGNORE => self.charset(pc + 2, lower_ascii(ch)),
-            IN_UNI_IGNORE => self.charset(pc + 2, lower_unicode(ch)),
-            IN_LOC_IGNORE => self.charset_loc_ignore(pc + 2, ch),
-            LITERAL_IGNORE => lower_ascii(ch) == arg,
-            LITERAL_UNI_IGNORE => lower_unicode(ch) == arg,
-            LITERAL_LOC_IGNORE => char_loc_ignore(arg, ch),
-            NOT_LITERAL_IGNORE => lower_ascii(ch) != arg,
-            NOT_LITERAL_UNI_IGNORE => lower_unicode(ch) != arg,
-            NOT_LITERAL_LOC_IGNORE => !char_loc_ignore(arg, ch),
-            CATEGORY => category(arg, ch),
-            _ => return Err(SreError::Illegal),
-        })
+        if ch < 256 {
+            if let Some(t) = self.table(pc) {
+                return Ok(t[ch as usize]);
+            }
+        }
+        match_one(self.code, pc, ch)
     }
 
     /// How many times (up to `maxcount`) the one-character item at `pc`
@@ -468,9 +714,20 @@ impl<'a, T: Text> Engine<'a, T> {
         }
         let text = self.text;
         let mut p = ptr;
+        if let Some(t) = self.table(pc) {
+            while p < end {
+                let ch = text.at(p);
+                let ok = if ch < 256 { t[ch as usize] } else { match_one(self.code, pc, ch)? };
+                if !ok {
+                    break;
+                }
+                p += 1;
+            }
+            return Ok(p - ptr);
+        }
         match self.c(pc) {
             IN => {
-                while p < end && self.charset(pc + 2, text.at(p)) {
+                while p < end && charset(self.code, pc + 2, text.at(p)) {
                     p += 1;
                 }
             }
@@ -692,17 +949,7 @@ impl<'a, T: Text> Engine<'a, T> {
                     ptr += 1;
                 }
                 IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
-                    if ptr >= end {
-                        fail!();
-                    }
-                    let ch = text.at(ptr);
-                    let ok = match op {
-                        IN => self.charset(pc + 1, ch),
-                        IN_IGNORE => self.charset(pc + 1, lower_ascii(ch)),
-                        IN_UNI_IGNORE => self.charset(pc + 1, lower_unicode(ch)),
-                        _ => self.charset_loc_ignore(pc + 1, ch),
-                    };
-                    if !ok {
+                    if ptr >= end || !self.match_one(pc - 1, text.at(ptr))? {
                         fail!();
                     }
                     pc += self.cu(pc);
@@ -1001,12 +1248,8 @@ impl<'a, T: Text> Engine<'a, T> {
     /// False when the item at `pc` needs a first character that the one at
     /// `ptr` (or the end of the subject) cannot be.
     fn first_char_may_match(&self, pc: usize, ptr: usize) -> bool {
-        let item = match self.c(pc) {
-            LITERAL | NOT_LITERAL | ANY | ANY_ALL | IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE
-            | LITERAL_IGNORE | LITERAL_UNI_IGNORE | LITERAL_LOC_IGNORE | NOT_LITERAL_IGNORE
-            | NOT_LITERAL_UNI_IGNORE | NOT_LITERAL_LOC_IGNORE | CATEGORY => pc,
-            REPEAT_ONE | MIN_REPEAT_ONE | POSSESSIVE_REPEAT_ONE if self.c(pc + 2) > 0 => pc + 4,
-            _ => return true,
+        let Some(item) = first_char_item(self.code, pc) else {
+            return true;
         };
         if ptr >= self.end {
             return false;
@@ -1425,9 +1668,14 @@ impl<'a, T: Text> Engine<'a, T> {
 
         if let Some(set) = charset {
             let end = self.end;
+            let table = self.prog.info_table.as_deref();
+            let in_set = |ch: u32| match table {
+                Some(t) if ch < 256 => t[ch as usize],
+                _ => self::charset(self.code, set, ch),
+            };
             self.must_advance = false;
             loop {
-                while ptr < end && !self.charset(set, text.at(ptr)) {
+                while ptr < end && !in_set(text.at(ptr)) {
                     ptr += 1;
                 }
                 if ptr >= end {
@@ -1460,10 +1708,21 @@ impl<'a, T: Text> Engine<'a, T> {
             }
             self.c(p) == AT && self.c(p + 1) == AT_BEGINNING_LINE
         };
+        let start_table = if line_starts_only { None } else { self.prog.start_table.as_deref() };
         while !status && ptr < end {
             ptr += 1;
             if line_starts_only {
                 while ptr < end && text.at(ptr - 1) != '\n' as u32 {
+                    ptr += 1;
+                }
+            }
+            if let Some(t) = start_table {
+                // Positions whose character cannot start a match.
+                while ptr < end {
+                    let ch = text.at(ptr);
+                    if ch >= 256 || t[ch as usize] {
+                        break;
+                    }
                     ptr += 1;
                 }
             }
@@ -1521,7 +1780,8 @@ mod tests {
     const LOOKBEHIND: &[u32] = &[14, 4, 0, 1, 1, 4, 5, 1, 16, 97, 1, 16, 98, 1];
 
     fn search(code: &[u32], text: &[u8], groups: usize) -> Option<(usize, usize, Vec<Option<(usize, usize)>>)> {
-        let mut e = Engine::new(code, text, groups, 0, text.len());
+        let prog = Program::new(code.to_vec());
+        let mut e = Engine::new(&prog, text, groups, 0, text.len());
         if e.search().ok()? {
             let spans = (1..=groups).map(|g| e.group_span(g)).collect();
             Some((e.start, e.ptr, spans))
@@ -1552,7 +1812,8 @@ mod tests {
         assert_eq!(search(POSSESSIVE, b"xxx", 0), None);
         assert_eq!(search(LOOKBEHIND, b"bab", 0).map(|m| (m.0, m.1)), Some((2, 3)));
         let wide: Vec<u32> = "ëab".chars().map(|c| c as u32).collect();
-        let mut e = Engine::new(LOOKBEHIND, &wide[..], 0, 0, wide.len());
+        let prog = Program::new(LOOKBEHIND.to_vec());
+        let mut e = Engine::new(&prog, &wide[..], 0, 0, wide.len());
         assert_eq!(e.search(), Ok(true));
         assert_eq!((e.start, e.ptr), (2, 3));
     }
@@ -1560,9 +1821,10 @@ mod tests {
     #[test]
     fn malformed_code_fails_without_panicking() {
         for code in [&[][..], &[14][..], &[24, 100, 0][..], &[7, 3, 16][..], &[17, 9, 1][..], &[12, 5, 99][..]] {
-            let mut e = Engine::new(code, &b"abc"[..], 1, 0, 3);
+            let prog = Program::new(code.to_vec());
+            let mut e = Engine::new(&prog, &b"abc"[..], 1, 0, 3);
             let _ = e.search();
-            let mut e = Engine::new(code, &b"abc"[..], 1, 0, 3);
+            let mut e = Engine::new(&prog, &b"abc"[..], 1, 0, 3);
             let _ = e.match_here();
         }
     }

@@ -29,7 +29,7 @@ use crate::typeobj::{is_exact, type_of, CompareOp, KwNames, TypeObject, BYTES_TY
 use crate::value::Value;
 use crate::vm::Vm;
 
-use engine::{Engine, SreError, Text};
+use engine::{Engine, Program, SreError, Text};
 
 const FLAG_TEMPLATE: i64 = 1;
 const FLAG_IGNORECASE: i64 = 2;
@@ -187,7 +187,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     }
     let has_names = groupindex.downcast_ref::<DictObject>().is_some_and(|d| !d.is_empty());
     let data = PatternData {
-        code: words,
+        prog: Program::new(words),
         pattern,
         flags,
         groups: groups as usize,
@@ -208,6 +208,12 @@ fn clinic_args(
     names: &[&str],
     required: usize,
 ) -> PyResult<Vec<Option<Value>>> {
+    if kw.is_none() && (required..=names.len()).contains(&args.len()) {
+        // Positional arguments only, as many as allowed: nothing to check.
+        let mut out: Vec<Option<Value>> = args.iter().cloned().map(Some).collect();
+        out.resize(names.len(), None);
+        return Ok(out);
+    }
     let nkw = kw.and_then(|k| k.downcast_ref::<TupleObject>()).map_or(0, |t| t.len());
     let npos = args.len().saturating_sub(nkw);
     let max = names.len();
@@ -430,7 +436,7 @@ fn clamp(i: i64, len: usize) -> usize {
 // Pattern
 
 pub(crate) struct PatternData {
-    code: Vec<u32>,
+    prog: Program,
     /// The source pattern (str, bytes or None).
     pattern: Value,
     flags: i64,
@@ -569,64 +575,79 @@ enum Mode {
 }
 
 /// Group spans of a match, `[2g]`/`[2g+1]` for group g (group 0 the whole
-/// match), -1 for groups that did not take part. Kept inline up to 7 groups,
-/// the usual case, so that a match costs no extra allocation.
+/// match), -1 for groups that did not take part. Kept inline (as u32, the
+/// subject being shorter than 4G code units) up to 15 groups, the usual case,
+/// so that a match costs no extra allocation.
 enum Marks {
-    Inline { len: u8, buf: [isize; INLINE_MARKS] },
-    Heap(Vec<isize>),
+    Inline { len: u8, buf: [u32; INLINE_MARKS] },
+    Heap(Box<[isize]>),
 }
 
-const INLINE_MARKS: usize = 16;
+const INLINE_MARKS: usize = 32;
+/// An inline mark of a group that did not take part.
+const INLINE_NONE: u32 = u32::MAX;
 
 impl Marks {
-    fn with_len(n: usize) -> Marks {
-        if n <= INLINE_MARKS {
-            Marks::Inline { len: n as u8, buf: [-1; INLINE_MARKS] }
-        } else {
-            Marks::Heap(vec![-1; n])
+    /// Whether a group of the engine's match ended before it started.
+    fn check<T: Text>(eng: &Engine<T>, groups: usize) -> Result<(), SreError> {
+        match (1..=groups).any(|g| eng.group_span(g).is_some_and(|(s, e)| s > e)) {
+            true => Err(SreError::WrongSpan),
+            false => Ok(()),
         }
     }
 
-    fn as_slice(&self) -> &[isize] {
-        match self {
-            Marks::Inline { len, buf } => &buf[..*len as usize],
-            Marks::Heap(v) => v,
+    /// The spans of the engine's match (its groups `1..=groups`), built in
+    /// place (infallible, so that no Result moves the buffer around).
+    #[inline(always)]
+    fn of<T: Text>(eng: &Engine<T>, groups: usize) -> Marks {
+        let n = 2 * (groups + 1);
+        // Positions are at most the subject's length.
+        if n <= INLINE_MARKS && eng.text.len() < INLINE_NONE as usize {
+            let mut buf = [INLINE_NONE; INLINE_MARKS];
+            buf[0] = eng.start as u32;
+            buf[1] = eng.ptr as u32;
+            for g in 1..=groups {
+                if let Some((s, e)) = eng.group_span(g) {
+                    buf[2 * g] = s as u32;
+                    buf[2 * g + 1] = e as u32;
+                }
+            }
+            return Marks::Inline { len: n as u8, buf };
         }
-    }
-
-    fn as_mut_slice(&mut self) -> &mut [isize] {
-        match self {
-            Marks::Inline { len, buf } => &mut buf[..*len as usize],
-            Marks::Heap(v) => v,
-        }
-    }
-}
-
-struct Found {
-    marks: Marks,
-    lastindex: isize,
-}
-
-fn found<T: Text>(eng: &Engine<T>, groups: usize) -> Result<Found, SreError> {
-    let mut marks = Marks::with_len(2 * (groups + 1));
-    let m = marks.as_mut_slice();
-    m[0] = eng.start as isize;
-    m[1] = eng.ptr as isize;
-    for g in 1..=groups {
-        match eng.group_span(g) {
-            Some((s, e)) if s > e => return Err(SreError::WrongSpan),
-            Some((s, e)) => {
+        let mut m = vec![-1isize; n];
+        m[0] = eng.start as isize;
+        m[1] = eng.ptr as isize;
+        for g in 1..=groups {
+            if let Some((s, e)) = eng.group_span(g) {
                 m[2 * g] = s as isize;
                 m[2 * g + 1] = e as isize;
             }
-            None => {}
+        }
+        Marks::Heap(m.into_boxed_slice())
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Marks::Inline { len, .. } => *len as usize,
+            Marks::Heap(v) => v.len(),
         }
     }
-    Ok(Found { marks, lastindex: eng.lastindex })
+
+    /// Mark `i`, -1 when unset. Invariant: `i < len()`.
+    #[inline]
+    fn get(&self, i: usize) -> isize {
+        match self {
+            Marks::Inline { buf, .. } => match buf[i] {
+                INLINE_NONE => -1,
+                v => v as isize,
+            },
+            Marks::Heap(v) => v[i],
+        }
+    }
 }
 
-fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Found>, SreError> {
-    let mut eng = Engine::new(&p.code, text, p.groups, pos, endpos);
+fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: Mode) -> Result<Option<Engine<'_, T>>, SreError> {
+    let mut eng = Engine::new(&p.prog, text, p.groups, pos, endpos);
     let ok = match mode {
         Mode::Match => eng.match_here()?,
         Mode::FullMatch => {
@@ -635,22 +656,31 @@ fn run_once<T: Text>(p: &PatternData, text: T, pos: usize, endpos: usize, mode: 
         }
         Mode::Search => eng.search()?,
     };
-    Ok(if ok { Some(found(&eng, p.groups)?) } else { None })
+    Ok(if ok { Some(eng) } else { None })
 }
 
-fn new_match(pattern: &Value, string: &Value, f: Found, pos: usize, endpos: usize) -> Value {
-    new_native(
+/// The `re.Match` of the engine's match.
+fn new_match<T: Text>(
+    eng: &Engine<T>,
+    groups: usize,
+    pattern: &Value,
+    string: &Value,
+    pos: usize,
+    endpos: usize,
+) -> Result<Value, SreError> {
+    Marks::check(eng, groups)?;
+    Ok(new_native(
         match_type(),
         MatchData {
             pattern: pattern.clone(),
             string: string.clone(),
-            marks: f.marks,
-            lastindex: f.lastindex,
+            marks: Marks::of(eng, groups),
+            lastindex: eng.lastindex,
             pos,
             endpos,
             regs: RefCell::new(None),
         },
-    )
+    ))
 }
 
 fn pattern_run(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mode) -> PyResult<Value> {
@@ -660,12 +690,12 @@ fn pattern_run(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mode
     let subject = get_subject(vm, &string)?;
     check_kind(vm, p, &subject)?;
     let (pos, endpos) = (clamp(pos, subject.len), clamp(endpos, subject.len));
-    let r = with_text!(&subject.units, |t| run_once(p, t, pos, endpos, mode));
-    match r {
-        Ok(Some(f)) => Ok(new_match(this, &string, f, pos, endpos)),
+    let r = with_text!(&subject.units, |t| match run_once(p, t, pos, endpos, mode) {
+        Ok(Some(eng)) => new_match(&eng, p.groups, this, &string, pos, endpos),
         Ok(None) => Ok(none()),
-        Err(e) => Err(engine_error(vm, e)),
-    }
+        Err(e) => Err(e),
+    });
+    r.map_err(|e| engine_error(vm, e))
 }
 
 fn pattern_match(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
@@ -687,7 +717,7 @@ struct Scan<'a, T: Text> {
 
 impl<'a, T: Text> Scan<'a, T> {
     fn new(p: &'a PatternData, text: T, pos: usize, endpos: usize) -> Self {
-        Scan { eng: Engine::new(&p.code, text, p.groups, pos, endpos) }
+        Scan { eng: Engine::new(&p.prog, text, p.groups, pos, endpos) }
     }
 
     /// The next match (the engine then holds its spans), or None.
@@ -828,6 +858,77 @@ fn pattern_split(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
 enum Filter {
     Literal(Value),
     Call(Value),
+    /// A template with group references, expanded here as `re._subx`'s
+    /// filter would expand it.
+    Template(Vec<TemplatePiece>),
+}
+
+enum TemplatePiece {
+    Literal(Value),
+    Group(usize),
+}
+
+/// The str of a function attribute cell, if it is one.
+fn str_value_is(v: &Value, text: &str) -> bool {
+    v.downcast_ref::<StrObject>().is_some_and(|s| s.len() == text.len() && s.to_string_lossy() == text)
+}
+
+/// The pieces of a template, when `filter` is the unaltered filter function
+/// that `re._subx` makes (`_parser.expand_template(template, match)` with the
+/// compiled template as its default) and the template is well formed for
+/// `groups` groups and a subject of this kind. None otherwise: the filter
+/// is then called (and raises what it raises).
+fn template_pieces(filter: &Value, groups: usize, isbytes: bool) -> Option<Vec<TemplatePiece>> {
+    use crate::objects::function::FunctionObject;
+    let f = filter.downcast_ref::<FunctionObject>()?;
+    // SAFETY: GIL held; the cells are only read here, nothing runs meanwhile.
+    let (qualname, module, defaults) = unsafe { (&*f.qualname.get(), &*f.module.get(), &*f.defaults.get()) };
+    if !str_value_is(qualname, "_subx.<locals>.filter") || !str_value_is(module, "re") {
+        return None;
+    }
+    // The module's `_parser.expand_template` must be the stdlib's own.
+    let parser = f.globals.downcast_ref::<DictObject>()?.get_str_key("_parser")?;
+    let expand = parser
+        .downcast_ref::<crate::objects::module::ModuleObject>()?
+        .dict()
+        .get_str_key("expand_template")?;
+    let ef = expand.downcast_ref::<FunctionObject>()?;
+    // SAFETY: as above.
+    let (eq, em) = unsafe { (&*ef.qualname.get(), &*ef.module.get()) };
+    if !str_value_is(eq, "expand_template") || !str_value_is(em, "re._parser") {
+        return None;
+    }
+    let template = defaults.downcast_ref::<TupleObject>()?.get(0)?.clone();
+    let parts = template.downcast_ref::<TupleObject>()?;
+    let (group_list, literal_list) = (parts.get(0)?, parts.get(1)?);
+    if parts.len() != 2 {
+        return None;
+    }
+    let literals = literal_list.downcast_ref::<ListObject>()?.to_vec();
+    let mut slots: Vec<Option<TemplatePiece>> = Vec::with_capacity(literals.len());
+    for lit in literals {
+        slots.push(if lit.is_none() {
+            None
+        } else if (!isbytes && is_exact(&lit, &crate::typeobj::STR_TYPE)) || (isbytes && is_exact(&lit, &BYTES_TYPE)) {
+            Some(TemplatePiece::Literal(lit))
+        } else {
+            return None;
+        });
+    }
+    for entry in group_list.downcast_ref::<ListObject>()?.to_vec() {
+        let pair = entry.downcast_ref::<TupleObject>()?;
+        if pair.len() != 2 {
+            return None;
+        }
+        let index = crate::objects::int::as_int(pair.get(0)?)?.to_i64()?;
+        let group = crate::objects::int::as_int(pair.get(1)?)?.to_i64()?;
+        if index < 0 || group < 0 || group as u64 > groups as u64 {
+            return None;
+        }
+        *slots.get_mut(index as usize)? = Some(TemplatePiece::Group(group as usize));
+    }
+    // A slot left None would make the join fail: the filter reports it.
+    slots.into_iter().collect()
 }
 
 fn sub_impl<T: Text>(
@@ -857,9 +958,25 @@ fn sub_impl<T: Text>(
         }
         let item = match filter {
             Filter::Literal(v) => v.clone(),
+            Filter::Template(template) => {
+                for piece in template {
+                    match piece {
+                        TemplatePiece::Literal(v) => pieces.push(v.clone()),
+                        TemplatePiece::Group(0) => pieces.push(getslice(string, isbytes, b, e)),
+                        TemplatePiece::Group(g) => {
+                            if let Some((s, e)) = scan.eng.group_span(*g) {
+                                if s > e {
+                                    return Err(engine_error(vm, SreError::WrongSpan));
+                                }
+                                pieces.push(getslice(string, isbytes, s, e));
+                            }
+                        }
+                    }
+                }
+                none()
+            }
             Filter::Call(func) => {
-                let spans = found(&scan.eng, p.groups).map_err(|e| engine_error(vm, e))?;
-                let m = new_match(this, string, spans, 0, len);
+                let m = new_match(&scan.eng, p.groups, this, string, 0, len).map_err(|e| engine_error(vm, e))?;
                 vm.call1(func, m)?
             }
         };
@@ -880,8 +997,13 @@ fn join_pieces(vm: &mut Vm, pieces: Vec<Value>, isbytes: bool) -> PyResult<Value
     if isbytes {
         let mut out = Vec::new();
         for (k, piece) in pieces.iter().enumerate() {
-            match piece.downcast_ref::<BytesObject>() {
-                Some(b) => out.extend_from_slice(b.data()),
+            if let Some(b) = piece.downcast_ref::<BytesObject>() {
+                out.extend_from_slice(b.data());
+                continue;
+            }
+            // Other bytes-like pieces (a filter's bytearray) join as bytes.
+            match crate::objects::memoryview::bytes_like(vm, piece)? {
+                Some(data) => out.extend_from_slice(&data),
                 None => {
                     let msg = format!(
                         "sequence item {k}: expected a bytes-like object, {} found",
@@ -946,7 +1068,21 @@ fn pattern_subx(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, subn: boo
             let subx = vm.getattr_str(&re, "_subx")?;
             let f = vm.call(&subx, &[this.clone(), repl], None)?;
             if type_of(&f).slots().call.is_some() {
-                Filter::Call(f)
+                let isbytes = if is_exact(&string, &crate::typeobj::STR_TYPE) {
+                    Some(false)
+                } else if is_exact(&string, &BYTES_TYPE) {
+                    Some(true)
+                } else {
+                    None
+                };
+                let native = match (isbytes, this.native_ref::<PatternData>()) {
+                    (Some(isbytes), Some(p)) => template_pieces(&f, p.groups, isbytes),
+                    _ => None,
+                };
+                match native {
+                    Some(pieces) => Filter::Template(pieces),
+                    None => Filter::Call(f),
+                }
             } else {
                 Filter::Literal(f)
             }
@@ -1032,7 +1168,7 @@ fn pattern_richcompare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyRe
     };
     let eq = if a.is(b) {
         true
-    } else if x.flags != y.flags || x.isbytes != y.isbytes || x.code != y.code {
+    } else if x.flags != y.flags || x.isbytes != y.isbytes || x.prog.code != y.prog.code {
         false
     } else {
         let (pa, pb) = (x.pattern.clone(), y.pattern.clone());
@@ -1045,11 +1181,11 @@ fn pattern_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     let p = pat(vm, v)?;
     let source = p.pattern.clone();
     let mut h = vm.hash(&source)?;
-    let bytes: Vec<u8> = p.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
+    let bytes: Vec<u8> = p.prog.code.iter().flat_map(|w| w.to_ne_bytes()).collect();
     h ^= crate::hash::hash_bytes(&bytes);
     h ^= p.flags;
     h ^= p.isbytes as i64;
-    h ^= p.code.len() as i64;
+    h ^= p.prog.code.len() as i64;
     Ok(if h == -1 { -2 } else { h })
 }
 
@@ -1115,13 +1251,12 @@ fn mat<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a MatchData> {
 
 impl MatchData {
     fn ngroups(&self) -> usize {
-        self.marks.as_slice().len() / 2
+        self.marks.len() / 2
     }
 
     /// Invariant: `g < ngroups()` (callers check it with `group_index`).
     fn span_of(&self, g: usize) -> (isize, isize) {
-        let m = self.marks.as_slice();
-        (m[2 * g], m[2 * g + 1])
+        (self.marks.get(2 * g), self.marks.get(2 * g + 1))
     }
 
     fn isbytes(&self) -> bool {
@@ -1356,7 +1491,7 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
     let (pos, endpos) = (sc.pos, sc.endpos);
     let must_advance = sc.must_advance.get();
     let r = with_text!(&subject.units, |t| {
-        let mut eng = Engine::new(&p.code, t, p.groups, start, endpos);
+        let mut eng = Engine::new(&p.prog, t, p.groups, start, endpos);
         eng.must_advance = must_advance;
         let ok = if mode == Mode::Search {
             if start > endpos {
@@ -1367,7 +1502,11 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
         } else {
             eng.match_here()
         };
-        ok.and_then(|ok| if ok { Ok(Some((found(&eng, p.groups)?, eng.start, eng.ptr))) } else { Ok(None) })
+        match ok {
+            Ok(true) => new_match(&eng, p.groups, &sc.pattern, &sc.string, pos, endpos).map(|m| Some((m, eng.start, eng.ptr))),
+            Ok(false) => Ok(None),
+            Err(e) => Err(e),
+        }
     });
     match r {
         Err(e) => Err(engine_error(vm, e)),
@@ -1375,10 +1514,10 @@ fn scanner_step(vm: &mut Vm, args: &[Value], kw: KwNames, fname: &str, mode: Mod
             sc.start.set(None);
             Ok(none())
         }
-        Ok(Some((f, s, e))) => {
+        Ok(Some((m, s, e))) => {
             sc.must_advance.set(e == s);
             sc.start.set(Some(e));
-            Ok(new_match(&sc.pattern, &sc.string, f, pos, endpos))
+            Ok(m)
         }
     }
 }

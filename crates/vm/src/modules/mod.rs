@@ -65,11 +65,14 @@ mod cmath;
 mod fcntl;
 pub(crate) mod errno;
 pub(crate) mod gc;
+mod grp;
 mod hash_common;
 mod itertools;
 mod marshal;
 mod math;
 pub(crate) mod posix;
+mod pwd;
+mod resource;
 pub(crate) mod select;
 pub(crate) mod structseq;
 pub(crate) mod time;
@@ -128,10 +131,13 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "grp", init: grp::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },

@@ -70,11 +70,13 @@ mod hash_common;
 mod itertools;
 mod marshal;
 mod math;
+mod mmap;
 pub(crate) mod posix;
 mod pwd;
 mod resource;
 pub(crate) mod select;
 pub(crate) mod structseq;
+mod termios;
 pub(crate) mod time;
 mod unicodedata;
 mod zlib;
@@ -135,10 +137,12 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "mmap", init: mmap::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
+    ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "zlib", init: zlib::init },

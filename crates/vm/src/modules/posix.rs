@@ -175,14 +175,15 @@ pub(crate) fn fd_from(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 
 /// An object with `fileno()`, or an int (as `PyObject_AsFileDescriptor`).
 pub(crate) fn fileno_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    // `_PyLong_AsInt`: "Python int too large to convert to C int" past C int.
     let fd = if crate::objects::int::as_int(v).is_some() {
-        fd_from(vm, v)?
+        vm.c_int(v)?
     } else if let Some(f) = vm.lookup_attr(v, &vm.intern("fileno"))? {
         let r = vm.call0(&f)?;
         if crate::objects::int::as_int(&r).is_none() {
             return Err(vm.type_error("fileno() returned a non-integer"));
         }
-        fd_from(vm, &r)?
+        vm.c_int(&r)?
     } else {
         return Err(vm.type_error("argument must be an int, or have a fileno() method."));
     };

@@ -1835,6 +1835,50 @@ fn posix_fork(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(Value::int(pid as i64))
 }
 
+/// `os.openpty()`: a (master, slave) pseudo-terminal pair, both non-inheritable.
+fn posix_openpty(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "openpty", kw)?;
+    ArgSpec::range(vm, "openpty", args, 0, 0, 0)?;
+    let (mut master, mut slave) = (-1, -1);
+    let null = std::ptr::null_mut();
+    // SAFETY: out-pointers to locals; the optional arguments are null.
+    if unsafe { libc::openpty(&mut master, &mut slave, null, std::ptr::null(), std::ptr::null()) } != 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    for fd in [master, slave] {
+        // SAFETY: our own fresh descriptors.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(new_tuple(vec![Value::int(master as i64), Value::int(slave as i64)]))
+}
+
+/// `os.forkpty()`: fork with the child on a new pseudo-terminal; (pid, master fd).
+fn posix_forkpty(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "forkpty", kw)?;
+    ArgSpec::range(vm, "forkpty", args, 0, 0, 0)?;
+    // SAFETY: GIL held; cloned out before calling Python.
+    let (before, parent, child) = unsafe {
+        let h = FORK_HOOKS.get_mut();
+        let mut b = h.before.clone();
+        b.reverse();
+        (b, h.parent.clone(), h.child.clone())
+    };
+    run_fork_hooks(vm, before);
+    let mut master = -1;
+    // SAFETY: as fork(); the optional arguments are null.
+    let pid = unsafe { libc::forkpty(&mut master, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    if pid < 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    if pid == 0 {
+        crate::modules::_thread::after_fork_child();
+        run_fork_hooks(vm, child);
+    } else {
+        run_fork_hooks(vm, parent);
+    }
+    Ok(new_tuple(vec![Value::int(pid as i64), Value::int(master as i64)]))
+}
+
 fn argv_cstrings(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Vec<CString>> {
     let items = if let Some(t) = v.downcast_ref::<TupleObject>() {
         t.items().to_vec()
@@ -2169,6 +2213,8 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("waitstatus_to_exitcode", posix_waitstatus_to_exitcode),
         ("register_at_fork", posix_register_at_fork),
         ("fork", posix_fork),
+        ("forkpty", posix_forkpty),
+        ("openpty", posix_openpty),
         ("execv", posix_execv),
         ("execve", posix_execve),
         ("_exit", posix_exit),

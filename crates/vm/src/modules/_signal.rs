@@ -108,6 +108,9 @@ fn current_disposition(sig: i32) -> Option<libc::sighandler_t> {
 pub(crate) fn init_process_signals() {
     // SAFETY: pthread_self cannot fail.
     INTERP_THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::Relaxed);
+    // As CPython's init_signals: a write past RLIMIT_FSIZE fails with EFBIG
+    // instead of killing the process (SIGPIPE is ignored by Rust's runtime).
+    set_disposition(libc::SIGXFSZ, libc::SIG_IGN);
     if current_disposition(libc::SIGINT) == Some(libc::SIG_DFL) {
         let h = new_builtin_function("default_int_handler", default_int_handler, Some("_signal"));
         handlers()[libc::SIGINT as usize] = h;

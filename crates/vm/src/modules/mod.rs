@@ -66,13 +66,18 @@ mod cmath;
 mod fcntl;
 pub(crate) mod errno;
 pub(crate) mod gc;
+mod grp;
 mod hash_common;
 mod itertools;
 mod marshal;
 mod math;
+mod mmap;
 pub(crate) mod posix;
+mod pwd;
+mod resource;
 pub(crate) mod select;
 pub(crate) mod structseq;
+mod termios;
 pub(crate) mod time;
 mod unicodedata;
 mod zlib;
@@ -130,11 +135,16 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "errno", init: errno::init },
     ModuleDef { name: "fcntl", init: fcntl::init },
     ModuleDef { name: "gc", init: gc::init },
+    ModuleDef { name: "grp", init: grp::init },
     ModuleDef { name: "itertools", init: itertools::init },
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
+    ModuleDef { name: "mmap", init: mmap::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pwd", init: pwd::init },
+    ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
+    ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },
     ModuleDef { name: "zlib", init: zlib::init },

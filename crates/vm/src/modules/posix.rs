@@ -175,14 +175,15 @@ pub(crate) fn fd_from(vm: &mut Vm, v: &Value) -> PyResult<i32> {
 
 /// An object with `fileno()`, or an int (as `PyObject_AsFileDescriptor`).
 pub(crate) fn fileno_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
+    // `_PyLong_AsInt`: "Python int too large to convert to C int" past C int.
     let fd = if crate::objects::int::as_int(v).is_some() {
-        fd_from(vm, v)?
+        vm.c_int(v)?
     } else if let Some(f) = vm.lookup_attr(v, &vm.intern("fileno"))? {
         let r = vm.call0(&f)?;
         if crate::objects::int::as_int(&r).is_none() {
             return Err(vm.type_error("fileno() returned a non-integer"));
         }
-        fd_from(vm, &r)?
+        vm.c_int(&r)?
     } else {
         return Err(vm.type_error("argument must be an int, or have a fileno() method."));
     };
@@ -1452,6 +1453,112 @@ simple_id_fn!(posix_getgid, "getgid", libc::getgid());
 simple_id_fn!(posix_getegid, "getegid", libc::getegid());
 simple_id_fn!(posix_getpgrp, "getpgrp", libc::getpgrp());
 
+/// A syscall result: -1 is the OSError of errno, anything else an int.
+fn int_or_errno(vm: &mut Vm, rc: i64) -> PyResult<Value> {
+    if rc == -1 {
+        return Err(last_os_error(vm, None, None));
+    }
+    Ok(Value::int(rc))
+}
+
+fn posix_setsid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.setsid", kw)?;
+    ArgSpec::range(vm, "posix.setsid", args, 0, 0, 0)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::setsid() } as i64)?;
+    Ok(none())
+}
+
+fn posix_setpgrp(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.setpgrp", kw)?;
+    ArgSpec::range(vm, "posix.setpgrp", args, 0, 0, 0)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::setpgid(0, 0) } as i64)?;
+    Ok(none())
+}
+
+fn posix_getsid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.getsid", kw)?;
+    let [pid] = ArgSpec::exact::<1>(vm, "posix.getsid", args, 0)?;
+    let pid = vm.arg_c_int(&pid)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::getsid(pid) } as i64)
+}
+
+fn posix_getpgid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let a = ArgSpec::parse(vm, "getpgid", args, kw, &["pid"], 1, 1)?;
+    let pid = vm.arg_c_int(a[0].as_ref().unwrap_or(&none()))?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::getpgid(pid) } as i64)
+}
+
+/// `PyArg_ParseTuple("ii")`-style two-int functions (setpgid, tcsetpgrp).
+fn two_c_ints(vm: &mut Vm, fname: &str, args: &[Value], kw: KwNames) -> PyResult<(i32, i32)> {
+    check_no_kwargs(vm, fname, kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("{fname}() takes exactly 2 arguments ({} given)", args.len())));
+    }
+    Ok((vm.arg_c_int(&args[0])?, vm.arg_c_int(&args[1])?))
+}
+
+fn posix_setpgid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let (pid, pgrp) = two_c_ints(vm, "setpgid", args, kw)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::setpgid(pid, pgrp) } as i64)?;
+    Ok(none())
+}
+
+fn posix_tcgetpgrp(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.tcgetpgrp", kw)?;
+    let [fd] = ArgSpec::exact::<1>(vm, "posix.tcgetpgrp", args, 0)?;
+    let fd = vm.c_int(&fd)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::tcgetpgrp(fd) } as i64)
+}
+
+fn posix_tcsetpgrp(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    let (fd, pgid) = two_c_ints(vm, "tcsetpgrp", args, kw)?;
+    // SAFETY: plain syscall.
+    int_or_errno(vm, unsafe { libc::tcsetpgrp(fd, pgid) } as i64)?;
+    Ok(none())
+}
+
+fn posix_ttyname(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.ttyname", kw)?;
+    let [fd] = ArgSpec::exact::<1>(vm, "posix.ttyname", args, 0)?;
+    let fd = vm.c_int(&fd)?;
+    let mut buf = [0 as libc::c_char; 4096];
+    // SAFETY: the buffer and its length.
+    let rc = unsafe { libc::ttyname_r(fd, buf.as_mut_ptr(), buf.len()) };
+    if rc != 0 {
+        return Err(crate::types::exc::os_error(vm, rc, None, None));
+    }
+    let bytes: Vec<u8> = buf.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+    Ok(fs_decode(&bytes))
+}
+
+fn posix_ctermid(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.ctermid", kw)?;
+    ArgSpec::range(vm, "posix.ctermid", args, 0, 0, 0)?;
+    let mut buf = [0 as libc::c_char; 1024];
+    // SAFETY: L_ctermid is far below 1024.
+    let p = unsafe { libc::ctermid(buf.as_mut_ptr()) };
+    if p.is_null() {
+        return Err(last_os_error(vm, None, None));
+    }
+    let bytes: Vec<u8> = buf.iter().take_while(|&&c| c != 0).map(|&c| c as u8).collect();
+    Ok(fs_decode(&bytes))
+}
+
+fn posix_login_tty(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.login_tty", kw)?;
+    let [fd] = ArgSpec::exact::<1>(vm, "posix.login_tty", args, 0)?;
+    let fd = fileno_of(vm, &fd)?;
+    // SAFETY: plain libc call.
+    int_or_errno(vm, unsafe { libc::login_tty(fd) } as i64)?;
+    Ok(none())
+}
+
 fn posix_getgroups(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     check_no_kwargs(vm, "getgroups", kw)?;
     ArgSpec::range(vm, "getgroups", args, 0, 0, 0)?;
@@ -1834,6 +1941,50 @@ fn posix_fork(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     Ok(Value::int(pid as i64))
 }
 
+/// `os.openpty()`: a (master, slave) pseudo-terminal pair, both non-inheritable.
+fn posix_openpty(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.openpty", kw)?;
+    ArgSpec::range(vm, "posix.openpty", args, 0, 0, 0)?;
+    let (mut master, mut slave) = (-1, -1);
+    let null = std::ptr::null_mut();
+    // SAFETY: out-pointers to locals; the optional arguments are null.
+    if unsafe { libc::openpty(&mut master, &mut slave, null, std::ptr::null(), std::ptr::null()) } != 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    for fd in [master, slave] {
+        // SAFETY: our own fresh descriptors.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
+    Ok(new_tuple(vec![Value::int(master as i64), Value::int(slave as i64)]))
+}
+
+/// `os.forkpty()`: fork with the child on a new pseudo-terminal; (pid, master fd).
+fn posix_forkpty(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
+    check_no_kwargs(vm, "posix.forkpty", kw)?;
+    ArgSpec::range(vm, "posix.forkpty", args, 0, 0, 0)?;
+    // SAFETY: GIL held; cloned out before calling Python.
+    let (before, parent, child) = unsafe {
+        let h = FORK_HOOKS.get_mut();
+        let mut b = h.before.clone();
+        b.reverse();
+        (b, h.parent.clone(), h.child.clone())
+    };
+    run_fork_hooks(vm, before);
+    let mut master = -1;
+    // SAFETY: as fork(); the optional arguments are null.
+    let pid = unsafe { libc::forkpty(&mut master, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) };
+    if pid < 0 {
+        return Err(last_os_error(vm, None, None));
+    }
+    if pid == 0 {
+        crate::modules::_thread::after_fork_child();
+        run_fork_hooks(vm, child);
+    } else {
+        run_fork_hooks(vm, parent);
+    }
+    Ok(new_tuple(vec![Value::int(pid as i64), Value::int(master as i64)]))
+}
+
 fn argv_cstrings(vm: &mut Vm, fname: &str, v: &Value) -> PyResult<Vec<CString>> {
     let items = if let Some(t) = v.downcast_ref::<TupleObject>() {
         t.items().to_vec()
@@ -2141,6 +2292,16 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("getgid", posix_getgid),
         ("getegid", posix_getegid),
         ("getpgrp", posix_getpgrp),
+        ("setpgrp", posix_setpgrp),
+        ("getpgid", posix_getpgid),
+        ("setpgid", posix_setpgid),
+        ("getsid", posix_getsid),
+        ("setsid", posix_setsid),
+        ("tcgetpgrp", posix_tcgetpgrp),
+        ("tcsetpgrp", posix_tcsetpgrp),
+        ("ttyname", posix_ttyname),
+        ("ctermid", posix_ctermid),
+        ("login_tty", posix_login_tty),
         ("getgroups", posix_getgroups),
         ("getlogin", posix_getlogin),
         ("kill", posix_kill),
@@ -2168,6 +2329,8 @@ pub(crate) fn init(vm: &mut Vm) -> PyResult<Value> {
         ("waitstatus_to_exitcode", posix_waitstatus_to_exitcode),
         ("register_at_fork", posix_register_at_fork),
         ("fork", posix_fork),
+        ("forkpty", posix_forkpty),
+        ("openpty", posix_openpty),
         ("execv", posix_execv),
         ("execve", posix_execve),
         ("_exit", posix_exit),

@@ -1,0 +1,62 @@
+import mmap, os, tempfile
+for a, k in [((), {}), ((-1,), {}), ((-1, -1), {}), ((-1, 2**70), {}), ((-1, 1.0), {}), ((-1, 10), {'access': 9}), ((-1, 10), {'access': 1, 'flags': 1}), ((-1, 10), {'access': 1, 'prot': 1}), ((-1, 10), {'offset': -1}), ((-1, 10), {'bogus': 1}), ((-1, 10, 1, 2, 3, 4, 5), {}), (('x', 10), {}), ((2**40, 10), {}), ((999, 10), {}), ((-1, 0), {}), ((-1, 10), {'offset': 4096}), ((-1, 10), {'fileno': 1}), ((-1, 10), {'prot': mmap.PROT_READ}), ((-1, 10), {'prot': mmap.PROT_WRITE})]:
+    try: print(mmap.mmap(*a, **k))
+    except Exception as e: print(type(e).__name__, e)
+print({n: getattr(mmap, n) for n in dir(mmap) if n.isupper()})
+m = mmap.mmap(-1, 13)
+print(m.write(b'Hello world!\n'))
+print(m[:], m[0], m[-1], m[1:5], m[::2], m[::-1], m[10:2:-3], len(m), m.tell(), m.find(b'o'), m.rfind(b'o'), m.find(b'o', 5), m.find(b'zz'))
+m.seek(0)
+print(m.find(b'o'), m.rfind(b'o'), m.find(b'o', 5, 8), m.rfind(b'o', -6), m.find(b''), m.rfind(b''), m.find(b'', 5, 2), m.rfind(b'', 5, 2), m.find(bytearray(b'wor')), m.find(memoryview(b'ld')))
+print(m.readline(), m.readline(), m.tell()); m.seek(2); print(m.read(3), m.read_byte(), m.read(None), m.read(), m.read(-5))
+m.seek(-3, 2); print(m.tell()); m.seek(1, 1); print(m.tell()); m.seek(0)
+m[0] = 104; m[1:3] = b'EL'; m[5:13:2] = b'____'; print(m[:])
+m.move(0, 6, 5); print(m[:])
+m.write_byte(65); print(m[:1], m.tell())
+print(list(m)[:3], b'w' in m, 119 in m[:])
+for f, a in [(m.read, (1.5,)), (m.seek, (100,)), (m.seek, (0, 3)), (m.seek, (-1,)), (m.write, ('x',)), (m.write_byte, (256,)), (m.write_byte, (-1,)), (m.write_byte, (b'a',)), (m.find, ('x',)), (m.find, ()), (m.move, (0, 1, 100)), (m.move, (-1, 1, 1)), (m.flush, (1, 100)), (m.madvise, (mmap.MADV_NORMAL, 100)), (m.madvise, (mmap.MADV_NORMAL, 0, -1)), (m.resize, (-1,)), (m.__getitem__, ('a',)), (m.__getitem__, (20,)), (m.__getitem__, (-20,)), (m.__setitem__, (0, 300)), (m.__setitem__, (0, b'ab')), (m.__setitem__, (slice(0, 2), b'abc')), (m.__setitem__, ('a', 1)), (m.__delitem__, (0,)), (m.__delitem__, (slice(0, 1),)), (m.__setitem__, (0, 'a')), (m.__setitem__, (0, 1.0)), (m.__setitem__, (99, 1)), (m.read, (1, 2)), (m.seek, ()), (m.write, (b'x' * 100,)), (m.madvise, (mmap.MADV_NORMAL,)), (m.flush, ()), (m.size, ())]:
+    try: print(f(*a))
+    except Exception as e: print(f.__name__, type(e).__name__, e)
+print(repr(m))
+print(bytes(m), bytearray(m)[:3], memoryview(m)[1:4].tobytes())
+v = memoryview(m)
+try: m.close()
+except BufferError as e: print(e)
+try: m.resize(100)
+except BufferError as e: print(e)
+v[0] = 0x7a; print(m[0]); v.release()
+m.resize(20); print(len(m), m[:14])
+m.close(); print(m.closed, repr(m)); m.close()
+for f in [m.read, m.tell, m.size, m.__len__, lambda: m[0], m.__enter__, lambda: m.find(b'x'), lambda: m.write(b'x')]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+print(mmap.mmap.__module__, mmap.mmap.__name__, mmap.error)
+with mmap.mmap(-1, 5) as mm:
+    mm[:] = b'abcde'; print(mm.closed, mm[:])
+print(mm.closed)
+d = tempfile.mkdtemp()
+path = os.path.join(d, 'f.bin')
+with open(path, 'wb') as f: f.write(b'0123456789' * 500)
+with open(path, 'r+b') as f:
+    fm = mmap.mmap(f.fileno(), 0)
+    print(len(fm), fm.size(), fm[:10], fm.find(b'90'), repr(fm))
+    fm[0:5] = b'ABCDE'; fm.flush()
+    fm.resize(6000); print(len(fm), fm.size(), os.path.getsize(path)); fm.close()
+    for k in [dict(length=10, access=mmap.ACCESS_READ), dict(length=0, access=mmap.ACCESS_COPY, offset=4096), dict(length=10, offset=4096 * 10), dict(length=10, offset=100), dict(length=10**6)]:
+        try:
+            r = mmap.mmap(f.fileno(), **k); print(repr(r), r[:5])
+            try: r[0] = 1; print(r[:5])
+            except TypeError as e: print(e)
+            try: r.resize(10)
+            except TypeError as e: print(e)
+            r.close()
+        except Exception as e: print(type(e).__name__, e)
+with open(path, 'rb') as f: print(f.read(12))
+open(os.path.join(d, 'empty'), 'wb').close()
+with open(os.path.join(d, 'empty'), 'rb') as f:
+    try: mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except ValueError as e: print(e)
+class M(mmap.mmap):
+    pass
+sm = M(-1, 4); print(type(sm).__name__, repr(sm), len(sm), isinstance(sm, mmap.mmap)); sm.close()
+import shutil; shutil.rmtree(d)

@@ -243,7 +243,22 @@ fn strcoll(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {
     let a = wide(vm, "strcoll", 1, &a)?;
     let b = wide(vm, "strcoll", 2, &b)?;
     // SAFETY: both NUL-terminated.
-    Ok(Value::int(unsafe { wcscoll(a.as_ptr(), b.as_ptr()) } as i64))
+    let r = unsafe { wcscoll(a.as_ptr(), b.as_ptr()) } as i64;
+    // In the C locale wcscoll is wcscmp, whose magnitude glibc leaves to
+    // the code path the buffers' alignment picks; CPython's allocations get
+    // -1/1 there, so the sign is what is stable.
+    Ok(Value::int(if collate_is_c() { r.signum() } else { r }))
+}
+
+/// Whether LC_COLLATE is the C (POSIX) locale.
+fn collate_is_c() -> bool {
+    // SAFETY: a query (NULL locale) returns a NUL-terminated string owned by libc.
+    let name = unsafe { libc::setlocale(libc::LC_COLLATE, std::ptr::null()) };
+    if name.is_null() {
+        return true;
+    }
+    let name = unsafe { std::ffi::CStr::from_ptr(name) }.to_bytes();
+    name == b"C" || name == b"POSIX"
 }
 
 fn strxfrm(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value> {

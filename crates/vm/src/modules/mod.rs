@@ -70,6 +70,7 @@ mod itertools;
 mod marshal;
 mod math;
 pub(crate) mod posix;
+mod pyexpat;
 pub(crate) mod select;
 pub(crate) mod structseq;
 pub(crate) mod time;
@@ -132,6 +133,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "marshal", init: marshal::init },
     ModuleDef { name: "math", init: math::init },
     ModuleDef { name: "posix", init: posix::init },
+    ModuleDef { name: "pyexpat", init: pyexpat::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "time", init: time::init },
     ModuleDef { name: "unicodedata", init: unicodedata::init },

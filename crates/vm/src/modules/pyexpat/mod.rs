@@ -90,6 +90,7 @@ struct XmlParserObj {
     /// (both attributes share one expat slot; the last one set wins).
     default_slot: Cell<Option<usize>>,
     intern: Option<Value>,
+    ns: Option<Option<char>>,
     /// The character data buffer when `buffer_text` is on.
     buffer: RefCell<Option<String>>,
     buffer_size: Cell<i64>,
@@ -625,8 +626,8 @@ impl Sink for Bridge<'_> {
         Ok(())
     }
 
-    fn external_entity_ref(&mut self, context: &str, base: Option<&str>, sysid: Option<&str>, pubid: Option<&str>) -> Result<i64, Abort> {
-        let args = [new_str(context), self.intern_opt(base)?, self.intern_opt(sysid)?, self.intern_opt(pubid)?];
+    fn external_entity_ref(&mut self, context: Option<&str>, base: Option<&str>, sysid: Option<&str>, pubid: Option<&str>) -> Result<i64, Abort> {
+        let args = [opt_str(context), self.intern_opt(base)?, self.intern_opt(sysid)?, self.intern_opt(pubid)?];
         let r = self.call(EXTERNAL_ENTITY_REF, &args)?;
         self.int_result(r)
     }
@@ -816,17 +817,37 @@ fn xmlparser_get_input_context(vm: &mut Vm, args: &[Value], _kwnames: KwNames) -
     Ok(none())
 }
 
-fn xmlparser_set_param_entity_parsing(vm: &mut Vm, args: &[Value], _kwnames: KwNames) -> PyResult<Value> {
-    let _ = self_arg::<XmlParserObj>(vm, args, "pyexpat.xmlparser")?;
-    // Without XML_DTD support expat answers 0 for anything but NEVER.
-    let flag = args.get(1).and_then(as_int).and_then(|i| i.to_i64()).unwrap_or(0);
-    Ok(Value::int((flag == 0) as i64))
+fn xmlparser_set_param_entity_parsing(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
+    let (_, o) = self_arg::<XmlParserObj>(vm, args, "pyexpat.xmlparser")?;
+    crate::args::check_no_kwargs(vm, "SetParamEntityParsing", kwnames)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("SetParamEntityParsing() takes exactly one argument ({} given)", args.len() - 1)));
+    }
+    let Some(flag) = as_int(&args[1]).and_then(|i| i.to_i64()) else {
+        let msg = format!("'{}' object cannot be interpreted as an integer", vm.type_name(&args[1]));
+        return Err(vm.type_error(msg));
+    };
+    if o.started.get() || !(0..=2).contains(&flag) {
+        return Ok(Value::int(0));
+    }
+    if let Some(p) = o.parser.borrow_mut().as_mut() {
+        p.param_entity_parsing = flag;
+    }
+    Ok(Value::int(1))
 }
 
-fn xmlparser_use_foreign_dtd(vm: &mut Vm, args: &[Value], _kwnames: KwNames) -> PyResult<Value> {
+fn xmlparser_use_foreign_dtd(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Value> {
     let (_, o) = self_arg::<XmlParserObj>(vm, args, "pyexpat.xmlparser")?;
+    let a = ArgSpec::parse(vm, "UseForeignDTD", &args[1..], kwnames, &["flag"], 1, 0)?;
+    let flag = match &a[0] {
+        Some(v) => vm.is_true(v)?,
+        None => true,
+    };
     if o.started.get() {
         return Err(expat_error(vm, 26, o.cur.get()));
+    }
+    if let Some(p) = o.parser.borrow_mut().as_mut() {
+        p.use_foreign_dtd = flag;
     }
     Ok(none())
 }
@@ -846,7 +867,8 @@ fn xmlparser_external_entity_parser_create(vm: &mut Vm, args: &[Value], kwnames:
     };
     let parser = match o.parser.borrow().as_ref() {
         Some(p) => p.for_external_entity(encoding),
-        None => Parser::new(encoding, None),
+        // Called from a handler while the parser runs: a plain one.
+        None => Parser::new(encoding, o.ns).into_external(),
     };
     let handlers = o.handlers.borrow().clone();
     let new = XmlParserObj {
@@ -854,6 +876,7 @@ fn xmlparser_external_entity_parser_create(vm: &mut Vm, args: &[Value], kwnames:
         handlers: RefCell::new(handlers),
         default_slot: Cell::new(o.default_slot.get()),
         intern: o.intern.clone(),
+        ns: o.ns,
         buffer: RefCell::new(o.buffer.borrow().as_ref().map(|_| String::new())),
         buffer_size: Cell::new(o.buffer_size.get()),
         ordered_attributes: Cell::new(o.ordered_attributes.get()),
@@ -909,6 +932,7 @@ fn parser_create(vm: &mut Vm, args: &[Value], kwnames: KwNames) -> PyResult<Valu
         handlers: RefCell::new(vec![None; N_HANDLERS]),
         default_slot: Cell::new(None),
         intern,
+        ns,
         buffer: RefCell::new(None),
         buffer_size: Cell::new(8192),
         ordered_attributes: Cell::new(false),

@@ -86,6 +86,9 @@ pub const MESSAGES: [&str; 44] = [
     "limit on input amplification factor (from DTD and entities) breached",
 ];
 
+/// The size of expat's conversion buffer (INIT_DATA_BUF_SIZE).
+const CONVERT_BUF: usize = 1024;
+
 const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 
@@ -200,7 +203,7 @@ pub trait Sink {
     fn attlist_decl(&mut self, el: &str, att: &str, ty: &str, default: Option<&str>, required: bool) -> HR;
     fn skipped_entity(&mut self, name: &str, is_pe: bool) -> HR;
     /// The handler's return value (0 means failure).
-    fn external_entity_ref(&mut self, context: &str, base: Option<&str>, sysid: Option<&str>, pubid: Option<&str>) -> Result<i64, Abort>;
+    fn external_entity_ref(&mut self, context: Option<&str>, base: Option<&str>, sysid: Option<&str>, pubid: Option<&str>) -> Result<i64, Abort>;
     fn not_standalone(&mut self) -> Result<i64, Abort>;
     /// A byte -> code point table for an encoding expat does not know;
     /// `Ok(None)` when it is not a usable single-byte encoding.
@@ -301,6 +304,13 @@ pub struct Parser {
     /// Where the start tag being parsed has its name (errors inside entity
     /// references in its attribute values are reported there).
     tag_name_pos: Pos,
+    /// XML_SetParamEntityParsing: 0 never, 1 unless standalone, 2 always.
+    pub param_entity_parsing: i64,
+    /// XML_UseForeignDTD: ask the handler for a DTD even without a DOCTYPE.
+    pub use_foreign_dtd: bool,
+    keep_processing: bool,
+    /// The input ended inside a character (the last char of `buf` stands for it).
+    partial_at_end: bool,
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -426,6 +436,10 @@ impl Parser {
             base: None,
             frozen: None,
             tag_name_pos: Pos::START,
+            param_entity_parsing: 0,
+            use_foreign_dtd: false,
+            keep_processing: true,
+            partial_at_end: false,
         }
     }
 
@@ -454,6 +468,13 @@ impl Parser {
             );
         }
         p
+    }
+
+    /// Made a parser of an external parsed entity.
+    pub fn into_external(mut self) -> Parser {
+        self.external_entity = true;
+        self.phase = Phase::Content;
+        self
     }
 
     /// The position just after what was processed.
@@ -590,9 +611,9 @@ impl Parser {
                     self.raw.drain(..3);
                     self.pos.byte += 3;
                     self.enc = Some(Enc::Utf8);
-                } else if r.starts_with(&[0, 0x3C, 0, 0x3F]) {
+                } else if r.len() >= 2 && r[0] == 0 && r[1] != 0 {
                     self.enc = Some(Enc::Utf16Be);
-                } else if r.starts_with(&[0x3C, 0, 0x3F, 0]) {
+                } else if r.len() >= 2 && r[1] == 0 && r[0] != 0 {
                     self.enc = Some(Enc::Utf16Le);
                 } else {
                     self.enc = Some(Enc::Utf8);
@@ -724,6 +745,7 @@ impl Parser {
             // Kept for the tokenizer: it fails there with "partial character"
             // unless an earlier error comes first.
             self.buf.push('\u{FFFF}');
+            self.partial_at_end = true;
         }
         Ok(())
     }
@@ -806,9 +828,6 @@ impl Parser {
             match r {
                 Ok(()) => {}
                 Err(Stop::More) if is_final => {
-                    if buf.get(i) == Some(&'\u{FFFF}') && self.raw.len() + 1 > 0 {
-                        return self.err(buf, E_PARTIAL_CHAR, i);
-                    }
                     let code = if self.in_cdata { E_UNCLOSED_CDATA_SECTION } else { E_UNCLOSED_TOKEN };
                     return self.err(buf, code, i);
                 }
@@ -874,6 +893,9 @@ impl Parser {
     fn prolog_token(&mut self, buf: &[char], is_final: bool, sink: &mut dyn Sink) -> R<()> {
         let i = self.idx;
         let c = buf[i];
+        if self.partial_at_end && i + 1 == buf.len() && self.frozen.is_none() {
+            return self.err(buf, E_UNCLOSED_TOKEN, i);
+        }
         if is_space(c) {
             let mut e = skip_space(buf, i);
             if e == buf.len() && !is_final && buf[e - 1] == '\r' {
@@ -934,6 +956,14 @@ impl Parser {
             _ => {
                 if self.phase == Phase::Epilog {
                     return self.err(buf, E_JUNK_AFTER_DOC_ELEMENT, i);
+                }
+                if self.use_foreign_dtd && self.param_entity_parsing != 0 && sink.has(H::ExternalEntityRef) {
+                    self.use_foreign_dtd = false;
+                    self.event_at(buf, i, sink);
+                    let base = self.base.clone();
+                    if sink.external_entity_ref(None, base.as_deref(), None, None)? == 0 {
+                        return self.err(buf, E_EXTERNAL_ENTITY_HANDLING, i);
+                    }
                 }
                 self.phase = Phase::Content;
                 self.at_start = false;
@@ -1176,7 +1206,7 @@ impl Parser {
                 if k > i {
                     break;
                 }
-                if c == '\u{FFFF}' && is_final && k + 1 == buf.len() {
+                if self.partial_at_end && is_final && k + 1 == buf.len() && self.frozen.is_none() {
                     return self.err(buf, E_PARTIAL_CHAR, k);
                 }
                 return self.err(buf, E_INVALID_TOKEN, k);
@@ -1195,6 +1225,20 @@ impl Parser {
     fn text(&self, buf: &[char], from: usize, to: usize, t: &str, sink: &mut dyn Sink) -> HR {
         if sink.has(H::CharacterData) {
             self.event_at(buf, from, sink);
+            if !matches!(self.enc, Some(Enc::Utf8) | None) && t.len() > CONVERT_BUF {
+                // expat converts other encodings through a 1024-byte buffer
+                // and reports each bufferful.
+                let mut rest = t;
+                while !rest.is_empty() {
+                    let mut cut = rest.len().min(CONVERT_BUF);
+                    while !rest.is_char_boundary(cut) {
+                        cut -= 1;
+                    }
+                    sink.characters(&rest[..cut])?;
+                    rest = &rest[cut..];
+                }
+                return Ok(());
+            }
             sink.characters(t)
         } else {
             self.report_default(sink, buf, from, to)
@@ -1347,7 +1391,7 @@ impl Parser {
                 let (sysid, pubid) = (ent.sysid.clone(), ent.pubid.clone());
                 self.event_at(buf, i, sink);
                 let base = self.base.clone();
-                if sink.external_entity_ref(name, base.as_deref(), sysid.as_deref(), pubid.as_deref())? == 0 {
+                if sink.external_entity_ref(Some(name), base.as_deref(), sysid.as_deref(), pubid.as_deref())? == 0 {
                     return self.err(buf, E_EXTERNAL_ENTITY_HANDLING, i);
                 }
                 return Ok(());
@@ -1806,8 +1850,12 @@ impl Parser {
             let w = skip_space(buf, k);
             toks.push((k, w));
             k = w;
-            if !self.entities.is_empty() || sysid.is_some() {
-                self.dtd_incomplete = true;
+            self.dtd_incomplete = true;
+            if self.standalone != 1 && self.param_entity_parsing == 0 && sink.has(H::NotStandalone) {
+                self.event_at(buf, k, sink);
+                if sink.not_standalone()? == 0 {
+                    return self.err(buf, E_NOT_STANDALONE, k);
+                }
             }
         }
         let internal = buf.get(k) == Some(&'[');
@@ -1836,17 +1884,20 @@ impl Parser {
                 return self.err(buf, E_SYNTAX, w);
             }
         }
+        if (sysid.is_some() || self.use_foreign_dtd) && self.param_entity_parsing != 0 && sink.has(H::ExternalEntityRef) {
+            // The external subset is the handler's to read.
+            self.event_at(buf, gt, sink);
+            let base = self.base.clone();
+            if sink.external_entity_ref(None, base.as_deref(), sysid.as_deref(), pubid.as_deref())? == 0 {
+                return self.err(buf, E_EXTERNAL_ENTITY_HANDLING, gt);
+            }
+        }
+        self.use_foreign_dtd = false;
         if want_decl {
             self.event_at(buf, gt, sink);
             sink.end_doctype()?;
         } else {
             self.report_default(sink, buf, gt, gt + 1)?;
-        }
-        if self.dtd_incomplete && self.standalone != 1 && sink.has(H::NotStandalone) {
-            self.event_at(buf, gt, sink);
-            if sink.not_standalone()? == 0 {
-                return self.err(buf, E_NOT_STANDALONE, gt);
-            }
         }
         Ok(end)
     }
@@ -1894,14 +1945,22 @@ impl Parser {
                 }
                 let name = s(&buf[k + 1..ne]);
                 self.dtd_incomplete = true;
-                if !self.param_entities.contains_key(&name) && self.standalone == 1 {
-                    return self.err(buf, E_UNDEFINED_ENTITY, k);
-                }
-                if sink.has(H::SkippedEntity) {
+                if self.param_entity_parsing == 0 {
+                    // Declarations after an unread parameter entity are not
+                    // processed (they might be overridden by it).
+                    self.keep_processing = self.standalone == 1;
+                    self.report_default(sink, buf, k, ne + 1)?;
+                } else if sink.has(H::SkippedEntity) {
                     self.event_at(buf, k, sink);
                     sink.skipped_entity(&name, true)?;
                 } else {
                     self.report_default(sink, buf, k, ne + 1)?;
+                }
+                if self.standalone != 1 && sink.has(H::NotStandalone) {
+                    self.event_at(buf, k, sink);
+                    if sink.not_standalone()? == 0 {
+                        return self.err(buf, E_NOT_STANDALONE, k);
+                    }
                 }
                 k = ne + 1;
                 continue;
@@ -2006,7 +2065,7 @@ impl Parser {
             return self.err(buf, E_SYNTAX, toks[n].0);
         }
         let table = if is_pe { &self.param_entities } else { &self.entities };
-        let first = !table.contains_key(&name);
+        let first = !table.contains_key(&name) && self.keep_processing;
         if first {
             self.event_at(buf, last, sink);
             let base = self.base.clone();
@@ -2146,8 +2205,9 @@ impl Parser {
                 (Some(v), true) => Some(v.split(' ').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")),
                 (d, _) => d,
             };
+            let keep = self.keep_processing;
             let defs = self.att_defs.entry(el.clone()).or_default();
-            if !defs.iter().any(|d| d.name == att) {
+            if keep && !defs.iter().any(|d| d.name == att) {
                 defs.push(AttDef { name: att.clone(), default: default.clone(), tokenized });
                 if sink.has(H::AttlistDecl) {
                     self.event_at(buf, last_tok, sink);

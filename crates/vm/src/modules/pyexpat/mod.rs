@@ -153,14 +153,15 @@ fn parser_type() -> &'static TypeObject {
         add_method_to(t, "SetParamEntityParsing", xmlparser_set_param_entity_parsing);
         add_method_to(t, "UseForeignDTD", xmlparser_use_foreign_dtd);
         add_getset_to(t, "ErrorCode", |vm, me| Ok(Value::int(obj(vm, me)?.error.get().map(|e| e.0 as i64).unwrap_or(0))), None);
-        add_getset_to(t, "ErrorLineNumber", |vm, me| Ok(Value::int(obj(vm, me)?.error.get().map(|e| e.1.line as i64).unwrap_or(1))), None);
-        add_getset_to(t, "ErrorColumnNumber", |vm, me| Ok(Value::int(obj(vm, me)?.error.get().map(|e| e.1.col as i64).unwrap_or(0))), None);
+        // expat's XML_GetErrorLineNumber and friends are its Current ones.
+        add_getset_to(t, "ErrorLineNumber", |vm, me| Ok(Value::int(obj(vm, me)?.cur.get().line as i64)), None);
+        add_getset_to(t, "ErrorColumnNumber", |vm, me| Ok(Value::int(obj(vm, me)?.cur.get().col as i64)), None);
         add_getset_to(
             t,
             "ErrorByteIndex",
             |vm, me| {
                 let o = obj(vm, me)?;
-                Ok(Value::int(o.error.get().filter(|_| o.started.get()).map(|e| e.1.byte).unwrap_or(-1)))
+                Ok(Value::int(if o.started.get() { o.cur.get().byte } else { -1 }))
             },
             None,
         );

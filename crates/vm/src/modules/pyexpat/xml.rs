@@ -920,9 +920,11 @@ impl Parser {
             if e > i && e == buf.len() && !is_final {
                 return Err(Stop::More);
             }
-            let at = if e > i { e } else { i };
-            let code = if e > i && e < buf.len() && !is_space(buf[e]) { E_INVALID_TOKEN } else if e > i { E_SYNTAX } else { E_INVALID_TOKEN };
-            return self.err(buf, code, at);
+            // A name is a token of the prolog grammar, out of place here.
+            if e > i && e < buf.len() && !is_space(buf[e]) {
+                return self.err(buf, E_INVALID_TOKEN, e);
+            }
+            return self.err(buf, if e > i { E_SYNTAX } else { E_INVALID_TOKEN }, i);
         }
         if i + 1 >= buf.len() {
             return Err(Stop::More);
@@ -1467,6 +1469,11 @@ impl Parser {
             return self.err(buf, E_INVALID_TOKEN, ns);
         }
         let qname = s(&buf[ns..ne]);
+        if self.ns.is_some() {
+            if let Some(second) = buf[ns..ne].iter().enumerate().filter(|(_, &c)| c == ':').nth(1).map(|(n, _)| n) {
+                return self.err(buf, E_INVALID_TOKEN, ns + second);
+            }
+        }
         self.tag_name_pos = self.pos_at(buf, i);
         let mut attrs: Vec<(String, String)> = Vec::new();
         let mut k = ne;
@@ -1588,6 +1595,11 @@ impl Parser {
                     }
                     if p.is_some() && value.is_empty() {
                         return self.err(buf, E_UNDECLARING_PREFIX, i);
+                    }
+                    if let Some(Some(sep)) = self.ns {
+                        if value.contains(sep) {
+                            return self.err(buf, E_SYNTAX, i);
+                        }
                     }
                     decls.push((p, value));
                 }
@@ -1747,7 +1759,7 @@ impl Parser {
         if buf[e] != '>' {
             return self.err(buf, E_INVALID_TOKEN, e);
         }
-        let matches = self.stack.last().map(|t| t.qname.len() == ne - ns && t.qname.chars().eq(buf[ns..ne].iter().copied()));
+        let matches = self.stack.last().map(|t| t.qname.chars().eq(buf[ns..ne].iter().copied()));
         if matches != Some(true) {
             return self.err(buf, E_TAG_MISMATCH, ns);
         }

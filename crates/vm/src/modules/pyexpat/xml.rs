@@ -311,6 +311,8 @@ pub struct Parser {
     keep_processing: bool,
     /// The input ended inside a character (the last char of `buf` stands for it).
     partial_at_end: bool,
+    /// The end (index in the buffer) of the tag being reported.
+    token_end: usize,
 }
 
 fn is_xml_char(c: char) -> bool {
@@ -440,6 +442,7 @@ impl Parser {
             use_foreign_dtd: false,
             keep_processing: true,
             partial_at_end: false,
+            token_end: 0,
         }
     }
 
@@ -533,9 +536,9 @@ impl Parser {
         let lower = name.to_ascii_lowercase();
         let utf16_input = matches!(self.enc, Some(Enc::Utf16Le) | Some(Enc::Utf16Be));
         let enc = match lower.as_str() {
-            "utf-8" | "utf8" => Enc::Utf8,
-            "iso-8859-1" | "latin-1" | "latin1" => Enc::Latin1,
-            "us-ascii" | "ascii" => Enc::Ascii,
+            "utf-8" => Enc::Utf8,
+            "iso-8859-1" => Enc::Latin1,
+            "us-ascii" => Enc::Ascii,
             "utf-16" | "utf-16le" | "utf-16be" => {
                 if from_decl {
                     if utf16_input {
@@ -553,12 +556,12 @@ impl Parser {
                             Enc::Utf16Be
                         } else if self.raw.len() >= 2 && self.raw[0] == 0xFE && self.raw[1] == 0xFF {
                             self.raw.drain(..2);
-                            self.pos.byte += 2;
+                            { self.pos.byte += 2; self.pos.col += 1; }
                             Enc::Utf16Be
                         } else {
                             if self.raw.len() >= 2 && self.raw[0] == 0xFF && self.raw[1] == 0xFE {
                                 self.raw.drain(..2);
-                                self.pos.byte += 2;
+                                { self.pos.byte += 2; self.pos.col += 1; }
                             }
                             Enc::Utf16Le
                         }
@@ -589,7 +592,7 @@ impl Parser {
                 self.set_encoding_by_name(&name, false, sink)?;
                 if matches!(self.enc, Some(Enc::Utf8)) && self.raw.starts_with(&[0xEF, 0xBB, 0xBF]) {
                     self.raw.drain(..3);
-                    self.pos.byte += 3;
+                    { self.pos.byte += 3; self.pos.col += 1; }
                 }
             } else {
                 let r = &self.raw;
@@ -601,15 +604,15 @@ impl Parser {
                 }
                 if r.starts_with(&[0xFE, 0xFF]) {
                     self.raw.drain(..2);
-                    self.pos.byte += 2;
+                    { self.pos.byte += 2; self.pos.col += 1; }
                     self.enc = Some(Enc::Utf16Be);
                 } else if r.starts_with(&[0xFF, 0xFE]) {
                     self.raw.drain(..2);
-                    self.pos.byte += 2;
+                    { self.pos.byte += 2; self.pos.col += 1; }
                     self.enc = Some(Enc::Utf16Le);
                 } else if r.starts_with(&[0xEF, 0xBB, 0xBF]) {
                     self.raw.drain(..3);
-                    self.pos.byte += 3;
+                    { self.pos.byte += 3; self.pos.col += 1; }
                     self.enc = Some(Enc::Utf8);
                 } else if r.len() >= 2 && r[0] == 0 && r[1] != 0 {
                     self.enc = Some(Enc::Utf16Be);
@@ -628,8 +631,15 @@ impl Parser {
                             None => {}
                             Some(e) => {
                                 let decl: Vec<char> = r[..e].iter().map(|&b| b as char).collect();
-                                if let Some(name) = decl_pseudo_attr(&decl, "encoding") {
+                                if let Some((name, at)) = decl_pseudo_attr(&decl, "encoding") {
+                                    // Errors and the handler see the name's position.
+                                    let saved = self.pos;
+                                    let mut p = self.pos_at(&decl, at);
+                                    p.byte = saved.byte + at as i64;
+                                    self.pos = p;
+                                    sink.set_pos(p);
                                     self.set_encoding_by_name(&name, true, sink)?;
+                                    self.pos = saved;
                                 }
                             }
                         }
@@ -806,7 +816,13 @@ impl Parser {
 
     fn run(&mut self, is_final: bool, sink: &mut dyn Sink) -> R<()> {
         let buf = std::mem::take(&mut self.buf);
+        self.token_end = 0;
         let r = self.run_on(&buf, is_final, sink);
+        if matches!(r, Err(Stop::Abort)) && self.token_end > self.idx && self.token_end <= buf.len() && self.frozen.is_none() {
+            // A handler raised: expat stops after the token it was reporting.
+            self.advance(&buf, self.token_end);
+            sink.set_pos(self.pos);
+        }
         self.buf = buf;
         r
     }
@@ -875,6 +891,9 @@ impl Parser {
             } else if is_name_char(c) || c == '#' || c == '%' {
                 let mut e = k + 1;
                 while e < to && is_name_char(buf[e]) {
+                    e += 1;
+                }
+                if e < to && matches!(buf[e], '*' | '+' | '?') {
                     e += 1;
                 }
                 e
@@ -1032,6 +1051,7 @@ impl Parser {
         let mut version = None;
         let mut encoding = None;
         let mut standalone = -1;
+        let mut encoding_at = te;
         let mut order = 0;
         let bad = |k: usize| Err(Stop::Err(E_XML_DECL, self.pos_at(buf, te + k)));
         loop {
@@ -1068,7 +1088,10 @@ impl Parser {
             order = rank;
             match rank {
                 1 => version = Some(value),
-                2 => encoding = Some(value),
+                2 => {
+                    encoding = Some(value);
+                    encoding_at = te + j + 1;
+                }
                 _ => standalone = (value == "yes") as i32,
             }
             k = j + 2 + close;
@@ -1077,6 +1100,18 @@ impl Parser {
             return bad(body.len());
         }
         self.standalone = standalone;
+        if let (Some(name), None, Some(Enc::Utf16Le | Enc::Utf16Be)) = (&encoding, &self.forced_encoding, &self.enc) {
+            // The declaration of a UTF-16 document must name UTF-16.
+            let lower = name.to_ascii_lowercase();
+            if !matches!(lower.as_str(), "utf-16" | "utf-16le" | "utf-16be") {
+                let at = self.pos_at(buf, encoding_at);
+                if !matches!(lower.as_str(), "utf-8" | "iso-8859-1" | "us-ascii") {
+                    sink.set_pos(at);
+                    sink.unknown_encoding(name)?;
+                }
+                return Err(Stop::Err(E_INCORRECT_ENCODING, at));
+            }
+        }
         if sink.has(H::XmlDecl) {
             self.event_at(buf, i, sink);
             sink.xml_decl(version.as_deref(), encoding.as_deref(), standalone)?;
@@ -1535,6 +1570,9 @@ impl Parser {
             }
         }
         let here = self.pos_at(buf, i);
+        if self.frozen.is_none() {
+            self.token_end = gt + 1;
+        }
         let (reported, attrs, bound) = if self.ns.is_some() {
             self.namespaces(buf, i, &qname, attrs, n_specified, here, sink)?
         } else {
@@ -1618,19 +1656,30 @@ impl Parser {
             self.bindings.push((p.clone(), uri));
             bound.push(p);
         }
-        let el = match self.expand(qname, true) {
-            Some(n) => n,
-            None => return self.err(buf, E_UNBOUND_PREFIX, i),
-        };
+        let mut failure = None;
+        let el = self.expand(qname, true).unwrap_or_else(|| {
+            failure = Some(E_UNBOUND_PREFIX);
+            String::new()
+        });
         let mut out: Vec<(String, String)> = Vec::with_capacity(rest.len());
         for (name, value) in rest {
+            if failure.is_some() {
+                break;
+            }
             let Some(expanded) = self.expand(&name, false) else {
-                return self.err(buf, E_UNBOUND_PREFIX, i);
+                failure = Some(E_UNBOUND_PREFIX);
+                break;
             };
             if out.iter().any(|(n, _)| *n == expanded) {
-                return self.err(buf, E_DUPLICATE_ATTRIBUTE, i);
+                failure = Some(E_DUPLICATE_ATTRIBUTE);
+                break;
             }
             out.push((expanded, value));
+        }
+        if let Some(code) = failure {
+            // expat ends the scopes it opened for this tag.
+            self.unbind(bound, sink, here)?;
+            return self.err(buf, code, i);
         }
         let _ = kept_specified;
         Ok((el, out, bound))
@@ -1764,6 +1813,9 @@ impl Parser {
             return self.err(buf, E_TAG_MISMATCH, ns);
         }
         let Some(open) = self.stack.pop() else { return self.err(buf, E_TAG_MISMATCH, ns) };
+        if self.frozen.is_none() {
+            self.token_end = e + 1;
+        }
         if sink.has(H::EndElement) {
             self.event_at(buf, i, sink);
             sink.end_element(&open.reported)?;
@@ -2079,7 +2131,9 @@ impl Parser {
         let table = if is_pe { &self.param_entities } else { &self.entities };
         let first = !table.contains_key(&name) && self.keep_processing;
         if first {
-            self.event_at(buf, last, sink);
+            // expat reports an internal entity at its value, an unparsed one at
+            // its notation, an external one at the closing '>'.
+            self.event_at(buf, if entity.value.is_some() || entity.notation.is_some() { last } else { gt }, sink);
             let base = self.base.clone();
             if let (Some(nota), Some(sysid), true) = (&entity.notation, &entity.sysid, sink.has(H::UnparsedEntityDecl)) {
                 sink.unparsed_entity_decl(&name, base.as_deref(), sysid, entity.pubid.as_deref(), nota)?;
@@ -2289,7 +2343,7 @@ impl Parser {
             _ => return self.err(buf, E_SYNTAX, toks.get(1).map(|x| x.0).unwrap_or(gt)),
         };
         if sink.has(H::NotationDecl) {
-            let last = toks.last().map(|x| x.0).unwrap_or(gt);
+            let last = if sysid.is_some() { toks.last().map(|x| x.0).unwrap_or(gt) } else { gt };
             self.event_at(buf, last, sink);
             let base = self.base.clone();
             sink.notation_decl(&name, base.as_deref(), sysid.as_deref(), pubid.as_deref())?;
@@ -2317,17 +2371,19 @@ fn predefined(name: &str) -> Option<&'static str> {
 }
 
 /// A pseudo-attribute's value in an XML declaration's text.
-fn decl_pseudo_attr(decl: &[char], name: &str) -> Option<String> {
+/// Also the offset of the value in the text (which is ASCII).
+fn decl_pseudo_attr(decl: &[char], name: &str) -> Option<(String, usize)> {
     let text: String = decl.iter().collect();
     let at = text.find(name)?;
     let rest = text[at + name.len()..].trim_start();
     let rest = rest.strip_prefix('=')?.trim_start();
+    let value_at = text.len() - rest.len() + 1;
     let q = rest.chars().next()?;
     if q != '"' && q != '\'' {
         return None;
     }
     let body = &rest[1..];
-    Some(body[..body.find(q)?].to_string())
+    Some((body[..body.find(q)?].to_string(), value_at))
 }
 
 fn quant_of(tok: Option<&String>) -> u32 {

@@ -2089,7 +2089,7 @@ impl Parser {
         }
         n += 1;
         let last = toks.last().map(|&(a, _)| a).unwrap_or(gt);
-        let unq = |v: String| v[1..v.len() - 1].to_string();
+        let unq = |v: String| if v.len() >= 2 && (v.starts_with('"') || v.starts_with('\'')) { v[1..v.len() - 1].to_string() } else { v };
         let is_lit = |v: &Option<String>| v.as_deref().map(|x| x.starts_with('"') || x.starts_with('\'')).unwrap_or(false);
         let mut entity = Entity { value: None, sysid: None, pubid: None, notation: None, open: false };
         let mut value_text = None;
@@ -2336,7 +2336,7 @@ impl Parser {
         let (toks, gt) = self.decl_tokens(buf, k + 10)?;
         let t = |n: usize| toks.get(n).map(|&(a, b)| s(&buf[a..b]));
         let Some(name) = t(0) else { return self.err(buf, E_SYNTAX, gt) };
-        let unq = |v: String| v[1..v.len() - 1].to_string();
+        let unq = |v: String| if v.len() >= 2 && (v.starts_with('"') || v.starts_with('\'')) { v[1..v.len() - 1].to_string() } else { v };
         let (sysid, pubid) = match t(1).as_deref() {
             Some("SYSTEM") => (t(2).map(unq), None),
             Some("PUBLIC") => (t(3).map(unq), t(2).map(unq)),

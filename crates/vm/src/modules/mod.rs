@@ -75,6 +75,7 @@ mod mmap;
 pub(crate) mod posix;
 mod pwd;
 mod resource;
+mod pyexpat;
 pub(crate) mod select;
 pub(crate) mod structseq;
 mod termios;
@@ -143,6 +144,7 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
     ModuleDef { name: "resource", init: resource::init },
+    ModuleDef { name: "pyexpat", init: pyexpat::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },

@@ -74,8 +74,8 @@ mod math;
 mod mmap;
 pub(crate) mod posix;
 mod pwd;
-mod resource;
 mod pyexpat;
+mod resource;
 pub(crate) mod select;
 pub(crate) mod structseq;
 mod termios;
@@ -143,8 +143,8 @@ pub(crate) const MODULES: &[ModuleDef] = &[
     ModuleDef { name: "mmap", init: mmap::init },
     ModuleDef { name: "posix", init: posix::init },
     ModuleDef { name: "pwd", init: pwd::init },
-    ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "pyexpat", init: pyexpat::init },
+    ModuleDef { name: "resource", init: resource::init },
     ModuleDef { name: "select", init: select::init },
     ModuleDef { name: "termios", init: termios::init },
     ModuleDef { name: "time", init: time::init },

@@ -662,17 +662,23 @@ impl Vm {
         }
     }
 
-    /// `PyArg_Parse`'s `i` format (a C int through `__index__`): floats refused, a value past
-    /// C long an OverflowError, then CPython's "signed integer is greater than maximum" and
-    /// "... less than minimum" outside C int range.
-    pub fn arg_c_int(&mut self, v: &Value) -> PyResult<i32> {
+    /// `PyLong_AsLong` over `__index__` (PyArg_Parse's `l` format): floats refused, a
+    /// value past C long an OverflowError.
+    pub fn arg_c_long(&mut self, v: &Value) -> PyResult<i64> {
         if v.is_float() {
             return Err(self.type_error("'float' object cannot be interpreted as an integer"));
         }
         let iv = self.index(v)?;
-        let Some(n) = crate::objects::int::as_int(&iv).and_then(|i| i.to_i64()) else {
-            return Err(self.new_error(ExcKind::OverflowError, "Python int too large to convert to C long"));
-        };
+        crate::objects::int::as_int(&iv)
+            .and_then(|i| i.to_i64())
+            .ok_or_else(|| self.new_error(ExcKind::OverflowError, "Python int too large to convert to C long"))
+    }
+
+    /// `PyArg_Parse`'s `i` format (a C int through `__index__`): floats refused, a value past
+    /// C long an OverflowError, then CPython's "signed integer is greater than maximum" and
+    /// "... less than minimum" outside C int range.
+    pub fn arg_c_int(&mut self, v: &Value) -> PyResult<i32> {
+        let n = self.arg_c_long(v)?;
         i32::try_from(n).map_err(|_| {
             let msg = if n > 0 { "signed integer is greater than maximum" } else { "signed integer is less than minimum" };
             self.new_error(ExcKind::OverflowError, msg)

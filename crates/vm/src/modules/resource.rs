@@ -6,7 +6,6 @@ use crate::args::{check_no_kwargs, ArgSpec};
 use crate::exception::{exc_type_value, ExcKind, PyResult};
 use crate::modules::structseq::{new_structseq, structseq_type, StructSeqDesc};
 use crate::modules::{ModuleBuilder, NativeType};
-use crate::objects::int::as_int;
 use crate::objects::singletons::none;
 use crate::objects::tuple::new_tuple;
 use crate::typeobj::{KwNames, TypeObject};
@@ -88,17 +87,6 @@ fn rlimit_value(rl: &libc::rlimit) -> Value {
     new_tuple(vec![Value::int(rl.rlim_cur as i64), Value::int(rl.rlim_max as i64)])
 }
 
-/// `PyLong_AsLongLong`: an int through `__index__`, fitting a C long long.
-fn long_long(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let iv = vm.index(v)?;
-    match as_int(&iv).and_then(|i| i.to_i64()) {
-        Some(n) => Ok(n),
-        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C long")),
-    }
-}
 
 /// A limits argument: any sequence of two integers; negative values wrap
 /// (so -1 is RLIM_INFINITY), as the C cast does.
@@ -107,8 +95,8 @@ fn limits_arg(vm: &mut Vm, v: &Value) -> PyResult<libc::rlimit> {
     let [cur, max] = items.as_slice() else {
         return Err(vm.value_error("expected a tuple of 2 integers"));
     };
-    let cur = long_long(vm, cur)? as libc::rlim_t;
-    let max = long_long(vm, max)? as libc::rlim_t;
+    let cur = vm.arg_c_long(cur)? as libc::rlim_t;
+    let max = vm.arg_c_long(max)? as libc::rlim_t;
     Ok(libc::rlimit { rlim_cur: cur, rlim_max: max })
 }
 

@@ -41,17 +41,6 @@ fn termios_error(vm: &mut Vm) -> PyErr {
     }
 }
 
-/// `PyLong_AsLong` over `__index__`.
-fn c_long(vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    if v.is_float() {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let iv = vm.index(v)?;
-    match as_int(&iv).and_then(|i| i.to_i64()) {
-        Some(n) => Ok(n),
-        None => Err(vm.new_error(ExcKind::OverflowError, "Python int too large to convert to C long")),
-    }
-}
 
 /// Runs a tty call with the GIL released; -1 becomes termios.error.
 fn tty_call(vm: &mut Vm, call: impl FnOnce() -> libc::c_int) -> PyResult<()> {
@@ -111,7 +100,7 @@ fn termios_tcsetattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
     let mut mode = get_mode(vm, fd)?;
     let mut flags = [0i64; 6];
     for (slot, item) in flags.iter_mut().zip(&items) {
-        *slot = c_long(vm, item)?;
+        *slot = vm.arg_c_long(item)?;
     }
     mode.c_iflag = flags[0] as libc::tcflag_t;
     mode.c_oflag = flags[1] as libc::tcflag_t;
@@ -129,7 +118,7 @@ fn termios_tcsetattr(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value
         if let Some(b) = v.downcast_ref::<BytesObject>().filter(|b| b.data().len() == 1) {
             *slot = b.data()[0];
         } else if as_int(v).is_some() {
-            *slot = c_long(vm, v)? as libc::cc_t;
+            *slot = vm.arg_c_long(v)? as libc::cc_t;
         } else {
             return Err(vm.type_error("tcsetattr: elements of attributes must be characters or integers"));
         }
@@ -213,9 +202,9 @@ fn termios_tcsetwinsize(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Va
         return Err(vm.type_error(not_pair()));
     }
     let rows = vm.getitem(&size, &Value::int(0))?;
-    let rows = c_long(vm, &rows)?;
+    let rows = vm.arg_c_long(&rows)?;
     let cols = vm.getitem(&size, &Value::int(1))?;
-    let cols = c_long(vm, &cols)?;
+    let cols = vm.arg_c_long(&cols)?;
     let mut w = get_winsize(vm, fd)?;
     let (Ok(r), Ok(c)) = (u16::try_from(rows), u16::try_from(cols)) else {
         return Err(vm.new_error(ExcKind::OverflowError, "winsize value(s) out of range."));

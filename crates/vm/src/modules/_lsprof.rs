@@ -201,7 +201,8 @@ fn profiler_disable(vm: &mut Vm, args: &[Value], kw: KwNames) -> PyResult<Value>
     let now = now(vm, p);
     let mut st = p.state.borrow_mut();
     while let Some(ctx) = st.stack.pop() {
-        stop(&mut st, ctx, now);
+        let entry = ctx.entry;
+        stop(&mut st, ctx, entry, now);
     }
     Ok(none())
 }
@@ -322,12 +323,13 @@ fn profiler_event(vm: &mut Vm, obj: &Value, what: &str, subject: &Value) {
         _ => return,
     };
     if entering {
-        let label = if what == "c_call" { builtin_label(vm, subject) } else { subject.clone() };
-        let t0 = now(vm, p);
-        let mut st = p.state.borrow_mut();
-        let entry = match st.index.get(&key) {
-            Some(&i) => i,
+        let known = p.state.borrow().index.get(&key).copied();
+        let entry = match known {
+            Some(i) => i,
             None => {
+                // Described once, when first seen (a builtin's description is a repr).
+                let label = if what == "c_call" { builtin_label(vm, subject) } else { subject.clone() };
+                let mut st = p.state.borrow_mut();
                 st.entries.push(Entry {
                     user_obj: label,
                     total: 0,
@@ -343,13 +345,16 @@ fn profiler_event(vm: &mut Vm, obj: &Value, what: &str, subject: &Value) {
                 i
             }
         };
-        start(&mut st, entry, t0);
+        let t0 = now(vm, p);
+        start(&mut p.state.borrow_mut(), entry, t0);
     } else {
         let t1 = now(vm, p);
         let mut st = p.state.borrow_mut();
         let Some(ctx) = st.stack.pop() else { return };
-        if st.index.get(&key) == Some(&ctx.entry) || st.index.contains_key(&key) {
-            stop(&mut st, ctx, t1);
+        // The time goes to the function returning (CPython's ptrace_leave_call);
+        // an unknown one just closes the open call.
+        if let Some(entry) = st.index.get(&key).copied() {
+            stop(&mut st, ctx, entry, t1);
         }
     }
 }
@@ -370,14 +375,14 @@ fn start(st: &mut State, entry: usize, t0: i64) {
 
 /// A call ends (CPython's Stop): its time goes to its entry, to its caller's
 /// callee time, and to the caller's per-callee record.
-fn stop(st: &mut State, ctx: Context, t1: i64) {
+fn stop(st: &mut State, ctx: Context, entry: usize, t1: i64) {
     let total = t1 - ctx.start;
     let inline = total - ctx.in_callees;
     let caller = st.stack.last_mut().map(|c| {
         c.in_callees += total;
         c.entry
     });
-    if let Some(e) = st.entries.get_mut(ctx.entry) {
+    if let Some(e) = st.entries.get_mut(entry) {
         e.recursion_level -= 1;
         if e.recursion_level == 0 {
             e.total += total;
@@ -388,7 +393,7 @@ fn stop(st: &mut State, ctx: Context, t1: i64) {
         e.calls += 1;
     }
     if let (true, Some(caller)) = (st.subcalls, caller) {
-        if let Some(sub) = sub_entry(st, caller, ctx.entry) {
+        if let Some(sub) = sub_entry(st, caller, entry) {
             sub.recursion_level -= 1;
             if sub.recursion_level == 0 {
                 sub.total += total;

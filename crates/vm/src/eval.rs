@@ -687,10 +687,7 @@ impl Vm {
                                     st.attempts += 1;
                                     st.successes += 1;
                                     // SAFETY: the instruction's own unit (FOR_ITER has no cache).
-                                    unsafe {
-                                        let instr = units.add(instr_start) as *mut u16;
-                                        *instr = (*instr & 0xff00) | internal_op::FOR_ITER_GEN as u16;
-                                    }
+                                    unsafe { specialize::set_opcode(units.add(instr_start) as *mut u16, internal_op::FOR_ITER_GEN) };
                                 } else {
                                     specialize::hit(Family::ForIter, opcode);
                                 }
@@ -724,10 +721,7 @@ impl Vm {
                                 st.misses += 1;
                                 st.deopts += 1;
                                 // SAFETY: the instruction's own unit.
-                                unsafe {
-                                    let instr = units.add(instr_start) as *mut u16;
-                                    *instr = (*instr & 0xff00) | op::FOR_ITER as u16;
-                                }
+                                unsafe { specialize::set_opcode(units.add(instr_start) as *mut u16, op::FOR_ITER) };
                             } else {
                                 specialize::generic(Family::ForIter);
                             }
@@ -1444,31 +1438,15 @@ impl Vm {
                                 tri!(self.trace_return(fi, &retval));
                             }
                             let fl = self.frames[fi].flags;
-                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) == frame_flags::GENERATOR {
-                                // A generator FOR_ITER_GEN resumed: the value goes to
-                                // the loop's frame, which continues after the FOR_ITER.
-                                let genv = self.frames[fi].generator().cloned().unwrap_or_default();
-                                let depth = stack_depth!();
-                                let fr = &mut self.frames[fi];
-                                fr.stack_depth = depth;
-                                fr.resume_at = ip as u32;
-                                fr.lasti = instr_start as u32;
-                                self.yielded = true;
-                                self.pop_frame();
-                                self.yielded = false;
-                                if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
-                                    self.gen_inline_suspended(gen);
-                                }
-                                fi -= 1;
-                                load_frame!();
-                                push!(retval);
-                                continue 'dispatch;
-                            }
-                            if fl & (frame_flags::ENTRY | frame_flags::GENERATOR) != frame_flags::ENTRY | frame_flags::GENERATOR {
+                            if fl & frame_flags::GENERATOR == 0 {
                                 break 'dispatch Unwind::Raise(
                                     self.new_error(ExcKind::SystemError, "yield outside a generator frame"),
                                 );
                             }
+                            // Not an entry frame: a generator FOR_ITER_GEN resumed, whose
+                            // value goes to the loop's frame, continuing after the FOR_ITER.
+                            let inline = fl & frame_flags::ENTRY == 0;
+                            let genv = if inline { self.frames[fi].generator().cloned().unwrap_or_default() } else { Value::NULL };
                             let depth = stack_depth!();
                             let fr = &mut self.frames[fi];
                             fr.stack_depth = depth;
@@ -1476,7 +1454,16 @@ impl Vm {
                             fr.lasti = instr_start as u32;
                             self.yielded = true;
                             self.pop_frame();
-                            return Ok(retval);
+                            if !inline {
+                                return Ok(retval);
+                            }
+                            self.yielded = false;
+                            if let Some(gen) = genv.downcast_ref::<GeneratorObject>() {
+                                self.gen_inline_suspended(gen);
+                            }
+                            fi -= 1;
+                            load_frame!();
+                            push!(retval);
                         }
                         op::BUILD_TUPLE => {
                             let n = oparg as usize;

@@ -175,13 +175,23 @@ pub unsafe fn attempt_failed(cache: *mut u16) {
     *cache = backoff(*cache);
 }
 
+/// Sets the opcode of the instruction at `instr`, keeping its oparg (for
+/// FOR_ITER, which has no cache; the others go through `rewrite`).
+///
+/// # Safety
+/// `instr` is an instruction's code unit.
+#[inline]
+pub unsafe fn set_opcode(instr: *mut u16, opcode: u8) {
+    *instr = (*instr & 0xff00) | opcode as u16;
+}
+
 /// Rewrites the instruction at `instr` to `opcode` (keeping its oparg) and
 /// arms its miss counter.
 ///
 /// # Safety
 /// `instr` is the instruction's code unit, followed by its CACHE units.
 pub unsafe fn rewrite(instr: *mut u16, opcode: u8) {
-    *instr = (*instr & 0xff00) | opcode as u16;
+    set_opcode(instr, opcode);
     // The back-off exponent stays in the high bits, so that a site that keeps
     // deoptimizing (a polymorphic one) waits longer each time.
     let counter = instr.add(1);
@@ -202,8 +212,7 @@ pub unsafe fn miss(instr: *mut u16, family: Family) -> bool {
         return false;
     }
     stats(family).deopts += 1;
-    let generic = pyrite_bytecode::deoptimize((*instr & 0xff) as u8);
-    *instr = (*instr & 0xff00) | generic as u16;
+    set_opcode(instr, pyrite_bytecode::deoptimize((*instr & 0xff) as u8));
     *counter = backoff(*counter);
     true
 }

@@ -1206,22 +1206,31 @@ impl Parser {
         self.char_data(buf, i, is_final, sink)
     }
 
+    /// A line end (`\n`, `\r` or `\r\n`) at `i`, reported on its own as "\n",
+    /// as expat does; false when `buf[i]` is not one.
+    fn line_end(&mut self, buf: &[char], i: usize, is_final: bool, sink: &mut dyn Sink) -> R<bool> {
+        let c = buf[i];
+        if c != '\n' && c != '\r' {
+            return Ok(false);
+        }
+        let mut e = i + 1;
+        if c == '\r' {
+            if e >= buf.len() && !is_final {
+                return Err(Stop::More);
+            }
+            if buf.get(e) == Some(&'\n') {
+                e += 1;
+            }
+        }
+        self.text(buf, i, e, "\n", sink)?;
+        self.advance(buf, e);
+        Ok(true)
+    }
+
     /// A run of character data at `i`, reported as expat does: each line
     /// end on its own.
     fn char_data(&mut self, buf: &[char], i: usize, is_final: bool, sink: &mut dyn Sink) -> R<()> {
-        let c = buf[i];
-        if c == '\n' || c == '\r' {
-            let mut e = i + 1;
-            if c == '\r' {
-                if e >= buf.len() && !is_final {
-                    return Err(Stop::More);
-                }
-                if buf.get(e) == Some(&'\n') {
-                    e += 1;
-                }
-            }
-            self.text(buf, i, e, "\n", sink)?;
-            self.advance(buf, e);
+        if self.line_end(buf, i, is_final, sink)? {
             return Ok(());
         }
         let mut k = i;
@@ -1298,19 +1307,7 @@ impl Parser {
             }
             return Ok(());
         }
-        let c = buf[i];
-        if c == '\n' || c == '\r' {
-            let mut e = i + 1;
-            if c == '\r' {
-                if e >= buf.len() && !is_final {
-                    return Err(Stop::More);
-                }
-                if buf.get(e) == Some(&'\n') {
-                    e += 1;
-                }
-            }
-            self.text(buf, i, e, "\n", sink)?;
-            self.advance(buf, e);
+        if self.line_end(buf, i, is_final, sink)? {
             return Ok(());
         }
         let mut k = i;
